@@ -1,0 +1,95 @@
+// The append-only audit log. Writers call record() inside the same transaction as their change,
+// so a change and its record are saved together or not at all.
+import type { Db } from './open';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditFilter {
+  entity?: string;
+  actor?: string;
+  text?: string;
+  limit?: number;
+  beforeId?: number;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export class AuditLog {
+  private readonly insert;
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(
+      `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  record(at: string, actor: string, action: string, entity: string, entityId: string | number, before: unknown, after: unknown): void {
+    this.insert.run(
+      at,
+      actor,
+      action,
+      entity,
+      String(entityId),
+      before === undefined || before === null ? null : JSON.stringify(before),
+      after === undefined || after === null ? null : JSON.stringify(after),
+    );
+  }
+
+  list(filter: AuditFilter = {}): AuditEntry[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.entity) {
+      where.push('entity = ?');
+      params.push(filter.entity);
+    }
+    if (filter.actor) {
+      where.push('actor = ?');
+      params.push(filter.actor);
+    }
+    if (filter.text) {
+      where.push("(action LIKE ? OR entity_id LIKE ? OR coalesce(after_json, '') LIKE ?)");
+      const like = `%${filter.text}%`;
+      params.push(like, like, like);
+    }
+    if (filter.beforeId) {
+      where.push('id < ?');
+      params.push(filter.beforeId);
+    }
+    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    params.push(Math.min(filter.limit ?? 200, 1000));
+    const rows = this.db.prepare(sql).all(...params) as AuditRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      actor: row.actor,
+      action: row.action,
+      entity: row.entity,
+      entityId: row.entity_id,
+      before: row.before_json === null ? null : JSON.parse(row.before_json),
+      after: row.after_json === null ? null : JSON.parse(row.after_json),
+    }));
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  }
+}

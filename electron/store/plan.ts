@@ -1,0 +1,407 @@
+// The plan aggregate: strategy, outcomes, themes, strands, their measures and aims, objectives,
+// partners and glossary. Seeded from a plan file; edited by add / reword / retire, never deleted
+// once an objective has updates.
+import { BoardPackError } from '../../shared/errors';
+import type { Objective, PlanSummary, Strand } from '../../shared/domain';
+import { isWithin, monthIndex, type ReportingMonth } from '../../shared/months';
+import type { PlanFile } from '../plan/schema';
+import type { AuditLog } from './audit';
+import type { Db } from './open';
+
+interface ObjectiveRow {
+  id: number;
+  ref: string;
+  strand_number: number;
+  theme: string;
+  theme_code: string;
+  text: string;
+  year: Objective['year'];
+  target_text: string | null;
+  target_value: number | null;
+  target_unit: string | null;
+  owner: string | null;
+  repeated: number;
+  notes_json: string;
+  position: number;
+  retired_from: string | null;
+}
+
+const OBJECTIVE_COLUMNS = `o.id, o.ref, s.number AS strand_number, o.theme, o.theme_code, o.text, o.year,
+  o.target_text, o.target_value, o.target_unit, o.owner, o.repeated, o.notes_json, o.position, o.retired_from`;
+
+function toObjective(row: ObjectiveRow): Objective {
+  return {
+    id: row.id,
+    ref: row.ref,
+    strandNumber: row.strand_number,
+    theme: row.theme,
+    themeCode: row.theme_code,
+    text: row.text,
+    year: row.year,
+    targetText: row.target_text,
+    targetValue: row.target_value,
+    targetUnit: row.target_unit,
+    owner: row.owner,
+    repeated: row.repeated === 1,
+    notes: JSON.parse(row.notes_json) as string[],
+    position: row.position,
+    retired: row.retired_from !== null,
+  };
+}
+
+/** Sort key for references such as 2.E.3 and 2.E.10: strand, then position in the table. */
+const OBJECTIVE_ORDER = 's.number, o.position, o.id';
+
+export interface PlanDetail extends PlanSummary {
+  chairs: string[];
+  outcomes: { number: number; text: string }[];
+  underpinningThemes: string[];
+  crossCuttingThemes: { name: string; summary: string }[];
+  standingAgenda: string[];
+  partners: string[];
+  glossary: { term: string; meaning: string }[];
+}
+
+export interface NewObjective {
+  strandNumber: number;
+  theme: string;
+  themeCode: string;
+  text: string;
+  year: Objective['year'];
+  targetText?: string | null;
+  targetValue?: number | null;
+  targetUnit?: string | null;
+  owner?: string | null;
+}
+
+export class PlanRepository {
+  private readonly objectiveByRef;
+  private readonly planRow;
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+  ) {
+    this.objectiveByRef = db.prepare(
+      `SELECT ${OBJECTIVE_COLUMNS} FROM objectives o JOIN strands s ON s.id = o.strand_id WHERE o.ref = ?`,
+    );
+    this.planRow = db.prepare('SELECT * FROM plan WHERE id = 1');
+  }
+
+  hasPlan(): boolean {
+    return this.planRow.get() !== undefined;
+  }
+
+  /** Writes a whole plan into an empty database, in one transaction. */
+  seed(plan: PlanFile, at: string, actor: string): void {
+    this.db.transaction(() => {
+      if (this.hasPlan()) throw new BoardPackError('conflict', 'This database already holds a plan.');
+      const db = this.db;
+      db.prepare(
+        `INSERT INTO plan (id, plan_key, title, organisation, board_name, aim, start_month, end_month, protective_marking, chairs_json)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        plan.id,
+        plan.title,
+        plan.organisation,
+        plan.boardName,
+        plan.aim,
+        plan.period.startMonth,
+        plan.period.endMonth,
+        plan.protectiveMarking,
+        JSON.stringify(plan.chairs),
+      );
+      const outcome = db.prepare('INSERT INTO outcomes (number, text) VALUES (?, ?)');
+      for (const o of plan.outcomes) outcome.run(o.number, o.text);
+      const theme = db.prepare('INSERT INTO themes (kind, position, name, summary) VALUES (?, ?, ?, ?)');
+      plan.underpinningThemes.forEach((name, i) => theme.run('underpinning', i + 1, name, ''));
+      plan.crossCuttingThemes.forEach((t, i) => theme.run('cross_cutting', i + 1, t.name, t.summary));
+      const agenda = db.prepare('INSERT INTO standing_agenda (position, title) VALUES (?, ?)');
+      plan.standingAgenda.forEach((title, i) => agenda.run(i + 1, title));
+      const partner = db.prepare('INSERT INTO partners (position, name) VALUES (?, ?)');
+      plan.partners.forEach((name, i) => partner.run(i + 1, name));
+      const term = db.prepare('INSERT INTO glossary (position, term, meaning) VALUES (?, ?, ?)');
+      plan.glossary.forEach((g, i) => term.run(i + 1, g.term, g.meaning));
+
+      const strand = db.prepare('INSERT INTO strands (number, title, operation, lead) VALUES (?, ?, ?, ?)');
+      const measure = db.prepare('INSERT INTO success_measures (strand_id, position, text) VALUES (?, ?, ?)');
+      const aim = db.prepare('INSERT INTO strand_aims (strand_id, position, text) VALUES (?, ?, ?)');
+      const objective = db.prepare(
+        `INSERT INTO objectives (ref, strand_id, theme, theme_code, position, text, year, target_text, target_value,
+           target_unit, owner, repeated, notes_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      let objectiveCount = 0;
+      for (const s of plan.strands) {
+        const strandId = Number(strand.run(s.number, s.title, s.operation, s.lead).lastInsertRowid);
+        s.successMeasures.forEach((text, i) => measure.run(strandId, i + 1, text));
+        s.aims.forEach((text, i) => aim.run(strandId, i + 1, text));
+        let position = 0;
+        for (const group of s.themes) {
+          for (const o of group.objectives) {
+            position += 1;
+            objectiveCount += 1;
+            objective.run(
+              o.ref,
+              strandId,
+              group.theme,
+              group.code,
+              position,
+              o.text,
+              o.year,
+              o.target?.text ?? null,
+              o.target?.value ?? null,
+              o.target?.unit ?? null,
+              o.owner,
+              o.repeated ? 1 : 0,
+              JSON.stringify(o.notes),
+            );
+          }
+        }
+      }
+      this.audit.record(at, actor, 'plan.seed', 'plan', plan.id, null, {
+        title: plan.title,
+        strands: plan.strands.length,
+        objectives: objectiveCount,
+      });
+    })();
+  }
+
+  summary(): PlanSummary {
+    const row = this.planRow.get() as
+      | {
+          plan_key: string;
+          title: string;
+          organisation: string;
+          board_name: string;
+          aim: string;
+          start_month: string;
+          end_month: string;
+          protective_marking: string;
+        }
+      | undefined;
+    if (!row) throw new BoardPackError('not_found', 'This database holds no plan yet. Run "init" to load the built-in plan.');
+    return {
+      id: row.plan_key,
+      title: row.title,
+      organisation: row.organisation,
+      boardName: row.board_name,
+      aim: row.aim,
+      startMonth: row.start_month,
+      endMonth: row.end_month,
+      protectiveMarking: row.protective_marking,
+    };
+  }
+
+  detail(): PlanDetail {
+    const summary = this.summary();
+    const db = this.db;
+    const chairs = JSON.parse((db.prepare('SELECT chairs_json FROM plan WHERE id = 1').get() as { chairs_json: string }).chairs_json) as string[];
+    const themes = db.prepare('SELECT kind, name, summary FROM themes ORDER BY kind, position').all() as {
+      kind: string;
+      name: string;
+      summary: string;
+    }[];
+    return {
+      ...summary,
+      chairs,
+      outcomes: db.prepare('SELECT number, text FROM outcomes ORDER BY number').all() as PlanDetail['outcomes'],
+      underpinningThemes: themes.filter((t) => t.kind === 'underpinning').map((t) => t.name),
+      crossCuttingThemes: themes.filter((t) => t.kind === 'cross_cutting').map((t) => ({ name: t.name, summary: t.summary })),
+      standingAgenda: (db.prepare('SELECT title FROM standing_agenda ORDER BY position').all() as { title: string }[]).map((r) => r.title),
+      partners: (db.prepare('SELECT name FROM partners ORDER BY position').all() as { name: string }[]).map((r) => r.name),
+      glossary: db.prepare('SELECT term, meaning FROM glossary ORDER BY position').all() as PlanDetail['glossary'],
+    };
+  }
+
+  /** Refuses a month outside the plan period with a sentence that names the period. */
+  assertMonthInPlan(month: ReportingMonth): void {
+    const plan = this.summary();
+    if (!isWithin(month, plan.startMonth, plan.endMonth)) {
+      throw new BoardPackError(
+        'outside_plan_period',
+        `${month} is outside the plan period (${plan.startMonth} to ${plan.endMonth}).`,
+      );
+    }
+  }
+
+  strands(): Strand[] {
+    const rows = this.db.prepare('SELECT id, number, title, operation, lead FROM strands ORDER BY number').all() as Omit<
+      Strand,
+      'successMeasures' | 'aims'
+    >[];
+    const measures = this.db.prepare('SELECT strand_id, text FROM success_measures ORDER BY strand_id, position').all() as {
+      strand_id: number;
+      text: string;
+    }[];
+    const aims = this.db.prepare('SELECT strand_id, text FROM strand_aims ORDER BY strand_id, position').all() as {
+      strand_id: number;
+      text: string;
+    }[];
+    return rows.map((row) => ({
+      ...row,
+      successMeasures: measures.filter((m) => m.strand_id === row.id).map((m) => m.text),
+      aims: aims.filter((a) => a.strand_id === row.id).map((a) => a.text),
+    }));
+  }
+
+  strand(number: number): Strand {
+    const found = this.strands().find((s) => s.number === number);
+    if (!found) throw new BoardPackError('not_found', `There is no strand ${number} in the plan.`);
+    return found;
+  }
+
+  /** Objectives in table order; by default only those live in the given month (or all live ones). */
+  objectives(options: { strandNumber?: number; month?: ReportingMonth; includeRetired?: boolean } = {}): Objective[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (options.strandNumber !== undefined) {
+      where.push('s.number = ?');
+      params.push(options.strandNumber);
+    }
+    if (!options.includeRetired) {
+      if (options.month) {
+        where.push('(o.retired_from IS NULL OR o.retired_from > ?)');
+        params.push(options.month);
+      } else {
+        where.push('o.retired_from IS NULL');
+      }
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT ${OBJECTIVE_COLUMNS} FROM objectives o JOIN strands s ON s.id = o.strand_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${OBJECTIVE_ORDER}`,
+      )
+      .all(...params) as ObjectiveRow[];
+    return rows.map(toObjective);
+  }
+
+  objective(ref: string): Objective {
+    const row = this.objectiveByRef.get(ref.trim()) as ObjectiveRow | undefined;
+    if (!row) throw new BoardPackError('not_found', `There is no objective ${ref} in the plan.`);
+    return toObjective(row);
+  }
+
+  /** Adds an objective at the end of its strand with the next free reference for its theme. */
+  addObjective(input: NewObjective, at: string, actor: string): Objective {
+    return this.db.transaction(() => {
+      const strand = this.strand(input.strandNumber);
+      const code = input.themeCode;
+      if (!/^[RIPE]+$/.test(code)) {
+        throw new BoardPackError('invalid_input', 'A theme code is made of R, I, P and E (for example E or RP).');
+      }
+      if (!input.text.trim()) throw new BoardPackError('invalid_input', 'An objective needs its wording.');
+      const refs = this.db
+        .prepare('SELECT ref FROM objectives WHERE strand_id = ? AND theme_code = ?')
+        .all(strand.id, code) as { ref: string }[];
+      const next = refs.reduce((max, r) => Math.max(max, Number(r.ref.split('.')[2])), 0) + 1;
+      const ref = `${strand.number}.${code}.${next}`;
+      const position =
+        (this.db.prepare('SELECT coalesce(max(position), 0) AS p FROM objectives WHERE strand_id = ?').get(strand.id) as { p: number }).p + 1;
+      this.db
+        .prepare(
+          `INSERT INTO objectives (ref, strand_id, theme, theme_code, position, text, year, target_text, target_value, target_unit, owner)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          ref,
+          strand.id,
+          input.theme,
+          code,
+          position,
+          input.text.trim(),
+          input.year,
+          input.targetText ?? null,
+          input.targetValue ?? null,
+          input.targetUnit ?? null,
+          input.owner ?? null,
+        );
+      const created = this.objective(ref);
+      this.audit.record(at, actor, 'objective.add', 'objective', ref, null, created);
+      return created;
+    })();
+  }
+
+  /** Rewords an objective; its reference never changes. */
+  rewordObjective(ref: string, changes: Partial<Pick<NewObjective, 'text' | 'year' | 'targetText' | 'targetValue' | 'targetUnit' | 'owner'>>, at: string, actor: string): Objective {
+    return this.db.transaction(() => {
+      const before = this.objective(ref);
+      const text = changes.text !== undefined ? changes.text.trim() : before.text;
+      if (!text) throw new BoardPackError('invalid_input', 'An objective needs its wording.');
+      this.db
+        .prepare(
+          `UPDATE objectives SET text = ?, year = ?, target_text = ?, target_value = ?, target_unit = ?, owner = ? WHERE id = ?`,
+        )
+        .run(
+          text,
+          changes.year !== undefined ? changes.year : before.year,
+          changes.targetText !== undefined ? changes.targetText : before.targetText,
+          changes.targetValue !== undefined ? changes.targetValue : before.targetValue,
+          changes.targetUnit !== undefined ? changes.targetUnit : before.targetUnit,
+          changes.owner !== undefined ? changes.owner : before.owner,
+          before.id,
+        );
+      const after = this.objective(ref);
+      this.audit.record(at, actor, 'objective.reword', 'objective', ref, before, after);
+      return after;
+    })();
+  }
+
+  /** Retires an objective from a month on: it keeps its history and its reference. */
+  retireObjective(ref: string, fromMonth: ReportingMonth, at: string, actor: string): Objective {
+    return this.db.transaction(() => {
+      const before = this.objective(ref);
+      if (before.retired) throw new BoardPackError('conflict', `Objective ${ref} is already retired.`);
+      this.assertMonthInPlan(fromMonth);
+      this.db.prepare('UPDATE objectives SET retired_from = ? WHERE id = ?').run(fromMonth, before.id);
+      const after = this.objective(ref);
+      this.audit.record(at, actor, 'objective.retire', 'objective', ref, before, { ...after, retiredFrom: fromMonth });
+      return after;
+    })();
+  }
+
+  /**
+   * Deletes an objective only when nothing refers to it: no update ever recorded and no issued
+   * pack. Otherwise the person is told to retire it instead.
+   */
+  deleteObjective(ref: string, at: string, actor: string): void {
+    this.db.transaction(() => {
+      const before = this.objective(ref);
+      const updates = (this.db.prepare('SELECT count(*) AS n FROM updates WHERE objective_id = ?').get(before.id) as { n: number }).n;
+      const issued = (
+        this.db.prepare("SELECT count(*) AS n FROM issued_packs WHERE snapshot_json LIKE ?").get(`%"${ref}"%`) as { n: number }
+      ).n;
+      if (updates > 0 || issued > 0) {
+        throw new BoardPackError(
+          'conflict',
+          `Objective ${ref} has updates or appears in an issued pack, so it cannot be deleted. Retire it instead.`,
+        );
+      }
+      this.db.prepare('DELETE FROM objectives WHERE id = ?').run(before.id);
+      this.audit.record(at, actor, 'objective.delete', 'objective', ref, before, null);
+    })();
+  }
+
+  /** Settings the secretariat can change: board name, protective marking, plan start month. */
+  updateSettings(
+    changes: Partial<Pick<PlanSummary, 'boardName' | 'protectiveMarking' | 'startMonth' | 'endMonth'>>,
+    at: string,
+    actor: string,
+  ): PlanSummary {
+    return this.db.transaction(() => {
+      const before = this.summary();
+      const after = { ...before, ...changes };
+      if (monthIndex(after.endMonth) < monthIndex(after.startMonth)) {
+        throw new BoardPackError('invalid_input', 'The plan must end after it starts.');
+      }
+      if (!after.boardName.trim() || !after.protectiveMarking.trim()) {
+        throw new BoardPackError('invalid_input', 'The board name and protective marking cannot be empty.');
+      }
+      this.db
+        .prepare('UPDATE plan SET board_name = ?, protective_marking = ?, start_month = ?, end_month = ? WHERE id = 1')
+        .run(after.boardName.trim(), after.protectiveMarking.trim(), after.startMonth, after.endMonth);
+      this.audit.record(at, actor, 'plan.settings', 'plan', before.id, before, after);
+      return this.summary();
+    })();
+  }
+}

@@ -1,0 +1,29 @@
+// The one error type for expected failures: a sentence a person can act on, and a code for tests
+// and for the screens to branch on. Anything else is unexpected and shown as "nothing was changed".
+export type BoardPackErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'outside_plan_period'
+  | 'narrative_required'
+  | 'not_a_database'
+  | 'not_board_pack'
+  | 'newer_schema'
+  | 'read_only'
+  | 'invalid_plan'
+  | 'conflict'
+  | 'refused_file'
+  | 'in_use';
+
+export class BoardPackError extends Error {
+  readonly code: BoardPackErrorCode;
+
+  constructor(code: BoardPackErrorCode, message: string) {
+    super(message);
+    this.name = 'BoardPackError';
+    this.code = code;
+  }
+}
+
+export function isBoardPackError(error: unknown): error is BoardPackError {
+  return error instanceof BoardPackError;
+}
