@@ -176,7 +176,7 @@ describe('the built-in Serious Violence Strategy plan', () => {
     expect(objective('4.R.2').year).toBeNull();
   });
 
-  it('keeps the table’s non-objective lines as notes beside the bullet they follow', () => {
+  it('keeps the table’s non-objective lines as notes beside the bullets they belong to', () => {
     const withNotes = allObjectives.filter((o) => o.notes.length > 0);
     expect(withNotes.map((o) => [o.ref, o.notes])).toEqual([
       [
@@ -184,7 +184,8 @@ describe('the built-in Serious Violence Strategy plan', () => {
         ['This forms part of SPI 1 Satisfaction of Victims of violent crime & SPI 2 Confidence in Policing.'],
       ],
       ['2.I.2', ['Forms part of the broader OBTJ and SD Critical Performance Areas']],
-      ['3.E.6', ['Scrutinise Borough performance through the following methods:']],
+      // A lead-in line belongs to the list it introduces, which starts at 3.E.7.
+      ['3.E.7', ['Scrutinise Borough performance through the following methods:']],
     ]);
   });
 
