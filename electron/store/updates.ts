@@ -232,6 +232,8 @@ export class UpdatesRepository {
         if (action === 'return' && !comment.trim()) {
           throw new BoardPackError('invalid_input', 'Say why the update is being returned, so the strand lead knows what to change.');
         }
+        // A returned revision stops being what the board sees before its state changes (schema CHECK).
+        if (action === 'return') this.statements.clearReported.run(objectiveId, month);
         this.statements.setState.run(action === 'accept' ? 'accepted' : 'returned', comment.trim(), at, before.id);
       }
       this.syncReported(objectiveId, month);
