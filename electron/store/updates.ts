@@ -312,6 +312,13 @@ export class UpdatesRepository {
     return row.month;
   }
 
+  /** How many objectives have a reported update in each month that has any, oldest first. */
+  reportedCountsByMonth(): { month: ReportingMonth; count: number }[] {
+    return this.db
+      .prepare('SELECT month, count(*) AS count FROM updates WHERE is_reported = 1 GROUP BY month ORDER BY month')
+      .all() as { month: ReportingMonth; count: number }[];
+  }
+
   /** Months that have any reported update, oldest first. */
   reportedMonths(): ReportingMonth[] {
     return (this.db.prepare('SELECT DISTINCT month FROM updates WHERE is_reported = 1 ORDER BY month').all() as { month: string }[]).map((r) => r.month);

@@ -1,0 +1,11 @@
+// Which reporting month the app opens on, shared by the months list, the dashboard and the plan.
+import { isWithin, type ReportingMonth } from '../../shared/months';
+import type { Store } from '../store/store';
+
+/** This month when it is inside the plan period; otherwise the latest reported month, else the plan's first. */
+export function currentMonth(store: Store): ReportingMonth {
+  const plan = store.plan.summary();
+  const thisMonth = store.today().slice(0, 7);
+  if (isWithin(thisMonth, plan.startMonth, plan.endMonth)) return thisMonth;
+  return store.updates.latestReportedMonth() ?? plan.startMonth;
+}

@@ -1,0 +1,72 @@
+// The one way into the handlers, used by all three doors (Electron IPC, the browser bridge, tests):
+// check the method and its input against the contract, run the handler, check what it returns,
+// and turn any failure into { code, message } a person can read.
+import type { z } from 'zod';
+import {
+  contract,
+  isMethodName,
+  UNEXPECTED_MESSAGE,
+  type CallResult,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+} from '../../shared/contract';
+import { isBoardPackError } from '../../shared/errors';
+import { handlers } from './registry';
+import type { Services } from './services';
+
+/** The first problem zod found, as a sentence, naming the field when the message does not. */
+export function describeInvalidInput(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const field = issue.path.map(String).join('.');
+  return field ? `${issue.message} (${field})` : issue.message;
+}
+
+async function run<M extends MethodName>(
+  services: Services,
+  method: M,
+  input: ParsedInput<M>,
+): Promise<MethodOutput<M>> {
+  const handler = handlers[method];
+  return handler(services, input);
+}
+
+/** Checks a method name and raw input, without running anything; used by main before dispatch. */
+export function validateCall(
+  method: unknown,
+  rawInput: unknown,
+): CallResult<{ method: MethodName; input: unknown }> {
+  if (!isMethodName(method)) {
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: `There is no method called ${String(method)}.` },
+    };
+  }
+  const parsed = contract[method].input.safeParse(rawInput);
+  if (!parsed.success)
+    return { ok: false, error: { code: 'invalid_input', message: describeInvalidInput(parsed.error) } };
+  return { ok: true, value: { method, input: parsed.data } };
+}
+
+export async function dispatch(
+  services: Services,
+  method: unknown,
+  rawInput: unknown,
+): Promise<CallResult<unknown>> {
+  const checked = validateCall(method, rawInput);
+  if (!checked.ok) return checked;
+  const name = checked.value.method;
+  try {
+    const value = await run(services, name, checked.value.input as ParsedInput<typeof name>);
+    const output = contract[name].output.safeParse(value);
+    if (!output.success) {
+      services.log(`${name} returned output that does not match the contract`, output.error);
+      return { ok: false, error: { code: 'unexpected', message: UNEXPECTED_MESSAGE } };
+    }
+    return { ok: true, value: output.data };
+  } catch (error) {
+    if (isBoardPackError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+    services.log(`${name} failed`, error);
+    return { ok: false, error: { code: 'unexpected', message: UNEXPECTED_MESSAGE } };
+  }
+}

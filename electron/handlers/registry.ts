@@ -1,0 +1,17 @@
+// Every contract method's handler, gathered into one table; dispatch.ts is the way in.
+import { dashboardHandlers } from './dashboard';
+import { meetingsHandlers } from './meetings';
+import { packsHandlers } from './packs';
+import { planHandlers } from './plan';
+import { settingsHandlers } from './settings';
+import type { HandlerTable } from './table';
+import { updatesHandlers } from './updates';
+
+export const handlers: HandlerTable = {
+  ...planHandlers,
+  ...updatesHandlers,
+  ...dashboardHandlers,
+  ...meetingsHandlers,
+  ...packsHandlers,
+  ...settingsHandlers,
+};

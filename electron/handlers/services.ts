@@ -1,0 +1,54 @@
+// What every handler is given: the open store and the things around it that differ between the
+// desktop app, the browser bridge and the tests (who is acting, where backups go, how to log).
+import { PeopleRepository } from '../store/people';
+import type { Store } from '../store/store';
+
+export type Door = 'electron' | 'bridge' | 'test';
+
+/** Writes an unexpected error, with its detail, somewhere a developer can read it. */
+export type ErrorLog = (context: string, error: unknown) => void;
+
+export interface Services {
+  store: Store;
+  people: PeopleRepository;
+  door: Door;
+  version: string;
+  /** The author recorded when this copy's user has not given their name in Settings. */
+  defaultActor: string;
+  /** Where "Back up now" writes when no backup folder is set. */
+  defaultBackupFolder: string;
+  log: ErrorLog;
+}
+
+export interface ServicesOptions {
+  door: Door;
+  version?: string;
+  defaultActor?: string;
+  defaultBackupFolder?: string;
+  log?: ErrorLog;
+}
+
+export const USER_NAME_SETTING = 'user.name';
+export const BACKUP_FOLDER_SETTING = 'backup.folder';
+export const BACKUP_SCHEDULE_SETTING = 'backup.schedule';
+
+function consoleLog(context: string, error: unknown): void {
+  console.error(`[board-pack] ${context}:`, error);
+}
+
+export function createServices(store: Store, options: ServicesOptions): Services {
+  return {
+    store,
+    people: new PeopleRepository(store.db, store.audit),
+    door: options.door,
+    version: options.version ?? '0.0.0',
+    defaultActor: options.defaultActor ?? 'Secretariat',
+    defaultBackupFolder: options.defaultBackupFolder ?? `${store.path}.backups`,
+    log: options.log ?? consoleLog,
+  };
+}
+
+/** The name recorded as the author of a change. */
+export function actorOf(services: Services): string {
+  return services.store.getSetting(USER_NAME_SETTING) ?? services.defaultActor;
+}

@@ -1,0 +1,104 @@
+// The people who use the plan: secretariat, strand leads, chairs and members. Never deleted, only
+// retired, so past authorship still reads correctly.
+import { BoardPackError } from '../../shared/errors';
+import type { AuditLog } from './audit';
+import type { Db } from './open';
+
+export type PersonRole = 'secretariat' | 'strand_lead' | 'chair' | 'member';
+
+export interface Person {
+  id: number;
+  name: string;
+  role: PersonRole;
+  strandNumber: number | null;
+  email: string;
+  retired: boolean;
+}
+
+export interface PersonInput {
+  id?: number;
+  name: string;
+  role: PersonRole;
+  strandNumber: number | null;
+  email: string;
+  retired: boolean;
+}
+
+interface PersonRow {
+  id: number;
+  name: string;
+  role: PersonRole;
+  strand_number: number | null;
+  email: string;
+  retired: number;
+}
+
+const SELECT = `SELECT p.id, p.name, p.role, s.number AS strand_number, p.email, p.retired
+  FROM people p LEFT JOIN strands s ON s.id = p.strand_id`;
+
+function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    strandNumber: row.strand_number,
+    email: row.email,
+    retired: row.retired === 1,
+  };
+}
+
+export class PeopleRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+  ) {}
+
+  list(): Person[] {
+    return (this.db.prepare(`${SELECT} ORDER BY p.retired, p.role, p.name, p.id`).all() as PersonRow[]).map(
+      toPerson,
+    );
+  }
+
+  get(id: number): Person {
+    const row = this.db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as PersonRow | undefined;
+    if (!row) throw new BoardPackError('not_found', `There is no person ${id}.`);
+    return toPerson(row);
+  }
+
+  /** Adds a person (no id) or changes one; a strand lead names the strand they lead. */
+  save(input: PersonInput, at: string, actor: string): Person {
+    const name = input.name.trim();
+    if (!name) throw new BoardPackError('invalid_input', 'A person needs a name.');
+    if (input.role === 'strand_lead' && input.strandNumber === null) {
+      throw new BoardPackError('invalid_input', 'Say which strand this strand lead leads.');
+    }
+    return this.db.transaction(() => {
+      let strandId: number | null = null;
+      if (input.strandNumber !== null) {
+        const strand = this.db.prepare('SELECT id FROM strands WHERE number = ?').get(input.strandNumber) as
+          { id: number } | undefined;
+        if (!strand)
+          throw new BoardPackError('not_found', `There is no strand ${input.strandNumber} in the plan.`);
+        strandId = strand.id;
+      }
+      const values = [name, input.role, strandId, input.email.trim(), input.retired ? 1 : 0] as const;
+      if (input.id === undefined) {
+        const id = Number(
+          this.db
+            .prepare('INSERT INTO people (name, role, strand_id, email, retired) VALUES (?, ?, ?, ?, ?)')
+            .run(...values).lastInsertRowid,
+        );
+        const created = this.get(id);
+        this.audit.record(at, actor, 'person.add', 'person', id, null, created);
+        return created;
+      }
+      const before = this.get(input.id);
+      this.db
+        .prepare('UPDATE people SET name = ?, role = ?, strand_id = ?, email = ?, retired = ? WHERE id = ?')
+        .run(...values, input.id);
+      const after = this.get(input.id);
+      this.audit.record(at, actor, 'person.edit', 'person', input.id, before, after);
+      return after;
+    })();
+  }
+}
