@@ -72,7 +72,7 @@ export function loadDemo(store: Store, options: DemoOptions = {}): DemoSummary {
     if (real.n > 0) {
       throw new BoardPackError(
         'conflict',
-        `This database already has ${real.n} real updates between ${first} and ${last}; demo data is only loaded into a database without them.`,
+        `This database already has ${real.n} real update${real.n === 1 ? '' : 's'} between ${first} and ${last}; demo data is only loaded into a database without them.`,
       );
     }
     const updates = writeDemoUpdates(store, months, seed);
