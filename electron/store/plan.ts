@@ -72,6 +72,8 @@ export interface NewObjective {
   targetValue?: number | null;
   targetUnit?: string | null;
   owner?: string | null;
+  /** A reference issued elsewhere (a spreadsheet, a request); the next free one when absent. */
+  ref?: string;
 }
 
 export class PlanRepository {
@@ -295,7 +297,13 @@ export class PlanRepository {
         .prepare('SELECT ref FROM objectives WHERE strand_id = ? AND theme_code = ?')
         .all(strand.id, code) as { ref: string }[];
       const next = refs.reduce((max, r) => Math.max(max, Number(r.ref.split('.')[2])), 0) + 1;
-      const ref = `${strand.number}.${code}.${next}`;
+      const ref = input.ref ?? `${strand.number}.${code}.${next}`;
+      if (input.ref !== undefined) {
+        if (!new RegExp(`^${strand.number}\\.${code}\\.[1-9]\\d*$`).test(ref)) {
+          throw new BoardPackError('invalid_input', `Reference ${ref} does not fit strand ${strand.number}, theme ${code} (expected ${strand.number}.${code}.N).`);
+        }
+        if (this.objectiveByRef.get(ref)) throw new BoardPackError('conflict', `Objective reference ${ref} is already in use.`);
+      }
       const position =
         (this.db.prepare('SELECT coalesce(max(position), 0) AS p FROM objectives WHERE strand_id = ?').get(strand.id) as { p: number }).p + 1;
       this.db

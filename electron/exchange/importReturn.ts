@@ -1,0 +1,265 @@
+// The secretariat takes in a strand lead's return: every check first (signature, key, plan,
+// strand, expiry, replay), then a preview of each incoming update beside the current one, then
+// the person's decisions applied in one transaction with their audit records.
+import { BoardPackError } from '../../shared/errors';
+import type { Status, WorkflowState } from '../../shared/domain';
+import { STATUS_LABELS } from '../../shared/status';
+import type { Store } from '../store/store';
+import { findTrust, trustedKeys, trustKey } from './keys';
+import { readExchangeFile, refusedFile, type ReturnPayload, type SignedFile } from './format';
+import { currentStamp, recordSeen, sameStamp, seenFile, whenLabel, type UpdateStamp } from './records';
+
+export interface IncomingUpdate {
+  status: Status;
+  narrative: string;
+  nextSteps: string;
+  risks: string;
+  metricActual: number | null;
+  savedAt: string;
+}
+
+export interface CurrentUpdate extends Omit<IncomingUpdate, 'savedAt'> {
+  revision: number;
+  state: WorkflowState;
+  author: string;
+}
+
+export interface ReturnPreviewItem {
+  ref: string;
+  objective: string;
+  incoming: IncomingUpdate;
+  /** What this installation holds for the objective and month now; null when nothing. */
+  current: CurrentUpdate | null;
+  /** True when the update here changed after the request went out: keep ours or take theirs. */
+  conflict: boolean;
+}
+
+export interface ReturnPreview {
+  fileId: string;
+  requestId: string;
+  strandNumber: number;
+  strandTitle: string;
+  month: string;
+  author: string;
+  fingerprint: string;
+  /** False when the key is not yet trusted and the import would trust it (confirm first). */
+  keyTrusted: boolean;
+  /** The name the accepted updates will carry as their author. */
+  leadName: string;
+  updates: ReturnPreviewItem[];
+  /** Objectives asked for and not answered: they stay as they are here. */
+  unanswered: string[];
+  conflicts: string[];
+}
+
+export interface ReturnCheckOptions {
+  /** Trust an unknown lead key for the strand (after confirming its fingerprint with the lead). */
+  trust?: boolean;
+}
+
+interface RequestRow {
+  file_id: string;
+  strand_number: number;
+  month: string;
+  lead_name: string;
+  lead_fingerprint: string | null;
+  expires_on: string;
+  baseline_json: string;
+}
+
+interface Checked {
+  file: SignedFile<'return'>;
+  request: RequestRow;
+  baseline: Record<string, UpdateStamp | null>;
+  trusted: boolean;
+  leadName: string;
+}
+
+function unknownKeyMessage(file: SignedFile<'return'>, strandNumber: number, otherStrands: number[]): string {
+  const name = file.payload.author.name;
+  const elsewhere = otherStrands.length ? ` (it is trusted for strand ${otherStrands.join(', ')} only)` : '';
+  return (
+    `it is signed by a key this installation does not trust for strand ${strandNumber}${elsewhere}: ${file.fingerprint}, from "${name}". ` +
+    `Confirm that fingerprint with the lead by phone or in person, then run: keys trust ${file.fingerprint} --strand ${strandNumber} --name "${name}" ` +
+    `(or import again with --trust).`
+  );
+}
+
+function checkReturn(store: Store, path: string, options: ReturnCheckOptions): Checked {
+  const file = readExchangeFile(path, 'return');
+  const p: ReturnPayload = file.payload;
+  const seen = seenFile(store, p.fileId);
+  if (seen) throw refusedFile(path, `it was already imported on ${whenLabel(seen.takenAt)} by ${seen.takenBy}.`);
+  const plan = store.plan.summary();
+  if (p.planId !== plan.id) throw refusedFile(path, `it is for another plan (${p.planId}), not this one (${plan.id}).`);
+  const request = store.db.prepare('SELECT * FROM exchange_requests WHERE file_id = ?').get(p.requestId) as RequestRow | undefined;
+  if (!request) throw refusedFile(path, 'it does not answer any request issued from this installation.');
+  if (p.strandNumber !== request.strand_number) {
+    throw refusedFile(path, `it is for strand ${p.strandNumber}, but the request it answers was for strand ${request.strand_number}.`);
+  }
+  if (p.month !== request.month) {
+    throw refusedFile(path, `it is for ${p.month}, but the request it answers was for ${request.month}.`);
+  }
+  if (p.createdAt.slice(0, 10) > request.expires_on) {
+    throw refusedFile(path, `it answers a request that expired on ${request.expires_on}. Send the lead a new request.`);
+  }
+  if (request.lead_fingerprint !== null && request.lead_fingerprint !== file.fingerprint) {
+    throw refusedFile(path, `it is signed by the key ${file.fingerprint}, but the request was addressed to the key ${request.lead_fingerprint}.`);
+  }
+  const trust = findTrust(store, file.fingerprint, p.strandNumber);
+  if (!trust && !options.trust) {
+    const otherStrands = trustedKeys(store)
+      .filter((k) => k.fingerprint === file.fingerprint && k.strandNumber !== null)
+      .map((k) => k.strandNumber!);
+    throw refusedFile(path, unknownKeyMessage(file, p.strandNumber, otherStrands));
+  }
+  const baseline = JSON.parse(request.baseline_json) as Record<string, UpdateStamp | null>;
+  const stray = p.updates.filter((u) => !(u.ref in baseline)).map((u) => u.ref);
+  if (stray.length) throw refusedFile(path, `it holds updates the request did not ask for: ${stray.join(', ')}.`);
+  const duplicated = p.updates.filter((u, i) => p.updates.findIndex((x) => x.ref === u.ref) !== i).map((u) => u.ref);
+  if (duplicated.length) throw refusedFile(path, `it holds more than one update for ${duplicated.join(', ')}.`);
+  return { file, request, baseline, trusted: trust !== null, leadName: trust?.name ?? p.author.name };
+}
+
+function buildPreview(store: Store, checked: Checked): ReturnPreview {
+  const p = checked.file.payload;
+  const working = store.updates.working(p.month, p.strandNumber);
+  const updates = p.updates.map((u): ReturnPreviewItem => {
+    const current = working.get(u.ref);
+    return {
+      ref: u.ref,
+      objective: store.plan.objective(u.ref).text,
+      incoming: { status: u.status, narrative: u.narrative, nextSteps: u.nextSteps, risks: u.risks, metricActual: u.metricActual, savedAt: u.savedAt },
+      current: current
+        ? {
+            status: current.status,
+            narrative: current.narrative,
+            nextSteps: current.nextSteps,
+            risks: current.risks,
+            metricActual: current.metricActual,
+            revision: current.revision,
+            state: current.state,
+            author: current.author,
+          }
+        : null,
+      conflict: !sameStamp(checked.baseline[u.ref] ?? null, currentStamp(store, u.ref, p.month)),
+    };
+  });
+  const answered = new Set(p.updates.map((u) => u.ref));
+  return {
+    fileId: p.fileId,
+    requestId: p.requestId,
+    strandNumber: p.strandNumber,
+    strandTitle: store.plan.strand(p.strandNumber).title,
+    month: p.month,
+    author: p.author.name,
+    fingerprint: checked.file.fingerprint,
+    keyTrusted: checked.trusted,
+    leadName: checked.leadName,
+    updates,
+    unanswered: Object.keys(checked.baseline).filter((ref) => !answered.has(ref)),
+    conflicts: updates.filter((u) => u.conflict).map((u) => u.ref),
+  };
+}
+
+/** Every check, and what importing would show; changes nothing. */
+export function previewReturn(store: Store, path: string, options: ReturnCheckOptions = {}): ReturnPreview {
+  return buildPreview(store, checkReturn(store, path, options));
+}
+
+/** accept = take the lead's update ("take theirs"); reject = keep what is here ("keep ours"). */
+export type ReturnDecision = 'accept' | 'reject';
+
+export interface ImportReturnInput extends ReturnCheckOptions {
+  path: string;
+  actor: string;
+  /** Accept every update that is not in conflict; conflicts still need a decision each. */
+  acceptAll?: boolean;
+  decisions?: Record<string, ReturnDecision>;
+}
+
+export interface ImportReturnResult {
+  preview: ReturnPreview;
+  accepted: string[];
+  rejected: string[];
+  trustedNow: boolean;
+}
+
+function describe(u: { status: Status; narrative: string }): string {
+  const words = u.narrative.trim().replace(/\s+/g, ' ');
+  return `${STATUS_LABELS[u.status]}${words ? ` — "${words.length > 60 ? `${words.slice(0, 57)}…` : words}"` : ''}`;
+}
+
+function resolveDecisions(preview: ReturnPreview, input: ImportReturnInput): Map<string, ReturnDecision> {
+  const given = input.decisions ?? {};
+  const refs = new Set(preview.updates.map((u) => u.ref));
+  const strays = Object.keys(given).filter((ref) => !refs.has(ref));
+  if (strays.length) throw new BoardPackError('invalid_input', `The return holds no update for ${strays.join(', ')}.`);
+  const decided = new Map<string, ReturnDecision>();
+  const undecidedConflicts: ReturnPreviewItem[] = [];
+  const undecided: string[] = [];
+  for (const item of preview.updates) {
+    const choice = given[item.ref] ?? (input.acceptAll && !item.conflict ? 'accept' : undefined);
+    if (choice) decided.set(item.ref, choice);
+    else if (item.conflict) undecidedConflicts.push(item);
+    else undecided.push(item.ref);
+  }
+  if (undecidedConflicts.length) {
+    const lines = undecidedConflicts.map(
+      (c) => `${c.ref}: here ${c.current ? `${describe(c.current)} (${c.current.state}, by ${c.current.author})` : 'nothing'}; from the lead ${describe(c.incoming)}`,
+    );
+    throw new BoardPackError(
+      'conflict',
+      `These updates were changed here after the request went out, so choose for each whether to keep ours or take theirs: ${lines.join('; ')}. Nothing was changed.`,
+    );
+  }
+  if (undecided.length) {
+    throw new BoardPackError('invalid_input', `Accept or reject each update (or accept all): no decision for ${undecided.join(', ')}. Nothing was changed.`);
+  }
+  return decided;
+}
+
+export function importReturn(store: Store, input: ImportReturnInput): ImportReturnResult {
+  const checked = checkReturn(store, input.path, input);
+  const preview = buildPreview(store, checked);
+  const decisions = resolveDecisions(preview, input);
+  const p = checked.file.payload;
+  const at = store.now();
+  return store.db.transaction(() => {
+    if (!checked.trusted) {
+      trustKey(store, { fingerprint: checked.file.fingerprint, publicKey: checked.file.publicKey, name: p.author.name, strandNumber: p.strandNumber }, input.actor);
+    }
+    const accepted: string[] = [];
+    const rejected: string[] = [];
+    for (const u of p.updates) {
+      if (decisions.get(u.ref) === 'reject') {
+        rejected.push(u.ref);
+        store.audit.record(at, input.actor, 'exchange.update.reject', 'update', `${u.ref}@${p.month}`, null, { returnId: p.fileId, incoming: u });
+        continue;
+      }
+      store.updates.save(
+        { ref: u.ref, month: p.month, status: u.status, narrative: u.narrative, nextSteps: u.nextSteps, risks: u.risks, metricActual: u.metricActual, author: checked.leadName, state: 'submitted' },
+        at,
+      );
+      store.updates.transition(u.ref, p.month, 'accept', input.actor, at, '');
+      accepted.push(u.ref);
+    }
+    const decisionsJson = Object.fromEntries(p.updates.map((u) => [u.ref, decisions.get(u.ref)!]));
+    store.db
+      .prepare(
+        `INSERT INTO exchange_returns (file_id, request_id, strand_number, month, author, fingerprint, decisions_json, imported_at, imported_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(p.fileId, p.requestId, p.strandNumber, p.month, checked.leadName, checked.file.fingerprint, JSON.stringify(decisionsJson), at, input.actor);
+    recordSeen(store, p.fileId, 'return', checked.file.sha256, at, input.actor);
+    store.audit.record(at, input.actor, 'exchange.return.import', 'exchange_return', p.fileId, null, {
+      requestId: p.requestId,
+      strand: p.strandNumber,
+      month: p.month,
+      author: checked.leadName,
+      accepted,
+      rejected,
+    });
+    return { preview, accepted, rejected, trustedNow: !checked.trusted };
+  })();
+}

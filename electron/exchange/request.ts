@@ -1,0 +1,307 @@
+// Requests: the secretariat issues one for a strand and a month; a strand lead's installation
+// opens it, seeding a working copy when it holds no plan yet.
+import { randomUUID } from 'node:crypto';
+import { BoardPackError } from '../../shared/errors';
+import { isoDateSchema } from '../../shared/domain';
+import { previousMonth, reportingMonthSchema } from '../../shared/months';
+import { planFileSchema, type PlanFile } from '../plan/schema';
+import type { Store } from '../store/store';
+import { findTrust, installationKey, ensureInstallationKey, signingKey, trustedKeys, trustKey } from './keys';
+import { readExchangeFile, refusedFile, signExchange, writeExchangeFile, type RequestPayload } from './format';
+import { currentStamp, recordSeen, seenFile, whenLabel, workingCopyMark, WORKING_COPY_SETTING, type UpdateStamp } from './records';
+
+export interface CreateRequestInput {
+  strandNumber: number;
+  month: string;
+  out: string;
+  /** YYYY-MM-DD; four weeks from today unless given. */
+  expiresOn?: string;
+  /** Who may answer; the trusted lead's name for the strand, or the strand's lead role. */
+  leadName?: string;
+  actor: string;
+}
+
+export interface CreateRequestResult {
+  path: string;
+  fileId: string;
+  strandNumber: number;
+  month: string;
+  objectives: number;
+  expiresOn: string;
+  leadName: string;
+  leadFingerprint: string | null;
+  signedBy: string;
+  bytes: number;
+}
+
+export interface ExchangeDeps {
+  /** Source of file ids; crypto.randomUUID unless a test pins it. */
+  newFileId?: () => string;
+}
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+export function createRequest(store: Store, input: CreateRequestInput, deps: ExchangeDeps = {}): CreateRequestResult {
+  const month = reportingMonthSchema.parse(input.month);
+  store.plan.assertMonthInPlan(month);
+  const strand = store.plan.strand(input.strandNumber);
+  const expiresOn = input.expiresOn ?? addDays(store.today(), 28);
+  if (!isoDateSchema.safeParse(expiresOn).success) throw new BoardPackError('invalid_input', 'An expiry date is written YYYY-MM-DD.');
+  if (expiresOn < store.today()) throw new BoardPackError('invalid_input', `The expiry date ${expiresOn} is already past.`);
+  const leads = trustedKeys(store).filter((k) => k.role === 'strand_lead' && k.strandNumber === strand.number);
+  const wanted = input.leadName?.trim();
+  const chosen = wanted ? leads.find((k) => k.name === wanted) : leads.length === 1 ? leads[0] : undefined;
+  const leadName = input.leadName?.trim() || chosen?.name || strand.lead;
+  const plan = store.plan.detail();
+  const objectives = store.plan.objectives({ strandNumber: strand.number, month });
+  if (objectives.length === 0) throw new BoardPackError('invalid_input', `Strand ${strand.number} has no live objectives in ${month}.`);
+  const lastMonth = store.updates.reported(previousMonth(month), strand.number);
+  const key = signingKey(store, input.actor);
+  const payload: RequestPayload = {
+    fileId: (deps.newFileId ?? randomUUID)(),
+    issuedAt: store.now(),
+    issuedBy: input.actor,
+    expiresOn,
+    month,
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      organisation: plan.organisation,
+      boardName: plan.boardName,
+      aim: plan.aim,
+      startMonth: plan.startMonth,
+      endMonth: plan.endMonth,
+      protectiveMarking: plan.protectiveMarking,
+      outcomes: plan.outcomes,
+    },
+    strand: {
+      number: strand.number,
+      title: strand.title,
+      operation: strand.operation,
+      lead: strand.lead,
+      successMeasures: strand.successMeasures,
+      aims: strand.aims,
+    },
+    objectives: objectives.map((o) => {
+      const last = lastMonth.get(o.ref);
+      return {
+        ref: o.ref,
+        theme: o.theme,
+        themeCode: o.themeCode,
+        text: o.text,
+        year: o.year,
+        targetText: o.targetText,
+        targetValue: o.targetValue,
+        targetUnit: o.targetUnit,
+        owner: o.owner,
+        lastMonth:
+          last && last.state === 'accepted'
+            ? {
+                status: last.status,
+                narrative: last.narrative,
+                nextSteps: last.nextSteps,
+                risks: last.risks,
+                metricActual: last.metricActual,
+                author: last.author,
+              }
+            : null,
+      };
+    }),
+    respondent: { name: leadName, fingerprint: chosen?.fingerprint ?? null },
+  };
+  const baseline: Record<string, UpdateStamp | null> = {};
+  for (const o of objectives) baseline[o.ref] = currentStamp(store, o.ref, month);
+  const text = signExchange('request', payload, key);
+  return store.db.transaction(() => {
+    const written = writeExchangeFile(input.out, text);
+    store.db
+      .prepare(
+        `INSERT INTO exchange_requests (file_id, strand_number, month, lead_name, lead_fingerprint, expires_on, issued_at,
+           issued_by, baseline_json, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(payload.fileId, strand.number, month, leadName, payload.respondent.fingerprint, expiresOn, payload.issuedAt, input.actor, JSON.stringify(baseline), written.sha256);
+    store.audit.record(payload.issuedAt, input.actor, 'exchange.request.issue', 'exchange_request', payload.fileId, null, {
+      strand: strand.number,
+      month,
+      lead: leadName,
+      expiresOn,
+      objectives: objectives.length,
+    });
+    return {
+      path: written.path,
+      fileId: payload.fileId,
+      strandNumber: strand.number,
+      month,
+      objectives: objectives.length,
+      expiresOn,
+      leadName,
+      leadFingerprint: payload.respondent.fingerprint,
+      signedBy: key.fingerprint,
+      bytes: written.bytes,
+    };
+  })();
+}
+
+/** A minimal plan for a strand lead's working copy: the plan summary and the one strand. */
+export function planFromRequest(payload: RequestPayload): PlanFile {
+  const groups: { theme: string; code: string; objectives: PlanFile['strands'][number]['themes'][number]['objectives'] }[] = [];
+  for (const o of payload.objectives) {
+    let group = groups[groups.length - 1];
+    if (!group || group.theme !== o.theme || group.code !== o.themeCode) {
+      group = { theme: o.theme, code: o.themeCode, objectives: [] };
+      groups.push(group);
+    }
+    group.objectives.push({
+      ref: o.ref,
+      text: o.text,
+      year: o.year,
+      target: o.targetText !== null && o.targetValue !== null ? { text: o.targetText, value: o.targetValue, unit: o.targetUnit ?? '' } : null,
+      owner: o.owner,
+      repeated: false,
+      notes: [],
+    });
+  }
+  const { plan, strand } = payload;
+  return planFileSchema.parse({
+    formatVersion: 1,
+    id: plan.id,
+    title: plan.title,
+    organisation: plan.organisation,
+    boardName: plan.boardName,
+    aim: plan.aim,
+    period: { startMonth: plan.startMonth, endMonth: plan.endMonth },
+    protectiveMarking: plan.protectiveMarking,
+    chairs: [],
+    outcomes: plan.outcomes,
+    underpinningThemes: [],
+    crossCuttingThemes: [],
+    standingAgenda: [],
+    strands: [{ ...strand, themes: groups }],
+    partners: [],
+    glossary: [],
+  });
+}
+
+export interface OpenRequestInput {
+  path: string;
+  actor: string;
+  /** Trust a secretariat key that differs from the one this copy already trusts. */
+  trust?: boolean;
+}
+
+export interface OpenRequestResult {
+  fileId: string;
+  planId: string;
+  planTitle: string;
+  strandNumber: number;
+  strandTitle: string;
+  month: string;
+  expiresOn: string;
+  objectives: number;
+  respondent: string;
+  /** True when this database had no plan and was seeded from the request as a working copy. */
+  seeded: boolean;
+  addedObjectives: string[];
+  secretariatFingerprint: string;
+  /** 'first_use' means: confirm this fingerprint with the secretariat. */
+  secretariatKey: 'known' | 'first_use' | 'trusted_now';
+  ownFingerprint: string;
+}
+
+/** Checks a request file without changing anything; throws the refusal a person would see. */
+function checkRequest(store: Store, input: OpenRequestInput) {
+  const file = readExchangeFile(input.path, 'request');
+  const p = file.payload;
+  if (p.expiresOn < store.today()) {
+    throw refusedFile(input.path, `it expired on ${p.expiresOn}. Ask the secretariat for a new request.`);
+  }
+  const seen = seenFile(store, p.fileId);
+  if (seen) throw refusedFile(input.path, `it was already opened on ${whenLabel(seen.takenAt)}.`);
+  if (store.plan.hasPlan()) {
+    const summary = store.plan.summary();
+    if (summary.id !== p.plan.id) {
+      throw refusedFile(input.path, `it is for another plan ("${p.plan.title}"), not the one this copy holds ("${summary.title}").`);
+    }
+    const mark = workingCopyMark(store);
+    if (mark && !mark.strandNumbers.includes(p.strand.number)) {
+      throw refusedFile(
+        input.path,
+        `it is for strand ${p.strand.number}, but this working copy is for strand ${mark.strandNumbers.join(', ')}. Open it in a separate copy.`,
+      );
+    }
+    if (!mark) store.plan.strand(p.strand.number);
+  }
+  const own = installationKey(store);
+  if (p.respondent.fingerprint !== null && p.respondent.fingerprint !== own?.fingerprint) {
+    throw refusedFile(
+      input.path,
+      `it is addressed to the key ${p.respondent.fingerprint}, and this installation's key is ${own?.fingerprint ?? 'not yet made'}. It was meant for another person's copy.`,
+    );
+  }
+  const known = findTrust(store, file.fingerprint, null);
+  const others = trustedKeys(store).filter((k) => k.role === 'secretariat');
+  if (!known && others.length > 0 && !input.trust) {
+    throw refusedFile(
+      input.path,
+      `it is signed by a key this copy does not know (${file.fingerprint}); the secretariat's key it knows is ${others.map((k) => k.fingerprint).join(', ')}. Confirm the new fingerprint with the secretariat, then open it again with --trust.`,
+    );
+  }
+  return { file, known: known !== null, firstUse: others.length === 0 };
+}
+
+export function openRequest(store: Store, input: OpenRequestInput): OpenRequestResult {
+  const { file, known, firstUse } = checkRequest(store, input);
+  const p = file.payload;
+  const at = store.now();
+  return store.db.transaction((): OpenRequestResult => {
+    const seeded = !store.plan.hasPlan();
+    const addedObjectives: string[] = [];
+    if (seeded) {
+      store.plan.seed(planFromRequest(p), at, input.actor);
+      const mark = { planId: p.plan.id, strandNumbers: [p.strand.number], seededFromRequest: p.fileId, secretariatFingerprint: file.fingerprint };
+      store.setSetting(WORKING_COPY_SETTING, JSON.stringify(mark), input.actor);
+    } else {
+      for (const o of p.objectives) {
+        if (store.plan.objectives({ strandNumber: p.strand.number, includeRetired: true }).some((x) => x.ref === o.ref)) continue;
+        store.plan.addObjective({ ...o, strandNumber: p.strand.number, ref: o.ref }, at, input.actor);
+        addedObjectives.push(o.ref);
+      }
+    }
+    if (!known) trustKey(store, { fingerprint: file.fingerprint, publicKey: file.publicKey, name: p.issuedBy, strandNumber: null }, input.actor);
+    const own = ensureInstallationKey(store, input.actor);
+    store.db
+      .prepare(
+        `INSERT INTO exchange_inbox (file_id, plan_key, strand_number, month, expires_on, secretariat_fingerprint, payload_json, opened_at, opened_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(p.fileId, p.plan.id, p.strand.number, p.month, p.expiresOn, file.fingerprint, JSON.stringify(p), at, input.actor);
+    recordSeen(store, p.fileId, 'request', file.sha256, at, input.actor);
+    store.audit.record(at, input.actor, 'exchange.request.open', 'exchange_request', p.fileId, null, {
+      strand: p.strand.number,
+      month: p.month,
+      seeded,
+      addedObjectives,
+      secretariatFingerprint: file.fingerprint,
+    });
+    return {
+      fileId: p.fileId,
+      planId: p.plan.id,
+      planTitle: p.plan.title,
+      strandNumber: p.strand.number,
+      strandTitle: p.strand.title,
+      month: p.month,
+      expiresOn: p.expiresOn,
+      objectives: p.objectives.length,
+      respondent: p.respondent.name,
+      seeded,
+      addedObjectives,
+      secretariatFingerprint: file.fingerprint,
+      secretariatKey: known ? 'known' : firstUse ? 'first_use' : 'trusted_now',
+      ownFingerprint: own.fingerprint,
+    };
+  })();
+}

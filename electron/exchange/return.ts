@@ -1,0 +1,142 @@
+// Returns: a strand lead's installation packs its updates for an opened request into a signed
+// file for the secretariat. Drafts are sent as they stand; the lead's database is not changed
+// except for the audit record of the export.
+import { randomUUID } from 'node:crypto';
+import { BoardPackError } from '../../shared/errors';
+import { needsNarrative } from '../../shared/status';
+import type { Status } from '../../shared/domain';
+import type { Store } from '../store/store';
+import { signingKey } from './keys';
+import { signExchange, writeExchangeFile, type RequestPayload, type ReturnPayload } from './format';
+import type { ExchangeDeps } from './request';
+
+export interface CreateReturnInput {
+  out: string;
+  actor: string;
+  /** Which opened request to answer; the most recently opened one when not given. */
+  strandNumber?: number;
+  month?: string;
+  /** The name the secretariat will see as the author; the actor when not given. */
+  authorName?: string;
+}
+
+export interface CreateReturnResult {
+  path: string;
+  fileId: string;
+  requestId: string;
+  strandNumber: number;
+  month: string;
+  updates: number;
+  /** Objectives in the request with nothing written yet: they will show as No update. */
+  missing: string[];
+  signedBy: string;
+  bytes: number;
+}
+
+export interface OpenedRequest {
+  fileId: string;
+  strandNumber: number;
+  month: string;
+  expiresOn: string;
+  openedAt: string;
+  payload: RequestPayload;
+}
+
+/** Requests opened at this installation, newest first. */
+export function openedRequests(store: Store): OpenedRequest[] {
+  const rows = store.db
+    .prepare('SELECT file_id, strand_number, month, expires_on, opened_at, payload_json FROM exchange_inbox ORDER BY opened_at DESC, rowid DESC')
+    .all() as { file_id: string; strand_number: number; month: string; expires_on: string; opened_at: string; payload_json: string }[];
+  return rows.map((r) => ({
+    fileId: r.file_id,
+    strandNumber: r.strand_number,
+    month: r.month,
+    expiresOn: r.expires_on,
+    openedAt: r.opened_at,
+    payload: JSON.parse(r.payload_json) as RequestPayload,
+  }));
+}
+
+function chooseRequest(store: Store, input: CreateReturnInput): OpenedRequest {
+  const matching = openedRequests(store).filter(
+    (r) => (input.strandNumber === undefined || r.strandNumber === input.strandNumber) && (input.month === undefined || r.month === input.month),
+  );
+  if (matching.length === 0) {
+    throw new BoardPackError('not_found', 'No request from the secretariat has been opened here for that strand and month. Open the request file first.');
+  }
+  return matching[0];
+}
+
+interface WorkingRow {
+  ref: string;
+  status: Status;
+  narrative: string;
+  next_steps: string;
+  risks: string;
+  metric_actual: number | null;
+  saved_at: string;
+}
+
+export function createReturn(store: Store, input: CreateReturnInput, deps: ExchangeDeps = {}): CreateReturnResult {
+  const request = chooseRequest(store, input);
+  if (request.expiresOn < store.today()) {
+    throw new BoardPackError('refused_file', `The request for ${request.month} expired on ${request.expiresOn}. Ask the secretariat for a new request; nothing was changed.`);
+  }
+  const refs = request.payload.objectives.map((o) => o.ref);
+  const rows = store.db
+    .prepare(
+      `SELECT o.ref, u.status, u.narrative, u.next_steps, u.risks, u.metric_actual, u.saved_at
+       FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.month = ? AND u.is_current = 1`,
+    )
+    .all(request.month) as WorkingRow[];
+  const byRef = new Map(rows.map((r) => [r.ref, r]));
+  const written = refs.filter((ref) => byRef.has(ref)).map((ref) => byRef.get(ref)!);
+  const unexplained = written.filter((r) => needsNarrative(r.status) && !r.narrative.trim()).map((r) => r.ref);
+  if (unexplained.length > 0) {
+    throw new BoardPackError(
+      'narrative_required',
+      `Red and Amber updates need a narrative saying why and what is being done: ${unexplained.join(', ')}. Nothing was exported.`,
+    );
+  }
+  const key = signingKey(store, input.actor);
+  const payload: ReturnPayload = {
+    fileId: (deps.newFileId ?? randomUUID)(),
+    requestId: request.fileId,
+    createdAt: store.now(),
+    planId: request.payload.plan.id,
+    strandNumber: request.strandNumber,
+    month: request.month,
+    author: { name: (input.authorName ?? input.actor).trim() },
+    updates: written.map((r) => ({
+      ref: r.ref,
+      status: r.status,
+      narrative: r.narrative,
+      nextSteps: r.next_steps,
+      risks: r.risks,
+      metricActual: r.metric_actual,
+      savedAt: r.saved_at,
+    })),
+  };
+  const text = signExchange('return', payload, key);
+  return store.db.transaction(() => {
+    const file = writeExchangeFile(input.out, text);
+    store.audit.record(payload.createdAt, input.actor, 'exchange.return.export', 'exchange_return', payload.fileId, null, {
+      requestId: request.fileId,
+      strand: request.strandNumber,
+      month: request.month,
+      updates: payload.updates.length,
+      sha256: file.sha256,
+    });
+    return {
+      path: file.path,
+      fileId: payload.fileId,
+      requestId: request.fileId,
+      strandNumber: request.strandNumber,
+      month: request.month,
+      updates: payload.updates.length,
+      missing: refs.filter((ref) => !byRef.has(ref)),
+      signedBy: key.fingerprint,
+      bytes: file.bytes,
+    };
+  })();
+}

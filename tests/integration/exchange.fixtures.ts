@@ -1,0 +1,83 @@
+// Builders shared by the exchange tests: two separate databases (secretariat and strand lead),
+// a movable clock, pinned file ids, and a dump of every table to prove "nothing changed".
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type Store } from '../../electron/store/store';
+import { signExchange, type ExchangeKind, type RequestPayload, type ReturnPayload } from '../../electron/exchange/format';
+import { generateKeyPair, type KeyPairText } from '../../electron/exchange/signing';
+
+export interface TestClock {
+  (): Date;
+  set(iso: string): void;
+}
+
+export function movableClock(start: string): TestClock {
+  let now = new Date(start);
+  const clock = (() => now) as TestClock;
+  clock.set = (iso: string) => {
+    now = new Date(iso);
+  };
+  return clock;
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'bp-exchange-'));
+}
+
+/** File ids as predictable UUIDs: 00000000-0000-4000-8000-000000000001, …02, … */
+export function pinnedIds(prefix = 0): () => string {
+  let n = 0;
+  return () => {
+    n += 1;
+    return `00000000-0000-4000-8000-${String(prefix * 1000 + n).padStart(12, '0')}`;
+  };
+}
+
+export interface Pair {
+  dir: string;
+  clock: TestClock;
+  secretariat: Store;
+  lead: Store;
+  close(): void;
+}
+
+/** A secretariat database holding the built-in plan, and an empty database on the lead's laptop. */
+export function secretariatAndLead(start = '2007-10-01T09:00:00.000Z'): Pair {
+  const dir = tempDir();
+  const clock = movableClock(start);
+  const secretariat = openStore(join(dir, 'secretariat.db'), { clock });
+  const lead = openStore(join(dir, 'lead.db'), { clock, seedPlan: null });
+  return {
+    dir,
+    clock,
+    secretariat,
+    lead,
+    close() {
+      secretariat.close();
+      lead.close();
+    },
+  };
+}
+
+/** Every table's rows, in rowid order: equal dumps mean nothing in the database changed. */
+export function dumpDatabase(store: Store): Record<string, unknown[]> {
+  const tables = store.db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  const dump: Record<string, unknown[]> = {};
+  for (const { name } of tables) dump[name] = store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+  return dump;
+}
+
+/** Signs a hand-made payload, for files a real installation would never make (other strand, …). */
+export function signedFile(path: string, kind: ExchangeKind, payload: RequestPayload | ReturnPayload, key: KeyPairText): string {
+  writeFileSync(path, signExchange(kind, payload, key));
+  return path;
+}
+
+export function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+export { generateKeyPair };

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { createRequest, openRequest } from '../../electron/exchange/request';
+import { createReturn } from '../../electron/exchange/return';
+import { importReturn, previewReturn } from '../../electron/exchange/importReturn';
+import { installationKey, trustKey } from '../../electron/exchange/keys';
+import { dumpDatabase, pinnedIds, secretariatAndLead, type Pair } from './exchange.fixtures';
+import type { Status } from '../../shared/domain';
+
+const STATUSES: Status[] = ['green', 'amber', 'red', 'complete', 'not_started'];
+let pair: Pair;
+
+afterEach(() => pair?.close());
+
+/** The lead opens the request and writes an update for every objective, as drafts. */
+function leadWritesEverything(p: Pair, requestPath: string, month: string) {
+  const opened = openRequest(p.lead, { path: requestPath, actor: 'DCS Lead' });
+  const objectives = p.lead.plan.objectives({ strandNumber: opened.strandNumber, month });
+  objectives.forEach((o, i) => {
+    const status = STATUSES[i % STATUSES.length];
+    p.lead.updates.save(
+      {
+        ref: o.ref,
+        month,
+        status,
+        narrative: `Lead's narrative for ${o.ref}: progress reviewed at the monthly tasking meeting.`,
+        nextSteps: `Next step for ${o.ref}`,
+        risks: i % 3 === 0 ? 'Resourcing over the holiday period' : '',
+        metricActual: o.targetValue === null ? null : i,
+        author: 'DCS Lead',
+        state: 'draft',
+      },
+      p.lead.now(),
+    );
+  });
+  return { opened, objectives };
+}
+
+describe('working offline with request and return files', () => {
+  it('carries a strand lead\'s updates from an empty laptop back to the secretariat through files only', () => {
+    pair = secretariatAndLead();
+    const ids = pinnedIds();
+    const requestPath = join(pair.dir, 'strand-2-2007-10.bpreq');
+    const request = createRequest(pair.secretariat, { strandNumber: 2, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' }, { newFileId: ids });
+    expect(request.objectives).toBe(25);
+
+    pair.clock.set('2007-10-05T10:00:00.000Z');
+    const { opened, objectives } = leadWritesEverything(pair, requestPath, '2007-10');
+    expect(opened.seeded).toBe(true);
+    expect(opened.secretariatKey).toBe('first_use');
+    expect(opened.secretariatFingerprint).toBe(installationKey(pair.secretariat)!.fingerprint);
+    expect(pair.lead.plan.summary().id).toBe(pair.secretariat.plan.summary().id);
+    expect(objectives.map((o) => o.ref)).toEqual(pair.secretariat.plan.objectives({ strandNumber: 2, month: '2007-10' }).map((o) => o.ref));
+
+    const returnPath = join(pair.dir, 'strand-2-2007-10.bpret');
+    const returned = createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
+    expect(returned.updates).toBe(25);
+    expect(returned.missing).toEqual([]);
+
+    pair.clock.set('2007-10-08T09:00:00.000Z');
+    const preview = previewReturn(pair.secretariat, returnPath, { trust: true });
+    expect(preview.keyTrusted).toBe(false);
+    expect(preview.conflicts).toEqual([]);
+    expect(preview.updates.every((u) => u.current === null)).toBe(true);
+
+    const result = importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true, trust: true });
+    expect(result.accepted).toHaveLength(25);
+    expect(result.trustedNow).toBe(true);
+
+    const atSecretariat = pair.secretariat.updates.working('2007-10', 2);
+    const atLead = pair.lead.updates.working('2007-10', 2);
+    expect([...atSecretariat.keys()]).toEqual([...atLead.keys()]);
+    for (const [ref, lead] of atLead) {
+      const held = atSecretariat.get(ref)!;
+      expect({ status: held.status, narrative: held.narrative, nextSteps: held.nextSteps, risks: held.risks, metricActual: held.metricActual }).toEqual({
+        status: lead.status,
+        narrative: lead.narrative,
+        nextSteps: lead.nextSteps,
+        risks: lead.risks,
+        metricActual: lead.metricActual,
+      });
+      expect(held.author).toBe('DCS Lead');
+      expect(held.state).toBe('accepted');
+    }
+    expect(pair.secretariat.updates.working('2007-10').size).toBe(25);
+    expect(pair.secretariat.audit.list({ text: 'exchange.return.import' })).toHaveLength(1);
+  });
+
+  it('accepts some updates and rejects others, writing each decision to the audit log', () => {
+    pair = secretariatAndLead();
+    const ids = pinnedIds();
+    const requestPath = join(pair.dir, 'r.bpreq');
+    createRequest(pair.secretariat, { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' }, { newFileId: ids });
+    const { objectives } = leadWritesEverything(pair, requestPath, '2007-10');
+    const returnPath = join(pair.dir, 'r.bpret');
+    createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
+    trustKey(pair.secretariat, { fingerprint: installationKey(pair.lead)!.fingerprint, name: 'DCS Lead', strandNumber: 1 }, 'Secretariat');
+
+    const [first, ...rest] = objectives.map((o) => o.ref);
+    const decisions = Object.fromEntries([[first, 'reject' as const], ...rest.map((ref) => [ref, 'accept' as const])]);
+    const result = importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', decisions });
+    expect(result.rejected).toEqual([first]);
+    expect(result.accepted).toEqual(rest);
+    expect(pair.secretariat.updates.current(first, '2007-10')).toBeUndefined();
+    expect(pair.secretariat.audit.list({ text: 'exchange.update.reject' })).toHaveLength(1);
+  });
+
+  it('asks for a decision on every update when neither accept-all nor decisions are given, changing nothing', () => {
+    pair = secretariatAndLead();
+    const ids = pinnedIds();
+    const requestPath = join(pair.dir, 'r.bpreq');
+    createRequest(pair.secretariat, { strandNumber: 1, month: '2007-10', out: requestPath, actor: 'Secretariat' }, { newFileId: ids });
+    leadWritesEverything(pair, requestPath, '2007-10');
+    const returnPath = join(pair.dir, 'r.bpret');
+    createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
+    const before = dumpDatabase(pair.secretariat);
+    expect(() => importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', trust: true })).toThrow(/Accept or reject each update/);
+    expect(dumpDatabase(pair.secretariat)).toEqual(before);
+  });
+});
