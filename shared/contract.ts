@@ -13,7 +13,10 @@ import {
   updateSchema,
 } from './domain';
 import type { BoardPackErrorCode } from './errors';
+import type { MenuCommand } from './ipc';
 import { reportingMonthSchema } from './months';
+
+export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, type MenuCommand } from './ipc';
 
 const none = z.object({}).strict().default({});
 const text = z.string().trim();
@@ -538,13 +541,6 @@ export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallErr
 /** The sentence shown for anything unexpected; the detail goes to the log, never to the screen. */
 export const UNEXPECTED_MESSAGE = 'Something went wrong; nothing was changed.';
 
-/** Commands the native menu sends to the screens. */
-export const MENU_COMMANDS = ['database-changed', 'build-pack'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-/** The input argument of a typed call: it may be left out when every field of it is optional. */
-export type InputArg<M extends MethodName> =
-  undefined extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
 /** Arguments of call(): the method name, then its input (which may be left out when optional). */
 export type CallArgs<M extends MethodName> = [method: M, ...rest: InputArg<M>];
 
@@ -554,7 +550,3 @@ export interface BoardPackApi {
   /** Listens for native menu commands; returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
-
-/** The IPC channel names: one for calls, one for menu commands. */
-export const CALL_CHANNEL = 'board-pack:call';
-export const MENU_CHANNEL = 'board-pack:menu';

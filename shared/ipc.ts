@@ -1,0 +1,11 @@
+// The IPC channel names and native menu commands, kept apart from the schemas so the sandboxed
+// preload can import them without bundling zod.
+
+/** One channel for every contract call; the method name travels with the input. */
+export const CALL_CHANNEL = 'board-pack:call';
+/** Native menu commands, sent from main to the screens. */
+export const MENU_CHANNEL = 'board-pack:menu';
+
+/** database-changed: another database was opened or restored, reload everything; build-pack: open the pack screen. */
+export const MENU_COMMANDS = ['database-changed', 'build-pack'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
