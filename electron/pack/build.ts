@@ -1,0 +1,88 @@
+// Lays a pack model out as a pdfmake document and renders it to bytes. Deterministic: the creation
+// date is the meeting's, pdfkit's document ID is derived from the metadata, and every list in the
+// model is in a fixed order.
+import { createHash } from 'node:crypto';
+import { dateLabel, monthLabel } from '../../shared/months';
+import type { PackSection } from '../store/meetings';
+import type { DocDefinition, Node } from './content';
+import { FONT, pdfmakeReady } from './fonts';
+import { contentHash, type PackModel } from './model';
+import { pageFrame } from './pageFrame';
+import { actionsSection } from './sections/actions';
+import { agendaSection } from './sections/agenda';
+import { appendicesSection } from './sections/appendices';
+import { contentsSection } from './sections/contents';
+import { coverSection } from './sections/cover';
+import { dashboardSection } from './sections/dashboard';
+import { exceptionsSection } from './sections/exceptions';
+import { minutesSection } from './sections/minutes';
+import { strandsSection } from './sections/strands';
+import { INK, MARGINS, SIZE, STYLES } from './theme';
+
+export interface RenderedPack {
+  pdf: Buffer;
+  pages: number;
+  sha256: string;
+  contentHash: string;
+}
+
+const SECTION_BUILDERS: Record<PackSection, (model: PackModel, hash: string) => Node[]> = {
+  cover: coverSection,
+  agenda: agendaSection,
+  contents: contentsSection,
+  minutes: minutesSection,
+  actions: actionsSection,
+  dashboard: dashboardSection,
+  exceptions: exceptionsSection,
+  strands: strandsSection,
+  appendices: appendicesSection,
+};
+
+/** The meeting's own time as the PDF's dates, so a rebuild gives the same bytes on any day. */
+function fixedDate(heldAt: string): Date {
+  return new Date(`${heldAt.slice(0, 16)}:00Z`);
+}
+
+function withoutLeadingBreak(content: Node[]): Node[] {
+  const first = content[0];
+  if (first && typeof first === 'object' && !Array.isArray(first) && 'pageBreak' in first) {
+    const { pageBreak: _dropped, ...rest } = first;
+    return [rest, ...content.slice(1)];
+  }
+  return content;
+}
+
+export function packDefinition(model: PackModel, hash: string, pageCount: { value: number }): DocDefinition {
+  const { edition, meeting, plan } = model;
+  const content = withoutLeadingBreak(edition.sections.flatMap((section) => SECTION_BUILDERS[section](model, hash)));
+  const editionLabel = edition.draft ? `Draft of version ${edition.version}` : `Version ${edition.version}`;
+  const date = fixedDate(meeting.heldAt);
+  return {
+    pageSize: 'A4',
+    pageMargins: MARGINS,
+    info: {
+      title: `${plan.boardName}: board pack for ${dateLabel(meeting.heldAt)}`,
+      author: plan.organisation,
+      subject: `Progress against the ${plan.title} for ${monthLabel(model.reportingMonth)}; ${editionLabel.toLowerCase()}`,
+      keywords: [edition.marking, plan.boardName, monthLabel(model.reportingMonth), editionLabel, `content ${hash.slice(0, 8)}`].join('; '),
+      creator: 'Board Pack',
+      producer: 'Board Pack (pdfmake)',
+      creationDate: date,
+      modDate: date,
+    },
+    content,
+    ...pageFrame({ marking: edition.marking, boardName: plan.boardName, meetingDate: dateLabel(meeting.heldAt), edition: editionLabel, hash }, pageCount),
+    watermark: edition.draft ? { text: 'DRAFT', color: INK.watermark, opacity: 0.09, bold: true, fontSize: 150 } : undefined,
+    defaultStyle: { font: FONT.text, fontSize: SIZE.body, lineHeight: 1.2, color: INK.text },
+    styles: STYLES,
+    language: 'en-GB',
+  };
+}
+
+export async function renderPack(model: PackModel): Promise<RenderedPack> {
+  const hash = contentHash(model);
+  const pageCount = { value: 0 };
+  const definition = packDefinition(model, hash, pageCount);
+  const pdf = await pdfmakeReady().createPdf(definition).getBuffer();
+  return { pdf, pages: pageCount.value, sha256: createHash('sha256').update(pdf).digest('hex'), contentHash: hash };
+}

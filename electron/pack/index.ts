@@ -1,0 +1,178 @@
+// The board pack's public API: build a pack (draft or final) for a meeting, issue and freeze it,
+// list and re-export issued packs, and verify a PDF file against them.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { BoardPackError } from '../../shared/errors';
+import { STATUS_LABELS } from '../../shared/status';
+import { PACK_SECTIONS, packSectionSchema, type PackSection } from '../store/meetings';
+import { PacksRepository, type IssuedPackRecord } from '../store/packs';
+import type { Store } from '../store/store';
+import { renderPack } from './build';
+import { collectPack, snapshotOf, type PackEdition, type PackSnapshot } from './model';
+
+export { PACK_SECTIONS, type PackSection };
+
+export interface PackRequest {
+  meetingId: number;
+  sections?: PackSection[];
+  draft: boolean;
+  protectiveMarking?: string;
+}
+
+export interface BuiltPack {
+  pdf: Buffer;
+  pages: number;
+  sha256: string;
+}
+
+export interface IssuedPackSummary {
+  id: number;
+  meetingId: number;
+  version: number;
+  reportingMonth: string;
+  sha256: string;
+  sizeBytes: number;
+  issuedAt: string;
+  issuedBy: string;
+  sections: PackSection[];
+  changes: string[];
+}
+
+const packOptionsSchema = z.object({
+  sections: z.array(packSectionSchema),
+  protectiveMarking: z.string(),
+  pages: z.number().int(),
+  contentHash: z.string(),
+});
+
+function packsOf(store: Store): PacksRepository {
+  return new PacksRepository(store.db, store.audit);
+}
+
+/** Sections in the pack's fixed order, whatever order they were asked for in. */
+function orderedSections(sections: PackSection[] | undefined): PackSection[] {
+  if (sections === undefined) return [...PACK_SECTIONS];
+  const wanted = new Set(sections.map((s) => packSectionSchema.parse(s)));
+  const ordered = PACK_SECTIONS.filter((s) => wanted.has(s));
+  if (ordered.length === 0) throw new BoardPackError('invalid_input', 'A pack needs at least one section.');
+  return ordered;
+}
+
+function describeChanges(before: PackSnapshot, after: PackSnapshot): string[] {
+  const changes: string[] = [];
+  const refs = [...new Set([...Object.keys(before.objectives), ...Object.keys(after.objectives)])].sort(compareRefs);
+  for (const ref of refs) {
+    const was = before.objectives[ref];
+    const now = after.objectives[ref];
+    if (!was) {
+      changes.push(`${ref}: added to the plan`);
+      continue;
+    }
+    if (!now) {
+      changes.push(`${ref}: no longer in the plan`);
+      continue;
+    }
+    const parts: string[] = [];
+    if (was.status !== now.status) parts.push(`status ${STATUS_LABELS[was.status]} → ${STATUS_LABELS[now.status]}`);
+    if (was.narrative !== now.narrative) parts.push('narrative changed');
+    if (was.nextSteps !== now.nextSteps) parts.push('next steps changed');
+    if (parts.length) changes.push(`${ref}: ${parts.join('; ')}`);
+  }
+  return changes;
+}
+
+function compareRefs(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  return Number(pa[0]) - Number(pb[0]) || pa[1].localeCompare(pb[1]) || Number(pa[2]) - Number(pb[2]);
+}
+
+function parseSnapshot(json: string): PackSnapshot {
+  return JSON.parse(json) as PackSnapshot;
+}
+
+interface Prepared {
+  rendered: Awaited<ReturnType<typeof renderPack>>;
+  edition: PackEdition;
+  snapshot: PackSnapshot;
+  reportingMonth: string;
+}
+
+async function prepare(store: Store, request: PackRequest): Promise<Prepared> {
+  const meeting = store.meetings.get(request.meetingId);
+  const latest = packsOf(store).latest(meeting.id);
+  const edition: PackEdition = {
+    version: (latest?.version ?? 0) + 1,
+    draft: request.draft,
+    marking: (request.protectiveMarking ?? store.plan.summary().protectiveMarking).trim() || store.plan.summary().protectiveMarking,
+    sections: orderedSections(request.sections),
+    replaces: latest?.version ?? null,
+    changes: [],
+  };
+  // What changed is worked out from the content itself, so the first pass needs no PDF.
+  if (latest) {
+    const current = snapshotOf(collectPack(store, meeting.id, edition), '');
+    edition.changes = describeChanges(parseSnapshot(latest.snapshotJson), current);
+  }
+  const model = collectPack(store, meeting.id, edition);
+  const rendered = await renderPack(model);
+  return { rendered, edition, snapshot: snapshotOf(model, rendered.contentHash), reportingMonth: meeting.reportingMonth };
+}
+
+/** Builds a pack for a meeting. The same data and options give the same bytes. */
+export async function buildPack(store: Store, request: PackRequest): Promise<BuiltPack> {
+  const { rendered } = await prepare(store, request);
+  return { pdf: rendered.pdf, pages: rendered.pages, sha256: rendered.sha256 };
+}
+
+function summarise(record: IssuedPackRecord): IssuedPackSummary {
+  const options = packOptionsSchema.parse(JSON.parse(record.optionsJson));
+  return {
+    id: record.id,
+    meetingId: record.meetingId,
+    version: record.version,
+    reportingMonth: record.reportingMonth,
+    sha256: record.sha256,
+    sizeBytes: record.sizeBytes,
+    issuedAt: record.issuedAt,
+    issuedBy: record.issuedBy,
+    sections: options.sections,
+    changes: z.array(z.string()).parse(JSON.parse(record.changesJson)),
+  };
+}
+
+/** Builds the final pack and freezes it as the meeting's next version, in one transaction. */
+export async function issuePack(store: Store, request: Omit<PackRequest, 'draft'>, actor: string): Promise<IssuedPackSummary> {
+  if (!actor.trim()) throw new BoardPackError('invalid_input', 'Say who is issuing the pack.');
+  const prepared = await prepare(store, { ...request, draft: false });
+  const { rendered, edition } = prepared;
+  const record = packsOf(store).insert({
+    meetingId: request.meetingId,
+    version: edition.version,
+    reportingMonth: prepared.reportingMonth,
+    optionsJson: JSON.stringify({ sections: edition.sections, protectiveMarking: edition.marking, pages: rendered.pages, contentHash: rendered.contentHash }),
+    sha256: rendered.sha256,
+    pdf: rendered.pdf,
+    snapshotJson: JSON.stringify(prepared.snapshot),
+    changesJson: JSON.stringify(edition.changes),
+    issuedAt: store.now(),
+    issuedBy: actor.trim(),
+  });
+  return summarise(record);
+}
+
+export function listIssuedPacks(store: Store, meetingId?: number): IssuedPackSummary[] {
+  return packsOf(store).list(meetingId).map(summarise);
+}
+
+/** The issued bytes, exactly as frozen. */
+export function issuedPackPdf(store: Store, id: number): Buffer {
+  return packsOf(store).pdf(id);
+}
+
+/** Which issued pack these bytes are, if any: the SHA-256 of the whole file must match. */
+export function verifyPackBytes(store: Store, bytes: Uint8Array): { sha256: string; match: IssuedPackSummary | null } {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const record = packsOf(store).bySha256(sha256);
+  return { sha256, match: record ? summarise(record) : null };
+}

@@ -1,0 +1,238 @@
+// Everything a pack shows, gathered from the store in one place as plain data. The builder only
+// lays this out; its canonical JSON is hashed, so the hash printed on every page names the content.
+import { createHash } from 'node:crypto';
+import type { ReportedStatus } from '../../shared/domain';
+import { previousMonth, type ReportingMonth } from '../../shared/months';
+import { boardActionShownStatus, movementOf, type Movement } from '../../shared/status';
+import type { PackSection } from '../store/meetings';
+import type { Store } from '../store/store';
+
+export interface PackObjective {
+  ref: string;
+  theme: string;
+  text: string;
+  year: string | null;
+  targetText: string | null;
+  owner: string | null;
+  now: ReportedStatus;
+  last: ReportedStatus;
+  movement: Movement;
+  narrative: string;
+  nextSteps: string;
+  risks: string;
+  metricActual: number | null;
+}
+
+export interface PackStrand {
+  number: number;
+  title: string;
+  operation: string | null;
+  lead: string;
+  successMeasures: string[];
+  aims: string[];
+  objectives: PackObjective[];
+}
+
+export interface PackAction {
+  ref: string;
+  description: string;
+  owner: string;
+  dueDate: string | null;
+  shown: 'open' | 'overdue' | 'complete';
+  completedOn: string | null;
+  raisedOn: string;
+  latestNote: string | null;
+}
+
+export interface PackMeetingRecord {
+  title: string;
+  heldAt: string;
+  place: string;
+  chairs: string[];
+  members: string[];
+  attendees: string[];
+  apologies: string[];
+}
+
+export interface PackEdition {
+  version: number;
+  draft: boolean;
+  marking: string;
+  sections: PackSection[];
+  /** The issued version this one replaces, and what changed since it. */
+  replaces: number | null;
+  changes: string[];
+}
+
+export interface PackModel {
+  edition: PackEdition;
+  plan: {
+    title: string;
+    organisation: string;
+    boardName: string;
+    aim: string;
+    outcomes: { number: number; text: string }[];
+    partners: string[];
+    glossary: { term: string; meaning: string }[];
+  };
+  meeting: PackMeetingRecord & {
+    id: number;
+    agenda: { position: number; title: string; presenter: string; minutesAllotted: number; packSection: PackSection | null }[];
+  };
+  reportingMonth: ReportingMonth;
+  lastMonth: ReportingMonth;
+  previous:
+    | (PackMeetingRecord & { items: { position: number; title: string; minutes: { kind: 'minute' | 'decision'; text: string }[] }[] })
+    | null;
+  actions: { open: PackAction[]; closed: PackAction[] };
+  strands: PackStrand[];
+}
+
+function record(m: PackMeetingRecord): PackMeetingRecord {
+  return {
+    title: m.title,
+    heldAt: m.heldAt,
+    place: m.place,
+    chairs: m.chairs,
+    members: m.members,
+    attendees: m.attendees,
+    apologies: m.apologies,
+  };
+}
+
+function collectStrands(store: Store, month: ReportingMonth, lastMonth: ReportingMonth): PackStrand[] {
+  const now = store.updates.reported(month);
+  const last = store.updates.reported(lastMonth);
+  const objectives = store.plan.objectives({ month });
+  return store.plan.strands().map((s) => ({
+    number: s.number,
+    title: s.title,
+    operation: s.operation,
+    lead: s.lead,
+    successMeasures: s.successMeasures,
+    aims: s.aims,
+    objectives: objectives
+      .filter((o) => o.strandNumber === s.number)
+      .map((o) => {
+        const update = now.get(o.ref);
+        const before = last.get(o.ref);
+        const nowStatus: ReportedStatus = update ? update.status : 'no_update';
+        const lastStatus: ReportedStatus = before ? before.status : 'no_update';
+        return {
+          ref: o.ref,
+          theme: o.theme,
+          text: o.text,
+          year: o.year,
+          targetText: o.targetText,
+          owner: o.owner,
+          now: nowStatus,
+          last: lastStatus,
+          movement: movementOf(lastStatus, nowStatus),
+          narrative: update?.narrative ?? '',
+          nextSteps: update?.nextSteps ?? '',
+          risks: update?.risks ?? '',
+          metricActual: update?.metricActual ?? null,
+        };
+      }),
+  }));
+}
+
+function collectActions(store: Store, heldAt: string, previousHeldAt: string | null): PackModel['actions'] {
+  const asAt = heldAt.slice(0, 10);
+  const heldOn = new Map(store.meetings.list().map((m) => [m.id, m.heldAt]));
+  const raisedBefore = store.meetings
+    .actions(asAt)
+    .filter((a) => (heldOn.get(a.meetingId) ?? '') < heldAt)
+    .map((a): PackAction => ({
+      ref: a.ref,
+      description: a.description,
+      owner: a.owner,
+      dueDate: a.dueDate,
+      shown: boardActionShownStatus(a.status, a.dueDate, asAt),
+      completedOn: a.completedOn,
+      raisedOn: (heldOn.get(a.meetingId) ?? '').slice(0, 10),
+      latestNote: a.updates.length ? a.updates[a.updates.length - 1].text : null,
+    }));
+  const since = previousHeldAt ? previousHeldAt.slice(0, 10) : '';
+  const rank = { overdue: 0, open: 1, complete: 2 } as const;
+  const open = raisedBefore
+    .filter((a) => a.shown !== 'complete')
+    .sort((a, b) => rank[a.shown] - rank[b.shown] || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.ref.localeCompare(b.ref));
+  const closed = raisedBefore
+    .filter((a) => a.shown === 'complete' && (a.completedOn ?? '') >= since && (a.completedOn ?? '') <= asAt)
+    .sort((a, b) => (a.completedOn ?? '').localeCompare(b.completedOn ?? '') || a.ref.localeCompare(b.ref));
+  return { open, closed };
+}
+
+function collectPrevious(store: Store, meetingId: number): PackModel['previous'] {
+  const previous = store.meetings.previous(meetingId);
+  if (!previous) return null;
+  const minutes = store.meetings.minutes(previous.id);
+  const agenda = store.meetings.agenda(previous.id);
+  const items = agenda
+    .map((item) => ({
+      position: item.position,
+      title: item.title,
+      minutes: minutes.filter((m) => m.agendaItemId === item.id).map((m) => ({ kind: m.kind, text: m.text })),
+    }))
+    .filter((item) => item.minutes.length > 0);
+  const unfiled = minutes.filter((m) => m.agendaItemId === null).map((m) => ({ kind: m.kind, text: m.text }));
+  if (unfiled.length) items.push({ position: agenda.length + 1, title: 'Other matters', minutes: unfiled });
+  return { ...record(previous), items };
+}
+
+/** Gathers the pack's content for a meeting; the edition (version, options, changes) is given. */
+export function collectPack(store: Store, meetingId: number, edition: PackEdition): PackModel {
+  const meeting = store.meetings.get(meetingId);
+  const plan = store.plan.detail();
+  const lastMonth = previousMonth(meeting.reportingMonth);
+  const previous = collectPrevious(store, meetingId);
+  return {
+    edition,
+    plan: {
+      title: plan.title,
+      organisation: plan.organisation,
+      boardName: plan.boardName,
+      aim: plan.aim,
+      outcomes: plan.outcomes,
+      partners: plan.partners,
+      glossary: plan.glossary,
+    },
+    meeting: {
+      id: meeting.id,
+      ...record(meeting),
+      agenda: store.meetings.agenda(meetingId).map((a) => ({
+        position: a.position,
+        title: a.title,
+        presenter: a.presenter,
+        minutesAllotted: a.minutesAllotted,
+        packSection: a.packSection,
+      })),
+    },
+    reportingMonth: meeting.reportingMonth,
+    lastMonth,
+    previous,
+    actions: collectActions(store, meeting.heldAt, previous?.heldAt ?? null),
+    strands: collectStrands(store, meeting.reportingMonth, lastMonth),
+  };
+}
+
+/** SHA-256 of the model's canonical JSON: every array is in a fixed order, so equal content hashes equally. */
+export function contentHash(model: PackModel): string {
+  return createHash('sha256').update(JSON.stringify(model)).digest('hex');
+}
+
+/** What an issued pack records about each objective, to say later what changed. */
+export interface PackSnapshot {
+  reportingMonth: ReportingMonth;
+  contentHash: string;
+  objectives: Record<string, { status: ReportedStatus; narrative: string; nextSteps: string }>;
+}
+
+export function snapshotOf(model: PackModel, hash: string): PackSnapshot {
+  const objectives: PackSnapshot['objectives'] = {};
+  for (const s of model.strands) {
+    for (const o of s.objectives) objectives[o.ref] = { status: o.now, narrative: o.narrative, nextSteps: o.nextSteps };
+  }
+  return { reportingMonth: model.reportingMonth, contentHash: hash, objectives };
+}
