@@ -1,0 +1,69 @@
+// The application frame: skip link, header with the board and the reporting month, the persistent
+// navigation, and the current screen in <main>. Every screen is one hash route away.
+import { useEffect, useRef } from 'react';
+import { useApp } from './state/app';
+import { useRoute, type Screen } from './state/route';
+import { Navigation } from './components/Navigation';
+import { Header } from './components/Header';
+import { NoticeArea } from './components/NoticeArea';
+import { HomeScreen } from './screens/home/HomeScreen';
+import { PlanScreen } from './screens/plan/PlanScreen';
+import { UpdatesScreen } from './screens/updates/UpdatesScreen';
+import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
+import { PackScreen } from './screens/pack/PackScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { AuditScreen } from './screens/audit/AuditScreen';
+
+const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
+  home: HomeScreen,
+  plan: PlanScreen,
+  updates: UpdatesScreen,
+  meetings: MeetingsScreen,
+  pack: PackScreen,
+  settings: SettingsScreen,
+  audit: AuditScreen,
+};
+
+export function App() {
+  const screen = useRoute((r) => r.screen);
+  const mainRef = useRef<HTMLElement>(null);
+  const Current = SCREEN_COMPONENTS[screen];
+  const loadError = useApp((s) => s.loadError);
+
+  useEffect(() => {
+    void useApp.getState().load();
+  }, []);
+
+  // Moving to another screen moves focus to its content, so keyboard and screen-reader users
+  // start reading where the page changed rather than at the top of the navigation.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [screen]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <Header />
+      <div className="app-body">
+        <Navigation />
+        <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+          {loadError ? (
+            <p className="error-message" role="alert">
+              {loadError}
+            </p>
+          ) : (
+            <Current />
+          )}
+        </main>
+      </div>
+      <NoticeArea />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// The persistent navigation: one link per screen, the current one marked for sight and for
+// assistive technology. Alt+1 … Alt+7 jump straight to a screen.
+import { useEffect } from 'react';
+import { hrefFor, useRoute, type Screen } from '../state/route';
+
+export const NAV_ITEMS: { screen: Screen; label: string }[] = [
+  { screen: 'home', label: 'Home' },
+  { screen: 'plan', label: 'Plan' },
+  { screen: 'updates', label: 'Monthly updates' },
+  { screen: 'meetings', label: 'Meetings' },
+  { screen: 'pack', label: 'Board pack' },
+  { screen: 'settings', label: 'Settings' },
+  { screen: 'audit', label: 'Audit log' },
+];
+
+export function Navigation() {
+  const current = useRoute((r) => r.screen);
+  const go = useRoute((r) => r.go);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const index = Number(event.key) - 1;
+      if (Number.isInteger(index) && index >= 0 && index < NAV_ITEMS.length) {
+        event.preventDefault();
+        go(NAV_ITEMS[index].screen);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  return (
+    <nav className="app-nav" aria-label="Main">
+      <ul>
+        {NAV_ITEMS.map((item, i) => (
+          <li key={item.screen}>
+            <a
+              href={hrefFor(item.screen)}
+              aria-current={current === item.screen ? 'page' : undefined}
+              aria-keyshortcuts={`Alt+${i + 1}`}
+            >
+              {item.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,110 @@
+// The audit log: who changed what and when. Read-only; filter by what was changed, by whom, or words.
+import { useState } from 'react';
+import type { AuditEntry } from '../../../shared/contract';
+import { call } from '../../api';
+import { EmptyState, ErrorMessage, Loading } from '../../components/EmptyState';
+import { showError } from '../../state/notices';
+import { useResource } from '../../state/resource';
+
+const PAGE = 100;
+const ENTITIES = ['update', 'objective', 'plan', 'meeting', 'board_action', 'issued_pack', 'setting', 'person'];
+
+function summary(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 140 ? `${text.slice(0, 140)}…` : text;
+}
+
+export function AuditScreen() {
+  const [entity, setEntity] = useState('');
+  const [actor, setActor] = useState('');
+  const [text, setText] = useState('');
+  const [older, setOlder] = useState<AuditEntry[]>([]);
+  const filter = { entity: entity || undefined, actor: actor || undefined, text: text || undefined };
+  const list = useResource(JSON.stringify(filter), () => {
+    setOlder([]);
+    return call('audit.list', { ...filter, limit: PAGE });
+  });
+  const entries = [...(list.data ?? []), ...older];
+
+  async function loadOlder() {
+    const last = entries[entries.length - 1];
+    if (!last) return;
+    try {
+      setOlder([...older, ...(await call('audit.list', { ...filter, limit: PAGE, beforeId: last.id }))]);
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  return (
+    <section aria-labelledby="audit-title">
+      <div className="screen-head">
+        <div>
+          <h1 id="audit-title">Audit log</h1>
+          <p className="lede">Every change, who made it and when. Nothing here can be edited or deleted.</p>
+        </div>
+      </div>
+      <form className="filters" role="search" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="audit-entity">What changed</label>
+          <select id="audit-entity" value={entity} onChange={(e) => setEntity(e.target.value)}>
+            <option value="">Anything</option>
+            {ENTITIES.map((e) => (
+              <option key={e} value={e}>
+                {e.replace('_', ' ')}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-actor">Who</label>
+          <input id="audit-actor" type="search" value={actor} onChange={(e) => setActor(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-text">Words or a reference</label>
+          <input id="audit-text" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        </div>
+      </form>
+      <ErrorMessage text={list.error} />
+      {!list.data && !list.error && <Loading what="the audit log" />}
+      {list.data && entries.length === 0 && (
+        <EmptyState title="Nothing matches">
+          <p>Clear the filters to see every change.</p>
+        </EmptyState>
+      )}
+      {entries.length > 0 && (
+        <div className="card">
+          <table className="audit-table">
+            <caption className="visually-hidden">Changes, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Which</th>
+                <th scope="col">Now</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td className="nowrap small">{e.at.slice(0, 19).replace('T', ' ')}</td>
+                  <td>{e.actor}</td>
+                  <td className="nowrap">{e.action}</td>
+                  <td className="ref">{e.entityId}</td>
+                  <td className="small audit-after">{summary(e.after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {(list.data?.length ?? 0) + older.length >= PAGE && (
+            <button type="button" className="button" onClick={loadOlder}>
+              Show older changes
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+// Home: the chosen reporting month at a glance, and what is left before the next pack can go out.
+import { monthLabel } from '../../../shared/months';
+import { call } from '../../api';
+import { useResource } from '../../state/resource';
+import { useSession } from '../../state/session';
+import { ErrorMessage, Loading } from '../../components/EmptyState';
+import { NextMeetingCard } from './NextMeetingCard';
+import { StrandCountsTable } from './StrandCountsTable';
+import { MissingUpdates } from './MissingUpdates';
+import { OverdueActions } from './OverdueActions';
+import { MovementSummary } from './MovementSummary';
+
+export function HomeScreen() {
+  const month = useSession((s) => s.month);
+  const dashboard = useResource(`dashboard:${month}`, month ? () => call('dashboard.get', { month }) : null);
+  const d = dashboard.data;
+
+  return (
+    <section aria-labelledby="home-title" data-ready={d && d.month === month ? 'dashboard' : undefined}>
+      <div className="screen-head">
+        <div>
+          <h1 id="home-title">{month ? monthLabel(month) : 'Home'}</h1>
+          <p className="lede">Progress against the plan for the reporting month, and what is left before the next pack.</p>
+        </div>
+      </div>
+      <ErrorMessage text={dashboard.error} />
+      {!d && !dashboard.error && <Loading what="the dashboard" />}
+      {d && (
+        <div className="home-grid">
+          <div className="home-main">
+            <StrandCountsTable dashboard={d} />
+            <MovementSummary dashboard={d} />
+            <MissingUpdates dashboard={d} />
+          </div>
+          <div className="home-side">
+            <NextMeetingCard dashboard={d} />
+            <OverdueActions dashboard={d} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

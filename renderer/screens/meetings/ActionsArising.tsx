@@ -1,0 +1,83 @@
+// Actions arising at this meeting, and raising a new one.
+import { useState, type FormEvent } from 'react';
+import type { AgendaItem, BoardAction } from '../../../shared/contract';
+import { call } from '../../api';
+import { ErrorMessage } from '../../components/EmptyState';
+import { messageOf, useNotices } from '../../state/notices';
+import { ActionsTable } from './ActionsTable';
+
+interface Props {
+  meetingId: number;
+  agenda: AgendaItem[];
+  actions: BoardAction[];
+  onSaved(): Promise<void>;
+}
+
+export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
+  const [description, setDescription] = useState('');
+  const [owner, setOwner] = useState('');
+  const [due, setDue] = useState('');
+  const [item, setItem] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const show = useNotices((s) => s.show);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    try {
+      const action = await call('actions.add', {
+        meetingId,
+        agendaItemId: item ? Number(item) : null,
+        description,
+        owner,
+        dueDate: due || null,
+      });
+      setDescription('');
+      setOwner('');
+      setDue('');
+      setError(null);
+      show('success', `Action ${action.ref} raised for ${action.owner}.`);
+      await onSaved();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  return (
+    <div className="card">
+      <h2 id="arising-title">Actions arising</h2>
+      {actions.length === 0 ? <p className="muted">No actions raised at this meeting yet.</p> : <ActionsTable actions={actions} labelledBy="arising-title" onChanged={onSaved} />}
+      <form onSubmit={submit} aria-label="Raise an action">
+        <h3>Raise an action</h3>
+        <ErrorMessage text={error} />
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="action-description">What is to be done</label>
+            <input id="action-description" type="text" value={description} onChange={(e) => setDescription(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="action-owner">Owner</label>
+            <input id="action-owner" type="text" value={owner} onChange={(e) => setOwner(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="action-due">Due date</label>
+            <input id="action-due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="action-item">Agenda item</label>
+            <select id="action-item" value={item} onChange={(e) => setItem(e.target.value)}>
+              <option value="">None</option>
+              {agenda.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.position}. {a.title}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <button type="submit" className="button">
+          Raise action
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// One meeting: details and attendance, the agenda builder, minutes and decisions per item, and the
+// actions arising.
+import { useState } from 'react';
+import { dateLabel, monthLabel } from '../../../shared/months';
+import { call } from '../../api';
+import { ErrorMessage, Loading } from '../../components/EmptyState';
+import { messageOf, useNotices } from '../../state/notices';
+import { hrefFor } from '../../state/route';
+import { useResource } from '../../state/resource';
+import { ActionsArising } from './ActionsArising';
+import { AgendaBuilder } from './AgendaBuilder';
+import { MeetingForm, type MeetingFields } from './MeetingForm';
+import { MinutesPanel } from './MinutesPanel';
+
+export function MeetingDetailView({ id }: { id: number }) {
+  const detail = useResource(`meeting:${id}`, () => call('meetings.get', { id }));
+  const show = useNotices((s) => s.show);
+  const [formError, setFormError] = useState<string | null>(null);
+  const d = detail.data;
+
+  async function saveDetails(fields: MeetingFields) {
+    try {
+      await call('meetings.update', { id, ...fields });
+      setFormError(null);
+      show('success', 'Meeting details saved.');
+      await detail.reload();
+    } catch (e) {
+      setFormError(messageOf(e));
+    }
+  }
+
+  return (
+    <section aria-labelledby="meeting-title">
+      <p className="small">
+        <a href={hrefFor('meetings')}>All meetings</a>
+      </p>
+      <ErrorMessage text={detail.error} />
+      {!d && !detail.error && <Loading what="the meeting" />}
+      {d && (
+        <>
+          <div className="screen-head">
+            <div>
+              <h1 id="meeting-title">{d.meeting.title}</h1>
+              <p className="lede">
+                {dateLabel(d.meeting.heldAt)} at {d.meeting.heldAt.slice(11, 16)}
+                {d.meeting.place ? `, ${d.meeting.place}` : ''} · reports on {monthLabel(d.meeting.reportingMonth)}
+              </p>
+            </div>
+            <a className="button button-primary" href={hrefFor('pack', id)}>
+              Build this meeting&apos;s pack
+            </a>
+          </div>
+          <details className="card">
+            <summary>
+              <h2 className="summary-heading">Details and attendance</h2>
+              <span className="muted small">
+                {d.meeting.attendees.length} attending, {d.meeting.apologies.length} apologies
+              </span>
+            </summary>
+            <MeetingForm key={JSON.stringify(d.meeting)} initial={d.meeting} submitLabel="Save details" error={formError} onSubmit={saveDetails} />
+          </details>
+          <AgendaBuilder key={JSON.stringify(d.agenda)} meetingId={id} agenda={d.agenda} onSaved={detail.reload} />
+          <MinutesPanel meetingId={id} agenda={d.agenda} minutes={d.minutes} onSaved={detail.reload} />
+          <ActionsArising meetingId={id} agenda={d.agenda} actions={d.actions} onSaved={detail.reload} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+// A meeting's details and attendance: one person per line in each list.
+import { useState, type FormEvent } from 'react';
+import type { Meeting } from '../../../shared/contract';
+import { monthLabel } from '../../../shared/months';
+import { ErrorMessage } from '../../components/EmptyState';
+import { useApp } from '../../state/app';
+
+export interface MeetingFields {
+  title: string;
+  heldAt: string;
+  place: string;
+  reportingMonth: string;
+  chairs: string[];
+  members: string[];
+  attendees: string[];
+  apologies: string[];
+}
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+interface Props {
+  initial: Meeting | MeetingFields;
+  submitLabel: string;
+  error: string | null;
+  onSubmit(fields: MeetingFields): void;
+}
+
+export function MeetingForm({ initial, submitLabel, error, onSubmit }: Props) {
+  const months = useApp((s) => s.months);
+  const [f, setF] = useState({
+    title: initial.title,
+    heldAt: initial.heldAt,
+    place: initial.place,
+    reportingMonth: initial.reportingMonth,
+    chairs: initial.chairs.join('\n'),
+    members: initial.members.join('\n'),
+    attendees: initial.attendees.join('\n'),
+    apologies: initial.apologies.join('\n'),
+  });
+  const set = (change: Partial<typeof f>) => setF({ ...f, ...change });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSubmit({
+      ...f,
+      chairs: lines(f.chairs),
+      members: lines(f.members),
+      attendees: lines(f.attendees),
+      apologies: lines(f.apologies),
+    });
+  }
+
+  const people: [keyof typeof f, string][] = [
+    ['chairs', 'Chairs'],
+    ['members', 'Members'],
+    ['attendees', 'Attending'],
+    ['apologies', 'Apologies'],
+  ];
+  return (
+    <form onSubmit={submit} aria-label="Meeting details">
+      <ErrorMessage text={error} />
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="meeting-title">Title</label>
+          <input id="meeting-title" type="text" value={f.title} onChange={(e) => set({ title: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="meeting-when">Date and time</label>
+          <input id="meeting-when" type="datetime-local" value={f.heldAt} onChange={(e) => set({ heldAt: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="meeting-place">Place</label>
+          <input id="meeting-place" type="text" value={f.place} onChange={(e) => set({ place: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="meeting-month">Reports on</label>
+          <select id="meeting-month" value={f.reportingMonth} onChange={(e) => set({ reportingMonth: e.target.value })}>
+            {months?.months.map((m) => (
+              <option key={m.month} value={m.month}>
+                {monthLabel(m.month)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="form-grid">
+        {people.map(([key, label]) => (
+          <div className="field" key={key}>
+            <label htmlFor={`meeting-${key}`}>{label}</label>
+            <span className="hint" id={`meeting-${key}-hint`}>
+              One name per line
+            </span>
+            <textarea
+              id={`meeting-${key}`}
+              rows={4}
+              aria-describedby={`meeting-${key}-hint`}
+              value={f[key]}
+              onChange={(e) => set({ [key]: e.target.value })}
+            />
+          </div>
+        ))}
+      </div>
+      <button type="submit" className="button button-primary">
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+// Is this PDF one we issued? Its SHA-256 is compared with every issued version's.
+import { useState } from 'react';
+import type { MethodOutput } from '../../../shared/contract';
+import { call } from '../../api';
+import { ErrorMessage } from '../../components/EmptyState';
+import { messageOf } from '../../state/notices';
+import { fileToBase64 } from './pdf';
+
+export function VerifyFile() {
+  const [result, setResult] = useState<MethodOutput<'packs.verify'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function verify(file: File | undefined) {
+    setResult(null);
+    if (!file) return;
+    try {
+      setResult(await call('packs.verify', { pdfBase64: await fileToBase64(file) }));
+      setError(null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  return (
+    <div className="card">
+      <h2>Verify a file</h2>
+      <div className="field">
+        <label htmlFor="verify-file">Choose a PDF someone sent you</label>
+        <input id="verify-file" type="file" accept="application/pdf,.pdf" onChange={(e) => verify(e.target.files?.[0])} />
+      </div>
+      <ErrorMessage text={error} />
+      <div role="status">
+        {result?.match && (
+          <p className="verify-ok">
+            This is version {result.match.version} of the pack for meeting {result.match.meetingId}, issued{' '}
+            {result.match.issuedAt.slice(0, 10)} by {result.match.issuedBy}. It has not been changed.
+          </p>
+        )}
+        {result && !result.match && (
+          <p className="error-message">
+            This file is not a pack issued from this database, or it has been changed since. SHA-256{' '}
+            <span className="mono">{result.sha256}</span>
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

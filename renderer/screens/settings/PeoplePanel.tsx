@@ -1,0 +1,125 @@
+// People who take part: secretariat, strand leads (with their strand), chairs and members.
+import { useState, type FormEvent } from 'react';
+import type { Person } from '../../../shared/contract';
+import { call } from '../../api';
+import { EmptyState, ErrorMessage } from '../../components/EmptyState';
+import { useApp } from '../../state/app';
+import { messageOf, showError } from '../../state/notices';
+import { useResource } from '../../state/resource';
+
+const ROLE_LABELS: Record<Person['role'], string> = {
+  secretariat: 'Secretariat',
+  strand_lead: 'Strand lead',
+  chair: 'Chair',
+  member: 'Member',
+};
+
+export function PeoplePanel() {
+  const plan = useApp((s) => s.plan);
+  const people = useResource('people', () => call('people.list'));
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Person['role']>('strand_lead');
+  const [strand, setStrand] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await call('people.save', { name, role, strandNumber: role === 'strand_lead' && strand ? Number(strand) : null });
+      setName('');
+      setError(null);
+      await people.reload();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  async function toggleRetired(p: Person) {
+    try {
+      await call('people.save', { ...p, retired: !p.retired });
+      await people.reload();
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  return (
+    <div className="card">
+      <h2 id="people-title">People</h2>
+      <ErrorMessage text={people.error} />
+      {people.data && people.data.length === 0 && (
+        <EmptyState title="No one recorded yet">
+          <p>Add the secretariat and each strand&apos;s lead below, so updates and actions can name them.</p>
+        </EmptyState>
+      )}
+      {people.data && people.data.length > 0 && (
+        <table aria-labelledby="people-title">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Strand</th>
+              <th scope="col">
+                <span className="visually-hidden">Change</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.data.map((p) => (
+              <tr key={p.id} className={p.retired ? 'retired' : undefined}>
+                <td>
+                  {p.name}
+                  {p.retired ? ' (left)' : ''}
+                </td>
+                <td>{ROLE_LABELS[p.role]}</td>
+                <td>{p.strandNumber ?? '—'}</td>
+                <td>
+                  <button type="button" className="button-quiet" onClick={() => toggleRetired(p)}>
+                    {p.retired ? 'Restore' : 'Mark as left'}
+                    <span className="visually-hidden"> {p.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form onSubmit={add} aria-label="Add a person">
+        <h3>Add a person</h3>
+        <ErrorMessage text={error} />
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="person-name">Name</label>
+            <input id="person-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="person-role">Role</label>
+            <select id="person-role" value={role} onChange={(e) => setRole(e.target.value as Person['role'])}>
+              {Object.entries(ROLE_LABELS).map(([key, label]) => (
+                <option key={key} value={key}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {role === 'strand_lead' && (
+            <div className="field">
+              <label htmlFor="person-strand">Strand</label>
+              <select id="person-strand" value={strand} onChange={(e) => setStrand(e.target.value)}>
+                <option value="">Choose a strand</option>
+                {plan?.strands.map((s) => (
+                  <option key={s.number} value={s.number}>
+                    {s.number}. {s.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </div>
+        <button type="submit" className="button">
+          Add person
+        </button>
+      </form>
+    </div>
+  );
+}

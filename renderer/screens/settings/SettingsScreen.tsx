@@ -1,0 +1,118 @@
+// Settings: the board, the plan period, who is working, the database and its backups, and people.
+import { useState, type FormEvent } from 'react';
+import type { Settings } from '../../../shared/contract';
+import { monthLabel } from '../../../shared/months';
+import { call } from '../../api';
+import { ErrorMessage, Loading } from '../../components/EmptyState';
+import { useApp } from '../../state/app';
+import { messageOf, showError, useNotices } from '../../state/notices';
+import { PeoplePanel } from './PeoplePanel';
+
+export function SettingsScreen() {
+  const settings = useApp((s) => s.settings);
+  return (
+    <section aria-labelledby="settings-title">
+      <div className="screen-head">
+        <div>
+          <h1 id="settings-title">Settings</h1>
+          <p className="lede">The board&apos;s name and marking, the plan period, backups and the people who take part.</p>
+        </div>
+      </div>
+      {!settings && <Loading what="settings" />}
+      {settings && <SettingsForm key={JSON.stringify(settings)} settings={settings} />}
+      <PeoplePanel />
+    </section>
+  );
+}
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const months = useApp((s) => s.months);
+  const [f, setF] = useState(settings);
+  const [error, setError] = useState<string | null>(null);
+  const show = useNotices((s) => s.show);
+  const set = (c: Partial<Settings>) => setF({ ...f, ...c });
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    try {
+      const saved = await call('settings.update', {
+        boardName: f.boardName,
+        protectiveMarking: f.protectiveMarking,
+        startMonth: f.startMonth,
+        userName: f.userName,
+        backupFolder: f.backupFolder,
+        backupSchedule: f.backupSchedule,
+      });
+      useApp.getState().setSettings(saved);
+      await useApp.getState().load();
+      setError(null);
+      show('success', 'Settings saved.');
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  async function backupNow() {
+    try {
+      const result = await call('app.backupNow');
+      show('success', `Backup written to ${result.path}.`);
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={save} aria-labelledby="settings-board">
+      <h2 id="settings-board">Board and plan</h2>
+      <ErrorMessage text={error} />
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="set-board">Board name</label>
+          <input id="set-board" type="text" value={f.boardName} onChange={(e) => set({ boardName: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="set-marking">Protective marking</label>
+          <input id="set-marking" type="text" value={f.protectiveMarking} onChange={(e) => set({ protectiveMarking: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="set-start">Plan start month (Year 1 begins)</label>
+          <input id="set-start" type="month" value={f.startMonth} onChange={(e) => set({ startMonth: e.target.value })} />
+          <span className="hint">Now {monthLabel(settings.startMonth)}; the plan ends {monthLabel(settings.endMonth)}.</span>
+        </div>
+        <div className="field">
+          <label htmlFor="set-user">Your name (recorded as author)</label>
+          <input id="set-user" type="text" value={f.userName} onChange={(e) => set({ userName: e.target.value })} />
+        </div>
+      </div>
+      <h2>Database and backups</h2>
+      <div className="field">
+        <span className="field-label" id="db-label">Database file</span>
+        <span className="mono" aria-labelledby="db-label">{settings.databasePath}</span>
+        <span className="hint">Open or create another database from the File menu.</span>
+      </div>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="set-backup-folder">Backup folder</label>
+          <input id="set-backup-folder" type="text" value={f.backupFolder} onChange={(e) => set({ backupFolder: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="set-backup-schedule">Automatic backups</label>
+          <select id="set-backup-schedule" value={f.backupSchedule} onChange={(e) => set({ backupSchedule: e.target.value as Settings['backupSchedule'] })}>
+            <option value="off">Off</option>
+            <option value="daily">Daily</option>
+            <option value="weekly">Weekly</option>
+          </select>
+        </div>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button-primary">
+          Save settings
+        </button>
+        <button type="button" className="button" onClick={backupNow}>
+          Back up now
+        </button>
+      </div>
+      {months && <p className="small muted">{months.months.length} reporting months in the plan period.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+// The grid of a strand's objectives. Focus the grid and move with ↑/↓ or j/k; set the status with
+// 1–5 or c g a r n; Enter (or e) writes the narrative; s submits the row. Esc in a text box returns here.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { STATUSES, type Status } from '../../../shared/domain';
+import { STATUS_KEYS, STATUS_LABELS } from '../../../shared/status';
+import { StatusBadge } from '../../components/StatusBadge';
+import { STATE_LABELS, type RowView } from './rowView';
+
+const KEY_TO_STATUS = new Map<string, Status>();
+for (const status of STATUSES) {
+  KEY_TO_STATUS.set(STATUS_KEYS[status].digit, status);
+  KEY_TO_STATUS.set(STATUS_KEYS[status].letter, status);
+}
+
+export const GRID_ID = 'updates-grid-focus';
+
+interface Props {
+  views: RowView[];
+  active: number;
+  strandNumber: number;
+  ready: boolean;
+  onActive(index: number): void;
+  onStatus(view: RowView, status: Status): void;
+  onEdit(): void;
+  onSubmit(view: RowView): void;
+}
+
+export function GridTable({ views, active, strandNumber, ready, onActive, onStatus, onEdit, onSubmit }: Props) {
+  const activeRow = useRef<HTMLTableRowElement>(null);
+  useEffect(() => activeRow.current?.scrollIntoView({ block: 'nearest' }), [active]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const view = views[active];
+    const key = event.key.toLowerCase();
+    let handled = true;
+    if (key === 'arrowdown' || key === 'j') onActive(active + 1);
+    else if (key === 'arrowup' || key === 'k') onActive(active - 1);
+    else if (key === 'home') onActive(0);
+    else if (key === 'end') onActive(views.length - 1);
+    else if (key === 'enter' || key === 'e') onEdit();
+    else if (key === 's' && view) onSubmit(view);
+    else if (KEY_TO_STATUS.has(key) && view) onStatus(view, KEY_TO_STATUS.get(key) as Status);
+    else handled = false;
+    if (handled) event.preventDefault();
+  }
+
+  const current = views[active];
+  return (
+    <div
+      id={GRID_ID}
+      className="updates-grid"
+      tabIndex={0}
+      role="group"
+      aria-label="Objectives. Use up and down arrows or j and k to move, 1 to 5 to set the status, Enter to write the narrative, s to submit."
+      aria-describedby="grid-position"
+      onKeyDown={onKeyDown}
+      data-testid="updates-grid"
+      data-strand={strandNumber}
+      data-ready={ready ? 'true' : 'false'}
+    >
+      <p id="grid-position" className="visually-hidden" aria-live="polite">
+        {current
+          ? `${current.row.objective.ref}, ${current.fields.status ? STATUS_LABELS[current.fields.status] : 'no status yet'}`
+          : ''}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Ref</th>
+            <th scope="col">Objective</th>
+            <th scope="col">Last month</th>
+            <th scope="col">This month</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {views.map((view, index) => (
+            <tr
+              key={view.key}
+              ref={index === active ? activeRow : undefined}
+              aria-current={index === active ? 'true' : undefined}
+              className={index === active ? 'row-active' : undefined}
+              data-ref={view.row.objective.ref}
+              onClick={() => onActive(index)}
+            >
+              <td className="ref">{view.row.objective.ref}</td>
+              <td className="objective-text">
+                <span className="clamp">{view.row.objective.text}</span>
+              </td>
+              <td>
+                <StatusBadge status={view.row.lastMonthStatus} />
+              </td>
+              <td data-testid="row-status">
+                {view.fields.status ? <StatusBadge status={view.fields.status} /> : <span className="muted small">Not chosen</span>}
+                {view.narrativeMissing && <span className="pill pill-warn row-flag">Needs narrative</span>}
+              </td>
+              <td data-testid="row-state">
+                {view.state ? STATE_LABELS[view.state] : <span className="muted">Nothing written</span>}
+                {view.unsaved && <span className="muted small"> · saving</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

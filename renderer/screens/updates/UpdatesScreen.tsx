@@ -1,0 +1,121 @@
+// Monthly updates for one strand and month: the keyboard grid on the left, the active objective's
+// update on the right, autosaved as a draft as the person types.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Status } from '../../../shared/domain';
+import { monthLabel } from '../../../shared/months';
+import { ErrorMessage, Loading } from '../../components/EmptyState';
+import { useApp } from '../../state/app';
+import { useDrafts } from '../../state/drafts';
+import { useRoute } from '../../state/route';
+import { useSession } from '../../state/session';
+import { useUpdatesGrid } from '../../state/updatesGrid';
+import { GridTable } from './GridTable';
+import { LastMonth } from './LastMonth';
+import { RevisionHistory } from './RevisionHistory';
+import { rowView } from './rowView';
+import { SaveState } from './SaveState';
+import { StrandToolbar } from './StrandToolbar';
+import { UpdateEditor } from './UpdateEditor';
+import { WorkflowPanel } from './WorkflowPanel';
+import { submitRow } from './workflow';
+
+export function UpdatesScreen() {
+  const parts = useRoute((r) => r.parts);
+  const go = useRoute((r) => r.go);
+  const month = useSession((s) => s.month);
+  const plan = useApp((s) => s.plan);
+  const strandNumber = Number(parts[0]) || plan?.strands[0]?.number || 1;
+  const { grid, error, active, load, setActive } = useUpdatesGrid();
+  const edits = useDrafts((s) => s.edits);
+  const edit = useDrafts((s) => s.edit);
+  const recover = useDrafts((s) => s.recover);
+  const narrativeRef = useRef<HTMLTextAreaElement>(null);
+  const [rowError, setRowError] = useState<{ ref: string; text: string } | null>(null);
+
+  useEffect(() => {
+    if (month) void load(strandNumber, month);
+  }, [strandNumber, month, load]);
+
+  const ready = !!grid && grid.strand.number === strandNumber && grid.month === month;
+  useEffect(() => {
+    if (ready && grid) recover(grid.rows.map((r) => ({ ref: r.objective.ref, month: grid.month, working: r.working })));
+  }, [ready, grid, recover]);
+
+  const views = useMemo(() => (ready && grid ? grid.rows.map((r) => rowView(r, grid.month, edits)) : []), [ready, grid, edits]);
+  const view = views[active];
+
+  function setStatus(index: number, status: Status) {
+    const v = views[index];
+    if (!v || !grid) return;
+    if (v.state === 'submitted' || v.state === 'accepted') {
+      setRowError({ ref: v.row.objective.ref, text: `${v.row.objective.ref} is ${v.state}; its status cannot be changed here.` });
+      return;
+    }
+    setRowError(null);
+    edit(v.row.objective.ref, grid.month, v.fields, { status });
+  }
+
+  async function submitActive() {
+    if (!view || !grid) return;
+    const outcome = await submitRow(view, grid.month);
+    setRowError(outcome.ok ? null : { ref: view.row.objective.ref, text: outcome.message });
+  }
+
+  return (
+    <section aria-labelledby="updates-title">
+      <div className="screen-head">
+        <div>
+          <h1 id="updates-title">Monthly updates{month ? `: ${monthLabel(month)}` : ''}</h1>
+          <p className="lede">
+            Focus the grid, move with ↑ ↓ (or j k), set status with 1–5 (or c g a r n), Enter to write, Esc to come back, s to
+            submit.
+          </p>
+        </div>
+        <SaveState keys={views.map((v) => v.key)} />
+      </div>
+      <StrandToolbar strandNumber={strandNumber} month={month} views={views} onStrand={(n) => go('updates', n)} />
+      <ErrorMessage text={error} />
+      {!ready && !error && <Loading what="the strand's objectives" />}
+      {ready && grid && (
+        <div className="updates-layout">
+          <GridTable
+            views={views}
+            active={active}
+            strandNumber={strandNumber}
+            ready={ready}
+            onActive={(i) => {
+              setActive(i);
+              setRowError(null);
+            }}
+            onStatus={(_, status) => setStatus(active, status)}
+            onEdit={() => narrativeRef.current?.focus()}
+            onSubmit={() => void submitActive()}
+          />
+          {view && (
+            <aside className="update-panel" aria-labelledby="editor-title" data-testid="update-panel">
+              <h2 id="editor-title">
+                <span className="ref">{view.row.objective.ref}</span> {view.row.objective.theme}
+                {view.row.objective.year ? ` · ${view.row.objective.year}` : ''}
+              </h2>
+              <p className="objective-full">{view.row.objective.text}</p>
+              {view.row.objective.targetText && <p className="small">Target: {view.row.objective.targetText}</p>}
+              <LastMonth row={view.row} previousMonth={grid.previousMonth} />
+              <UpdateEditor
+                ref={narrativeRef}
+                view={view}
+                onChange={(change) => edit(view.row.objective.ref, grid.month, view.fields, change)}
+              />
+              <WorkflowPanel
+                view={view}
+                month={grid.month}
+                error={rowError?.ref === view.row.objective.ref ? rowError.text : null}
+                onOutcome={(o) => setRowError(o.ok ? null : { ref: view.row.objective.ref, text: o.message })}
+              />
+              <RevisionHistory key={view.row.objective.ref} objectiveRef={view.row.objective.ref} />
+            </aside>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
