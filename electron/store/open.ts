@@ -1,7 +1,7 @@
 // Opening the one SQLite file: refuse what is not ours or is newer than us before touching it,
 // then set the pragmas (WAL, foreign keys, durable commits) and run pending migrations.
 import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BoardPackError } from '../../shared/errors';
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION, migrate } from './migrate';
@@ -48,6 +48,7 @@ function inspectExisting(path: string, nativeBinding: string | undefined): void 
   if (readHeader(path) !== SQLITE_HEADER) {
     throw new BoardPackError('not_a_database', `The file ${path} is not a Board Pack database (it is not an SQLite file).`);
   }
+  const newSidecars = [`${path}-wal`, `${path}-shm`].filter((sidecar) => !existsSync(sidecar));
   let probe: Db;
   try {
     probe = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
@@ -68,10 +69,13 @@ function inspectExisting(path: string, nativeBinding: string | undefined): void 
       );
     }
   } catch (error) {
+    probe.close();
+    // A read-only look at a WAL file creates empty -wal/-shm files; a refused file is left as we found it.
+    for (const sidecar of newSidecars) if (existsSync(sidecar)) rmSync(sidecar);
     if (error instanceof BoardPackError) throw error;
     throw new BoardPackError('not_a_database', `The file ${path} could not be read as a database; it may be damaged.`);
   } finally {
-    probe.close();
+    if (probe.open) probe.close();
   }
 }
 
@@ -80,8 +84,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (!exists && options.create === false) {
     throw new BoardPackError('not_found', `There is no database at ${path}.`);
   }
-  if (exists) inspectExisting(path, options.nativeBinding);
+  // Writability first: a WAL file in a read-only folder cannot even be probed (no -shm beside it),
+  // and "read-only" is the message a person can act on.
   assertWritable(path, exists);
+  if (exists) inspectExisting(path, options.nativeBinding);
   const db = new Database(path, { nativeBinding: options.nativeBinding });
   try {
     db.pragma('journal_mode = WAL');
