@@ -1,0 +1,84 @@
+// Files the store must refuse without touching them: not SQLite, not ours, made by a newer
+// version, or in a place that cannot be written to.
+import Database from 'better-sqlite3';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrate';
+import { openStore } from '../../electron/store/store';
+import { cli, cliProcess, dumpDatabase, fileSha, fixedClock, newStore, tempDir } from '../fixtures/databases';
+
+/** Opening must fail with this code, and the file must keep every byte and gain no -wal/-shm beside it. */
+function expectRefusedUntouched(path: string, code: string): void {
+  const sha = fileSha(path);
+  expect(() => openStore(path, { clock: fixedClock() })).toThrow(expect.objectContaining({ code }));
+  expect(fileSha(path)).toBe(sha);
+  expect(existsSync(`${path}-wal`)).toBe(false);
+  expect(existsSync(`${path}-shm`)).toBe(false);
+}
+
+function closedDatabase(): string {
+  const store = newStore();
+  const path = store.path;
+  store.close();
+  return path;
+}
+
+describe('opening a database', () => {
+  it('refuses a file that is not SQLite, leaving it as it was', async () => {
+    const path = join(tempDir(), 'notes.db');
+    writeFileSync(path, 'Minutes of the board, typed into the wrong file.\n');
+    expectRefusedUntouched(path, 'not_a_database');
+    const result = await cli(['status', '--db', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`The file ${path} is not a Board Pack database (it is not an SQLite file).\n`);
+  });
+
+  it('refuses an SQLite file made by another application', () => {
+    const path = join(tempDir(), 'other.db');
+    const other = new Database(path);
+    other.exec('CREATE TABLE recipes (name TEXT)');
+    other.close();
+    expectRefusedUntouched(path, 'not_board_pack');
+  });
+
+  it('refuses a database made by a newer version of Board Pack, and says so', async () => {
+    const path = closedDatabase();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    expectRefusedUntouched(path, 'newer_schema');
+    const sha = fileSha(path);
+    const result = await cli(['update', 'set', '2.E.3', '--month', '2007-09', '--status', 'green', '--db', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/made by a newer version of Board Pack .* the file has not been changed\.\n$/);
+    expect(fileSha(path)).toBe(sha);
+  });
+
+  it('refuses a read-only database with a message, and writes nothing', () => {
+    const path = closedDatabase();
+    const folder = join(path, '..');
+    const before = dumpDatabase(path);
+    const sha = fileSha(path);
+    chmodSync(path, 0o444);
+    chmodSync(folder, 0o555);
+    try {
+      const args = ['update', 'set', '2.E.3', '--month', '2007-09', '--status', 'green', '--db', path];
+      // root writes through file modes, so there the command runs as the unprivileged "nobody" user,
+      // for whom the modes really do forbid writing; anyone else meets the modes as they are.
+      const asRoot = process.getuid?.() === 0;
+      const result = cliProcess(args, asRoot ? { uid: 65534, gid: 65534, env: { PATH: process.env.PATH, HOME: folder } } : {});
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `The database at ${path} cannot be written to (the file or its folder is read-only). Choose a folder you can write to, or ask for write access.\n`,
+      );
+      if (!asRoot) expect(() => openStore(path)).toThrow(expect.objectContaining({ code: 'read_only' }));
+    } finally {
+      chmodSync(folder, 0o755);
+      chmodSync(path, 0o644);
+    }
+    expect(fileSha(path)).toBe(sha);
+    expect(dumpDatabase(path)).toBe(before);
+  });
+});
