@@ -9,6 +9,7 @@ import { registerBackup } from './backup';
 import { registerCheck } from './check';
 import { registerDemo } from './demo';
 import { registerInit } from './init';
+import { registerPack } from './pack';
 import { registerStatus } from './status';
 import { registerUpdate } from './update';
 
@@ -22,6 +23,7 @@ const COMMAND_GROUPS: RegisterCommands[] = [
   registerUpdate,
   registerBackup,
   registerCheck,
+  registerPack,
 ];
 
 export function buildProgram(cli: CliContext): Command {

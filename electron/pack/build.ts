@@ -7,6 +7,7 @@ import type { PackSection } from '../store/meetings';
 import type { DocDefinition, Node } from './content';
 import { FONT, pdfmakeReady } from './fonts';
 import { contentHash, type PackModel } from './model';
+import { inlineStyles } from './inlineStyles';
 import { pageFrame } from './pageFrame';
 import { actionsSection } from './sections/actions';
 import { agendaSection } from './sections/agenda';
@@ -54,7 +55,8 @@ function withoutLeadingBreak(content: Node[]): Node[] {
 
 export function packDefinition(model: PackModel, hash: string, pageCount: { value: number }): DocDefinition {
   const { edition, meeting, plan } = model;
-  const content = withoutLeadingBreak(edition.sections.flatMap((section) => SECTION_BUILDERS[section](model, hash)));
+  const sections = edition.sections.flatMap((section) => SECTION_BUILDERS[section](model, hash));
+  const content = withoutLeadingBreak(sections.map((node) => inlineStyles(node, STYLES)));
   const editionLabel = edition.draft ? `Draft of version ${edition.version}` : `Version ${edition.version}`;
   const date = fixedDate(meeting.heldAt);
   return {
@@ -74,7 +76,7 @@ export function packDefinition(model: PackModel, hash: string, pageCount: { valu
     ...pageFrame({ marking: edition.marking, boardName: plan.boardName, meetingDate: dateLabel(meeting.heldAt), edition: editionLabel, hash }, pageCount),
     watermark: edition.draft ? { text: 'DRAFT', color: INK.watermark, opacity: 0.09, bold: true, fontSize: 150 } : undefined,
     defaultStyle: { font: FONT.text, fontSize: SIZE.body, lineHeight: 1.2, color: INK.text },
-    styles: STYLES,
+    styles: {},
     language: 'en-GB',
   };
 }
