@@ -1,0 +1,353 @@
+// Importing an action plan from XLSX or CSV: every row checked first (a sentence per bad row),
+// then a preview of what would be added, changed and retired; applied only when asked, in one
+// transaction through the plan repository. A fresh database is seeded from the spreadsheet.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { BoardPackError } from '../../shared/errors';
+import type { Objective } from '../../shared/domain';
+import { isWithin, reportingMonthSchema } from '../../shared/months';
+import type { Store } from '../store/store';
+import { planFileSchema, type PlanFile } from './schema';
+import { formatOf, readSpreadsheet, type SheetIn } from './spreadsheetFile';
+import { DETAILS_SHEET, PLAN_SHEET, planRowSchema, rowCells, STRANDS_SHEET, themeCodeOf, type PlanRow } from './spreadsheetPlan';
+
+export interface RowError {
+  row: number;
+  message: string;
+}
+
+export interface FieldChange {
+  field: 'text' | 'year' | 'targetText' | 'targetValue' | 'targetUnit' | 'owner';
+  from: string | number | null;
+  to: string | number | null;
+}
+
+export interface PlanImportPreview {
+  source: string;
+  format: 'xlsx' | 'csv';
+  /** seed: the database has no plan and will be given this one; merge: add / reword / retire. */
+  mode: 'seed' | 'merge';
+  rows: number;
+  errors: RowError[];
+  added: { row: number; ref: string | null; strandNumber: number; text: string }[];
+  changed: { row: number; ref: string; changes: FieldChange[] }[];
+  retired: { ref: string; text: string }[];
+  unchanged: number;
+  warnings: string[];
+  /** The first month retired objectives no longer report in. */
+  retireFrom: string | null;
+}
+
+/** Plan details for seeding from a CSV file, which carries only the objectives. */
+export interface SeedDetails {
+  id?: string;
+  title?: string;
+  organisation?: string;
+  boardName?: string;
+  aim?: string;
+  startMonth?: string;
+  endMonth?: string;
+}
+
+export interface PlanImportOptions {
+  retireFrom?: string;
+  seed?: SeedDetails;
+}
+
+interface ValidRow {
+  rowNumber: number;
+  row: PlanRow;
+}
+
+interface Parsed {
+  format: 'xlsx' | 'csv';
+  sheets: SheetIn[];
+  valid: ValidRow[];
+  errors: RowError[];
+  mentioned: Set<string>;
+  rows: number;
+}
+
+function describeIssue(message: string, rowNumber: number, column: string | undefined): string {
+  return `Row ${rowNumber}${column ? ` (${column})` : ''}: ${message}.`;
+}
+
+async function parseRows(store: Store, path: string): Promise<Parsed> {
+  const format = formatOf(path);
+  const sheets = await readSpreadsheet(path);
+  const sheet = sheets.find((s) => s.name === PLAN_SHEET) ?? sheets[0];
+  if (!sheet) throw new BoardPackError('invalid_input', `${basename(path)} holds no sheet to import.`);
+  const { missing, rows } = rowCells(sheet);
+  if (missing.length) {
+    throw new BoardPackError('invalid_input', `${basename(path)} has no column named ${missing.map((m) => `"${m}"`).join(', ')}; the first row must name the columns. Nothing was imported.`);
+  }
+  const merging = store.plan.hasPlan();
+  const strands = merging ? new Map(store.plan.strands().map((s) => [s.number, s.title])) : new Map<number, string>();
+  const errors: RowError[] = [];
+  const valid: ValidRow[] = [];
+  const mentioned = new Set<string>();
+  const firstRowOfRef = new Map<string, number>();
+  const titleOfStrand = new Map<number, string>();
+  for (const { rowNumber, cells } of rows) {
+    if (cells.Reference) mentioned.add(cells.Reference);
+    const checked = planRowSchema.safeParse(cells);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      errors.push({ row: rowNumber, message: describeIssue(issue.message, rowNumber, issue.path.length ? String(issue.path[0]) : undefined) });
+      continue;
+    }
+    const row = checked.data;
+    const strandNumber = row['Strand number'];
+    const seenAt = row.Reference ? firstRowOfRef.get(row.Reference) : undefined;
+    let problem: string | null = null;
+    if (seenAt !== undefined) problem = `the reference ${row.Reference} is already used on row ${seenAt}`;
+    else if (merging && !strands.has(strandNumber)) problem = `strand ${strandNumber} is not in this plan (add the strand in the app first)`;
+    else if (titleOfStrand.has(strandNumber) && titleOfStrand.get(strandNumber) !== row['Strand title']) {
+      problem = `strand ${strandNumber} is called "${titleOfStrand.get(strandNumber)}" on earlier rows, not "${row['Strand title']}"`;
+    }
+    if (problem) {
+      errors.push({ row: rowNumber, message: describeIssue(problem, rowNumber, undefined) });
+      continue;
+    }
+    if (row.Reference) firstRowOfRef.set(row.Reference, rowNumber);
+    titleOfStrand.set(strandNumber, row['Strand title']);
+    valid.push({ rowNumber, row });
+  }
+  return { format, sheets, valid, errors, mentioned, rows: rows.length };
+}
+
+function changesOf(current: Objective, row: PlanRow): FieldChange[] {
+  const wanted: Record<FieldChange['field'], string | number | null> = {
+    text: row.Objective,
+    year: row.Year,
+    targetText: row.Target,
+    targetValue: row['Target value'],
+    targetUnit: row['Target unit'],
+    owner: row.Owner,
+  };
+  return (Object.keys(wanted) as FieldChange['field'][])
+    .filter((field) => wanted[field] !== current[field])
+    .map((field) => ({ field, from: current[field], to: wanted[field] }));
+}
+
+function defaultRetireFrom(store: Store, given: string | undefined): string {
+  const plan = store.plan.summary();
+  const month = reportingMonthSchema.parse(given ?? store.today().slice(0, 7));
+  if (given) return month;
+  if (isWithin(month, plan.startMonth, plan.endMonth)) return month;
+  return month < plan.startMonth ? plan.startMonth : plan.endMonth;
+}
+
+function buildPreview(store: Store, path: string, parsed: Parsed, options: PlanImportOptions): PlanImportPreview {
+  const preview: PlanImportPreview = {
+    source: basename(path),
+    format: parsed.format,
+    mode: store.plan.hasPlan() ? 'merge' : 'seed',
+    rows: parsed.rows,
+    errors: parsed.errors,
+    added: [],
+    changed: [],
+    retired: [],
+    unchanged: 0,
+    warnings: [],
+    retireFrom: null,
+  };
+  if (preview.mode === 'seed') {
+    preview.added = parsed.valid.map((v) => ({ row: v.rowNumber, ref: v.row.Reference || null, strandNumber: v.row['Strand number'], text: v.row.Objective }));
+    return preview;
+  }
+  const existing = new Map(store.plan.objectives({ includeRetired: true }).map((o) => [o.ref, o]));
+  const strandTitles = new Map(store.plan.strands().map((s) => [s.number, s.title]));
+  const warnedStrands = new Set<number>();
+  for (const { rowNumber, row } of parsed.valid) {
+    const strandNumber = row['Strand number'];
+    if (strandTitles.get(strandNumber) !== row['Strand title'] && !warnedStrands.has(strandNumber)) {
+      warnedStrands.add(strandNumber);
+      preview.warnings.push(`Strand ${strandNumber} is called "${strandTitles.get(strandNumber)}" here and "${row['Strand title']}" in the file; strand titles are changed in the app, not by import.`);
+    }
+    const current = row.Reference ? existing.get(row.Reference) : undefined;
+    if (!current) {
+      preview.added.push({ row: rowNumber, ref: row.Reference || null, strandNumber, text: row.Objective });
+      continue;
+    }
+    if (current.retired) preview.warnings.push(`${current.ref} is retired here and stays retired.`);
+    if (current.theme !== row.Theme) preview.warnings.push(`${current.ref} is under "${current.theme}" here and "${row.Theme}" in the file; its theme is part of its reference and does not change.`);
+    const changes = changesOf(current, row);
+    if (changes.length) preview.changed.push({ row: rowNumber, ref: current.ref, changes });
+    else preview.unchanged += 1;
+  }
+  for (const o of existing.values()) {
+    if (!o.retired && !parsed.mentioned.has(o.ref)) preview.retired.push({ ref: o.ref, text: o.text });
+  }
+  if (preview.retired.length) preview.retireFrom = defaultRetireFrom(store, options.retireFrom);
+  return preview;
+}
+
+/** Checks every row and says what importing would do; changes nothing. */
+export async function previewPlanImport(store: Store, path: string, options: PlanImportOptions = {}): Promise<PlanImportPreview> {
+  return buildPreview(store, path, await parseRows(store, path), options);
+}
+
+function detailsFrom(sheets: SheetIn[]): Map<string, [string, string][]> {
+  const details = new Map<string, [string, string][]>();
+  const sheet = sheets.find((s) => s.name === DETAILS_SHEET);
+  for (const r of sheet?.rows ?? []) {
+    const [field, value = '', detail = ''] = r.cells;
+    details.set(field, [...(details.get(field) ?? []), [value, detail]]);
+  }
+  return details;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'imported-plan';
+}
+
+/** A whole plan file from the spreadsheet: objectives from the rows, the rest from the other sheets. */
+function seedPlanFrom(store: Store, path: string, parsed: Parsed, seed: SeedDetails): PlanFile {
+  const details = detailsFrom(parsed.sheets);
+  const one = (field: string, fallback: string) => details.get(field)?.[0]?.[0] || fallback;
+  const many = (field: string) => details.get(field) ?? [];
+  const title = seed.title ?? one('Title', basename(path).replace(/\.(xlsx|csv)$/i, ''));
+  const startMonth = seed.startMonth ?? one('Start month', store.today().slice(0, 7));
+  const aim = seed.aim ?? one('Aim', 'Not stated');
+  const strandSheet = parsed.sheets.find((s) => s.name === STRANDS_SHEET);
+  const strandInfo = new Map((strandSheet?.rows ?? []).map((r) => [Number(r.cells[0]), r.cells]));
+  const lines = (text: string | undefined) => (text ? text.split('\n').map((l) => l.trim()).filter(Boolean) : []);
+  const byStrand = new Map<number, ValidRow[]>();
+  for (const v of parsed.valid) byStrand.set(v.row['Strand number'], [...(byStrand.get(v.row['Strand number']) ?? []), v]);
+  const strands = [...byStrand.entries()].sort(([a], [b]) => a - b).map(([number, rows]) => {
+    const info = strandInfo.get(number);
+    const groups: PlanFile['strands'][number]['themes'] = [];
+    const nextNumber = new Map<string, number>();
+    for (const r of rows) if (r.row.Reference) { const [, code, n] = r.row.Reference.split('.'); nextNumber.set(code, Math.max(nextNumber.get(code) ?? 0, Number(n))); }
+    for (const { row } of rows) {
+      const code = row.Reference ? row.Reference.split('.')[1] : themeCodeOf(row.Theme)!;
+      let ref = row.Reference;
+      if (!ref) {
+        nextNumber.set(code, (nextNumber.get(code) ?? 0) + 1);
+        ref = `${number}.${code}.${nextNumber.get(code)}`;
+      }
+      let group = groups[groups.length - 1];
+      if (!group || group.theme !== row.Theme || group.code !== code) {
+        group = { theme: row.Theme, code, objectives: [] };
+        groups.push(group);
+      }
+      const target = row.Target !== null && row['Target value'] !== null ? { text: row.Target, value: row['Target value'], unit: row['Target unit'] ?? '' } : null;
+      group.objectives.push({ ref, text: row.Objective, year: row.Year, target, owner: row.Owner, repeated: row.Repeated, notes: row.Notes });
+    }
+    return {
+      number,
+      title: rows[0].row['Strand title'],
+      operation: info?.[2] || null,
+      lead: info?.[3] || 'Not stated',
+      successMeasures: lines(info?.[4]),
+      aims: lines(info?.[5]),
+      themes: groups,
+    };
+  });
+  const candidate = {
+    formatVersion: 1,
+    id: seed.id ?? one('Plan id', slug(title)),
+    title,
+    organisation: seed.organisation ?? one('Organisation', 'Not stated'),
+    boardName: seed.boardName ?? one('Board name', 'Strategy Board'),
+    aim,
+    period: { startMonth, endMonth: seed.endMonth ?? one('End month', `${Number(startMonth.slice(0, 4)) + 2}-${startMonth.slice(5)}`) },
+    protectiveMarking: one('Protective marking', 'OFFICIAL-SENSITIVE'),
+    chairs: many('Chair').map(([v]) => v),
+    outcomes: many('Outcome').length ? many('Outcome').map(([n, text]) => ({ number: Number(n), text })) : [{ number: 1, text: aim }],
+    underpinningThemes: many('Underpinning theme').map(([v]) => v),
+    crossCuttingThemes: many('Cross-cutting theme').map(([name, summary]) => ({ name, summary })),
+    standingAgenda: many('Standing agenda item').map(([v]) => v),
+    strands,
+    partners: many('Partner').map(([v]) => v),
+    glossary: many('Glossary').map(([term, meaning]) => ({ term, meaning })),
+  };
+  const checked = planFileSchema.safeParse(candidate);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new BoardPackError('invalid_plan', `${basename(path)} does not make a whole plan: at ${issue.path.join('.') || 'the top level'}, ${issue.message}. Nothing was imported.`);
+  }
+  return checked.data;
+}
+
+export interface PlanImportInput extends PlanImportOptions {
+  path: string;
+  actor: string;
+  /** Import the good rows and leave out the bad ones (their objectives are not retired). */
+  skipBadRows?: boolean;
+}
+
+export interface PlanImportResult {
+  preview: PlanImportPreview;
+  added: string[];
+  changed: string[];
+  retired: string[];
+  skippedRows: number[];
+}
+
+function refuseBadRows(preview: PlanImportPreview): never {
+  const shown = preview.errors.slice(0, 20).map((e) => e.message).join(' ');
+  const more = preview.errors.length > 20 ? ` …and ${preview.errors.length - 20} more.` : '';
+  throw new BoardPackError(
+    'invalid_input',
+    `${preview.errors.length} row${preview.errors.length === 1 ? ' has' : 's have'} problems, so nothing was imported. ${shown}${more} Fix them, or import with --skip-bad-rows to leave them out.`,
+  );
+}
+
+/** Applies an import: seeds an empty database, or adds, rewords and retires in one transaction. */
+export async function importPlan(store: Store, input: PlanImportInput): Promise<PlanImportResult> {
+  const parsed = await parseRows(store, input.path);
+  const preview = buildPreview(store, input.path, parsed, input);
+  if (preview.errors.length && !input.skipBadRows) refuseBadRows(preview);
+  if (parsed.valid.length === 0) throw new BoardPackError('invalid_input', `${preview.source} holds no objective rows to import; nothing was imported.`);
+  const at = store.now();
+  const sha256 = createHash('sha256').update(readFileSync(input.path)).digest('hex');
+  const seedPlan = preview.mode === 'seed' ? seedPlanFrom(store, input.path, parsed, input.seed ?? {}) : null;
+  return store.db.transaction((): PlanImportResult => {
+    const added: string[] = [];
+    const changed: string[] = [];
+    const retired: string[] = [];
+    if (seedPlan) {
+      store.plan.seed(seedPlan, at, input.actor);
+      added.push(...seedPlan.strands.flatMap((s) => s.themes.flatMap((g) => g.objectives.map((o) => o.ref))));
+    } else {
+      const rowsByNumber = new Map(parsed.valid.map((v) => [v.rowNumber, v.row]));
+      for (const a of preview.added) {
+        const row = rowsByNumber.get(a.row)!;
+        const created = store.plan.addObjective(
+          {
+            strandNumber: a.strandNumber,
+            theme: row.Theme,
+            themeCode: row.Reference ? row.Reference.split('.')[1] : themeCodeOf(row.Theme)!,
+            text: row.Objective,
+            year: row.Year,
+            targetText: row.Target,
+            targetValue: row['Target value'],
+            targetUnit: row['Target unit'],
+            owner: row.Owner,
+            ...(row.Reference ? { ref: row.Reference } : {}),
+          },
+          at,
+          input.actor,
+        );
+        added.push(created.ref);
+      }
+      for (const c of preview.changed) {
+        store.plan.rewordObjective(c.ref, Object.fromEntries(c.changes.map((ch) => [ch.field, ch.to])), at, input.actor);
+        changed.push(c.ref);
+      }
+      for (const r of preview.retired) {
+        store.plan.retireObjective(r.ref, preview.retireFrom!, at, input.actor);
+        retired.push(r.ref);
+      }
+    }
+    const summary = { added: added.length, changed, retired, skippedRows: preview.errors.map((e) => e.row), retireFrom: preview.retireFrom };
+    store.db
+      .prepare('INSERT INTO plan_imports (source_name, sha256, mode, summary_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(preview.source, sha256, preview.mode, JSON.stringify(summary), at, input.actor);
+    store.audit.record(at, input.actor, 'plan.import', 'plan', store.plan.summary().id, null, { source: preview.source, mode: preview.mode, ...summary });
+    return { preview, added, changed, retired, skippedRows: summary.skippedRows };
+  })();
+}
