@@ -87,6 +87,7 @@ export function loadDemo(store: Store, options: DemoOptions = {}): DemoSummary {
       actions: meetings.actions,
     };
     store.setSetting(DEMO_SETTING, JSON.stringify(summary), actor);
+    store.audit.record(store.now(), actor, 'demo.load', 'demo', DEMO_SETTING, null, summary);
     return summary;
   })();
 }

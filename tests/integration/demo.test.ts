@@ -105,6 +105,7 @@ describe('demo data', () => {
     expect(count(store, 'SELECT count(*) AS n FROM meetings WHERE demo = 0')).toBe(0);
     expect(count(store, 'SELECT count(*) AS n FROM board_actions WHERE demo = 0')).toBe(0);
     expect(JSON.parse(store.getSetting('demo') ?? 'null')).toMatchObject({ seed: 2007, firstMonth: '2007-04', lastMonth: '2007-09' });
+    expect(store.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'demo.load', after: { lastMonth: '2007-09' } });
     store.close();
   });
 

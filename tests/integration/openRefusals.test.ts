@@ -1,12 +1,12 @@
 // Files the store must refuse without touching them: not SQLite, not ours, made by a newer
 // version, or in a place that cannot be written to.
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrate';
 import { openStore } from '../../electron/store/store';
-import { cli, cliProcess, dumpDatabase, fileSha, fixedClock, newStore, tempDir } from '../fixtures/databases';
+import { cli, cliProcess, dumpDatabase, fileSha, fixedClock, newStore, REPO_ROOT, tempDir } from '../fixtures/databases';
 
 /** Opening must fail with this code, and the file must keep every byte and gain no -wal/-shm beside it. */
 function expectRefusedUntouched(path: string, code: string): void {
@@ -15,6 +15,14 @@ function expectRefusedUntouched(path: string, code: string): void {
   expect(fileSha(path)).toBe(sha);
   expect(existsSync(`${path}-wal`)).toBe(false);
   expect(existsSync(`${path}-shm`)).toBe(false);
+}
+
+/** Whether every folder down to this one lets other users through (o+x) and the folder itself is readable. */
+function readableByOthers(folder: string): boolean {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return (statSync(folder).mode & 0o004) !== 0;
+  }
 }
 
 function closedDatabase(): string {
@@ -68,6 +76,7 @@ describe('opening a database', () => {
       // root writes through file modes, so there the command runs as the unprivileged "nobody" user,
       // for whom the modes really do forbid writing; anyone else meets the modes as they are.
       const asRoot = process.getuid?.() === 0;
+      if (asRoot) expect(readableByOthers(REPO_ROOT), 'this test runs the CLI as "nobody", so the checkout must be readable by other users').toBe(true);
       const result = cliProcess(args, asRoot ? { uid: 65534, gid: 65534, env: { PATH: process.env.PATH, HOME: folder } } : {});
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(
