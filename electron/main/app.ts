@@ -1,0 +1,145 @@
+// The desktop app's lifecycle: one instance, a hardened session, the app:// protocol, the database
+// from the user-data folder (or the one last opened), IPC, the menu and the window.
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { existsSync, mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isBoardPackError } from '../../shared/errors';
+import { developmentPolicy } from '../shell/csp';
+import { DatabaseSession, rememberedDatabase } from '../shell/databaseSession';
+import { createErrorLog } from '../shell/errorLog';
+import { fileCommands } from './fileCommands';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { APP_START_URL, handleAppProtocol, registerAppScheme } from './protocol';
+import { hardenContents, hardenSession, isAppUrl } from './security';
+import { createMainWindow } from './window';
+import { chooseDatabaseAfterRefusal } from './startupDialog';
+
+export const PRODUCT_NAME = 'Board Pack';
+export const DATABASE_FILE = 'board-pack.db';
+
+/** Where the built app's pieces are, relative to this bundle (out/main/index.js). */
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+function personName(): string {
+  try {
+    return userInfo().username || 'Board Pack user';
+  } catch {
+    return 'Board Pack user';
+  }
+}
+
+export function startApp(): void {
+  // userData is "Board Pack" on every platform, as the command line expects (electron/store/paths.ts).
+  app.setName(PRODUCT_NAME);
+  app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
+  const userData = app.getPath('userData');
+  const log = createErrorLog(join(userData, 'logs', 'board-pack.log'));
+  process.on('uncaughtException', (error) => log('uncaught exception in main', error));
+  process.on('unhandledRejection', (reason) => log('unhandled rejection in main', reason));
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  registerAppScheme();
+
+  // Development only (npm run dev): the screens come from the Vite dev server with hot reload.
+  const devUrl = app.isPackaged ? undefined : process.env.BOARD_PACK_DEV_URL;
+  const devOrigin = devUrl ? new URL(devUrl).origin : undefined;
+  // npm start passes better-sqlite3 built for Electron; a packaged app has it rebuilt in place.
+  const nativeBinding = app.isPackaged ? undefined : process.env.BOARD_PACK_SQLITE_BINDING;
+
+  let window: BrowserWindow | null = null;
+  let database: DatabaseSession | null = null;
+  const rememberFile = join(userData, 'database.json');
+
+  const openWindow = () => {
+    window = createMainWindow({
+      preload: here('../preload/index.cjs'),
+      url: devUrl ?? APP_START_URL,
+      boundsFile: join(userData, 'window.json'),
+      icon: here('../../resources/icons/png/512x512.png'),
+    });
+    window.on('closed', () => {
+      window = null;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, devOrigin));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (database && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('will-quit', () => database?.close());
+
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession(session.defaultSession);
+      if (devOrigin) {
+        session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+          callback({
+            responseHeaders: {
+              ...details.responseHeaders,
+              'Content-Security-Policy': [developmentPolicy(devOrigin)],
+            },
+          });
+        });
+      } else {
+        handleAppProtocol(here('../renderer'));
+      }
+
+      mkdirSync(userData, { recursive: true });
+      const options = {
+        door: 'electron' as const,
+        version: app.getVersion(),
+        defaultActor: personName(),
+        defaultBackupFolder: join(userData, 'backups'),
+        log,
+        nativeBinding,
+      };
+      // A remembered database that has since been moved away is not silently recreated empty.
+      const remembered = rememberedDatabase(rememberFile);
+      let path = remembered && existsSync(remembered) ? remembered : join(userData, DATABASE_FILE);
+      for (;;) {
+        try {
+          database = new DatabaseSession(path, options);
+          break;
+        } catch (error) {
+          if (!isBoardPackError(error)) log(`opening the database at ${path}`, error);
+          const next = await chooseDatabaseAfterRefusal(path, error);
+          if (next === null) {
+            app.quit();
+            return;
+          }
+          path = next;
+        }
+      }
+      const current = () => database as DatabaseSession;
+      registerIpc(
+        ipcMain,
+        () => current().services,
+        (url) => isAppUrl(url, devOrigin),
+      );
+      installMenu(
+        fileCommands({ session: current, window: () => window, rememberFile, log }),
+        process.platform,
+        !app.isPackaged,
+      );
+      openWindow();
+    })
+    .catch((error: unknown) => {
+      log('starting the app', error);
+      app.quit();
+    });
+}
