@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { openStore, type Store } from '../../electron/store/store';
+import { autoBackup, backupDatabase, configureAutoBackup, inspectBackup, restoreDatabase } from '../../electron/store/backups';
+
+const WRITER = fileURLToPath(new URL('./backup.writer.ts', import.meta.url));
+const stores: Store[] = [];
+const children: ChildProcess[] = [];
+afterEach(() => {
+  stores.splice(0).forEach((s) => s.close());
+  children.splice(0).forEach((c) => c.kill());
+});
+
+function open(path: string, at = '2007-10-01T09:00:00.000Z'): Store {
+  const store = openStore(path, { clock: () => new Date(at) });
+  stores.push(store);
+  return store;
+}
+
+function startWriter(path: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
+    child.on('exit', (code) => reject(new Error(`writer exited early (${code})`)));
+  });
+}
+
+/** Each saved update was written with its audit record in one transaction: the counts agree. */
+function consistent(path: string) {
+  const db = new Database(path, { readonly: true });
+  try {
+    const saves = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('update.save', 'update.edit')").get() as { n: number }).n;
+    const last = db.prepare("SELECT narrative FROM updates ORDER BY saved_at DESC, id DESC LIMIT 1").get() as { narrative: string } | undefined;
+    return { integrity: db.pragma('integrity_check', { simple: true }), saves, lastWrite: last ? Number(last.narrative.replace('Write ', '')) : -1 };
+  } finally {
+    db.close();
+  }
+}
+
+describe('backups and restore', () => {
+  it('backs up while another process is writing, and the restored database is consistent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bp-backup-'));
+    const live = join(dir, 'live.db');
+    const store = open(live);
+    await startWriter(live);
+    const copies: string[] = [];
+    for (let i = 0; i < 5; i++) copies.push((await backupDatabase(store, join(dir, `copy-${i}.db`))).path);
+    children.splice(0).forEach((c) => c.kill());
+
+    const states = copies.map(consistent);
+    // The writer kept writing between the copies: each copy caught it at a different point.
+    expect(new Set(states.map((s) => s.lastWrite)).size).toBeGreaterThan(1);
+    for (const [i, copy] of copies.entries()) {
+      expect(inspectBackup(copy).problems).toEqual([]);
+      const state = states[i];
+      expect(state.integrity).toBe('ok');
+      // One audit record per write that reached the copy: never a write without its record.
+      expect(state.saves).toBe(state.lastWrite + 1);
+    }
+    const target = join(dir, 'restored.db');
+    const restoredTo = open(target);
+    stores.splice(stores.indexOf(restoredTo), 1);
+    restoredTo.close();
+    const result = await restoreDatabase({ databasePath: target, backupPath: copies[4], now: new Date('2007-10-02T08:00:00.000Z'), actor: 'Secretariat' });
+    expect(result.previousKeptAt).not.toBeNull();
+    expect(existsSync(result.previousKeptAt!)).toBe(true);
+    const restored = open(target);
+    expect(restored.check()).toEqual([]);
+    expect(restored.updates.working('2007-10').size).toBeGreaterThan(0);
+    expect(restored.audit.list({ text: 'database.restore' })).toHaveLength(1);
+  });
+
+  it('keeps the current database as a backup before replacing it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bp-backup-'));
+    const path = join(dir, 'board.db');
+    const store = open(path);
+    const copy = (await backupDatabase(store, join(dir, 'before.db'))).path;
+    store.updates.save({ ref: '2.E.3', month: '2007-10', status: 'green', narrative: 'Written after the backup', author: 'Lead', state: 'submitted' }, store.now());
+    store.close();
+    const result = await restoreDatabase({ databasePath: path, backupPath: copy, now: new Date('2007-10-02T08:00:00.000Z'), actor: 'Secretariat', keepFolder: join(dir, 'kept') });
+    const restored = open(path);
+    expect(restored.updates.current('2.E.3', '2007-10')).toBeUndefined();
+    const kept = open(result.previousKeptAt!);
+    expect(kept.updates.current('2.E.3', '2007-10')?.narrative).toBe('Written after the backup');
+  });
+
+  it('refuses to restore a file that is not a sound Board Pack database, leaving the current one alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bp-backup-'));
+    const path = join(dir, 'board.db');
+    open(path).close();
+    const text = join(dir, 'notes.db');
+    writeFileSync(text, 'not a database at all');
+    const foreign = join(dir, 'foreign.db');
+    new Database(foreign).exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+    const newer = join(dir, 'newer.db');
+    const n = new Database(newer);
+    n.pragma('application_id = 1112558385');
+    n.pragma('user_version = 999');
+    n.exec('CREATE TABLE plan (id INTEGER)');
+    n.close();
+    const damaged = join(dir, 'damaged.db');
+    writeFileSync(damaged, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4000, 7)]));
+    const cases: [string, RegExp][] = [
+      [text, /could not be opened as a database|could not be read/],
+      [foreign, /not a Board Pack database/],
+      [newer, /newer version of Board Pack \(schema 999/],
+      [damaged, /could not be (opened|read)|not a Board Pack database/],
+    ];
+    for (const [file, message] of cases) {
+      await expect(restoreDatabase({ databasePath: path, backupPath: file, now: new Date(), actor: 'Secretariat' })).rejects.toThrow(message);
+    }
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
+    const still = open(path);
+    expect(still.check()).toEqual([]);
+  });
+
+  it('makes one backup a day and keeps only the newest N', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bp-backup-'));
+    const folder = join(dir, 'daily');
+    let store = open(join(dir, 'board.db'), '2007-10-01T09:00:00.000Z');
+    configureAutoBackup(store, { folder, keep: 3 }, 'Secretariat');
+    store.close();
+    const results = [];
+    for (let day = 1; day <= 5; day++) {
+      store = open(join(dir, 'board.db'), `2007-10-0${day}T09:00:00.000Z`);
+      results.push(await autoBackup(store));
+      results.push(await autoBackup(store));
+      store.close();
+    }
+    expect(results.filter((r) => r.created !== null)).toHaveLength(5);
+    expect(readdirSync(folder).sort()).toEqual(['board-pack-2007-10-03.db', 'board-pack-2007-10-04.db', 'board-pack-2007-10-05.db']);
+    expect(results[9].removed).toEqual([]);
+    expect(results[8].removed).toEqual([join(folder, 'board-pack-2007-10-02.db')]);
+  });
+});
