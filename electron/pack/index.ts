@@ -17,6 +17,8 @@ export interface PackRequest {
   sections?: PackSection[];
   draft: boolean;
   protectiveMarking?: string;
+  /** The secretariat's own words on what changed in a reissue, listed before the computed changes. */
+  notes?: string[];
 }
 
 export interface BuiltPack {
@@ -114,6 +116,7 @@ async function prepare(store: Store, request: PackRequest): Promise<Prepared> {
     const current = snapshotOf(collectPack(store, meeting.id, edition), '');
     edition.changes = describeChanges(parseSnapshot(latest.snapshotJson), current);
   }
+  edition.changes = [...(request.notes ?? []).map((note) => note.trim()).filter(Boolean), ...edition.changes];
   const model = collectPack(store, meeting.id, edition);
   const rendered = await renderPack(model);
   return { rendered, edition, snapshot: snapshotOf(model, rendered.contentHash), reportingMonth: meeting.reportingMonth };
