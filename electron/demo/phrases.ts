@@ -25,7 +25,7 @@ export const STRAND_VOICES: Record<number, StrandVoice> = {
   2: {
     unit: ['Sapphire units', 'SOIT officers', 'the Sapphire central team'],
     forum: ['the Havens Strategic Board', 'the LCJB rape working group', 'the Sapphire performance meeting'],
-    partner: ['the Havens', 'CPS London', 'rape crisis services'],
+    partner: ['the Havens', 'CPS London', 'the Rape Crisis Federation'],
     work: ['early evidence kit roll-out', 'case reviews of no-crimed allegations', 'joint CPS case conferences'],
   },
   3: {
@@ -107,9 +107,9 @@ export const CAUSES: Record<'amber' | 'red', string[]> = {
     'Funding for the second phase is not yet confirmed by {partner}.',
   ],
   red: [
-    'Performance has fallen well below target for a second month: {borough} and {borough2} account for most of the gap.',
+    'Performance is well below target: {borough} and {borough2} account for most of the gap.',
     'The IT change needed for {work} has been deferred by the supplier to next quarter; the milestone will be missed.',
-    '{partner} has withdrawn from the joint arrangement pending its own review, so {work} has stopped.',
+    '{partner} withdrew from the joint arrangement pending a review of its own, so work on {work} has stopped.',
     'Backlog in forensic submissions has built up in {unit}, and charging decisions with CPS are delayed.',
   ],
 };
@@ -135,8 +135,10 @@ export const COMPLETIONS: string[] = [
   'Objective achieved; evidence of completion held by the strand and reviewed at {forum}.',
 ];
 
+/** A Year 2 objective before Year 2 of the plan begins. */
+export const YEAR_TWO_WAITING = 'A Year 2 objective: work starts with the Year 2 delivery plan; early scoping with {partner} only.';
+
 export const NOT_STARTED: string[] = [
-  'Not due to start until the Year 2 delivery plan is agreed.',
   'Start deferred until {partner} confirms its lead officer; scoping note drafted.',
   'Scheduled to begin once the preceding phase of {work} is complete.',
 ];
@@ -156,7 +158,7 @@ export const NEXT_STEPS: Record<Status, string[]> = {
     'Chief officer meeting with {partner} to be arranged by the secretariat.',
   ],
   complete: ['None: objective closed. Monitoring continues through {forum}.'],
-  not_started: ['Scoping to start next quarter.', 'Identify lead officer and draft terms of reference.'],
+  not_started: ['Scoping to start next quarter.', 'Identify a lead officer and draft terms of reference with {partner}.'],
 };
 
 export const RISKS: string[] = [

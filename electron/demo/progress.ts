@@ -60,6 +60,7 @@ function stamp(month: ReportingMonth, day: number, hour: number, minute: number)
 interface Planned {
   objective: Objective;
   status: Status;
+  waiting: boolean;
   at: string;
   random: DemoRandom;
   outcome: 'accepted' | 'submitted' | 'draft' | 'returned';
@@ -76,18 +77,22 @@ export function writeDemoUpdates(store: Store, months: ReportingMonth[], seed: n
 
   months.forEach((month, monthNumber) => {
     const planned: Planned[] = [];
+    // Between 5% and 8% of objectives have no update each month, drawn per month so the rate holds.
+    const monthRandom = new DemoRandom(hashString(`${seed}:${month}`));
+    const missingCount = monthRandom.int(Math.ceil(objectives.length * 0.05), Math.floor(objectives.length * 0.08));
+    const missingRefs = new Set(monthRandom.shuffle(objectives.map((o) => o.ref)).slice(0, missingCount));
     for (const objective of objectives) {
       const random = randoms.get(objective.ref) as DemoRandom;
       const waiting = objective.year === 'Year 2' && planYearOf(month, plan.startMonth) < 2;
       const status = waiting ? 'not_started' : nextStatus(statuses.get(objective.ref) ?? null, monthNumber, random);
       statuses.set(objective.ref, status);
       const at = stamp(month, random.int(2, 10), random.int(8, 17), random.int(0, 59));
-      const missing = random.chance(0.065);
+      const missing = missingRefs.has(objective.ref);
       const isLast = month === lastMonth;
       if (missing) {
         counts.missing += 1;
         // A lead part-way through writing: a draft is saved but not yet sent, so the board still sees No update.
-        if (isLast && random.chance(0.4)) planned.push({ objective, status, at, random, outcome: 'draft' });
+        if (isLast && random.chance(0.4)) planned.push({ objective, status, waiting, at, random, outcome: 'draft' });
         continue;
       }
       let outcome: Planned['outcome'] = 'accepted';
@@ -96,7 +101,7 @@ export function writeDemoUpdates(store: Store, months: ReportingMonth[], seed: n
         outcome = 'returned';
         returnedOne = true;
       }
-      planned.push({ objective, status, at, random, outcome });
+      planned.push({ objective, status, waiting, at, random, outcome });
     }
     planned.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.objective.id - b.objective.id));
     for (const p of planned) writeOne(store, month, monthNumber, p);
@@ -108,7 +113,7 @@ export function writeDemoUpdates(store: Store, months: ReportingMonth[], seed: n
 }
 
 function writeOne(store: Store, month: ReportingMonth, monthNumber: number, p: Planned): void {
-  const text = composeText(p.status, p.objective.strandNumber, p.objective.themeCode, p.random);
+  const text = composeText(p.status, p.objective.strandNumber, p.objective.themeCode, p.random, p.waiting);
   store.updates.save(
     {
       ref: p.objective.ref,
