@@ -6,6 +6,7 @@ import { useRoute, type Screen } from './state/route';
 import { Navigation } from './components/Navigation';
 import { Header } from './components/Header';
 import { NoticeArea } from './components/NoticeArea';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { HomeScreen } from './screens/home/HomeScreen';
 import { PlanScreen } from './screens/plan/PlanScreen';
 import { UpdatesScreen } from './screens/updates/UpdatesScreen';
@@ -36,12 +37,10 @@ export function App() {
 
   // Moving to another screen moves focus to its content, so keyboard and screen-reader users
   // start reading where the page changed rather than at the top of the navigation.
-  const first = useRef(true);
+  const shown = useRef(screen);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shown.current === screen) return;
+    shown.current = screen;
     mainRef.current?.focus();
   }, [screen]);
 
@@ -59,7 +58,9 @@ export function App() {
               {loadError}
             </p>
           ) : (
-            <Current />
+            <ErrorBoundary resetKey={screen}>
+              <Current />
+            </ErrorBoundary>
           )}
         </main>
       </div>

@@ -5,15 +5,11 @@ import { call } from '../../api';
 import { EmptyState, ErrorMessage, Loading } from '../../components/EmptyState';
 import { showError } from '../../state/notices';
 import { useResource } from '../../state/resource';
+import { describeChange } from './describeChange';
 
 const PAGE = 100;
 const ENTITIES = ['update', 'objective', 'plan', 'meeting', 'board_action', 'issued_pack', 'setting', 'person'];
 
-function summary(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 140 ? `${text.slice(0, 140)}…` : text;
-}
 
 export function AuditScreen() {
   const [entity, setEntity] = useState('');
@@ -83,7 +79,7 @@ export function AuditScreen() {
                 <th scope="col">Who</th>
                 <th scope="col">What</th>
                 <th scope="col">Which</th>
-                <th scope="col">Now</th>
+                <th scope="col">Change</th>
               </tr>
             </thead>
             <tbody>
@@ -93,7 +89,11 @@ export function AuditScreen() {
                   <td>{e.actor}</td>
                   <td className="nowrap">{e.action}</td>
                   <td className="ref">{e.entityId}</td>
-                  <td className="small audit-after">{summary(e.after)}</td>
+                  <td className="small audit-after">
+                    {describeChange(e.before, e.after).map((line) => (
+                      <div key={line}>{line}</div>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -20,23 +20,23 @@ export function HomeScreen() {
       <div className="screen-head">
         <div>
           <h1 id="home-title">{month ? monthLabel(month) : 'Home'}</h1>
-          <p className="lede">Progress against the plan for the reporting month, and what is left before the next pack.</p>
+          <p className="lede">Progress against the plan this month, and what is left before the next pack.</p>
         </div>
       </div>
       <ErrorMessage text={dashboard.error} />
       {!d && !dashboard.error && <Loading what="the dashboard" />}
       {d && (
-        <div className="home-grid">
-          <div className="home-main">
-            <StrandCountsTable dashboard={d} />
-            <MovementSummary dashboard={d} />
+        <>
+          <NextMeetingCard dashboard={d} />
+          <StrandCountsTable dashboard={d} />
+          <div className="home-pair">
             <MissingUpdates dashboard={d} />
+            <div>
+              <MovementSummary dashboard={d} />
+              <OverdueActions dashboard={d} />
+            </div>
           </div>
-          <div className="home-side">
-            <NextMeetingCard dashboard={d} />
-            <OverdueActions dashboard={d} />
-          </div>
-        </div>
+        </>
       )}
     </section>
   );

@@ -37,31 +37,38 @@ export function NextMeetingCard({ dashboard }: { dashboard: Dashboard }) {
           <span className="pill pill-warn">Pack not issued</span>
         )}
       </div>
-      <p className="next-meeting-title">
-        <a href={hrefFor('meetings', meeting.id)}>{meeting.title}</a>
-      </p>
-      <p className="muted">
-        {dateLabel(meeting.heldAt)} at {meeting.heldAt.slice(11, 16)}
-        {meeting.place ? `, ${meeting.place}` : ''} · reports on {monthLabel(meeting.reportingMonth)}
-      </p>
-      <h3>Before the pack can be issued</h3>
-      <ul className="checklist">
-        {checklist.map((item) => (
-          <li key={item.key} className={item.done ? 'check-done' : 'check-todo'}>
-            <span className="check-mark" aria-hidden="true">
-              {item.done ? '✓' : '•'}
-            </span>
-            <span>
-              <span className="visually-hidden">{item.done ? 'Done: ' : 'To do: '}</span>
-              {item.done ? item.label : <a href={linkFor(item.key, meeting.id)}>{item.label}</a>}
-            </span>
-          </li>
-        ))}
-      </ul>
-      <div className="button-row">
-        <a className="button button-primary" href={hrefFor('pack', meeting.id)}>
-          Build the pack
-        </a>
+      <div className="next-meeting-body">
+        <div>
+          <p className="next-meeting-title">
+            <a href={hrefFor('meetings', meeting.id)}>{meeting.title}</a>
+          </p>
+          <p className="muted">
+            {dateLabel(meeting.heldAt)} at {meeting.heldAt.slice(11, 16)}
+            {meeting.place ? `, ${meeting.place}` : ''}
+            <br />
+            Reports on {monthLabel(meeting.reportingMonth)}
+          </p>
+          <a className="button button-primary" href={hrefFor('pack', meeting.id)}>
+            {issuedVersions > 0 ? 'Open the pack' : 'Build the pack'}
+          </a>
+        </div>
+        <div>
+          <h3>Before the pack can be issued</h3>
+          <ul className="checklist">
+            {checklist.map((item) => (
+              <li key={item.key} className={item.done ? 'check-done' : 'check-todo'}>
+                <span className="check-mark" aria-hidden="true">
+                  {item.done ? '✓' : '•'}
+                </span>
+                <span>
+                  <span className="visually-hidden">{item.done ? 'Done: ' : 'To do: '}</span>
+                  {item.done ? item.label : <a href={linkFor(item.key, meeting.id)}>{item.label}</a>}
+                  {!item.done && item.count > 0 && <span className="muted small"> · {item.count} to go</span>}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
       </div>
     </div>
   );

@@ -19,7 +19,12 @@ export function DraftBuilder({ meeting, issuedCount, onIssued }: { meeting: Meet
   const [changes, setChanges] = useState('');
   const show = useNotices((s) => s.show);
 
-  useEffect(() => () => { if (draft) URL.revokeObjectURL(draft.url); }, [draft]);
+  useEffect(
+    () => () => {
+      if (draft) URL.revokeObjectURL(draft.url);
+    },
+    [draft],
+  );
 
   const toggle = (s: PackSection) => setSections(sections.includes(s) ? sections.filter((x) => x !== s) : ALL.filter((x) => x === s || sections.includes(x)));
 

@@ -18,13 +18,13 @@ export function PackScreen() {
   const chosen = list.find((m) => m.id === Number(parts[0])) ?? null;
   const issued = useResource(`issued:${chosen?.id}`, chosen ? () => call('packs.list', { meetingId: chosen.id }) : null);
 
+  // With no meeting named, open on the next meeting (the one the dashboard is preparing for).
   useEffect(() => {
-    if (!chosen && list.length > 0 && !parts[0]) {
-      const today = new Date().toISOString().slice(0, 10);
-      const upcoming = [...list].reverse().find((m) => m.heldAt.slice(0, 10) >= today) ?? list[0];
-      go('pack', upcoming.id);
-    }
-  }, [chosen, list, parts, go]);
+    if (parts[0] || list.length === 0) return;
+    void call('dashboard.get', {})
+      .then((d) => go('pack', d.nextMeeting?.meeting.id ?? list[0].id))
+      .catch(() => go('pack', list[0].id));
+  }, [list, parts, go]);
 
   return (
     <section aria-labelledby="pack-title">

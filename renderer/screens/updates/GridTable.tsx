@@ -27,7 +27,11 @@ interface Props {
 
 export function GridTable({ views, active, strandNumber, ready, onActive, onStatus, onEdit, onSubmit }: Props) {
   const activeRow = useRef<HTMLTableRowElement>(null);
-  useEffect(() => activeRow.current?.scrollIntoView({ block: 'nearest' }), [active]);
+  useEffect(() => {
+    // Braces matter: newer Chromium returns a promise from scrollIntoView, and React would take a
+    // returned value for a clean-up function.
+    activeRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -92,11 +96,15 @@ export function GridTable({ views, active, strandNumber, ready, onActive, onStat
                 <StatusBadge status={view.row.lastMonthStatus} />
               </td>
               <td data-testid="row-status">
-                {view.fields.status ? <StatusBadge status={view.fields.status} /> : <span className="muted small">Not chosen</span>}
+                {view.fields.status ? <StatusBadge status={view.fields.status} /> : <span className="muted">
+                    —<span className="visually-hidden">no status chosen</span>
+                  </span>}
                 {view.narrativeMissing && <span className="pill pill-warn row-flag">Needs narrative</span>}
               </td>
-              <td data-testid="row-state">
-                {view.state ? STATE_LABELS[view.state] : <span className="muted">Nothing written</span>}
+              <td data-testid="row-state" className="nowrap small">
+                {view.state ? STATE_LABELS[view.state] : <span className="muted">
+                    —<span className="visually-hidden">nothing written</span>
+                  </span>}
                 {view.unsaved && <span className="muted small"> · saving</span>}
               </td>
             </tr>

@@ -1,0 +1,106 @@
+// What every end-to-end file shares: a temp database (optionally with demo months), the browser
+// bridge over it, one headless Debian Chromium per file, and axe-core for accessibility.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startBridge, type Bridge } from '../../electron/bridge/index';
+import { loadDemo } from '../../electron/demo/generate';
+import { openStore, type Store } from '../../electron/store/store';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+
+export interface AppUnderTest {
+  bridge: Bridge;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  dbPath: string;
+  /** The bridge's own open store: read the database through the store API, as the app does. */
+  store: Store;
+  goto(hash: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Demo months to load before the app starts; 0 for the built-in plan only. */
+  demoMonths?: number;
+  /** The app's clock (the demo's last month is reported on at the next meeting). */
+  now?: string;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
+  const dir = mkdtempSync(join(tmpdir(), 'board-pack-e2e-'));
+  const dbPath = join(dir, 'board-pack.db');
+  const now = new Date(options.now ?? '2008-03-20T09:00:00Z');
+  const clock = () => now;
+  const seeding = openStore(dbPath, { clock });
+  if (options.demoMonths) loadDemo(seeding, { months: options.demoMonths });
+  seeding.close();
+  const bridge = await startBridge({ dbPath, clock });
+  const browser = await launchChromium();
+  // A fresh context is a fresh profile: no stored month or unsaved drafts from another file.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  await page.goto(bridge.url);
+  await page.waitForSelector('nav[aria-label="Main"]');
+  return {
+    bridge,
+    browser,
+    context,
+    page,
+    dbPath,
+    store: bridge.services.store,
+    async goto(hash: string) {
+      await page.evaluate((h) => {
+        window.location.hash = h;
+      }, hash);
+    },
+    async close() {
+      await browser.close();
+      await bridge.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core on the page and returns the serious and critical violations, in words. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // The app's CSP forbids inline scripts, so axe is evaluated through the debugging protocol
+  // (which CSP does not govern) rather than injected as a <script> tag.
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.evaluate(readFileSync(AXE, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
