@@ -310,7 +310,8 @@ export const issuedPackSchema = z.object({
   sizeBytes: z.number().int(),
   issuedAt: z.string(),
   issuedBy: z.string(),
-  /** What changed since the previous version; empty for the first issue. */
+  sections: z.array(packSectionSchema),
+  /** What changed since the previous version (the secretariat's notes first); empty for the first issue. */
   changes: z.array(z.string()),
 });
 export type IssuedPack = z.infer<typeof issuedPackSchema>;
@@ -540,6 +541,10 @@ export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallErr
 
 /** The sentence shown for anything unexpected; the detail goes to the log, never to the screen. */
 export const UNEXPECTED_MESSAGE = 'Something went wrong; nothing was changed.';
+
+/** The input argument of a typed call: it may be left out when every field of it is optional. */
+export type InputArg<M extends MethodName> =
+  undefined extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
 
 /** Arguments of call(): the method name, then its input (which may be left out when optional). */
 export type CallArgs<M extends MethodName> = [method: M, ...rest: InputArg<M>];

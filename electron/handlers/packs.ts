@@ -1,25 +1,45 @@
-// packs.*: the board pack. The builder lives in electron/pack; until it lands these methods say so
-// in words, and the dashboard counts issued versions straight from the frozen table.
+// packs.*: draft packs shown in the window, issued (frozen) versions, re-export and verification,
+// all through the pack builder's API in electron/pack.
 import { BoardPackError } from '../../shared/errors';
+import { buildPack, issuedPackPdf, issuePack, listIssuedPacks, verifyPackBytes } from '../pack/index';
 import type { Store } from '../store/store';
+import { actorOf } from './services';
 import type { Group } from './table';
 
 /** How many versions of a meeting's pack have been issued. */
 export function issuedPackCount(store: Store, meetingId: number): number {
-  const row = store.db
-    .prepare('SELECT count(*) AS n FROM issued_packs WHERE meeting_id = ?')
-    .get(meetingId) as { n: number };
-  return row.n;
+  return listIssuedPacks(store, meetingId).length;
 }
 
-function builderMissing(): never {
-  throw new BoardPackError('not_found', 'The pack builder is not available yet.');
+/** Base64 travels over IPC and HTTP alike; a PDF that does not decode is refused in words. */
+function decodePdf(base64: string): Buffer {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length === 0)
+    throw new BoardPackError('refused_file', 'That file is empty or could not be read.');
+  return bytes;
 }
 
 export const packsHandlers: Group<'packs'> = {
-  'packs.buildDraft': () => builderMissing(),
-  'packs.issue': () => builderMissing(),
-  'packs.list': () => builderMissing(),
-  'packs.export': () => builderMissing(),
-  'packs.verify': () => builderMissing(),
+  'packs.buildDraft': async ({ store }, { meetingId, sections, protectiveMarking }) => {
+    const built = await buildPack(store, { meetingId, sections, protectiveMarking, draft: true });
+    return { pdfBase64: built.pdf.toString('base64'), pages: built.pages, sha256: built.sha256 };
+  },
+
+  'packs.issue': (services, { meetingId, sections, protectiveMarking, changes }) =>
+    issuePack(services.store, { meetingId, sections, protectiveMarking, notes: changes }, actorOf(services)),
+
+  'packs.list': ({ store }, { meetingId }) => listIssuedPacks(store, meetingId),
+
+  'packs.export': ({ store }, { id }) => {
+    const issued = listIssuedPacks(store).find((p) => p.id === id);
+    if (!issued) throw new BoardPackError('not_found', `There is no issued pack ${id}.`);
+    const meeting = store.meetings.get(issued.meetingId);
+    return {
+      fileName: `board-pack-${meeting.heldAt.slice(0, 10)}-v${issued.version}.pdf`,
+      pdfBase64: issuedPackPdf(store, id).toString('base64'),
+      sha256: issued.sha256,
+    };
+  },
+
+  'packs.verify': ({ store }, { pdfBase64 }) => verifyPackBytes(store, decodePdf(pdfBase64)),
 };
