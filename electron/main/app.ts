@@ -9,6 +9,7 @@ import { isBoardPackError } from '../../shared/errors';
 import { developmentPolicy } from '../shell/csp';
 import { DatabaseSession, rememberedDatabase } from '../shell/databaseSession';
 import { createErrorLog } from '../shell/errorLog';
+import { defaultDatabasePath, PRODUCT_NAME } from '../store/paths';
 import { fileCommands } from './fileCommands';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
@@ -16,9 +17,6 @@ import { APP_START_URL, handleAppProtocol, registerAppScheme } from './protocol'
 import { hardenContents, hardenSession, isAppUrl } from './security';
 import { createMainWindow } from './window';
 import { chooseDatabaseAfterRefusal } from './startupDialog';
-
-export const PRODUCT_NAME = 'Board Pack';
-export const DATABASE_FILE = 'board-pack.db';
 
 /** Where the built app's pieces are, relative to this bundle (out/main/index.js). */
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -110,7 +108,7 @@ export function startApp(): void {
       };
       // A remembered database that has since been moved away is not silently recreated empty.
       const remembered = rememberedDatabase(rememberFile);
-      let path = remembered && existsSync(remembered) ? remembered : join(userData, DATABASE_FILE);
+      let path = remembered && existsSync(remembered) ? remembered : defaultDatabasePath();
       for (;;) {
         try {
           database = new DatabaseSession(path, options);
