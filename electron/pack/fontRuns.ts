@@ -13,6 +13,8 @@ const RTL_FONTS = new Set<FontName>([FONT.hebrew, FONT.arabic]);
 /** Longest right-to-left stretch kept on one line, so a long Hebrew or Arabic paragraph still wraps. */
 const RTL_CHUNK = 48;
 
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
+
 function fontOf(cp: number, next: number): FontName | null {
   if (cp === 0x200d || cp === 0xfe0f || (cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0x20e3) return FONT.emoji;
   if (cp >= 0x0590 && cp <= 0x05ff) return FONT.hebrew;
@@ -20,8 +22,11 @@ function fontOf(cp: number, next: number): FontName | null {
   if ((cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0x08a0 && cp <= 0x08ff)) return FONT.arabic;
   if ((cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff)) return FONT.arabic;
   if (cp >= 0x1f000) return FONT.emoji;
-  const symbol = (cp >= 0x2190 && cp <= 0x23ff) || (cp >= 0x25a0 && cp <= 0x27bf) || (cp >= 0x2b00 && cp <= 0x2bff);
-  if (symbol) return next === 0xfe0f ? FONT.emoji : FONT.symbols;
+  // Arrows, mathematical operators and technical symbols: Noto Sans has none of them.
+  const math = (cp >= 0x2190 && cp <= 0x23ff) || (cp >= 0x27c0 && cp <= 0x27ff) || (cp >= 0x2900 && cp <= 0x2aff);
+  if (math) return EMOJI_PRESENTATION.test(String.fromCodePoint(cp)) ? FONT.emoji : FONT.math;
+  const symbol = (cp >= 0x25a0 && cp <= 0x27bf) || (cp >= 0x2b00 && cp <= 0x2bff);
+  if (symbol) return next === 0xfe0f || EMOJI_PRESENTATION.test(String.fromCodePoint(cp)) ? FONT.emoji : FONT.symbols;
   return null;
 }
 
@@ -72,8 +77,22 @@ function setRtl(text: string): string[] {
   return chunks;
 }
 
+const LONG_WORD = /[^\s\u200b]{32,}/g;
+const BREAK_EVERY = /([^\s\u200b]{24})(?=[^\s\u200b])/g;
+
+/**
+ * pdfmake widens a table column to fit an unbreakable word, pushing the table off the page, so
+ * a very long token (a URL, a pasted identifier) gets zero-width break opportunities.
+ */
+function breakLongWords(text: string): string {
+  if (!LONG_WORD.test(text)) return text;
+  LONG_WORD.lastIndex = 0;
+  return text.replace(LONG_WORD, (word) => word.replace(BREAK_EVERY, '$1\u200b'));
+}
+
 /** The text as inlines, each in a font that has its characters; plain Latin text comes back as is. */
-export function fontRuns(text: string, style: Omit<Inline, 'text'> = {}): TextPart[] {
+export function fontRuns(source: string, style: Omit<Inline, 'text'> = {}): TextPart[] {
+  const text = breakLongWords(source);
   if (MAIN_ONLY.test(text)) return [hasStyle(style) ? { text, ...style } : text];
   const parts: TextPart[] = [];
   for (const run of splitRuns(text)) {

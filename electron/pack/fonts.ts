@@ -18,6 +18,7 @@ function family(normal: string, bold = normal, italics = normal, bolditalics = b
 export const FONT = {
   text: 'NotoSans',
   symbols: 'NotoSansSymbols2',
+  math: 'NotoSansMath',
   hebrew: 'NotoSansHebrew',
   arabic: 'NotoSansArabic',
   emoji: 'NotoEmoji',
@@ -26,6 +27,7 @@ export const FONT = {
 export const FONT_FILES = {
   [FONT.text]: family('NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSans-Italic.ttf', 'NotoSans-Bold.ttf'),
   [FONT.symbols]: family('NotoSansSymbols2-Regular.ttf'),
+  [FONT.math]: family('NotoSansMath-Regular.ttf'),
   [FONT.hebrew]: family('NotoSansHebrew-Regular.ttf', 'NotoSansHebrew-Bold.ttf'),
   [FONT.arabic]: family('NotoSansArabic-Regular.ttf'),
   [FONT.emoji]: family('NotoEmoji-Regular.ttf'),

@@ -18,7 +18,7 @@ export function pageFrame(frame: FrameText, pageCount: { value: number }): Pick<
     header: (): Node => ({
       margin: [MARGINS[0], 22, MARGINS[2], 0],
       stack: [
-        { text: marking, alignment: 'center', bold: true, fontSize: 8, characterSpacing: 1.5, color: INK.marking },
+        { text: marking, alignment: 'center', bold: true, fontSize: 8, color: INK.marking },
         {
           columns: [
             { text: safeText(frame.boardName), fontSize: 7.5, color: INK.muted, width: '*' },
@@ -35,7 +35,7 @@ export function pageFrame(frame: FrameText, pageCount: { value: number }): Pick<
         margin: [MARGINS[0], 16, MARGINS[2], 0],
         columns: [
           { text: `${frame.edition} · ${frame.hash.slice(0, 8)}`, fontSize: 7.5, color: INK.muted, width: '*' },
-          { text: marking, alignment: 'center', bold: true, fontSize: 8, characterSpacing: 1.5, color: INK.marking, width: 'auto' },
+          { text: marking, alignment: 'center', bold: true, fontSize: 8, color: INK.marking, width: 'auto' },
           { text: `Page ${currentPage} of ${count}`, fontSize: 7.5, color: INK.muted, alignment: 'right', width: '*' },
         ],
       };

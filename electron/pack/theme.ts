@@ -34,7 +34,7 @@ export const SIZE = {
 
 export const STYLES: DocDefinition['styles'] = {
   h1: { fontSize: SIZE.h1, bold: true, color: INK.accent, margin: [0, 0, 0, 4], lineHeight: 1.1 },
-  kicker: { fontSize: SIZE.small, bold: true, color: INK.muted, characterSpacing: 1.2, margin: [0, 0, 0, 2] },
+  kicker: { fontSize: SIZE.small, bold: true, color: INK.muted, characterSpacing: 0.4, margin: [0, 0, 0, 2] },
   lede: { fontSize: 10, color: INK.muted, margin: [0, 0, 0, 16], lineHeight: 1.3 },
   h2: { fontSize: SIZE.h2, bold: true, color: INK.text, margin: [0, 14, 0, 6] },
   h3: { fontSize: SIZE.h3, bold: true, color: INK.accent, margin: [0, 10, 0, 4] },
