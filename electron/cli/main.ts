@@ -12,6 +12,10 @@ import { registerInit } from './init';
 import { registerPack } from './pack';
 import { registerStatus } from './status';
 import { registerUpdate } from './update';
+import { registerExchange } from './exchange';
+import { registerKeys } from './keys';
+import { registerPlanIo } from './planio';
+import { registerRestore } from './restore';
 
 type RegisterCommands = (program: Command, cli: CliContext) => void;
 
@@ -24,6 +28,10 @@ const COMMAND_GROUPS: RegisterCommands[] = [
   registerBackup,
   registerCheck,
   registerPack,
+  registerExchange,
+  registerKeys,
+  registerPlanIo,
+  registerRestore,
 ];
 
 export function buildProgram(cli: CliContext): Command {

@@ -1,0 +1,55 @@
+// "keys": this installation's signing key, and the keys it trusts (strand leads' at the
+// secretariat; the secretariat's at a strand lead's copy).
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { BoardPackError } from '../../shared/errors';
+import { ensureInstallationKey, trustedKeys, trustKey } from '../exchange/keys';
+import { openStore } from '../store/store';
+import { formatTable, parseOption, type CliContext } from './context';
+
+export function registerKeys(program: Command, cli: CliContext): void {
+  const keys = program.command('keys').description('Signing keys for exchange files: show yours, trust a strand lead\'s.');
+
+  keys
+    .command('show')
+    .description("Show this installation's key fingerprint (made on first use) and the keys it trusts.")
+    .action(async (_options: unknown, command: Command) => {
+      const { path } = cli.databasePath(command);
+      if (!existsSync(path)) throw new BoardPackError('not_found', `There is no database at ${path}.`);
+      // A lead's working copy may hold no plan: open without seeding one.
+      const store = openStore(path, { clock: cli.io.clock, seedPlan: null, actor: cli.actor(command) });
+      try {
+        const own = ensureInstallationKey(store, cli.actor(command));
+        cli.say(`This installation's key: ${own.fingerprint} (made ${own.createdAt.slice(0, 10)}).`);
+        const trusted = trustedKeys(store);
+        if (trusted.length === 0) {
+          cli.say('No other keys are trusted yet.');
+          return;
+        }
+        cli.say(
+          formatTable(
+            ['Fingerprint', 'Name', 'For', 'Trusted'],
+            trusted.map((k) => [k.fingerprint, k.name, k.strandNumber === null ? 'secretariat' : `strand ${k.strandNumber}`, `${k.trustedAt.slice(0, 10)} by ${k.trustedBy}`]),
+          ),
+        );
+      } finally {
+        store.close();
+      }
+    });
+
+  keys
+    .command('trust')
+    .description("Trust a strand lead's key for their strand, after confirming the fingerprint with them (as with SSH).")
+    .argument('<fingerprint>', 'the fingerprint the lead read out, e.g. 3f2a-91c0-…')
+    .requiredOption('--name <name>', 'the lead\'s name, recorded as the author of their accepted updates')
+    .requiredOption('--strand <n>', 'the strand they answer for')
+    .addHelpText('after', '\nExample:\n  $ board-pack keys trust 3f2a-91c0-5b7e-0d44-8e19-c2a6-77f0-1b3d --strand 2 --name "DCS Jane Smith"')
+    .action(async (fingerprint: string, options: { name: string; strand: string }, command: Command) => {
+      const strandNumber = parseOption(z.coerce.number().int().positive(), options.strand, '--strand');
+      await cli.withStore(command, (store) => {
+        const k = trustKey(store, { fingerprint, name: options.name, strandNumber }, cli.actor(command));
+        cli.say(`Trusted ${k.fingerprint} as ${k.name} for strand ${k.strandNumber}. Returns signed with it will be accepted for that strand.`);
+      });
+    });
+}
