@@ -34,7 +34,10 @@ function describe(update: Update): string {
 }
 
 export function registerUpdate(program: Command, cli: CliContext): void {
-  const update = program.command('update').description('Record or look at the monthly progress updates of an objective.');
+  const update = program
+    .command('update')
+    .description('Record or look at the monthly progress updates of an objective.')
+    .addHelpText('after', '\nExamples:\n  $ board-pack update set 2.E.3 --month 2007-09 --status green --narrative "On track."\n  $ board-pack update show 2.E.3');
 
   update
     .command('set')

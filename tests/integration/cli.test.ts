@@ -183,7 +183,7 @@ describe('refusals before anything is opened', () => {
 
 describe('help', () => {
   it('has help with examples for every command', async () => {
-    for (const command of [[], ['init'], ['demo'], ['demo', 'remove'], ['status'], ['update', 'set'], ['update', 'show'], ['backup'], ['check']]) {
+    for (const command of [[], ['init'], ['demo'], ['demo', 'remove'], ['status'], ['update'], ['update', 'set'], ['update', 'show'], ['backup'], ['check']]) {
       const result = await cli([...command, '--help']);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^Usage: board-pack/);
