@@ -244,6 +244,11 @@ export function importReturn(store: Store, input: ImportReturnInput): ImportRetu
       store.updates.transition(u.ref, p.month, 'accept', input.actor, at, '');
       accepted.push(u.ref);
     }
+    // What this return settled is the new starting point: a later return answering the same
+    // request conflicts only with changes made here after this import, not with this import.
+    const baseline = { ...checked.baseline };
+    for (const u of p.updates) baseline[u.ref] = currentStamp(store, u.ref, p.month);
+    store.db.prepare('UPDATE exchange_requests SET baseline_json = ? WHERE file_id = ?').run(JSON.stringify(baseline), p.requestId);
     const decisionsJson = Object.fromEntries(p.updates.map((u) => [u.ref, decisions.get(u.ref)!]));
     store.db
       .prepare(

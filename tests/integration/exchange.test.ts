@@ -4,6 +4,7 @@ import { createRequest, openRequest } from '../../electron/exchange/request';
 import { createReturn } from '../../electron/exchange/return';
 import { importReturn, previewReturn } from '../../electron/exchange/importReturn';
 import { installationKey, trustKey } from '../../electron/exchange/keys';
+import { issuedRequests, workingCopy } from '../../electron/exchange/history';
 import { dumpDatabase, pinnedIds, secretariatAndLead, type Pair } from './exchange.fixtures';
 import type { Status } from '../../shared/domain';
 
@@ -84,6 +85,11 @@ describe('working offline with request and return files', () => {
     }
     expect(pair.secretariat.updates.working('2007-10').size).toBe(25);
     expect(pair.secretariat.audit.list({ text: 'exchange.return.import' })).toHaveLength(1);
+    const [issued] = issuedRequests(pair.secretariat);
+    expect(issued).toMatchObject({ fileId: request.fileId, strandNumber: 2, month: '2007-10', leadName: 'DCS Lead' });
+    expect(issued.returns.map((r) => [r.fileId, r.author, Object.values(r.decisions).every((d) => d === 'accept')])).toEqual([[returned.fileId, 'DCS Lead', true]]);
+    expect(workingCopy(pair.lead)).toMatchObject({ planId: pair.secretariat.plan.summary().id, strandNumbers: [2], seededFromRequest: request.fileId });
+    expect(workingCopy(pair.secretariat)).toBeNull();
   });
 
   it('accepts some updates and rejects others, writing each decision to the audit log', () => {
@@ -116,5 +122,43 @@ describe('working offline with request and return files', () => {
     const before = dumpDatabase(pair.secretariat);
     expect(() => importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', trust: true })).toThrow(/Accept or reject each update/);
     expect(dumpDatabase(pair.secretariat)).toEqual(before);
+  });
+});
+
+describe('a second return answering the same request', () => {
+  it('is taken in without conflicts when only the lead changed things since the first', () => {
+    pair = secretariatAndLead();
+    const ids = pinnedIds();
+    const requestPath = join(pair.dir, 'r.bpreq');
+    createRequest(pair.secretariat, { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' }, { newFileId: ids });
+    leadWritesEverything(pair, requestPath, '2007-10');
+    const first = join(pair.dir, 'first.bpret');
+    createReturn(pair.lead, { out: first, actor: 'DCS Lead' }, { newFileId: ids });
+    importReturn(pair.secretariat, { path: first, actor: 'Secretariat', acceptAll: true, trust: true });
+
+    pair.clock.set('2007-10-12T09:00:00.000Z');
+    pair.lead.updates.save({ ref: '1.I.1', month: '2007-10', status: 'red', narrative: 'Key analyst post vacant from 10 October.', author: 'DCS Lead', state: 'draft' }, pair.lead.now());
+    const second = join(pair.dir, 'second.bpret');
+    createReturn(pair.lead, { out: second, actor: 'DCS Lead' }, { newFileId: ids });
+    const preview = previewReturn(pair.secretariat, second);
+    expect(preview.conflicts).toEqual([]);
+    importReturn(pair.secretariat, { path: second, actor: 'Secretariat', acceptAll: true });
+    expect(pair.secretariat.updates.current('1.I.1', '2007-10')).toMatchObject({ status: 'red', state: 'accepted', revision: 2, author: 'DCS Lead' });
+  });
+
+  it('still shows a conflict where the secretariat changed an update after the first return', () => {
+    pair = secretariatAndLead();
+    const ids = pinnedIds();
+    const requestPath = join(pair.dir, 'r.bpreq');
+    createRequest(pair.secretariat, { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' }, { newFileId: ids });
+    leadWritesEverything(pair, requestPath, '2007-10');
+    const first = join(pair.dir, 'first.bpret');
+    createReturn(pair.lead, { out: first, actor: 'DCS Lead' }, { newFileId: ids });
+    importReturn(pair.secretariat, { path: first, actor: 'Secretariat', acceptAll: true, trust: true });
+    pair.clock.set('2007-10-12T09:00:00.000Z');
+    pair.secretariat.updates.save({ ref: '1.I.2', month: '2007-10', status: 'amber', narrative: 'Board asked for a recovery plan.', author: 'Secretariat', state: 'submitted' }, pair.secretariat.now());
+    const second = join(pair.dir, 'second.bpret');
+    createReturn(pair.lead, { out: second, actor: 'DCS Lead' }, { newFileId: ids });
+    expect(previewReturn(pair.secretariat, second).conflicts).toEqual(['1.I.2']);
   });
 });
