@@ -24,14 +24,16 @@ export const useApp = create<AppState>((set) => ({
   loadError: null,
   async load() {
     try {
-      const [plan, settings, months] = await Promise.all([
+      const [plan, settings, months, dashboard] = await Promise.all([
         call('plan.get'),
         call('settings.get'),
         call('months.list'),
+        call('dashboard.get', {}),
       ]);
+      // Open on today's work: the month the next meeting reports on, else the current month.
       const session = useSession.getState();
       const known = months.months.some((m) => m.month === session.month);
-      if (!known) session.setMonth(months.current);
+      if (!known) session.setMonth(dashboard.nextMeeting?.meeting.reportingMonth ?? months.current);
       set({ plan, settings, months, loadError: null });
     } catch (error) {
       set({ loadError: messageOf(error) });

@@ -13,7 +13,9 @@ export function MissingUpdates({ dashboard }: { dashboard: Dashboard }) {
     <div className="card">
       <div className="card-head">
         <h2 id="missing-title">Missing updates</h2>
-        <span className="muted small">{dashboard.missing.length} objectives have no update</span>
+        <span className="muted small" data-testid="missing-count">
+          {dashboard.missing.length} objectives have no update
+        </span>
       </div>
       {dashboard.missing.length === 0 ? (
         <EmptyState title="Every objective has an update">

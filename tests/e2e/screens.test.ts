@@ -1,0 +1,84 @@
+// Every screen with demo data: the dashboard's counts match the database, and axe-core finds no
+// serious or critical violation anywhere. With BOARD_PACK_SCREENSHOTS=<folder> set, each screen is
+// also photographed at 1366×768 for docs/screens.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportedStatus } from '../../shared/domain';
+import { STATUS_ORDER } from '../../shared/status';
+import { openApp, seriousViolations, type AppUnderTest } from './harness';
+
+let app: AppUnderTest;
+const shots = process.env.BOARD_PACK_SCREENSHOTS;
+
+beforeAll(async () => {
+  app = await openApp({ demoMonths: 12, now: '2008-04-03T09:00:00Z' });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+async function photograph(name: string): Promise<void> {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await app.page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** Opens a screen, waits for what marks it as drawn, checks it with axe and photographs it. */
+async function visit(name: string, hash: string, ready: string): Promise<string[]> {
+  await app.goto(hash);
+  await app.page.waitForSelector(ready);
+  await app.page.evaluate(() => window.scrollTo(0, 0));
+  await photograph(name);
+  return seriousViolations(app.page);
+}
+
+describe('screens', () => {
+  it('shows the same status counts per strand on the dashboard as the database holds', async () => {
+    const { page, store } = app;
+    await app.goto('#/home');
+    await page.waitForSelector('[data-ready="dashboard"]');
+    const month = await page.inputValue('#reporting-month');
+    const summary = store.updates.monthSummary(month);
+    const shown = await page.$$eval('[data-testid="strand-counts"] tr[data-strand]', (rows) =>
+      rows.map((row) => ({
+        strand: row.getAttribute('data-strand'),
+        counts: Object.fromEntries(
+          [...row.querySelectorAll('td[data-status]')].map((td) => [td.getAttribute('data-status'), Number(td.textContent)]),
+        ),
+      })),
+    );
+    const expected = [
+      ...summary.strands.map((s) => ({ strand: String(s.strandNumber), counts: s.counts })),
+      { strand: 'total', counts: summary.totals },
+    ].map((e) => ({ strand: e.strand, counts: Object.fromEntries(STATUS_ORDER.map((s: ReportedStatus) => [s, e.counts[s]])) }));
+    expect(shown).toEqual(expected);
+    expect(summary.totals.no_update).toBeLessThan(summary.total);
+    expect(await page.textContent('[data-testid="missing-count"]')).toContain(String(summary.totals.no_update));
+  });
+
+  it('passes axe with no serious or critical violations on every screen', async () => {
+    const meeting = app.store.meetings.list().at(-1);
+    expect(meeting).toBeDefined();
+    const found: Record<string, string[]> = {
+      home: await visit('home', '#/home', '[data-ready="dashboard"]'),
+      updates: await visit('updates', '#/updates/3', '[data-testid="updates-grid"][data-strand="3"][data-ready="true"]'),
+      plan: await visit('plan', '#/plan', '.objectives-table'),
+      strategy: await (async () => {
+        await app.page.click('#tab-strategy');
+        await app.page.waitForSelector('.strategy');
+        await photograph('plan-strategy');
+        return seriousViolations(app.page);
+      })(),
+      meetings: await visit('meetings', '#/meetings', 'h1#meetings-title'),
+      meeting: await visit('meeting', `#/meetings/${meeting?.id}`, '[data-testid="agenda"]'),
+      actions: await visit('action-log', '#/meetings/actions', '[data-testid="actions-table"]'),
+      newMeeting: await visit('new-meeting', '#/meetings/new', 'h1#new-meeting-title'),
+      pack: await visit('pack', `#/pack/${meeting?.id}`, '[data-testid="issued-versions"]'),
+      settings: await visit('settings', '#/settings', '#set-board'),
+      audit: await visit('audit', '#/audit', '.audit-table'),
+    };
+    for (const [screen, violations] of Object.entries(found)) expect({ screen, violations }).toEqual({ screen, violations: [] });
+  });
+});

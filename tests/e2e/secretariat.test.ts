@@ -1,0 +1,82 @@
+// The secretariat's side, in Chromium against the bridge with demo data: accept and return the
+// strand leads' submitted updates, then build a draft pack, read it in the window and issue it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listIssuedPacks } from '../../electron/pack/index';
+import { openApp, seriousViolations, type AppUnderTest } from './harness';
+
+let app: AppUnderTest;
+
+beforeAll(async () => {
+  app = await openApp({ demoMonths: 12, now: '2008-04-03T09:00:00Z' });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** The next meeting and the month it reports on, as the store has them. */
+function nextMeeting() {
+  const meeting = app.store.meetings.list().find((m) => m.heldAt.slice(0, 10) >= app.store.today());
+  if (!meeting) throw new Error('The demo has no upcoming meeting.');
+  return meeting;
+}
+
+function submittedIn(month: string) {
+  return [...app.store.updates.working(month).values()].filter((u) => u.state === 'submitted');
+}
+
+describe('secretariat', () => {
+  it('accepts one submitted update, returns another with a comment, then accepts the rest of the strand', async () => {
+    const { page, store } = app;
+    const month = nextMeeting().reportingMonth;
+    const waiting = submittedIn(month);
+    const strandOf = (ref: string) => Number(ref.split('.')[0]);
+    const counts = new Map<number, number>();
+    for (const u of waiting) counts.set(strandOf(u.ref), (counts.get(strandOf(u.ref)) ?? 0) + 1);
+    const [strand, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    expect(count).toBeGreaterThan(2);
+    const inStrand = waiting.filter((u) => strandOf(u.ref) === strand);
+
+    expect(await page.inputValue('#reporting-month')).toBe(month);
+    await app.goto(`#/updates/${strand}`);
+    await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${strand}"][data-ready="true"]`);
+    await page.click(`tr[data-ref="${inStrand[0].ref}"]`);
+    await page.click(`button:has-text("Accept ${inStrand[0].ref}")`);
+    await page.waitForFunction((ref) => document.querySelector(`tr[data-ref="${ref}"] [data-testid="row-state"]`)?.textContent?.startsWith('Accepted'), inStrand[0].ref);
+    expect(store.updates.working(month).get(inStrand[0].ref)?.state).toBe('accepted');
+
+    const returnedRef = inStrand[1].ref;
+    await page.click(`tr[data-ref="${returnedRef}"]`);
+    await page.click('button:has-text("Return with a comment")');
+    await page.fill('#return-comment', 'Please say which boroughs are behind.');
+    await page.click(`button:has-text("Return ${returnedRef}")`);
+    await page.waitForFunction((r) => document.querySelector(`tr[data-ref="${r}"] [data-testid="row-state"]`)?.textContent?.startsWith('Returned'), returnedRef);
+    const returned = store.updates.working(month).get(returnedRef);
+    expect(returned?.state).toBe('returned');
+    expect(returned?.comment).toBe('Please say which boroughs are behind.');
+
+    await page.click('button:has-text("Accept all submitted")');
+    await page.waitForSelector('button:has-text("Accept all submitted (0)")');
+    expect(submittedIn(month).filter((u) => u.ref.startsWith(`${strand}.`))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('builds a draft pack, shows it in the window and issues it with its hash recorded', async () => {
+    const { page, store } = app;
+    const meeting = nextMeeting();
+    expect(listIssuedPacks(store, meeting.id)).toEqual([]);
+    await app.goto(`#/pack/${meeting.id}`);
+    await page.click('button:has-text("Build draft")');
+    const frame = await page.waitForSelector('[data-testid="draft-view"] iframe', { timeout: 60_000 });
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.click('button:has-text("Issue this pack")');
+    await page.waitForSelector('[data-testid="issued-versions"] li', { timeout: 60_000 });
+    const issued = listIssuedPacks(store, meeting.id);
+    expect(issued.map((p) => p.version)).toEqual([1]);
+    expect(await page.textContent('[data-testid="issued-versions"]')).toContain(issued[0].sha256);
+    expect(await page.textContent('[data-testid="issued-versions"]')).toContain('Version 1');
+    expect(await page.isVisible('button:has-text("Reissue as version 2")')).toBe(true);
+  });
+});
