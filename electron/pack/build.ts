@@ -9,6 +9,7 @@ import { FONT, pdfmakeReady } from './fonts';
 import { contentHash, type PackModel } from './model';
 import { inlineStyles } from './inlineStyles';
 import { pageFrame } from './pageFrame';
+import { presetTables } from './presetTables';
 import { actionsSection } from './sections/actions';
 import { agendaSection } from './sections/agenda';
 import { appendicesSection } from './sections/appendices';
@@ -56,7 +57,7 @@ function withoutLeadingBreak(content: Node[]): Node[] {
 export function packDefinition(model: PackModel, hash: string, pageCount: { value: number }): DocDefinition {
   const { edition, meeting, plan } = model;
   const sections = edition.sections.flatMap((section) => SECTION_BUILDERS[section](model, hash));
-  const content = withoutLeadingBreak(sections.map((node) => inlineStyles(node, STYLES)));
+  const content = withoutLeadingBreak(sections.map((node) => presetTables(inlineStyles(node, STYLES))));
   const editionLabel = edition.draft ? `Draft of version ${edition.version}` : `Version ${edition.version}`;
   const date = fixedDate(meeting.heldAt);
   return {
