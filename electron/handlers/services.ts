@@ -15,8 +15,6 @@ export interface Services {
   version: string;
   /** The author recorded when this copy's user has not given their name in Settings. */
   defaultActor: string;
-  /** Where "Back up now" writes when no backup folder is set. */
-  defaultBackupFolder: string;
   log: ErrorLog;
 }
 
@@ -24,12 +22,10 @@ export interface ServicesOptions {
   door: Door;
   version?: string;
   defaultActor?: string;
-  defaultBackupFolder?: string;
   log?: ErrorLog;
 }
 
 export const USER_NAME_SETTING = 'user.name';
-export const BACKUP_FOLDER_SETTING = 'backup.folder';
 export const BACKUP_SCHEDULE_SETTING = 'backup.schedule';
 
 function consoleLog(context: string, error: unknown): void {
@@ -43,7 +39,6 @@ export function createServices(store: Store, options: ServicesOptions): Services
     door: options.door,
     version: options.version ?? '0.0.0',
     defaultActor: options.defaultActor ?? 'Secretariat',
-    defaultBackupFolder: options.defaultBackupFolder ?? `${store.path}.backups`,
     log: options.log ?? consoleLog,
   };
 }

@@ -4,13 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../../shared/contract';
 import { isDemoLoaded, loadDemo, removeDemo } from '../demo/generate';
-import {
-  actorOf,
-  BACKUP_FOLDER_SETTING,
-  BACKUP_SCHEDULE_SETTING,
-  USER_NAME_SETTING,
-  type Services,
-} from './services';
+import { autoBackupSettings, backupDatabase, configureAutoBackup } from '../store/backups';
+import { actorOf, BACKUP_SCHEDULE_SETTING, USER_NAME_SETTING, type Services } from './services';
 import type { Group } from './table';
 
 const SCHEDULES = ['off', 'daily', 'weekly'] as const;
@@ -25,7 +20,7 @@ function readSettings(services: Services): Settings {
     startMonth: plan.startMonth,
     endMonth: plan.endMonth,
     userName: actorOf(services),
-    backupFolder: store.getSetting(BACKUP_FOLDER_SETTING) ?? services.defaultBackupFolder,
+    backupFolder: autoBackupSettings(store).folder,
     backupSchedule: SCHEDULES.find((s) => s === schedule) ?? 'off',
     databasePath: store.path,
   };
@@ -72,8 +67,7 @@ export const settingsHandlers: Group<'settings' | 'people' | 'audit' | 'app' | '
         store.plan.updateSettings(planChanges, at, actor);
       }
       if (changes.userName !== undefined) store.setSetting(USER_NAME_SETTING, changes.userName, actor);
-      if (changes.backupFolder !== undefined)
-        store.setSetting(BACKUP_FOLDER_SETTING, changes.backupFolder, actor);
+      if (changes.backupFolder) configureAutoBackup(store, { folder: changes.backupFolder }, actor);
       if (changes.backupSchedule !== undefined)
         store.setSetting(BACKUP_SCHEDULE_SETTING, changes.backupSchedule, actor);
     })();
@@ -89,10 +83,9 @@ export const settingsHandlers: Group<'settings' | 'people' | 'audit' | 'app' | '
   'app.info': (services) => appInfo(services),
 
   'app.backupNow': async (services) => {
-    const folder = readSettings(services).backupFolder;
+    const { folder } = autoBackupSettings(services.store);
     mkdirSync(folder, { recursive: true });
-    const path = join(folder, backupFileName(services.store.now()));
-    await services.store.backup(path);
+    const { path } = await backupDatabase(services.store, join(folder, backupFileName(services.store.now())));
     return { path };
   },
 

@@ -9,6 +9,8 @@ import { isBoardPackError } from '../../shared/errors';
 import { developmentPolicy } from '../shell/csp';
 import { DatabaseSession, rememberedDatabase } from '../shell/databaseSession';
 import { createErrorLog } from '../shell/errorLog';
+import { scheduledBackup } from '../shell/scheduledBackup';
+import { setDefaultNativeBinding } from '../store/open';
 import { defaultDatabasePath, PRODUCT_NAME } from '../store/paths';
 import { fileCommands } from './fileCommands';
 import { registerIpc } from './ipc';
@@ -98,11 +100,11 @@ export function startApp(): void {
       }
 
       mkdirSync(userData, { recursive: true });
+      setDefaultNativeBinding(nativeBinding);
       const options = {
         door: 'electron' as const,
         version: app.getVersion(),
         defaultActor: personName(),
-        defaultBackupFolder: join(userData, 'backups'),
         log,
         nativeBinding,
       };
@@ -124,6 +126,8 @@ export function startApp(): void {
         }
       }
       const current = () => database as DatabaseSession;
+      // A failed automatic backup is logged; it never stops the app opening.
+      scheduledBackup(current().services.store).catch((error: unknown) => log('scheduled backup', error));
       registerIpc(
         ipcMain,
         () => current().services,

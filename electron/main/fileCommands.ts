@@ -3,7 +3,7 @@
 import { dialog, type BrowserWindow } from 'electron';
 import { isBoardPackError } from '../../shared/errors';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/ipc';
-import type { ErrorLog } from '../handlers/index';
+import { actorOf, type ErrorLog } from '../handlers/index';
 import { rememberDatabase, type DatabaseSession } from '../shell/databaseSession';
 import type { FileCommands } from './menu';
 
@@ -92,13 +92,13 @@ export function fileCommands(context: FileCommandContext): FileCommands {
         cancelId: 1,
       });
       if (confirm.response !== 0) return;
-      const { safetyCopy } = await context.session().restore(choice.filePaths[0]);
+      const session = context.session();
+      const restored = await session.restore(choice.filePaths[0], actorOf(session.services));
       send(context, 'database-changed');
-      await tell(
-        context,
-        'Restore',
-        `The backup was restored. The database as it was before is kept at ${safetyCopy}.`,
-      );
+      const kept = restored.previousKeptAt
+        ? ` The database as it was before is kept at ${restored.previousKeptAt}.`
+        : '';
+      await tell(context, 'Restore', `The backup was restored.${kept}`);
     }),
     buildPack: () => send(context, 'build-pack'),
   };

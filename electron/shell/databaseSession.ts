@@ -1,20 +1,17 @@
 // The database the desktop app has open, and the File menu's operations on it: open another, start
 // a new one, back up, restore. Each new file is opened and checked before the current one is let
 // go, so a bad choice leaves the app where it was.
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { createServices, type Services, type ServicesOptions } from '../handlers/services';
+import { backupDatabase, inspectBackup, restoreDatabase, type RestoreResult } from '../store/backups';
 import { openStore, type Clock, type Store } from '../store/store';
 
 export interface DatabaseSessionOptions extends ServicesOptions {
   nativeBinding?: string;
   clock?: Clock;
-}
-
-function stamp(isoNow: string): string {
-  return isoNow.slice(0, 19).replace(/:/g, '-');
 }
 
 export class DatabaseSession {
@@ -67,51 +64,30 @@ export class DatabaseSession {
   }
 
   async backup(destination: string): Promise<string> {
-    if (destination === this.path)
-      throw new BoardPackError('invalid_input', 'A backup cannot be written over the open database.');
-    await this.current.store.backup(destination);
-    return destination;
+    return (await backupDatabase(this.current.store, destination)).path;
   }
 
   /**
-   * Replaces the open database with a backup. The backup is copied and opened first (refused if it
-   * is not a Board Pack database), the current file is kept beside it as a safety copy, and only
-   * then is the copy moved into place.
+   * Replaces the open database with a backup. The backup is checked while the current database is
+   * still open (a refusal changes nothing); the current file is kept aside by restoreDatabase
+   * before it is replaced; the app reopens its database whatever happens.
    */
-  async restore(backupPath: string): Promise<{ safetyCopy: string }> {
-    const target = this.path;
-    const staging = join(dirname(target), `.${basename(target)}.restoring`);
-    rmSync(staging, { force: true });
-    copyFileSync(backupPath, staging);
-    try {
-      const probe = this.openStoreAt(staging, false);
-      const problems = probe.check();
-      probe.close();
-      if (problems.length > 0) {
-        throw new BoardPackError(
-          'not_a_database',
-          `The backup ${backupPath} is damaged (${problems[0]}); nothing was changed.`,
-        );
-      }
-    } catch (error) {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
-      throw error;
+  async restore(backupPath: string, actor: string): Promise<RestoreResult> {
+    const { problems } = inspectBackup(backupPath);
+    if (problems.length > 0) {
+      throw new BoardPackError(
+        'refused_file',
+        `${basename(backupPath)} was not restored: ${problems.join(' ')} The current database was not changed.`,
+      );
     }
-    const safetyCopy = join(
-      dirname(target),
-      `${basename(target, '.db')}-before-restore-${stamp(this.current.store.now())}.db`,
-    );
-    await this.current.store.backup(safetyCopy);
+    const target = this.path;
+    const now = this.current.store.now();
     this.current.store.close();
     try {
-      for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
-      renameSync(staging, target);
-      for (const suffix of ['-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
+      return await restoreDatabase({ databasePath: target, backupPath, now: new Date(now), actor });
     } finally {
-      // Whatever happened, the app goes on with a database open at its path.
       this.current = this.servicesFor(this.openStoreAt(target, false));
     }
-    return { safetyCopy };
   }
 
   close(): void {

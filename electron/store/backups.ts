@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { BoardPackError } from '../../shared/errors';
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION } from './migrate';
-import type { Db } from './open';
+import { defaultNativeBinding, type Db } from './open';
 import { openStore, type Store } from './store';
 
 export const BACKUP_FOLDER_SETTING = 'backup.folder';
@@ -30,7 +30,7 @@ async function copyDatabase(db: Db, destination: string): Promise<void> {
 /** A backup file stands alone: no write-ahead log beside it, so it can be copied as one file. */
 async function standaloneCopy(db: Db, destination: string): Promise<void> {
   await copyDatabase(db, destination);
-  const copy = new Database(destination, { fileMustExist: true });
+  const copy = new Database(destination, { fileMustExist: true, nativeBinding: defaultNativeBinding() });
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -43,7 +43,7 @@ export function inspectBackup(path: string): { problems: string[]; schemaVersion
   if (!existsSync(path)) return { problems: [`There is no file at ${path}.`], schemaVersion: null };
   let db: Db;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: defaultNativeBinding() });
   } catch {
     return { problems: [`${basename(path)} could not be opened as a database.`], schemaVersion: null };
   }
@@ -164,14 +164,14 @@ export async function restoreDatabase(input: RestoreInput): Promise<RestoreResul
     const folder = input.keepFolder ?? join(dirname(databasePath), 'backups');
     mkdirSync(folder, { recursive: true });
     previousKeptAt = join(folder, `board-pack-before-restore-${input.now.toISOString().replace(/[:.]/g, '-')}.db`);
-    const current = new Database(databasePath, { fileMustExist: true });
+    const current = new Database(databasePath, { fileMustExist: true, nativeBinding: defaultNativeBinding() });
     try {
       await standaloneCopy(current, previousKeptAt);
     } finally {
       current.close();
     }
   }
-  const source = new Database(backupPath, { readonly: true, fileMustExist: true });
+  const source = new Database(backupPath, { readonly: true, fileMustExist: true, nativeBinding: defaultNativeBinding() });
   try {
     await copyDatabase(source, databasePath);
   } finally {

@@ -15,6 +15,20 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+let processNativeBinding: string | undefined;
+
+/**
+ * Where better-sqlite3's native binding lives for every database this process opens, when it is
+ * not the build in node_modules: npm start runs Electron with a build made for Electron's ABI.
+ */
+export function setDefaultNativeBinding(path: string | undefined): void {
+  processNativeBinding = path;
+}
+
+export function defaultNativeBinding(): string | undefined {
+  return processNativeBinding;
+}
+
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 function readHeader(path: string): string {
@@ -87,8 +101,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   // Writability first: a WAL file in a read-only folder cannot even be probed (no -shm beside it),
   // and "read-only" is the message a person can act on.
   assertWritable(path, exists);
-  if (exists) inspectExisting(path, options.nativeBinding);
-  const db = new Database(path, { nativeBinding: options.nativeBinding });
+  const nativeBinding = options.nativeBinding ?? processNativeBinding;
+  if (exists) inspectExisting(path, nativeBinding);
+  const db = new Database(path, { nativeBinding });
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

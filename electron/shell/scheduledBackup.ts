@@ -1,0 +1,28 @@
+// The automatic backup the desktop app makes when it starts, as often as Settings asks: daily (one
+// a day, the oldest beyond the kept number removed) or weekly (when the newest is a week old).
+import { existsSync, readdirSync } from 'node:fs';
+import { BACKUP_SCHEDULE_SETTING } from '../handlers/services';
+import { autoBackup, autoBackupSettings, type AutoBackupResult } from '../store/backups';
+import type { Store } from '../store/store';
+
+const DAILY_NAME = /^board-pack-(\d{4}-\d{2}-\d{2})\.db$/;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+function newestBackupDay(folder: string): string | null {
+  if (!existsSync(folder)) return null;
+  const days = readdirSync(folder)
+    .map((name) => DAILY_NAME.exec(name)?.[1])
+    .filter((day): day is string => day !== undefined)
+    .sort();
+  return days.length ? days[days.length - 1] : null;
+}
+
+/** Makes the scheduled backup if one is due; null when the schedule is off or none is due yet. */
+export async function scheduledBackup(store: Store): Promise<AutoBackupResult | null> {
+  const schedule = store.getSetting(BACKUP_SCHEDULE_SETTING) ?? 'off';
+  if (schedule === 'daily') return autoBackup(store);
+  if (schedule !== 'weekly') return null;
+  const newest = newestBackupDay(autoBackupSettings(store).folder);
+  if (newest && Date.parse(store.today()) - Date.parse(newest) < WEEK_MS) return null;
+  return autoBackup(store);
+}
