@@ -10,14 +10,24 @@ import { reportingMonthSchema } from '../../shared/months';
 import { STATUS_LABELS } from '../../shared/status';
 import { createRequest, openRequest } from '../exchange/request';
 import { createReturn } from '../exchange/return';
-import { importReturn, previewReturn, type ReturnDecision, type ReturnPreview } from '../exchange/importReturn';
+import {
+  importReturn,
+  previewReturn,
+  type ReturnDecision,
+  type ReturnPreview,
+} from '../exchange/importReturn';
 import { openStore, type Store } from '../store/store';
 import { parseOption, type CliContext } from './context';
 
 const strandSchema = z.coerce.number({ error: 'the strand is a number such as 2' }).int().positive();
 
 function refList(value: string | undefined): string[] {
-  return value ? value.split(',').map((r) => r.trim()).filter(Boolean) : [];
+  return value
+    ? value
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function kb(bytes: number): string {
@@ -27,7 +37,8 @@ function kb(bytes: number): string {
 /** A lead's laptop may have no database yet: opening a request makes one, with no plan in it. */
 async function withLeadStore<T>(cli: CliContext, command: Command, work: (store: Store) => T): Promise<T> {
   const { path } = cli.databasePath(command);
-  if (!existsSync(dirname(path))) throw new BoardPackError('not_found', `The folder ${dirname(path)} does not exist.`);
+  if (!existsSync(dirname(path)))
+    throw new BoardPackError('not_found', `The folder ${dirname(path)} does not exist.`);
   const store = openStore(path, { clock: cli.io.clock, seedPlan: null, actor: cli.actor(command) });
   try {
     return work(store);
@@ -42,54 +53,98 @@ function line(text: string, width = 70): string {
 }
 
 export function printPreview(cli: CliContext, preview: ReturnPreview): void {
-  cli.say(`Return from ${preview.author} for strand ${preview.strandNumber} (${preview.strandTitle}), ${preview.month}: ${preview.updates.length} update(s).`);
-  cli.say(`Signed by key ${preview.fingerprint}${preview.keyTrusted ? ` (trusted as ${preview.leadName})` : ' (not yet trusted: it will be trusted for this strand on import)'}.`);
+  cli.say(
+    `Return from ${preview.author} for strand ${preview.strandNumber} (${preview.strandTitle}), ${preview.month}: ${preview.updates.length} update(s).`,
+  );
+  cli.say(
+    `Signed by key ${preview.fingerprint}${preview.keyTrusted ? ` (trusted as ${preview.leadName})` : ' (not yet trusted: it will be trusted for this strand on import)'}.`,
+  );
   for (const item of preview.updates) {
     cli.say(`\n${item.ref}${item.conflict ? '  CONFLICT: changed here after the request went out' : ''}`);
     cli.say(`  Objective: ${line(item.objective)}`);
-    cli.say(`  Here:      ${item.current ? `${STATUS_LABELS[item.current.status]} (${item.current.state}, revision ${item.current.revision}, by ${item.current.author}) ${line(item.current.narrative, 50)}` : 'nothing yet'}`);
+    cli.say(
+      `  Here:      ${item.current ? `${STATUS_LABELS[item.current.status]} (${item.current.state}, revision ${item.current.revision}, by ${item.current.author}) ${line(item.current.narrative, 50)}` : 'nothing yet'}`,
+    );
     cli.say(`  Incoming:  ${STATUS_LABELS[item.incoming.status]} ${line(item.incoming.narrative, 50)}`);
   }
-  if (preview.unanswered.length) cli.say(`\nNot answered (left as they are): ${preview.unanswered.join(', ')}`);
+  if (preview.unanswered.length)
+    cli.say(`\nNot answered (left as they are): ${preview.unanswered.join(', ')}`);
 }
 
 export function registerExchange(program: Command, cli: CliContext): void {
-  const exchange = program.command('exchange').description('Request and return files for strand leads working offline.');
+  const exchange = program
+    .command('exchange')
+    .description('Request and return files for strand leads working offline.');
 
   exchange
     .command('request')
-    .description('Secretariat: write a signed request for one strand and month, for the strand lead to answer.')
+    .description(
+      'Secretariat: write a signed request for one strand and month, for the strand lead to answer.',
+    )
     .requiredOption('--strand <n>', 'the strand number')
     .requiredOption('--month <YYYY-MM>', 'the reporting month')
     .requiredOption('--out <file>', 'the request file to write (.bpreq)')
     .option('--expires <YYYY-MM-DD>', 'last day the lead may answer (default: four weeks from today)')
     .option('--lead <name>', "who may answer (default: the strand's trusted lead, else its lead role)")
-    .addHelpText('after', '\nExample:\n  $ board-pack exchange request --strand 2 --month 2007-10 --out strand-2-2007-10.bpreq --expires 2007-10-25')
-    .action(async (options: { strand: string; month: string; out: string; expires?: string; lead?: string }, command: Command) => {
-      const strandNumber = parseOption(strandSchema, options.strand, '--strand');
-      const month = parseOption(reportingMonthSchema, options.month, '--month');
-      const expiresOn = options.expires === undefined ? undefined : parseOption(isoDateSchema, options.expires, '--expires');
-      await cli.withStore(command, (store) => {
-        const r = createRequest(store, { strandNumber, month, out: options.out, expiresOn, leadName: options.lead, actor: cli.actor(command) });
-        cli.say(`Wrote ${r.path} (${kb(r.bytes)}): strand ${r.strandNumber}, ${r.month}, ${r.objectives} objectives, for ${r.leadName}, expires ${r.expiresOn}.`);
-        cli.say(`Signed with this installation's key ${r.signedBy}; give the lead this fingerprint to check when they open it.`);
-      });
-    });
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ board-pack exchange request --strand 2 --month 2007-10 --out strand-2-2007-10.bpreq --expires 2007-10-25',
+    )
+    .action(
+      async (
+        options: { strand: string; month: string; out: string; expires?: string; lead?: string },
+        command: Command,
+      ) => {
+        const strandNumber = parseOption(strandSchema, options.strand, '--strand');
+        const month = parseOption(reportingMonthSchema, options.month, '--month');
+        const expiresOn =
+          options.expires === undefined
+            ? undefined
+            : parseOption(isoDateSchema, options.expires, '--expires');
+        await cli.withStore(command, (store) => {
+          const r = createRequest(store, {
+            strandNumber,
+            month,
+            out: options.out,
+            expiresOn,
+            leadName: options.lead,
+            actor: cli.actor(command),
+          });
+          cli.say(
+            `Wrote ${r.path} (${kb(r.bytes)}): strand ${r.strandNumber}, ${r.month}, ${r.objectives} objectives, for ${r.leadName}, expires ${r.expiresOn}.`,
+          );
+          cli.say(
+            `Signed with this installation's key ${r.signedBy}; give the lead this fingerprint to check when they open it.`,
+          );
+        });
+      },
+    );
 
   exchange
     .command('open')
     .description("Strand lead: open a request; a copy with no plan yet becomes this strand's working copy.")
     .argument('<file>', 'the request file (.bpreq)')
-    .option('--trust', "trust a secretariat key that differs from the one this copy knows (confirm it first)")
+    .option('--trust', 'trust a secretariat key that differs from the one this copy knows (confirm it first)')
     .action(async (file: string, options: { trust?: boolean }, command: Command) => {
       await withLeadStore(cli, command, (store) => {
         const r = openRequest(store, { path: file, actor: cli.actor(command), trust: options.trust });
-        cli.say(`Opened the request for strand ${r.strandNumber} (${r.strandTitle}), ${r.month}: ${r.objectives} objectives, answer by ${r.expiresOn}.`);
-        if (r.seeded) cli.say(`This database is now a working copy of "${r.planTitle}" for strand ${r.strandNumber}.`);
-        if (r.addedObjectives.length) cli.say(`New objectives since the last request: ${r.addedObjectives.join(', ')}.`);
-        if (r.secretariatKey !== 'known') cli.say(`The secretariat's key is ${r.secretariatFingerprint}: check it with the secretariat by phone or in person.`);
-        cli.say(`Your key is ${r.ownFingerprint}: the secretariat will ask you to confirm it when your return arrives.`);
-        cli.say(`Write your updates (board-pack update set REF --month ${r.month} --state draft …), then: board-pack exchange return --out FILE.bpret`);
+        cli.say(
+          `Opened the request for strand ${r.strandNumber} (${r.strandTitle}), ${r.month}: ${r.objectives} objectives, answer by ${r.expiresOn}.`,
+        );
+        if (r.seeded)
+          cli.say(`This database is now a working copy of "${r.planTitle}" for strand ${r.strandNumber}.`);
+        if (r.addedObjectives.length)
+          cli.say(`New objectives since the last request: ${r.addedObjectives.join(', ')}.`);
+        if (r.secretariatKey !== 'known')
+          cli.say(
+            `The secretariat's key is ${r.secretariatFingerprint}: check it with the secretariat by phone or in person.`,
+          );
+        cli.say(
+          `Your key is ${r.ownFingerprint}: the secretariat will ask you to confirm it when your return arrives.`,
+        );
+        cli.say(
+          `Write your updates (board-pack update set REF --month ${r.month} --state draft …), then: board-pack exchange return --out FILE.bpret`,
+        );
       });
     });
 
@@ -100,19 +155,39 @@ export function registerExchange(program: Command, cli: CliContext): void {
     .option('--strand <n>', 'which request to answer (default: the one opened last)')
     .option('--month <YYYY-MM>', 'which request to answer (default: the one opened last)')
     .option('--author <name>', 'your name as the secretariat will see it (default: --as)')
-    .action(async (options: { out: string; strand?: string; month?: string; author?: string }, command: Command) => {
-      const strandNumber = options.strand === undefined ? undefined : parseOption(strandSchema, options.strand, '--strand');
-      const month = options.month === undefined ? undefined : parseOption(reportingMonthSchema, options.month, '--month');
-      await withLeadStore(cli, command, (store) => {
-        const r = createReturn(store, { out: options.out, strandNumber, month, authorName: options.author, actor: cli.actor(command) });
-        cli.say(`Wrote ${r.path} (${kb(r.bytes)}): ${r.updates} update(s) for strand ${r.strandNumber}, ${r.month}, signed with your key ${r.signedBy}.`);
-        if (r.missing.length) cli.say(`Nothing written yet for ${r.missing.join(', ')}: these will show as No update.`);
-      });
-    });
+    .action(
+      async (
+        options: { out: string; strand?: string; month?: string; author?: string },
+        command: Command,
+      ) => {
+        const strandNumber =
+          options.strand === undefined ? undefined : parseOption(strandSchema, options.strand, '--strand');
+        const month =
+          options.month === undefined
+            ? undefined
+            : parseOption(reportingMonthSchema, options.month, '--month');
+        await withLeadStore(cli, command, (store) => {
+          const r = createReturn(store, {
+            out: options.out,
+            strandNumber,
+            month,
+            authorName: options.author,
+            actor: cli.actor(command),
+          });
+          cli.say(
+            `Wrote ${r.path} (${kb(r.bytes)}): ${r.updates} update(s) for strand ${r.strandNumber}, ${r.month}, signed with your key ${r.signedBy}.`,
+          );
+          if (r.missing.length)
+            cli.say(`Nothing written yet for ${r.missing.join(', ')}: these will show as No update.`);
+        });
+      },
+    );
 
   exchange
     .command('import')
-    .description("Secretariat: check a lead's return, show each update beside ours, and accept or reject them.")
+    .description(
+      "Secretariat: check a lead's return, show each update beside ours, and accept or reject them.",
+    )
     .argument('<file>', 'the return file (.bpret)')
     .option('--accept-all', 'accept every update that is not in conflict')
     .option('--accept <refs>', 'accept these updates (comma-separated references)')
@@ -120,20 +195,51 @@ export function registerExchange(program: Command, cli: CliContext): void {
     .option('--take-theirs <refs>', "for conflicts: take the lead's version")
     .option('--keep-ours <refs>', 'for conflicts: keep the version held here')
     .option('--trust', "trust the lead's key for this strand (after confirming its fingerprint with them)")
-    .addHelpText('after', '\nWithout a decision the return is only shown, and nothing is changed.\n\nExample:\n  $ board-pack exchange import strand-2-2007-10.bpret --accept-all --keep-ours 2.E.3')
-    .action(async (file: string, options: { acceptAll?: boolean; accept?: string; reject?: string; takeTheirs?: string; keepOurs?: string; trust?: boolean }, command: Command) => {
-      const decisions: Record<string, ReturnDecision> = {};
-      for (const ref of [...refList(options.accept), ...refList(options.takeTheirs)]) decisions[ref] = 'accept';
-      for (const ref of [...refList(options.reject), ...refList(options.keepOurs)]) decisions[ref] = 'reject';
-      await cli.withStore(command, (store) => {
-        if (!options.acceptAll && Object.keys(decisions).length === 0) {
-          printPreview(cli, previewReturn(store, file, { trust: options.trust }));
-          cli.say('\nNothing was changed. To take the updates in: --accept-all (and --keep-ours/--take-theirs for each conflict), or --accept/--reject REFS.');
-          return;
-        }
-        const r = importReturn(store, { path: file, actor: cli.actor(command), acceptAll: options.acceptAll, decisions, trust: options.trust });
-        if (r.trustedNow) cli.say(`Trusted key ${r.preview.fingerprint} as ${r.preview.leadName} for strand ${r.preview.strandNumber}.`);
-        cli.say(`Imported the return from ${r.preview.leadName} for strand ${r.preview.strandNumber}, ${r.preview.month}: accepted ${r.accepted.length}${r.accepted.length ? ` (${r.accepted.join(', ')})` : ''}, rejected ${r.rejected.length}${r.rejected.length ? ` (${r.rejected.join(', ')})` : ''}.`);
-      });
-    });
+    .addHelpText(
+      'after',
+      '\nWithout a decision the return is only shown, and nothing is changed.\n\nExample:\n  $ board-pack exchange import strand-2-2007-10.bpret --accept-all --keep-ours 2.E.3',
+    )
+    .action(
+      async (
+        file: string,
+        options: {
+          acceptAll?: boolean;
+          accept?: string;
+          reject?: string;
+          takeTheirs?: string;
+          keepOurs?: string;
+          trust?: boolean;
+        },
+        command: Command,
+      ) => {
+        const decisions: Record<string, ReturnDecision> = {};
+        for (const ref of [...refList(options.accept), ...refList(options.takeTheirs)])
+          decisions[ref] = 'accept';
+        for (const ref of [...refList(options.reject), ...refList(options.keepOurs)])
+          decisions[ref] = 'reject';
+        await cli.withStore(command, (store) => {
+          if (!options.acceptAll && Object.keys(decisions).length === 0) {
+            printPreview(cli, previewReturn(store, file, { trust: options.trust }));
+            cli.say(
+              '\nNothing was changed. To take the updates in: --accept-all (and --keep-ours/--take-theirs for each conflict), or --accept/--reject REFS.',
+            );
+            return;
+          }
+          const r = importReturn(store, {
+            path: file,
+            actor: cli.actor(command),
+            acceptAll: options.acceptAll,
+            decisions,
+            trust: options.trust,
+          });
+          if (r.trustedNow)
+            cli.say(
+              `Trusted key ${r.preview.fingerprint} as ${r.preview.leadName} for strand ${r.preview.strandNumber}.`,
+            );
+          cli.say(
+            `Imported the return from ${r.preview.leadName} for strand ${r.preview.strandNumber}, ${r.preview.month}: accepted ${r.accepted.length}${r.accepted.length ? ` (${r.accepted.join(', ')})` : ''}, rejected ${r.rejected.length}${r.rejected.length ? ` (${r.rejected.join(', ')})` : ''}.`,
+          );
+        });
+      },
+    );
 }

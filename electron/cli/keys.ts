@@ -9,7 +9,9 @@ import { openStore } from '../store/store';
 import { formatTable, parseOption, type CliContext } from './context';
 
 export function registerKeys(program: Command, cli: CliContext): void {
-  const keys = program.command('keys').description('Signing keys for exchange files: show yours, trust a strand lead\'s.');
+  const keys = program
+    .command('keys')
+    .description("Signing keys for exchange files: show yours, trust a strand lead's.");
 
   keys
     .command('show')
@@ -30,7 +32,12 @@ export function registerKeys(program: Command, cli: CliContext): void {
         cli.say(
           formatTable(
             ['Fingerprint', 'Name', 'For', 'Trusted'],
-            trusted.map((k) => [k.fingerprint, k.name, k.strandNumber === null ? 'secretariat' : `strand ${k.strandNumber}`, `${k.trustedAt.slice(0, 10)} by ${k.trustedBy}`]),
+            trusted.map((k) => [
+              k.fingerprint,
+              k.name,
+              k.strandNumber === null ? 'secretariat' : `strand ${k.strandNumber}`,
+              `${k.trustedAt.slice(0, 10)} by ${k.trustedBy}`,
+            ]),
           ),
         );
       } finally {
@@ -40,16 +47,23 @@ export function registerKeys(program: Command, cli: CliContext): void {
 
   keys
     .command('trust')
-    .description("Trust a strand lead's key for their strand, after confirming the fingerprint with them (as with SSH).")
+    .description(
+      "Trust a strand lead's key for their strand, after confirming the fingerprint with them (as with SSH).",
+    )
     .argument('<fingerprint>', 'the fingerprint the lead read out, e.g. 3f2a-91c0-…')
-    .requiredOption('--name <name>', 'the lead\'s name, recorded as the author of their accepted updates')
+    .requiredOption('--name <name>', "the lead's name, recorded as the author of their accepted updates")
     .requiredOption('--strand <n>', 'the strand they answer for')
-    .addHelpText('after', '\nExample:\n  $ board-pack keys trust 3f2a-91c0-5b7e-0d44-8e19-c2a6-77f0-1b3d --strand 2 --name "DCS Jane Smith"')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ board-pack keys trust 3f2a-91c0-5b7e-0d44-8e19-c2a6-77f0-1b3d --strand 2 --name "DCS Jane Smith"',
+    )
     .action(async (fingerprint: string, options: { name: string; strand: string }, command: Command) => {
       const strandNumber = parseOption(z.coerce.number().int().positive(), options.strand, '--strand');
       await cli.withStore(command, (store) => {
         const k = trustKey(store, { fingerprint, name: options.name, strandNumber }, cli.actor(command));
-        cli.say(`Trusted ${k.fingerprint} as ${k.name} for strand ${k.strandNumber}. Returns signed with it will be accepted for that strand.`);
+        cli.say(
+          `Trusted ${k.fingerprint} as ${k.name} for strand ${k.strandNumber}. Returns signed with it will be accepted for that strand.`,
+        );
       });
     });
 }

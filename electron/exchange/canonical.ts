@@ -1,7 +1,8 @@
 // Canonical bytes of a JSON value: object keys sorted by code unit, no whitespace, strings and
 // numbers as JSON.stringify writes them. Both sides sign and verify these bytes, so a file can be
 // re-indented by a text editor without breaking its signature but not changed in substance.
-export type CanonicalValue = null | boolean | number | string | CanonicalValue[] | { [key: string]: CanonicalValue };
+export type CanonicalValue =
+  null | boolean | number | string | CanonicalValue[] | { [key: string]: CanonicalValue };
 
 function canonicalText(value: unknown, path: string): string {
   if (value === null) return 'null';

@@ -5,7 +5,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { isoDateSchema, isoTimestampSchema, objectiveRefSchema, planYearSchema, statusSchema } from '../../shared/domain';
+import {
+  isoDateSchema,
+  isoTimestampSchema,
+  objectiveRefSchema,
+  planYearSchema,
+  statusSchema,
+} from '../../shared/domain';
 import { BoardPackError } from '../../shared/errors';
 import { reportingMonthSchema } from '../../shared/months';
 import { needsNarrative } from '../../shared/status';
@@ -61,7 +67,9 @@ export const requestPayloadSchema = z.object({
     startMonth: reportingMonthSchema,
     endMonth: reportingMonthSchema,
     protectiveMarking: name,
-    outcomes: z.array(z.object({ number: z.number().int().positive(), text: z.string().min(1).max(5_000) })).min(1),
+    outcomes: z
+      .array(z.object({ number: z.number().int().positive(), text: z.string().min(1).max(5_000) }))
+      .min(1),
   }),
   strand: z.object({
     number: z.number().int().positive(),
@@ -138,7 +146,11 @@ function signedBytes(kind: ExchangeKind, payload: unknown): Buffer {
 }
 
 /** The file's text, signed with the given key. Pretty-printed: canonical bytes are made on verify. */
-export function signExchange(kind: ExchangeKind, payload: RequestPayload | ReturnPayload, key: KeyPairText): string {
+export function signExchange(
+  kind: ExchangeKind,
+  payload: RequestPayload | ReturnPayload,
+  key: KeyPairText,
+): string {
   const file = {
     format: EXCHANGE_FORMAT,
     formatVersion: EXCHANGE_FORMAT_VERSION,
@@ -155,7 +167,10 @@ export function signExchange(kind: ExchangeKind, payload: RequestPayload | Retur
 }
 
 /** Writes beside the target and renames, so a half-written file never carries the final name. */
-export function writeExchangeFile(path: string, text: string): { path: string; bytes: number; sha256: string } {
+export function writeExchangeFile(
+  path: string,
+  text: string,
+): { path: string; bytes: number; sha256: string } {
   const temporary = `${path}.partial`;
   writeFileSync(temporary, text, 'utf8');
   renameSync(temporary, path);
@@ -167,7 +182,10 @@ function refuse(path: string, reason: string): BoardPackError {
   return new BoardPackError('refused_file', `${basename(path)} was refused: ${reason} Nothing was changed.`);
 }
 
-const KIND_WORDS: Record<ExchangeKind, string> = { request: 'a request file (.bpreq)', return: 'a return file (.bpret)' };
+const KIND_WORDS: Record<ExchangeKind, string> = {
+  request: 'a request file (.bpreq)',
+  return: 'a return file (.bpret)',
+};
 
 /**
  * Reads and checks an exchange file of the expected kind: size (before reading), JSON, ours,
@@ -182,7 +200,10 @@ export function readExchangeFile<K extends ExchangeKind>(path: string, kind: K):
   }
   if (size > MAX_EXCHANGE_BYTES) {
     const mb = (size / 1024 / 1024).toFixed(1);
-    throw refuse(path, `it is ${mb} MB, larger than any Board Pack exchange file can be (${MAX_EXCHANGE_BYTES / 1024 / 1024} MB).`);
+    throw refuse(
+      path,
+      `it is ${mb} MB, larger than any Board Pack exchange file can be (${MAX_EXCHANGE_BYTES / 1024 / 1024} MB).`,
+    );
   }
   const raw = readFileSync(path);
   const text = raw.toString('utf8');
@@ -191,12 +212,16 @@ export function readExchangeFile<K extends ExchangeKind>(path: string, kind: K):
     parsed = JSON.parse(text);
   } catch {
     if (text.includes(EXCHANGE_FORMAT)) {
-      throw refuse(path, 'it is incomplete or damaged (it may have been cut short while copying). Ask for it to be sent again.');
+      throw refuse(
+        path,
+        'it is incomplete or damaged (it may have been cut short while copying). Ask for it to be sent again.',
+      );
     }
     throw refuse(path, `it is not a Board Pack exchange file. Expected ${KIND_WORDS[kind]}.`);
   }
   const head = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
-  if (head.format !== EXCHANGE_FORMAT) throw refuse(path, `it is not a Board Pack exchange file. Expected ${KIND_WORDS[kind]}.`);
+  if (head.format !== EXCHANGE_FORMAT)
+    throw refuse(path, `it is not a Board Pack exchange file. Expected ${KIND_WORDS[kind]}.`);
   if (typeof head.formatVersion === 'number' && head.formatVersion > EXCHANGE_FORMAT_VERSION) {
     throw refuse(
       path,
@@ -209,11 +234,20 @@ export function readExchangeFile<K extends ExchangeKind>(path: string, kind: K):
   const checked = PAYLOAD_SCHEMAS[kind].safeParse(parsed);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw refuse(path, `it is damaged or not in the expected form (at ${issue.path.join('.') || 'the top level'}: ${issue.message}).`);
+    throw refuse(
+      path,
+      `it is damaged or not in the expected form (at ${issue.path.join('.') || 'the top level'}: ${issue.message}).`,
+    );
   }
   const file = checked.data;
-  if (fingerprintOf(file.signature.publicKey) !== file.signature.fingerprint || !verifyBytes(signedBytes(kind, head.payload), file.signature.value, file.signature.publicKey)) {
-    throw refuse(path, 'its contents do not match its signature, so it has been changed since it was signed (or damaged). Ask for it to be sent again.');
+  if (
+    fingerprintOf(file.signature.publicKey) !== file.signature.fingerprint ||
+    !verifyBytes(signedBytes(kind, head.payload), file.signature.value, file.signature.publicKey)
+  ) {
+    throw refuse(
+      path,
+      'its contents do not match its signature, so it has been changed since it was signed (or damaged). Ask for it to be sent again.',
+    );
   }
   return {
     kind,

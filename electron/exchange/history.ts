@@ -42,7 +42,9 @@ interface ReturnRow {
 }
 
 export function importedReturns(store: Store): ImportedReturn[] {
-  const rows = store.db.prepare('SELECT * FROM exchange_returns ORDER BY imported_at, rowid').all() as ReturnRow[];
+  const rows = store.db
+    .prepare('SELECT * FROM exchange_returns ORDER BY imported_at, rowid')
+    .all() as ReturnRow[];
   return rows.map((r) => ({
     fileId: r.file_id,
     requestId: r.request_id,

@@ -89,22 +89,34 @@ function checkReturn(store: Store, path: string, options: ReturnCheckOptions): C
   const file = readExchangeFile(path, 'return');
   const p: ReturnPayload = file.payload;
   const seen = seenFile(store, p.fileId);
-  if (seen) throw refusedFile(path, `it was already imported on ${whenLabel(seen.takenAt)} by ${seen.takenBy}.`);
+  if (seen)
+    throw refusedFile(path, `it was already imported on ${whenLabel(seen.takenAt)} by ${seen.takenBy}.`);
   const plan = store.plan.summary();
-  if (p.planId !== plan.id) throw refusedFile(path, `it is for another plan (${p.planId}), not this one (${plan.id}).`);
-  const request = store.db.prepare('SELECT * FROM exchange_requests WHERE file_id = ?').get(p.requestId) as RequestRow | undefined;
+  if (p.planId !== plan.id)
+    throw refusedFile(path, `it is for another plan (${p.planId}), not this one (${plan.id}).`);
+  const request = store.db.prepare('SELECT * FROM exchange_requests WHERE file_id = ?').get(p.requestId) as
+    RequestRow | undefined;
   if (!request) throw refusedFile(path, 'it does not answer any request issued from this installation.');
   if (p.strandNumber !== request.strand_number) {
-    throw refusedFile(path, `it is for strand ${p.strandNumber}, but the request it answers was for strand ${request.strand_number}.`);
+    throw refusedFile(
+      path,
+      `it is for strand ${p.strandNumber}, but the request it answers was for strand ${request.strand_number}.`,
+    );
   }
   if (p.month !== request.month) {
     throw refusedFile(path, `it is for ${p.month}, but the request it answers was for ${request.month}.`);
   }
   if (p.createdAt.slice(0, 10) > request.expires_on) {
-    throw refusedFile(path, `it answers a request that expired on ${request.expires_on}. Send the lead a new request.`);
+    throw refusedFile(
+      path,
+      `it answers a request that expired on ${request.expires_on}. Send the lead a new request.`,
+    );
   }
   if (request.lead_fingerprint !== null && request.lead_fingerprint !== file.fingerprint) {
-    throw refusedFile(path, `it is signed by the key ${file.fingerprint}, but the request was addressed to the key ${request.lead_fingerprint}.`);
+    throw refusedFile(
+      path,
+      `it is signed by the key ${file.fingerprint}, but the request was addressed to the key ${request.lead_fingerprint}.`,
+    );
   }
   const trust = findTrust(store, file.fingerprint, p.strandNumber);
   if (!trust && !options.trust) {
@@ -115,9 +127,13 @@ function checkReturn(store: Store, path: string, options: ReturnCheckOptions): C
   }
   const baseline = JSON.parse(request.baseline_json) as Record<string, UpdateStamp | null>;
   const stray = p.updates.filter((u) => !(u.ref in baseline)).map((u) => u.ref);
-  if (stray.length) throw refusedFile(path, `it holds updates the request did not ask for: ${stray.join(', ')}.`);
-  const duplicated = p.updates.filter((u, i) => p.updates.findIndex((x) => x.ref === u.ref) !== i).map((u) => u.ref);
-  if (duplicated.length) throw refusedFile(path, `it holds more than one update for ${duplicated.join(', ')}.`);
+  if (stray.length)
+    throw refusedFile(path, `it holds updates the request did not ask for: ${stray.join(', ')}.`);
+  const duplicated = p.updates
+    .filter((u, i) => p.updates.findIndex((x) => x.ref === u.ref) !== i)
+    .map((u) => u.ref);
+  if (duplicated.length)
+    throw refusedFile(path, `it holds more than one update for ${duplicated.join(', ')}.`);
   return { file, request, baseline, trusted: trust !== null, leadName: trust?.name ?? p.author.name };
 }
 
@@ -129,7 +145,14 @@ function buildPreview(store: Store, checked: Checked): ReturnPreview {
     return {
       ref: u.ref,
       objective: store.plan.objective(u.ref).text,
-      incoming: { status: u.status, narrative: u.narrative, nextSteps: u.nextSteps, risks: u.risks, metricActual: u.metricActual, savedAt: u.savedAt },
+      incoming: {
+        status: u.status,
+        narrative: u.narrative,
+        nextSteps: u.nextSteps,
+        risks: u.risks,
+        metricActual: u.metricActual,
+        savedAt: u.savedAt,
+      },
       current: current
         ? {
             status: current.status,
@@ -194,7 +217,8 @@ function resolveDecisions(preview: ReturnPreview, input: ImportReturnInput): Map
   const given = input.decisions ?? {};
   const refs = new Set(preview.updates.map((u) => u.ref));
   const strays = Object.keys(given).filter((ref) => !refs.has(ref));
-  if (strays.length) throw new BoardPackError('invalid_input', `The return holds no update for ${strays.join(', ')}.`);
+  if (strays.length)
+    throw new BoardPackError('invalid_input', `The return holds no update for ${strays.join(', ')}.`);
   const decided = new Map<string, ReturnDecision>();
   const undecidedConflicts: ReturnPreviewItem[] = [];
   const undecided: string[] = [];
@@ -206,7 +230,8 @@ function resolveDecisions(preview: ReturnPreview, input: ImportReturnInput): Map
   }
   if (undecidedConflicts.length) {
     const lines = undecidedConflicts.map(
-      (c) => `${c.ref}: here ${c.current ? `${describe(c.current)} (${c.current.state}, by ${c.current.author})` : 'nothing'}; from the lead ${describe(c.incoming)}`,
+      (c) =>
+        `${c.ref}: here ${c.current ? `${describe(c.current)} (${c.current.state}, by ${c.current.author})` : 'nothing'}; from the lead ${describe(c.incoming)}`,
     );
     throw new BoardPackError(
       'conflict',
@@ -214,7 +239,10 @@ function resolveDecisions(preview: ReturnPreview, input: ImportReturnInput): Map
     );
   }
   if (undecided.length) {
-    throw new BoardPackError('invalid_input', `Accept or reject each update (or accept all): no decision for ${undecided.join(', ')}. Nothing was changed.`);
+    throw new BoardPackError(
+      'invalid_input',
+      `Accept or reject each update (or accept all): no decision for ${undecided.join(', ')}. Nothing was changed.`,
+    );
   }
   return decided;
 }
@@ -227,18 +255,40 @@ export function importReturn(store: Store, input: ImportReturnInput): ImportRetu
   const at = store.now();
   return store.db.transaction(() => {
     if (!checked.trusted) {
-      trustKey(store, { fingerprint: checked.file.fingerprint, publicKey: checked.file.publicKey, name: p.author.name, strandNumber: p.strandNumber }, input.actor);
+      trustKey(
+        store,
+        {
+          fingerprint: checked.file.fingerprint,
+          publicKey: checked.file.publicKey,
+          name: p.author.name,
+          strandNumber: p.strandNumber,
+        },
+        input.actor,
+      );
     }
     const accepted: string[] = [];
     const rejected: string[] = [];
     for (const u of p.updates) {
       if (decisions.get(u.ref) === 'reject') {
         rejected.push(u.ref);
-        store.audit.record(at, input.actor, 'exchange.update.reject', 'update', `${u.ref}@${p.month}`, null, { returnId: p.fileId, incoming: u });
+        store.audit.record(at, input.actor, 'exchange.update.reject', 'update', `${u.ref}@${p.month}`, null, {
+          returnId: p.fileId,
+          incoming: u,
+        });
         continue;
       }
       store.updates.save(
-        { ref: u.ref, month: p.month, status: u.status, narrative: u.narrative, nextSteps: u.nextSteps, risks: u.risks, metricActual: u.metricActual, author: checked.leadName, state: 'submitted' },
+        {
+          ref: u.ref,
+          month: p.month,
+          status: u.status,
+          narrative: u.narrative,
+          nextSteps: u.nextSteps,
+          risks: u.risks,
+          metricActual: u.metricActual,
+          author: checked.leadName,
+          state: 'submitted',
+        },
         at,
       );
       store.updates.transition(u.ref, p.month, 'accept', input.actor, at, '');
@@ -248,14 +298,26 @@ export function importReturn(store: Store, input: ImportReturnInput): ImportRetu
     // request conflicts only with changes made here after this import, not with this import.
     const baseline = { ...checked.baseline };
     for (const u of p.updates) baseline[u.ref] = currentStamp(store, u.ref, p.month);
-    store.db.prepare('UPDATE exchange_requests SET baseline_json = ? WHERE file_id = ?').run(JSON.stringify(baseline), p.requestId);
+    store.db
+      .prepare('UPDATE exchange_requests SET baseline_json = ? WHERE file_id = ?')
+      .run(JSON.stringify(baseline), p.requestId);
     const decisionsJson = Object.fromEntries(p.updates.map((u) => [u.ref, decisions.get(u.ref)!]));
     store.db
       .prepare(
         `INSERT INTO exchange_returns (file_id, request_id, strand_number, month, author, fingerprint, decisions_json, imported_at, imported_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(p.fileId, p.requestId, p.strandNumber, p.month, checked.leadName, checked.file.fingerprint, JSON.stringify(decisionsJson), at, input.actor);
+      .run(
+        p.fileId,
+        p.requestId,
+        p.strandNumber,
+        p.month,
+        checked.leadName,
+        checked.file.fingerprint,
+        JSON.stringify(decisionsJson),
+        at,
+        input.actor,
+      );
     recordSeen(store, p.fileId, 'return', checked.file.sha256, at, input.actor);
     store.audit.record(at, input.actor, 'exchange.return.import', 'exchange_return', p.fileId, null, {
       requestId: p.requestId,

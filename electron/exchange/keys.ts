@@ -28,22 +28,31 @@ interface KeyRow {
 }
 
 function keyRow(store: Store): KeyRow | undefined {
-  return store.db.prepare('SELECT fingerprint, public_key, private_key, created_at FROM installation_key WHERE id = 1').get() as
-    | KeyRow
-    | undefined;
+  return store.db
+    .prepare('SELECT fingerprint, public_key, private_key, created_at FROM installation_key WHERE id = 1')
+    .get() as KeyRow | undefined;
 }
 
 /** The installation's key, made (and audited) the first time it is needed. */
 export function ensureInstallationKey(store: Store, actor: string): InstallationKey {
   const existing = keyRow(store);
-  if (existing) return { fingerprint: existing.fingerprint, publicKey: existing.public_key, createdAt: existing.created_at };
+  if (existing)
+    return {
+      fingerprint: existing.fingerprint,
+      publicKey: existing.public_key,
+      createdAt: existing.created_at,
+    };
   const pair = generateKeyPair();
   const at = store.now();
   store.db.transaction(() => {
     store.db
-      .prepare('INSERT INTO installation_key (id, fingerprint, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO installation_key (id, fingerprint, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?)',
+      )
       .run(pair.fingerprint, pair.publicKey, pair.privateKey, at);
-    store.audit.record(at, actor, 'key.create', 'installation_key', pair.fingerprint, null, { fingerprint: pair.fingerprint });
+    store.audit.record(at, actor, 'key.create', 'installation_key', pair.fingerprint, null, {
+      fingerprint: pair.fingerprint,
+    });
   })();
   return { fingerprint: pair.fingerprint, publicKey: pair.publicKey, createdAt: at };
 }
@@ -94,9 +103,13 @@ export function trustedKeys(store: Store): TrustedKey[] {
 export function findTrust(store: Store, fingerprint: string, strandNumber: number | null): TrustedKey | null {
   const row = (
     strandNumber === null
-      ? store.db.prepare("SELECT * FROM trusted_keys WHERE fingerprint = ? AND role = 'secretariat'").get(fingerprint)
+      ? store.db
+          .prepare("SELECT * FROM trusted_keys WHERE fingerprint = ? AND role = 'secretariat'")
+          .get(fingerprint)
       : store.db
-          .prepare("SELECT * FROM trusted_keys WHERE fingerprint = ? AND role = 'strand_lead' AND strand_number = ?")
+          .prepare(
+            "SELECT * FROM trusted_keys WHERE fingerprint = ? AND role = 'strand_lead' AND strand_number = ?",
+          )
           .get(fingerprint, strandNumber)
   ) as TrustedRow | undefined;
   return row ? toTrusted(row) : null;
@@ -114,7 +127,10 @@ export interface TrustInput {
 export function trustKey(store: Store, input: TrustInput, actor: string): TrustedKey {
   const fingerprint = normaliseFingerprint(input.fingerprint);
   if (!fingerprint) {
-    throw new BoardPackError('invalid_input', `"${input.fingerprint}" is not a key fingerprint (32 hex digits, for example 3f2a-91c0-…).`);
+    throw new BoardPackError(
+      'invalid_input',
+      `"${input.fingerprint}" is not a key fingerprint (32 hex digits, for example 3f2a-91c0-…).`,
+    );
   }
   if (!input.name.trim()) throw new BoardPackError('invalid_input', 'Say whose key this is (--name).');
   if (input.strandNumber !== null) store.plan.strand(input.strandNumber);
@@ -123,7 +139,9 @@ export function trustKey(store: Store, input: TrustInput, actor: string): Truste
     const existing = findTrust(store, fingerprint, input.strandNumber);
     if (existing) {
       if (input.publicKey && !existing.publicKey) {
-        store.db.prepare('UPDATE trusted_keys SET public_key = ? WHERE fingerprint = ?').run(input.publicKey, fingerprint);
+        store.db
+          .prepare('UPDATE trusted_keys SET public_key = ? WHERE fingerprint = ?')
+          .run(input.publicKey, fingerprint);
       }
       return findTrust(store, fingerprint, input.strandNumber)!;
     }

@@ -22,7 +22,9 @@ export function currentStamp(store: Store, ref: string, month: string): UpdateSt
 
 export function sameStamp(a: UpdateStamp | null, b: UpdateStamp | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.updateId === b.updateId && a.revision === b.revision && a.state === b.state && a.savedAt === b.savedAt;
+  return (
+    a.updateId === b.updateId && a.revision === b.revision && a.state === b.state && a.savedAt === b.savedAt
+  );
 }
 
 export interface SeenFile {
@@ -33,15 +35,25 @@ export interface SeenFile {
 }
 
 export function seenFile(store: Store, fileId: string): SeenFile | null {
-  const row = store.db.prepare('SELECT file_id, kind, taken_at, taken_by FROM exchange_files_seen WHERE file_id = ?').get(fileId) as
-    | { file_id: string; kind: 'request' | 'return'; taken_at: string; taken_by: string }
-    | undefined;
+  const row = store.db
+    .prepare('SELECT file_id, kind, taken_at, taken_by FROM exchange_files_seen WHERE file_id = ?')
+    .get(fileId) as
+    { file_id: string; kind: 'request' | 'return'; taken_at: string; taken_by: string } | undefined;
   return row ? { fileId: row.file_id, kind: row.kind, takenAt: row.taken_at, takenBy: row.taken_by } : null;
 }
 
-export function recordSeen(store: Store, fileId: string, kind: 'request' | 'return', sha256: string, at: string, actor: string): void {
+export function recordSeen(
+  store: Store,
+  fileId: string,
+  kind: 'request' | 'return',
+  sha256: string,
+  at: string,
+  actor: string,
+): void {
   store.db
-    .prepare('INSERT INTO exchange_files_seen (file_id, kind, sha256, taken_at, taken_by) VALUES (?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO exchange_files_seen (file_id, kind, sha256, taken_at, taken_by) VALUES (?, ?, ?, ?, ?)',
+    )
     .run(fileId, kind, sha256, at, actor);
 }
 

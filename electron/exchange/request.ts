@@ -7,8 +7,22 @@ import { previousMonth, reportingMonthSchema } from '../../shared/months';
 import { planFileSchema, type PlanFile } from '../plan/schema';
 import type { Store } from '../store/store';
 import { findTrust, installationKey, ensureInstallationKey, signingKey, trustedKeys, trustKey } from './keys';
-import { readExchangeFile, refusedFile, signExchange, writeExchangeFile, type RequestPayload } from './format';
-import { currentStamp, recordSeen, seenFile, whenLabel, workingCopyMark, WORKING_COPY_SETTING, type UpdateStamp } from './records';
+import {
+  readExchangeFile,
+  refusedFile,
+  signExchange,
+  writeExchangeFile,
+  type RequestPayload,
+} from './format';
+import {
+  currentStamp,
+  recordSeen,
+  seenFile,
+  whenLabel,
+  workingCopyMark,
+  WORKING_COPY_SETTING,
+  type UpdateStamp,
+} from './records';
 
 export interface CreateRequestInput {
   strandNumber: number;
@@ -45,20 +59,29 @@ function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function createRequest(store: Store, input: CreateRequestInput, deps: ExchangeDeps = {}): CreateRequestResult {
+export function createRequest(
+  store: Store,
+  input: CreateRequestInput,
+  deps: ExchangeDeps = {},
+): CreateRequestResult {
   const month = reportingMonthSchema.parse(input.month);
   store.plan.assertMonthInPlan(month);
   const strand = store.plan.strand(input.strandNumber);
   const expiresOn = input.expiresOn ?? addDays(store.today(), 28);
-  if (!isoDateSchema.safeParse(expiresOn).success) throw new BoardPackError('invalid_input', 'An expiry date is written YYYY-MM-DD.');
-  if (expiresOn < store.today()) throw new BoardPackError('invalid_input', `The expiry date ${expiresOn} is already past.`);
-  const leads = trustedKeys(store).filter((k) => k.role === 'strand_lead' && k.strandNumber === strand.number);
+  if (!isoDateSchema.safeParse(expiresOn).success)
+    throw new BoardPackError('invalid_input', 'An expiry date is written YYYY-MM-DD.');
+  if (expiresOn < store.today())
+    throw new BoardPackError('invalid_input', `The expiry date ${expiresOn} is already past.`);
+  const leads = trustedKeys(store).filter(
+    (k) => k.role === 'strand_lead' && k.strandNumber === strand.number,
+  );
   const wanted = input.leadName?.trim();
   const chosen = wanted ? leads.find((k) => k.name === wanted) : leads.length === 1 ? leads[0] : undefined;
   const leadName = input.leadName?.trim() || chosen?.name || strand.lead;
   const plan = store.plan.detail();
   const objectives = store.plan.objectives({ strandNumber: strand.number, month });
-  if (objectives.length === 0) throw new BoardPackError('invalid_input', `Strand ${strand.number} has no live objectives in ${month}.`);
+  if (objectives.length === 0)
+    throw new BoardPackError('invalid_input', `Strand ${strand.number} has no live objectives in ${month}.`);
   const lastMonth = store.updates.reported(previousMonth(month), strand.number);
   const key = signingKey(store, input.actor);
   const payload: RequestPayload = {
@@ -123,14 +146,33 @@ export function createRequest(store: Store, input: CreateRequestInput, deps: Exc
         `INSERT INTO exchange_requests (file_id, strand_number, month, lead_name, lead_fingerprint, expires_on, issued_at,
            issued_by, baseline_json, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(payload.fileId, strand.number, month, leadName, payload.respondent.fingerprint, expiresOn, payload.issuedAt, input.actor, JSON.stringify(baseline), written.sha256);
-    store.audit.record(payload.issuedAt, input.actor, 'exchange.request.issue', 'exchange_request', payload.fileId, null, {
-      strand: strand.number,
-      month,
-      lead: leadName,
-      expiresOn,
-      objectives: objectives.length,
-    });
+      .run(
+        payload.fileId,
+        strand.number,
+        month,
+        leadName,
+        payload.respondent.fingerprint,
+        expiresOn,
+        payload.issuedAt,
+        input.actor,
+        JSON.stringify(baseline),
+        written.sha256,
+      );
+    store.audit.record(
+      payload.issuedAt,
+      input.actor,
+      'exchange.request.issue',
+      'exchange_request',
+      payload.fileId,
+      null,
+      {
+        strand: strand.number,
+        month,
+        lead: leadName,
+        expiresOn,
+        objectives: objectives.length,
+      },
+    );
     return {
       path: written.path,
       fileId: payload.fileId,
@@ -148,7 +190,11 @@ export function createRequest(store: Store, input: CreateRequestInput, deps: Exc
 
 /** A minimal plan for a strand lead's working copy: the plan summary and the one strand. */
 export function planFromRequest(payload: RequestPayload): PlanFile {
-  const groups: { theme: string; code: string; objectives: PlanFile['strands'][number]['themes'][number]['objectives'] }[] = [];
+  const groups: {
+    theme: string;
+    code: string;
+    objectives: PlanFile['strands'][number]['themes'][number]['objectives'];
+  }[] = [];
   for (const o of payload.objectives) {
     let group = groups[groups.length - 1];
     if (!group || group.theme !== o.theme || group.code !== o.themeCode) {
@@ -159,7 +205,10 @@ export function planFromRequest(payload: RequestPayload): PlanFile {
       ref: o.ref,
       text: o.text,
       year: o.year,
-      target: o.targetText !== null && o.targetValue !== null ? { text: o.targetText, value: o.targetValue, unit: o.targetUnit ?? '' } : null,
+      target:
+        o.targetText !== null && o.targetValue !== null
+          ? { text: o.targetText, value: o.targetValue, unit: o.targetUnit ?? '' }
+          : null,
       owner: o.owner,
       repeated: false,
       notes: [],
@@ -224,7 +273,10 @@ function checkRequest(store: Store, input: OpenRequestInput) {
   if (store.plan.hasPlan()) {
     const summary = store.plan.summary();
     if (summary.id !== p.plan.id) {
-      throw refusedFile(input.path, `it is for another plan ("${p.plan.title}"), not the one this copy holds ("${summary.title}").`);
+      throw refusedFile(
+        input.path,
+        `it is for another plan ("${p.plan.title}"), not the one this copy holds ("${summary.title}").`,
+      );
     }
     const mark = workingCopyMark(store);
     if (mark && !mark.strandNumbers.includes(p.strand.number)) {
@@ -262,23 +314,48 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
     const addedObjectives: string[] = [];
     if (seeded) {
       store.plan.seed(planFromRequest(p), at, input.actor);
-      const mark = { planId: p.plan.id, strandNumbers: [p.strand.number], seededFromRequest: p.fileId, secretariatFingerprint: file.fingerprint };
+      const mark = {
+        planId: p.plan.id,
+        strandNumbers: [p.strand.number],
+        seededFromRequest: p.fileId,
+        secretariatFingerprint: file.fingerprint,
+      };
       store.setSetting(WORKING_COPY_SETTING, JSON.stringify(mark), input.actor);
     } else {
       for (const o of p.objectives) {
-        if (store.plan.objectives({ strandNumber: p.strand.number, includeRetired: true }).some((x) => x.ref === o.ref)) continue;
+        if (
+          store.plan
+            .objectives({ strandNumber: p.strand.number, includeRetired: true })
+            .some((x) => x.ref === o.ref)
+        )
+          continue;
         store.plan.addObjective({ ...o, strandNumber: p.strand.number, ref: o.ref }, at, input.actor);
         addedObjectives.push(o.ref);
       }
     }
-    if (!known) trustKey(store, { fingerprint: file.fingerprint, publicKey: file.publicKey, name: p.issuedBy, strandNumber: null }, input.actor);
+    if (!known)
+      trustKey(
+        store,
+        { fingerprint: file.fingerprint, publicKey: file.publicKey, name: p.issuedBy, strandNumber: null },
+        input.actor,
+      );
     const own = ensureInstallationKey(store, input.actor);
     store.db
       .prepare(
         `INSERT INTO exchange_inbox (file_id, plan_key, strand_number, month, expires_on, secretariat_fingerprint, payload_json, opened_at, opened_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(p.fileId, p.plan.id, p.strand.number, p.month, p.expiresOn, file.fingerprint, JSON.stringify(p), at, input.actor);
+      .run(
+        p.fileId,
+        p.plan.id,
+        p.strand.number,
+        p.month,
+        p.expiresOn,
+        file.fingerprint,
+        JSON.stringify(p),
+        at,
+        input.actor,
+      );
     recordSeen(store, p.fileId, 'request', file.sha256, at, input.actor);
     store.audit.record(at, input.actor, 'exchange.request.open', 'exchange_request', p.fileId, null, {
       strand: p.strand.number,

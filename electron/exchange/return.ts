@@ -45,8 +45,17 @@ export interface OpenedRequest {
 /** Requests opened at this installation, newest first. */
 export function openedRequests(store: Store): OpenedRequest[] {
   const rows = store.db
-    .prepare('SELECT file_id, strand_number, month, expires_on, opened_at, payload_json FROM exchange_inbox ORDER BY opened_at DESC, rowid DESC')
-    .all() as { file_id: string; strand_number: number; month: string; expires_on: string; opened_at: string; payload_json: string }[];
+    .prepare(
+      'SELECT file_id, strand_number, month, expires_on, opened_at, payload_json FROM exchange_inbox ORDER BY opened_at DESC, rowid DESC',
+    )
+    .all() as {
+    file_id: string;
+    strand_number: number;
+    month: string;
+    expires_on: string;
+    opened_at: string;
+    payload_json: string;
+  }[];
   return rows.map((r) => ({
     fileId: r.file_id,
     strandNumber: r.strand_number,
@@ -59,10 +68,15 @@ export function openedRequests(store: Store): OpenedRequest[] {
 
 function chooseRequest(store: Store, input: CreateReturnInput): OpenedRequest {
   const matching = openedRequests(store).filter(
-    (r) => (input.strandNumber === undefined || r.strandNumber === input.strandNumber) && (input.month === undefined || r.month === input.month),
+    (r) =>
+      (input.strandNumber === undefined || r.strandNumber === input.strandNumber) &&
+      (input.month === undefined || r.month === input.month),
   );
   if (matching.length === 0) {
-    throw new BoardPackError('not_found', 'No request from the secretariat has been opened here for that strand and month. Open the request file first.');
+    throw new BoardPackError(
+      'not_found',
+      'No request from the secretariat has been opened here for that strand and month. Open the request file first.',
+    );
   }
   return matching[0];
 }
@@ -77,10 +91,17 @@ interface WorkingRow {
   saved_at: string;
 }
 
-export function createReturn(store: Store, input: CreateReturnInput, deps: ExchangeDeps = {}): CreateReturnResult {
+export function createReturn(
+  store: Store,
+  input: CreateReturnInput,
+  deps: ExchangeDeps = {},
+): CreateReturnResult {
   const request = chooseRequest(store, input);
   if (request.expiresOn < store.today()) {
-    throw new BoardPackError('refused_file', `The request for ${request.month} expired on ${request.expiresOn}. Ask the secretariat for a new request; nothing was changed.`);
+    throw new BoardPackError(
+      'refused_file',
+      `The request for ${request.month} expired on ${request.expiresOn}. Ask the secretariat for a new request; nothing was changed.`,
+    );
   }
   const refs = request.payload.objectives.map((o) => o.ref);
   const rows = store.db
@@ -91,7 +112,9 @@ export function createReturn(store: Store, input: CreateReturnInput, deps: Excha
     .all(request.month) as WorkingRow[];
   const byRef = new Map(rows.map((r) => [r.ref, r]));
   const written = refs.filter((ref) => byRef.has(ref)).map((ref) => byRef.get(ref)!);
-  const unexplained = written.filter((r) => needsNarrative(r.status) && !r.narrative.trim()).map((r) => r.ref);
+  const unexplained = written
+    .filter((r) => needsNarrative(r.status) && !r.narrative.trim())
+    .map((r) => r.ref);
   if (unexplained.length > 0) {
     throw new BoardPackError(
       'narrative_required',
@@ -120,13 +143,21 @@ export function createReturn(store: Store, input: CreateReturnInput, deps: Excha
   const text = signExchange('return', payload, key);
   return store.db.transaction(() => {
     const file = writeExchangeFile(input.out, text);
-    store.audit.record(payload.createdAt, input.actor, 'exchange.return.export', 'exchange_return', payload.fileId, null, {
-      requestId: request.fileId,
-      strand: request.strandNumber,
-      month: request.month,
-      updates: payload.updates.length,
-      sha256: file.sha256,
-    });
+    store.audit.record(
+      payload.createdAt,
+      input.actor,
+      'exchange.return.export',
+      'exchange_return',
+      payload.fileId,
+      null,
+      {
+        requestId: request.fileId,
+        strand: request.strandNumber,
+        month: request.month,
+        updates: payload.updates.length,
+        sha256: file.sha256,
+      },
+    );
     return {
       path: file.path,
       fileId: payload.fileId,

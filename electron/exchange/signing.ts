@@ -1,6 +1,13 @@
 // Ed25519 with Node's crypto: key pairs, fingerprints a person can read over the phone, signing
 // and verifying canonical bytes. No key material leaves this module except as base64 DER.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+} from 'node:crypto';
 
 export interface KeyPairText {
   /** SPKI DER, base64. */
@@ -37,7 +44,11 @@ export function normaliseFingerprint(typed: string): string | null {
 }
 
 export function signBytes(bytes: Buffer, privateKeyBase64: string): string {
-  const key = createPrivateKey({ key: Buffer.from(privateKeyBase64, 'base64'), format: 'der', type: 'pkcs8' });
+  const key = createPrivateKey({
+    key: Buffer.from(privateKeyBase64, 'base64'),
+    format: 'der',
+    type: 'pkcs8',
+  });
   return sign(null, bytes, key).toString('base64');
 }
 

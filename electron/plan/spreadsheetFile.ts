@@ -66,7 +66,11 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-export async function writeSpreadsheet(path: string, sheets: SheetOut[], at: Date): Promise<{ path: string; bytes: number }> {
+export async function writeSpreadsheet(
+  path: string,
+  sheets: SheetOut[],
+  at: Date,
+): Promise<{ path: string; bytes: number }> {
   const partial = `${path}.partial`;
   if (formatOf(path) === 'csv') {
     const [sheet] = sheets;
@@ -98,7 +102,10 @@ function assertReadable(path: string): void {
     throw new BoardPackError('not_found', `There is no file at ${path}.`);
   }
   if (size > MAX_SPREADSHEET_BYTES) {
-    throw new BoardPackError('refused_file', `${path} is ${(size / 1024 / 1024).toFixed(1)} MB, too large for an action plan; nothing was imported.`);
+    throw new BoardPackError(
+      'refused_file',
+      `${path} is ${(size / 1024 / 1024).toFixed(1)} MB, too large for an action plan; nothing was imported.`,
+    );
   }
 }
 
@@ -111,7 +118,10 @@ async function readXlsx(path: string): Promise<SheetIn[]> {
   try {
     await workbook.xlsx.readFile(path);
   } catch {
-    throw new BoardPackError('refused_file', `${path} could not be read as an XLSX workbook; it may be damaged. Nothing was imported.`);
+    throw new BoardPackError(
+      'refused_file',
+      `${path} could not be read as an XLSX workbook; it may be damaged. Nothing was imported.`,
+    );
   }
   return workbook.worksheets.map((worksheet) => {
     const width = worksheet.columnCount;
@@ -130,10 +140,17 @@ async function readXlsx(path: string): Promise<SheetIn[]> {
 function readCsv(path: string): SheetIn[] {
   let records: string[][];
   try {
-    records = parse(readFileSync(path), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    records = parse(readFileSync(path), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new BoardPackError('refused_file', `${path} could not be read as CSV (${reason}). Nothing was imported.`);
+    throw new BoardPackError(
+      'refused_file',
+      `${path} could not be read as CSV (${reason}). Nothing was imported.`,
+    );
   }
   const [header = [], ...rest] = records;
   const rows = rest

@@ -10,7 +10,15 @@ import { isWithin, reportingMonthSchema } from '../../shared/months';
 import type { Store } from '../store/store';
 import { planFileSchema, type PlanFile } from './schema';
 import { formatOf, readSpreadsheet, type SheetIn } from './spreadsheetFile';
-import { DETAILS_SHEET, PLAN_SHEET, planRowSchema, rowCells, STRANDS_SHEET, themeCodeOf, type PlanRow } from './spreadsheetPlan';
+import {
+  DETAILS_SHEET,
+  PLAN_SHEET,
+  planRowSchema,
+  rowCells,
+  STRANDS_SHEET,
+  themeCodeOf,
+  type PlanRow,
+} from './spreadsheetPlan';
 
 export interface RowError {
   row: number;
@@ -80,10 +88,15 @@ async function parseRows(store: Store, path: string): Promise<Parsed> {
   if (!sheet) throw new BoardPackError('invalid_input', `${basename(path)} holds no sheet to import.`);
   const { missing, rows } = rowCells(sheet);
   if (missing.length) {
-    throw new BoardPackError('invalid_input', `${basename(path)} has no column named ${missing.map((m) => `"${m}"`).join(', ')}; the first row must name the columns. Nothing was imported.`);
+    throw new BoardPackError(
+      'invalid_input',
+      `${basename(path)} has no column named ${missing.map((m) => `"${m}"`).join(', ')}; the first row must name the columns. Nothing was imported.`,
+    );
   }
   const merging = store.plan.hasPlan();
-  const strands = merging ? new Map(store.plan.strands().map((s) => [s.number, s.title])) : new Map<number, string>();
+  const strands = merging
+    ? new Map(store.plan.strands().map((s) => [s.number, s.title]))
+    : new Map<number, string>();
   const errors: RowError[] = [];
   const valid: ValidRow[] = [];
   const mentioned = new Set<string>();
@@ -94,7 +107,14 @@ async function parseRows(store: Store, path: string): Promise<Parsed> {
     const checked = planRowSchema.safeParse(cells);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      errors.push({ row: rowNumber, message: describeIssue(issue.message, rowNumber, issue.path.length ? String(issue.path[0]) : undefined) });
+      errors.push({
+        row: rowNumber,
+        message: describeIssue(
+          issue.message,
+          rowNumber,
+          issue.path.length ? String(issue.path[0]) : undefined,
+        ),
+      });
       continue;
     }
     const row = checked.data;
@@ -102,7 +122,8 @@ async function parseRows(store: Store, path: string): Promise<Parsed> {
     const seenAt = row.Reference ? firstRowOfRef.get(row.Reference) : undefined;
     let problem: string | null = null;
     if (seenAt !== undefined) problem = `the reference ${row.Reference} is already used on row ${seenAt}`;
-    else if (merging && !strands.has(strandNumber)) problem = `strand ${strandNumber} is not in this plan (add the strand in the app first)`;
+    else if (merging && !strands.has(strandNumber))
+      problem = `strand ${strandNumber} is not in this plan (add the strand in the app first)`;
     else if (titleOfStrand.has(strandNumber) && titleOfStrand.get(strandNumber) !== row['Strand title']) {
       problem = `strand ${strandNumber} is called "${titleOfStrand.get(strandNumber)}" on earlier rows, not "${row['Strand title']}"`;
     }
@@ -139,7 +160,12 @@ function defaultRetireFrom(store: Store, given: string | undefined): string {
   return month < plan.startMonth ? plan.startMonth : plan.endMonth;
 }
 
-function buildPreview(store: Store, path: string, parsed: Parsed, options: PlanImportOptions): PlanImportPreview {
+function buildPreview(
+  store: Store,
+  path: string,
+  parsed: Parsed,
+  options: PlanImportOptions,
+): PlanImportPreview {
   const preview: PlanImportPreview = {
     source: basename(path),
     format: parsed.format,
@@ -154,7 +180,12 @@ function buildPreview(store: Store, path: string, parsed: Parsed, options: PlanI
     retireFrom: null,
   };
   if (preview.mode === 'seed') {
-    preview.added = parsed.valid.map((v) => ({ row: v.rowNumber, ref: v.row.Reference || null, strandNumber: v.row['Strand number'], text: v.row.Objective }));
+    preview.added = parsed.valid.map((v) => ({
+      row: v.rowNumber,
+      ref: v.row.Reference || null,
+      strandNumber: v.row['Strand number'],
+      text: v.row.Objective,
+    }));
     return preview;
   }
   const existing = new Map(store.plan.objectives({ includeRetired: true }).map((o) => [o.ref, o]));
@@ -164,7 +195,9 @@ function buildPreview(store: Store, path: string, parsed: Parsed, options: PlanI
     const strandNumber = row['Strand number'];
     if (strandTitles.get(strandNumber) !== row['Strand title'] && !warnedStrands.has(strandNumber)) {
       warnedStrands.add(strandNumber);
-      preview.warnings.push(`Strand ${strandNumber} is called "${strandTitles.get(strandNumber)}" here and "${row['Strand title']}" in the file; strand titles are changed in the app, not by import.`);
+      preview.warnings.push(
+        `Strand ${strandNumber} is called "${strandTitles.get(strandNumber)}" here and "${row['Strand title']}" in the file; strand titles are changed in the app, not by import.`,
+      );
     }
     const current = row.Reference ? existing.get(row.Reference) : undefined;
     if (!current) {
@@ -172,7 +205,10 @@ function buildPreview(store: Store, path: string, parsed: Parsed, options: PlanI
       continue;
     }
     if (current.retired) preview.warnings.push(`${current.ref} is retired here and stays retired.`);
-    if (current.theme !== row.Theme) preview.warnings.push(`${current.ref} is under "${current.theme}" here and "${row.Theme}" in the file; its theme is part of its reference and does not change.`);
+    if (current.theme !== row.Theme)
+      preview.warnings.push(
+        `${current.ref} is under "${current.theme}" here and "${row.Theme}" in the file; its theme is part of its reference and does not change.`,
+      );
     const changes = changesOf(current, row);
     if (changes.length) preview.changed.push({ row: rowNumber, ref: current.ref, changes });
     else preview.unchanged += 1;
@@ -185,7 +221,11 @@ function buildPreview(store: Store, path: string, parsed: Parsed, options: PlanI
 }
 
 /** Checks every row and says what importing would do; changes nothing. */
-export async function previewPlanImport(store: Store, path: string, options: PlanImportOptions = {}): Promise<PlanImportPreview> {
+export async function previewPlanImport(
+  store: Store,
+  path: string,
+  options: PlanImportOptions = {},
+): Promise<PlanImportPreview> {
   return buildPreview(store, path, await parseRows(store, path), options);
 }
 
@@ -200,7 +240,12 @@ function detailsFrom(sheets: SheetIn[]): Map<string, [string, string][]> {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'imported-plan';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'imported-plan'
+  );
 }
 
 /** A whole plan file from the spreadsheet: objectives from the rows, the rest from the other sheets. */
@@ -213,39 +258,63 @@ function seedPlanFrom(store: Store, path: string, parsed: Parsed, seed: SeedDeta
   const aim = seed.aim ?? one('Aim', 'Not stated');
   const strandSheet = parsed.sheets.find((s) => s.name === STRANDS_SHEET);
   const strandInfo = new Map((strandSheet?.rows ?? []).map((r) => [Number(r.cells[0]), r.cells]));
-  const lines = (text: string | undefined) => (text ? text.split('\n').map((l) => l.trim()).filter(Boolean) : []);
+  const lines = (text: string | undefined) =>
+    text
+      ? text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : [];
   const byStrand = new Map<number, ValidRow[]>();
-  for (const v of parsed.valid) byStrand.set(v.row['Strand number'], [...(byStrand.get(v.row['Strand number']) ?? []), v]);
-  const strands = [...byStrand.entries()].sort(([a], [b]) => a - b).map(([number, rows]) => {
-    const info = strandInfo.get(number);
-    const groups: PlanFile['strands'][number]['themes'] = [];
-    const nextNumber = new Map<string, number>();
-    for (const r of rows) if (r.row.Reference) { const [, code, n] = r.row.Reference.split('.'); nextNumber.set(code, Math.max(nextNumber.get(code) ?? 0, Number(n))); }
-    for (const { row } of rows) {
-      const code = row.Reference ? row.Reference.split('.')[1] : themeCodeOf(row.Theme)!;
-      let ref = row.Reference;
-      if (!ref) {
-        nextNumber.set(code, (nextNumber.get(code) ?? 0) + 1);
-        ref = `${number}.${code}.${nextNumber.get(code)}`;
+  for (const v of parsed.valid)
+    byStrand.set(v.row['Strand number'], [...(byStrand.get(v.row['Strand number']) ?? []), v]);
+  const strands = [...byStrand.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([number, rows]) => {
+      const info = strandInfo.get(number);
+      const groups: PlanFile['strands'][number]['themes'] = [];
+      const nextNumber = new Map<string, number>();
+      for (const r of rows)
+        if (r.row.Reference) {
+          const [, code, n] = r.row.Reference.split('.');
+          nextNumber.set(code, Math.max(nextNumber.get(code) ?? 0, Number(n)));
+        }
+      for (const { row } of rows) {
+        const code = row.Reference ? row.Reference.split('.')[1] : themeCodeOf(row.Theme)!;
+        let ref = row.Reference;
+        if (!ref) {
+          nextNumber.set(code, (nextNumber.get(code) ?? 0) + 1);
+          ref = `${number}.${code}.${nextNumber.get(code)}`;
+        }
+        let group = groups[groups.length - 1];
+        if (!group || group.theme !== row.Theme || group.code !== code) {
+          group = { theme: row.Theme, code, objectives: [] };
+          groups.push(group);
+        }
+        const target =
+          row.Target !== null && row['Target value'] !== null
+            ? { text: row.Target, value: row['Target value'], unit: row['Target unit'] ?? '' }
+            : null;
+        group.objectives.push({
+          ref,
+          text: row.Objective,
+          year: row.Year,
+          target,
+          owner: row.Owner,
+          repeated: row.Repeated,
+          notes: row.Notes,
+        });
       }
-      let group = groups[groups.length - 1];
-      if (!group || group.theme !== row.Theme || group.code !== code) {
-        group = { theme: row.Theme, code, objectives: [] };
-        groups.push(group);
-      }
-      const target = row.Target !== null && row['Target value'] !== null ? { text: row.Target, value: row['Target value'], unit: row['Target unit'] ?? '' } : null;
-      group.objectives.push({ ref, text: row.Objective, year: row.Year, target, owner: row.Owner, repeated: row.Repeated, notes: row.Notes });
-    }
-    return {
-      number,
-      title: rows[0].row['Strand title'],
-      operation: info?.[2] || null,
-      lead: info?.[3] || 'Not stated',
-      successMeasures: lines(info?.[4]),
-      aims: lines(info?.[5]),
-      themes: groups,
-    };
-  });
+      return {
+        number,
+        title: rows[0].row['Strand title'],
+        operation: info?.[2] || null,
+        lead: info?.[3] || 'Not stated',
+        successMeasures: lines(info?.[4]),
+        aims: lines(info?.[5]),
+        themes: groups,
+      };
+    });
   const candidate = {
     formatVersion: 1,
     id: seed.id ?? one('Plan id', slug(title)),
@@ -253,10 +322,16 @@ function seedPlanFrom(store: Store, path: string, parsed: Parsed, seed: SeedDeta
     organisation: seed.organisation ?? one('Organisation', 'Not stated'),
     boardName: seed.boardName ?? one('Board name', 'Strategy Board'),
     aim,
-    period: { startMonth, endMonth: seed.endMonth ?? one('End month', `${Number(startMonth.slice(0, 4)) + 2}-${startMonth.slice(5)}`) },
+    period: {
+      startMonth,
+      endMonth:
+        seed.endMonth ?? one('End month', `${Number(startMonth.slice(0, 4)) + 2}-${startMonth.slice(5)}`),
+    },
     protectiveMarking: one('Protective marking', 'OFFICIAL-SENSITIVE'),
     chairs: many('Chair').map(([v]) => v),
-    outcomes: many('Outcome').length ? many('Outcome').map(([n, text]) => ({ number: Number(n), text })) : [{ number: 1, text: aim }],
+    outcomes: many('Outcome').length
+      ? many('Outcome').map(([n, text]) => ({ number: Number(n), text }))
+      : [{ number: 1, text: aim }],
     underpinningThemes: many('Underpinning theme').map(([v]) => v),
     crossCuttingThemes: many('Cross-cutting theme').map(([name, summary]) => ({ name, summary })),
     standingAgenda: many('Standing agenda item').map(([v]) => v),
@@ -267,7 +342,10 @@ function seedPlanFrom(store: Store, path: string, parsed: Parsed, seed: SeedDeta
   const checked = planFileSchema.safeParse(candidate);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new BoardPackError('invalid_plan', `${basename(path)} does not make a whole plan: at ${issue.path.join('.') || 'the top level'}, ${issue.message}. Nothing was imported.`);
+    throw new BoardPackError(
+      'invalid_plan',
+      `${basename(path)} does not make a whole plan: at ${issue.path.join('.') || 'the top level'}, ${issue.message}. Nothing was imported.`,
+    );
   }
   return checked.data;
 }
@@ -288,7 +366,10 @@ export interface PlanImportResult {
 }
 
 function refuseBadRows(preview: PlanImportPreview): never {
-  const shown = preview.errors.slice(0, 20).map((e) => e.message).join(' ');
+  const shown = preview.errors
+    .slice(0, 20)
+    .map((e) => e.message)
+    .join(' ');
   const more = preview.errors.length > 20 ? ` …and ${preview.errors.length - 20} more.` : '';
   throw new BoardPackError(
     'invalid_input',
@@ -301,7 +382,11 @@ export async function importPlan(store: Store, input: PlanImportInput): Promise<
   const parsed = await parseRows(store, input.path);
   const preview = buildPreview(store, input.path, parsed, input);
   if (preview.errors.length && !input.skipBadRows) refuseBadRows(preview);
-  if (parsed.valid.length === 0) throw new BoardPackError('invalid_input', `${preview.source} holds no objective rows to import; nothing was imported.`);
+  if (parsed.valid.length === 0)
+    throw new BoardPackError(
+      'invalid_input',
+      `${preview.source} holds no objective rows to import; nothing was imported.`,
+    );
   const at = store.now();
   const sha256 = createHash('sha256').update(readFileSync(input.path)).digest('hex');
   const seedPlan = preview.mode === 'seed' ? seedPlanFrom(store, input.path, parsed, input.seed ?? {}) : null;
@@ -335,7 +420,12 @@ export async function importPlan(store: Store, input: PlanImportInput): Promise<
         added.push(created.ref);
       }
       for (const c of preview.changed) {
-        store.plan.rewordObjective(c.ref, Object.fromEntries(c.changes.map((ch) => [ch.field, ch.to])), at, input.actor);
+        store.plan.rewordObjective(
+          c.ref,
+          Object.fromEntries(c.changes.map((ch) => [ch.field, ch.to])),
+          at,
+          input.actor,
+        );
         changed.push(c.ref);
       }
       for (const r of preview.retired) {
@@ -343,11 +433,23 @@ export async function importPlan(store: Store, input: PlanImportInput): Promise<
         retired.push(r.ref);
       }
     }
-    const summary = { added: added.length, changed, retired, skippedRows: preview.errors.map((e) => e.row), retireFrom: preview.retireFrom };
+    const summary = {
+      added: added.length,
+      changed,
+      retired,
+      skippedRows: preview.errors.map((e) => e.row),
+      retireFrom: preview.retireFrom,
+    };
     store.db
-      .prepare('INSERT INTO plan_imports (source_name, sha256, mode, summary_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO plan_imports (source_name, sha256, mode, summary_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(preview.source, sha256, preview.mode, JSON.stringify(summary), at, input.actor);
-    store.audit.record(at, input.actor, 'plan.import', 'plan', store.plan.summary().id, null, { source: preview.source, mode: preview.mode, ...summary });
+    store.audit.record(at, input.actor, 'plan.import', 'plan', store.plan.summary().id, null, {
+      source: preview.source,
+      mode: preview.mode,
+      ...summary,
+    });
     return { preview, added, changed, retired, skippedRows: summary.skippedRows };
   })();
 }

@@ -40,13 +40,17 @@ const optionalText = z.string().transform((s) => (s === '' ? null : s));
 /** A valid row, with the sentence for the first thing wrong in an invalid one. */
 export const planRowSchema = z
   .object({
-    'Strand number': z.string().regex(/^[1-9]\d*$/, 'the strand number must be a whole number such as 2').transform(Number),
+    'Strand number': z
+      .string()
+      .regex(/^[1-9]\d*$/, 'the strand number must be a whole number such as 2')
+      .transform(Number),
     'Strand title': z.string().min(1, 'the strand title is empty'),
     Theme: z.string().min(1, 'the theme is empty'),
     Reference: z.union([z.literal(''), objectiveRefSchema]),
     Objective: z.string().min(1, 'the objective is empty'),
     Year: z.union([z.literal('').transform(() => null), planYearSchema], {
-      error: (issue) => `the year "${String(issue.input)}" is not Year 1, Year 2 or Year 1 & 2 (or left empty)`,
+      error: (issue) =>
+        `the year "${String(issue.input)}" is not Year 1, Year 2 or Year 1 & 2 (or left empty)`,
     }),
     Target: optionalText,
     Owner: optionalText,
@@ -55,18 +59,38 @@ export const planRowSchema = z
       .regex(/^(-?\d+(\.\d+)?)?$/, 'the target value must be a number')
       .transform((v) => (v === '' ? null : Number(v))),
     'Target unit': optionalText,
-    Repeated: z.enum(['', 'yes', 'no', 'Yes', 'No', 'TRUE', 'FALSE', 'true', 'false'], { error: 'repeated is Yes, No or empty' }).transform((v) => /^(yes|true)$/i.test(v)),
-    Notes: z.string().transform((s) => (s === '' ? [] : s.split('\n').map((n) => n.trim()).filter(Boolean))),
+    Repeated: z
+      .enum(['', 'yes', 'no', 'Yes', 'No', 'TRUE', 'FALSE', 'true', 'false'], {
+        error: 'repeated is Yes, No or empty',
+      })
+      .transform((v) => /^(yes|true)$/i.test(v)),
+    Notes: z.string().transform((s) =>
+      s === ''
+        ? []
+        : s
+            .split('\n')
+            .map((n) => n.trim())
+            .filter(Boolean),
+    ),
   })
   .superRefine((row, ctx) => {
     if (row.Reference && Number(row.Reference.split('.')[0]) !== row['Strand number']) {
-      ctx.addIssue({ code: 'custom', message: `the reference ${row.Reference} does not belong to strand ${row['Strand number']}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `the reference ${row.Reference} does not belong to strand ${row['Strand number']}`,
+      });
     }
     if (row.Reference && !/^[RIPE]+$/.test(row.Reference.split('.')[1])) {
-      ctx.addIssue({ code: 'custom', message: `the middle of the reference ${row.Reference} must be made of R, I, P and E` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `the middle of the reference ${row.Reference} must be made of R, I, P and E`,
+      });
     }
     if (!row.Reference && themeCodeOf(row.Theme) === null) {
-      ctx.addIssue({ code: 'custom', message: `give a reference, or a theme named from Reassurance, Intelligence, Prevention and Enforcement (not "${row.Theme}")` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `give a reference, or a theme named from Reassurance, Intelligence, Prevention and Enforcement (not "${row.Theme}")`,
+      });
     }
   });
 export type PlanRow = z.infer<typeof planRowSchema>;
@@ -138,8 +162,18 @@ export function planSheets(store: Store): SheetOut[] {
       rows: store.plan.objectives().map((o) => objectiveRow(o, titles.get(o.strandNumber) ?? '')),
       widths: [8, 30, 22, 10, 80, 10, 30, 24, 8, 12, 9, 40],
     },
-    { name: STRANDS_SHEET, header: [...STRAND_COLUMNS], rows: strands.map(strandRow), widths: [8, 40, 14, 40, 60, 60] },
-    { name: DETAILS_SHEET, header: ['Field', 'Value', 'Detail'], rows: detailRows(store.plan.detail()), widths: [22, 60, 80] },
+    {
+      name: STRANDS_SHEET,
+      header: [...STRAND_COLUMNS],
+      rows: strands.map(strandRow),
+      widths: [8, 40, 14, 40, 60, 60],
+    },
+    {
+      name: DETAILS_SHEET,
+      header: ['Field', 'Value', 'Detail'],
+      rows: detailRows(store.plan.detail()),
+      widths: [22, 60, 80],
+    },
   ];
 }
 
@@ -154,12 +188,19 @@ export interface SpreadsheetExportResult {
 export async function exportPlan(store: Store, out: string): Promise<SpreadsheetExportResult> {
   const sheets = planSheets(store);
   const format = formatOf(out);
-  const written = await writeSpreadsheet(out, format === 'csv' ? sheets.slice(0, 1) : sheets, new Date(store.now()));
+  const written = await writeSpreadsheet(
+    out,
+    format === 'csv' ? sheets.slice(0, 1) : sheets,
+    new Date(store.now()),
+  );
   return { path: written.path, format, rows: sheets[0].rows.length, bytes: written.bytes };
 }
 
 /** Maps a sheet's rows onto the plan columns by header name, whatever order they come in. */
-export function rowCells(sheet: SheetIn): { missing: string[]; rows: { rowNumber: number; cells: PlanRowCells }[] } {
+export function rowCells(sheet: SheetIn): {
+  missing: string[];
+  rows: { rowNumber: number; cells: PlanRowCells }[];
+} {
   const index = new Map(sheet.header.map((h, i) => [h.toLowerCase(), i]));
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c.toLowerCase()));
   const rows = sheet.rows.map((r) => {

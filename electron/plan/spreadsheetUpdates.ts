@@ -34,7 +34,8 @@ export interface UpdatesExportInput {
 export function updateRows(store: Store, input: Omit<UpdatesExportInput, 'out'>): CellOut[][] {
   const from = reportingMonthSchema.parse(input.from);
   const to = reportingMonthSchema.parse(input.to);
-  if (to < from) throw new BoardPackError('invalid_input', `The range ends (${to}) before it starts (${from}).`);
+  if (to < from)
+    throw new BoardPackError('invalid_input', `The range ends (${to}) before it starts (${from}).`);
   store.plan.assertMonthInPlan(from);
   store.plan.assertMonthInPlan(to);
   const titles = new Map(store.plan.strands().map((s) => [s.number, s.title]));
@@ -65,12 +66,22 @@ export function updateRows(store: Store, input: Omit<UpdatesExportInput, 'out'>)
 }
 
 /** Writes the updates for a range of months (one month: from = to). */
-export async function exportUpdates(store: Store, input: UpdatesExportInput): Promise<SpreadsheetExportResult> {
+export async function exportUpdates(
+  store: Store,
+  input: UpdatesExportInput,
+): Promise<SpreadsheetExportResult> {
   const format = formatOf(input.out);
   const rows = updateRows(store, input);
   const written = await writeSpreadsheet(
     input.out,
-    [{ name: 'Updates', header: [...UPDATE_COLUMNS], rows, widths: [9, 8, 30, 10, 60, 11, 60, 40, 40, 9, 24, 24, 10, 8] }],
+    [
+      {
+        name: 'Updates',
+        header: [...UPDATE_COLUMNS],
+        rows,
+        widths: [9, 8, 30, 10, 60, 11, 60, 40, 40, 9, 24, 24, 10, 8],
+      },
+    ],
     new Date(store.now()),
   );
   return { path: written.path, format, rows: rows.length, bytes: written.bytes };

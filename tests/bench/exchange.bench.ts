@@ -38,7 +38,16 @@ function ms(value: number): string {
 function leadAnswers(lead: Store, month: string, strandNumber: number): void {
   lead.plan.objectives({ strandNumber }).forEach((o, i) => {
     lead.updates.save(
-      { ref: o.ref, month, status: STATUSES[i % 5], narrative: NARRATIVE, nextSteps: 'Report to the next board.', risks: i % 3 ? '' : 'Resourcing.', author: 'DCS Lead', state: 'draft' },
+      {
+        ref: o.ref,
+        month,
+        status: STATUSES[i % 5],
+        narrative: NARRATIVE,
+        nextSteps: 'Report to the next board.',
+        risks: i % 3 ? '' : 'Resourcing.',
+        author: 'DCS Lead',
+        state: 'draft',
+      },
       lead.now(),
     );
   });
@@ -47,11 +56,21 @@ function leadAnswers(lead: Store, month: string, strandNumber: number): void {
 function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month: string, tag: string) {
   const requestPath = join(dir, `${tag}.bpreq`);
   const returnPath = join(dir, `${tag}.bpret`);
-  const request = createRequest(secretariat, { strandNumber, month, out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' });
+  const request = createRequest(secretariat, {
+    strandNumber,
+    month,
+    out: requestPath,
+    leadName: 'DCS Lead',
+    actor: 'Secretariat',
+  });
   openRequest(lead, { path: requestPath, actor: 'DCS Lead' });
   leadAnswers(lead, month, strandNumber);
   const returned = createReturn(lead, { out: returnPath, actor: 'DCS Lead' });
-  trustKey(secretariat, { fingerprint: installationKey(lead)!.fingerprint, name: 'DCS Lead', strandNumber }, 'Secretariat');
+  trustKey(
+    secretariat,
+    { fingerprint: installationKey(lead)!.fingerprint, name: 'DCS Lead', strandNumber },
+    'Secretariat',
+  );
   return { request, returned, returnPath };
 }
 
@@ -61,12 +80,17 @@ function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month:
   const secretariat = openStore(join(dir, 'sizes-office.db'), { clock });
   loadDemo(secretariat, { months: 24 });
   const lead = openStore(join(dir, 'sizes-laptop.db'), { clock, seedPlan: null });
-  const largest = secretariat.plan.strands().map((s) => ({ s, n: secretariat.plan.objectives({ strandNumber: s.number }).length })).sort((a, b) => b.n - a.n)[0];
+  const largest = secretariat.plan
+    .strands()
+    .map((s) => ({ s, n: secretariat.plan.objectives({ strandNumber: s.number }).length }))
+    .sort((a, b) => b.n - a.n)[0];
   const month = addMonths(secretariat.plan.summary().startMonth, 23);
   const { request, returned } = roundTrip(secretariat, lead, largest.s.number, month, 'largest');
   console.log(`Largest strand: ${largest.s.number} (${largest.n} objectives), month ${month}`);
   console.log(`  request file: ${(request.bytes / 1024).toFixed(1)} KB (with last month's accepted updates)`);
-  console.log(`  return file:  ${(returned.bytes / 1024).toFixed(1)} KB (${returned.updates} updates, ${NARRATIVE.length}-character narratives)`);
+  console.log(
+    `  return file:  ${(returned.bytes / 1024).toFixed(1)} KB (${returned.updates} updates, ${NARRATIVE.length}-character narratives)`,
+  );
 
   // 3. XLSX exports of the built-in plan with 24 months of updates.
   const planTimes: number[] = [];
@@ -79,13 +103,19 @@ function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month:
     await exportPlan(secretariat, join(dir, `plan-${i}.xlsx`));
     planTimes.push(performance.now() - t);
     t = performance.now();
-    const r = await exportUpdates(secretariat, { from: plan.startMonth, to: addMonths(plan.startMonth, 23), out: join(dir, `updates-${i}.xlsx`) });
+    const r = await exportUpdates(secretariat, {
+      from: plan.startMonth,
+      to: addMonths(plan.startMonth, 23),
+      out: join(dir, `updates-${i}.xlsx`),
+    });
     updateTimes.push(performance.now() - t);
     rows = r.rows;
     bytes = r.bytes;
   }
   console.log(`XLSX export, built-in plan (163 objectives, 3 sheets): median ${ms(median(planTimes))} of 3`);
-  console.log(`XLSX export, 24 months of updates (${rows} rows, ${(bytes / 1024).toFixed(0)} KB): median ${ms(median(updateTimes))} of 3`);
+  console.log(
+    `XLSX export, 24 months of updates (${rows} rows, ${(bytes / 1024).toFixed(0)} KB): median ${ms(median(updateTimes))} of 3`,
+  );
   secretariat.close();
   lead.close();
 }
@@ -100,7 +130,21 @@ function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month:
       {
         ...base.strands[0],
         number: 1,
-        themes: [{ theme: 'Enforcement', code: 'E', objectives: Array.from({ length: 100 }, (_, i) => ({ ref: `1.E.${i + 1}`, text: `Objective ${i + 1}`, year: 'Year 1' as const, target: null, owner: null, repeated: false, notes: [] })) }],
+        themes: [
+          {
+            theme: 'Enforcement',
+            code: 'E',
+            objectives: Array.from({ length: 100 }, (_, i) => ({
+              ref: `1.E.${i + 1}`,
+              text: `Objective ${i + 1}`,
+              year: 'Year 1' as const,
+              target: null,
+              owner: null,
+              repeated: false,
+              notes: [],
+            })),
+          },
+        ],
       },
     ],
   };
@@ -113,12 +157,15 @@ function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month:
     const t = performance.now();
     const result = importReturn(secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true });
     times.push(performance.now() - t);
-    if (result.accepted.length !== 100) throw new Error(`expected 100 accepted, got ${result.accepted.length}`);
+    if (result.accepted.length !== 100)
+      throw new Error(`expected 100 accepted, got ${result.accepted.length}`);
     if (run === 0) console.log(`Return of 100 updates: ${(returned.bytes / 1024).toFixed(1)} KB`);
     secretariat.close();
     lead.close();
   }
-  console.log(`Import of a return of 100 updates (verify, preview, accept all, one transaction): median ${ms(median(times))} of 5 (min ${ms(Math.min(...times))})`);
+  console.log(
+    `Import of a return of 100 updates (verify, preview, accept all, one transaction): median ${ms(median(times))} of 5 (min ${ms(Math.min(...times))})`,
+  );
 }
 
 // 4. A 50 MB file is refused by its size without being read.

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openStore, type Store } from '../../electron/store/store';
-import { autoBackup, backupDatabase, configureAutoBackup, inspectBackup, restoreDatabase } from '../../electron/store/backups';
+import {
+  autoBackup,
+  backupDatabase,
+  configureAutoBackup,
+  inspectBackup,
+  restoreDatabase,
+} from '../../electron/store/backups';
 
 const WRITER = fileURLToPath(new URL('./backup.writer.ts', import.meta.url));
 const stores: Store[] = [];
@@ -23,7 +29,9 @@ function open(path: string, at = '2007-10-01T09:00:00.000Z'): Store {
 }
 
 function startWriter(path: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, path], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
@@ -35,9 +43,18 @@ function startWriter(path: string): Promise<ChildProcess> {
 function consistent(path: string) {
   const db = new Database(path, { readonly: true });
   try {
-    const saves = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('update.save', 'update.edit')").get() as { n: number }).n;
-    const last = db.prepare("SELECT narrative FROM updates ORDER BY saved_at DESC, id DESC LIMIT 1").get() as { narrative: string } | undefined;
-    return { integrity: db.pragma('integrity_check', { simple: true }), saves, lastWrite: last ? Number(last.narrative.replace('Write ', '')) : -1 };
+    const saves = (
+      db
+        .prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('update.save', 'update.edit')")
+        .get() as { n: number }
+    ).n;
+    const last = db.prepare('SELECT narrative FROM updates ORDER BY saved_at DESC, id DESC LIMIT 1').get() as
+      { narrative: string } | undefined;
+    return {
+      integrity: db.pragma('integrity_check', { simple: true }),
+      saves,
+      lastWrite: last ? Number(last.narrative.replace('Write ', '')) : -1,
+    };
   } finally {
     db.close();
   }
@@ -67,7 +84,12 @@ describe('backups and restore', () => {
     const restoredTo = open(target);
     stores.splice(stores.indexOf(restoredTo), 1);
     restoredTo.close();
-    const result = await restoreDatabase({ databasePath: target, backupPath: copies[4], now: new Date('2007-10-02T08:00:00.000Z'), actor: 'Secretariat' });
+    const result = await restoreDatabase({
+      databasePath: target,
+      backupPath: copies[4],
+      now: new Date('2007-10-02T08:00:00.000Z'),
+      actor: 'Secretariat',
+    });
     expect(result.previousKeptAt).not.toBeNull();
     expect(existsSync(result.previousKeptAt!)).toBe(true);
     const restored = open(target);
@@ -81,9 +103,25 @@ describe('backups and restore', () => {
     const path = join(dir, 'board.db');
     const store = open(path);
     const copy = (await backupDatabase(store, join(dir, 'before.db'))).path;
-    store.updates.save({ ref: '2.E.3', month: '2007-10', status: 'green', narrative: 'Written after the backup', author: 'Lead', state: 'submitted' }, store.now());
+    store.updates.save(
+      {
+        ref: '2.E.3',
+        month: '2007-10',
+        status: 'green',
+        narrative: 'Written after the backup',
+        author: 'Lead',
+        state: 'submitted',
+      },
+      store.now(),
+    );
     store.close();
-    const result = await restoreDatabase({ databasePath: path, backupPath: copy, now: new Date('2007-10-02T08:00:00.000Z'), actor: 'Secretariat', keepFolder: join(dir, 'kept') });
+    const result = await restoreDatabase({
+      databasePath: path,
+      backupPath: copy,
+      now: new Date('2007-10-02T08:00:00.000Z'),
+      actor: 'Secretariat',
+      keepFolder: join(dir, 'kept'),
+    });
     const restored = open(path);
     expect(restored.updates.current('2.E.3', '2007-10')).toBeUndefined();
     const kept = open(result.previousKeptAt!);
@@ -113,7 +151,9 @@ describe('backups and restore', () => {
       [damaged, /could not be (opened|read)|not a Board Pack database/],
     ];
     for (const [file, message] of cases) {
-      await expect(restoreDatabase({ databasePath: path, backupPath: file, now: new Date(), actor: 'Secretariat' })).rejects.toThrow(message);
+      await expect(
+        restoreDatabase({ databasePath: path, backupPath: file, now: new Date(), actor: 'Secretariat' }),
+      ).rejects.toThrow(message);
     }
     expect(existsSync(join(dir, 'backups'))).toBe(false);
     const still = open(path);
@@ -134,7 +174,11 @@ describe('backups and restore', () => {
       store.close();
     }
     expect(results.filter((r) => r.created !== null)).toHaveLength(5);
-    expect(readdirSync(folder).sort()).toEqual(['board-pack-2007-10-03.db', 'board-pack-2007-10-04.db', 'board-pack-2007-10-05.db']);
+    expect(readdirSync(folder).sort()).toEqual([
+      'board-pack-2007-10-03.db',
+      'board-pack-2007-10-04.db',
+      'board-pack-2007-10-05.db',
+    ]);
     expect(results[9].removed).toEqual([]);
     expect(results[8].removed).toEqual([join(folder, 'board-pack-2007-10-02.db')]);
   });

@@ -8,7 +8,17 @@ const refs = store.plan.objectives().map((o) => o.ref);
 let n = 0;
 for (;;) {
   const ref = refs[n % refs.length];
-  store.updates.save({ ref, month: '2007-10', status: 'green', narrative: `Write ${n}`, author: 'Writer', state: n % 2 === 0 ? 'draft' : 'submitted' }, new Date(Date.UTC(2007, 9, 1) + n * 1000).toISOString());
+  store.updates.save(
+    {
+      ref,
+      month: '2007-10',
+      status: 'green',
+      narrative: `Write ${n}`,
+      author: 'Writer',
+      state: n % 2 === 0 ? 'draft' : 'submitted',
+    },
+    new Date(Date.UTC(2007, 9, 1) + n * 1000).toISOString(),
+  );
   if (n === 0) process.stdout.write('ready\n');
   n += 1;
 }

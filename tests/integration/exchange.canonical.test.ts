@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../electron/exchange/canonical';
-import { fingerprintOf, generateKeyPair, normaliseFingerprint, signBytes, verifyBytes } from '../../electron/exchange/signing';
+import {
+  fingerprintOf,
+  generateKeyPair,
+  normaliseFingerprint,
+  signBytes,
+  verifyBytes,
+} from '../../electron/exchange/signing';
 
 describe('canonical JSON for signing', () => {
   it('sorts keys at every depth and leaves out whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    );
   });
 
   it('gives the same bytes whatever order the keys were written in', () => {
@@ -14,7 +22,9 @@ describe('canonical JSON for signing', () => {
   });
 
   it('keeps array order, escapes strings as JSON does and writes non-ASCII as is', () => {
-    expect(canonicalJson(['b', 'a', 'quote " and \n newline', 'café £5'])).toBe('["b","a","quote \\" and \\n newline","café £5"]');
+    expect(canonicalJson(['b', 'a', 'quote " and \n newline', 'café £5'])).toBe(
+      '["b","a","quote \\" and \\n newline","café £5"]',
+    );
   });
 
   it('sorts keys by code unit, not by locale', () => {
@@ -33,7 +43,9 @@ describe('Ed25519 signatures and fingerprints', () => {
     const bytes = Buffer.from(canonicalJson({ month: '2007-10' }));
     const signature = signBytes(bytes, key.privateKey);
     expect(verifyBytes(bytes, signature, key.publicKey)).toBe(true);
-    expect(verifyBytes(Buffer.from(canonicalJson({ month: '2007-11' })), signature, key.publicKey)).toBe(false);
+    expect(verifyBytes(Buffer.from(canonicalJson({ month: '2007-11' })), signature, key.publicKey)).toBe(
+      false,
+    );
     expect(verifyBytes(bytes, signature, generateKeyPair().publicKey)).toBe(false);
     expect(verifyBytes(bytes, 'not a signature', key.publicKey)).toBe(false);
   });

@@ -6,7 +6,7 @@ import { openStore } from '../../electron/store/store';
 import { cli, dumpDatabase, fixedClock, tempDir } from '../fixtures/databases';
 
 describe('the offline workflow on the command line', () => {
-  it('goes from request to accepted updates between two databases, asking to confirm the lead\'s key', async () => {
+  it("goes from request to accepted updates between two databases, asking to confirm the lead's key", async () => {
     const dir = tempDir();
     const office = join(dir, 'office.db');
     const laptop = join(dir, 'laptop.db');
@@ -14,7 +14,24 @@ describe('the offline workflow on the command line', () => {
     const reply = join(dir, 'strand-8.bpret');
     expect((await cli(['init', '--db', office])).code).toBe(0);
 
-    const issued = await cli(['exchange', 'request', '--strand', '8', '--month', '2007-10', '--out', request, '--lead', 'DCS Lead', '--expires', '2007-10-25', '--db', office, '--as', 'Secretariat']);
+    const issued = await cli([
+      'exchange',
+      'request',
+      '--strand',
+      '8',
+      '--month',
+      '2007-10',
+      '--out',
+      request,
+      '--lead',
+      'DCS Lead',
+      '--expires',
+      '2007-10-25',
+      '--db',
+      office,
+      '--as',
+      'Secretariat',
+    ]);
     expect(issued.stderr).toBe('');
     expect(issued.stdout).toMatch(/strand 8, 2007-10, 13 objectives, for DCS Lead, expires 2007-10-25/);
 
@@ -27,31 +44,96 @@ describe('the offline workflow on the command line', () => {
     const refs = leadStore.plan.objectives().map((o) => o.ref);
     leadStore.close();
     for (const ref of refs) {
-      const saved = await cli(['update', 'set', ref, '--month', '2007-10', '--status', 'green', '--narrative', `On track (${ref}).`, '--state', 'draft', '--db', laptop, '--as', 'DCS Lead']);
+      const saved = await cli([
+        'update',
+        'set',
+        ref,
+        '--month',
+        '2007-10',
+        '--status',
+        'green',
+        '--narrative',
+        `On track (${ref}).`,
+        '--state',
+        'draft',
+        '--db',
+        laptop,
+        '--as',
+        'DCS Lead',
+      ]);
       expect(saved.stderr).toBe('');
     }
     const returned = await cli(['exchange', 'return', '--out', reply, '--db', laptop, '--as', 'DCS Lead']);
     expect(returned.stdout).toMatch(/13 update\(s\) for strand 8, 2007-10/);
 
     const before = dumpDatabase(office);
-    const refused = await cli(['exchange', 'import', reply, '--accept-all', '--db', office, '--as', 'Secretariat']);
+    const refused = await cli([
+      'exchange',
+      'import',
+      reply,
+      '--accept-all',
+      '--db',
+      office,
+      '--as',
+      'Secretariat',
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`keys trust ${leadKey} --strand 8 --name "DCS Lead"`);
     const shown = await cli(['exchange', 'import', reply, '--trust', '--db', office]);
-    expect(shown.stdout).toMatch(/8\.E\.1\n {2}Objective: .*\n {2}Here: {6}nothing yet\n {2}Incoming: {2}Green On track \(8\.E\.1\)\./);
+    expect(shown.stdout).toMatch(
+      /8\.E\.1\n {2}Objective: .*\n {2}Here: {6}nothing yet\n {2}Incoming: {2}Green On track \(8\.E\.1\)\./,
+    );
     expect(shown.stdout).toMatch(/Nothing was changed/);
     expect(dumpDatabase(office)).toBe(before);
 
-    expect((await cli(['keys', 'trust', leadKey.replace(/-/g, '').toUpperCase(), '--strand', '8', '--name', 'DCS Lead', '--db', office, '--as', 'Secretariat'])).code).toBe(0);
-    const imported = await cli(['exchange', 'import', reply, '--accept-all', '--db', office, '--as', 'Secretariat']);
+    expect(
+      (
+        await cli([
+          'keys',
+          'trust',
+          leadKey.replace(/-/g, '').toUpperCase(),
+          '--strand',
+          '8',
+          '--name',
+          'DCS Lead',
+          '--db',
+          office,
+          '--as',
+          'Secretariat',
+        ])
+      ).code,
+    ).toBe(0);
+    const imported = await cli([
+      'exchange',
+      'import',
+      reply,
+      '--accept-all',
+      '--db',
+      office,
+      '--as',
+      'Secretariat',
+    ]);
     expect(imported.stdout).toMatch(/accepted 13/);
-    const again = await cli(['exchange', 'import', reply, '--accept-all', '--db', office, '--as', 'Secretariat']);
-    expect(again.stderr).toMatch(/already imported on 2007-10-01 09:00 UTC by Secretariat\. Nothing was changed\./);
+    const again = await cli([
+      'exchange',
+      'import',
+      reply,
+      '--accept-all',
+      '--db',
+      office,
+      '--as',
+      'Secretariat',
+    ]);
+    expect(again.stderr).toMatch(
+      /already imported on 2007-10-01 09:00 UTC by Secretariat\. Nothing was changed\./,
+    );
 
     const store = openStore(office, { clock: fixedClock() });
     const held = [...store.updates.reported('2007-10', 8).values()];
     store.close();
-    expect(held.map((u) => [u.ref, u.author, u.state])).toEqual(refs.map((ref) => [ref, 'DCS Lead', 'accepted']));
+    expect(held.map((u) => [u.ref, u.author, u.state])).toEqual(
+      refs.map((ref) => [ref, 'DCS Lead', 'accepted']),
+    );
     const keys = await cli(['keys', 'show', '--db', office]);
     expect(keys.stdout).toContain(`${leadKey}  DCS Lead  strand 8`);
   });
@@ -60,14 +142,29 @@ describe('the offline workflow on the command line', () => {
     const dir = tempDir();
     const office = join(dir, 'office.db');
     await cli(['init', '--db', office]);
-    expect((await cli(['plan', 'export', '--out', join(dir, 'plan.xlsx'), '--db', office])).stdout).toMatch(/Wrote 163 objectives/);
+    expect((await cli(['plan', 'export', '--out', join(dir, 'plan.xlsx'), '--db', office])).stdout).toMatch(
+      /Wrote 163 objectives/,
+    );
     const fresh = join(dir, 'fresh.db');
     const preview = await cli(['plan', 'import', join(dir, 'plan.xlsx'), '--db', fresh]);
-    expect(preview.stdout).toMatch(/163 row\(s\); this database has no plan[\s\S]*Added: 163[\s\S]*Nothing was changed/);
+    expect(preview.stdout).toMatch(
+      /163 row\(s\); this database has no plan[\s\S]*Added: 163[\s\S]*Nothing was changed/,
+    );
     expect(existsSync(fresh)).toBe(false);
     const applied = await cli(['plan', 'import', join(dir, 'plan.xlsx'), '--apply', '--db', fresh]);
     expect(applied.stdout).toMatch(/added 163, changed 0, retired 0/);
-    const updates = await cli(['updates', 'export', '--from', '2007-09', '--to', '2007-10', '--out', join(dir, 'updates.csv'), '--db', fresh]);
+    const updates = await cli([
+      'updates',
+      'export',
+      '--from',
+      '2007-09',
+      '--to',
+      '2007-10',
+      '--out',
+      join(dir, 'updates.csv'),
+      '--db',
+      fresh,
+    ]);
     expect(updates.stdout).toMatch(/Wrote 326 rows/);
   });
 
@@ -76,8 +173,12 @@ describe('the offline workflow on the command line', () => {
     const office = join(dir, 'office.db');
     await cli(['init', '--db', office]);
     const folder = join(dir, 'daily');
-    expect((await cli(['backup', 'auto', '--folder', folder, '--keep', '2', '--db', office])).stdout).toMatch(/Made today's backup/);
-    expect((await cli(['backup', 'auto', '--db', office])).stdout).toMatch(/already made; nothing new written\.\nKeeping the newest 2/);
+    expect((await cli(['backup', 'auto', '--folder', folder, '--keep', '2', '--db', office])).stdout).toMatch(
+      /Made today's backup/,
+    );
+    expect((await cli(['backup', 'auto', '--db', office])).stdout).toMatch(
+      /already made; nothing new written\.\nKeeping the newest 2/,
+    );
     const [daily] = readdirSync(folder);
     const restored = await cli(['restore', join(folder, daily), '--db', office]);
     expect(restored.stderr).toBe('');

@@ -14,16 +14,44 @@ function conflictOn(ref: string) {
   pair = secretariatAndLead();
   const ids = pinnedIds();
   const requestPath = join(pair.dir, 'strand-8.bpreq');
-  createRequest(pair.secretariat, { strandNumber: 8, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' }, { newFileId: ids });
+  createRequest(
+    pair.secretariat,
+    { strandNumber: 8, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' },
+    { newFileId: ids },
+  );
   openRequest(pair.lead, { path: requestPath, actor: 'DCS Lead' });
   for (const o of pair.lead.plan.objectives({ strandNumber: 8 })) {
-    pair.lead.updates.save({ ref: o.ref, month: '2007-10', status: 'amber', narrative: `Lead: ${o.ref} at risk, recovery plan agreed.`, author: 'DCS Lead', state: 'draft' }, pair.lead.now());
+    pair.lead.updates.save(
+      {
+        ref: o.ref,
+        month: '2007-10',
+        status: 'amber',
+        narrative: `Lead: ${o.ref} at risk, recovery plan agreed.`,
+        author: 'DCS Lead',
+        state: 'draft',
+      },
+      pair.lead.now(),
+    );
   }
   const returnPath = join(pair.dir, 'strand-8.bpret');
   createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
   pair.clock.set('2007-10-06T11:00:00.000Z');
-  pair.secretariat.updates.save({ ref, month: '2007-10', status: 'red', narrative: 'Secretariat: reported Red by phone on 5 October.', author: 'Secretariat', state: 'submitted' }, pair.secretariat.now());
-  trustKey(pair.secretariat, { fingerprint: installationKey(pair.lead)!.fingerprint, name: 'DCS Lead', strandNumber: 8 }, 'Secretariat');
+  pair.secretariat.updates.save(
+    {
+      ref,
+      month: '2007-10',
+      status: 'red',
+      narrative: 'Secretariat: reported Red by phone on 5 October.',
+      author: 'Secretariat',
+      state: 'submitted',
+    },
+    pair.secretariat.now(),
+  );
+  trustKey(
+    pair.secretariat,
+    { fingerprint: installationKey(pair.lead)!.fingerprint, name: 'DCS Lead', strandNumber: 8 },
+    'Secretariat',
+  );
   return returnPath;
 }
 
@@ -33,15 +61,25 @@ describe('an update changed at the secretariat after the request went out', () =
     const preview = previewReturn(pair.secretariat, returnPath);
     expect(preview.conflicts).toEqual(['8.E.1']);
     const item = preview.updates.find((u) => u.ref === '8.E.1')!;
-    expect(item.current).toMatchObject({ status: 'red', narrative: 'Secretariat: reported Red by phone on 5 October.', author: 'Secretariat', state: 'submitted' });
-    expect(item.incoming).toMatchObject({ status: 'amber', narrative: 'Lead: 8.E.1 at risk, recovery plan agreed.' });
+    expect(item.current).toMatchObject({
+      status: 'red',
+      narrative: 'Secretariat: reported Red by phone on 5 October.',
+      author: 'Secretariat',
+      state: 'submitted',
+    });
+    expect(item.incoming).toMatchObject({
+      status: 'amber',
+      narrative: 'Lead: 8.E.1 at risk, recovery plan agreed.',
+    });
     expect(preview.updates.filter((u) => u.ref !== '8.E.1').every((u) => !u.conflict)).toBe(true);
   });
 
   it('refuses accept-all until each conflict is decided, naming both versions and changing nothing', () => {
     const returnPath = conflictOn('8.E.1');
     const before = dumpDatabase(pair.secretariat);
-    expect(() => importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true })).toThrow(
+    expect(() =>
+      importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true }),
+    ).toThrow(
       /keep ours or take theirs: 8\.E\.1: here Red — "Secretariat: reported Red by phone on 5 October\." \(submitted, by Secretariat\); from the lead Amber/,
     );
     expect(dumpDatabase(pair.secretariat)).toEqual(before);
@@ -49,15 +87,33 @@ describe('an update changed at the secretariat after the request went out', () =
 
   it('keeps ours when the secretariat chooses to', () => {
     const returnPath = conflictOn('8.E.1');
-    const result = importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true, decisions: { '8.E.1': 'reject' } });
+    const result = importReturn(pair.secretariat, {
+      path: returnPath,
+      actor: 'Secretariat',
+      acceptAll: true,
+      decisions: { '8.E.1': 'reject' },
+    });
     expect(result.rejected).toEqual(['8.E.1']);
-    expect(pair.secretariat.updates.current('8.E.1', '2007-10')).toMatchObject({ status: 'red', author: 'Secretariat', state: 'submitted' });
-    expect(pair.secretariat.updates.current('8.E.2', '2007-10')).toMatchObject({ status: 'amber', author: 'DCS Lead', state: 'accepted' });
+    expect(pair.secretariat.updates.current('8.E.1', '2007-10')).toMatchObject({
+      status: 'red',
+      author: 'Secretariat',
+      state: 'submitted',
+    });
+    expect(pair.secretariat.updates.current('8.E.2', '2007-10')).toMatchObject({
+      status: 'amber',
+      author: 'DCS Lead',
+      state: 'accepted',
+    });
   });
 
   it('takes theirs as a new revision, keeping ours in the history', () => {
     const returnPath = conflictOn('8.E.1');
-    importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true, decisions: { '8.E.1': 'accept' } });
+    importReturn(pair.secretariat, {
+      path: returnPath,
+      actor: 'Secretariat',
+      acceptAll: true,
+      decisions: { '8.E.1': 'accept' },
+    });
     const history = pair.secretariat.updates.history('8.E.1', '2007-10');
     expect(history.map((u) => [u.revision, u.status, u.author, u.state])).toEqual([
       [2, 'amber', 'DCS Lead', 'accepted'],

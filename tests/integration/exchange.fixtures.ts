@@ -4,7 +4,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../electron/store/store';
-import { signExchange, type ExchangeKind, type RequestPayload, type ReturnPayload } from '../../electron/exchange/format';
+import {
+  signExchange,
+  type ExchangeKind,
+  type RequestPayload,
+  type ReturnPayload,
+} from '../../electron/exchange/format';
 import { generateKeyPair, type KeyPairText } from '../../electron/exchange/signing';
 
 export interface TestClock {
@@ -66,12 +71,18 @@ export function dumpDatabase(store: Store): Record<string, unknown[]> {
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as { name: string }[];
   const dump: Record<string, unknown[]> = {};
-  for (const { name } of tables) dump[name] = store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+  for (const { name } of tables)
+    dump[name] = store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
   return dump;
 }
 
 /** Signs a hand-made payload, for files a real installation would never make (other strand, …). */
-export function signedFile(path: string, kind: ExchangeKind, payload: RequestPayload | ReturnPayload, key: KeyPairText): string {
+export function signedFile(
+  path: string,
+  kind: ExchangeKind,
+  payload: RequestPayload | ReturnPayload,
+  key: KeyPairText,
+): string {
   writeFileSync(path, signExchange(kind, payload, key));
   return path;
 }

@@ -8,7 +8,15 @@ import { signingKey, installationKey, trustKey } from '../../electron/exchange/k
 import type { RequestPayload, ReturnPayload } from '../../electron/exchange/format';
 import { openStore } from '../../electron/store/store';
 import { loadBuiltInPlan } from '../../electron/plan/load';
-import { dumpDatabase, generateKeyPair, pinnedIds, readJson, secretariatAndLead, signedFile, type Pair } from './exchange.fixtures';
+import {
+  dumpDatabase,
+  generateKeyPair,
+  pinnedIds,
+  readJson,
+  secretariatAndLead,
+  signedFile,
+  type Pair,
+} from './exchange.fixtures';
 
 let pair: Pair;
 afterEach(() => pair?.close());
@@ -23,15 +31,40 @@ function prepare(options: { trustLead?: boolean } = {}): Prepared {
   pair = secretariatAndLead();
   const ids = pinnedIds();
   const requestPath = join(pair.dir, 'strand-1.bpreq');
-  createRequest(pair.secretariat, { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', expiresOn: '2007-10-20', actor: 'Secretariat' }, { newFileId: ids });
+  createRequest(
+    pair.secretariat,
+    {
+      strandNumber: 1,
+      month: '2007-10',
+      out: requestPath,
+      leadName: 'DCS Lead',
+      expiresOn: '2007-10-20',
+      actor: 'Secretariat',
+    },
+    { newFileId: ids },
+  );
   openRequest(pair.lead, { path: requestPath, actor: 'DCS Lead' });
   for (const o of pair.lead.plan.objectives({ strandNumber: 1 })) {
-    pair.lead.updates.save({ ref: o.ref, month: '2007-10', status: 'green', narrative: `On track: ${o.ref}.`, author: 'DCS Lead', state: 'draft' }, pair.lead.now());
+    pair.lead.updates.save(
+      {
+        ref: o.ref,
+        month: '2007-10',
+        status: 'green',
+        narrative: `On track: ${o.ref}.`,
+        author: 'DCS Lead',
+        state: 'draft',
+      },
+      pair.lead.now(),
+    );
   }
   const returnPath = join(pair.dir, 'strand-1.bpret');
   createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
   if (options.trustLead !== false) {
-    trustKey(pair.secretariat, { fingerprint: installationKey(pair.lead)!.fingerprint, name: 'DCS Lead', strandNumber: 1 }, 'Secretariat');
+    trustKey(
+      pair.secretariat,
+      { fingerprint: installationKey(pair.lead)!.fingerprint, name: 'DCS Lead', strandNumber: 1 },
+      'Secretariat',
+    );
   }
   return { requestPath, returnPath };
 }
@@ -40,11 +73,16 @@ function prepare(options: { trustLead?: boolean } = {}): Prepared {
 function expectRefused(path: string, message: RegExp) {
   const before = dumpDatabase(pair.secretariat);
   expect(() => previewReturn(pair.secretariat, path)).toThrow(message);
-  expect(() => importReturn(pair.secretariat, { path, actor: 'Secretariat', acceptAll: true })).toThrow(message);
+  expect(() => importReturn(pair.secretariat, { path, actor: 'Secretariat', acceptAll: true })).toThrow(
+    message,
+  );
   expect(dumpDatabase(pair.secretariat)).toEqual(before);
 }
 
-function rewrite(path: string, change: (file: { payload: ReturnPayload; formatVersion: number; format: string }) => void): string {
+function rewrite(
+  path: string,
+  change: (file: { payload: ReturnPayload; formatVersion: number; format: string }) => void,
+): string {
   const file = readJson<{ payload: ReturnPayload; formatVersion: number; format: string }>(path);
   change(file);
   const out = path.replace('.bpret', '-changed.bpret');
@@ -55,7 +93,12 @@ function rewrite(path: string, change: (file: { payload: ReturnPayload; formatVe
 function resigned(path: string, change: (payload: ReturnPayload) => void): string {
   const payload = readJson<{ payload: ReturnPayload }>(path).payload;
   change(payload);
-  return signedFile(path.replace('.bpret', '-resigned.bpret'), 'return', payload, signingKey(pair.lead, 'DCS Lead'));
+  return signedFile(
+    path.replace('.bpret', '-resigned.bpret'),
+    'return',
+    payload,
+    signingKey(pair.lead, 'DCS Lead'),
+  );
 }
 
 describe('a return file the secretariat refuses, changing nothing', () => {
@@ -97,7 +140,10 @@ describe('a return file the secretariat refuses, changing nothing', () => {
 
   it('refuses a file of a newer format version, saying to install the newer version', () => {
     const { returnPath } = prepare();
-    expectRefused(rewrite(returnPath, (f) => (f.formatVersion = 2)), /newer version of Board Pack \(format version 2/);
+    expectRefused(
+      rewrite(returnPath, (f) => (f.formatVersion = 2)),
+      /newer version of Board Pack \(format version 2/,
+    );
   });
 
   it('refuses a request file offered as a return', () => {
@@ -107,30 +153,49 @@ describe('a return file the secretariat refuses, changing nothing', () => {
 
   it('refuses a return for another plan', () => {
     const { returnPath } = prepare();
-    expectRefused(resigned(returnPath, (p) => (p.planId = 'another-strategy')), /for another plan \(another-strategy\)/);
+    expectRefused(
+      resigned(returnPath, (p) => (p.planId = 'another-strategy')),
+      /for another plan \(another-strategy\)/,
+    );
   });
 
   it('refuses a return for another strand than its request', () => {
     const { returnPath } = prepare();
-    expectRefused(resigned(returnPath, (p) => (p.strandNumber = 3)), /for strand 3, but the request it answers was for strand 1/);
+    expectRefused(
+      resigned(returnPath, (p) => (p.strandNumber = 3)),
+      /for strand 3, but the request it answers was for strand 1/,
+    );
   });
 
   it('refuses a return made after its request expired', () => {
     const { returnPath } = prepare();
-    expectRefused(resigned(returnPath, (p) => (p.createdAt = '2007-10-21T08:00:00.000Z')), /expired on 2007-10-20/);
+    expectRefused(
+      resigned(returnPath, (p) => (p.createdAt = '2007-10-21T08:00:00.000Z')),
+      /expired on 2007-10-20/,
+    );
   });
 
   it('refuses a return signed by an unknown key, giving its fingerprint and how to trust it', () => {
     const { returnPath } = prepare({ trustLead: false });
     const fingerprint = installationKey(pair.lead)!.fingerprint;
     const escaped = fingerprint.replace(/-/g, '\\-');
-    expectRefused(returnPath, new RegExp(`does not trust for strand 1: ${escaped}.*keys trust ${escaped} --strand 1 --name "DCS Lead"`));
+    expectRefused(
+      returnPath,
+      new RegExp(
+        `does not trust for strand 1: ${escaped}.*keys trust ${escaped} --strand 1 --name "DCS Lead"`,
+      ),
+    );
   });
 
-  it('refuses a return signed by a stranger\'s key even when it names the right request', () => {
+  it("refuses a return signed by a stranger's key even when it names the right request", () => {
     const { returnPath } = prepare();
     const payload = readJson<{ payload: ReturnPayload }>(returnPath).payload;
-    const forged = signedFile(join(pair.dir, 'forged.bpret'), 'return', { ...payload, fileId: '00000000-0000-4000-8000-000000000999' }, generateKeyPair());
+    const forged = signedFile(
+      join(pair.dir, 'forged.bpret'),
+      'return',
+      { ...payload, fileId: '00000000-0000-4000-8000-000000000999' },
+      generateKeyPair(),
+    );
     expectRefused(forged, /does not trust for strand 1/);
   });
 
@@ -138,11 +203,14 @@ describe('a return file the secretariat refuses, changing nothing', () => {
     const { returnPath } = prepare();
     pair.clock.set('2007-10-09T14:30:00.000Z');
     importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true });
-    expectRefused(returnPath, /already imported on 2007-10-09 14:30 UTC by Secretariat\. Nothing was changed\./);
+    expectRefused(
+      returnPath,
+      /already imported on 2007-10-09 14:30 UTC by Secretariat\. Nothing was changed\./,
+    );
   });
 });
 
-describe('a request file the lead\'s copy refuses, changing nothing', () => {
+describe("a request file the lead's copy refuses, changing nothing", () => {
   function expectLeadRefused(path: string, message: RegExp, options: { trust?: boolean } = {}) {
     const before = dumpDatabase(pair.lead);
     expect(() => openRequest(pair.lead, { path, actor: 'DCS Lead', ...options })).toThrow(message);
@@ -152,7 +220,11 @@ describe('a request file the lead\'s copy refuses, changing nothing', () => {
   it('refuses a request that has expired', () => {
     pair = secretariatAndLead();
     const path = join(pair.dir, 'r.bpreq');
-    createRequest(pair.secretariat, { strandNumber: 2, month: '2007-10', out: path, expiresOn: '2007-10-10', actor: 'Secretariat' }, { newFileId: pinnedIds() });
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 2, month: '2007-10', out: path, expiresOn: '2007-10-10', actor: 'Secretariat' },
+      { newFileId: pinnedIds() },
+    );
     pair.clock.set('2007-10-11T09:00:00.000Z');
     expectLeadRefused(path, /expired on 2007-10-10\. Ask the secretariat for a new request/);
   });
@@ -160,7 +232,11 @@ describe('a request file the lead\'s copy refuses, changing nothing', () => {
   it('refuses a request opened a second time', () => {
     pair = secretariatAndLead();
     const path = join(pair.dir, 'r.bpreq');
-    createRequest(pair.secretariat, { strandNumber: 2, month: '2007-10', out: path, actor: 'Secretariat' }, { newFileId: pinnedIds() });
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 2, month: '2007-10', out: path, actor: 'Secretariat' },
+      { newFileId: pinnedIds() },
+    );
     openRequest(pair.lead, { path, actor: 'DCS Lead' });
     expectLeadRefused(path, /already opened on 2007-10-01 09:00 UTC/);
   });
@@ -169,11 +245,22 @@ describe('a request file the lead\'s copy refuses, changing nothing', () => {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const first = join(pair.dir, 'first.bpreq');
-    createRequest(pair.secretariat, { strandNumber: 2, month: '2007-10', out: first, actor: 'Secretariat' }, { newFileId: ids });
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 2, month: '2007-10', out: first, actor: 'Secretariat' },
+      { newFileId: ids },
+    );
     openRequest(pair.lead, { path: first, actor: 'DCS Lead' });
-    const other = openStore(join(pair.dir, 'other.db'), { clock: pair.clock, seedPlan: { ...loadBuiltInPlan(), id: 'another-strategy', title: 'Another Strategy' } });
+    const other = openStore(join(pair.dir, 'other.db'), {
+      clock: pair.clock,
+      seedPlan: { ...loadBuiltInPlan(), id: 'another-strategy', title: 'Another Strategy' },
+    });
     const path = join(pair.dir, 'other.bpreq');
-    createRequest(other, { strandNumber: 2, month: '2007-10', out: path, actor: 'Secretariat' }, { newFileId: pinnedIds(1) });
+    createRequest(
+      other,
+      { strandNumber: 2, month: '2007-10', out: path, actor: 'Secretariat' },
+      { newFileId: pinnedIds(1) },
+    );
     other.close();
     expectLeadRefused(path, /for another plan \("Another Strategy"\)/);
   });
@@ -182,10 +269,18 @@ describe('a request file the lead\'s copy refuses, changing nothing', () => {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const first = join(pair.dir, 'first.bpreq');
-    createRequest(pair.secretariat, { strandNumber: 2, month: '2007-10', out: first, actor: 'Secretariat' }, { newFileId: ids });
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 2, month: '2007-10', out: first, actor: 'Secretariat' },
+      { newFileId: ids },
+    );
     openRequest(pair.lead, { path: first, actor: 'DCS Lead' });
     const path = join(pair.dir, 'strand-3.bpreq');
-    createRequest(pair.secretariat, { strandNumber: 3, month: '2007-10', out: path, actor: 'Secretariat' }, { newFileId: ids });
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 3, month: '2007-10', out: path, actor: 'Secretariat' },
+      { newFileId: ids },
+    );
     expectLeadRefused(path, /for strand 3, but this working copy is for strand 2/);
   });
 
@@ -193,20 +288,42 @@ describe('a request file the lead\'s copy refuses, changing nothing', () => {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const first = join(pair.dir, 'first.bpreq');
-    createRequest(pair.secretariat, { strandNumber: 2, month: '2007-10', out: first, actor: 'Secretariat' }, { newFileId: ids });
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 2, month: '2007-10', out: first, actor: 'Secretariat' },
+      { newFileId: ids },
+    );
     openRequest(pair.lead, { path: first, actor: 'DCS Lead' });
     const payload = readJson<{ payload: RequestPayload }>(first).payload;
     const impostor = generateKeyPair();
-    const path = signedFile(join(pair.dir, 'impostor.bpreq'), 'request', { ...payload, fileId: ids(), month: '2007-11' }, impostor);
-    expectLeadRefused(path, new RegExp(`signed by a key this copy does not know \\(${impostor.fingerprint}\\)`));
-    expect(openRequest(pair.lead, { path, actor: 'DCS Lead', trust: true }).secretariatKey).toBe('trusted_now');
+    const path = signedFile(
+      join(pair.dir, 'impostor.bpreq'),
+      'request',
+      { ...payload, fileId: ids(), month: '2007-11' },
+      impostor,
+    );
+    expectLeadRefused(
+      path,
+      new RegExp(`signed by a key this copy does not know \\(${impostor.fingerprint}\\)`),
+    );
+    expect(openRequest(pair.lead, { path, actor: 'DCS Lead', trust: true }).secretariatKey).toBe(
+      'trusted_now',
+    );
   });
 
-  it('refuses a request addressed to another person\'s key', () => {
+  it("refuses a request addressed to another person's key", () => {
     pair = secretariatAndLead();
-    trustKey(pair.secretariat, { fingerprint: generateKeyPair().fingerprint, name: 'Someone Else', strandNumber: 2 }, 'Secretariat');
+    trustKey(
+      pair.secretariat,
+      { fingerprint: generateKeyPair().fingerprint, name: 'Someone Else', strandNumber: 2 },
+      'Secretariat',
+    );
     const path = join(pair.dir, 'r.bpreq');
-    createRequest(pair.secretariat, { strandNumber: 2, month: '2007-10', out: path, actor: 'Secretariat' }, { newFileId: pinnedIds() });
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 2, month: '2007-10', out: path, actor: 'Secretariat' },
+      { newFileId: pinnedIds() },
+    );
     expectLeadRefused(path, /addressed to the key .* meant for another person's copy/);
   });
 });

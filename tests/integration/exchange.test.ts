@@ -38,11 +38,15 @@ function leadWritesEverything(p: Pair, requestPath: string, month: string) {
 }
 
 describe('working offline with request and return files', () => {
-  it('carries a strand lead\'s updates from an empty laptop back to the secretariat through files only', () => {
+  it("carries a strand lead's updates from an empty laptop back to the secretariat through files only", () => {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'strand-2-2007-10.bpreq');
-    const request = createRequest(pair.secretariat, { strandNumber: 2, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' }, { newFileId: ids });
+    const request = createRequest(
+      pair.secretariat,
+      { strandNumber: 2, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' },
+      { newFileId: ids },
+    );
     expect(request.objectives).toBe(25);
 
     pair.clock.set('2007-10-05T10:00:00.000Z');
@@ -51,7 +55,9 @@ describe('working offline with request and return files', () => {
     expect(opened.secretariatKey).toBe('first_use');
     expect(opened.secretariatFingerprint).toBe(installationKey(pair.secretariat)!.fingerprint);
     expect(pair.lead.plan.summary().id).toBe(pair.secretariat.plan.summary().id);
-    expect(objectives.map((o) => o.ref)).toEqual(pair.secretariat.plan.objectives({ strandNumber: 2, month: '2007-10' }).map((o) => o.ref));
+    expect(objectives.map((o) => o.ref)).toEqual(
+      pair.secretariat.plan.objectives({ strandNumber: 2, month: '2007-10' }).map((o) => o.ref),
+    );
 
     const returnPath = join(pair.dir, 'strand-2-2007-10.bpret');
     const returned = createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
@@ -64,7 +70,12 @@ describe('working offline with request and return files', () => {
     expect(preview.conflicts).toEqual([]);
     expect(preview.updates.every((u) => u.current === null)).toBe(true);
 
-    const result = importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true, trust: true });
+    const result = importReturn(pair.secretariat, {
+      path: returnPath,
+      actor: 'Secretariat',
+      acceptAll: true,
+      trust: true,
+    });
     expect(result.accepted).toHaveLength(25);
     expect(result.trustedNow).toBe(true);
 
@@ -73,7 +84,13 @@ describe('working offline with request and return files', () => {
     expect([...atSecretariat.keys()]).toEqual([...atLead.keys()]);
     for (const [ref, lead] of atLead) {
       const held = atSecretariat.get(ref)!;
-      expect({ status: held.status, narrative: held.narrative, nextSteps: held.nextSteps, risks: held.risks, metricActual: held.metricActual }).toEqual({
+      expect({
+        status: held.status,
+        narrative: held.narrative,
+        nextSteps: held.nextSteps,
+        risks: held.risks,
+        metricActual: held.metricActual,
+      }).toEqual({
         status: lead.status,
         narrative: lead.narrative,
         nextSteps: lead.nextSteps,
@@ -86,9 +103,24 @@ describe('working offline with request and return files', () => {
     expect(pair.secretariat.updates.working('2007-10').size).toBe(25);
     expect(pair.secretariat.audit.list({ text: 'exchange.return.import' })).toHaveLength(1);
     const [issued] = issuedRequests(pair.secretariat);
-    expect(issued).toMatchObject({ fileId: request.fileId, strandNumber: 2, month: '2007-10', leadName: 'DCS Lead' });
-    expect(issued.returns.map((r) => [r.fileId, r.author, Object.values(r.decisions).every((d) => d === 'accept')])).toEqual([[returned.fileId, 'DCS Lead', true]]);
-    expect(workingCopy(pair.lead)).toMatchObject({ planId: pair.secretariat.plan.summary().id, strandNumbers: [2], seededFromRequest: request.fileId });
+    expect(issued).toMatchObject({
+      fileId: request.fileId,
+      strandNumber: 2,
+      month: '2007-10',
+      leadName: 'DCS Lead',
+    });
+    expect(
+      issued.returns.map((r) => [
+        r.fileId,
+        r.author,
+        Object.values(r.decisions).every((d) => d === 'accept'),
+      ]),
+    ).toEqual([[returned.fileId, 'DCS Lead', true]]);
+    expect(workingCopy(pair.lead)).toMatchObject({
+      planId: pair.secretariat.plan.summary().id,
+      strandNumbers: [2],
+      seededFromRequest: request.fileId,
+    });
     expect(workingCopy(pair.secretariat)).toBeNull();
   });
 
@@ -96,14 +128,25 @@ describe('working offline with request and return files', () => {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'r.bpreq');
-    createRequest(pair.secretariat, { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' }, { newFileId: ids });
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' },
+      { newFileId: ids },
+    );
     const { objectives } = leadWritesEverything(pair, requestPath, '2007-10');
     const returnPath = join(pair.dir, 'r.bpret');
     createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
-    trustKey(pair.secretariat, { fingerprint: installationKey(pair.lead)!.fingerprint, name: 'DCS Lead', strandNumber: 1 }, 'Secretariat');
+    trustKey(
+      pair.secretariat,
+      { fingerprint: installationKey(pair.lead)!.fingerprint, name: 'DCS Lead', strandNumber: 1 },
+      'Secretariat',
+    );
 
     const [first, ...rest] = objectives.map((o) => o.ref);
-    const decisions = Object.fromEntries([[first, 'reject' as const], ...rest.map((ref) => [ref, 'accept' as const])]);
+    const decisions = Object.fromEntries([
+      [first, 'reject' as const],
+      ...rest.map((ref) => [ref, 'accept' as const]),
+    ]);
     const result = importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', decisions });
     expect(result.rejected).toEqual([first]);
     expect(result.accepted).toEqual(rest);
@@ -115,12 +158,18 @@ describe('working offline with request and return files', () => {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'r.bpreq');
-    createRequest(pair.secretariat, { strandNumber: 1, month: '2007-10', out: requestPath, actor: 'Secretariat' }, { newFileId: ids });
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 1, month: '2007-10', out: requestPath, actor: 'Secretariat' },
+      { newFileId: ids },
+    );
     leadWritesEverything(pair, requestPath, '2007-10');
     const returnPath = join(pair.dir, 'r.bpret');
     createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
     const before = dumpDatabase(pair.secretariat);
-    expect(() => importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', trust: true })).toThrow(/Accept or reject each update/);
+    expect(() =>
+      importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', trust: true }),
+    ).toThrow(/Accept or reject each update/);
     expect(dumpDatabase(pair.secretariat)).toEqual(before);
   });
 });
@@ -130,33 +179,66 @@ describe('a second return answering the same request', () => {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'r.bpreq');
-    createRequest(pair.secretariat, { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' }, { newFileId: ids });
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' },
+      { newFileId: ids },
+    );
     leadWritesEverything(pair, requestPath, '2007-10');
     const first = join(pair.dir, 'first.bpret');
     createReturn(pair.lead, { out: first, actor: 'DCS Lead' }, { newFileId: ids });
     importReturn(pair.secretariat, { path: first, actor: 'Secretariat', acceptAll: true, trust: true });
 
     pair.clock.set('2007-10-12T09:00:00.000Z');
-    pair.lead.updates.save({ ref: '1.I.1', month: '2007-10', status: 'red', narrative: 'Key analyst post vacant from 10 October.', author: 'DCS Lead', state: 'draft' }, pair.lead.now());
+    pair.lead.updates.save(
+      {
+        ref: '1.I.1',
+        month: '2007-10',
+        status: 'red',
+        narrative: 'Key analyst post vacant from 10 October.',
+        author: 'DCS Lead',
+        state: 'draft',
+      },
+      pair.lead.now(),
+    );
     const second = join(pair.dir, 'second.bpret');
     createReturn(pair.lead, { out: second, actor: 'DCS Lead' }, { newFileId: ids });
     const preview = previewReturn(pair.secretariat, second);
     expect(preview.conflicts).toEqual([]);
     importReturn(pair.secretariat, { path: second, actor: 'Secretariat', acceptAll: true });
-    expect(pair.secretariat.updates.current('1.I.1', '2007-10')).toMatchObject({ status: 'red', state: 'accepted', revision: 2, author: 'DCS Lead' });
+    expect(pair.secretariat.updates.current('1.I.1', '2007-10')).toMatchObject({
+      status: 'red',
+      state: 'accepted',
+      revision: 2,
+      author: 'DCS Lead',
+    });
   });
 
   it('still shows a conflict where the secretariat changed an update after the first return', () => {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'r.bpreq');
-    createRequest(pair.secretariat, { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' }, { newFileId: ids });
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' },
+      { newFileId: ids },
+    );
     leadWritesEverything(pair, requestPath, '2007-10');
     const first = join(pair.dir, 'first.bpret');
     createReturn(pair.lead, { out: first, actor: 'DCS Lead' }, { newFileId: ids });
     importReturn(pair.secretariat, { path: first, actor: 'Secretariat', acceptAll: true, trust: true });
     pair.clock.set('2007-10-12T09:00:00.000Z');
-    pair.secretariat.updates.save({ ref: '1.I.2', month: '2007-10', status: 'amber', narrative: 'Board asked for a recovery plan.', author: 'Secretariat', state: 'submitted' }, pair.secretariat.now());
+    pair.secretariat.updates.save(
+      {
+        ref: '1.I.2',
+        month: '2007-10',
+        status: 'amber',
+        narrative: 'Board asked for a recovery plan.',
+        author: 'Secretariat',
+        state: 'submitted',
+      },
+      pair.secretariat.now(),
+    );
     const second = join(pair.dir, 'second.bpret');
     createReturn(pair.lead, { out: second, actor: 'DCS Lead' }, { newFileId: ids });
     expect(previewReturn(pair.secretariat, second).conflicts).toEqual(['1.I.2']);

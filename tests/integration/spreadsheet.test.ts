@@ -24,11 +24,18 @@ function open(path: string, empty = false): Store {
 }
 
 function wholePlan(store: Store) {
-  return { detail: store.plan.detail(), strands: store.plan.strands(), objectives: store.plan.objectives({ includeRetired: true }) };
+  return {
+    detail: store.plan.detail(),
+    strands: store.plan.strands(),
+    objectives: store.plan.objectives({ includeRetired: true }),
+  };
 }
 
 /** Writes a one-sheet workbook with the plan columns and the given rows. */
-async function workbook(path: string, rows: (string | number | ExcelJS.CellFormulaValue)[][]): Promise<string> {
+async function workbook(
+  path: string,
+  rows: (string | number | ExcelJS.CellFormulaValue)[][],
+): Promise<string> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Action plan');
   sheet.addRow([...PLAN_COLUMNS]);
@@ -50,25 +57,50 @@ describe('the action plan in and out of spreadsheets', () => {
     expect(wholePlan(fresh)).toEqual(wholePlan(source));
   });
 
-  it('round-trips the built-in plan\'s objectives through CSV into a fresh database', async () => {
+  it("round-trips the built-in plan's objectives through CSV into a fresh database", async () => {
     const d = dir();
     const source = open(join(d, 'a.db'));
     const exported = await exportPlan(source, join(d, 'plan.csv'));
     const fresh = open(join(d, 'b.db'), true);
     const summary = source.plan.summary();
-    await importPlan(fresh, { path: exported.path, actor: 'Secretariat', seed: { id: summary.id, title: summary.title, startMonth: summary.startMonth, endMonth: summary.endMonth } });
-    expect(fresh.plan.objectives({ includeRetired: true })).toEqual(source.plan.objectives({ includeRetired: true }));
-    expect(fresh.plan.strands().map((s) => [s.number, s.title])).toEqual(source.plan.strands().map((s) => [s.number, s.title]));
-    expect(fresh.plan.summary()).toMatchObject({ id: summary.id, title: summary.title, startMonth: summary.startMonth });
+    await importPlan(fresh, {
+      path: exported.path,
+      actor: 'Secretariat',
+      seed: {
+        id: summary.id,
+        title: summary.title,
+        startMonth: summary.startMonth,
+        endMonth: summary.endMonth,
+      },
+    });
+    expect(fresh.plan.objectives({ includeRetired: true })).toEqual(
+      source.plan.objectives({ includeRetired: true }),
+    );
+    expect(fresh.plan.strands().map((s) => [s.number, s.title])).toEqual(
+      source.plan.strands().map((s) => [s.number, s.title]),
+    );
+    expect(fresh.plan.summary()).toMatchObject({
+      id: summary.id,
+      title: summary.title,
+      startMonth: summary.startMonth,
+    });
   });
 
-  it('finds nothing to add, change or retire when the plan\'s own export is imported back', async () => {
+  it("finds nothing to add, change or retire when the plan's own export is imported back", async () => {
     const d = dir();
     const store = open(join(d, 'a.db'));
     for (const name of ['plan.xlsx', 'plan.csv']) {
       const exported = await exportPlan(store, join(d, name));
       const preview = await previewPlanImport(store, exported.path);
-      expect(preview).toMatchObject({ mode: 'merge', added: [], changed: [], retired: [], unchanged: 163, warnings: [], errors: [] });
+      expect(preview).toMatchObject({
+        mode: 'merge',
+        added: [],
+        changed: [],
+        retired: [],
+        unchanged: 163,
+        warnings: [],
+        errors: [],
+      });
     }
   });
 
@@ -83,35 +115,147 @@ describe('the action plan in and out of spreadsheets', () => {
     const edited = records
       .filter((r) => r[3] !== '1.I.1')
       .map((r) => (r[3] === '2.E.3' ? [...r.slice(0, 5), 'Year 2', ...r.slice(6)] : r))
-      .concat([['8', 'Child Abuse', 'Enforcement', '', 'Review every open case at the monthly gold group', 'Year 2', '', 'DCI Review Team', '', '', '', '']]);
+      .concat([
+        [
+          '8',
+          'Child Abuse',
+          'Enforcement',
+          '',
+          'Review every open case at the monthly gold group',
+          'Year 2',
+          '',
+          'DCI Review Team',
+          '',
+          '',
+          '',
+          '',
+        ],
+      ]);
     writeFileSync(csv, stringify([header, ...edited]));
     const preview = await previewPlanImport(store, csv, { retireFrom: '2007-11' });
     expect(preview.errors).toEqual([]);
-    expect(preview.added).toEqual([{ row: 164, ref: null, strandNumber: 8, text: 'Review every open case at the monthly gold group' }]);
+    expect(preview.added).toEqual([
+      { row: 164, ref: null, strandNumber: 8, text: 'Review every open case at the monthly gold group' },
+    ]);
     expect(preview.changed.map((c) => c.ref)).toEqual(['2.E.3']);
-    expect(preview.changed[0].changes).toEqual([{ field: 'year', from: store.plan.objective('2.E.3').year, to: 'Year 2' }]);
+    expect(preview.changed[0].changes).toEqual([
+      { field: 'year', from: store.plan.objective('2.E.3').year, to: 'Year 2' },
+    ]);
     expect(preview.retired.map((r) => r.ref)).toEqual(['1.I.1']);
 
     const result = await importPlan(store, { path: csv, actor: 'Secretariat', retireFrom: '2007-11' });
     expect(result.added).toEqual(['8.E.9']);
-    expect(store.plan.objective('8.E.9')).toMatchObject({ text: 'Review every open case at the monthly gold group', owner: 'DCI Review Team', year: 'Year 2' });
+    expect(store.plan.objective('8.E.9')).toMatchObject({
+      text: 'Review every open case at the monthly gold group',
+      owner: 'DCI Review Team',
+      year: 'Year 2',
+    });
     expect(store.plan.objective('2.E.3').year).toBe('Year 2');
     expect(store.plan.objective('1.I.1').retired).toBe(true);
-    expect(store.plan.objectives({ month: '2007-10', strandNumber: 1 }).some((o) => o.ref === '1.I.1')).toBe(true);
-    expect(store.plan.objectives({ month: '2007-11', strandNumber: 1 }).some((o) => o.ref === '1.I.1')).toBe(false);
+    expect(store.plan.objectives({ month: '2007-10', strandNumber: 1 }).some((o) => o.ref === '1.I.1')).toBe(
+      true,
+    );
+    expect(store.plan.objectives({ month: '2007-11', strandNumber: 1 }).some((o) => o.ref === '1.I.1')).toBe(
+      false,
+    );
     expect(store.audit.list({ text: 'plan.import' })).toHaveLength(1);
   });
 
   it('gives one clear sentence for each of 20 bad rows and imports nothing', async () => {
     const d = dir();
     const store = open(join(d, 'a.db'));
-    const good = (n: number) => [2, 'Rape and Serious Sexual Offences', 'Enforcement', '', `New objective ${n}`, 'Year 1', '', '', '', '', '', ''];
+    const good = (n: number) => [
+      2,
+      'Rape and Serious Sexual Offences',
+      'Enforcement',
+      '',
+      `New objective ${n}`,
+      'Year 1',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ];
     const faults: [(string | number)[], RegExp][] = [];
-    for (let i = 0; i < 4; i++) faults.push([[2, 'Rape and Serious Sexual Offences', 'Enforcement', '', `Bad year ${i}`, 'Year 3', '', '', '', '', '', ''], /\(Year\): the year "Year 3" is not Year 1, Year 2 or Year 1 & 2/]);
-    for (let i = 0; i < 4; i++) faults.push([['two', 'Rape and Serious Sexual Offences', 'Enforcement', '', `Bad strand ${i}`, '', '', '', '', '', '', ''], /\(Strand number\): the strand number must be a whole number/]);
-    for (let i = 0; i < 4; i++) faults.push([[2, 'Rape and Serious Sexual Offences', 'Enforcement', '', '', '', '', '', '', '', '', ''], /\(Objective\): the objective is empty/]);
-    for (let i = 0; i < 4; i++) faults.push([[2, 'Rape and Serious Sexual Offences', 'Enforcement', `3.E.${90 + i}`, `Wrong strand ${i}`, '', '', '', '', '', '', ''], new RegExp(`the reference 3\\.E\\.${90 + i} does not belong to strand 2`)]);
-    for (let i = 0; i < 4; i++) faults.push([[2, 'Rape and Serious Sexual Offences', 'Enforcement', '', `Bad value ${i}`, '', 'About ten', '', 'ten', '', '', ''], /\(Target value\): the target value must be a number/]);
+    for (let i = 0; i < 4; i++)
+      faults.push([
+        [
+          2,
+          'Rape and Serious Sexual Offences',
+          'Enforcement',
+          '',
+          `Bad year ${i}`,
+          'Year 3',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+        ],
+        /\(Year\): the year "Year 3" is not Year 1, Year 2 or Year 1 & 2/,
+      ]);
+    for (let i = 0; i < 4; i++)
+      faults.push([
+        [
+          'two',
+          'Rape and Serious Sexual Offences',
+          'Enforcement',
+          '',
+          `Bad strand ${i}`,
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+        ],
+        /\(Strand number\): the strand number must be a whole number/,
+      ]);
+    for (let i = 0; i < 4; i++)
+      faults.push([
+        [2, 'Rape and Serious Sexual Offences', 'Enforcement', '', '', '', '', '', '', '', '', ''],
+        /\(Objective\): the objective is empty/,
+      ]);
+    for (let i = 0; i < 4; i++)
+      faults.push([
+        [
+          2,
+          'Rape and Serious Sexual Offences',
+          'Enforcement',
+          `3.E.${90 + i}`,
+          `Wrong strand ${i}`,
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+        ],
+        new RegExp(`the reference 3\\.E\\.${90 + i} does not belong to strand 2`),
+      ]);
+    for (let i = 0; i < 4; i++)
+      faults.push([
+        [
+          2,
+          'Rape and Serious Sexual Offences',
+          'Enforcement',
+          '',
+          `Bad value ${i}`,
+          '',
+          'About ten',
+          '',
+          'ten',
+          '',
+          '',
+          '',
+        ],
+        /\(Target value\): the target value must be a number/,
+      ]);
     const rows = [good(1), ...faults.map(([row]) => row), good(2)];
     const path = await workbook(join(d, 'bad.xlsx'), rows);
     const preview = await previewPlanImport(store, path);
@@ -122,7 +266,9 @@ describe('the action plan in and out of spreadsheets', () => {
       expect(error.message).toMatch(faults[i][1]);
     });
     const before = store.plan.objectives({ includeRetired: true });
-    await expect(importPlan(store, { path, actor: 'Secretariat' })).rejects.toThrow(/20 rows have problems, so nothing was imported\. Row 3 \(Year\)/);
+    await expect(importPlan(store, { path, actor: 'Secretariat' })).rejects.toThrow(
+      /20 rows have problems, so nothing was imported\. Row 3 \(Year\)/,
+    );
     expect(store.plan.objectives({ includeRetired: true })).toEqual(before);
   });
 
@@ -134,22 +280,38 @@ describe('the action plan in and out of spreadsheets', () => {
       [1, 'Homicide', 'Enforcement', '1.E.2', 'Broken', 'Year 9', '', '', '', '', '', ''],
       [1, 'Homicide', 'Prevention', '', 'Share learning from reviews', 'Year 1 & 2', '', '', '', '', '', ''],
     ]);
-    const result = await importPlan(store, { path, actor: 'Secretariat', skipBadRows: true, seed: { startMonth: '2007-04' } });
+    const result = await importPlan(store, {
+      path,
+      actor: 'Secretariat',
+      skipBadRows: true,
+      seed: { startMonth: '2007-04' },
+    });
     expect(result.skippedRows).toEqual([3]);
     expect(store.plan.objectives().map((o) => [o.ref, o.text])).toEqual([
       ['1.E.1', 'Investigate every homicide'],
       ['1.P.1', 'Share learning from reviews'],
     ]);
-    expect(store.plan.summary()).toMatchObject({ title: 'mixed', startMonth: '2007-04', endMonth: '2009-04' });
+    expect(store.plan.summary()).toMatchObject({
+      title: 'mixed',
+      startMonth: '2007-04',
+      endMonth: '2009-04',
+    });
   });
 
   it('reads a formula cell as its own text and never as its result', async () => {
     const d = dir();
     const store = open(join(d, 'empty.db'), true);
-    const formula = { formula: 'HYPERLINK("http://intranet.example/evil","Click for the target")', result: 'Click for the target' };
-    const path = await workbook(join(d, 'formula.xlsx'), [[1, 'Homicide', 'Enforcement', '1.E.1', formula, 'Year 1', '', '', '', '', '', '']]);
+    const formula = {
+      formula: 'HYPERLINK("http://intranet.example/evil","Click for the target")',
+      result: 'Click for the target',
+    };
+    const path = await workbook(join(d, 'formula.xlsx'), [
+      [1, 'Homicide', 'Enforcement', '1.E.1', formula, 'Year 1', '', '', '', '', '', ''],
+    ]);
     await importPlan(store, { path, actor: 'Secretariat' });
-    expect(store.plan.objective('1.E.1').text).toBe('=HYPERLINK("http://intranet.example/evil","Click for the target")');
+    expect(store.plan.objective('1.E.1').text).toBe(
+      '=HYPERLINK("http://intranet.example/evil","Click for the target")',
+    );
   });
 
   it('neutralises exported text that a spreadsheet would run as a formula, and reads it back unchanged', async () => {
@@ -157,7 +319,13 @@ describe('the action plan in and out of spreadsheets', () => {
     const store = open(join(d, 'a.db'));
     const risky = ['=HYPERLINK("http://x","y")', '+44 20 7230 1212', '-10% on last year', '@SUM(A1:A2)'];
     const owners = ['=cmd|" /C calc"!A0', '\tTab-led owner', '-DCI Minus', null];
-    risky.forEach((text, i) => store.plan.addObjective({ strandNumber: 1, theme: 'Enforcement', themeCode: 'E', text, year: null, owner: owners[i] }, store.now(), 'Secretariat'));
+    risky.forEach((text, i) =>
+      store.plan.addObjective(
+        { strandNumber: 1, theme: 'Enforcement', themeCode: 'E', text, year: null, owner: owners[i] },
+        store.now(),
+        'Secretariat',
+      ),
+    );
     for (const name of ['plan.csv', 'plan.xlsx']) {
       const path = join(d, name);
       await exportPlan(store, path);
@@ -174,7 +342,17 @@ describe('the action plan in and out of spreadsheets', () => {
   it('exports a range of months of updates with No update where nothing was reported', async () => {
     const d = dir();
     const store = open(join(d, 'a.db'));
-    store.updates.save({ ref: '2.E.3', month: '2007-10', status: 'red', narrative: '=1+1 is not a formula here', author: 'DCS Lead', state: 'submitted' }, store.now());
+    store.updates.save(
+      {
+        ref: '2.E.3',
+        month: '2007-10',
+        status: 'red',
+        narrative: '=1+1 is not a formula here',
+        author: 'DCS Lead',
+        state: 'submitted',
+      },
+      store.now(),
+    );
     const out = join(d, 'updates.csv');
     const result = await exportUpdates(store, { from: '2007-09', to: '2007-10', out });
     expect(result.rows).toBe(163 * 2);
