@@ -48,22 +48,43 @@ export function registerKeys(program: Command, cli: CliContext): void {
   keys
     .command('trust')
     .description(
-      "Trust a strand lead's key for their strand, after confirming the fingerprint with them (as with SSH).",
+      "Trust a strand lead's key for their strand (or, at a lead's copy, the secretariat's key), after confirming the fingerprint with them, as with SSH.",
     )
-    .argument('<fingerprint>', 'the fingerprint the lead read out, e.g. 3f2a-91c0-…')
-    .requiredOption('--name <name>', "the lead's name, recorded as the author of their accepted updates")
-    .requiredOption('--strand <n>', 'the strand they answer for')
+    .argument('<fingerprint>', 'the fingerprint the other person read out, e.g. 3f2a-91c0-…')
+    .requiredOption(
+      '--name <name>',
+      "whose key it is; a lead's name is recorded as the author of their accepted updates",
+    )
+    .option('--strand <n>', 'the strand the lead answers for')
+    .option('--secretariat', "at a strand lead's copy: this is the secretariat's key")
     .addHelpText(
       'after',
-      '\nExample:\n  $ board-pack keys trust 3f2a-91c0-5b7e-0d44-8e19-c2a6-77f0-1b3d --strand 2 --name "DCS Jane Smith"',
+      '\nExamples:\n  $ board-pack keys trust 3f2a-91c0-5b7e-0d44-8e19-c2a6-77f0-1b3d --strand 2 --name "DCS Jane Smith"\n  $ board-pack keys trust 9c1e-… --secretariat --name "Board secretariat"',
     )
-    .action(async (fingerprint: string, options: { name: string; strand: string }, command: Command) => {
-      const strandNumber = parseOption(z.coerce.number().int().positive(), options.strand, '--strand');
-      await cli.withStore(command, (store) => {
-        const k = trustKey(store, { fingerprint, name: options.name, strandNumber }, cli.actor(command));
-        cli.say(
-          `Trusted ${k.fingerprint} as ${k.name} for strand ${k.strandNumber}. Returns signed with it will be accepted for that strand.`,
-        );
-      });
-    });
+    .action(
+      async (
+        fingerprint: string,
+        options: { name: string; strand?: string; secretariat?: boolean },
+        command: Command,
+      ) => {
+        if ((options.strand === undefined) === !options.secretariat) {
+          throw new BoardPackError(
+            'invalid_input',
+            "Say either --strand N (a lead's key) or --secretariat (the secretariat's key).",
+          );
+        }
+        const strandNumber =
+          options.strand === undefined
+            ? null
+            : parseOption(z.coerce.number().int().positive(), options.strand, '--strand');
+        await cli.withStore(command, (store) => {
+          const k = trustKey(store, { fingerprint, name: options.name, strandNumber }, cli.actor(command));
+          cli.say(
+            k.strandNumber === null
+              ? `Trusted ${k.fingerprint} as the secretariat's key (${k.name}). Requests signed with it will be opened.`
+              : `Trusted ${k.fingerprint} as ${k.name} for strand ${k.strandNumber}. Returns signed with it will be accepted for that strand.`,
+          );
+        });
+      },
+    );
 }

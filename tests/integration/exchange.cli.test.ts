@@ -134,6 +134,11 @@ describe('the offline workflow on the command line', () => {
     expect(held.map((u) => [u.ref, u.author, u.state])).toEqual(
       refs.map((ref) => [ref, 'DCS Lead', 'accepted']),
     );
+    const neither = await cli(['keys', 'trust', leadKey, '--name', 'DCS Lead', '--db', office]);
+    expect(neither.stderr).toMatch(/Say either --strand N .* or --secretariat/);
+    const secretariatKey = /key ([0-9a-f-]{39})/.exec(issued.stdout)![1];
+    const onLaptop = await cli(['keys', 'show', '--db', laptop]);
+    expect(onLaptop.stdout).toContain(`${secretariatKey}  Secretariat  secretariat`);
     const keys = await cli(['keys', 'show', '--db', office]);
     expect(keys.stdout).toContain(`${leadKey}  DCS Lead  strand 8`);
   });
