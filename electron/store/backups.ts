@@ -24,7 +24,15 @@ export interface BackupResult {
  * whenever another process writes, and may never finish while the app is busy.
  */
 async function copyDatabase(db: Db, destination: string): Promise<void> {
-  await db.backup(destination, { progress: () => 0x7fffffff });
+  const result = await db.backup(destination, { progress: () => 0x7fffffff });
+  // better-sqlite3 resolves with no pages copied when the first step finds the destination (or
+  // source) locked by another connection: a database always has a page, so zero means "busy".
+  if (result.totalPages === 0) {
+    throw new BoardPackError(
+      'in_use',
+      `${basename(destination)} is locked by another program, so nothing was copied.`,
+    );
+  }
 }
 
 /** A backup file stands alone: no write-ahead log beside it, so it can be copied as one file. */
@@ -49,21 +57,32 @@ export function inspectBackup(path: string): { problems: string[]; schemaVersion
   }
   try {
     const applicationId = db.pragma('application_id', { simple: true }) as number;
-    if (applicationId !== APPLICATION_ID) return { problems: [`${basename(path)} is not a Board Pack database.`], schemaVersion: null };
+    if (applicationId !== APPLICATION_ID)
+      return { problems: [`${basename(path)} is not a Board Pack database.`], schemaVersion: null };
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_SCHEMA_VERSION) {
       return {
-        problems: [`${basename(path)} was made by a newer version of Board Pack (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}).`],
+        problems: [
+          `${basename(path)} was made by a newer version of Board Pack (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}).`,
+        ],
         schemaVersion: version,
       };
     }
-    const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    for (const f of db.pragma('foreign_key_check') as { table: string; rowid: number }[]) problems.push(`${f.table} row ${f.rowid} refers to a missing row`);
-    const hasPlan = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'plan'").get() as { n: number };
+    const problems = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .filter((r) => r !== 'ok');
+    for (const f of db.pragma('foreign_key_check') as { table: string; rowid: number }[])
+      problems.push(`${f.table} row ${f.rowid} refers to a missing row`);
+    const hasPlan = db
+      .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'plan'")
+      .get() as { n: number };
     if (hasPlan.n === 0) problems.push(`${basename(path)} has no plan table.`);
     return { problems: problems.map((p) => (p.endsWith('.') ? p : `${p}.`)), schemaVersion: version };
   } catch {
-    return { problems: [`${basename(path)} could not be read as a database; it may be damaged.`], schemaVersion: null };
+    return {
+      problems: [`${basename(path)} could not be read as a database; it may be damaged.`],
+      schemaVersion: null,
+    };
   } finally {
     db.close();
   }
@@ -72,13 +91,19 @@ export function inspectBackup(path: string): { problems: string[]; schemaVersion
 /** A checked copy of the open database at destination, written beside it and renamed into place. */
 export async function backupDatabase(store: Store, destination: string): Promise<BackupResult> {
   const target = resolve(destination);
-  if (target === resolve(store.path)) throw new BoardPackError('invalid_input', 'A backup cannot be written over the database itself.');
-  if (!existsSync(dirname(target))) throw new BoardPackError('not_found', `The folder ${dirname(target)} does not exist.`);
+  if (target === resolve(store.path))
+    throw new BoardPackError('invalid_input', 'A backup cannot be written over the database itself.');
+  if (!existsSync(dirname(target)))
+    throw new BoardPackError('not_found', `The folder ${dirname(target)} does not exist.`);
   const partial = `${target}.partial-${process.pid}`;
   try {
     await standaloneCopy(store.db, partial);
     const { problems } = inspectBackup(partial);
-    if (problems.length) throw new BoardPackError('conflict', `The backup failed its check, so it was not kept: ${problems.join(' ')}`);
+    if (problems.length)
+      throw new BoardPackError(
+        'conflict',
+        `The backup failed its check, so it was not kept: ${problems.join(' ')}`,
+      );
     renameSync(partial, target);
   } finally {
     for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(leftover, { force: true });
@@ -98,8 +123,15 @@ export function autoBackupSettings(store: Store): AutoBackupSettings {
   return { folder, keep: Number.isInteger(keep) && keep >= 1 ? keep : DEFAULT_KEEP };
 }
 
-export function configureAutoBackup(store: Store, changes: Partial<AutoBackupSettings>, actor: string): AutoBackupSettings {
-  if (changes.keep !== undefined && (!Number.isInteger(changes.keep) || changes.keep < 1 || changes.keep > 365)) {
+export function configureAutoBackup(
+  store: Store,
+  changes: Partial<AutoBackupSettings>,
+  actor: string,
+): AutoBackupSettings {
+  if (
+    changes.keep !== undefined &&
+    (!Number.isInteger(changes.keep) || changes.keep < 1 || changes.keep > 365)
+  ) {
     throw new BoardPackError('invalid_input', 'Keep between 1 and 365 daily backups.');
   }
   if (changes.folder !== undefined) store.setSetting(BACKUP_FOLDER_SETTING, resolve(changes.folder), actor);
@@ -127,7 +159,12 @@ export async function autoBackup(store: Store): Promise<AutoBackupResult> {
     .reverse();
   const removed = daily.slice(settings.keep).map((name) => join(settings.folder, name));
   for (const path of removed) rmSync(path, { force: true });
-  return { ...settings, created, kept: daily.slice(0, settings.keep).map((name) => join(settings.folder, name)), removed };
+  return {
+    ...settings,
+    created,
+    kept: daily.slice(0, settings.keep).map((name) => join(settings.folder, name)),
+    removed,
+  };
 }
 
 export interface RestoreInput {
@@ -156,34 +193,66 @@ export interface RestoreResult {
 export async function restoreDatabase(input: RestoreInput): Promise<RestoreResult> {
   const databasePath = resolve(input.databasePath);
   const backupPath = resolve(input.backupPath);
-  if (databasePath === backupPath) throw new BoardPackError('invalid_input', 'A database cannot be restored from itself.');
+  if (databasePath === backupPath)
+    throw new BoardPackError('invalid_input', 'A database cannot be restored from itself.');
   const { problems, schemaVersion } = inspectBackup(backupPath);
-  if (problems.length) throw new BoardPackError('refused_file', `${basename(backupPath)} was not restored: ${problems.join(' ')} The current database was not changed.`);
+  if (problems.length)
+    throw new BoardPackError(
+      'refused_file',
+      `${basename(backupPath)} was not restored: ${problems.join(' ')} The current database was not changed.`,
+    );
   let previousKeptAt: string | null = null;
   if (existsSync(databasePath)) {
     const folder = input.keepFolder ?? join(dirname(databasePath), 'backups');
     mkdirSync(folder, { recursive: true });
-    previousKeptAt = join(folder, `board-pack-before-restore-${input.now.toISOString().replace(/[:.]/g, '-')}.db`);
-    const current = new Database(databasePath, { fileMustExist: true, nativeBinding: defaultNativeBinding() });
+    previousKeptAt = join(
+      folder,
+      `board-pack-before-restore-${input.now.toISOString().replace(/[:.]/g, '-')}.db`,
+    );
+    const current = new Database(databasePath, {
+      fileMustExist: true,
+      nativeBinding: defaultNativeBinding(),
+    });
     try {
       await standaloneCopy(current, previousKeptAt);
     } finally {
       current.close();
     }
   }
-  const source = new Database(backupPath, { readonly: true, fileMustExist: true, nativeBinding: defaultNativeBinding() });
+  const source = new Database(backupPath, {
+    readonly: true,
+    fileMustExist: true,
+    nativeBinding: defaultNativeBinding(),
+  });
   try {
     await copyDatabase(source, databasePath);
+  } catch (error) {
+    // The copy is one step of the backup API, so a refusal here leaves the database as it was.
+    if (error instanceof BoardPackError && error.code === 'in_use') {
+      throw new BoardPackError(
+        'in_use',
+        `${basename(databasePath)} is in use (is Board Pack open?). Close it and restore again; nothing was changed.`,
+      );
+    }
+    throw error;
   } finally {
     source.close();
   }
   // Opening runs any migrations the backup predates; the restore itself goes in the audit log.
   const restored = openStore(databasePath, { clock: () => input.now, seedPlan: null });
   try {
-    restored.audit.record(input.now.toISOString(), input.actor, 'database.restore', 'database', basename(databasePath), null, {
-      from: backupPath,
-      previousKeptAt,
-    });
+    restored.audit.record(
+      input.now.toISOString(),
+      input.actor,
+      'database.restore',
+      'database',
+      basename(databasePath),
+      null,
+      {
+        from: backupPath,
+        previousKeptAt,
+      },
+    );
   } finally {
     restored.close();
   }

@@ -160,6 +160,41 @@ describe('backups and restore', () => {
     expect(still.check()).toEqual([]);
   });
 
+  it('refuses to restore over a database another connection is writing, changing nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bp-backup-'));
+    const path = join(dir, 'board.db');
+    const store = open(path);
+    const copy = (await backupDatabase(store, join(dir, 'copy.db'))).path;
+    store.updates.save(
+      {
+        ref: '2.E.3',
+        month: '2007-10',
+        status: 'green',
+        narrative: 'Kept',
+        author: 'Lead',
+        state: 'submitted',
+      },
+      store.now(),
+    );
+    const writer = new Database(path);
+    writer.pragma('busy_timeout = 0');
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      await expect(
+        restoreDatabase({
+          databasePath: path,
+          backupPath: copy,
+          now: new Date('2007-10-02T08:00:00.000Z'),
+          actor: 'Secretariat',
+        }),
+      ).rejects.toThrow(/board\.db is in use \(is Board Pack open\?\)/);
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+    expect(store.updates.current('2.E.3', '2007-10')?.narrative).toBe('Kept');
+  });
+
   it('makes one backup a day and keeps only the newest N', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bp-backup-'));
     const folder = join(dir, 'daily');
