@@ -1,0 +1,77 @@
+// dispatch, the one way into the handlers: input checked before any handler runs, expected
+// refusals passed on in words, anything unexpected logged and shown as "nothing was changed".
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UNEXPECTED_MESSAGE } from '../../shared/contract';
+import { handlers } from '../../electron/handlers/index';
+import { openTestApp, type TestApp } from '../fixtures/appServices';
+
+let app: TestApp;
+afterEach(() => {
+  vi.restoreAllMocks();
+  app?.close();
+});
+
+describe('dispatch', () => {
+  it('refuses input that does not match the contract before the handler runs, naming the field', async () => {
+    app = openTestApp();
+    const handler = vi.spyOn(handlers, 'updates.saveDraft');
+    const result = await app.raw('updates.saveDraft', { ref: '1.E.1', month: 'Sept 2007', status: 'green' });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'A month is written YYYY-MM, for example 2007-09. (month)' },
+    });
+    expect(handler).not.toHaveBeenCalled();
+    expect(app.store.updates.working('2007-09').size).toBe(0);
+  });
+
+  it('refuses a method the contract does not have', async () => {
+    app = openTestApp();
+    expect(await app.raw('store.db.exec', { sql: 'DROP TABLE plan' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'There is no method called store.db.exec.' },
+    });
+  });
+
+  it('passes a refusal from the store on with its code and sentence', async () => {
+    app = openTestApp();
+    const result = await app.raw('updates.grid', { strandNumber: 1, month: '2012-01' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('outside_plan_period');
+    expect(!result.ok && result.error.message).toMatch(/outside the plan period/);
+  });
+
+  it('logs an unexpected failure with its detail and shows only that nothing was changed', async () => {
+    app = openTestApp();
+    vi.spyOn(handlers, 'plan.get').mockImplementation(() => {
+      throw new Error('disk I/O error at page 4471');
+    });
+    const result = await app.raw('plan.get', undefined);
+    expect(result).toEqual({ ok: false, error: { code: 'unexpected', message: UNEXPECTED_MESSAGE } });
+    expect(app.logged).toHaveLength(1);
+    expect(app.logged[0][0]).toBe('plan.get failed');
+    expect(String(app.logged[0][1])).toMatch(/disk I\/O error/);
+  });
+
+  it('does not send output that breaks the contract, and logs it', async () => {
+    app = openTestApp();
+    vi.spyOn(handlers, 'months.list').mockReturnValue({
+      months: 'all of them',
+      current: '2007-10',
+      latestReported: null,
+    } as never);
+    const result = await app.raw('months.list', {});
+    expect(result).toEqual({ ok: false, error: { code: 'unexpected', message: UNEXPECTED_MESSAGE } });
+    expect(app.logged[0][0]).toMatch(/does not match the contract/);
+  });
+
+  it('strips fields a handler returns beyond the contract, so nothing else crosses to the screens', async () => {
+    app = openTestApp();
+    const real = handlers['app.info'];
+    vi.spyOn(handlers, 'app.info').mockImplementation(async (services, input) =>
+      Object.assign(await real(services, input), { connectionString: services.store.path }),
+    );
+    const result = await app.raw('app.info', undefined);
+    expect(result.ok).toBe(true);
+    expect(result.ok && 'connectionString' in (result.value as object)).toBe(false);
+  });
+});

@@ -1,0 +1,609 @@
+// Every method of the contract, called through dispatch on a real temp database. The table below
+// is typed by the contract's method names, so a new method without a test does not compile.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contract, METHOD_NAMES, type MethodName } from '../../shared/contract';
+import { handlers } from '../../electron/handlers/index';
+import { inspectBackup } from '../../electron/store/backups';
+import { acceptedUpdate, boardMeeting, openTestApp, type TestApp } from '../fixtures/appServices';
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+function pdfText(dir: string, base64: string): string {
+  const file = join(dir, `read-back-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, Buffer.from(base64, 'base64'));
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+type Example = { behaviour: string; run: () => Promise<void> };
+
+const examples: { [M in MethodName]: Example } = {
+  'plan.get': {
+    behaviour: 'returns the built-in plan with its eight strands and the theme headings used by objectives',
+    run: async () => {
+      const plan = await app.call('plan.get');
+      expect(plan.strands).toHaveLength(8);
+      expect(plan.boardName).toBe('Serious Violence Strategy Board');
+      expect(plan.themes.map((t) => t.code)).toContain('E');
+      expect(plan.standingAgenda.length).toBeGreaterThan(0);
+    },
+  },
+  'plan.objectives': {
+    behaviour: 'filters objectives by strand, theme, status and words, with this month’s status',
+    run: async () => {
+      await acceptedUpdate(app, '2.E.1', '2007-10', 'red', 'Detections behind target.');
+      const strandTwo = await app.call('plan.objectives', {
+        strandNumber: 2,
+        themeCode: 'E',
+        month: '2007-10',
+      });
+      expect(strandTwo.objectives.length).toBeGreaterThan(1);
+      expect(strandTwo.objectives.every((o) => o.ref.startsWith('2.') && o.themeCode.includes('E'))).toBe(
+        true,
+      );
+      const red = await app.call('plan.objectives', { status: 'red', month: '2007-10' });
+      expect(red.objectives.map((o) => o.ref)).toEqual(['2.E.1']);
+      const noUpdate = await app.call('plan.objectives', { status: 'no_update', month: '2007-10' });
+      expect(noUpdate.objectives.map((o) => o.ref)).not.toContain('2.E.1');
+      const words = await app.call('plan.objectives', { text: 'mappa' });
+      expect(words.objectives.length).toBeGreaterThan(0);
+      expect(
+        words.objectives.every((o) =>
+          `${o.text} ${o.targetText ?? ''} ${o.owner ?? ''}`.toLowerCase().includes('mappa'),
+        ),
+      ).toBe(true);
+    },
+  },
+  'plan.addObjective': {
+    behaviour: 'adds an objective with the next free reference for its strand and theme',
+    run: async () => {
+      const before = await app.call('plan.objectives', { strandNumber: 1, themeCode: 'E' });
+      const added = await app.call('plan.addObjective', {
+        strandNumber: 1,
+        theme: 'Enforcement',
+        themeCode: 'E',
+        text: 'Review every MAPPA level 3 case monthly',
+        year: 'Year 2',
+      });
+      expect(added.ref).toMatch(/^1\.E\.\d+$/);
+      expect(before.objectives.map((o) => o.ref)).not.toContain(added.ref);
+      expect(app.store.audit.list({ entity: 'objective' })[0].action).toBe('objective.add');
+    },
+  },
+  'plan.rewordObjective': {
+    behaviour: 'rewords an objective and keeps its reference',
+    run: async () => {
+      const reworded = await app.call('plan.rewordObjective', { ref: '1.E.1', text: 'A clearer wording' });
+      expect(reworded.ref).toBe('1.E.1');
+      expect(reworded.text).toBe('A clearer wording');
+    },
+  },
+  'plan.retireObjective': {
+    behaviour: 'retires an objective from a month on, keeping it in earlier months',
+    run: async () => {
+      await app.call('plan.retireObjective', { ref: '1.E.1', fromMonth: '2007-11' });
+      const october = await app.call('plan.objectives', { strandNumber: 1, month: '2007-10' });
+      const november = await app.call('plan.objectives', { strandNumber: 1, month: '2007-11' });
+      expect(october.objectives.map((o) => o.ref)).toContain('1.E.1');
+      expect(november.objectives.map((o) => o.ref)).not.toContain('1.E.1');
+    },
+  },
+  'plan.deleteObjective': {
+    behaviour: 'deletes an unused objective but refuses one that has updates, saying to retire it',
+    run: async () => {
+      const added = await app.call('plan.addObjective', {
+        strandNumber: 3,
+        theme: 'Prevention',
+        themeCode: 'P',
+        text: 'A mistaken line',
+        year: null,
+      });
+      expect(await app.call('plan.deleteObjective', { ref: added.ref })).toEqual({ deleted: added.ref });
+      await app.call('updates.saveDraft', { ref: '3.P.1', month: '2007-10', status: 'green' });
+      const refusal = await app.refusal('plan.deleteObjective', { ref: '3.P.1' });
+      expect(refusal.code).toBe('conflict');
+      expect(refusal.message).toMatch(/Retire it instead/);
+    },
+  },
+  'updates.grid': {
+    behaviour:
+      'shows each objective of the strand with this month’s working revision and last month’s reported status',
+    run: async () => {
+      await acceptedUpdate(app, '1.E.1', '2007-09', 'amber', 'Two posts vacant.');
+      await app.call('updates.saveDraft', {
+        ref: '1.E.1',
+        month: '2007-10',
+        status: 'green',
+        narrative: 'Posts filled.',
+      });
+      const grid = await app.call('updates.grid', { strandNumber: 1, month: '2007-10' });
+      expect(grid.previousMonth).toBe('2007-09');
+      const row = grid.rows.find((r) => r.objective.ref === '1.E.1');
+      expect(row?.lastMonthStatus).toBe('amber');
+      expect(row?.working?.state).toBe('draft');
+      expect(row?.reportedStatus).toBe('no_update');
+      const other = grid.rows.find((r) => r.objective.ref !== '1.E.1');
+      expect(other?.working).toBeNull();
+      expect(other?.lastMonthStatus).toBe('no_update');
+    },
+  },
+  'updates.saveDraft': {
+    behaviour: 'autosaves a Red draft without a narrative, edited in place, authored by this copy’s user',
+    run: async () => {
+      await app.call('settings.update', { userName: 'Jo Bloggs' });
+      const first = await app.call('updates.saveDraft', { ref: '2.E.1', month: '2007-10', status: 'red' });
+      const second = await app.call('updates.saveDraft', {
+        ref: '2.E.1',
+        month: '2007-10',
+        status: 'red',
+        narrative: 'Behind',
+      });
+      expect(second.id).toBe(first.id);
+      expect(second.revision).toBe(1);
+      expect(second.author).toBe('Jo Bloggs');
+      expect(second.state).toBe('draft');
+    },
+  },
+  'updates.submit': {
+    behaviour: 'refuses to submit a Red update without a narrative, and submits it once written',
+    run: async () => {
+      await app.call('updates.saveDraft', { ref: '2.E.1', month: '2007-10', status: 'red' });
+      const refusal = await app.refusal('updates.submit', { ref: '2.E.1', month: '2007-10' });
+      expect(refusal.code).toBe('narrative_required');
+      await app.call('updates.saveDraft', {
+        ref: '2.E.1',
+        month: '2007-10',
+        status: 'red',
+        narrative: 'Detections fell.',
+      });
+      expect((await app.call('updates.submit', { ref: '2.E.1', month: '2007-10' })).state).toBe('submitted');
+    },
+  },
+  'updates.accept': {
+    behaviour: 'accepts a submitted update, which the dashboard then counts',
+    run: async () => {
+      const accepted = await acceptedUpdate(app, '2.E.1', '2007-10', 'green');
+      expect(accepted.state).toBe('accepted');
+      const dashboard = await app.call('dashboard.get', { month: '2007-10' });
+      expect(dashboard.strands.find((s) => s.strandNumber === 2)?.counts.green).toBe(1);
+    },
+  },
+  'updates.return': {
+    behaviour: 'returns a submitted update only with a comment saying why',
+    run: async () => {
+      await app.call('updates.saveDraft', {
+        ref: '2.E.1',
+        month: '2007-10',
+        status: 'green',
+        narrative: 'Fine.',
+      });
+      await app.call('updates.submit', { ref: '2.E.1', month: '2007-10' });
+      expect(
+        (await app.refusal('updates.return', { ref: '2.E.1', month: '2007-10', comment: '  ' })).code,
+      ).toBe('invalid_input');
+      const returned = await app.call('updates.return', {
+        ref: '2.E.1',
+        month: '2007-10',
+        comment: 'Say which boroughs.',
+      });
+      expect(returned.state).toBe('returned');
+      expect(returned.comment).toBe('Say which boroughs.');
+    },
+  },
+  'updates.history': {
+    behaviour: 'lists every revision of an objective’s update, newest first',
+    run: async () => {
+      await acceptedUpdate(app, '2.E.1', '2007-10', 'amber', 'At risk.');
+      await app.call('updates.saveDraft', {
+        ref: '2.E.1',
+        month: '2007-10',
+        status: 'green',
+        narrative: 'Recovered.',
+      });
+      const history = await app.call('updates.history', { ref: '2.E.1' });
+      expect(history.map((u) => [u.revision, u.state, u.status])).toEqual([
+        [2, 'draft', 'green'],
+        [1, 'accepted', 'amber'],
+      ]);
+    },
+  },
+  'dashboard.get': {
+    behaviour:
+      'counts statuses per strand, movement since last month, missing updates and the next meeting’s checklist',
+    run: async () => {
+      await acceptedUpdate(app, '1.E.1', '2007-09', 'green');
+      await acceptedUpdate(app, '1.E.1', '2007-10', 'red', 'Off track.');
+      await app.call('updates.saveDraft', { ref: '1.E.2', month: '2007-10', status: 'green' });
+      await boardMeeting(app, '2007-11-05T10:00', '2007-10');
+      const d = await app.call('dashboard.get', { month: '2007-10' });
+      const strandOne = d.strands.find((s) => s.strandNumber === 1);
+      expect(strandOne?.counts.red).toBe(1);
+      expect(strandOne?.counts.no_update).toBe((strandOne?.total ?? 0) - 1);
+      expect(d.movement.worsened).toBe(1);
+      expect(d.missing.find((m) => m.ref === '1.E.2')?.working).toBe(true);
+      expect(d.missing.map((m) => m.ref)).not.toContain('1.E.1');
+      expect(d.total).toBe(d.missing.length + 1);
+      const checklist = Object.fromEntries(d.nextMeeting?.checklist.map((c) => [c.key, c]) ?? []);
+      expect(checklist.missing_updates.count).toBe(d.missing.length);
+      expect(checklist.drafts_not_submitted.count).toBe(1);
+      expect(checklist.agenda.done).toBe(true);
+      expect(checklist.issued.done).toBe(false);
+    },
+  },
+  'months.list': {
+    behaviour:
+      'lists the plan’s 24 months with how many objectives are reported in each, opening on this month',
+    run: async () => {
+      await acceptedUpdate(app, '1.E.1', '2007-09', 'green');
+      const months = await app.call('months.list');
+      expect(months.months).toHaveLength(24);
+      expect(months.months[0]).toEqual({ month: '2007-04', reported: 0 });
+      expect(months.months.find((m) => m.month === '2007-09')?.reported).toBe(1);
+      expect(months.current).toBe('2007-10');
+      expect(months.latestReported).toBe('2007-09');
+    },
+  },
+  'meetings.list': {
+    behaviour: 'lists meetings in date order with how many pack versions each has issued',
+    run: async () => {
+      await boardMeeting(app, '2007-12-03T10:00', '2007-11');
+      await boardMeeting(app, '2007-11-05T10:00', '2007-10');
+      const meetings = await app.call('meetings.list');
+      expect(meetings.map((m) => m.heldAt)).toEqual(['2007-11-05T10:00', '2007-12-03T10:00']);
+      expect(meetings.every((m) => m.issuedVersions === 0)).toBe(true);
+    },
+  },
+  'meetings.get': {
+    behaviour: 'returns a meeting with its standing agenda, minutes, actions arising and the meeting before',
+    run: async () => {
+      const first = await boardMeeting(app, '2007-10-01T10:00', '2007-09');
+      const second = await boardMeeting(app, '2007-11-05T10:00', '2007-10');
+      const detail = await app.call('meetings.get', { id: second.id });
+      expect(detail.previous?.id).toBe(first.id);
+      expect(detail.agenda.map((a) => a.title)).toEqual((await app.call('plan.get')).standingAgenda);
+      expect(detail.minutes).toEqual([]);
+      expect(detail.actions).toEqual([]);
+    },
+  },
+  'meetings.create': {
+    behaviour: 'creates a meeting with an empty agenda when the standing agenda is not wanted',
+    run: async () => {
+      const meeting = await app.call('meetings.create', {
+        title: 'Extraordinary meeting',
+        heldAt: '2007-10-20T14:00',
+        reportingMonth: '2007-10',
+        useStandingAgenda: false,
+      });
+      expect((await app.call('meetings.get', { id: meeting.id })).agenda).toEqual([]);
+      expect(
+        (
+          await app.refusal('meetings.create', {
+            title: '',
+            heldAt: '2007-10-20T14:00',
+            reportingMonth: '2007-10',
+          })
+        ).message,
+      ).toMatch(/needs a title/);
+    },
+  },
+  'meetings.update': {
+    behaviour: 'changes a meeting’s place and attendance',
+    run: async () => {
+      const meeting = await boardMeeting(app);
+      const updated = await app.call('meetings.update', {
+        id: meeting.id,
+        title: meeting.title,
+        heldAt: meeting.heldAt,
+        reportingMonth: meeting.reportingMonth,
+        place: 'Room 2',
+        apologies: ['Head of Performance'],
+      });
+      expect(updated.place).toBe('Room 2');
+      expect(updated.apologies).toEqual(['Head of Performance']);
+    },
+  },
+  'meetings.setAgenda': {
+    behaviour: 'reorders the agenda and links an item to a pack section',
+    run: async () => {
+      const meeting = await boardMeeting(app);
+      const { agenda } = await app.call('meetings.get', { id: meeting.id });
+      const reordered = await app.call('meetings.setAgenda', {
+        meetingId: meeting.id,
+        items: [
+          { ...agenda[2], packSection: 'exceptions' },
+          agenda[0],
+          { title: 'Knife crime briefing', minutesAllotted: 15 },
+        ],
+      });
+      expect(reordered.map((a) => [a.position, a.title])).toEqual([
+        [1, agenda[2].title],
+        [2, agenda[0].title],
+        [3, 'Knife crime briefing'],
+      ]);
+      expect(reordered[0].packSection).toBe('exceptions');
+    },
+  },
+  'meetings.addMinute': {
+    behaviour: 'records a minute and a decision against an agenda item',
+    run: async () => {
+      const meeting = await boardMeeting(app);
+      const { agenda } = await app.call('meetings.get', { id: meeting.id });
+      await app.call('meetings.addMinute', {
+        meetingId: meeting.id,
+        agendaItemId: agenda[1].id,
+        text: 'Minutes agreed.',
+      });
+      await app.call('meetings.addMinute', {
+        meetingId: meeting.id,
+        agendaItemId: agenda[1].id,
+        kind: 'decision',
+        text: 'Actions carried.',
+      });
+      const { minutes } = await app.call('meetings.get', { id: meeting.id });
+      expect(minutes.map((m) => [m.kind, m.text])).toEqual([
+        ['minute', 'Minutes agreed.'],
+        ['decision', 'Actions carried.'],
+      ]);
+    },
+  },
+  'meetings.editMinute': {
+    behaviour: 'corrects a minute’s wording',
+    run: async () => {
+      const meeting = await boardMeeting(app);
+      const minute = await app.call('meetings.addMinute', { meetingId: meeting.id, text: 'Minutse agreed.' });
+      expect(
+        (await app.call('meetings.editMinute', { minuteId: minute.id, text: 'Minutes agreed.' })).text,
+      ).toBe('Minutes agreed.');
+    },
+  },
+  'actions.list': {
+    behaviour: 'shows an open action past its due date as overdue, and filters by it',
+    run: async () => {
+      const meeting = await boardMeeting(app, '2007-09-03T10:00', '2007-08');
+      await app.call('actions.add', {
+        meetingId: meeting.id,
+        description: 'Circulate the tasking report',
+        owner: 'Secretariat',
+        dueDate: '2007-10-01',
+      });
+      await app.call('actions.add', {
+        meetingId: meeting.id,
+        description: 'Brief the chairs',
+        owner: 'Strand 2 lead',
+        dueDate: '2007-12-01',
+      });
+      const overdue = await app.call('actions.list', { status: 'overdue' });
+      expect(overdue.map((a) => a.description)).toEqual(['Circulate the tasking report']);
+      expect((await app.call('actions.list', { owner: 'strand 2' })).map((a) => a.shownStatus)).toEqual([
+        'open',
+      ]);
+    },
+  },
+  'actions.add': {
+    behaviour: 'raises an action with a reference from its meeting’s date',
+    run: async () => {
+      const meeting = await boardMeeting(app);
+      const action = await app.call('actions.add', {
+        meetingId: meeting.id,
+        description: 'Report on Operation Blunt',
+        owner: 'Strand 6 lead',
+      });
+      expect(action.ref).toBe('A2007-11/1');
+      expect(action.shownStatus).toBe('open');
+    },
+  },
+  'actions.update': {
+    behaviour: 'adds a progress note and completes an action on today’s date',
+    run: async () => {
+      const meeting = await boardMeeting(app);
+      const action = await app.call('actions.add', {
+        meetingId: meeting.id,
+        description: 'Report on Operation Blunt',
+        owner: 'Strand 6 lead',
+      });
+      const done = await app.call('actions.update', {
+        ref: action.ref,
+        note: 'Report circulated.',
+        status: 'complete',
+      });
+      expect(done.shownStatus).toBe('complete');
+      expect(done.completedOn).toBe('2007-10-15');
+      expect(done.updates.map((u) => u.text)).toEqual(['Report circulated.']);
+    },
+  },
+  'packs.buildDraft': {
+    behaviour: 'builds a draft pack as a real PDF marked as a draft, returned as base64',
+    run: async () => {
+      await acceptedUpdate(app, '1.E.1', '2007-10', 'red', 'Off track this month.');
+      const meeting = await boardMeeting(app);
+      const draft = await app.call('packs.buildDraft', {
+        meetingId: meeting.id,
+        sections: ['cover', 'dashboard', 'exceptions'],
+      });
+      const bytes = Buffer.from(draft.pdfBase64, 'base64');
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(draft.sha256);
+      expect(draft.pages).toBeGreaterThan(0);
+      expect(pdfText(app.dir, draft.pdfBase64)).toMatch(/Draft of version 1/);
+    },
+  },
+  'packs.issue': {
+    behaviour: 'issues version 1, then a reissue as version 2 listing the secretariat’s note first',
+    run: async () => {
+      const meeting = await boardMeeting(app);
+      const first = await app.call('packs.issue', {
+        meetingId: meeting.id,
+        sections: ['cover', 'dashboard'],
+      });
+      expect(first.version).toBe(1);
+      expect(first.issuedBy).toBe('Secretariat');
+      await acceptedUpdate(app, '1.E.1', '2007-10', 'green');
+      const second = await app.call('packs.issue', {
+        meetingId: meeting.id,
+        sections: ['cover', 'dashboard'],
+        changes: ['Strand 1 update added late'],
+      });
+      expect(second.version).toBe(2);
+      expect(second.changes[0]).toBe('Strand 1 update added late');
+    },
+  },
+  'packs.list': {
+    behaviour: 'lists a meeting’s issued versions with their hashes',
+    run: async () => {
+      const meeting = await boardMeeting(app);
+      const issued = await app.call('packs.issue', { meetingId: meeting.id, sections: ['cover'] });
+      const listed = await app.call('packs.list', { meetingId: meeting.id });
+      expect(listed.map((p) => [p.version, p.sha256])).toEqual([[1, issued.sha256]]);
+      expect(await app.call('packs.list', { meetingId: meeting.id + 1 })).toEqual([]);
+    },
+  },
+  'packs.export': {
+    behaviour: 're-exports the issued bytes exactly, named by meeting date and version',
+    run: async () => {
+      const meeting = await boardMeeting(app);
+      const issued = await app.call('packs.issue', { meetingId: meeting.id, sections: ['cover'] });
+      const exported = await app.call('packs.export', { id: issued.id });
+      expect(exported.fileName).toBe('board-pack-2007-11-05-v1.pdf');
+      expect(createHash('sha256').update(Buffer.from(exported.pdfBase64, 'base64')).digest('hex')).toBe(
+        issued.sha256,
+      );
+      expect((await app.refusal('packs.export', { id: issued.id + 100 })).code).toBe('not_found');
+    },
+  },
+  'packs.verify': {
+    behaviour: 'recognises an issued pack’s file and not an altered copy',
+    run: async () => {
+      const meeting = await boardMeeting(app);
+      const issued = await app.call('packs.issue', { meetingId: meeting.id, sections: ['cover'] });
+      const { pdfBase64 } = await app.call('packs.export', { id: issued.id });
+      expect((await app.call('packs.verify', { pdfBase64 })).match?.version).toBe(1);
+      const altered = Buffer.from(pdfBase64, 'base64');
+      altered[altered.length - 10] ^= 1;
+      const verdict = await app.call('packs.verify', { pdfBase64: altered.toString('base64') });
+      expect(verdict.match).toBeNull();
+      expect(verdict.sha256).not.toBe(issued.sha256);
+    },
+  },
+  'settings.get': {
+    behaviour: 'returns the board’s settings and where the database is',
+    run: async () => {
+      const settings = await app.call('settings.get');
+      expect(settings.protectiveMarking).toBe('OFFICIAL-SENSITIVE');
+      expect(settings.databasePath).toBe(app.store.path);
+      expect(settings.userName).toBe('Secretariat');
+      expect(settings.backupSchedule).toBe('off');
+    },
+  },
+  'settings.update': {
+    behaviour: 'changes plan settings and this copy’s settings together, and refuses an empty marking',
+    run: async () => {
+      const settings = await app.call('settings.update', {
+        protectiveMarking: 'OFFICIAL',
+        userName: 'Sam Clerk',
+        backupSchedule: 'daily',
+      });
+      expect([settings.protectiveMarking, settings.userName, settings.backupSchedule]).toEqual([
+        'OFFICIAL',
+        'Sam Clerk',
+        'daily',
+      ]);
+      expect((await app.refusal('settings.update', { protectiveMarking: ' ' })).code).toBe('invalid_input');
+      expect((await app.call('settings.get')).protectiveMarking).toBe('OFFICIAL');
+    },
+  },
+  'people.list': {
+    behaviour: 'lists the people who use the plan',
+    run: async () => {
+      expect(await app.call('people.list')).toEqual([]);
+      await app.call('people.save', { name: 'Pat Lead', role: 'strand_lead', strandNumber: 2 });
+      expect((await app.call('people.list')).map((p) => [p.name, p.strandNumber])).toEqual([['Pat Lead', 2]]);
+    },
+  },
+  'people.save': {
+    behaviour: 'adds and edits a person, and refuses a strand lead with no strand',
+    run: async () => {
+      const person = await app.call('people.save', { name: 'Pat Lead', role: 'secretariat' });
+      const edited = await app.call('people.save', {
+        id: person.id,
+        name: 'Pat Lead',
+        role: 'secretariat',
+        retired: true,
+      });
+      expect(edited.retired).toBe(true);
+      expect((await app.refusal('people.save', { name: 'Nobody', role: 'strand_lead' })).message).toMatch(
+        /which strand/,
+      );
+    },
+  },
+  'audit.list': {
+    behaviour: 'shows who changed what, newest first, filtered by entity',
+    run: async () => {
+      await app.call('settings.update', { userName: 'Sam Clerk' });
+      await app.call('updates.saveDraft', { ref: '1.E.1', month: '2007-10', status: 'green' });
+      const entries = await app.call('audit.list', { entity: 'update' });
+      expect(entries.map((e) => [e.actor, e.action, e.entityId])).toEqual([
+        ['Sam Clerk', 'update.save', '1.E.1@2007-10'],
+      ]);
+    },
+  },
+  'app.info': {
+    behaviour: 'says which database is open, its schema and that no demo data is loaded',
+    run: async () => {
+      const info = await app.call('app.info');
+      expect(info).toMatchObject({
+        version: '9.9.9',
+        databasePath: app.store.path,
+        demoLoaded: false,
+        door: 'test',
+      });
+      expect(info.schemaVersion).toBeGreaterThanOrEqual(1);
+    },
+  },
+  'app.backupNow': {
+    behaviour: 'writes a checked backup into the backup folder',
+    run: async () => {
+      const folder = join(app.dir, 'my-backups');
+      await app.call('settings.update', { backupFolder: folder });
+      const { path } = await app.call('app.backupNow');
+      expect(path.startsWith(folder)).toBe(true);
+      expect(existsSync(path)).toBe(true);
+      expect(inspectBackup(path).problems).toEqual([]);
+    },
+  },
+  'demo.load': {
+    behaviour: 'loads demo updates and meetings and says so',
+    run: async () => {
+      const info = await app.call('demo.load');
+      expect(info.demoLoaded).toBe(true);
+      expect((await app.call('meetings.list')).length).toBeGreaterThan(0);
+    },
+  },
+  'demo.remove': {
+    behaviour: 'removes the demo data again',
+    run: async () => {
+      await app.call('demo.load');
+      const info = await app.call('demo.remove');
+      expect(info.demoLoaded).toBe(false);
+      expect(await app.call('meetings.list')).toEqual([]);
+    },
+  },
+};
+
+describe('the contract', () => {
+  it('has a handler for every method', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...METHOD_NAMES].sort());
+    for (const method of METHOD_NAMES) expect(contract[method].input).toBeDefined();
+  });
+
+  for (const method of METHOD_NAMES) {
+    it(`${method} ${examples[method].behaviour}`, async () => {
+      app = openTestApp();
+      await examples[method].run();
+      expect(app.logged).toEqual([]);
+    });
+  }
+});
