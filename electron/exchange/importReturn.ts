@@ -254,18 +254,18 @@ export function importReturn(store: Store, input: ImportReturnInput): ImportRetu
   const p = checked.file.payload;
   const at = store.now();
   return store.db.transaction(() => {
-    if (!checked.trusted) {
-      trustKey(
-        store,
-        {
-          fingerprint: checked.file.fingerprint,
-          publicKey: checked.file.publicKey,
-          name: p.author.name,
-          strandNumber: p.strandNumber,
-        },
-        input.actor,
-      );
-    }
+    // Trusts the key now (with --trust), or records its public key beside a fingerprint that was
+    // trusted before any file signed with it had been seen.
+    trustKey(
+      store,
+      {
+        fingerprint: checked.file.fingerprint,
+        publicKey: checked.file.publicKey,
+        name: p.author.name,
+        strandNumber: p.strandNumber,
+      },
+      input.actor,
+    );
     const accepted: string[] = [];
     const rejected: string[] = [];
     for (const u of p.updates) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createRequest, openRequest } from '../../electron/exchange/request';
 import { createReturn } from '../../electron/exchange/return';
 import { importReturn, previewReturn } from '../../electron/exchange/importReturn';
-import { installationKey, trustKey } from '../../electron/exchange/keys';
+import { installationKey, trustedKeys, trustKey } from '../../electron/exchange/keys';
 import { issuedRequests, workingCopy } from '../../electron/exchange/history';
 import { dumpDatabase, pinnedIds, secretariatAndLead, type Pair } from './exchange.fixtures';
 import type { Status } from '../../shared/domain';
@@ -149,6 +149,7 @@ describe('working offline with request and return files', () => {
     ]);
     const result = importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', decisions });
     expect(result.rejected).toEqual([first]);
+    expect(trustedKeys(pair.secretariat)).toMatchObject([{ name: 'DCS Lead', strandNumber: 1, publicKey: installationKey(pair.lead)!.publicKey }]);
     expect(result.accepted).toEqual(rest);
     expect(pair.secretariat.updates.current(first, '2007-10')).toBeUndefined();
     expect(pair.secretariat.audit.list({ text: 'exchange.update.reject' })).toHaveLength(1);
