@@ -3,6 +3,7 @@
 import pdfmake from 'pdfmake';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { shareShapingCache } from './shapingCache';
 
 export const FONTS_DIR = fileURLToPath(new URL('../../resources/fonts/', import.meta.url));
 
@@ -43,6 +44,7 @@ export function pdfmakeReady(): typeof pdfmake {
     pdfmake.setFonts(FONT_FILES);
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((path) => allowedFiles.has(resolve(path)));
+    shareShapingCache(FONT_FILES[FONT.text].normal);
     configured = true;
   }
   return pdfmake;

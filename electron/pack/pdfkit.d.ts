@@ -1,0 +1,23 @@
+// The part of pdfkit 0.19 the pack (its shaping cache) and the benchmark's floor use; pdfkit ships no types.
+declare module 'pdfkit' {
+  interface PDFKitOptions {
+    size?: string;
+    margin?: number;
+    autoFirstPage?: boolean;
+    bufferPages?: boolean;
+    info?: Record<string, unknown>;
+  }
+  class PDFKitDocument {
+    constructor(options?: PDFKitOptions);
+    font(src: string): this;
+    fontSize(size: number): this;
+    text(text: string, options?: { width?: number }): this;
+    moveDown(lines?: number): this;
+    on(event: 'data', listener: (chunk: Buffer) => void): this;
+    on(event: 'end' | 'pageAdded', listener: () => void): this;
+    end(): void;
+    /** The current font, an instance of pdfkit's EmbeddedFont once an embedded font is set. */
+    _font: unknown;
+  }
+  export default PDFKitDocument;
+}
