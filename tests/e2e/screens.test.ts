@@ -26,10 +26,10 @@ async function photograph(name: string): Promise<void> {
 }
 
 /** Opens a screen, waits for what marks it as drawn, checks it with axe and photographs it. */
-async function visit(name: string, hash: string, ready: string): Promise<string[]> {
+async function visit(name: string, hash: string, ready: string, keepScroll = false): Promise<string[]> {
   await app.goto(hash);
   await app.page.waitForSelector(ready);
-  await app.page.evaluate(() => window.scrollTo(0, 0));
+  if (!keepScroll) await app.page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
   await photograph(name);
   return seriousViolations(app.page);
 }
@@ -75,7 +75,14 @@ describe('screens', () => {
       meeting: await visit('meeting', `#/meetings/${meeting?.id}`, '[data-testid="agenda"]'),
       actions: await visit('action-log', '#/meetings/actions', '[data-testid="actions-table"]'),
       newMeeting: await visit('new-meeting', '#/meetings/new', 'h1#new-meeting-title'),
-      pack: await visit('pack', `#/pack/${meeting?.id}`, '[data-testid="issued-versions"]'),
+      pack: await (async () => {
+        await app.goto(`#/pack/${meeting?.id}`);
+        await app.page.click('button:has-text("Build draft")');
+        await app.page.waitForSelector('[data-testid="draft-view"] iframe');
+        // Give the PDF viewer a moment to paint its first page for the photograph.
+        if (shots) await app.page.waitForTimeout(2500);
+        return visit('pack', `#/pack/${meeting?.id}`, '[data-testid="draft-view"] iframe', true);
+      })(),
       settings: await visit('settings', '#/settings', '#set-board'),
       audit: await visit('audit', '#/audit', '.audit-table'),
     };

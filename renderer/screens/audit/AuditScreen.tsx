@@ -5,10 +5,19 @@ import { call } from '../../api';
 import { EmptyState, ErrorMessage, Loading } from '../../components/EmptyState';
 import { showError } from '../../state/notices';
 import { useResource } from '../../state/resource';
-import { describeChange } from './describeChange';
+import { actionLabel, describeChange } from './describeChange';
 
 const PAGE = 100;
-const ENTITIES = ['update', 'objective', 'plan', 'meeting', 'board_action', 'issued_pack', 'setting', 'person'];
+const ENTITIES: Record<string, string> = {
+  update: 'Monthly updates',
+  objective: 'Objectives',
+  plan: 'The plan',
+  meeting: 'Meetings',
+  board_action: 'Board actions',
+  issued_pack: 'Issued packs',
+  setting: 'Settings',
+  person: 'People',
+};
 
 
 export function AuditScreen() {
@@ -46,9 +55,9 @@ export function AuditScreen() {
           <label htmlFor="audit-entity">What changed</label>
           <select id="audit-entity" value={entity} onChange={(e) => setEntity(e.target.value)}>
             <option value="">Anything</option>
-            {ENTITIES.map((e) => (
-              <option key={e} value={e}>
-                {e.replace('_', ' ')}
+            {Object.entries(ENTITIES).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
               </option>
             ))}
           </select>
@@ -87,7 +96,7 @@ export function AuditScreen() {
                 <tr key={e.id}>
                   <td className="nowrap small">{e.at.slice(0, 19).replace('T', ' ')}</td>
                   <td>{e.actor}</td>
-                  <td className="nowrap">{e.action}</td>
+                  <td>{actionLabel(e.action)}</td>
                   <td className="ref">{e.entityId}</td>
                   <td className="small audit-after">
                     {describeChange(e.before, e.after).map((line) => (

@@ -2,7 +2,43 @@
 // rather than raw JSON. The full record stays in the database.
 const SHOWN_FIELDS = ['ref', 'title', 'text', 'description', 'status', 'state', 'owner', 'name', 'version'];
 
+/** What each recorded action means, in the secretariat's words; unknown ones show as recorded. */
+const ACTION_LABELS: Record<string, string> = {
+  'action.add': 'Action raised',
+  'action.update': 'Action updated',
+  'agenda.set': 'Agenda changed',
+  'demo.load': 'Demo data loaded',
+  'demo.remove': 'Demo data removed',
+  'key.create': 'Signing key created',
+  'key.trust': 'Signing key trusted',
+  'meeting.create': 'Meeting planned',
+  'meeting.update': 'Meeting changed',
+  'minute.add': 'Minute added',
+  'minute.edit': 'Minute edited',
+  'objective.add': 'Objective added',
+  'objective.delete': 'Objective deleted',
+  'objective.retire': 'Objective retired',
+  'objective.reword': 'Objective reworded',
+  'pack.issue': 'Pack issued',
+  'person.add': 'Person added',
+  'person.edit': 'Person changed',
+  'plan.import': 'Plan imported',
+  'plan.seed': 'Plan loaded',
+  'plan.settings': 'Plan settings changed',
+  'setting.set': 'Setting changed',
+  'update.save': 'Update saved',
+  'update.edit': 'Draft edited',
+  'update.submit': 'Update submitted',
+  'update.accept': 'Update accepted',
+  'update.return': 'Update returned',
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
 function short(value: unknown): string {
+  if (Array.isArray(value)) return `${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
   const text = value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

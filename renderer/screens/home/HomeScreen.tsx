@@ -9,6 +9,7 @@ import { StrandCountsTable } from './StrandCountsTable';
 import { MissingUpdates } from './MissingUpdates';
 import { OverdueActions } from './OverdueActions';
 import { MovementSummary } from './MovementSummary';
+import { KeyFigures } from './KeyFigures';
 
 export function HomeScreen() {
   const month = useSession((s) => s.month);
@@ -27,7 +28,10 @@ export function HomeScreen() {
       {!d && !dashboard.error && <Loading what="the dashboard" />}
       {d && (
         <>
-          <NextMeetingCard dashboard={d} />
+          <div className="home-top">
+            <KeyFigures dashboard={d} />
+            <NextMeetingCard dashboard={d} />
+          </div>
           <StrandCountsTable dashboard={d} />
           <div className="home-pair">
             <MissingUpdates dashboard={d} />

@@ -38,7 +38,7 @@ export function NextMeetingCard({ dashboard }: { dashboard: Dashboard }) {
         )}
       </div>
       <div className="next-meeting-body">
-        <div>
+        <div className="next-meeting-when">
           <p className="next-meeting-title">
             <a href={hrefFor('meetings', meeting.id)}>{meeting.title}</a>
           </p>

@@ -54,7 +54,8 @@ export function MeetingDetailView({ id }: { id: number }) {
             <summary>
               <h2 className="summary-heading">Details and attendance</h2>
               <span className="muted small">
-                {d.meeting.attendees.length} attending, {d.meeting.apologies.length} apologies
+                {d.meeting.attendees.length} attending, {d.meeting.apologies.length}{' '}
+                {d.meeting.apologies.length === 1 ? 'apology' : 'apologies'}
               </span>
             </summary>
             <MeetingForm key={JSON.stringify(d.meeting)} initial={d.meeting} submitLabel="Save details" error={formError} onSubmit={saveDetails} />

@@ -7,6 +7,8 @@ import { useResource } from '../../state/resource';
 
 export function MeetingList() {
   const list = useResource('meetings', () => call('meetings.list'));
+  const dashboard = useResource('dashboard:next', () => call('dashboard.get', {}));
+  const next = dashboard.data?.nextMeeting?.meeting ?? null;
   const meetings = [...(list.data ?? [])].sort((a, b) => b.heldAt.localeCompare(a.heldAt));
   return (
     <section aria-labelledby="meetings-title">
@@ -51,6 +53,7 @@ export function MeetingList() {
                 <tr key={m.id}>
                   <td>
                     <a href={hrefFor('meetings', m.id)}>{m.title}</a>
+                    {next?.id === m.id && <span className="pill pill-warn next-pill">Next</span>}
                   </td>
                   <td className="nowrap">
                     {dateLabel(m.heldAt)}, {m.heldAt.slice(11, 16)}
@@ -60,6 +63,8 @@ export function MeetingList() {
                   <td>
                     {m.issuedVersions > 0 ? (
                       <span className="pill pill-ok">Issued, version {m.issuedVersions}</span>
+                    ) : next && m.heldAt < next.heldAt ? (
+                      <span className="muted">Not issued</span>
                     ) : (
                       <a href={hrefFor('pack', m.id)}>Build the pack</a>
                     )}

@@ -1,23 +1,42 @@
 // Choose sections, build a draft, read it in the window, then issue it (or reissue, saying what
 // changed).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput, PackSection } from '../../../shared/contract';
+import { dateLabel } from '../../../shared/months';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf, useNotices } from '../../state/notices';
 import { base64ToBlob } from './pdf';
 import { PACK_SECTION_LABELS } from './sections';
+import { PackReadiness } from './PackReadiness';
 
 type Meeting = MethodOutput<'meetings.list'>[number];
 const ALL = Object.keys(PACK_SECTION_LABELS) as PackSection[];
 
-export function DraftBuilder({ meeting, issuedCount, onIssued }: { meeting: Meeting; issuedCount: number; onIssued(): Promise<void> }) {
+export function DraftBuilder({
+  meeting,
+  issuedCount,
+  onIssued,
+}: {
+  meeting: Meeting;
+  issuedCount: number;
+  onIssued(): Promise<void>;
+}) {
   const [sections, setSections] = useState<PackSection[]>(ALL);
   const [draft, setDraft] = useState<{ url: string; pages: number; sha256: string } | null>(null);
   const [busy, setBusy] = useState<'build' | 'issue' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [issueError, setIssueError] = useState<string | null>(null);
   const [changes, setChanges] = useState('');
   const show = useNotices((s) => s.show);
+  const draftRef = useRef<HTMLDivElement>(null);
+
+  // A new draft takes the person to it: scrolled into view and focused, so the next step is there.
+  useEffect(() => {
+    if (!draft) return;
+    draftRef.current?.focus();
+    draftRef.current?.scrollIntoView({ block: 'start' });
+  }, [draft]);
 
   useEffect(
     () => () => {
@@ -26,13 +45,22 @@ export function DraftBuilder({ meeting, issuedCount, onIssued }: { meeting: Meet
     [draft],
   );
 
-  const toggle = (s: PackSection) => setSections(sections.includes(s) ? sections.filter((x) => x !== s) : ALL.filter((x) => x === s || sections.includes(x)));
+  const toggle = (s: PackSection) =>
+    setSections(
+      sections.includes(s)
+        ? sections.filter((x) => x !== s)
+        : ALL.filter((x) => x === s || sections.includes(x)),
+    );
 
   async function build() {
     setBusy('build');
     try {
       const result = await call('packs.buildDraft', { meetingId: meeting.id, sections });
-      setDraft({ url: URL.createObjectURL(base64ToBlob(result.pdfBase64)), pages: result.pages, sha256: result.sha256 });
+      setDraft({
+        url: URL.createObjectURL(base64ToBlob(result.pdfBase64)),
+        pages: result.pages,
+        sha256: result.sha256,
+      });
       setError(null);
     } catch (e) {
       setError(messageOf(e));
@@ -42,64 +70,99 @@ export function DraftBuilder({ meeting, issuedCount, onIssued }: { meeting: Meet
   }
 
   async function issue() {
-    const changeList = changes.split('\n').map((c) => c.trim()).filter(Boolean);
+    const changeList = changes
+      .split('\n')
+      .map((c) => c.trim())
+      .filter(Boolean);
     if (issuedCount > 0 && changeList.length === 0) {
-      setError('Say what changed since the last version, one change per line, so readers know why it was reissued.');
+      setIssueError(
+        'Say what changed since the last version, one change per line, so readers know why it was reissued.',
+      );
       return;
     }
     setBusy('issue');
     try {
       const issued = await call('packs.issue', { meetingId: meeting.id, sections, changes: changeList });
-      setError(null);
+      setIssueError(null);
       setChanges('');
       show('success', `Version ${issued.version} issued. It is frozen; export a copy to send it.`);
       await onIssued();
     } catch (e) {
-      setError(messageOf(e));
+      setIssueError(messageOf(e));
     } finally {
       setBusy(null);
     }
   }
 
   return (
-    <div className="card pack-builder">
-      <h2>{issuedCount > 0 ? `Reissue (version ${issuedCount + 1})` : 'Build and issue'}</h2>
-      <fieldset className="sections">
-        <legend>Sections</legend>
-        {ALL.map((s) => (
-          <label key={s} className="check">
-            <input type="checkbox" checked={sections.includes(s)} onChange={() => toggle(s)} />
-            {PACK_SECTION_LABELS[s]}
-          </label>
-        ))}
-      </fieldset>
-      <ErrorMessage text={error} />
-      <div className="button-row">
-        <button type="button" className="button" disabled={busy !== null || sections.length === 0} onClick={build}>
-          {busy === 'build' ? 'Building…' : 'Build draft'}
-        </button>
+    <>
+      <div className="card pack-builder">
+        <h2>{issuedCount > 0 ? `Reissue (version ${issuedCount + 1})` : 'Build and issue'}</h2>
+        <PackReadiness meeting={meeting} />
+        <fieldset className="sections">
+          <legend>Sections</legend>
+          {ALL.map((s) => (
+            <label key={s} className="check">
+              <input type="checkbox" checked={sections.includes(s)} onChange={() => toggle(s)} />
+              {PACK_SECTION_LABELS[s]}
+            </label>
+          ))}
+        </fieldset>
+        <ErrorMessage text={error} />
+        <div className="button-row">
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null || sections.length === 0}
+            onClick={build}
+          >
+            {busy === 'build' ? 'Building…' : 'Build draft'}
+          </button>
+        </div>
       </div>
       {draft && (
-        <div className="draft-view" data-testid="draft-view">
-          <p className="small muted">
-            Draft: {draft.pages} pages · SHA-256 <span className="mono">{draft.sha256.slice(0, 16)}…</span>
-          </p>
-          <iframe className="pdf-frame" title="Draft board pack" src={draft.url} />
+        <div
+          className="card draft-view"
+          data-testid="draft-view"
+          ref={draftRef}
+          tabIndex={-1}
+          aria-label="Draft pack"
+        >
+          <div className="card-head">
+            <div>
+              <h2>Draft for {dateLabel(meeting.heldAt)}</h2>
+              <p className="small muted">
+                {draft.pages} pages · SHA-256 <span className="mono">{draft.sha256.slice(0, 16)}…</span> · issuing
+                freezes the pack and records its hash
+              </p>
+            </div>
+            <button type="button" className="button button-primary" disabled={busy !== null} onClick={issue}>
+              {busy === 'issue'
+                ? 'Issuing…'
+                : issuedCount > 0
+                  ? `Reissue as version ${issuedCount + 1}`
+                  : 'Issue this pack'}
+            </button>
+          </div>
+          <ErrorMessage text={issueError} />
           {issuedCount > 0 && (
             <div className="field">
               <label htmlFor="reissue-changes">What changed since version {issuedCount}</label>
-              <span className="hint" id="reissue-changes-hint">One change per line; printed in the new version.</span>
-              <textarea id="reissue-changes" rows={3} aria-describedby="reissue-changes-hint" value={changes} onChange={(e) => setChanges(e.target.value)} />
+              <span className="hint" id="reissue-changes-hint">
+                One change per line; printed in the new version.
+              </span>
+              <textarea
+                id="reissue-changes"
+                rows={2}
+                aria-describedby="reissue-changes-hint"
+                value={changes}
+                onChange={(e) => setChanges(e.target.value)}
+              />
             </div>
           )}
-          <div className="button-row">
-            <button type="button" className="button button-primary" disabled={busy !== null} onClick={issue}>
-              {busy === 'issue' ? 'Issuing…' : issuedCount > 0 ? `Reissue as version ${issuedCount + 1}` : 'Issue this pack'}
-            </button>
-            <span className="small muted">Issuing freezes the pack and records its hash.</span>
-          </div>
+          <iframe className="pdf-frame" title="Draft board pack" src={draft.url} />
         </div>
       )}
-    </div>
+    </>
   );
 }

@@ -2,8 +2,8 @@
 // 1–5 or c g a r n; Enter (or e) writes the narrative; s submits the row. Esc in a text box returns here.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { STATUSES, type Status } from '../../../shared/domain';
-import { STATUS_KEYS, STATUS_LABELS } from '../../../shared/status';
 import { StatusBadge } from '../../components/StatusBadge';
+import { movementOf, MOVEMENT_LABELS, MOVEMENT_MARKS, STATUS_KEYS, STATUS_LABELS } from '../../../shared/status';
 import { STATE_LABELS, type RowView } from './rowView';
 
 const KEY_TO_STATUS = new Map<string, Status>();
@@ -96,9 +96,14 @@ export function GridTable({ views, active, strandNumber, ready, onActive, onStat
                 <StatusBadge status={view.row.lastMonthStatus} />
               </td>
               <td data-testid="row-status">
-                {view.fields.status ? <StatusBadge status={view.fields.status} /> : <span className="muted">
+                {view.fields.status && <Movement from={view.row.lastMonthStatus} to={view.fields.status} />}
+                {view.fields.status ? (
+                  <StatusBadge status={view.fields.status} />
+                ) : (
+                  <span className="muted">
                     —<span className="visually-hidden">no status chosen</span>
-                  </span>}
+                  </span>
+                )}
                 {view.narrativeMissing && <span className="pill pill-warn row-flag">Needs narrative</span>}
               </td>
               <td data-testid="row-state" className="nowrap small">
@@ -112,5 +117,17 @@ export function GridTable({ views, active, strandNumber, ready, onActive, onStat
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A worsened or improved mark beside this month's status; unchanged and new stay quiet. */
+function Movement({ from, to }: { from: RowView['row']['lastMonthStatus']; to: Status }) {
+  const movement = movementOf(from, to);
+  if (movement !== 'worsened' && movement !== 'improved') return null;
+  return (
+    <span className={`movement-mark movement-${movement}`} title={MOVEMENT_LABELS[movement]}>
+      <span aria-hidden="true">{MOVEMENT_MARKS[movement]}</span>
+      <span className="visually-hidden">{MOVEMENT_LABELS[movement]}, now </span>
+    </span>
   );
 }

@@ -18,6 +18,7 @@ import { StrandToolbar } from './StrandToolbar';
 import { UpdateEditor } from './UpdateEditor';
 import { WorkflowPanel } from './WorkflowPanel';
 import { submitRow } from './workflow';
+import { StatePill } from './StatePill';
 
 export function UpdatesScreen() {
   const parts = useRoute((r) => r.parts);
@@ -98,6 +99,7 @@ export function UpdatesScreen() {
                 {view.row.objective.year ? ` · ${view.row.objective.year}` : ''}
               </h2>
               <p className="objective-full">{view.row.objective.text}</p>
+              <StatePill view={view} />
               {view.row.objective.targetText && <p className="small">Target: {view.row.objective.targetText}</p>}
               <LastMonth row={view.row} previousMonth={grid.previousMonth} />
               <UpdateEditor
