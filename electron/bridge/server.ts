@@ -36,6 +36,8 @@ export interface Bridge {
   /** Open this in a browser: it carries the token once, then a cookie does. */
   url: string;
   origin: string;
+  /** The address the server is bound to, as the operating system reports it. */
+  boundAddress: string;
   token: string;
   services: Services;
   close(): Promise<void>;
@@ -183,6 +185,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   return {
     url: `${origin}/?token=${token}`,
     origin,
+    boundAddress: address.address,
     token,
     services,
     close: () =>
