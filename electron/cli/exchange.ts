@@ -133,8 +133,13 @@ export function registerExchange(program: Command, cli: CliContext): void {
         );
         if (r.seeded)
           cli.say(`This database is now a working copy of "${r.planTitle}" for strand ${r.strandNumber}.`);
-        if (r.addedObjectives.length)
-          cli.say(`New objectives since the last request: ${r.addedObjectives.join(', ')}.`);
+        const planChanges = [
+          r.addedObjectives.length ? `added ${r.addedObjectives.join(', ')}` : '',
+          r.rewordedObjectives.length ? `reworded ${r.rewordedObjectives.join(', ')}` : '',
+          r.retiredObjectives.length ? `retired ${r.retiredObjectives.join(', ')}` : '',
+        ].filter(Boolean);
+        if (planChanges.length)
+          cli.say(`The secretariat's plan has changed since the last request: ${planChanges.join('; ')}.`);
         if (r.secretariatKey !== 'known')
           cli.say(
             `The secretariat's key is ${r.secretariatFingerprint}: check it with the secretariat by phone or in person.`,

@@ -235,6 +235,49 @@ export function planFromRequest(payload: RequestPayload): PlanFile {
   });
 }
 
+type PlanChanges = Pick<OpenRequestResult, 'addedObjectives' | 'rewordedObjectives' | 'retiredObjectives'>;
+
+/**
+ * Brings a working copy's strand in line with the request: the secretariat's plan is the
+ * source of truth, and the lead answers exactly the objectives asked for.
+ */
+function followRequestPlan(store: Store, p: RequestPayload, at: string, actor: string): PlanChanges {
+  const changes: PlanChanges = { addedObjectives: [], rewordedObjectives: [], retiredObjectives: [] };
+  const local = new Map(
+    store.plan.objectives({ strandNumber: p.strand.number, includeRetired: true }).map((o) => [o.ref, o]),
+  );
+  const asked = new Set(p.objectives.map((o) => o.ref));
+  for (const o of p.objectives) {
+    const held = local.get(o.ref);
+    if (!held) {
+      store.plan.addObjective({ ...o, strandNumber: p.strand.number, ref: o.ref }, at, actor);
+      changes.addedObjectives.push(o.ref);
+      continue;
+    }
+    const wanted = {
+      text: o.text,
+      year: o.year,
+      targetText: o.targetText,
+      targetValue: o.targetValue,
+      targetUnit: o.targetUnit,
+      owner: o.owner,
+    };
+    const differs = (Object.keys(wanted) as (keyof typeof wanted)[]).some(
+      (field) => wanted[field] !== held[field],
+    );
+    if (differs) {
+      store.plan.rewordObjective(o.ref, wanted, at, actor);
+      changes.rewordedObjectives.push(o.ref);
+    }
+  }
+  for (const held of local.values()) {
+    if (held.retired || asked.has(held.ref)) continue;
+    store.plan.retireObjective(held.ref, p.month, at, actor);
+    changes.retiredObjectives.push(held.ref);
+  }
+  return changes;
+}
+
 export interface OpenRequestInput {
   path: string;
   actor: string;
@@ -254,7 +297,10 @@ export interface OpenRequestResult {
   respondent: string;
   /** True when this database had no plan and was seeded from the request as a working copy. */
   seeded: boolean;
+  /** A working copy follows the secretariat's plan for its strand: objectives added, reworded, retired. */
   addedObjectives: string[];
+  rewordedObjectives: string[];
+  retiredObjectives: string[];
   secretariatFingerprint: string;
   /** 'first_use' means: confirm this fingerprint with the secretariat. */
   secretariatKey: 'known' | 'first_use' | 'trusted_now';
@@ -311,7 +357,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
   const at = store.now();
   return store.db.transaction((): OpenRequestResult => {
     const seeded = !store.plan.hasPlan();
-    const addedObjectives: string[] = [];
+    const planChanges: PlanChanges = { addedObjectives: [], rewordedObjectives: [], retiredObjectives: [] };
     if (seeded) {
       store.plan.seed(planFromRequest(p), at, input.actor);
       const mark = {
@@ -321,17 +367,8 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
         secretariatFingerprint: file.fingerprint,
       };
       store.setSetting(WORKING_COPY_SETTING, JSON.stringify(mark), input.actor);
-    } else {
-      for (const o of p.objectives) {
-        if (
-          store.plan
-            .objectives({ strandNumber: p.strand.number, includeRetired: true })
-            .some((x) => x.ref === o.ref)
-        )
-          continue;
-        store.plan.addObjective({ ...o, strandNumber: p.strand.number, ref: o.ref }, at, input.actor);
-        addedObjectives.push(o.ref);
-      }
+    } else if (workingCopyMark(store)) {
+      Object.assign(planChanges, followRequestPlan(store, p, at, input.actor));
     }
     if (!known)
       trustKey(
@@ -361,7 +398,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
       strand: p.strand.number,
       month: p.month,
       seeded,
-      addedObjectives,
+      ...planChanges,
       secretariatFingerprint: file.fingerprint,
     });
     return {
@@ -375,7 +412,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
       objectives: p.objectives.length,
       respondent: p.respondent.name,
       seeded,
-      addedObjectives,
+      ...planChanges,
       secretariatFingerprint: file.fingerprint,
       secretariatKey: known ? 'known' : firstUse ? 'first_use' : 'trusted_now',
       ownFingerprint: own.fingerprint,

@@ -7,6 +7,7 @@ import { installationKey, trustedKeys, trustKey } from '../../electron/exchange/
 import { issuedRequests, workingCopy } from '../../electron/exchange/history';
 import { dumpDatabase, pinnedIds, secretariatAndLead, type Pair } from './exchange.fixtures';
 import type { Status } from '../../shared/domain';
+import { openStore } from '../../electron/store/store';
 
 const STATUSES: Status[] = ['green', 'amber', 'red', 'complete', 'not_started'];
 let pair: Pair;
@@ -149,7 +150,9 @@ describe('working offline with request and return files', () => {
     ]);
     const result = importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', decisions });
     expect(result.rejected).toEqual([first]);
-    expect(trustedKeys(pair.secretariat)).toMatchObject([{ name: 'DCS Lead', strandNumber: 1, publicKey: installationKey(pair.lead)!.publicKey }]);
+    expect(trustedKeys(pair.secretariat)).toMatchObject([
+      { name: 'DCS Lead', strandNumber: 1, publicKey: installationKey(pair.lead)!.publicKey },
+    ]);
     expect(result.accepted).toEqual(rest);
     expect(pair.secretariat.updates.current(first, '2007-10')).toBeUndefined();
     expect(pair.secretariat.audit.list({ text: 'exchange.update.reject' })).toHaveLength(1);
@@ -243,5 +246,84 @@ describe('a second return answering the same request', () => {
     const second = join(pair.dir, 'second.bpret');
     createReturn(pair.lead, { out: second, actor: 'DCS Lead' }, { newFileId: ids });
     expect(previewReturn(pair.secretariat, second).conflicts).toEqual(['1.I.2']);
+  });
+});
+
+describe("a strand lead's working copy", () => {
+  it("follows the secretariat's plan for its strand when the next request is opened", () => {
+    pair = secretariatAndLead();
+    const ids = pinnedIds();
+    const october = join(pair.dir, 'october.bpreq');
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 1, month: '2007-10', out: october, actor: 'Secretariat' },
+      { newFileId: ids },
+    );
+    openRequest(pair.lead, { path: october, actor: 'DCS Lead' });
+
+    const s = pair.secretariat;
+    s.plan.addObjective(
+      {
+        strandNumber: 1,
+        theme: 'Enforcement',
+        themeCode: 'E',
+        text: 'Review every unsolved homicide at 28 days',
+        year: 'Year 2',
+      },
+      s.now(),
+      'Secretariat',
+    );
+    s.plan.rewordObjective(
+      '1.I.1',
+      { text: 'Reworded by the board', owner: 'DI Analyst' },
+      s.now(),
+      'Secretariat',
+    );
+    s.plan.retireObjective('1.P.1', '2007-11', s.now(), 'Secretariat');
+    const november = join(pair.dir, 'november.bpreq');
+    createRequest(
+      s,
+      { strandNumber: 1, month: '2007-11', out: november, actor: 'Secretariat' },
+      { newFileId: ids },
+    );
+    const opened = openRequest(pair.lead, { path: november, actor: 'DCS Lead' });
+
+    expect(opened).toMatchObject({
+      addedObjectives: ['1.E.3'],
+      rewordedObjectives: ['1.I.1'],
+      retiredObjectives: ['1.P.1'],
+    });
+    const strip = (o: { id: number; position: number }) => ({ ...o, id: 0, position: 0 });
+    expect(pair.lead.plan.objectives({ strandNumber: 1, month: '2007-11' }).map(strip)).toEqual(
+      s.plan.objectives({ strandNumber: 1, month: '2007-11' }).map(strip),
+    );
+  });
+
+  it('leaves the plan of a full installation alone when it opens a request', () => {
+    pair = secretariatAndLead();
+    const ids = pinnedIds();
+    pair.lead.close();
+    pair.lead = openStore(join(pair.dir, 'full.db'), { clock: pair.clock });
+    pair.secretariat.plan.rewordObjective(
+      '1.I.1',
+      { text: 'Reworded by the board' },
+      pair.secretariat.now(),
+      'Secretariat',
+    );
+    const path = join(pair.dir, 'r.bpreq');
+    createRequest(
+      pair.secretariat,
+      { strandNumber: 1, month: '2007-10', out: path, actor: 'Secretariat' },
+      { newFileId: ids },
+    );
+    const before = pair.lead.plan.objectives({ includeRetired: true });
+    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead' });
+    expect(opened).toMatchObject({
+      seeded: false,
+      addedObjectives: [],
+      rewordedObjectives: [],
+      retiredObjectives: [],
+    });
+    expect(pair.lead.plan.objectives({ includeRetired: true })).toEqual(before);
   });
 });
