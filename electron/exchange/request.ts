@@ -278,6 +278,25 @@ function followRequestPlan(store: Store, p: RequestPayload, at: string, actor: s
   return changes;
 }
 
+/**
+ * Last month's accepted updates, as the request carries them, become accepted updates in a
+ * working copy so the lead sees last month beside this month. Nothing held locally is replaced.
+ */
+function copyLastMonth(store: Store, p: RequestPayload, at: string): number {
+  const month = previousMonth(p.month);
+  const plan = store.plan.summary();
+  if (month < plan.startMonth) return 0;
+  let copied = 0;
+  for (const o of p.objectives) {
+    if (!o.lastMonth || store.updates.current(o.ref, month)) continue;
+    const { author, ...content } = o.lastMonth;
+    store.updates.save({ ref: o.ref, month, ...content, author, state: 'submitted' }, at);
+    store.updates.transition(o.ref, month, 'accept', p.issuedBy, at, '');
+    copied += 1;
+  }
+  return copied;
+}
+
 export interface OpenRequestInput {
   path: string;
   actor: string;
@@ -301,6 +320,8 @@ export interface OpenRequestResult {
   addedObjectives: string[];
   rewordedObjectives: string[];
   retiredObjectives: string[];
+  /** Last month's accepted updates copied into a working copy, to show beside this month's. */
+  lastMonthCopied: number;
   secretariatFingerprint: string;
   /** 'first_use' means: confirm this fingerprint with the secretariat. */
   secretariatKey: 'known' | 'first_use' | 'trusted_now';
@@ -370,6 +391,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
     } else if (workingCopyMark(store)) {
       Object.assign(planChanges, followRequestPlan(store, p, at, input.actor));
     }
+    const lastMonthCopied = workingCopyMark(store) ? copyLastMonth(store, p, at) : 0;
     if (!known)
       trustKey(
         store,
@@ -399,6 +421,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
       month: p.month,
       seeded,
       ...planChanges,
+      lastMonthCopied,
       secretariatFingerprint: file.fingerprint,
     });
     return {
@@ -413,6 +436,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
       respondent: p.respondent.name,
       seeded,
       ...planChanges,
+      lastMonthCopied,
       secretariatFingerprint: file.fingerprint,
       secretariatKey: known ? 'known' : firstUse ? 'first_use' : 'trusted_now',
       ownFingerprint: own.fingerprint,

@@ -327,3 +327,49 @@ describe("a strand lead's working copy", () => {
     expect(pair.lead.plan.objectives({ includeRetired: true })).toEqual(before);
   });
 });
+
+describe("last month's updates in a request", () => {
+  it("shows the lead last month's accepted updates beside this month, by their authors", () => {
+    pair = secretariatAndLead();
+    const s = pair.secretariat;
+    s.updates.save(
+      {
+        ref: '1.I.1',
+        month: '2007-09',
+        status: 'amber',
+        narrative: 'Analyst vacancy.',
+        author: 'DCS Lead',
+        state: 'submitted',
+      },
+      s.now(),
+    );
+    s.updates.transition('1.I.1', '2007-09', 'accept', 'Secretariat', s.now());
+    s.updates.save(
+      {
+        ref: '1.I.2',
+        month: '2007-09',
+        status: 'green',
+        narrative: 'Submitted, never accepted.',
+        author: 'DCS Lead',
+        state: 'submitted',
+      },
+      s.now(),
+    );
+    const path = join(pair.dir, 'r.bpreq');
+    createRequest(
+      s,
+      { strandNumber: 1, month: '2007-10', out: path, actor: 'Secretariat' },
+      { newFileId: pinnedIds() },
+    );
+    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead' });
+    expect(opened.lastMonthCopied).toBe(1);
+    const september = pair.lead.updates.reported('2007-09', 1);
+    expect([...september.keys()]).toEqual(['1.I.1']);
+    expect(september.get('1.I.1')).toMatchObject({
+      status: 'amber',
+      narrative: 'Analyst vacancy.',
+      author: 'DCS Lead',
+      state: 'accepted',
+    });
+  });
+});
