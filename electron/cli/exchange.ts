@@ -8,7 +8,8 @@ import { BoardPackError } from '../../shared/errors';
 import { isoDateSchema } from '../../shared/domain';
 import { reportingMonthSchema } from '../../shared/months';
 import { STATUS_LABELS } from '../../shared/status';
-import { createRequest, openRequest } from '../exchange/request';
+import { createRequest } from '../exchange/request';
+import { openRequest } from '../exchange/openRequest';
 import { createReturn } from '../exchange/return';
 import {
   importReturn,

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequest, openRequest } from '../../electron/exchange/request';
+import { createRequest } from '../../electron/exchange/request';
+import { openRequest } from '../../electron/exchange/openRequest';
 import { createReturn } from '../../electron/exchange/return';
 import { importReturn, previewReturn } from '../../electron/exchange/importReturn';
 import { signingKey, installationKey, trustKey } from '../../electron/exchange/keys';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { createRequest, openRequest } from '../../electron/exchange/request';
+import { createRequest } from '../../electron/exchange/request';
+import { openRequest } from '../../electron/exchange/openRequest';
 import { createReturn } from '../../electron/exchange/return';
 import { importReturn, previewReturn } from '../../electron/exchange/importReturn';
 import { installationKey, trustedKeys, trustKey } from '../../electron/exchange/keys';

@@ -1,0 +1,264 @@
+// Opening a request at a strand lead's installation: every check first, then (in one
+// transaction) a working copy seeded or brought in line with the secretariat's plan for the strand.
+import { previousMonth } from '../../shared/months';
+import { planFileSchema, type PlanFile } from '../plan/schema';
+import type { Store } from '../store/store';
+import { ensureInstallationKey, findTrust, installationKey, trustedKeys, trustKey } from './keys';
+import { readExchangeFile, refusedFile, type RequestPayload } from './format';
+import { recordSeen, seenFile, whenLabel, workingCopyMark, WORKING_COPY_SETTING } from './records';
+
+/** A minimal plan for a strand lead's working copy: the plan summary and the one strand. */
+export function planFromRequest(payload: RequestPayload): PlanFile {
+  const groups: {
+    theme: string;
+    code: string;
+    objectives: PlanFile['strands'][number]['themes'][number]['objectives'];
+  }[] = [];
+  for (const o of payload.objectives) {
+    let group = groups[groups.length - 1];
+    if (!group || group.theme !== o.theme || group.code !== o.themeCode) {
+      group = { theme: o.theme, code: o.themeCode, objectives: [] };
+      groups.push(group);
+    }
+    group.objectives.push({
+      ref: o.ref,
+      text: o.text,
+      year: o.year,
+      target:
+        o.targetText !== null && o.targetValue !== null
+          ? { text: o.targetText, value: o.targetValue, unit: o.targetUnit ?? '' }
+          : null,
+      owner: o.owner,
+      repeated: false,
+      notes: [],
+    });
+  }
+  const { plan, strand } = payload;
+  return planFileSchema.parse({
+    formatVersion: 1,
+    id: plan.id,
+    title: plan.title,
+    organisation: plan.organisation,
+    boardName: plan.boardName,
+    aim: plan.aim,
+    period: { startMonth: plan.startMonth, endMonth: plan.endMonth },
+    protectiveMarking: plan.protectiveMarking,
+    chairs: [],
+    outcomes: plan.outcomes,
+    underpinningThemes: [],
+    crossCuttingThemes: [],
+    standingAgenda: [],
+    strands: [{ ...strand, themes: groups }],
+    partners: [],
+    glossary: [],
+  });
+}
+
+type PlanChanges = Pick<OpenRequestResult, 'addedObjectives' | 'rewordedObjectives' | 'retiredObjectives'>;
+
+/**
+ * Brings a working copy's strand in line with the request: the secretariat's plan is the
+ * source of truth, and the lead answers exactly the objectives asked for.
+ */
+function followRequestPlan(store: Store, p: RequestPayload, at: string, actor: string): PlanChanges {
+  const changes: PlanChanges = { addedObjectives: [], rewordedObjectives: [], retiredObjectives: [] };
+  const local = new Map(
+    store.plan.objectives({ strandNumber: p.strand.number, includeRetired: true }).map((o) => [o.ref, o]),
+  );
+  const asked = new Set(p.objectives.map((o) => o.ref));
+  for (const o of p.objectives) {
+    const held = local.get(o.ref);
+    if (!held) {
+      store.plan.addObjective({ ...o, strandNumber: p.strand.number, ref: o.ref }, at, actor);
+      changes.addedObjectives.push(o.ref);
+      continue;
+    }
+    const wanted = {
+      text: o.text,
+      year: o.year,
+      targetText: o.targetText,
+      targetValue: o.targetValue,
+      targetUnit: o.targetUnit,
+      owner: o.owner,
+    };
+    const differs = (Object.keys(wanted) as (keyof typeof wanted)[]).some(
+      (field) => wanted[field] !== held[field],
+    );
+    if (differs) {
+      store.plan.rewordObjective(o.ref, wanted, at, actor);
+      changes.rewordedObjectives.push(o.ref);
+    }
+  }
+  for (const held of local.values()) {
+    if (held.retired || asked.has(held.ref)) continue;
+    store.plan.retireObjective(held.ref, p.month, at, actor);
+    changes.retiredObjectives.push(held.ref);
+  }
+  return changes;
+}
+
+/**
+ * Last month's accepted updates, as the request carries them, become accepted updates in a
+ * working copy so the lead sees last month beside this month. Nothing held locally is replaced.
+ */
+function copyLastMonth(store: Store, p: RequestPayload, at: string): number {
+  const month = previousMonth(p.month);
+  const plan = store.plan.summary();
+  if (month < plan.startMonth) return 0;
+  let copied = 0;
+  for (const o of p.objectives) {
+    if (!o.lastMonth || store.updates.current(o.ref, month)) continue;
+    const { author, ...content } = o.lastMonth;
+    store.updates.save({ ref: o.ref, month, ...content, author, state: 'submitted' }, at);
+    store.updates.transition(o.ref, month, 'accept', p.issuedBy, at, '');
+    copied += 1;
+  }
+  return copied;
+}
+
+export interface OpenRequestInput {
+  path: string;
+  actor: string;
+  /** Trust a secretariat key that differs from the one this copy already trusts. */
+  trust?: boolean;
+}
+
+export interface OpenRequestResult {
+  fileId: string;
+  planId: string;
+  planTitle: string;
+  strandNumber: number;
+  strandTitle: string;
+  month: string;
+  expiresOn: string;
+  objectives: number;
+  respondent: string;
+  /** True when this database had no plan and was seeded from the request as a working copy. */
+  seeded: boolean;
+  /** A working copy follows the secretariat's plan for its strand: objectives added, reworded, retired. */
+  addedObjectives: string[];
+  rewordedObjectives: string[];
+  retiredObjectives: string[];
+  /** Last month's accepted updates copied into a working copy, to show beside this month's. */
+  lastMonthCopied: number;
+  secretariatFingerprint: string;
+  /** 'first_use' means: confirm this fingerprint with the secretariat. */
+  secretariatKey: 'known' | 'first_use' | 'trusted_now';
+  ownFingerprint: string;
+}
+
+/** Checks a request file without changing anything; throws the refusal a person would see. */
+function checkRequest(store: Store, input: OpenRequestInput) {
+  const file = readExchangeFile(input.path, 'request');
+  const p = file.payload;
+  if (p.expiresOn < store.today()) {
+    throw refusedFile(input.path, `it expired on ${p.expiresOn}. Ask the secretariat for a new request.`);
+  }
+  const seen = seenFile(store, p.fileId);
+  if (seen) throw refusedFile(input.path, `it was already opened on ${whenLabel(seen.takenAt)}.`);
+  if (store.plan.hasPlan()) {
+    const summary = store.plan.summary();
+    if (summary.id !== p.plan.id) {
+      throw refusedFile(
+        input.path,
+        `it is for another plan ("${p.plan.title}"), not the one this copy holds ("${summary.title}").`,
+      );
+    }
+    const mark = workingCopyMark(store);
+    if (mark && !mark.strandNumbers.includes(p.strand.number)) {
+      throw refusedFile(
+        input.path,
+        `it is for strand ${p.strand.number}, but this working copy is for strand ${mark.strandNumbers.join(', ')}. Open it in a separate copy.`,
+      );
+    }
+    if (!mark) store.plan.strand(p.strand.number);
+  }
+  const own = installationKey(store);
+  if (p.respondent.fingerprint !== null && p.respondent.fingerprint !== own?.fingerprint) {
+    throw refusedFile(
+      input.path,
+      `it is addressed to the key ${p.respondent.fingerprint}, and this installation's key is ${own?.fingerprint ?? 'not yet made'}. It was meant for another person's copy.`,
+    );
+  }
+  const known = findTrust(store, file.fingerprint, null);
+  const others = trustedKeys(store).filter((k) => k.role === 'secretariat');
+  if (!known && others.length > 0 && !input.trust) {
+    throw refusedFile(
+      input.path,
+      `it is signed by a key this copy does not know (${file.fingerprint}); the secretariat's key it knows is ${others.map((k) => k.fingerprint).join(', ')}. Confirm the new fingerprint with the secretariat, then open it again with --trust.`,
+    );
+  }
+  return { file, known: known !== null, firstUse: others.length === 0 };
+}
+
+export function openRequest(store: Store, input: OpenRequestInput): OpenRequestResult {
+  const { file, known, firstUse } = checkRequest(store, input);
+  const p = file.payload;
+  const at = store.now();
+  return store.db.transaction((): OpenRequestResult => {
+    const seeded = !store.plan.hasPlan();
+    const planChanges: PlanChanges = { addedObjectives: [], rewordedObjectives: [], retiredObjectives: [] };
+    if (seeded) {
+      store.plan.seed(planFromRequest(p), at, input.actor);
+      const mark = {
+        planId: p.plan.id,
+        strandNumbers: [p.strand.number],
+        seededFromRequest: p.fileId,
+        secretariatFingerprint: file.fingerprint,
+      };
+      store.setSetting(WORKING_COPY_SETTING, JSON.stringify(mark), input.actor);
+    } else if (workingCopyMark(store)) {
+      Object.assign(planChanges, followRequestPlan(store, p, at, input.actor));
+    }
+    const lastMonthCopied = workingCopyMark(store) ? copyLastMonth(store, p, at) : 0;
+    if (!known)
+      trustKey(
+        store,
+        { fingerprint: file.fingerprint, publicKey: file.publicKey, name: p.issuedBy, strandNumber: null },
+        input.actor,
+      );
+    const own = ensureInstallationKey(store, input.actor);
+    store.db
+      .prepare(
+        `INSERT INTO exchange_inbox (file_id, plan_key, strand_number, month, expires_on, secretariat_fingerprint, payload_json, opened_at, opened_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        p.fileId,
+        p.plan.id,
+        p.strand.number,
+        p.month,
+        p.expiresOn,
+        file.fingerprint,
+        JSON.stringify(p),
+        at,
+        input.actor,
+      );
+    recordSeen(store, p.fileId, 'request', file.sha256, at, input.actor);
+    store.audit.record(at, input.actor, 'exchange.request.open', 'exchange_request', p.fileId, null, {
+      strand: p.strand.number,
+      month: p.month,
+      seeded,
+      ...planChanges,
+      lastMonthCopied,
+      secretariatFingerprint: file.fingerprint,
+    });
+    return {
+      fileId: p.fileId,
+      planId: p.plan.id,
+      planTitle: p.plan.title,
+      strandNumber: p.strand.number,
+      strandTitle: p.strand.title,
+      month: p.month,
+      expiresOn: p.expiresOn,
+      objectives: p.objectives.length,
+      respondent: p.respondent.name,
+      seeded,
+      ...planChanges,
+      lastMonthCopied,
+      secretariatFingerprint: file.fingerprint,
+      secretariatKey: known ? 'known' : firstUse ? 'first_use' : 'trusted_now',
+      ownFingerprint: own.fingerprint,
+    };
+  })();
+}
