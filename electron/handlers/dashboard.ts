@@ -28,13 +28,14 @@ function monthProgress(store: Store, month: ReportingMonth) {
   return { objectives, working, reported, missing, awaiting, drafts };
 }
 
+type MonthProgress = ReturnType<typeof monthProgress>;
+
 function checklist(
   store: Store,
   meetingId: number,
-  month: ReportingMonth,
+  progress: MonthProgress,
   issued: number,
 ): PackChecklistItem[] {
-  const progress = monthProgress(store, month);
   const agenda = store.meetings.agenda(meetingId).length;
   const overdue = store.meetings.actions(store.today(), { status: 'overdue' }).length;
   return [
@@ -110,7 +111,13 @@ export const dashboardHandlers: Group<'dashboard' | 'months'> = {
         ? {
             meeting: next,
             issuedVersions: issued,
-            checklist: checklist(store, next.id, next.reportingMonth, issued),
+            // Usually the dashboard's own month: its progress is worked out once, not twice.
+            checklist: checklist(
+              store,
+              next.id,
+              next.reportingMonth === month ? progress : monthProgress(store, next.reportingMonth),
+              issued,
+            ),
           }
         : null,
     };
