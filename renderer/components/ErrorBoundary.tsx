@@ -1,7 +1,7 @@
 // The last line of defence: a screen that fails to draw shows a plain sentence and a way back,
 // never a stack trace. The detail goes to the console for a developer.
 import { Component, type ReactNode } from 'react';
-import { UNEXPECTED_MESSAGE } from '../../shared/contract';
+import { UNEXPECTED } from '../state/messages';
 
 interface State {
   failed: boolean;
@@ -26,7 +26,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: st
     if (!this.state.failed) return this.props.children;
     return (
       <div className="error-message" role="alert">
-        <p>{UNEXPECTED_MESSAGE} This screen could not be shown.</p>
+        <p>{UNEXPECTED} This screen could not be shown.</p>
         <p>
           <a href="#/home">Go to Home</a> or choose another screen. Your saved work is safe.
         </p>

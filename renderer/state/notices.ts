@@ -1,7 +1,7 @@
 // Messages for the person: a short confirmation or a plain-words error, announced by a live
 // region. Errors that belong to a field are shown beside that field instead.
 import { create } from 'zustand';
-import { UNEXPECTED_MESSAGE } from '../../shared/contract';
+import { UNEXPECTED } from './messages';
 import { ApiError } from '../api';
 
 export interface Notice {
@@ -33,7 +33,7 @@ export const useNotices = create<NoticeState>((set) => ({
 /** The sentence to show for a failed call: the handler's own sentence, never a stack trace. */
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  return UNEXPECTED_MESSAGE;
+  return UNEXPECTED;
 }
 
 export function showError(error: unknown): void {

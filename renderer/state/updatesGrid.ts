@@ -17,6 +17,9 @@ interface GridState {
   patchWorking(update: Update): void;
 }
 
+/** The grid being fetched, so the strand select and the address change ask only once. */
+let inFlight: string | null = null;
+
 export const useUpdatesGrid = create<GridState>((set, get) => ({
   grid: null,
   key: null,
@@ -25,11 +28,16 @@ export const useUpdatesGrid = create<GridState>((set, get) => ({
   async load(strandNumber, month) {
     const key = `${strandNumber}@${month}`;
     const same = get().key === key;
-    set({ key, error: null, ...(same ? {} : { grid: null, active: 0 }) });
+    if (inFlight === key) return;
+    inFlight = key;
+    // The previous strand stays on screen until the new one arrives: one swap, no empty flash.
+    set({ key, error: null });
     try {
-      const grid = await call('updates.grid', { strandNumber, month });
+      const grid = await call('updates.grid', { strandNumber, month }).finally(() => {
+        if (inFlight === key) inFlight = null;
+      });
       if (get().key !== key) return;
-      set({ grid });
+      set({ grid, ...(same ? {} : { active: 0 }) });
     } catch (error) {
       if (get().key !== key) return;
       set({ error: messageOf(error) });

@@ -1,9 +1,15 @@
 // The grid of a strand's objectives. Focus the grid and move with ↑/↓ or j/k; set the status with
 // 1–5 or c g a r n; Enter (or e) writes the narrative; s submits the row. Esc in a text box returns here.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { STATUSES, type Status } from '../../../shared/domain';
 import { StatusBadge } from '../../components/StatusBadge';
-import { movementOf, MOVEMENT_LABELS, MOVEMENT_MARKS, STATUS_KEYS, STATUS_LABELS } from '../../../shared/status';
+import {
+  movementOf,
+  MOVEMENT_LABELS,
+  MOVEMENT_MARKS,
+  STATUS_KEYS,
+  STATUS_LABELS,
+} from '../../../shared/status';
 import { STATE_LABELS, type RowView } from './rowView';
 
 const KEY_TO_STATUS = new Map<string, Status>();
@@ -13,6 +19,9 @@ for (const status of STATUSES) {
 }
 
 export const GRID_ID = 'updates-grid-focus';
+
+/** Rows drawn in the first frame after a strand switch; the rest follow in the next task. */
+const FIRST_ROWS = 40;
 
 interface Props {
   views: RowView[];
@@ -25,8 +34,30 @@ interface Props {
   onSubmit(view: RowView): void;
 }
 
-export function GridTable({ views, active, strandNumber, ready, onActive, onStatus, onEdit, onSubmit }: Props) {
+export function GridTable({
+  views,
+  active,
+  strandNumber,
+  ready,
+  onActive,
+  onStatus,
+  onEdit,
+  onSubmit,
+}: Props) {
   const activeRow = useRef<HTMLTableRowElement>(null);
+  // A long strand (hundreds of objectives) is drawn in two steps so the first screenful appears at
+  // once; moving past the drawn rows draws the rest immediately.
+  const [drawn, setDrawn] = useState({ strand: strandNumber, rows: FIRST_ROWS });
+  const limit = drawn.strand === strandNumber ? Math.max(drawn.rows, active + 1) : FIRST_ROWS;
+  const complete = limit >= views.length;
+  useEffect(() => {
+    if (drawn.strand !== strandNumber) setDrawn({ strand: strandNumber, rows: FIRST_ROWS });
+    else if (!complete) {
+      const timer = window.setTimeout(() => setDrawn({ strand: strandNumber, rows: Number.MAX_SAFE_INTEGER }));
+      return () => window.clearTimeout(timer);
+    }
+    return undefined;
+  }, [drawn.strand, strandNumber, complete]);
   useEffect(() => {
     // Braces matter: newer Chromium returns a promise from scrollIntoView, and React would take a
     // returned value for a clean-up function.
@@ -62,6 +93,7 @@ export function GridTable({ views, active, strandNumber, ready, onActive, onStat
       data-testid="updates-grid"
       data-strand={strandNumber}
       data-ready={ready ? 'true' : 'false'}
+      data-complete={ready && complete ? 'true' : 'false'}
     >
       <p id="grid-position" className="visually-hidden" aria-live="polite">
         {current
@@ -79,40 +111,15 @@ export function GridTable({ views, active, strandNumber, ready, onActive, onStat
           </tr>
         </thead>
         <tbody>
-          {views.map((view, index) => (
-            <tr
+          {views.slice(0, limit).map((view, index) => (
+            <GridRow
               key={view.key}
-              ref={index === active ? activeRow : undefined}
-              aria-current={index === active ? 'true' : undefined}
-              className={index === active ? 'row-active' : undefined}
-              data-ref={view.row.objective.ref}
-              onClick={() => onActive(index)}
-            >
-              <td className="ref">{view.row.objective.ref}</td>
-              <td className="objective-text">
-                <span className="clamp">{view.row.objective.text}</span>
-              </td>
-              <td>
-                <StatusBadge status={view.row.lastMonthStatus} />
-              </td>
-              <td data-testid="row-status">
-                {view.fields.status && <Movement from={view.row.lastMonthStatus} to={view.fields.status} />}
-                {view.fields.status ? (
-                  <StatusBadge status={view.fields.status} />
-                ) : (
-                  <span className="muted">
-                    —<span className="visually-hidden">no status chosen</span>
-                  </span>
-                )}
-                {view.narrativeMissing && <span className="pill pill-warn row-flag">Needs narrative</span>}
-              </td>
-              <td data-testid="row-state" className="nowrap small">
-                {view.state ? STATE_LABELS[view.state] : <span className="muted">
-                    —<span className="visually-hidden">nothing written</span>
-                  </span>}
-                {view.unsaved && <span className="muted small"> · saving</span>}
-              </td>
-            </tr>
+              view={view}
+              index={index}
+              active={index === active}
+              rowRef={index === active ? activeRow : undefined}
+              onActive={onActive}
+            />
           ))}
         </tbody>
       </table>
@@ -131,3 +138,53 @@ function Movement({ from, to }: { from: RowView['row']['lastMonthStatus']; to: S
     </span>
   );
 }
+
+interface RowProps {
+  view: RowView;
+  index: number;
+  active: boolean;
+  rowRef?: RefObject<HTMLTableRowElement | null>;
+  onActive(index: number): void;
+}
+
+/** One objective's row; memoised so typing in one update redraws only its own row. */
+const GridRow = memo(function GridRow({ view, index, active, rowRef, onActive }: RowProps) {
+  return (
+    <tr
+      ref={rowRef}
+      aria-current={active ? 'true' : undefined}
+      className={active ? 'row-active' : undefined}
+      data-ref={view.row.objective.ref}
+      onClick={() => onActive(index)}
+    >
+      <td className="ref">{view.row.objective.ref}</td>
+      <td className="objective-text">
+        <span className="clamp">{view.row.objective.text}</span>
+      </td>
+      <td>
+        <StatusBadge status={view.row.lastMonthStatus} />
+      </td>
+      <td data-testid="row-status">
+        {view.fields.status && <Movement from={view.row.lastMonthStatus} to={view.fields.status} />}
+        {view.fields.status ? (
+          <StatusBadge status={view.fields.status} />
+        ) : (
+          <span className="muted">
+            —<span className="visually-hidden">no status chosen</span>
+          </span>
+        )}
+        {view.narrativeMissing && <span className="pill pill-warn row-flag">Needs narrative</span>}
+      </td>
+      <td data-testid="row-state" className="nowrap small">
+        {view.state ? (
+          STATE_LABELS[view.state]
+        ) : (
+          <span className="muted">
+            —<span className="visually-hidden">nothing written</span>
+          </span>
+        )}
+        {view.unsaved && <span className="muted small"> · saving</span>}
+      </td>
+    </tr>
+  );
+});

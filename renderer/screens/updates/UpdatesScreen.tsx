@@ -1,6 +1,6 @@
 // Monthly updates for one strand and month: the keyboard grid on the left, the active objective's
 // update on the right, autosaved as a draft as the person types.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Status } from '../../../shared/domain';
 import { monthLabel } from '../../../shared/months';
 import { ErrorMessage, Loading } from '../../components/EmptyState';
@@ -12,7 +12,7 @@ import { useUpdatesGrid } from '../../state/updatesGrid';
 import { GridTable } from './GridTable';
 import { LastMonth } from './LastMonth';
 import { RevisionHistory } from './RevisionHistory';
-import { rowView } from './rowView';
+import { cachedRowView } from './rowView';
 import { SaveState } from './SaveState';
 import { StrandToolbar } from './StrandToolbar';
 import { UpdateEditor } from './UpdateEditor';
@@ -42,8 +42,16 @@ export function UpdatesScreen() {
     if (ready && grid) recover(grid.rows.map((r) => ({ ref: r.objective.ref, month: grid.month, working: r.working })));
   }, [ready, grid, recover]);
 
-  const views = useMemo(() => (ready && grid ? grid.rows.map((r) => rowView(r, grid.month, edits)) : []), [ready, grid, edits]);
+  const views = useMemo(() => (ready && grid ? grid.rows.map((r) => cachedRowView(r, grid.month, edits)) : []), [ready, grid, edits]);
   const view = views[active];
+
+  const onActive = useCallback(
+    (i: number) => {
+      setActive(i);
+      setRowError(null);
+    },
+    [setActive],
+  );
 
   function setStatus(index: number, status: Status) {
     const v = views[index];
@@ -74,7 +82,11 @@ export function UpdatesScreen() {
         </div>
         <SaveState keys={views.map((v) => v.key)} />
       </div>
-      <StrandToolbar strandNumber={strandNumber} month={month} views={views} onStrand={(n) => go('updates', n)} />
+      <StrandToolbar strandNumber={strandNumber} month={month} views={views} onStrand={(n) => {
+          // Ask for the new strand at once; the address follows.
+          if (month) void load(n, month);
+          go('updates', n);
+        }} />
       <ErrorMessage text={error} />
       {!ready && !error && <Loading what="the strand's objectives" />}
       {ready && grid && (
@@ -84,10 +96,7 @@ export function UpdatesScreen() {
             active={active}
             strandNumber={strandNumber}
             ready={ready}
-            onActive={(i) => {
-              setActive(i);
-              setRowError(null);
-            }}
+            onActive={onActive}
             onStatus={(_, status) => setStatus(active, status)}
             onEdit={() => narrativeRef.current?.focus()}
             onSubmit={() => void submitActive()}

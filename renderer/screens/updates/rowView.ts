@@ -46,3 +46,15 @@ export function submitProblem(view: RowView): string | null {
   if (view.state !== 'draft' && view.state !== 'returned') return `${ref} has nothing new to submit.`;
   return null;
 }
+
+const cache = new WeakMap<GridRow, { edit: DraftFields | undefined; view: RowView }>();
+
+/** rowView, reusing the previous object while the row and its edit are unchanged, so rows memoise. */
+export function cachedRowView(row: GridRow, month: string, edits: Record<string, DraftFields>): RowView {
+  const edit = edits[draftKey(row.objective.ref, month)];
+  const hit = cache.get(row);
+  if (hit && hit.edit === edit) return hit.view;
+  const view = rowView(row, month, edits);
+  cache.set(row, { edit, view });
+  return view;
+}
