@@ -13,6 +13,7 @@ export interface Inline {
   lineHeight?: number;
   noWrap?: boolean;
   pageReference?: string;
+  alignment?: 'left' | 'center' | 'right' | 'justify';
 }
 
 export type TextPart = string | Inline;
@@ -46,6 +47,7 @@ export interface TextNode {
   pageReference?: string;
   width?: number | string;
   preserveLeadingSpaces?: boolean;
+  absolutePosition?: { x: number; y: number };
 }
 
 export interface CanvasRect {

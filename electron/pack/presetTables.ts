@@ -40,6 +40,7 @@ function isTextCell(node: Node): node is TextNode {
 
 export function presetTables(node: Node): Node {
   if (Array.isArray(node)) return node.map(presetTables);
+  if (typeof node === 'object' && 'stack' in node) return { ...node, stack: node.stack.map(presetTables) };
   if (typeof node !== 'object' || !('table' in node) || typeof node.layout !== 'object') return node;
   const widths = columnWidths(node, node.layout);
   const body = node.table.body.map((row) => row.map((cell, i) => (isTextCell(cell) ? setCell(cell, widths[i]) : cell)));

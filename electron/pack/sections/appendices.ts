@@ -6,12 +6,15 @@ import { ruledTable, sectionOpening, td, th } from './common';
 
 export function appendicesSection(model: PackModel): Node[] {
   const planRows: Node[][] = model.strands.flatMap((s) =>
+    // Theme, year and target share a cell: one text node per row less to measure and lay out.
     s.objectives.map((o): Node[] => [
       td(o.ref, { style: 'ref' }),
       td(o.text),
-      td(o.theme),
-      td(o.year ?? '—'),
-      td(o.targetText ?? '—', { color: o.targetText ? INK.text : INK.faint }),
+      td([
+        o.theme,
+        { text: `\n${o.year ?? 'No year given'}`, color: INK.muted },
+        ...(o.targetText ? [{ text: `\nTarget: ${o.targetText}`, color: INK.muted }] : []),
+      ]),
     ]),
   );
   const glossaryRows: Node[][] = model.plan.glossary.map((g) => [td(g.term, { bold: true }), td(g.meaning)]);
@@ -19,7 +22,7 @@ export function appendicesSection(model: PackModel): Node[] {
   const partnerRows: Node[][] = model.plan.partners.slice(0, half).map((p, i) => [td(p), td(model.plan.partners[half + i] ?? '')]);
   return [
     ...sectionOpening('appendices', 'For reference', `A: the full action plan (${planRows.length} objectives). B: glossary. C: partners.`),
-    ruledTable([34, '*', 92, 46, 90], [th('Ref'), th('Objective'), th('Theme'), th('Year'), th('Target')], planRows, 'A. Full action plan'),
+    ruledTable([34, '*', 150], [th('Ref'), th('Objective'), th('Theme, year and target')], planRows, 'A. Full action plan'),
     glossaryRows.length ? ruledTable([90, '*'], [th('Term'), th('Meaning')], glossaryRows, 'B. Glossary') : [],
     partnerRows.length ? ruledTable(['*', '*'], [th('Partner'), th('Partner')], partnerRows, 'C. Partners') : [],
   ];

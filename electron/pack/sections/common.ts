@@ -59,6 +59,11 @@ export function ruledTable(widths: (number | string)[], header: TextNode[], rows
   };
 }
 
+/** A short table kept on one page (a summary of a dozen rows reads badly split); long ones flow. */
+export function keptTogether(table: TableNode, rows = 16): Node {
+  return table.table.body.length <= rows ? { stack: [table], unbreakable: true } : table;
+}
+
 /** Several paragraphs (blank-line separated in the source) as inlines of one text node. */
 export function paragraphs(text: string, style: { color?: string } = {}): TextPart[] {
   const cleaned = text.replace(/\r\n?/g, '\n').trim();

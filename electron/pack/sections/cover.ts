@@ -6,7 +6,7 @@ import { STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER } from '../../../shared/sta
 import type { Node, TextNode } from '../content';
 import type { PackModel } from '../model';
 import { safeText } from '../fontRuns';
-import { CONTENT_WIDTH, INK, PLAIN } from '../theme';
+import { CONTENT_WIDTH, INK, MARGINS, PAGE, PLAIN } from '../theme';
 import { anchorOf, list, meetingWhen } from './common';
 
 function countStatuses(model: PackModel): Record<ReportedStatus, number> {
@@ -102,8 +102,9 @@ export function coverSection(model: PackModel, hash: string): Node[] {
     text: [{ text: `${plan.title}\n`, bold: true, color: INK.text }, safeText(plan.aim)].flat(),
     fontSize: 9,
     color: INK.muted,
-    margin: [0, 40, 0, 0],
     lineHeight: 1.3,
+    // The strategy sits at the foot of the cover, whatever the cover holds above it.
+    absolutePosition: { x: MARGINS[0], y: PAGE.height - MARGINS[3] - 40 },
   });
   return nodes;
 }

@@ -6,9 +6,12 @@ import { STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER, type Movement } from '../.
 import type { CanvasShape, Node, TextNode } from '../content';
 import type { PackModel, PackStrand } from '../model';
 import { CONTENT_WIDTH, INK, movementText, PLAIN, statusMark, statusText } from '../theme';
-import { emptyNote, ruledTable, sectionOpening, td, th } from './common';
+import { emptyNote, keptTogether, ruledTable, sectionOpening, td, th } from './common';
 
 const MOVEMENTS: Movement[] = ['improved', 'worsened', 'unchanged', 'new', 'no_update'];
+
+/** Column heads short enough for a count column; the legend under the bars gives the full words. */
+const HEADER_LABELS: Record<ReportedStatus, string> = { ...STATUS_LABELS, not_started: 'Not\nstarted', no_update: 'No\nupdate' };
 
 function statusCounts(strand: PackStrand): Record<ReportedStatus, number> {
   const counts: Record<ReportedStatus, number> = { red: 0, amber: 0, green: 0, complete: 0, not_started: 0, no_update: 0 };
@@ -41,10 +44,10 @@ function statusTable(model: PackModel): Node {
   rows.push([td('All strands', { bold: true }), ...STATUS_ORDER.map((st) => num(totals[st], true)), num(all, true)]);
   const header: TextNode[] = [
     th('Strand'),
-    ...STATUS_ORDER.map((st): TextNode => ({ text: [statusMark(st), `\u00a0${STATUS_LABELS[st]}`], style: 'th', alignment: 'right' })),
+    ...STATUS_ORDER.map((st): TextNode => ({ text: [statusMark(st), `\u00a0${HEADER_LABELS[st]}`], style: 'th', alignment: 'right' })),
     th('Total', 'right'),
   ];
-  return ruledTable(['*', 30, 36, 34, 44, 46, 46, 30], header, rows, 'Status by strand');
+  return keptTogether(ruledTable(['*', 30, 40, 38, 46, 40, 40, 30], header, rows, 'Status by strand'));
 }
 
 const BAR_LABEL = 150;
@@ -110,7 +113,7 @@ function movementTable(model: PackModel): Node {
     return [strandLabel(s), ...MOVEMENTS.map((m) => num(counts[m], m === 'worsened' && counts[m] > 0))];
   });
   const header: TextNode[] = [th('Strand'), ...MOVEMENTS.map((m): TextNode => ({ text: movementText(m), style: 'th', alignment: 'right' }))];
-  return ruledTable(['*', 52, 52, 56, 36, 52], header, rows, `Movement since ${monthLabel(model.lastMonth)}`);
+  return keptTogether(ruledTable(['*', 52, 52, 56, 36, 52], header, rows, `Movement since ${monthLabel(model.lastMonth)}`));
 }
 
 function missingTable(model: PackModel): Node {
@@ -119,7 +122,7 @@ function missingTable(model: PackModel): Node {
     .filter((r) => r.refs.length > 0)
     .map((r): Node[] => [strandLabel(r.s), num(r.refs.length, true), td(r.refs.join(', '))]);
   if (rows.length === 0) return emptyNote(`Every objective has an update for ${monthLabel(model.reportingMonth)}.`);
-  return ruledTable([150, 30, '*'], [th('Strand'), th('Missing', 'right'), th('Objectives with no update this month')], rows, 'Missing updates');
+  return keptTogether(ruledTable([150, 40, '*'], [th('Strand'), th('Missing', 'right'), th('Objectives with no update this month')], rows, 'Missing updates'));
 }
 
 function measuresTable(model: PackModel): Node {
