@@ -9,16 +9,10 @@ import { paragraphs } from './common';
 
 export function statusCell(o: PackObjective, lastMonth: string): TextNode {
   const short = monthLabel(lastMonth).slice(0, 3);
-  return {
-    text: [
-      ...statusText(o.now),
-      '\n',
-      ...styled(movementText(o.movement), { fontSize: 7, color: INK.muted }),
-      '\n',
-      ...styled([`${short}: `, ...statusText(o.last, { bold: false })], { fontSize: 7, color: INK.muted }),
-    ],
-    style: 'td',
-  };
+  const last = styled([`${short}: `, ...statusText(o.last, { bold: false })], { fontSize: 7, color: INK.muted });
+  // With no update this month there is no movement to show; saying "No update" twice adds nothing.
+  const movement = o.now === 'no_update' ? [] : [...styled(movementText(o.movement), { fontSize: 7, color: INK.muted }), '\n'];
+  return { text: [...statusText(o.now), '\n', ...movement, ...last], style: 'td' };
 }
 
 export function objectiveCell(o: PackObjective): TextNode {
