@@ -3,7 +3,15 @@
 import type { ReportedStatus } from '../../shared/domain';
 import { STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER } from '../../shared/status';
 
-export function StatusBar({ counts, total, label }: { counts: Partial<Record<ReportedStatus, number>>; total: number; label: string }) {
+export function StatusBar({
+  counts,
+  total,
+  label,
+}: {
+  counts: Partial<Record<ReportedStatus, number>>;
+  total: number;
+  label: string;
+}) {
   const width = 240;
   let x = 0;
   const parts = STATUS_ORDER.filter((s) => (counts[s] ?? 0) > 0).map((status) => {
@@ -16,7 +24,13 @@ export function StatusBar({ counts, total, label }: { counts: Partial<Record<Rep
     .map((s) => `${counts[s]} ${STATUS_LABELS[s]}`)
     .join(', ');
   return (
-    <svg className="bars" viewBox={`0 0 ${width} 18`} height="18" role="img" aria-label={`${label}: ${summary || 'no objectives'}`}>
+    <svg
+      className="bars"
+      viewBox={`0 0 ${width} 18`}
+      height="18"
+      role="img"
+      aria-label={`${label}: ${summary || 'no objectives'}`}
+    >
       <rect x="0" y="0" width={width} height="18" fill="#ffffff" stroke="#8a929e" strokeWidth="1" />
       {parts.map((p) => (
         <rect

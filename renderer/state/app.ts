@@ -5,22 +5,9 @@ import type { MethodOutput, PlanDetail, Settings } from '../../shared/contract';
 import { call } from '../api';
 import { useSession } from './session';
 import { messageOf } from './notices';
+import { openingMonth } from './openingMonth';
 
 type Months = MethodOutput<'months.list'>;
-type Meetings = MethodOutput<'meetings.list'>;
-
-/**
- * Open on today's work: the month reported on by the first meeting from this month on whose pack
- * is not issued yet (the pack being prepared), else the contract's current month.
- */
-export function openingMonth(months: Months, meetings: Meetings): string {
-  const preparing = [...meetings]
-    .sort((a, b) => a.heldAt.localeCompare(b.heldAt))
-    .find((m) => m.issuedVersions === 0 && m.heldAt.slice(0, 7) >= months.current);
-  const month = preparing?.reportingMonth;
-  return month && months.months.some((m) => m.month === month) ? month : months.current;
-}
-
 interface AppState {
   plan: PlanDetail | null;
   settings: Settings | null;

@@ -3,47 +3,18 @@
 // pause. The local copy is removed only when the database has acknowledged that exact version.
 import { create } from 'zustand';
 import type { Status, Update } from '../../shared/domain';
+import { draftKey, fieldsOf, sameFields, type DraftFields } from './draftFields';
+
 import { call } from '../api';
 import { messageOf } from './notices';
 import { useUpdatesGrid } from './updatesGrid';
 
-export interface DraftFields {
-  status: Status | null;
-  narrative: string;
-  nextSteps: string;
-  risks: string;
-  metricActual: number | null;
-}
+export { draftKey, fieldsOf, type DraftFields } from './draftFields';
 
 export type SaveState = 'pending' | 'saving' | 'saved' | 'error' | 'needs_status';
 
 const SAVE_DELAY_MS = 350;
 const LOCAL_PREFIX = 'boardPack.unsaved.';
-
-export function draftKey(ref: string, month: string): string {
-  return `${ref}@${month}`;
-}
-
-export function fieldsOf(update: Update | null): DraftFields {
-  if (!update) return { status: null, narrative: '', nextSteps: '', risks: '', metricActual: null };
-  return {
-    status: update.status,
-    narrative: update.narrative,
-    nextSteps: update.nextSteps,
-    risks: update.risks,
-    metricActual: update.metricActual,
-  };
-}
-
-function sameFields(a: DraftFields, b: DraftFields): boolean {
-  return (
-    a.status === b.status &&
-    a.narrative === b.narrative &&
-    a.nextSteps === b.nextSteps &&
-    a.risks === b.risks &&
-    a.metricActual === b.metricActual
-  );
-}
 
 function keepLocally(key: string, fields: DraftFields): void {
   try {
@@ -135,7 +106,10 @@ export const useDrafts = create<DraftsState>((set, get) => {
   function schedule(key: string): void {
     const timer = timers.get(key);
     if (timer !== undefined) window.clearTimeout(timer);
-    timers.set(key, window.setTimeout(() => void save(key), SAVE_DELAY_MS));
+    timers.set(
+      key,
+      window.setTimeout(() => void save(key), SAVE_DELAY_MS),
+    );
   }
 
   return {
@@ -146,7 +120,10 @@ export const useDrafts = create<DraftsState>((set, get) => {
       const fields = { ...(get().edits[key] ?? base), ...change };
       versions.set(key, (versions.get(key) ?? 0) + 1);
       keepLocally(key, fields);
-      set((s) => ({ edits: { ...s.edits, [key]: fields }, states: { ...s.states, [key]: { state: 'pending' } } }));
+      set((s) => ({
+        edits: { ...s.edits, [key]: fields },
+        states: { ...s.states, [key]: { state: 'pending' } },
+      }));
       schedule(key);
     },
     recover(rows) {
@@ -159,7 +136,10 @@ export const useDrafts = create<DraftsState>((set, get) => {
           continue;
         }
         versions.set(key, (versions.get(key) ?? 0) + 1);
-        set((s) => ({ edits: { ...s.edits, [key]: copy }, states: { ...s.states, [key]: { state: 'pending' } } }));
+        set((s) => ({
+          edits: { ...s.edits, [key]: copy },
+          states: { ...s.states, [key]: { state: 'pending' } },
+        }));
         schedule(key);
       }
     },

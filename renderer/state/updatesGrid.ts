@@ -55,7 +55,9 @@ export const useUpdatesGrid = create<GridState>((set, get) => ({
   patchWorking(update) {
     const grid = get().grid;
     if (!grid || grid.month !== update.month) return;
-    const rows = grid.rows.map((row) => (row.objective.ref === update.ref ? { ...row, working: update } : row));
+    const rows = grid.rows.map((row) =>
+      row.objective.ref === update.ref ? { ...row, working: update } : row,
+    );
     set({ grid: { ...grid, rows } });
   },
 }));

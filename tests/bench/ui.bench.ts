@@ -25,7 +25,9 @@ function median(values: number[]): number {
 function report(label: string, values: number[], goal: number): void {
   const m = median(values);
   const worst = Math.max(...values);
-  console.log(`${label.padEnd(58)} median ${m.toFixed(0).padStart(5)} ms  worst ${worst.toFixed(0).padStart(5)} ms  goal < ${goal} ms  ${m < goal ? 'ok' : 'OVER'}`);
+  console.log(
+    `${label.padEnd(58)} median ${m.toFixed(0).padStart(5)} ms  worst ${worst.toFixed(0).padStart(5)} ms  goal < ${goal} ms  ${m < goal ? 'ok' : 'OVER'}`,
+  );
 }
 
 /** 8 strands × 250 objectives over the same 24 months as the built-in plan. */
@@ -127,7 +129,9 @@ async function main(): Promise<void> {
   try {
     for (const large of [false, true]) {
       const made = makeDatabase(dir, large ? 'large' : 'builtin', large);
-      console.log(`\n${large ? '2,000-objective plan' : 'Built-in plan'} (${made.objectives} objectives) + 24 demo months`);
+      console.log(
+        `\n${large ? '2,000-objective plan' : 'Built-in plan'} (${made.objectives} objectives) + 24 demo months`,
+      );
       const startup: number[] = [];
       let last: { page: Page; close(): Promise<void> } | null = null;
       for (let run = 0; run < RUNS; run++) {
@@ -167,7 +171,10 @@ async function main(): Promise<void> {
       report('strand switch (every row of the new strand drawn)', fullSwitches, 250);
 
       // Autosave round trip: the saveDraft call the grid makes, from the page through the bridge.
-      const ref = await page.evaluate(() => document.querySelector('[data-testid="updates-grid"] tr[data-ref]')?.getAttribute('data-ref') ?? '');
+      const ref = await page.evaluate(
+        () =>
+          document.querySelector('[data-testid="updates-grid"] tr[data-ref]')?.getAttribute('data-ref') ?? '',
+      );
       const month = await page.inputValue('#reporting-month');
       const saves: number[] = [];
       for (let i = 0; i < RUNS * 2; i++) {

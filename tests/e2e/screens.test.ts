@@ -45,17 +45,25 @@ describe('screens', () => {
       rows.map((row) => ({
         strand: row.getAttribute('data-strand'),
         counts: Object.fromEntries(
-          [...row.querySelectorAll('td[data-status]')].map((td) => [td.getAttribute('data-status'), Number(td.textContent)]),
+          [...row.querySelectorAll('td[data-status]')].map((td) => [
+            td.getAttribute('data-status'),
+            Number(td.textContent),
+          ]),
         ),
       })),
     );
     const expected = [
       ...summary.strands.map((s) => ({ strand: String(s.strandNumber), counts: s.counts })),
       { strand: 'total', counts: summary.totals },
-    ].map((e) => ({ strand: e.strand, counts: Object.fromEntries(STATUS_ORDER.map((s: ReportedStatus) => [s, e.counts[s]])) }));
+    ].map((e) => ({
+      strand: e.strand,
+      counts: Object.fromEntries(STATUS_ORDER.map((s: ReportedStatus) => [s, e.counts[s]])),
+    }));
     expect(shown).toEqual(expected);
     expect(summary.totals.no_update).toBeLessThan(summary.total);
-    expect(await page.textContent('[data-testid="missing-count"]')).toContain(String(summary.totals.no_update));
+    expect(await page.textContent('[data-testid="missing-count"]')).toContain(
+      String(summary.totals.no_update),
+    );
   });
 
   it('passes axe with no serious or critical violations on every screen', async () => {
@@ -63,7 +71,11 @@ describe('screens', () => {
     expect(meeting).toBeDefined();
     const found: Record<string, string[]> = {
       home: await visit('home', '#/home', '[data-ready="dashboard"]'),
-      updates: await visit('updates', '#/updates/3', '[data-testid="updates-grid"][data-strand="3"][data-ready="true"]'),
+      updates: await visit(
+        'updates',
+        '#/updates/3',
+        '[data-testid="updates-grid"][data-strand="3"][data-ready="true"]',
+      ),
       plan: await visit('plan', '#/plan', '.objectives-table'),
       strategy: await (async () => {
         await app.page.click('#tab-strategy');
@@ -86,6 +98,7 @@ describe('screens', () => {
       settings: await visit('settings', '#/settings', '#set-board'),
       audit: await visit('audit', '#/audit', '.audit-table'),
     };
-    for (const [screen, violations] of Object.entries(found)) expect({ screen, violations }).toEqual({ screen, violations: [] });
+    for (const [screen, violations] of Object.entries(found))
+      expect({ screen, violations }).toEqual({ screen, violations: [] });
   });
 });

@@ -42,7 +42,13 @@ describe('secretariat', () => {
     await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${strand}"][data-ready="true"]`);
     await page.click(`tr[data-ref="${inStrand[0].ref}"]`);
     await page.click(`button:has-text("Accept ${inStrand[0].ref}")`);
-    await page.waitForFunction((ref) => document.querySelector(`tr[data-ref="${ref}"] [data-testid="row-state"]`)?.textContent?.startsWith('Accepted'), inStrand[0].ref);
+    await page.waitForFunction(
+      (ref) =>
+        document
+          .querySelector(`tr[data-ref="${ref}"] [data-testid="row-state"]`)
+          ?.textContent?.startsWith('Accepted'),
+      inStrand[0].ref,
+    );
     expect(store.updates.working(month).get(inStrand[0].ref)?.state).toBe('accepted');
 
     const returnedRef = inStrand[1].ref;
@@ -50,7 +56,13 @@ describe('secretariat', () => {
     await page.click('button:has-text("Return with a comment")');
     await page.fill('#return-comment', 'Please say which boroughs are behind.');
     await page.click(`button:has-text("Return ${returnedRef}")`);
-    await page.waitForFunction((r) => document.querySelector(`tr[data-ref="${r}"] [data-testid="row-state"]`)?.textContent?.startsWith('Returned'), returnedRef);
+    await page.waitForFunction(
+      (r) =>
+        document
+          .querySelector(`tr[data-ref="${r}"] [data-testid="row-state"]`)
+          ?.textContent?.startsWith('Returned'),
+      returnedRef,
+    );
     const returned = store.updates.working(month).get(returnedRef);
     expect(returned?.state).toBe('returned');
     expect(returned?.comment).toBe('Please say which boroughs are behind.');

@@ -40,7 +40,9 @@ describe('monthly updates grid', () => {
       if (i === 1) {
         await page.keyboard.press('a');
         await page.keyboard.press('Enter');
-        await page.keyboard.type('Two boroughs have not yet signed the protocol; the lead is meeting them next week.');
+        await page.keyboard.type(
+          'Two boroughs have not yet signed the protocol; the lead is meeting them next week.',
+        );
         await page.keyboard.press('Tab');
         await page.keyboard.type('Chase the two boroughs.');
         await page.keyboard.press('Escape');
@@ -60,7 +62,11 @@ describe('monthly updates grid', () => {
     for (let i = refs.length - 1; i >= 0; i--) {
       await page.keyboard.press('s');
       await page.waitForFunction(
-        (sel) => document.querySelector(sel)?.querySelector('[data-testid="row-state"]')?.textContent?.startsWith('Submitted'),
+        (sel) =>
+          document
+            .querySelector(sel)
+            ?.querySelector('[data-testid="row-state"]')
+            ?.textContent?.startsWith('Submitted'),
         row(refs[i]),
       );
       await page.keyboard.press('k');
@@ -101,7 +107,11 @@ describe('monthly updates grid', () => {
     // No waiting for the autosave: reload at once, as a crash or a closed window would.
     await page.reload();
     await page.waitForSelector(grid(3));
-    await page.waitForFunction(() => (document.getElementById('narrative') as HTMLTextAreaElement | null)?.value.startsWith('Referrals fell'));
+    await page.waitForFunction(() =>
+      (document.getElementById('narrative') as HTMLTextAreaElement | null)?.value.startsWith(
+        'Referrals fell',
+      ),
+    );
     await allSaved();
     const draft = store.updates.working(MONTH, 3).get(ref);
     expect(draft?.status).toBe('amber');

@@ -19,7 +19,6 @@ const ENTITIES: Record<string, string> = {
   person: 'People',
 };
 
-
 export function AuditScreen() {
   const [entity, setEntity] = useState('');
   const [actor, setActor] = useState('');
@@ -50,7 +49,12 @@ export function AuditScreen() {
           <p className="lede">Every change, who made it and when. Nothing here can be edited or deleted.</p>
         </div>
       </div>
-      <form className="filters" role="search" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter the audit log"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="field">
           <label htmlFor="audit-entity">What changed</label>
           <select id="audit-entity" value={entity} onChange={(e) => setEntity(e.target.value)}>

@@ -39,7 +39,8 @@ export function actionLabel(action: string): string {
 
 function short(value: unknown): string {
   if (Array.isArray(value)) return `${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
-  const text = value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
+  const text =
+    value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
@@ -53,7 +54,10 @@ export function describeChange(before: unknown, after: unknown): string[] {
       (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
     );
     if (keys.length === 0) return ['No visible change'];
-    return keys.slice(0, 4).map((k) => `${k}: ${short(before[k])} → ${short(after[k])}`).concat(keys.length > 4 ? [`and ${keys.length - 4} more`] : []);
+    return keys
+      .slice(0, 4)
+      .map((k) => `${k}: ${short(before[k])} → ${short(after[k])}`)
+      .concat(keys.length > 4 ? [`and ${keys.length - 4} more`] : []);
   }
   if (isRecord(after)) {
     const shown = SHOWN_FIELDS.filter((k) => k in after).slice(0, 3);

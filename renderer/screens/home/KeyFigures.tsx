@@ -21,7 +21,10 @@ export function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
       </div>
       <dl className="key-figures" aria-labelledby="figures-title" data-testid="key-figures">
         {figures.map((f) => (
-          <div key={f.key} className={`key-figure${f.value > 0 && f.key !== 'awaiting' ? ' key-figure-attention' : ''}`}>
+          <div
+            key={f.key}
+            className={`key-figure${f.value > 0 && f.key !== 'awaiting' ? ' key-figure-attention' : ''}`}
+          >
             <dt>
               {f.swatch && (
                 <span className={`status status-${f.swatch}`}>

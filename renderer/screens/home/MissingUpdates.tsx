@@ -6,7 +6,8 @@ import { hrefFor } from '../../state/route';
 
 export function MissingUpdates({ dashboard }: { dashboard: Dashboard }) {
   const byStrand = new Map<number, Dashboard['missing']>();
-  for (const m of dashboard.missing) byStrand.set(m.strandNumber, [...(byStrand.get(m.strandNumber) ?? []), m]);
+  for (const m of dashboard.missing)
+    byStrand.set(m.strandNumber, [...(byStrand.get(m.strandNumber) ?? []), m]);
   const titles = new Map(dashboard.strands.map((s) => [s.strandNumber, s.strandTitle]));
 
   return (

@@ -10,7 +10,10 @@ export function ActionLog() {
   const [status, setStatus] = useState('');
   const [owner, setOwner] = useState('');
   const list = useResource(`actions:${status}:${owner}`, () =>
-    call('actions.list', { status: (status || undefined) as 'open' | 'overdue' | 'complete' | undefined, owner: owner || undefined }),
+    call('actions.list', {
+      status: (status || undefined) as 'open' | 'overdue' | 'complete' | undefined,
+      owner: owner || undefined,
+    }),
   );
   return (
     <section aria-labelledby="actions-title">
@@ -23,7 +26,12 @@ export function ActionLog() {
           <p className="lede">Every action the board has raised; overdue means open and past its due date.</p>
         </div>
       </div>
-      <form className="filters" role="search" aria-label="Filter actions" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter actions"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="field">
           <label htmlFor="actions-status">Status</label>
           <select id="actions-status" value={status} onChange={(e) => setStatus(e.target.value)}>

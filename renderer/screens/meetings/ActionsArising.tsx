@@ -45,14 +45,23 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
   return (
     <div className="card">
       <h2 id="arising-title">Actions arising</h2>
-      {actions.length === 0 ? <p className="muted">No actions raised at this meeting yet.</p> : <ActionsTable actions={actions} labelledBy="arising-title" onChanged={onSaved} />}
+      {actions.length === 0 ? (
+        <p className="muted">No actions raised at this meeting yet.</p>
+      ) : (
+        <ActionsTable actions={actions} labelledBy="arising-title" onChanged={onSaved} />
+      )}
       <form onSubmit={submit} aria-label="Raise an action">
         <h3>Raise an action</h3>
         <ErrorMessage text={error} />
         <div className="form-grid">
           <div className="field">
             <label htmlFor="action-description">What is to be done</label>
-            <input id="action-description" type="text" value={description} onChange={(e) => setDescription(e.target.value)} />
+            <input
+              id="action-description"
+              type="text"
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="action-owner">Owner</label>

@@ -7,7 +7,15 @@ import { showError, useNotices } from '../../state/notices';
 
 const LABELS = { open: 'Open', overdue: 'Overdue', complete: 'Complete' } as const;
 
-export function ActionsTable({ actions, labelledBy, onChanged }: { actions: BoardAction[]; labelledBy: string; onChanged(): Promise<void> }) {
+export function ActionsTable({
+  actions,
+  labelledBy,
+  onChanged,
+}: {
+  actions: BoardAction[];
+  labelledBy: string;
+  onChanged(): Promise<void>;
+}) {
   const show = useNotices((s) => s.show);
   async function toggle(a: BoardAction) {
     try {
@@ -39,7 +47,9 @@ export function ActionsTable({ actions, labelledBy, onChanged }: { actions: Boar
             <td className="ref nowrap">{a.ref}</td>
             <td>
               {a.description}
-              {a.updates.length > 0 && <div className="small muted">Latest: {a.updates[a.updates.length - 1].text}</div>}
+              {a.updates.length > 0 && (
+                <div className="small muted">Latest: {a.updates[a.updates.length - 1].text}</div>
+              )}
             </td>
             <td>{a.owner}</td>
             <td className="nowrap">{a.dueDate ? dateLabel(a.dueDate) : '—'}</td>

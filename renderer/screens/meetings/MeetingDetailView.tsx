@@ -43,7 +43,8 @@ export function MeetingDetailView({ id }: { id: number }) {
               <h1 id="meeting-title">{d.meeting.title}</h1>
               <p className="lede">
                 {dateLabel(d.meeting.heldAt)} at {d.meeting.heldAt.slice(11, 16)}
-                {d.meeting.place ? `, ${d.meeting.place}` : ''} · reports on {monthLabel(d.meeting.reportingMonth)}
+                {d.meeting.place ? `, ${d.meeting.place}` : ''} · reports on{' '}
+                {monthLabel(d.meeting.reportingMonth)}
               </p>
             </div>
             <a className="button button-primary" href={hrefFor('pack', id)}>
@@ -58,9 +59,20 @@ export function MeetingDetailView({ id }: { id: number }) {
                 {d.meeting.apologies.length === 1 ? 'apology' : 'apologies'}
               </span>
             </summary>
-            <MeetingForm key={JSON.stringify(d.meeting)} initial={d.meeting} submitLabel="Save details" error={formError} onSubmit={saveDetails} />
+            <MeetingForm
+              key={JSON.stringify(d.meeting)}
+              initial={d.meeting}
+              submitLabel="Save details"
+              error={formError}
+              onSubmit={saveDetails}
+            />
           </details>
-          <AgendaBuilder key={JSON.stringify(d.agenda)} meetingId={id} agenda={d.agenda} onSaved={detail.reload} />
+          <AgendaBuilder
+            key={JSON.stringify(d.agenda)}
+            meetingId={id}
+            agenda={d.agenda}
+            onSaved={detail.reload}
+          />
           <MinutesPanel meetingId={id} agenda={d.agenda} minutes={d.minutes} onSaved={detail.reload} />
           <ActionsArising meetingId={id} agenda={d.agenda} actions={d.actions} onSaved={detail.reload} />
         </>

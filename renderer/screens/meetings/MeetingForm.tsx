@@ -66,19 +66,38 @@ export function MeetingForm({ initial, submitLabel, error, onSubmit }: Props) {
       <div className="form-grid">
         <div className="field">
           <label htmlFor="meeting-title">Title</label>
-          <input id="meeting-title" type="text" value={f.title} onChange={(e) => set({ title: e.target.value })} />
+          <input
+            id="meeting-title"
+            type="text"
+            value={f.title}
+            onChange={(e) => set({ title: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="meeting-when">Date and time</label>
-          <input id="meeting-when" type="datetime-local" value={f.heldAt} onChange={(e) => set({ heldAt: e.target.value })} />
+          <input
+            id="meeting-when"
+            type="datetime-local"
+            value={f.heldAt}
+            onChange={(e) => set({ heldAt: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="meeting-place">Place</label>
-          <input id="meeting-place" type="text" value={f.place} onChange={(e) => set({ place: e.target.value })} />
+          <input
+            id="meeting-place"
+            type="text"
+            value={f.place}
+            onChange={(e) => set({ place: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="meeting-month">Reports on</label>
-          <select id="meeting-month" value={f.reportingMonth} onChange={(e) => set({ reportingMonth: e.target.value })}>
+          <select
+            id="meeting-month"
+            value={f.reportingMonth}
+            onChange={(e) => set({ reportingMonth: e.target.value })}
+          >
             {months?.months.map((m) => (
               <option key={m.month} value={m.month}>
                 {monthLabel(m.month)}

@@ -31,7 +31,8 @@ export function MeetingList() {
       {list.data && meetings.length === 0 && (
         <EmptyState title="No meetings yet">
           <p>
-            <a href={hrefFor('meetings', 'new')}>Plan the first meeting</a>. Its agenda starts from the board&apos;s standing agenda.
+            <a href={hrefFor('meetings', 'new')}>Plan the first meeting</a>. Its agenda starts from the
+            board&apos;s standing agenda.
           </p>
         </EmptyState>
       )}

@@ -46,7 +46,15 @@ export function MinutesPanel({ meetingId, agenda, minutes, onSaved }: Props) {
   );
 }
 
-function AddMinute({ meetingId, item, onSaved }: { meetingId: number; item: AgendaItem; onSaved(): Promise<void> }) {
+function AddMinute({
+  meetingId,
+  item,
+  onSaved,
+}: {
+  meetingId: number;
+  item: AgendaItem;
+  onSaved(): Promise<void>;
+}) {
   const [text, setText] = useState('');
   const [kind, setKind] = useState<'minute' | 'decision'>('minute');
   const [error, setError] = useState<string | null>(null);
@@ -68,13 +76,28 @@ function AddMinute({ meetingId, item, onSaved }: { meetingId: number; item: Agen
     <form className="add-minute" onSubmit={submit} aria-label={`Add a minute to item ${item.position}`}>
       <ErrorMessage text={error} />
       <div className="field-inline">
-        <label className="visually-hidden" htmlFor={`${id}-kind`}>Kind</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as 'minute' | 'decision')}>
+        <label className="visually-hidden" htmlFor={`${id}-kind`}>
+          Kind
+        </label>
+        <select
+          id={`${id}-kind`}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as 'minute' | 'decision')}
+        >
           <option value="minute">Minute</option>
           <option value="decision">Decision</option>
         </select>
-        <label className="visually-hidden" htmlFor={`${id}-text`}>Text of the {kind} for item {item.position}</label>
-        <input id={`${id}-text`} type="text" className="wide" value={text} placeholder={`Add a ${kind}`} onChange={(e) => setText(e.target.value)} />
+        <label className="visually-hidden" htmlFor={`${id}-text`}>
+          Text of the {kind} for item {item.position}
+        </label>
+        <input
+          id={`${id}-text`}
+          type="text"
+          className="wide"
+          value={text}
+          placeholder={`Add a ${kind}`}
+          onChange={(e) => setText(e.target.value)}
+        />
         <button type="submit" className="button">
           Add<span className="visually-hidden"> to item {item.position}</span>
         </button>

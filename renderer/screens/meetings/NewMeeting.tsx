@@ -1,5 +1,7 @@
 // Planning a meeting: its agenda starts from the board's standing agenda.
 import { useState } from 'react';
+import { useResource } from '../../state/resource';
+import { Loading } from '../../components/EmptyState';
 import { call } from '../../api';
 import { useApp } from '../../state/app';
 import { messageOf, useNotices } from '../../state/notices';
@@ -13,18 +15,25 @@ export function NewMeeting() {
   const go = useRoute((r) => r.go);
   const show = useNotices((s) => s.show);
   const [error, setError] = useState<string | null>(null);
+  // A new meeting starts like the last one: same title, place, chairs and members.
+  const meetings = useResource('meetings', () => call('meetings.list'));
+  const last = [...(meetings.data ?? [])].sort((a, b) => b.heldAt.localeCompare(a.heldAt))[0];
   const initial: MeetingFields = {
-    title: plan?.boardName ?? 'Board meeting',
+    title: last?.title ?? plan?.boardName ?? 'Board meeting',
     heldAt: '',
-    place: '',
+    place: last?.place ?? '',
     reportingMonth: month,
-    chairs: plan?.chairs ?? [],
-    members: [],
+    chairs: last?.chairs ?? plan?.chairs ?? [],
+    members: last?.members ?? [],
     attendees: [],
     apologies: [],
   };
 
   async function create(fields: MeetingFields) {
+    if (!fields.heldAt) {
+      setError('Give the date and time of the meeting.');
+      return;
+    }
     try {
       const meeting = await call('meetings.create', { ...fields, useStandingAgenda: true });
       show('success', 'Meeting planned. Its agenda starts from the standing agenda.');
@@ -40,11 +49,17 @@ export function NewMeeting() {
       <div className="screen-head">
         <div>
           <h1 id="new-meeting-title">Plan a meeting</h1>
-          <p className="lede">Give the date, place and who is invited. The agenda starts from the standing agenda.</p>
+          <p className="lede">
+            Give the date, place and who is invited. The agenda starts from the standing agenda.
+          </p>
         </div>
       </div>
       <div className="card">
-        <MeetingForm initial={initial} submitLabel="Plan meeting" error={error} onSubmit={create} />
+        {meetings.data || meetings.error ? (
+          <MeetingForm initial={initial} submitLabel="Plan meeting" error={error} onSubmit={create} />
+        ) : (
+          <Loading what="the last meeting's details" />
+        )}
       </div>
     </section>
   );

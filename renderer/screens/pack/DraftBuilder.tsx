@@ -132,8 +132,8 @@ export function DraftBuilder({
             <div>
               <h2>Draft for {dateLabel(meeting.heldAt)}</h2>
               <p className="small muted">
-                {draft.pages} pages · SHA-256 <span className="mono">{draft.sha256.slice(0, 16)}…</span> · issuing
-                freezes the pack and records its hash
+                {draft.pages} pages · SHA-256 <span className="mono">{draft.sha256.slice(0, 16)}…</span> ·
+                issuing freezes the pack and records its hash
               </p>
             </div>
             <button type="button" className="button button-primary" disabled={busy !== null} onClick={issue}>

@@ -20,7 +20,9 @@ export function IssuedVersions({ versions, error }: { versions: IssuedPack[] | n
     <div className="card" data-testid="issued-versions">
       <h2 id="issued-title">Issued versions</h2>
       <ErrorMessage text={error} />
-      {versions && versions.length === 0 && <p className="muted">Not issued yet. Build a draft, read it, then issue it.</p>}
+      {versions && versions.length === 0 && (
+        <p className="muted">Not issued yet. Build a draft, read it, then issue it.</p>
+      )}
       {versions && versions.length > 0 && (
         <ol className="issued-list" aria-labelledby="issued-title">
           {[...versions].reverse().map((p) => (
@@ -28,7 +30,8 @@ export function IssuedVersions({ versions, error }: { versions: IssuedPack[] | n
               <div className="issued-head">
                 <strong>Version {p.version}</strong>
                 <span className="small muted">
-                  {p.issuedAt.slice(0, 16).replace('T', ' ')} by {p.issuedBy} · {Math.round(p.sizeBytes / 1024)} KB
+                  {p.issuedAt.slice(0, 16).replace('T', ' ')} by {p.issuedBy} ·{' '}
+                  {Math.round(p.sizeBytes / 1024)} KB
                 </span>
               </div>
               <div className="small">

@@ -15,13 +15,16 @@ export function PackReadiness({ meeting }: { meeting: Meeting }) {
   if (!d) return null;
   const drafts = d.missing.filter((m) => m.working).length;
   if (d.missing.length === 0) {
-    return <p className="verify-ok">Every objective has a submitted or accepted update for {monthLabel(month)}.</p>;
+    return (
+      <p className="verify-ok">Every objective has a submitted or accepted update for {monthLabel(month)}.</p>
+    );
   }
   return (
     <div className="callout" data-testid="pack-readiness">
       <p>
-        <strong>{d.missing.length} objectives</strong> have no submitted update for {monthLabel(month)} and will print as
-        &ldquo;No update&rdquo;{drafts > 0 ? ` (${drafts} of them are drafts not yet submitted)` : ''}.
+        <strong>{d.missing.length} objectives</strong> have no submitted update for {monthLabel(month)} and
+        will print as &ldquo;No update&rdquo;
+        {drafts > 0 ? ` (${drafts} of them are drafts not yet submitted)` : ''}.
       </p>
       <a href={hrefFor('home')}>See which strands are missing updates</a>
     </div>

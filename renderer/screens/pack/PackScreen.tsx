@@ -16,7 +16,10 @@ export function PackScreen() {
   const meetings = useResource('meetings', () => call('meetings.list'));
   const list = [...(meetings.data ?? [])].sort((a, b) => b.heldAt.localeCompare(a.heldAt));
   const chosen = list.find((m) => m.id === Number(parts[0])) ?? null;
-  const issued = useResource(`issued:${chosen?.id}`, chosen ? () => call('packs.list', { meetingId: chosen.id }) : null);
+  const issued = useResource(
+    `issued:${chosen?.id}`,
+    chosen ? () => call('packs.list', { meetingId: chosen.id }) : null,
+  );
 
   // With no meeting named, open on the next meeting (the one the dashboard is preparing for).
   useEffect(() => {
@@ -31,7 +34,9 @@ export function PackScreen() {
       <div className="screen-head">
         <div>
           <h1 id="pack-title">Board pack</h1>
-          <p className="lede">Build a draft to check it, then issue it. An issued pack is frozen; a correction is a new version.</p>
+          <p className="lede">
+            Build a draft to check it, then issue it. An issued pack is frozen; a correction is a new version.
+          </p>
         </div>
         {list.length > 0 && (
           <div className="field-inline">

@@ -26,7 +26,12 @@ export function VerifyFile() {
       <h2>Verify a file</h2>
       <div className="field">
         <label htmlFor="verify-file">Choose a PDF someone sent you</label>
-        <input id="verify-file" type="file" accept="application/pdf,.pdf" onChange={(e) => verify(e.target.files?.[0])} />
+        <input
+          id="verify-file"
+          type="file"
+          accept="application/pdf,.pdf"
+          onChange={(e) => verify(e.target.files?.[0])}
+        />
       </div>
       <ErrorMessage text={error} />
       <div role="status">

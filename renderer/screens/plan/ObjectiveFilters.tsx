@@ -10,13 +10,27 @@ export interface Filters {
   status: string;
 }
 
-export function ObjectiveFilters({ plan, filters, onChange }: { plan: PlanDetail; filters: Filters; onChange(f: Filters): void }) {
+export function ObjectiveFilters({
+  plan,
+  filters,
+  onChange,
+}: {
+  plan: PlanDetail;
+  filters: Filters;
+  onChange(f: Filters): void;
+}) {
   const set = (change: Partial<Filters>) => onChange({ ...filters, ...change });
   return (
     <form className="filters" role="search" aria-label="Find objectives" onSubmit={(e) => e.preventDefault()}>
       <div className="field">
         <label htmlFor="objective-search">Search</label>
-        <input id="objective-search" type="search" value={filters.text} placeholder="Words or a reference" onChange={(e) => set({ text: e.target.value })} />
+        <input
+          id="objective-search"
+          type="search"
+          value={filters.text}
+          placeholder="Words or a reference"
+          onChange={(e) => set({ text: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="filter-strand">Strand</label>
@@ -61,7 +75,11 @@ export function ObjectiveFilters({ plan, filters, onChange }: { plan: PlanDetail
         </select>
       </div>
       {(filters.text || filters.strand || filters.theme || filters.year || filters.status) && (
-        <button type="button" className="button-quiet" onClick={() => onChange({ text: '', strand: '', theme: '', year: '', status: '' })}>
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={() => onChange({ text: '', strand: '', theme: '', year: '', status: '' })}
+        >
           Clear filters
         </button>
       )}

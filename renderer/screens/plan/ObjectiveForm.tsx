@@ -96,7 +96,12 @@ export function ObjectiveForm({ plan, objective, onDone, onCancel }: Props) {
         </div>
         <div className="field">
           <label htmlFor={`${idPrefix}-target`}>Target (as written)</label>
-          <input id={`${idPrefix}-target`} type="text" value={target} onChange={(e) => setTarget(e.target.value)} />
+          <input
+            id={`${idPrefix}-target`}
+            type="text"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          />
         </div>
       </div>
       <div className="button-row">

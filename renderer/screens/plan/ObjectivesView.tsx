@@ -13,24 +13,31 @@ import { ObjectiveFilters, type Filters } from './ObjectiveFilters';
 import { ObjectiveForm } from './ObjectiveForm';
 import { RetireForm } from './RetireForm';
 
-type Editing = { kind: 'add' } | { kind: 'reword'; objective: ObjectiveWithStatus } | { kind: 'retire'; objective: ObjectiveWithStatus } | null;
+type Editing =
+  | { kind: 'add' }
+  | { kind: 'reword'; objective: ObjectiveWithStatus }
+  | { kind: 'retire'; objective: ObjectiveWithStatus }
+  | null;
 
 export function ObjectivesView({ plan }: { plan: PlanDetail }) {
   const month = useSession((s) => s.month);
   const [filters, setFilters] = useState<Filters>({ text: '', strand: '', theme: '', year: '', status: '' });
   const [editing, setEditing] = useState<Editing>(null);
   const key = JSON.stringify({ month, filters });
-  const list = useResource(key, month
-    ? () =>
-        call('plan.objectives', {
-          month,
-          text: filters.text || undefined,
-          strandNumber: filters.strand ? Number(filters.strand) : undefined,
-          themeCode: filters.theme || undefined,
-          year: (filters.year || undefined) as PlanYear | undefined,
-          status: (filters.status || undefined) as ReportedStatus | undefined,
-        })
-    : null);
+  const list = useResource(
+    key,
+    month
+      ? () =>
+          call('plan.objectives', {
+            month,
+            text: filters.text || undefined,
+            strandNumber: filters.strand ? Number(filters.strand) : undefined,
+            themeCode: filters.theme || undefined,
+            year: (filters.year || undefined) as PlanYear | undefined,
+            status: (filters.status || undefined) as ReportedStatus | undefined,
+          })
+      : null,
+  );
 
   async function done() {
     setEditing(null);
@@ -44,13 +51,17 @@ export function ObjectivesView({ plan }: { plan: PlanDetail }) {
       <ObjectiveFilters plan={plan} filters={filters} onChange={setFilters} />
       <div className="button-row list-head">
         <p className="muted" role="status">
-          {list.data ? `${objectives.length} objectives${month ? `, status for ${monthLabel(month)}` : ''}` : ''}
+          {list.data
+            ? `${objectives.length} objectives${month ? `, status for ${monthLabel(month)}` : ''}`
+            : ''}
         </p>
         <button type="button" className="button" onClick={() => setEditing({ kind: 'add' })}>
           Add an objective
         </button>
       </div>
-      {editing?.kind === 'add' && <ObjectiveForm plan={plan} onDone={done} onCancel={() => setEditing(null)} />}
+      {editing?.kind === 'add' && (
+        <ObjectiveForm plan={plan} onDone={done} onCancel={() => setEditing(null)} />
+      )}
       <ErrorMessage text={list.error} />
       {!list.data && !list.error && <Loading what="objectives" />}
       {list.data && objectives.length === 0 && (
@@ -77,7 +88,9 @@ export function ObjectivesView({ plan }: { plan: PlanDetail }) {
               <ObjectiveRow
                 key={o.ref}
                 objective={o}
-                strandTitle={objectives[i - 1]?.strandNumber !== o.strandNumber ? titles.get(o.strandNumber) : undefined}
+                strandTitle={
+                  objectives[i - 1]?.strandNumber !== o.strandNumber ? titles.get(o.strandNumber) : undefined
+                }
                 editing={editing}
                 plan={plan}
                 onEdit={setEditing}
@@ -124,11 +137,19 @@ function ObjectiveRow({ objective: o, strandTitle, editing, plan, onEdit, onDone
           <StatusBadge status={o.status} />
         </td>
         <td className="nowrap">
-          <button type="button" className="button-quiet" onClick={() => onEdit({ kind: 'reword', objective: o })}>
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => onEdit({ kind: 'reword', objective: o })}
+          >
             Reword<span className="visually-hidden"> {o.ref}</span>
           </button>
           {!o.retired && (
-            <button type="button" className="button-quiet" onClick={() => onEdit({ kind: 'retire', objective: o })}>
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => onEdit({ kind: 'retire', objective: o })}
+            >
               Retire<span className="visually-hidden"> {o.ref}</span>
             </button>
           )}
@@ -137,7 +158,9 @@ function ObjectiveRow({ objective: o, strandTitle, editing, plan, onEdit, onDone
       {mine && (
         <tr>
           <td colSpan={6}>
-            {mine === 'reword' && <ObjectiveForm plan={plan} objective={o} onDone={onDone} onCancel={() => onEdit(null)} />}
+            {mine === 'reword' && (
+              <ObjectiveForm plan={plan} objective={o} onDone={onDone} onCancel={() => onEdit(null)} />
+            )}
             {mine === 'retire' && <RetireForm objective={o} onDone={onDone} onCancel={() => onEdit(null)} />}
           </td>
         </tr>

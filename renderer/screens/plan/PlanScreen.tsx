@@ -19,10 +19,24 @@ export function PlanScreen() {
         </div>
       </div>
       <div className="tabs" role="tablist" aria-label="Plan views">
-        <button type="button" role="tab" id="tab-objectives" aria-controls="panel-plan" aria-selected={tab === 'objectives'} onClick={() => setTab('objectives')}>
+        <button
+          type="button"
+          role="tab"
+          id="tab-objectives"
+          aria-controls="panel-plan"
+          aria-selected={tab === 'objectives'}
+          onClick={() => setTab('objectives')}
+        >
           Objectives
         </button>
-        <button type="button" role="tab" id="tab-strategy" aria-controls="panel-plan" aria-selected={tab === 'strategy'} onClick={() => setTab('strategy')}>
+        <button
+          type="button"
+          role="tab"
+          id="tab-strategy"
+          aria-controls="panel-plan"
+          aria-selected={tab === 'strategy'}
+          onClick={() => setTab('strategy')}
+        >
           Strategy, outcomes and strands
         </button>
       </div>

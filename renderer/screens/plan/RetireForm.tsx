@@ -8,7 +8,15 @@ import { useApp } from '../../state/app';
 import { messageOf, useNotices } from '../../state/notices';
 import { useSession } from '../../state/session';
 
-export function RetireForm({ objective, onDone, onCancel }: { objective: ObjectiveWithStatus; onDone(): Promise<void>; onCancel(): void }) {
+export function RetireForm({
+  objective,
+  onDone,
+  onCancel,
+}: {
+  objective: ObjectiveWithStatus;
+  onDone(): Promise<void>;
+  onCancel(): void;
+}) {
   const months = useApp((s) => s.months);
   const current = useSession((s) => s.month);
   const [fromMonth, setFromMonth] = useState(current ?? months?.current ?? '');

@@ -11,7 +11,8 @@ export function StrategyView({ plan }: { plan: PlanDetail }) {
           <strong>Aim:</strong> {plan.aim}
         </p>
         <p className="muted">
-          {plan.organisation} · {plan.startMonth} to {plan.endMonth} · chaired by {plan.chairs.join(' and ') || 'not recorded'}
+          {plan.organisation} · {plan.startMonth} to {plan.endMonth} · chaired by{' '}
+          {plan.chairs.join(' and ') || 'not recorded'}
         </p>
         <h3>Key outcomes</h3>
         <ol>

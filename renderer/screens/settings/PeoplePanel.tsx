@@ -25,7 +25,11 @@ export function PeoplePanel() {
   async function add(event: FormEvent) {
     event.preventDefault();
     try {
-      await call('people.save', { name, role, strandNumber: role === 'strand_lead' && strand ? Number(strand) : null });
+      await call('people.save', {
+        name,
+        role,
+        strandNumber: role === 'strand_lead' && strand ? Number(strand) : null,
+      });
       setName('');
       setError(null);
       await people.reload();

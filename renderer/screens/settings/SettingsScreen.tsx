@@ -15,7 +15,9 @@ export function SettingsScreen() {
       <div className="screen-head">
         <div>
           <h1 id="settings-title">Settings</h1>
-          <p className="lede">The board&apos;s name and marking, the plan period, backups and the people who take part.</p>
+          <p className="lede">
+            The board&apos;s name and marking, the plan period, backups and the people who take part.
+          </p>
         </div>
       </div>
       {!settings && <Loading what="settings" />}
@@ -68,36 +70,71 @@ function SettingsForm({ settings }: { settings: Settings }) {
       <div className="form-grid">
         <div className="field">
           <label htmlFor="set-board">Board name</label>
-          <input id="set-board" type="text" value={f.boardName} onChange={(e) => set({ boardName: e.target.value })} />
+          <input
+            id="set-board"
+            type="text"
+            value={f.boardName}
+            onChange={(e) => set({ boardName: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="set-marking">Protective marking</label>
-          <input id="set-marking" type="text" value={f.protectiveMarking} onChange={(e) => set({ protectiveMarking: e.target.value })} />
+          <input
+            id="set-marking"
+            type="text"
+            value={f.protectiveMarking}
+            onChange={(e) => set({ protectiveMarking: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="set-start">Plan start month (Year 1 begins)</label>
-          <input id="set-start" type="month" value={f.startMonth} onChange={(e) => set({ startMonth: e.target.value })} />
-          <span className="hint">Now {monthLabel(settings.startMonth)}; the plan ends {monthLabel(settings.endMonth)}.</span>
+          <input
+            id="set-start"
+            type="month"
+            value={f.startMonth}
+            onChange={(e) => set({ startMonth: e.target.value })}
+          />
+          <span className="hint">
+            Now {monthLabel(settings.startMonth)}; the plan ends {monthLabel(settings.endMonth)}.
+          </span>
         </div>
         <div className="field">
           <label htmlFor="set-user">Your name (recorded as author)</label>
-          <input id="set-user" type="text" value={f.userName} onChange={(e) => set({ userName: e.target.value })} />
+          <input
+            id="set-user"
+            type="text"
+            value={f.userName}
+            onChange={(e) => set({ userName: e.target.value })}
+          />
         </div>
       </div>
       <h2>Database and backups</h2>
       <div className="field">
-        <span className="field-label" id="db-label">Database file</span>
-        <span className="mono" aria-labelledby="db-label">{settings.databasePath}</span>
+        <span className="field-label" id="db-label">
+          Database file
+        </span>
+        <span className="mono" aria-labelledby="db-label">
+          {settings.databasePath}
+        </span>
         <span className="hint">Open or create another database from the File menu.</span>
       </div>
       <div className="form-grid">
         <div className="field">
           <label htmlFor="set-backup-folder">Backup folder</label>
-          <input id="set-backup-folder" type="text" value={f.backupFolder} onChange={(e) => set({ backupFolder: e.target.value })} />
+          <input
+            id="set-backup-folder"
+            type="text"
+            value={f.backupFolder}
+            onChange={(e) => set({ backupFolder: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="set-backup-schedule">Automatic backups</label>
-          <select id="set-backup-schedule" value={f.backupSchedule} onChange={(e) => set({ backupSchedule: e.target.value as Settings['backupSchedule'] })}>
+          <select
+            id="set-backup-schedule"
+            value={f.backupSchedule}
+            onChange={(e) => set({ backupSchedule: e.target.value as Settings['backupSchedule'] })}
+          >
             <option value="off">Off</option>
             <option value="daily">Daily</option>
             <option value="weekly">Weekly</option>

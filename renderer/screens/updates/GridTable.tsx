@@ -53,7 +53,9 @@ export function GridTable({
   useEffect(() => {
     if (drawn.strand !== strandNumber) setDrawn({ strand: strandNumber, rows: FIRST_ROWS });
     else if (!complete) {
-      const timer = window.setTimeout(() => setDrawn({ strand: strandNumber, rows: Number.MAX_SAFE_INTEGER }));
+      const timer = window.setTimeout(() =>
+        setDrawn({ strand: strandNumber, rows: Number.MAX_SAFE_INTEGER }),
+      );
       return () => window.clearTimeout(timer);
     }
     return undefined;

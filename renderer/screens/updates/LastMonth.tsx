@@ -9,7 +9,11 @@ export function LastMonth({ row, previousMonth }: { row: GridRow; previousMonth:
       <h3>
         {monthLabel(previousMonth)}: <StatusBadge status={row.lastMonthStatus} />
       </h3>
-      {row.lastMonth?.narrative ? <p>{row.lastMonth.narrative}</p> : <p className="muted">No narrative last month.</p>}
+      {row.lastMonth?.narrative ? (
+        <p>{row.lastMonth.narrative}</p>
+      ) : (
+        <p className="muted">No narrative last month.</p>
+      )}
       {row.lastMonth?.nextSteps && (
         <p className="small">
           <strong>Next steps then:</strong> {row.lastMonth.nextSteps}

@@ -25,14 +25,17 @@ export function RevisionHistory({ objectiveRef }: { objectiveRef: string }) {
     <details className="history" key={objectiveRef} onToggle={(e) => onToggle(e.currentTarget.open)}>
       <summary>Revision history of {objectiveRef}</summary>
       {error && <p className="error-message">{error}</p>}
-      {revisions && revisions.length === 0 && <p className="muted">Nothing has been recorded for this objective yet.</p>}
+      {revisions && revisions.length === 0 && (
+        <p className="muted">Nothing has been recorded for this objective yet.</p>
+      )}
       {revisions && revisions.length > 0 && (
         <ol className="history-list">
           {revisions.map((r) => (
             <li key={r.id}>
               <div className="history-head">
-                <strong>{monthLabel(r.month)}</strong> · revision {r.revision} · <StatusBadge status={r.status} /> ·{' '}
-                {STATE_LABELS[r.state]} · {r.author}, {r.createdAt.slice(0, 16).replace('T', ' ')}
+                <strong>{monthLabel(r.month)}</strong> · revision {r.revision} ·{' '}
+                <StatusBadge status={r.status} /> · {STATE_LABELS[r.state]} · {r.author},{' '}
+                {r.createdAt.slice(0, 16).replace('T', ' ')}
               </div>
               {r.narrative && <p>{r.narrative}</p>}
               {r.comment && <p className="muted">Comment: {r.comment}</p>}

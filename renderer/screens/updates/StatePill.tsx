@@ -9,6 +9,7 @@ const SENTENCES = {
 } as const;
 
 export function StatePill({ view }: { view: RowView }) {
-  if (!view.state) return <p className="state-line">Nothing written for this month yet: choose a status to start.</p>;
+  if (!view.state)
+    return <p className="state-line">Nothing written for this month yet: choose a status to start.</p>;
   return <p className={`state-line state-${view.state}`}>{SENTENCES[view.state]}</p>;
 }

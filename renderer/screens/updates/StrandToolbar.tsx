@@ -28,7 +28,10 @@ export function StrandToolbar({ strandNumber, month, views, onStrand }: Props) {
     const result = await submitAll(views, month);
     setBusy(false);
     setRefusals(result.refused);
-    show(result.refused.length ? 'info' : 'success', `${result.submitted} updates submitted${result.refused.length ? `; ${result.refused.length} held back` : ''}.`);
+    show(
+      result.refused.length ? 'info' : 'success',
+      `${result.submitted} updates submitted${result.refused.length ? `; ${result.refused.length} held back` : ''}.`,
+    );
   }
 
   async function onAcceptAll() {

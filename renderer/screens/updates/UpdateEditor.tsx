@@ -18,7 +18,10 @@ function backToGrid(event: KeyboardEvent) {
   document.getElementById(GRID_ID)?.focus();
 }
 
-export const UpdateEditor = forwardRef<HTMLTextAreaElement, Props>(function UpdateEditor({ view, onChange }, narrativeRef) {
+export const UpdateEditor = forwardRef<HTMLTextAreaElement, Props>(function UpdateEditor(
+  { view, onChange },
+  narrativeRef,
+) {
   const { fields, row } = view;
   const ref = row.objective.ref;
   const required = fields.status !== null && needsNarrative(fields.status);
@@ -95,21 +98,28 @@ export const UpdateEditor = forwardRef<HTMLTextAreaElement, Props>(function Upda
       </div>
       {row.objective.targetValue !== null && (
         <div className="field field-narrow">
-          <label htmlFor="metric-actual">Actual this month (target {row.objective.targetText ?? row.objective.targetValue})</label>
+          <label htmlFor="metric-actual">
+            Actual this month (target {row.objective.targetText ?? row.objective.targetValue})
+          </label>
           <input
             id="metric-actual"
             type="number"
             step="any"
             value={fields.metricActual ?? ''}
             disabled={disabled}
-            onChange={(e) => onChange({ metricActual: e.target.value === '' ? null : Number(e.target.value) })}
+            onChange={(e) =>
+              onChange({ metricActual: e.target.value === '' ? null : Number(e.target.value) })
+            }
             onKeyDown={backToGrid}
           />
         </div>
       )}
       {disabled && (
         <p className="muted small">
-          This update is {view.state}. {view.state === 'submitted' ? 'The secretariat can accept or return it.' : 'It is part of the record.'}
+          This update is {view.state}.{' '}
+          {view.state === 'submitted'
+            ? 'The secretariat can accept or return it.'
+            : 'It is part of the record.'}
         </p>
       )}
     </div>

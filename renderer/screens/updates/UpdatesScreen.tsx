@@ -3,10 +3,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Status } from '../../../shared/domain';
 import { monthLabel } from '../../../shared/months';
-import { ErrorMessage, Loading } from '../../components/EmptyState';
+import { EmptyState, ErrorMessage, Loading } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
 import { useDrafts } from '../../state/drafts';
-import { useRoute } from '../../state/route';
+import { hrefFor, useRoute } from '../../state/route';
 import { useSession } from '../../state/session';
 import { useUpdatesGrid } from '../../state/updatesGrid';
 import { GridTable } from './GridTable';
@@ -39,10 +39,14 @@ export function UpdatesScreen() {
 
   const ready = !!grid && grid.strand.number === strandNumber && grid.month === month;
   useEffect(() => {
-    if (ready && grid) recover(grid.rows.map((r) => ({ ref: r.objective.ref, month: grid.month, working: r.working })));
+    if (ready && grid)
+      recover(grid.rows.map((r) => ({ ref: r.objective.ref, month: grid.month, working: r.working })));
   }, [ready, grid, recover]);
 
-  const views = useMemo(() => (ready && grid ? grid.rows.map((r) => cachedRowView(r, grid.month, edits)) : []), [ready, grid, edits]);
+  const views = useMemo(
+    () => (ready && grid ? grid.rows.map((r) => cachedRowView(r, grid.month, edits)) : []),
+    [ready, grid, edits],
+  );
   const view = views[active];
 
   const onActive = useCallback(
@@ -57,7 +61,10 @@ export function UpdatesScreen() {
     const v = views[index];
     if (!v || !grid) return;
     if (v.state === 'submitted' || v.state === 'accepted') {
-      setRowError({ ref: v.row.objective.ref, text: `${v.row.objective.ref} is ${v.state}; its status cannot be changed here.` });
+      setRowError({
+        ref: v.row.objective.ref,
+        text: `${v.row.objective.ref} is ${v.state}; its status cannot be changed here.`,
+      });
       return;
     }
     setRowError(null);
@@ -76,20 +83,32 @@ export function UpdatesScreen() {
         <div>
           <h1 id="updates-title">Monthly updates{month ? `: ${monthLabel(month)}` : ''}</h1>
           <p className="lede">
-            Focus the grid, move with ↑ ↓ (or j k), set status with 1–5 (or c g a r n), Enter to write, Esc to come back, s to
-            submit.
+            Focus the grid, move with ↑ ↓ (or j k), set status with 1–5 (or c g a r n), Enter to write, Esc to
+            come back, s to submit.
           </p>
         </div>
         <SaveState keys={views.map((v) => v.key)} />
       </div>
-      <StrandToolbar strandNumber={strandNumber} month={month} views={views} onStrand={(n) => {
+      <StrandToolbar
+        strandNumber={strandNumber}
+        month={month}
+        views={views}
+        onStrand={(n) => {
           // Ask for the new strand at once; the address follows.
           if (month) void load(n, month);
           go('updates', n);
-        }} />
+        }}
+      />
       <ErrorMessage text={error} />
       {!ready && !error && <Loading what="the strand's objectives" />}
-      {ready && grid && (
+      {ready && grid && grid.rows.length === 0 && (
+        <EmptyState title="This strand has no objectives this month">
+          <p>
+            Add one on the <a href={hrefFor('plan')}>Plan</a> screen, or choose another strand above.
+          </p>
+        </EmptyState>
+      )}
+      {ready && grid && grid.rows.length > 0 && (
         <div className="updates-layout">
           <GridTable
             views={views}
@@ -109,7 +128,9 @@ export function UpdatesScreen() {
               </h2>
               <p className="objective-full">{view.row.objective.text}</p>
               <StatePill view={view} />
-              {view.row.objective.targetText && <p className="small">Target: {view.row.objective.targetText}</p>}
+              {view.row.objective.targetText && (
+                <p className="small">Target: {view.row.objective.targetText}</p>
+              )}
               <LastMonth row={view.row} previousMonth={grid.previousMonth} />
               <UpdateEditor
                 ref={narrativeRef}

@@ -40,13 +40,23 @@ export function WorkflowPanel({ view, month, error, onOutcome }: Props) {
       <ErrorMessage text={error} />
       <div className="button-row">
         {canSubmit && (
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => run(() => submitRow(view, month))}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => run(() => submitRow(view, month))}
+          >
             Submit {ref}
           </button>
         )}
         {view.state === 'submitted' && (
           <>
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => run(() => acceptRow(ref, month))}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy}
+              onClick={() => run(() => acceptRow(ref, month))}
+            >
               Accept {ref}
             </button>
             <button type="button" className="button" disabled={busy} onClick={() => setReturning(true)}>
@@ -59,10 +69,20 @@ export function WorkflowPanel({ view, month, error, onOutcome }: Props) {
         <div className="return-form">
           <div className="field">
             <label htmlFor="return-comment">Why is it being returned?</label>
-            <textarea id="return-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <textarea
+              id="return-comment"
+              rows={2}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
           </div>
           <div className="button-row">
-            <button type="button" className="button" disabled={busy} onClick={() => run(() => returnRow(ref, month, comment))}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => run(() => returnRow(ref, month, comment))}
+            >
               Return {ref}
             </button>
             <button type="button" className="button-quiet" onClick={() => setReturning(false)}>

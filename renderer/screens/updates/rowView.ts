@@ -3,7 +3,7 @@
 import type { GridRow } from '../../../shared/contract';
 import type { WorkflowState } from '../../../shared/domain';
 import { needsNarrative, STATUS_LABELS } from '../../../shared/status';
-import { draftKey, fieldsOf, type DraftFields } from '../../state/drafts';
+import { draftKey, fieldsOf, type DraftFields } from '../../state/draftFields';
 
 export interface RowView {
   key: string;

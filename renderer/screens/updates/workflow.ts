@@ -34,7 +34,11 @@ export async function acceptRow(ref: string, month: string): Promise<Outcome> {
 }
 
 export async function returnRow(ref: string, month: string, comment: string): Promise<Outcome> {
-  if (!comment.trim()) return { ok: false, message: 'Say why the update is being returned, so the strand lead knows what to change.' };
+  if (!comment.trim())
+    return {
+      ok: false,
+      message: 'Say why the update is being returned, so the strand lead knows what to change.',
+    };
   try {
     await call('updates.return', { ref, month, comment });
     await useUpdatesGrid.getState().reload();
@@ -46,9 +50,12 @@ export async function returnRow(ref: string, month: string, comment: string): Pr
 }
 
 /** Submits every row that is ready; says which were held back and why. */
-export async function submitAll(views: RowView[], month: string): Promise<{ submitted: number; refused: string[] }> {
+export async function submitAll(
+  views: RowView[],
+  month: string,
+): Promise<{ submitted: number; refused: string[] }> {
   await useDrafts.getState().flush();
-  const ready = views.filter((v) => (v.state === 'draft' || v.state === 'returned'));
+  const ready = views.filter((v) => v.state === 'draft' || v.state === 'returned');
   const refused: string[] = [];
   let submitted = 0;
   for (const view of ready) {
@@ -68,7 +75,10 @@ export async function submitAll(views: RowView[], month: string): Promise<{ subm
   return { submitted, refused };
 }
 
-export async function acceptAll(views: RowView[], month: string): Promise<{ accepted: number; failed: string[] }> {
+export async function acceptAll(
+  views: RowView[],
+  month: string,
+): Promise<{ accepted: number; failed: string[] }> {
   const waiting = views.filter((v) => v.state === 'submitted' && !v.unsaved);
   const failed: string[] = [];
   let accepted = 0;
