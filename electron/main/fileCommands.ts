@@ -20,6 +20,21 @@ function send(context: FileCommandContext, command: MenuCommand): void {
   context.window()?.webContents.send(MENU_CHANNEL, command);
 }
 
+/** Another database is open: the screens start again on it (drafts are already saved). */
+function reloadScreens(context: FileCommandContext): void {
+  send(context, 'database-changed');
+  context.window()?.webContents.reload();
+}
+
+/** Shows the pack screen by its route in the address's hash, as a link in the app would. */
+function openPackScreen(context: FileCommandContext): void {
+  const window = context.window();
+  if (!window) return;
+  send(context, 'build-pack');
+  const current = window.webContents.getURL().split('#')[0];
+  if (current) void window.loadURL(`${current}#/pack`);
+}
+
 async function report(context: FileCommandContext, title: string, error: unknown): Promise<void> {
   const message = isBoardPackError(error) ? error.message : 'Something went wrong; nothing was changed.';
   if (!isBoardPackError(error)) context.log(title, error);
@@ -52,7 +67,7 @@ export function fileCommands(context: FileCommandContext): FileCommands {
       if (choice.canceled || choice.filePaths.length === 0) return;
       const opened = context.session().open(choice.filePaths[0]);
       rememberDatabase(context.rememberFile, opened.store.path);
-      send(context, 'database-changed');
+      reloadScreens(context);
     }),
     newDatabase: run('New database', async () => {
       const choice = await dialog.showSaveDialog({
@@ -63,7 +78,7 @@ export function fileCommands(context: FileCommandContext): FileCommands {
       if (choice.canceled || !choice.filePath) return;
       const created = context.session().create(choice.filePath);
       rememberDatabase(context.rememberFile, created.store.path);
-      send(context, 'database-changed');
+      reloadScreens(context);
     }),
     backup: run('Backup', async () => {
       const choice = await dialog.showSaveDialog({
@@ -94,12 +109,12 @@ export function fileCommands(context: FileCommandContext): FileCommands {
       if (confirm.response !== 0) return;
       const session = context.session();
       const restored = await session.restore(choice.filePaths[0], actorOf(session.services));
-      send(context, 'database-changed');
+      reloadScreens(context);
       const kept = restored.previousKeptAt
         ? ` The database as it was before is kept at ${restored.previousKeptAt}.`
         : '';
       await tell(context, 'Restore', `The backup was restored.${kept}`);
     }),
-    buildPack: () => send(context, 'build-pack'),
+    buildPack: () => openPackScreen(context),
   };
 }

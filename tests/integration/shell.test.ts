@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL, MENU_CHANNEL, METHOD_NAMES, type CallResult } from '../../shared/contract';
 import { handlers } from '../../electron/handlers/index';
+import { openStore } from '../../electron/store/store';
 import { electronStub, FakeBrowserWindow, FakeWebContents, navigationEvent } from '../fixtures/electronStub';
 
 vi.mock('electron', async () => {
@@ -42,6 +43,17 @@ function ipcCall(
   return handler({ senderFrame: { url: senderUrl } } as never, method as never, input as never) as Promise<
     CallResult<unknown>
   >;
+}
+
+function clickFileMenu(label: string): void {
+  const template = electronStub.Menu.current?.template as {
+    label?: string;
+    submenu?: { label?: string; click?: () => void }[];
+  }[];
+  template
+    .find((item) => item.label === '&File')
+    ?.submenu?.find((item) => item.label === label)
+    ?.click?.();
 }
 
 function fileMenuLabels(): string[] {
@@ -188,6 +200,37 @@ describe('the desktop shell', () => {
       ?.submenu?.find((item) => item.label === 'Build pack…')
       ?.click?.();
     expect(window.webContents.send).toHaveBeenCalledWith(MENU_CHANNEL, 'build-pack');
+    expect(window.loadURL).toHaveBeenLastCalledWith('app://board-pack/index.html#/pack');
+  });
+
+  it('opens another database from File → Open database…, remembers it and reloads the screens', async () => {
+    const other = join(dir, 'other.db');
+    openStore(other).close();
+    electronStub.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other] });
+    clickFileMenu('Open database…');
+    await eventually(() => (window.webContents.reload.mock.calls.length > 0 ? true : undefined));
+    const info = await ipcCall('app.info', undefined);
+    expect(info.ok && info.value).toMatchObject({ databasePath: other });
+    expect(JSON.parse(readFileSync(join(dir, 'Board Pack', 'database.json'), 'utf8'))).toEqual({
+      databasePath: other,
+    });
+  });
+
+  it('says why it will not open a file that is not a Board Pack database, and keeps the open one', async () => {
+    const notes = join(dir, 'notes.db');
+    writeFileSync(notes, 'meeting notes');
+    electronStub.dialog.showMessageBox.mockClear();
+    electronStub.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [notes] });
+    clickFileMenu('Open database…');
+    const shown = await eventually(
+      () =>
+        electronStub.dialog.showMessageBox.mock.calls[0] as unknown as
+          [unknown, { message: string }] | undefined,
+    );
+    expect(shown[1].message).toMatch(/not a Board Pack database/);
+    const info = await ipcCall('app.info', undefined);
+    expect(info.ok && info.value).toMatchObject({ databasePath: join(dir, 'other.db') });
+    expect(readFileSync(notes, 'utf8')).toBe('meeting notes');
   });
 
   it('remembers the window’s size and position in the user-data folder', () => {
