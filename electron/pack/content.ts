@@ -12,6 +12,8 @@ export interface Inline {
   characterSpacing?: number;
   lineHeight?: number;
   noWrap?: boolean;
+  /** pdfmake starts a new line after this inline. */
+  lineEnd?: boolean;
   pageReference?: string;
   alignment?: 'left' | 'center' | 'right' | 'justify';
 }

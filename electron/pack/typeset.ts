@@ -109,14 +109,16 @@ const SLACK = 0.75;
 
 /**
  * The parts broken into lines no wider than `width`: each line is one or a few unbreakable
- * inlines (one per style), lines separated by "\n".
+ * inlines (one per style). A line's last inline carries lineEnd (pdfmake then starts a new line)
+ * and ends in a space, so pdfmake never glues it to the next line's first word; a separate "\n"
+ * item per line would double the inlines pdfmake measures, lays out and keeps in memory.
  */
-export function setLines(parts: TextPart[], width: number, base: BaseStyle): TextPart[] {
+export function setLines(parts: TextPart[], width: number, base: BaseStyle): Inline[] {
   const limit = width - SLACK;
-  const out: TextPart[] = [];
+  const out: Inline[] = [];
   let line: Measured[] = [];
   let used = 0;
-  const flush = () => {
+  const emit = (): Inline | null => {
     let current: Inline | null = null;
     for (const t of line) {
       if (current && sameStyle(current, t.style)) current.text += t.text;
@@ -127,20 +129,23 @@ export function setLines(parts: TextPart[], width: number, base: BaseStyle): Tex
     }
     line = [];
     used = 0;
+    return current;
+  };
+  const endLine = () => {
+    const last = emit() ?? { text: '' };
+    if (out[out.length - 1] !== last) out.push(last);
+    last.lineEnd = true;
+    if (!/[ \u200b]$/.test(last.text)) last.text += ' ';
   };
   for (const t of tokens(parts, base)) {
     if (t === null) {
-      if (line.length) flush();
-      out.push('\n');
+      endLine();
       continue;
     }
-    if (line.length && used + t.fit > limit) {
-      flush();
-      out.push('\n');
-    }
+    if (line.length && used + t.fit > limit) endLine();
     line.push(t);
     used += t.width;
   }
-  if (line.length) flush();
+  if (line.length) emit();
   return out;
 }
