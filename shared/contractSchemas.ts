@@ -1,0 +1,382 @@
+// The input and output schemas of the IPC contract, one group per concern; shared/contract.ts
+// holds the table that names a method for each pair. Types are z.infer of these.
+import { z } from 'zod';
+import {
+  isoDateSchema,
+  objectiveRefSchema,
+  objectiveSchema,
+  planSummarySchema,
+  planYearSchema,
+  reportedStatusSchema,
+  statusSchema,
+  strandSchema,
+  updateSchema,
+} from './domain';
+import { reportingMonthSchema } from './months';
+
+/** The input of a method that takes none. */
+export const noInputSchema = z.object({}).strict().default({});
+const text = z.string().trim();
+const name = z.string().trim().min(1, 'A name cannot be empty.');
+export const idSchema = z.number().int().positive();
+const meetingTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'The meeting time is written YYYY-MM-DDTHH:MM.');
+
+// ── Plan ─────────────────────────────────────────────────────────────────────────────────────────
+
+export const planDetailSchema = planSummarySchema.extend({
+  chairs: z.array(z.string()),
+  outcomes: z.array(z.object({ number: z.number().int(), text: z.string() })),
+  underpinningThemes: z.array(z.string()),
+  crossCuttingThemes: z.array(z.object({ name: z.string(), summary: z.string() })),
+  standingAgenda: z.array(z.string()),
+  partners: z.array(z.string()),
+  glossary: z.array(z.object({ term: z.string(), meaning: z.string() })),
+  strands: z.array(strandSchema),
+  /** The theme headings used in the plan's objectives, with their codes, in table order. */
+  themes: z.array(z.object({ theme: z.string(), code: z.string() })),
+});
+export type PlanDetail = z.infer<typeof planDetailSchema>;
+
+/** An objective with the status the board sees for the chosen month ("no_update" when none). */
+export const objectiveWithStatusSchema = objectiveSchema.extend({ status: reportedStatusSchema });
+export type ObjectiveWithStatus = z.infer<typeof objectiveWithStatusSchema>;
+
+export const objectiveFilterSchema = z
+  .object({
+    month: reportingMonthSchema.optional(),
+    strandNumber: z.number().int().optional(),
+    themeCode: z.string().optional(),
+    year: planYearSchema.optional(),
+    status: reportedStatusSchema.optional(),
+    /** Words to find in the objective, its reference, target or owner. */
+    text: z.string().optional(),
+    includeRetired: z.boolean().default(false),
+  })
+  .default({ includeRetired: false });
+
+export const objectiveListSchema = z.object({
+  month: reportingMonthSchema,
+  objectives: z.array(objectiveWithStatusSchema),
+});
+
+export const newObjectiveSchema = z.object({
+  strandNumber: z.number().int(),
+  theme: name,
+  themeCode: z.string().regex(/^[RIPE]+$/, 'A theme code is made of R, I, P and E (for example E or RP).'),
+  text: z.string().trim().min(1, 'An objective needs its wording.'),
+  year: planYearSchema.nullable(),
+  targetText: z.string().nullable().optional(),
+  targetValue: z.number().nullable().optional(),
+  targetUnit: z.string().nullable().optional(),
+  owner: z.string().nullable().optional(),
+});
+
+export const rewordObjectiveSchema = z.object({
+  ref: objectiveRefSchema,
+  text: z.string().trim().min(1, 'An objective needs its wording.').optional(),
+  year: planYearSchema.nullable().optional(),
+  targetText: z.string().nullable().optional(),
+  targetValue: z.number().nullable().optional(),
+  targetUnit: z.string().nullable().optional(),
+  owner: z.string().nullable().optional(),
+});
+
+// ── Updates ──────────────────────────────────────────────────────────────────────────────────────
+
+export const gridRowSchema = z.object({
+  objective: objectiveSchema,
+  /** The revision being worked on this month, whatever its state; null when nothing is written. */
+  working: updateSchema.nullable(),
+  /** What the board sees this month; "no_update" when nothing is submitted or accepted. */
+  reportedStatus: reportedStatusSchema,
+  /** What the board saw last month, shown beside this month's. */
+  lastMonthStatus: reportedStatusSchema,
+  lastMonth: updateSchema.nullable(),
+});
+export type GridRow = z.infer<typeof gridRowSchema>;
+
+export const updatesGridSchema = z.object({
+  strand: strandSchema,
+  month: reportingMonthSchema,
+  previousMonth: reportingMonthSchema,
+  rows: z.array(gridRowSchema),
+});
+export type UpdatesGrid = z.infer<typeof updatesGridSchema>;
+
+export const saveDraftSchema = z.object({
+  ref: objectiveRefSchema,
+  month: reportingMonthSchema,
+  status: statusSchema,
+  narrative: z.string().default(''),
+  nextSteps: z.string().default(''),
+  risks: z.string().default(''),
+  metricActual: z.number().nullable().default(null),
+});
+
+export const refMonthSchema = z.object({ ref: objectiveRefSchema, month: reportingMonthSchema });
+
+// ── Dashboard and months ─────────────────────────────────────────────────────────────────────────
+
+const statusCountsSchema = z.record(reportedStatusSchema, z.number().int());
+const movementCountsSchema = z.object({
+  improved: z.number().int(),
+  worsened: z.number().int(),
+  unchanged: z.number().int(),
+  new: z.number().int(),
+  no_update: z.number().int(),
+});
+export type MovementCounts = z.infer<typeof movementCountsSchema>;
+
+export const packSectionSchema = z.enum([
+  'cover',
+  'agenda',
+  'contents',
+  'minutes',
+  'actions',
+  'dashboard',
+  'exceptions',
+  'strands',
+  'appendices',
+]);
+export type PackSection = z.infer<typeof packSectionSchema>;
+
+export const meetingSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  heldAt: meetingTimeSchema,
+  place: z.string(),
+  reportingMonth: reportingMonthSchema,
+  chairs: z.array(z.string()),
+  members: z.array(z.string()),
+  attendees: z.array(z.string()),
+  apologies: z.array(z.string()),
+  demo: z.boolean(),
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+export const boardActionSchema = z.object({
+  id: z.number().int(),
+  ref: z.string(),
+  meetingId: z.number().int(),
+  agendaItemId: z.number().int().nullable(),
+  description: z.string(),
+  owner: z.string(),
+  dueDate: isoDateSchema.nullable(),
+  status: z.enum(['open', 'complete']),
+  completedOn: isoDateSchema.nullable(),
+  demo: z.boolean(),
+  updates: z.array(z.object({ at: z.string(), author: z.string(), text: z.string() })),
+  shownStatus: z.enum(['open', 'overdue', 'complete']),
+});
+export type BoardAction = z.infer<typeof boardActionSchema>;
+
+export const packChecklistItemSchema = z.object({
+  key: z.enum([
+    'missing_updates',
+    'awaiting_acceptance',
+    'drafts_not_submitted',
+    'agenda',
+    'overdue_actions',
+    'issued',
+  ]),
+  label: z.string(),
+  done: z.boolean(),
+  count: z.number().int(),
+});
+export type PackChecklistItem = z.infer<typeof packChecklistItemSchema>;
+
+export const dashboardSchema = z.object({
+  month: reportingMonthSchema,
+  previousMonth: reportingMonthSchema,
+  strands: z.array(
+    z.object({
+      strandNumber: z.number().int(),
+      strandTitle: z.string(),
+      counts: statusCountsSchema,
+      total: z.number().int(),
+      movement: movementCountsSchema,
+    }),
+  ),
+  totals: statusCountsSchema,
+  total: z.number().int(),
+  movement: movementCountsSchema,
+  /** Objectives with nothing submitted or accepted for the month, in table order. */
+  missing: z.array(
+    z.object({ ref: z.string(), strandNumber: z.number().int(), text: z.string(), working: z.boolean() }),
+  ),
+  /** Updates submitted and waiting for the secretariat to accept or return. */
+  awaitingAcceptance: z.number().int(),
+  overdueActions: z.array(boardActionSchema),
+  nextMeeting: z
+    .object({
+      meeting: meetingSchema,
+      issuedVersions: z.number().int(),
+      checklist: z.array(packChecklistItemSchema),
+    })
+    .nullable(),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const monthsSchema = z.object({
+  /** Every month of the plan period, oldest first. */
+  months: z.array(z.object({ month: reportingMonthSchema, reported: z.number().int() })),
+  /** The month the app opens on: the current month inside the plan, else the latest reported. */
+  current: reportingMonthSchema,
+  latestReported: reportingMonthSchema.nullable(),
+});
+
+// ── Meetings and actions ─────────────────────────────────────────────────────────────────────────
+
+export const meetingInputSchema = z.object({
+  title: z.string().trim().min(1, 'A meeting needs a title.'),
+  heldAt: meetingTimeSchema,
+  place: text.default(''),
+  reportingMonth: reportingMonthSchema,
+  chairs: z.array(name).default([]),
+  members: z.array(name).default([]),
+  attendees: z.array(name).default([]),
+  apologies: z.array(name).default([]),
+});
+
+export const agendaItemSchema = z.object({
+  id: z.number().int(),
+  meetingId: z.number().int(),
+  position: z.number().int(),
+  title: z.string(),
+  presenter: z.string(),
+  minutesAllotted: z.number().int(),
+  packSection: packSectionSchema.nullable(),
+});
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+
+export const agendaItemInputSchema = z.object({
+  /** Present for an item already on the agenda; absent for a new one. */
+  id: z.number().int().optional(),
+  title: z.string().trim().min(1, 'An agenda item needs a title.'),
+  presenter: text.default(''),
+  minutesAllotted: z.number().int().min(0).max(600).default(0),
+  packSection: packSectionSchema.nullable().default(null),
+});
+
+export const minuteSchema = z.object({
+  id: z.number().int(),
+  meetingId: z.number().int(),
+  agendaItemId: z.number().int().nullable(),
+  position: z.number().int(),
+  kind: z.enum(['minute', 'decision']),
+  text: z.string(),
+});
+export type Minute = z.infer<typeof minuteSchema>;
+
+export const meetingDetailSchema = z.object({
+  meeting: meetingSchema,
+  previous: meetingSchema.nullable(),
+  agenda: z.array(agendaItemSchema),
+  minutes: z.array(minuteSchema),
+  /** Actions arising at this meeting. */
+  actions: z.array(boardActionSchema),
+});
+export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
+
+export const meetingListItemSchema = meetingSchema.extend({ issuedVersions: z.number().int() });
+
+// ── Packs ────────────────────────────────────────────────────────────────────────────────────────
+
+export const packRequestSchema = z.object({
+  meetingId: idSchema,
+  /** Sections to include; all of them when absent. */
+  sections: z.array(packSectionSchema).optional(),
+  protectiveMarking: z.string().trim().min(1).optional(),
+});
+
+export const draftPackSchema = z.object({
+  /** The PDF itself, base64-encoded, for the in-window viewer. */
+  pdfBase64: z.string(),
+  pages: z.number().int(),
+  sha256: z.string(),
+});
+
+export const issuedPackSchema = z.object({
+  id: z.number().int(),
+  meetingId: z.number().int(),
+  version: z.number().int(),
+  reportingMonth: reportingMonthSchema,
+  sha256: z.string(),
+  sizeBytes: z.number().int(),
+  issuedAt: z.string(),
+  issuedBy: z.string(),
+  sections: z.array(packSectionSchema),
+  /** What changed since the previous version (the secretariat's notes first); empty for the first issue. */
+  changes: z.array(z.string()),
+});
+export type IssuedPack = z.infer<typeof issuedPackSchema>;
+
+// ── Settings, people, audit, app ─────────────────────────────────────────────────────────────────
+
+export const settingsSchema = z.object({
+  boardName: z.string(),
+  protectiveMarking: z.string(),
+  startMonth: reportingMonthSchema,
+  endMonth: reportingMonthSchema,
+  /** The name this copy of the app records as author in updates and the audit log. */
+  userName: z.string(),
+  backupFolder: z.string(),
+  backupSchedule: z.enum(['off', 'daily', 'weekly']),
+  databasePath: z.string(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsUpdateSchema = z.object({
+  boardName: name.optional(),
+  protectiveMarking: name.optional(),
+  startMonth: reportingMonthSchema.optional(),
+  endMonth: reportingMonthSchema.optional(),
+  userName: name.optional(),
+  backupFolder: z.string().trim().optional(),
+  backupSchedule: z.enum(['off', 'daily', 'weekly']).optional(),
+});
+
+export const personRoleSchema = z.enum(['secretariat', 'strand_lead', 'chair', 'member']);
+export const personSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: personRoleSchema,
+  strandNumber: z.number().int().nullable(),
+  email: z.string(),
+  retired: z.boolean(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const personInputSchema = z.object({
+  id: z.number().int().optional(),
+  name,
+  role: personRoleSchema,
+  strandNumber: z.number().int().nullable().default(null),
+  email: text.default(''),
+  retired: z.boolean().default(false),
+});
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  databasePath: z.string(),
+  schemaVersion: z.number().int(),
+  demoLoaded: z.boolean(),
+  /** Which door the screens came through: the desktop app, the browser bridge or a test. */
+  door: z.enum(['electron', 'bridge', 'test']),
+  plan: planSummarySchema,
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
