@@ -2,7 +2,7 @@
 // Node with a stand-in for 'electron' finds its preload, screens, migrations, built-in plan and
 // pack fonts through its own relative paths, and answers the contract.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,12 @@ describe('the built desktop app', () => {
   it('builds a pack with its fonts', () => {
     expect(seen.draft).toMatchObject({ ok: true, head: '%PDF-' });
     expect(seen.draft.pages).toBeGreaterThan(0);
+  });
+
+  it('carries no browser bridge: the desktop app never opens an HTTP port', () => {
+    const main = readFileSync(join(OUT_DIR, 'main', 'index.js'), 'utf8');
+    expect(main).not.toContain('__bridge');
+    expect(main).not.toMatch(/from "node:http"|createServer\(/);
   });
 
   it('serves the built screens with the CSP', () => {
