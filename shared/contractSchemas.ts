@@ -1,5 +1,6 @@
 // The input and output schemas of the IPC contract, one group per concern; shared/contract.ts
 // holds the table that names a method for each pair. Types are z.infer of these.
+import './zodWithoutEval';
 import { z } from 'zod';
 import {
   isoDateSchema,

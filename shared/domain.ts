@@ -1,5 +1,6 @@
 // The board's nouns as zod schemas; every TypeScript type here is inferred from a schema so the
 // contract, the store and the screens agree on one shape.
+import './zodWithoutEval';
 import { z } from 'zod';
 import { reportingMonthSchema } from './months';
 
