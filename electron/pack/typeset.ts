@@ -1,11 +1,12 @@
 // Line breaking done before pdfmake sees the text. pdfmake measures, lays out and draws every word
 // as its own inline, looking up some twenty style properties for each; profiling showed that is
 // where a pack's time and memory go. Table cells have widths known in advance, so their text is
-// broken into lines here (words measured with fontkit exactly as pdfkit measures them) and each
-// line reaches pdfmake as one unbreakable inline: about eight times fewer inlines.
-import { openSync, type FontkitFont } from 'fontkit';
+// broken into lines here (words measured exactly as pdfkit measures them) and each
+// line reaches pdfmake as one unbreakable inline: about eight times fewer inlines. Words are
+// measured through pdfkit's shared shaping cache, so each is shaped once for measuring and drawing.
 import type { Inline, TextPart } from './content';
 import { FONT, FONT_FILES } from './fonts';
+import { chunkWidth } from './shapingCache';
 
 export interface BaseStyle {
   font: string;
@@ -23,42 +24,12 @@ interface Measured {
   fit: number;
 }
 
-const fonts = new Map<string, FontkitFont>();
-const widths = new Map<string, Map<string, number>>();
-/** Words are cached across builds (a warm pack re-measures nothing); bounded so memory stays flat. */
-const CACHE_LIMIT = 200_000;
-let cached = 0;
-
 function fontFile(family: string, bold: boolean, italics: boolean): string {
   const files = FONT_FILES[family as keyof typeof FONT_FILES] ?? FONT_FILES[FONT.text];
   if (bold && italics) return files.bolditalics;
   if (bold) return files.bold;
   if (italics) return files.italics;
   return files.normal;
-}
-
-/** Width of a chunk in font units per em, as pdfkit computes it (one fontkit layout per chunk). */
-function unitsOf(file: string, chunk: string): number {
-  let table = widths.get(file);
-  if (!table) {
-    table = new Map();
-    widths.set(file, table);
-  }
-  const known = table.get(chunk);
-  if (known !== undefined) return known;
-  let font = fonts.get(file);
-  if (!font) {
-    font = openSync(file);
-    fonts.set(file, font);
-  }
-  const units = font.layout(chunk).advanceWidth / font.unitsPerEm;
-  if (cached > CACHE_LIMIT) {
-    for (const t of widths.values()) t.clear();
-    cached = 0;
-  }
-  table.set(chunk, units);
-  cached += 1;
-  return units;
 }
 
 /** pdfkit lays text out in chunks that end after a space or tab; width is the sum over chunks. */
@@ -68,11 +39,11 @@ function widthOf(text: string, file: string, size: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9) {
-      total += unitsOf(file, text.slice(last, i + 1));
+      total += chunkWidth(file, text.slice(last, i + 1));
       last = i + 1;
     }
   }
-  if (last < text.length) total += unitsOf(file, text.slice(last));
+  if (last < text.length) total += chunkWidth(file, text.slice(last));
   return total * size;
 }
 
