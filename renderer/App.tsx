@@ -2,6 +2,7 @@
 // navigation, and the current screen in <main>. Every screen is one hash route away.
 import { useEffect, useRef } from 'react';
 import { useApp } from './state/app';
+import { onMenuCommand } from './api';
 import { useRoute, type Screen } from './state/route';
 import { Navigation } from './components/Navigation';
 import { Header } from './components/Header';
@@ -33,6 +34,20 @@ export function App() {
 
   useEffect(() => {
     void useApp.getState().load();
+  }, []);
+
+  // The native menu: another database opened or restored means every screen starts again from
+  // it; File → Build pack… opens the pack screen.
+  useEffect(() => {
+    if (!window.boardPack) return undefined;
+    return onMenuCommand((command) => {
+      if (command === 'build-pack') {
+        useRoute.getState().go('pack');
+        return;
+      }
+      window.location.hash = '#/home';
+      window.location.reload();
+    });
   }, []);
 
   // Moving to another screen moves focus to its content, so keyboard and screen-reader users

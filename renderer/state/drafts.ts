@@ -8,6 +8,7 @@ import { draftKey, fieldsOf, sameFields, type DraftFields } from './draftFields'
 import { call } from '../api';
 import { messageOf } from './notices';
 import { useUpdatesGrid } from './updatesGrid';
+import { useApp } from './app';
 
 export { draftKey, fieldsOf, type DraftFields } from './draftFields';
 
@@ -16,9 +17,14 @@ export type SaveState = 'pending' | 'saving' | 'saved' | 'error' | 'needs_status
 const SAVE_DELAY_MS = 350;
 const LOCAL_PREFIX = 'boardPack.unsaved.';
 
+/** Local copies belong to one database file: another database opened later never receives them. */
+function localKey(key: string): string {
+  return `${LOCAL_PREFIX}${useApp.getState().settings?.databasePath ?? ''}|${key}`;
+}
+
 function keepLocally(key: string, fields: DraftFields): void {
   try {
-    window.localStorage.setItem(LOCAL_PREFIX + key, JSON.stringify(fields));
+    window.localStorage.setItem(localKey(key), JSON.stringify(fields));
   } catch {
     // Storage full or disabled: the debounced save still runs; the state shows if it fails.
   }
@@ -26,7 +32,7 @@ function keepLocally(key: string, fields: DraftFields): void {
 
 function forgetLocally(key: string): void {
   try {
-    window.localStorage.removeItem(LOCAL_PREFIX + key);
+    window.localStorage.removeItem(localKey(key));
   } catch {
     // Nothing to forget.
   }
@@ -35,7 +41,7 @@ function forgetLocally(key: string): void {
 /** The unsaved local copy of an update, if a save never reached the database. */
 export function localCopy(key: string): DraftFields | null {
   try {
-    const raw = window.localStorage.getItem(LOCAL_PREFIX + key);
+    const raw = window.localStorage.getItem(localKey(key));
     return raw ? (JSON.parse(raw) as DraftFields) : null;
   } catch {
     return null;

@@ -38,10 +38,13 @@ export function UpdatesScreen() {
   }, [strandNumber, month, load]);
 
   const ready = !!grid && grid.strand.number === strandNumber && grid.month === month;
+  // Local copies are kept per database file, so they can be looked for once settings name it.
+  const databaseKnown = useApp((s) => s.settings !== null);
   useEffect(() => {
-    if (ready && grid)
+    if (ready && grid && databaseKnown) {
       recover(grid.rows.map((r) => ({ ref: r.objective.ref, month: grid.month, working: r.working })));
-  }, [ready, grid, recover]);
+    }
+  }, [ready, grid, databaseKnown, recover]);
 
   const views = useMemo(
     () => (ready && grid ? grid.rows.map((r) => cachedRowView(r, grid.month, edits)) : []),
