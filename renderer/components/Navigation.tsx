@@ -45,6 +45,7 @@ export function Navigation() {
           </li>
         ))}
       </ul>
+      <p className="nav-hint">Alt+1 to Alt+7 jump between these screens.</p>
     </nav>
   );
 }

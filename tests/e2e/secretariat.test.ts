@@ -73,6 +73,25 @@ describe('secretariat', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('revises an accepted update as a new revision while the board still sees the accepted one', async () => {
+    const { page, store } = app;
+    const month = nextMeeting().reportingMonth;
+    const accepted = [...store.updates.working(month).values()].find((u) => u.state === 'accepted');
+    if (!accepted) throw new Error('The demo has no accepted update this month.');
+    const strand = Number(accepted.ref.split('.')[0]);
+    await app.goto(`#/updates/${strand}`);
+    await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${strand}"][data-ready="true"]`);
+    await page.click(`tr[data-ref="${accepted.ref}"]`);
+    await page.click('button:has-text("Revise this update")');
+    await page.fill('#narrative', 'Corrected after the strand meeting: two boroughs still to report.');
+    await page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
+    const history = store.updates.history(accepted.ref, month);
+    expect(history.map((u) => u.state)).toEqual(['draft', 'accepted']);
+    expect(store.updates.reported(month).get(accepted.ref)?.narrative).toBe(accepted.narrative);
+    await page.click('summary:has-text("Revision history")');
+    await page.waitForSelector('.history-list li:nth-child(2)');
+  });
+
   it('builds a draft pack, shows it in the window and issues it with its hash recorded', async () => {
     const { page, store } = app;
     const meeting = nextMeeting();

@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
 import { messageOf, showError, useNotices } from '../../state/notices';
 import { PeoplePanel } from './PeoplePanel';
+import { DemoPanel } from './DemoPanel';
 
 export function SettingsScreen() {
   const settings = useApp((s) => s.settings);
@@ -23,6 +24,7 @@ export function SettingsScreen() {
       {!settings && <Loading what="settings" />}
       {settings && <SettingsForm key={JSON.stringify(settings)} settings={settings} />}
       <PeoplePanel />
+      <DemoPanel />
     </section>
   );
 }

@@ -9,7 +9,10 @@ import { GRID_ID } from './GridTable';
 
 interface Props {
   view: RowView;
+  /** True when the person has asked to revise a submitted or accepted update. */
+  revising: boolean;
   onChange(change: Partial<DraftFields>): void;
+  onRevise(): void;
 }
 
 function backToGrid(event: KeyboardEvent) {
@@ -19,13 +22,13 @@ function backToGrid(event: KeyboardEvent) {
 }
 
 export const UpdateEditor = forwardRef<HTMLTextAreaElement, Props>(function UpdateEditor(
-  { view, onChange },
+  { view, revising, onChange, onRevise },
   narrativeRef,
 ) {
   const { fields, row } = view;
   const ref = row.objective.ref;
   const required = fields.status !== null && needsNarrative(fields.status);
-  const disabled = view.state === 'submitted' || view.state === 'accepted';
+  const disabled = (view.state === 'submitted' || view.state === 'accepted') && !revising;
   return (
     <div className="update-fields">
       <fieldset className="status-choice" disabled={disabled}>
@@ -115,12 +118,14 @@ export const UpdateEditor = forwardRef<HTMLTextAreaElement, Props>(function Upda
         </div>
       )}
       {disabled && (
-        <p className="muted small">
-          This update is {view.state}.{' '}
-          {view.state === 'submitted'
-            ? 'The secretariat can accept or return it.'
-            : 'It is part of the record.'}
-        </p>
+        <div className="button-row">
+          <button type="button" className="button" onClick={onRevise}>
+            Revise this update
+          </button>
+          <span className="muted small">
+            Makes a new revision; the board sees the {view.state} one until the new one is submitted.
+          </span>
+        </div>
       )}
     </div>
   );

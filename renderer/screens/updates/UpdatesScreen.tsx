@@ -32,6 +32,7 @@ export function UpdatesScreen() {
   const recover = useDrafts((s) => s.recover);
   const narrativeRef = useRef<HTMLTextAreaElement>(null);
   const [rowError, setRowError] = useState<{ ref: string; text: string } | null>(null);
+  const [revising, setRevising] = useState<string | null>(null);
 
   useEffect(() => {
     if (month) void load(strandNumber, month);
@@ -63,10 +64,10 @@ export function UpdatesScreen() {
   function setStatus(index: number, status: Status) {
     const v = views[index];
     if (!v || !grid) return;
-    if (v.state === 'submitted' || v.state === 'accepted') {
+    if ((v.state === 'submitted' || v.state === 'accepted') && revising !== v.key) {
       setRowError({
         ref: v.row.objective.ref,
-        text: `${v.row.objective.ref} is ${v.state}; its status cannot be changed here.`,
+        text: `${v.row.objective.ref} is ${v.state}. To change it, choose "Revise this update"; that makes a new revision.`,
       });
       return;
     }
@@ -138,6 +139,11 @@ export function UpdatesScreen() {
               <UpdateEditor
                 ref={narrativeRef}
                 view={view}
+                revising={revising === view.key}
+                onRevise={() => {
+                  setRevising(view.key);
+                  setRowError(null);
+                }}
                 onChange={(change) => edit(view.row.objective.ref, grid.month, view.fields, change)}
               />
               <WorkflowPanel
