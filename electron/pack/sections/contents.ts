@@ -10,7 +10,9 @@ function entry(title: string, anchor: string, level: 0 | 1): Node[] {
   const titleCell: TextNode = level === 0
     ? { text: safeText(title), style: 'td', bold: true, fontSize: 9.5 }
     : { text: safeText(title), style: 'td', color: INK.muted, margin: [14, 0, 0, 0] };
-  return [titleCell, { text: [{ text: '00', pageReference: anchor }], style: 'td', alignment: 'right', bold: level === 0 }];
+  const pageCell: TextNode = { text: [{ text: '00', pageReference: anchor }], style: 'td', alignment: 'right', bold: level === 0 };
+  if (level === 0) pageCell.fontSize = 9.5;
+  return [titleCell, pageCell];
 }
 
 export function contentsSection(model: PackModel): Node[] {
