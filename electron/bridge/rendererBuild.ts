@@ -8,6 +8,8 @@ import { buildRenderer, PROJECT_ROOT } from '../launch/build';
 
 const SOURCES = ['renderer', 'shared', 'electron/launch/build.ts', 'package-lock.json'];
 const CACHE_DIR = join(PROJECT_ROOT, '.cache', 'renderer');
+/** Builds kept besides the newest: a preview still running on an older build keeps working. */
+const KEEP_BUILDS = 4;
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -30,6 +32,18 @@ export function rendererSourceHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** Removes all but the newest few finished builds, so the cache does not grow with every edit. */
+function pruneOldBuilds(): void {
+  const builds = readdirSync(CACHE_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^[0-9a-f]{16}$/.test(entry.name))
+    .map((entry) => ({
+      path: join(CACHE_DIR, entry.name),
+      at: statSync(join(CACHE_DIR, entry.name)).mtimeMs,
+    }))
+    .sort((a, b) => b.at - a.at);
+  for (const old of builds.slice(KEEP_BUILDS + 1)) rmSync(old.path, { recursive: true, force: true });
+}
+
 /** The folder holding a build of the current screens, building it first when there is none. */
 export async function ensureRendererBuild(): Promise<string> {
   const target = join(CACHE_DIR, rendererSourceHash());
@@ -39,6 +53,7 @@ export async function ensureRendererBuild(): Promise<string> {
   try {
     await buildRenderer(staging);
     renameSync(staging, target);
+    pruneOldBuilds();
   } catch (error) {
     // Another process finished the same build first: use theirs.
     if (existsSync(join(target, 'index.html'))) return target;
