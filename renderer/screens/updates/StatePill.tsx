@@ -8,8 +8,30 @@ const SENTENCES = {
   returned: 'Returned: change it and submit it again.',
 } as const;
 
-export function StatePill({ view }: { view: RowView }) {
-  if (!view.state)
+interface Props {
+  view: RowView;
+  revising: boolean;
+  onRevise(): void;
+}
+
+export function StatePill({ view, revising, onRevise }: Props) {
+  if (!view.state) {
     return <p className="state-line">Nothing written for this month yet: choose a status to start.</p>;
-  return <p className={`state-line state-${view.state}`}>{SENTENCES[view.state]}</p>;
+  }
+  const locked = (view.state === 'submitted' || view.state === 'accepted') && !revising;
+  return (
+    <div className={`state-line state-${view.state}`}>
+      <span>{SENTENCES[view.state]}</span>
+      {locked && (
+        <>
+          <button type="button" className="button-quiet" aria-describedby="revise-hint" onClick={onRevise}>
+            Revise this update
+          </button>
+          <span id="revise-hint" className="visually-hidden">
+            Makes a new revision; the board sees the {view.state} one until the new one is submitted.
+          </span>
+        </>
+      )}
+    </div>
+  );
 }

@@ -12,7 +12,6 @@ interface Props {
   /** True when the person has asked to revise a submitted or accepted update. */
   revising: boolean;
   onChange(change: Partial<DraftFields>): void;
-  onRevise(): void;
 }
 
 function backToGrid(event: KeyboardEvent) {
@@ -22,7 +21,7 @@ function backToGrid(event: KeyboardEvent) {
 }
 
 export const UpdateEditor = forwardRef<HTMLTextAreaElement, Props>(function UpdateEditor(
-  { view, revising, onChange, onRevise },
+  { view, revising, onChange },
   narrativeRef,
 ) {
   const { fields, row } = view;
@@ -115,16 +114,6 @@ export const UpdateEditor = forwardRef<HTMLTextAreaElement, Props>(function Upda
             }
             onKeyDown={backToGrid}
           />
-        </div>
-      )}
-      {disabled && (
-        <div className="button-row">
-          <button type="button" className="button" onClick={onRevise}>
-            Revise this update
-          </button>
-          <span className="muted small">
-            Makes a new revision; the board sees the {view.state} one until the new one is submitted.
-          </span>
         </div>
       )}
     </div>

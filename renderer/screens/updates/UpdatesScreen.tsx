@@ -131,7 +131,14 @@ export function UpdatesScreen() {
                 {view.row.objective.year ? ` · ${view.row.objective.year}` : ''}
               </h2>
               <p className="objective-full">{view.row.objective.text}</p>
-              <StatePill view={view} />
+              <StatePill
+                view={view}
+                revising={revising === view.key}
+                onRevise={() => {
+                  setRevising(view.key);
+                  setRowError(null);
+                }}
+              />
               {view.row.objective.targetText && (
                 <p className="small">Target: {view.row.objective.targetText}</p>
               )}
@@ -140,10 +147,6 @@ export function UpdatesScreen() {
                 ref={narrativeRef}
                 view={view}
                 revising={revising === view.key}
-                onRevise={() => {
-                  setRevising(view.key);
-                  setRowError(null);
-                }}
                 onChange={(change) => edit(view.row.objective.ref, grid.month, view.fields, change)}
               />
               <WorkflowPanel
