@@ -20,21 +20,6 @@ function send(context: FileCommandContext, command: MenuCommand): void {
   context.window()?.webContents.send(MENU_CHANNEL, command);
 }
 
-/** Another database is open: the screens start again on it (drafts are already saved). */
-function reloadScreens(context: FileCommandContext): void {
-  send(context, 'database-changed');
-  context.window()?.webContents.reload();
-}
-
-/** Shows the pack screen by its route in the address's hash, as a link in the app would. */
-function openPackScreen(context: FileCommandContext): void {
-  const window = context.window();
-  if (!window) return;
-  send(context, 'build-pack');
-  const current = window.webContents.getURL().split('#')[0];
-  if (current) void window.loadURL(`${current}#/pack`);
-}
-
 async function report(context: FileCommandContext, title: string, error: unknown): Promise<void> {
   const message = isBoardPackError(error) ? error.message : 'Something went wrong; nothing was changed.';
   if (!isBoardPackError(error)) context.log(title, error);
@@ -67,7 +52,8 @@ export function fileCommands(context: FileCommandContext): FileCommands {
       if (choice.canceled || choice.filePaths.length === 0) return;
       const opened = context.session().open(choice.filePaths[0]);
       rememberDatabase(context.rememberFile, opened.store.path);
-      reloadScreens(context);
+      // The screens reload themselves on it (renderer/App.tsx).
+      send(context, 'database-changed');
     }),
     newDatabase: run('New database', async () => {
       const choice = await dialog.showSaveDialog({
@@ -78,7 +64,8 @@ export function fileCommands(context: FileCommandContext): FileCommands {
       if (choice.canceled || !choice.filePath) return;
       const created = context.session().create(choice.filePath);
       rememberDatabase(context.rememberFile, created.store.path);
-      reloadScreens(context);
+      // The screens reload themselves on it (renderer/App.tsx).
+      send(context, 'database-changed');
     }),
     backup: run('Backup', async () => {
       const choice = await dialog.showSaveDialog({
@@ -109,12 +96,13 @@ export function fileCommands(context: FileCommandContext): FileCommands {
       if (confirm.response !== 0) return;
       const session = context.session();
       const restored = await session.restore(choice.filePaths[0], actorOf(session.services));
-      reloadScreens(context);
+      // The screens reload themselves on it (renderer/App.tsx).
+      send(context, 'database-changed');
       const kept = restored.previousKeptAt
         ? ` The database as it was before is kept at ${restored.previousKeptAt}.`
         : '';
       await tell(context, 'Restore', `The backup was restored.${kept}`);
     }),
-    buildPack: () => openPackScreen(context),
+    buildPack: () => send(context, 'build-pack'),
   };
 }

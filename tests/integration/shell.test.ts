@@ -200,15 +200,16 @@ describe('the desktop shell', () => {
       ?.submenu?.find((item) => item.label === 'Build pack…')
       ?.click?.();
     expect(window.webContents.send).toHaveBeenCalledWith(MENU_CHANNEL, 'build-pack');
-    expect(window.loadURL).toHaveBeenLastCalledWith('app://board-pack/index.html#/pack');
   });
 
-  it('opens another database from File → Open database…, remembers it and reloads the screens', async () => {
+  it('opens another database from File → Open database…, remembers it and tells the screens to reload', async () => {
     const other = join(dir, 'other.db');
     openStore(other).close();
     electronStub.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other] });
     clickFileMenu('Open database…');
-    await eventually(() => (window.webContents.reload.mock.calls.length > 0 ? true : undefined));
+    await eventually(() =>
+      window.webContents.send.mock.calls.some((c) => c[1] === 'database-changed') ? true : undefined,
+    );
     const info = await ipcCall('app.info', undefined);
     expect(info.ok && info.value).toMatchObject({ databasePath: other });
     expect(JSON.parse(readFileSync(join(dir, 'Board Pack', 'database.json'), 'utf8'))).toEqual({
