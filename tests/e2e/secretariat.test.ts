@@ -1,5 +1,9 @@
 // The secretariat's side, in Chromium against the bridge with demo data: accept and return the
 // strand leads' submitted updates, then build a draft pack, read it in the window and issue it.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listIssuedPacks } from '../../electron/pack/index';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
@@ -109,5 +113,29 @@ describe('secretariat', () => {
     expect(await page.textContent('[data-testid="issued-versions"]')).toContain(issued[0].sha256);
     expect(await page.textContent('[data-testid="issued-versions"]')).toContain('Version 1');
     expect(await page.isVisible('button:has-text("Reissue as version 2")')).toBe(true);
+  });
+
+  it('exports an exact copy of the issued pack and recognises it when verified', async () => {
+    const { page, store } = app;
+    const issued = listIssuedPacks(store, nextMeeting().id)[0];
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button:has-text("Export a copy")'),
+    ]);
+    const folder = mkdtempSync(join(tmpdir(), 'board-pack-export-'));
+    const file = join(folder, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(issued.sha256);
+
+    await page.setInputFiles('#verify-file', file);
+    await page.waitForSelector('.verify-ok');
+    expect(await page.textContent('.verify-ok')).toContain(`version ${issued.version}`);
+
+    writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from('\n%tampered')]));
+    await page.setInputFiles('#verify-file', file);
+    await page.waitForSelector('[role="status"] .error-message');
+    expect(await page.textContent('[role="status"] .error-message')).toContain(
+      'not a pack issued from this database',
+    );
   });
 });

@@ -30,7 +30,11 @@ export function VerifyFile() {
           id="verify-file"
           type="file"
           accept="application/pdf,.pdf"
-          onChange={(e) => verify(e.target.files?.[0])}
+          onChange={(e) => {
+            void verify(e.target.files?.[0]);
+            // Cleared so that choosing the same file again (after it changed) checks it again.
+            e.target.value = '';
+          }}
         />
       </div>
       <ErrorMessage text={error} />
