@@ -2,6 +2,7 @@
 // list and re-export issued packs, and verify a PDF file against them.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { reportedStatusSchema } from '../../shared/domain';
 import { BoardPackError } from '../../shared/errors';
 import { STATUS_LABELS } from '../../shared/status';
 import { PACK_SECTIONS, packSectionSchema, type PackSection } from '../store/meetings';
@@ -89,8 +90,14 @@ function compareRefs(a: string, b: string): number {
   return Number(pa[0]) - Number(pb[0]) || pa[1].localeCompare(pb[1]) || Number(pa[2]) - Number(pb[2]);
 }
 
+const snapshotSchema = z.object({
+  reportingMonth: z.string(),
+  contentHash: z.string(),
+  objectives: z.record(z.string(), z.object({ status: reportedStatusSchema, narrative: z.string(), nextSteps: z.string() })),
+});
+
 function parseSnapshot(json: string): PackSnapshot {
-  return JSON.parse(json) as PackSnapshot;
+  return snapshotSchema.parse(JSON.parse(json));
 }
 
 interface Prepared {
