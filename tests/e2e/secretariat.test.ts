@@ -137,5 +137,6 @@ describe('secretariat', () => {
     expect(await page.textContent('[role="status"] .error-message')).toContain(
       'not a pack issued from this database',
     );
+    rmSync(folder, { recursive: true, force: true });
   });
 });
