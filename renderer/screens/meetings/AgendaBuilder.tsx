@@ -54,7 +54,7 @@ export function AgendaBuilder({
     change(list);
     // Focus follows the moved item; at the top or bottom the other button is the one still enabled.
     const atEdge = j === 0 || j === list.length - 1;
-    const button = (by < 0) !== atEdge ? 'up' : 'down';
+    const button = by < 0 !== atEdge ? 'up' : 'down';
     window.setTimeout(() => document.getElementById(`agenda-${list[j].key}-${button}`)?.focus());
   }
 

@@ -30,7 +30,7 @@ export function MeetingDetailView({ id }: { id: number }) {
   }
 
   return (
-    <section aria-labelledby="meeting-title">
+    <section aria-labelledby="meeting-heading">
       <p className="small">
         <a href={hrefFor('meetings')}>All meetings</a>
       </p>
@@ -40,7 +40,7 @@ export function MeetingDetailView({ id }: { id: number }) {
         <>
           <div className="screen-head">
             <div>
-              <h1 id="meeting-title">{d.meeting.title}</h1>
+              <h1 id="meeting-heading">{d.meeting.title}</h1>
               <p className="lede">
                 {dateLabel(d.meeting.heldAt)} at {d.meeting.heldAt.slice(11, 16)}
                 {d.meeting.place ? `, ${d.meeting.place}` : ''} · reports on{' '}

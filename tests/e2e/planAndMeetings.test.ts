@@ -1,0 +1,119 @@
+// The plan and the meetings, in Chromium against the bridge on a fresh database: the plan is edited
+// (add, reword, retire) and a meeting is planned, its agenda reordered from the keyboard, minuted,
+// and an action raised that the action log shows as overdue.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, seriousViolations, type AppUnderTest } from './harness';
+import { tabTo } from './keyboard';
+
+let app: AppUnderTest;
+
+beforeAll(async () => {
+  app = await openApp({ now: '2008-03-20T09:00:00Z' });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('plan', () => {
+  it('adds an objective, rewords it and retires it, each recorded in the database', async () => {
+    const { page, store } = app;
+    const before = store.plan.objectives({ strandNumber: 2 }).length;
+    await app.goto('#/plan');
+    await page.waitForSelector('.objectives-table');
+    await page.click('button:has-text("Add an objective")');
+    await page.selectOption('#add-strand', '2');
+    await page.selectOption('#add-theme', 'E');
+    await page.fill('#add-text', 'Audit every rape investigation file at 28 days.');
+    await page.selectOption('#add-year', 'Year 2');
+    await page.click('button:has-text("Add objective")');
+    await page.waitForSelector('.notice-success');
+    const added = store.plan
+      .objectives({ strandNumber: 2 })
+      .find((o) => o.text.startsWith('Audit every rape'));
+    expect(added).toBeDefined();
+    expect(added?.year).toBe('Year 2');
+    expect(store.plan.objectives({ strandNumber: 2 }).length).toBe(before + 1);
+    const ref = added?.ref ?? '';
+
+    await page.fill('#objective-search', ref);
+    await page.click(`button:has-text("Reword ${ref}")`);
+    await page.fill(
+      `#reword-${ref.replace(/\./g, '\\.')}-text`,
+      'Audit every rape investigation file at 28 and 56 days.',
+    );
+    await page.click('button:has-text("Save wording")');
+    await page.waitForFunction(() =>
+      document.querySelector('.objectives-table')?.textContent?.includes('28 and 56 days'),
+    );
+    expect(store.plan.objective(ref).text).toBe('Audit every rape investigation file at 28 and 56 days.');
+
+    await page.click(`button:has-text("Retire ${ref}")`);
+    await page.selectOption(`#retire-${ref.replace(/\./g, '\\.')}-month`, '2008-06');
+    await page.click(`form button:has-text("Retire ${ref}")`);
+    await page.waitForFunction(() =>
+      document.querySelector('.notice-success')?.textContent?.includes('retired'),
+    );
+    expect(store.plan.objective(ref).retired).toBe(true);
+    expect(store.plan.objectives({ strandNumber: 2, month: '2008-05' }).some((o) => o.ref === ref)).toBe(
+      true,
+    );
+    expect(store.plan.objectives({ strandNumber: 2, month: '2008-06' }).some((o) => o.ref === ref)).toBe(
+      false,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+describe('meetings', () => {
+  it('plans a meeting from the standing agenda, reorders it by keyboard, minutes it and raises an action', async () => {
+    const { page, store } = app;
+    await app.goto('#/meetings');
+    await page.waitForSelector('text=No meetings yet');
+    await page.click('a:has-text("Plan the first meeting")');
+    await page.fill('#meeting-when', '2008-04-17T10:00');
+    await page.fill('#meeting-place', 'New Scotland Yard');
+    await page.click('button:has-text("Plan meeting")');
+    await page.waitForSelector('[data-testid="agenda"]');
+    const [meeting] = store.meetings.list();
+    expect(meeting.heldAt).toBe('2008-04-17T10:00');
+    const standing = store.plan.detail().standingAgenda;
+    expect(store.meetings.agenda(meeting.id).map((a) => a.title)).toEqual(standing);
+
+    // Move the first item down one place with the keyboard, then save.
+    const firstId = store.meetings.agenda(meeting.id)[0].id;
+    await tabTo(page, `#agenda-i${firstId}-down`, 120);
+    await page.keyboard.press('Enter');
+    await page.click('button:has-text("Save agenda")');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="agenda"]')?.textContent?.includes('not saved yet') === false,
+    );
+    expect(store.meetings.agenda(meeting.id).map((a) => a.title)).toEqual([
+      standing[1],
+      standing[0],
+      ...standing.slice(2),
+    ]);
+
+    const item = store.meetings.agenda(meeting.id)[0];
+    await page.selectOption(`#minute-${item.id}-kind`, 'decision');
+    await page.fill(`#minute-${item.id}-text`, 'The board agreed the revised reporting template.');
+    await page.click(`button:has-text("Add to item 1")`);
+    await page.waitForSelector('.minute-list .decision');
+    expect(store.meetings.minutes(meeting.id)).toMatchObject([{ kind: 'decision', agendaItemId: item.id }]);
+
+    await page.fill('#action-description', 'Circulate the template to strand leads.');
+    await page.fill('#action-owner', 'Board secretariat');
+    await page.fill('#action-due', '2008-03-01');
+    await page.click('button:has-text("Raise action")');
+    await page.waitForSelector('[data-testid="actions-table"]');
+    const [action] = store.meetings.actions(store.today());
+    expect(action).toMatchObject({ owner: 'Board secretariat', shownStatus: 'overdue' });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await app.goto('#/meetings/actions');
+    await page.selectOption('#actions-status', 'overdue');
+    await page.waitForSelector(`[data-testid="actions-table"] >> text=${action.ref}`);
+    expect(await page.textContent('[data-testid="actions-table"]')).toContain('Overdue');
+  });
+});
