@@ -1,6 +1,6 @@
 // The plan and the meetings, in Chromium against the bridge on a fresh database: the plan is edited
-// (add, reword, retire) and a meeting is planned, its agenda reordered from the keyboard, minuted,
-// and an action raised that the action log shows as overdue.
+// (add, reword, retire) and a meeting is planned, its agenda reordered from the keyboard (surviving
+// a reload before it is saved), minuted, and an action raised that the action log shows as overdue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 import { tabTo } from './keyboard';
@@ -84,6 +84,10 @@ describe('meetings', () => {
     const firstId = store.meetings.agenda(meeting.id)[0].id;
     await tabTo(page, `#agenda-i${firstId}-down`, 120);
     await page.keyboard.press('Enter');
+    // Leaving before saving loses nothing: a reload brings the unsaved order back.
+    await page.reload();
+    await page.waitForSelector('[data-testid="agenda"] .callout');
+    expect(store.meetings.agenda(meeting.id)[0].id).toBe(firstId);
     await page.click('button:has-text("Save agenda")');
     await page.waitForFunction(
       () =>

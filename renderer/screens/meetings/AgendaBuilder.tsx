@@ -26,6 +26,37 @@ const toItem = (a: AgendaItem): Item => ({
   packSection: a.packSection,
 });
 
+// Unsaved agenda edits are copied to this window's session storage, so leaving the screen (or a
+// reload) before "Save agenda" loses nothing; they come back while the saved agenda is unchanged.
+const AGENDA_KEY = 'boardPack.unsavedAgenda.';
+
+function keepAgenda(meetingId: number, base: AgendaItem[], items: Item[]): void {
+  try {
+    window.sessionStorage.setItem(AGENDA_KEY + meetingId, JSON.stringify({ base, items }));
+  } catch {
+    // Storage full or disabled: the "not saved yet" line still says so.
+  }
+}
+
+function forgetAgenda(meetingId: number): void {
+  try {
+    window.sessionStorage.removeItem(AGENDA_KEY + meetingId);
+  } catch {
+    // Nothing to forget.
+  }
+}
+
+function unsavedAgenda(meetingId: number, base: AgendaItem[]): Item[] | null {
+  try {
+    const raw = window.sessionStorage.getItem(AGENDA_KEY + meetingId);
+    if (!raw) return null;
+    const kept = JSON.parse(raw) as { base: AgendaItem[]; items: Item[] };
+    return JSON.stringify(kept.base) === JSON.stringify(base) ? kept.items : null;
+  } catch {
+    return null;
+  }
+}
+
 export function AgendaBuilder({
   meetingId,
   agenda,
@@ -35,14 +66,16 @@ export function AgendaBuilder({
   agenda: AgendaItem[];
   onSaved(): Promise<void>;
 }) {
-  const [items, setItems] = useState<Item[]>(agenda.map(toItem));
-  const [dirty, setDirty] = useState(false);
+  const [restored] = useState(() => unsavedAgenda(meetingId, agenda));
+  const [items, setItems] = useState<Item[]>(restored ?? agenda.map(toItem));
+  const [dirty, setDirty] = useState(restored !== null);
   const [error, setError] = useState<string | null>(null);
   const show = useNotices((s) => s.show);
 
   function change(list: Item[]) {
     setItems(list);
     setDirty(true);
+    keepAgenda(meetingId, agenda, list);
   }
   const update = (i: number, c: Partial<Item>) =>
     change(items.map((it, j) => (j === i ? { ...it, ...c } : it)));
@@ -71,6 +104,7 @@ export function AgendaBuilder({
         })),
       });
       setDirty(false);
+      forgetAgenda(meetingId);
       setError(null);
       show('success', 'Agenda saved.');
       await onSaved();
@@ -89,6 +123,9 @@ export function AgendaBuilder({
         </span>
       </div>
       <ErrorMessage text={error} />
+      {restored && dirty && (
+        <p className="callout">Your unsaved changes to this agenda are back. Save the agenda to keep them.</p>
+      )}
       <table aria-labelledby="agenda-title" className="agenda-table">
         <thead>
           <tr>
