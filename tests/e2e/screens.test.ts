@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportedStatus } from '../../shared/domain';
-import { STATUS_ORDER } from '../../shared/status';
+import { movementOf, STATUS_ORDER } from '../../shared/status';
+import { previousMonth } from '../../shared/months';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
@@ -61,6 +62,28 @@ describe('screens', () => {
     }));
     expect(shown).toEqual(expected);
     expect(summary.totals.no_update).toBeLessThan(summary.total);
+
+    // Worsened since last month, per strand, from the reported updates of both months.
+    const now = store.updates.reported(month);
+    const before = store.updates.reported(previousMonth(month));
+    const worsened = new Map<string, number>();
+    for (const objective of store.plan.objectives({ month })) {
+      const move = movementOf(
+        before.get(objective.ref)?.status ?? 'no_update',
+        now.get(objective.ref)?.status ?? 'no_update',
+      );
+      if (move !== 'worsened') continue;
+      for (const key of [String(objective.strandNumber), 'total'])
+        worsened.set(key, (worsened.get(key) ?? 0) + 1);
+    }
+    const shownWorsened = await page.$$eval('[data-testid="strand-counts"] tr[data-strand]', (rows) =>
+      rows.map((row) => [
+        row.getAttribute('data-strand'),
+        Number(row.querySelector('[data-movement="worsened"]')?.textContent),
+      ]),
+    );
+    expect(shownWorsened).toEqual(expected.map((e) => [e.strand, worsened.get(e.strand) ?? 0]));
+    expect(worsened.get('total')).toBeGreaterThan(0);
     expect(await page.textContent('[data-testid="missing-count"]')).toContain(
       String(summary.totals.no_update),
     );

@@ -29,6 +29,9 @@ export function StrandCountsTable({ dashboard }: { dashboard: Dashboard }) {
             <th scope="col" className="number">
               Total
             </th>
+            <th scope="col" className="number">
+              <span aria-hidden="true">▼ </span>Worsened
+            </th>
             <th scope="col">
               <span className="visually-hidden">Bar</span>
             </th>
@@ -48,6 +51,12 @@ export function StrandCountsTable({ dashboard }: { dashboard: Dashboard }) {
                 </td>
               ))}
               <td className="number">{s.total}</td>
+              <td
+                className={`number${s.movement.worsened > 0 ? ' worsened-cell' : ''}`}
+                data-movement="worsened"
+              >
+                {s.movement.worsened}
+              </td>
               <td className="bar-cell">
                 <StatusBar counts={s.counts} total={s.total} label={`Strand ${s.strandNumber}`} />
               </td>
@@ -63,6 +72,9 @@ export function StrandCountsTable({ dashboard }: { dashboard: Dashboard }) {
               </td>
             ))}
             <td className="number">{dashboard.total}</td>
+            <td className="number" data-movement="worsened">
+              {dashboard.movement.worsened}
+            </td>
             <td className="bar-cell">
               <StatusBar counts={dashboard.totals} total={dashboard.total} label="All strands" />
             </td>
