@@ -36,8 +36,32 @@ import {
   settingsUpdateSchema,
   updatesGridSchema,
 } from './contractSchemas';
+import {
+  backupInspectionSchema,
+  backupSettingsInputSchema,
+  backupSettingsSchema,
+  createRequestInputSchema,
+  createRequestOutputSchema,
+  createReturnInputSchema,
+  createReturnOutputSchema,
+  downloadSchema,
+  exchangeOverviewSchema,
+  exportUpdatesInputSchema,
+  importReturnInputSchema,
+  importReturnOutputSchema,
+  openRequestOutputSchema,
+  planImportInputSchema,
+  planImportOutputSchema,
+  planImportPreviewSchema,
+  previewReturnInputSchema,
+  returnPreviewSchema,
+  spreadsheetDownloadSchema,
+  spreadsheetFormatSchema,
+  uploadSchema,
+} from './contractOffline';
 
 export * from './contractSchemas';
+export * from './contractOffline';
 export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, type MenuCommand } from './ipc';
 
 // ── The table ────────────────────────────────────────────────────────────────────────────────────
@@ -172,6 +196,36 @@ export const contract = {
   'app.backupNow': { input: noInputSchema, output: z.object({ path: z.string() }) },
   'demo.load': { input: noInputSchema, output: appInfoSchema },
   'demo.remove': { input: noInputSchema, output: appInfoSchema },
+
+  'exchange.overview': { input: noInputSchema, output: exchangeOverviewSchema },
+  'exchange.createRequest': { input: createRequestInputSchema, output: createRequestOutputSchema },
+  'exchange.openRequest': {
+    input: uploadSchema.extend({ trust: z.boolean().default(false) }),
+    output: openRequestOutputSchema,
+  },
+  'exchange.createReturn': { input: createReturnInputSchema.default({}), output: createReturnOutputSchema },
+  'exchange.previewReturn': { input: previewReturnInputSchema, output: returnPreviewSchema },
+  'exchange.importReturn': { input: importReturnInputSchema, output: importReturnOutputSchema },
+
+  'spreadsheets.exportPlan': {
+    input: z.object({ format: spreadsheetFormatSchema.default('xlsx') }).default({ format: 'xlsx' }),
+    output: spreadsheetDownloadSchema,
+  },
+  'spreadsheets.exportUpdates': { input: exportUpdatesInputSchema, output: spreadsheetDownloadSchema },
+  'spreadsheets.previewPlanImport': {
+    input: uploadSchema.extend({ retireFrom: reportingMonthSchema.optional() }),
+    output: planImportPreviewSchema,
+  },
+  'spreadsheets.importPlan': { input: planImportInputSchema, output: planImportOutputSchema },
+
+  'backups.settings': { input: noInputSchema, output: backupSettingsSchema },
+  'backups.configure': { input: backupSettingsInputSchema, output: backupSettingsSchema },
+  'backups.download': { input: noInputSchema, output: downloadSchema },
+  'backups.toFolder': {
+    input: noInputSchema,
+    output: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  'backups.inspect': { input: uploadSchema, output: backupInspectionSchema },
 } as const;
 
 export type Contract = typeof contract;

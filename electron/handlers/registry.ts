@@ -1,6 +1,7 @@
 // Every contract method's handler, gathered into one table; dispatch.ts is the way in.
 import { dashboardHandlers } from './dashboard';
 import { meetingsHandlers } from './meetings';
+import { offlineHandlers } from './offline';
 import { packsHandlers } from './packs';
 import { planHandlers } from './plan';
 import { settingsHandlers } from './settings';
@@ -14,4 +15,5 @@ export const handlers: HandlerTable = {
   ...meetingsHandlers,
   ...packsHandlers,
   ...settingsHandlers,
+  ...offlineHandlers,
 };

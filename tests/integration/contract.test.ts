@@ -591,7 +591,249 @@ const examples: { [M in MethodName]: Example } = {
       expect(await app.call('meetings.list')).toEqual([]);
     },
   },
+
+  'exchange.overview': {
+    behaviour: 'makes this installation’s key and lists requests, returns and trusted keys',
+    run: async () => {
+      const overview = await app.call('exchange.overview');
+      expect(overview.ownFingerprint).toMatch(/\S{8,}/);
+      expect((await app.call('exchange.overview')).ownFingerprint).toBe(overview.ownFingerprint);
+      expect(overview.issuedRequests).toEqual([]);
+      await app.call('exchange.createRequest', {
+        strandNumber: 2,
+        month: '2007-10',
+        leadName: 'Strand 2 lead',
+      });
+      const after = await app.call('exchange.overview');
+      expect(after.issuedRequests.map((r) => [r.strandNumber, r.month, r.leadName])).toEqual([
+        [2, '2007-10', 'Strand 2 lead'],
+      ]);
+      expect(after.workingCopy).toBeNull();
+    },
+  },
+  'exchange.createRequest': {
+    behaviour: 'returns a signed request file for a strand and month as a download',
+    run: async () => {
+      const made = await app.call('exchange.createRequest', { strandNumber: 3, month: '2007-10' });
+      expect(made.fileName).toBe('strand-3-2007-10.bpreq');
+      const file = JSON.parse(Buffer.from(made.base64, 'base64').toString('utf8')) as { kind: string };
+      expect(file.kind).toBe('request');
+      expect(made.bytes).toBe(Buffer.from(made.base64, 'base64').length);
+      expect(made.objectives).toBeGreaterThan(0);
+      const past = await app.refusal('exchange.createRequest', {
+        strandNumber: 3,
+        month: '2007-10',
+        expiresOn: '2007-01-01',
+      });
+      expect(past.message).toContain('already past');
+    },
+  },
+  'exchange.openRequest': {
+    behaviour: 'opens a request in a fresh copy, and refuses a changed file by name',
+    run: async () => {
+      const request = await app.call('exchange.createRequest', { strandNumber: 2, month: '2007-10' });
+      const lead = openTestApp();
+      try {
+        const opened = await lead.call('exchange.openRequest', request);
+        expect([opened.strandNumber, opened.month, opened.secretariatKey]).toEqual([
+          2,
+          '2007-10',
+          'first_use',
+        ]);
+        const again = await lead.refusal('exchange.openRequest', request);
+        expect(again.message).toContain('already opened');
+        const text = Buffer.from(request.base64, 'base64').toString('utf8').replace('"2007-10"', '"2007-09"');
+        const tampered = await lead.refusal('exchange.openRequest', {
+          fileName: 'changed.bpreq',
+          base64: Buffer.from(text).toString('base64'),
+        });
+        expect(tampered.message).toMatch(/^changed\.bpreq was refused: /);
+      } finally {
+        lead.close();
+      }
+    },
+  },
+  'exchange.createReturn': {
+    behaviour: 'packs the lead’s updates for the opened request into a return file',
+    run: async () => {
+      const request = await app.call('exchange.createRequest', { strandNumber: 2, month: '2007-10' });
+      const lead = openTestApp();
+      try {
+        await lead.call('exchange.openRequest', request);
+        await lead.call('updates.saveDraft', {
+          ref: '2.E.1',
+          month: '2007-10',
+          status: 'green',
+          narrative: 'On track.',
+        });
+        const made = await lead.call('exchange.createReturn', { authorName: 'Strand 2 lead' });
+        expect(made.fileName).toBe('strand-2-2007-10.bpret');
+        expect(made.updates).toBe(1);
+        expect(made.missing.length).toBeGreaterThan(0);
+      } finally {
+        lead.close();
+      }
+    },
+  },
+  'exchange.previewReturn': {
+    behaviour: 'shows each incoming update beside the current one, and refuses an unknown key until trusted',
+    run: async () => {
+      const ret = await leadReturn(app, '2.E.1', 'amber', 'Two boroughs late.');
+      const unknown = await app.refusal('exchange.previewReturn', ret);
+      expect(unknown.message).toContain('does not trust');
+      const preview = await app.call('exchange.previewReturn', { ...ret, trust: true });
+      expect(preview.keyTrusted).toBe(false);
+      expect(preview.updates.map((u) => [u.ref, u.incoming.status, u.current, u.conflict])).toEqual([
+        ['2.E.1', 'amber', null, false],
+      ]);
+      expect(app.store.updates.working('2007-10', 2).size).toBe(0);
+    },
+  },
+  'exchange.importReturn': {
+    behaviour: 'trusts the lead’s key, applies the accepted updates and refuses the same file twice',
+    run: async () => {
+      const ret = await leadReturn(app, '2.E.1', 'red', 'Detections behind target.');
+      const result = await app.call('exchange.importReturn', { ...ret, trust: true, acceptAll: true });
+      expect([result.accepted, result.trustedNow]).toEqual([['2.E.1'], true]);
+      expect(app.store.updates.working('2007-10', 2).get('2.E.1')?.status).toBe('red');
+      const again = await app.refusal('exchange.importReturn', { ...ret, acceptAll: true });
+      expect(again.message).toContain('already imported');
+      expect((await app.call('exchange.overview')).trustedKeys).toHaveLength(1);
+    },
+  },
+
+  'spreadsheets.exportPlan': {
+    behaviour: 'returns the plan as an XLSX or CSV download',
+    run: async () => {
+      const xlsx = await app.call('spreadsheets.exportPlan');
+      expect(xlsx.fileName).toBe('board-pack-plan.xlsx');
+      expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+      const csv = await app.call('spreadsheets.exportPlan', { format: 'csv' });
+      expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toContain('1.E.1');
+      expect(csv.rows).toBe(xlsx.rows);
+    },
+  },
+  'spreadsheets.exportUpdates': {
+    behaviour: 'returns a month range of updates as a spreadsheet',
+    run: async () => {
+      await acceptedUpdate(app, '2.E.1', '2007-10', 'red', 'Detections behind target.');
+      const csv = await app.call('spreadsheets.exportUpdates', {
+        from: '2007-10',
+        to: '2007-10',
+        strandNumber: 2,
+        format: 'csv',
+      });
+      expect(csv.fileName).toBe('board-pack-updates-2007-10-strand-2.csv');
+      expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toContain('Detections behind target.');
+    },
+  },
+  'spreadsheets.previewPlanImport': {
+    behaviour: 'previews a reworded objective without changing the plan',
+    run: async () => {
+      const csv = Buffer.from((await app.call('spreadsheets.exportPlan', { format: 'csv' })).base64, 'base64')
+        .toString('utf8')
+        .replace(
+          'In partnership develop an enhanced risk assessment model.',
+          'Develop a risk model with partners.',
+        );
+      const upload = { fileName: 'plan.csv', base64: Buffer.from(csv).toString('base64') };
+      const preview = await app.call('spreadsheets.previewPlanImport', upload);
+      expect(preview.mode).toBe('merge');
+      expect(preview.changed.map((c) => c.ref)).toEqual(['1.P.3']);
+      expect(preview.errors).toEqual([]);
+      expect(app.store.plan.objective('1.P.3').text).toBe(
+        'In partnership develop an enhanced risk assessment model.',
+      );
+    },
+  },
+  'spreadsheets.importPlan': {
+    behaviour: 'applies a plan spreadsheet, and refuses one with bad rows unless told to skip them',
+    run: async () => {
+      const lines = Buffer.from(
+        (await app.call('spreadsheets.exportPlan', { format: 'csv' })).base64,
+        'base64',
+      )
+        .toString('utf8')
+        .split('\n');
+      const bad = [...lines.slice(0, 2), 'nonsense,,,,,,,,', ...lines.slice(2)].join('\n');
+      const upload = { fileName: 'plan.csv', base64: Buffer.from(bad).toString('base64') };
+      const refused = await app.refusal('spreadsheets.importPlan', upload);
+      expect(refused.message).toContain('nothing was imported');
+      const applied = await app.call('spreadsheets.importPlan', { ...upload, skipBadRows: true });
+      expect(applied.skippedRows.length).toBe(1);
+    },
+  },
+
+  'backups.settings': {
+    behaviour: 'says where automatic backups go and how many are kept',
+    run: async () => {
+      const settings = await app.call('backups.settings');
+      expect(settings.folder).toBe(join(app.dir, 'backups'));
+      expect(settings.keep).toBe(14);
+    },
+  },
+  'backups.configure': {
+    behaviour: 'changes the backup folder and how many to keep, refusing an unreasonable number',
+    run: async () => {
+      const folder = join(app.dir, 'elsewhere');
+      expect(await app.call('backups.configure', { folder, keep: 7 })).toEqual({ folder, keep: 7 });
+      expect((await app.refusal('backups.configure', { keep: 0 })).message).toContain('between 1 and 365');
+    },
+  },
+  'backups.download': {
+    behaviour: 'returns a checked copy of the database as a download',
+    run: async () => {
+      const made = await app.call('backups.download');
+      const path = join(app.dir, made.fileName);
+      writeFileSync(path, Buffer.from(made.base64, 'base64'));
+      expect(made.fileName).toMatch(/^board-pack-2007-10-15T09-00-00\.db$/);
+      expect(inspectBackup(path).problems).toEqual([]);
+    },
+  },
+  'backups.toFolder': {
+    behaviour: 'writes a backup into the configured folder',
+    run: async () => {
+      const folder = join(app.dir, 'kept');
+      await app.call('backups.configure', { folder });
+      const made = await app.call('backups.toFolder');
+      expect(made.path.startsWith(folder)).toBe(true);
+      expect(inspectBackup(made.path).problems).toEqual([]);
+    },
+  },
+  'backups.inspect': {
+    behaviour: 'reports a sound backup as sound and names the problem with a file that is not one',
+    run: async () => {
+      const made = await app.call('backups.download');
+      const sound = await app.call('backups.inspect', made);
+      expect(sound.problems).toEqual([]);
+      const notOurs = await app.call('backups.inspect', {
+        fileName: 'notes.db',
+        base64: Buffer.from('hello').toString('base64'),
+      });
+      expect(notOurs.problems.join(' ')).toContain('notes.db');
+    },
+  },
 };
+
+/** A return from a strand lead's fresh copy answering a request made by `secretariat`. */
+async function leadReturn(
+  secretariat: TestApp,
+  ref: string,
+  status: 'green' | 'amber' | 'red',
+  narrative: string,
+) {
+  const strandNumber = Number(ref.split('.')[0]);
+  const request = await secretariat.call('exchange.createRequest', { strandNumber, month: '2007-10' });
+  const lead = openTestApp();
+  try {
+    await lead.call('exchange.openRequest', request);
+    await lead.call('updates.saveDraft', { ref, month: '2007-10', status, narrative });
+    const made = await lead.call('exchange.createReturn');
+    return { fileName: made.fileName, base64: made.base64 };
+  } finally {
+    lead.close();
+  }
+}
 
 describe('the contract', () => {
   it('has a handler for every method', () => {

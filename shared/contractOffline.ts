@@ -1,0 +1,253 @@
+// The input and output schemas of the offline methods (exchange.*, spreadsheets.*, backups.*).
+// Files cross the contract as base64 both ways, so the same screens work behind the Electron
+// shell and the browser bridge: an import carries the chosen file's bytes and name, an export
+// returns the bytes and a file name for the screen to offer as a download.
+import './zodWithoutEval';
+import { z } from 'zod';
+import { isoDateSchema, statusSchema, workflowStateSchema } from './domain';
+import { reportingMonthSchema } from './months';
+
+/** Base64 characters per byte, rounded up: the size limit is checked on the text before decoding. */
+const BASE64_PER_BYTE = 4 / 3;
+/** The largest file any of these methods takes (a spreadsheet; exchange files are smaller still). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** A file the person chose: its name (for its kind) and its bytes as base64. */
+export const uploadSchema = z.object({
+  fileName: z.string().trim().min(1, 'Choose a file first.').max(255),
+  base64: z
+    .string()
+    .min(1, 'Choose a file first.')
+    .max(Math.ceil(MAX_UPLOAD_BYTES * BASE64_PER_BYTE) + 4, 'That file is too large to be one of ours.'),
+});
+export type Upload = z.infer<typeof uploadSchema>;
+
+/** A file made for the person to save: a suggested name and its bytes as base64. */
+export const downloadSchema = z.object({
+  fileName: z.string(),
+  base64: z.string(),
+  bytes: z.number().int(),
+});
+
+// ── Exchange ─────────────────────────────────────────────────────────────────────────────────────
+
+const trustedKeySchema = z.object({
+  fingerprint: z.string(),
+  role: z.enum(['strand_lead', 'secretariat']),
+  name: z.string(),
+  strandNumber: z.number().int().nullable(),
+  trustedAt: z.string(),
+  trustedBy: z.string(),
+});
+
+const importedReturnSchema = z.object({
+  fileId: z.string(),
+  requestId: z.string(),
+  strandNumber: z.number().int(),
+  month: z.string(),
+  author: z.string(),
+  fingerprint: z.string(),
+  decisions: z.record(z.string(), z.enum(['accept', 'reject'])),
+  importedAt: z.string(),
+  importedBy: z.string(),
+});
+
+const issuedRequestSchema = z.object({
+  fileId: z.string(),
+  strandNumber: z.number().int(),
+  month: z.string(),
+  leadName: z.string(),
+  leadFingerprint: z.string().nullable(),
+  expiresOn: z.string(),
+  issuedAt: z.string(),
+  issuedBy: z.string(),
+  returns: z.array(importedReturnSchema),
+});
+
+const openedRequestSchema = z.object({
+  fileId: z.string(),
+  strandNumber: z.number().int(),
+  month: z.string(),
+  expiresOn: z.string(),
+  openedAt: z.string(),
+  objectives: z.number().int(),
+});
+
+export const exchangeOverviewSchema = z.object({
+  ownFingerprint: z.string(),
+  trustedKeys: z.array(trustedKeySchema),
+  issuedRequests: z.array(issuedRequestSchema),
+  importedReturns: z.array(importedReturnSchema),
+  openedRequests: z.array(openedRequestSchema),
+  /** Set when this copy was made from a request: a strand lead's working copy. */
+  workingCopy: z.object({ strandNumbers: z.array(z.number().int()) }).nullable(),
+});
+export type ExchangeOverview = z.infer<typeof exchangeOverviewSchema>;
+
+export const createRequestInputSchema = z.object({
+  strandNumber: z.number().int(),
+  month: reportingMonthSchema,
+  expiresOn: isoDateSchema.optional(),
+  leadName: z.string().trim().optional(),
+});
+
+export const createRequestOutputSchema = downloadSchema.extend({
+  strandNumber: z.number().int(),
+  month: z.string(),
+  objectives: z.number().int(),
+  expiresOn: z.string(),
+  leadName: z.string(),
+  signedBy: z.string(),
+});
+
+export const openRequestOutputSchema = z.object({
+  planTitle: z.string(),
+  strandNumber: z.number().int(),
+  strandTitle: z.string(),
+  month: z.string(),
+  expiresOn: z.string(),
+  objectives: z.number().int(),
+  seeded: z.boolean(),
+  addedObjectives: z.array(z.string()),
+  rewordedObjectives: z.array(z.string()),
+  retiredObjectives: z.array(z.string()),
+  lastMonthCopied: z.number().int(),
+  secretariatFingerprint: z.string(),
+  secretariatKey: z.enum(['known', 'first_use', 'trusted_now']),
+  ownFingerprint: z.string(),
+});
+
+export const createReturnInputSchema = z.object({
+  strandNumber: z.number().int().optional(),
+  month: reportingMonthSchema.optional(),
+  authorName: z.string().trim().optional(),
+});
+
+export const createReturnOutputSchema = downloadSchema.extend({
+  strandNumber: z.number().int(),
+  month: z.string(),
+  updates: z.number().int(),
+  missing: z.array(z.string()),
+  signedBy: z.string(),
+});
+
+const incomingUpdateSchema = z.object({
+  status: statusSchema,
+  narrative: z.string(),
+  nextSteps: z.string(),
+  risks: z.string(),
+  metricActual: z.number().nullable(),
+});
+
+export const returnPreviewSchema = z.object({
+  fileId: z.string(),
+  strandNumber: z.number().int(),
+  strandTitle: z.string(),
+  month: z.string(),
+  author: z.string(),
+  fingerprint: z.string(),
+  keyTrusted: z.boolean(),
+  leadName: z.string(),
+  updates: z.array(
+    z.object({
+      ref: z.string(),
+      objective: z.string(),
+      incoming: incomingUpdateSchema.extend({ savedAt: z.string() }),
+      current: incomingUpdateSchema
+        .extend({ revision: z.number().int(), state: workflowStateSchema, author: z.string() })
+        .nullable(),
+      conflict: z.boolean(),
+    }),
+  ),
+  unanswered: z.array(z.string()),
+  conflicts: z.array(z.string()),
+});
+export type ReturnPreviewView = z.infer<typeof returnPreviewSchema>;
+
+export const previewReturnInputSchema = uploadSchema.extend({
+  /** Trust the lead's key (after confirming its fingerprint with them by phone). */
+  trust: z.boolean().default(false),
+});
+
+export const importReturnInputSchema = previewReturnInputSchema.extend({
+  acceptAll: z.boolean().default(false),
+  decisions: z.record(z.string(), z.enum(['accept', 'reject'])).default({}),
+});
+
+export const importReturnOutputSchema = z.object({
+  preview: returnPreviewSchema,
+  accepted: z.array(z.string()),
+  rejected: z.array(z.string()),
+  trustedNow: z.boolean(),
+});
+
+// ── Spreadsheets ─────────────────────────────────────────────────────────────────────────────────
+
+export const spreadsheetFormatSchema = z.enum(['xlsx', 'csv']);
+
+export const exportUpdatesInputSchema = z.object({
+  from: reportingMonthSchema,
+  to: reportingMonthSchema,
+  strandNumber: z.number().int().optional(),
+  format: spreadsheetFormatSchema.default('xlsx'),
+});
+
+export const spreadsheetDownloadSchema = downloadSchema.extend({ rows: z.number().int() });
+
+const fieldValue = z.union([z.string(), z.number()]).nullable();
+
+export const planImportPreviewSchema = z.object({
+  format: spreadsheetFormatSchema,
+  mode: z.enum(['seed', 'merge']),
+  rows: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  added: z.array(
+    z.object({
+      row: z.number().int(),
+      ref: z.string().nullable(),
+      strandNumber: z.number().int(),
+      text: z.string(),
+    }),
+  ),
+  changed: z.array(
+    z.object({
+      row: z.number().int(),
+      ref: z.string(),
+      changes: z.array(z.object({ field: z.string(), from: fieldValue, to: fieldValue })),
+    }),
+  ),
+  retired: z.array(z.object({ ref: z.string(), text: z.string() })),
+  unchanged: z.number().int(),
+  warnings: z.array(z.string()),
+  retireFrom: z.string().nullable(),
+});
+export type PlanImportPreviewView = z.infer<typeof planImportPreviewSchema>;
+
+export const planImportInputSchema = uploadSchema.extend({
+  retireFrom: reportingMonthSchema.optional(),
+  skipBadRows: z.boolean().default(false),
+});
+
+export const planImportOutputSchema = z.object({
+  preview: planImportPreviewSchema,
+  added: z.array(z.string()),
+  changed: z.array(z.string()),
+  retired: z.array(z.string()),
+  skippedRows: z.array(z.number().int()),
+});
+
+// ── Backups ──────────────────────────────────────────────────────────────────────────────────────
+
+export const backupSettingsSchema = z.object({ folder: z.string(), keep: z.number().int() });
+
+export const backupSettingsInputSchema = z.object({
+  folder: z.string().trim().min(1, 'Give a folder for the backups.').optional(),
+  keep: z.number().int().optional(),
+});
+
+export const backupInspectionSchema = z.object({
+  fileName: z.string(),
+  bytes: z.number().int(),
+  problems: z.array(z.string()),
+  schemaVersion: z.number().int().nullable(),
+});
