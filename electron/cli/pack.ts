@@ -77,11 +77,12 @@ export function registerPack(program: Command, cli: CliContext): void {
   targetOptions(pack.command('issue'))
     .description('Issue the final pack: its bytes, SHA-256 and options are frozen as the meeting\'s next version.')
     .option('--out <file>', 'also write the issued PDF here')
-    .action(async (options: TargetOptions & { out?: string }, command: Command) => {
+    .option('--note <text>', 'what changed, in your own words, listed before the computed changes (repeatable)', (value: string, all: string[]) => [...all, value], [])
+    .action(async (options: TargetOptions & { out?: string; note: string[] }, command: Command) => {
       await cli.withStore(command, async (store) => {
         const issued = await issuePack(
           store,
-          { meetingId: meetingOf(store, options), sections: sectionsOf(options.sections), protectiveMarking: options.marking },
+          { meetingId: meetingOf(store, options), sections: sectionsOf(options.sections), protectiveMarking: options.marking, notes: options.note },
           cli.actor(command),
         );
         if (options.out) writeFileSync(resolve(options.out), issuedPackPdf(store, issued.id));
