@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
 
 interface ShapedRun {
+  glyphs: unknown[];
+  positions: unknown[];
   /** In thousandths of an em, as pdfkit scales it. */
   advanceWidth: number;
 }
@@ -56,7 +58,10 @@ function share(prototype: EmbeddedFontLike): void {
     let run = cache.get(text);
     if (run === undefined) {
       if (cache.size >= LIMIT) cache.clear();
-      run = this.layoutRun(text);
+      // fontkit's advanceWidth is a getter that sums the positions on every read, and pdfkit reads
+      // it for every measurement and every drawing of the word: it is summed once here instead.
+      const shaped = this.layoutRun(text);
+      run = { glyphs: shaped.glyphs, positions: shaped.positions, advanceWidth: shaped.advanceWidth };
       cache.set(text, run);
     }
     return run;
