@@ -15,6 +15,8 @@ import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { PackScreen } from './screens/pack/PackScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { AuditScreen } from './screens/audit/AuditScreen';
+import { ExchangeScreen } from './screens/offline/ExchangeScreen';
+import { FilesScreen } from './screens/offline/FilesScreen';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   home: HomeScreen,
@@ -24,6 +26,8 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   pack: PackScreen,
   settings: SettingsScreen,
   audit: AuditScreen,
+  exchange: ExchangeScreen,
+  files: FilesScreen,
 };
 
 export function App() {

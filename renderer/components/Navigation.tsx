@@ -1,5 +1,5 @@
 // The persistent navigation: one link per screen, the current one marked for sight and for
-// assistive technology. Alt+1 … Alt+7 jump straight to a screen.
+// assistive technology. Alt+1 … Alt+9 jump straight to a screen.
 import { useEffect } from 'react';
 import { hrefFor, useRoute, type Screen } from '../state/route';
 
@@ -11,6 +11,8 @@ export const NAV_ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'pack', label: 'Board pack' },
   { screen: 'settings', label: 'Settings' },
   { screen: 'audit', label: 'Audit log' },
+  { screen: 'exchange', label: 'Exchange files' },
+  { screen: 'files', label: 'Spreadsheets and backups' },
 ];
 
 export function Navigation() {
@@ -45,7 +47,7 @@ export function Navigation() {
           </li>
         ))}
       </ul>
-      <p className="nav-hint">Alt+1 to Alt+7 jump between these screens.</p>
+      <p className="nav-hint">Alt+1 to Alt+{NAV_ITEMS.length} jump between these screens.</p>
     </nav>
   );
 }

@@ -2,7 +2,17 @@
 // crash and reopen) lands on the same screen, strand and month.
 import { create } from 'zustand';
 
-export const SCREENS = ['home', 'plan', 'updates', 'meetings', 'pack', 'settings', 'audit'] as const;
+export const SCREENS = [
+  'home',
+  'plan',
+  'updates',
+  'meetings',
+  'pack',
+  'settings',
+  'audit',
+  'exchange',
+  'files',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface Route {

@@ -1,0 +1,27 @@
+// Spreadsheets and backups: the plan and updates out as XLSX or CSV, a plan spreadsheet in (with a
+// preview first), and whole-database backups.
+import { BackupsPanel } from './BackupsPanel';
+import { PlanImport } from './PlanImport';
+import { SpreadsheetExports } from './SpreadsheetExports';
+import './offline.css';
+
+export function FilesScreen() {
+  return (
+    <section aria-labelledby="files-title" className="offline-screen">
+      <div className="screen-head">
+        <div>
+          <h1 id="files-title">Spreadsheets and backups</h1>
+          <p className="lede">
+            Take the plan and the updates out as spreadsheets, bring a revised plan in, and keep copies of the
+            whole database.
+          </p>
+        </div>
+      </div>
+      <div id="spreadsheets" className="offline-columns">
+        <SpreadsheetExports />
+        <PlanImport />
+      </div>
+      <BackupsPanel />
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+// A strand lead's side: open the request the secretariat sent (a fresh copy is set up from it),
+// write the month's updates on the Monthly updates screen, then save the return to send back.
+import { useState } from 'react';
+import type { ExchangeOverview, MethodOutput } from '../../../shared/contract';
+import { monthLabel } from '../../../shared/months';
+import { call, tryCall } from '../../api';
+import { ErrorMessage } from '../../components/EmptyState';
+import { useApp } from '../../state/app';
+import { messageOf } from '../../state/notices';
+import { hrefFor } from '../../state/route';
+import { useSession } from '../../state/session';
+import { offerDownload, sizeLabel, uploadOf } from './files';
+
+type Opened = MethodOutput<'exchange.openRequest'>;
+type Returned = MethodOutput<'exchange.createReturn'>;
+
+export function LeadPanel({ overview, onChange }: { overview: ExchangeOverview; onChange: () => void }) {
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const latest = overview.openedRequests[0];
+
+  async function open(file: File | undefined) {
+    setOpened(null);
+    if (!file) return;
+    const result = await tryCall('exchange.openRequest', await uploadOf(file));
+    if (!result.ok) {
+      setOpenError(result.error.message);
+      return;
+    }
+    setOpened(result.value);
+    setOpenError(null);
+    // The plan may have been set up or changed from the request; the month is the request's.
+    useSession.getState().setMonth(result.value.month);
+    await useApp.getState().load();
+    onChange();
+  }
+
+  return (
+    <div className="card" data-testid="lead-panel">
+      <h2>For a strand lead: answer a request</h2>
+      <div className="field">
+        <label htmlFor="request-file">Open a request file (.bpreq)</label>
+        <input
+          id="request-file"
+          type="file"
+          accept=".bpreq"
+          onChange={(e) => {
+            void open(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <span className="hint">A new, empty copy of Board Pack is set up from the request.</span>
+      </div>
+      <ErrorMessage text={openError} />
+      <div role="status">{opened && <OpenedSummary opened={opened} />}</div>
+      {latest && (
+        <ReturnExport
+          key={latest.fileId}
+          strandNumber={latest.strandNumber}
+          month={latest.month}
+          expiresOn={latest.expiresOn}
+        />
+      )}
+    </div>
+  );
+}
+
+function OpenedSummary({ opened }: { opened: Opened }) {
+  const changes = [
+    opened.addedObjectives.length && `${opened.addedObjectives.length} objectives added`,
+    opened.rewordedObjectives.length && `${opened.rewordedObjectives.length} reworded`,
+    opened.retiredObjectives.length && `${opened.retiredObjectives.length} retired`,
+  ].filter(Boolean);
+  return (
+    <div className="offline-ok" data-testid="request-opened">
+      <p>
+        Opened the request for strand {opened.strandNumber}. {opened.strandTitle}, {monthLabel(opened.month)}:{' '}
+        {opened.objectives} objectives, to answer by {opened.expiresOn}.
+        {opened.seeded ? ' This copy was set up from it.' : ''}
+        {changes.length ? ` The plan here followed the secretariat's: ${changes.join(', ')}.` : ''}
+      </p>
+      {opened.secretariatKey !== 'known' && (
+        <p>
+          It is signed by the secretariat&apos;s key{' '}
+          <span className="mono fingerprint">{opened.secretariatFingerprint}</span>. Confirm that fingerprint
+          with the secretariat by phone; later requests signed with another key will be refused.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ReturnExport(props: { strandNumber: number; month: string; expiresOn: string }) {
+  const settings = useApp((s) => s.settings);
+  const [authorName, setAuthorName] = useState(settings?.userName ?? '');
+  const [made, setMade] = useState<Returned | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function make() {
+    setMade(null);
+    try {
+      const result = await call('exchange.createReturn', {
+        strandNumber: props.strandNumber,
+        month: props.month,
+        authorName: authorName.trim() || undefined,
+      });
+      offerDownload(result.base64, result.fileName);
+      setMade(result);
+      setError(null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  return (
+    <div className="offline-step" data-testid="return-export">
+      <h3>
+        Strand {props.strandNumber}, {monthLabel(props.month)} (answer by {props.expiresOn})
+      </h3>
+      <ol className="offline-steps">
+        <li>
+          Write the month&apos;s updates on{' '}
+          <a
+            href={hrefFor('updates', props.strandNumber)}
+            onClick={() => useSession.getState().setMonth(props.month)}
+          >
+            Monthly updates for strand {props.strandNumber}
+          </a>
+          . Drafts are sent as they stand.
+        </li>
+        <li>Save the return file and send it to the secretariat.</li>
+      </ol>
+      <div className="field">
+        <label htmlFor="return-author">Your name, as the secretariat will see it</label>
+        <input
+          id="return-author"
+          type="text"
+          value={authorName}
+          onChange={(e) => setAuthorName(e.target.value)}
+        />
+      </div>
+      <ErrorMessage text={error} />
+      <div className="button-row">
+        <button type="button" className="button button-primary" onClick={make}>
+          Save return file
+        </button>
+      </div>
+      <div role="status">
+        {made && (
+          <p className="offline-ok" data-testid="return-made">
+            {made.fileName} ({sizeLabel(made.bytes)}) is in your downloads with {made.updates} update
+            {made.updates === 1 ? '' : 's'}.
+            {made.missing.length > 0 &&
+              ` Nothing written yet for ${made.missing.join(', ')}: the board will see No update for those.`}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

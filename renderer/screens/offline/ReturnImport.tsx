@@ -1,0 +1,176 @@
+// Taking in a lead's return: every check first, then the trust step for a key this copy does not
+// know, then each incoming update beside ours to accept or reject, then what was done.
+import { useState } from 'react';
+import type { MethodOutput, ReturnPreviewView, Upload } from '../../../shared/contract';
+import { monthLabel } from '../../../shared/months';
+import { call, tryCall } from '../../api';
+import { ErrorMessage } from '../../components/EmptyState';
+import { messageOf } from '../../state/notices';
+import { uploadOf } from './files';
+import { ReturnReview, type Decisions } from './ReturnReview';
+
+type Imported = MethodOutput<'exchange.importReturn'>;
+
+export function ReturnImport({ onImported }: { onImported: () => void }) {
+  const [upload, setUpload] = useState<Upload | null>(null);
+  const [preview, setPreview] = useState<ReturnPreviewView | null>(null);
+  const [needsTrust, setNeedsTrust] = useState(false);
+  const [trusted, setTrusted] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+  const [decisions, setDecisions] = useState<Decisions>({});
+  const [result, setResult] = useState<Imported | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  function reset() {
+    setPreview(null);
+    setNeedsTrust(false);
+    setTrusted(false);
+    setConfirmed(false);
+    setDecisions({});
+    setResult(null);
+    setError(null);
+  }
+
+  async function choose(file: File | undefined) {
+    reset();
+    setUpload(null);
+    if (!file) return;
+    const chosen = await uploadOf(file);
+    setUpload(chosen);
+    const checked = await tryCall('exchange.previewReturn', chosen);
+    if (checked.ok) {
+      setPreview(checked.value);
+      return;
+    }
+    // Every other check has passed when only the key is unknown: the preview with trust shows who
+    // signed it (and changes nothing), so the person can confirm the fingerprint before trusting.
+    const withTrust = await tryCall('exchange.previewReturn', { ...chosen, trust: true });
+    if (withTrust.ok && !withTrust.value.keyTrusted) {
+      setPreview(withTrust.value);
+      setNeedsTrust(true);
+      return;
+    }
+    setError(checked.error.message);
+  }
+
+  async function apply(acceptAll: boolean) {
+    if (!upload) return;
+    try {
+      const done = await call('exchange.importReturn', {
+        ...upload,
+        trust: trusted,
+        acceptAll,
+        decisions: acceptAll ? pick(decisions, conflictRefs(preview)) : decisions,
+      });
+      setResult(done);
+      setError(null);
+      onImported();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  return (
+    <div className="card" data-testid="return-import">
+      <h2>Take in a lead&apos;s return</h2>
+      <div className="field">
+        <label htmlFor="return-file">Choose a return file (.bpret)</label>
+        <input
+          id="return-file"
+          type="file"
+          accept=".bpret"
+          onChange={(e) => {
+            void choose(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <ErrorMessage text={error} />
+      {preview && needsTrust && !trusted && (
+        <TrustStep
+          preview={preview}
+          confirmed={confirmed}
+          onConfirm={setConfirmed}
+          onTrust={() => setTrusted(true)}
+        />
+      )}
+      {preview && (!needsTrust || trusted) && !result && (
+        <ReturnReview
+          preview={preview}
+          decisions={decisions}
+          onDecide={(ref, d) => setDecisions({ ...decisions, [ref]: d })}
+          onApply={apply}
+        />
+      )}
+      <div role="status">{result && <ResultSummary result={result} />}</div>
+    </div>
+  );
+}
+
+function conflictRefs(preview: ReturnPreviewView | null): string[] {
+  return preview?.updates.filter((u) => u.conflict).map((u) => u.ref) ?? [];
+}
+
+function pick(decisions: Decisions, refs: string[]): Decisions {
+  return Object.fromEntries(Object.entries(decisions).filter(([ref]) => refs.includes(ref)));
+}
+
+function TrustStep(props: {
+  preview: ReturnPreviewView;
+  confirmed: boolean;
+  onConfirm: (value: boolean) => void;
+  onTrust: () => void;
+}) {
+  const { preview } = props;
+  return (
+    <div className="offline-trust" data-testid="trust-step">
+      <h3>A key this copy does not know yet</h3>
+      <p>
+        This return for strand {preview.strandNumber} ({monthLabel(preview.month)}) is signed by &ldquo;
+        {preview.author}&rdquo; with the key:
+      </p>
+      <p className="mono fingerprint fingerprint-large">{preview.fingerprint}</p>
+      <p>
+        Before trusting it, phone the lead on a number you already have (not one given in the file or the
+        email that brought it) and ask them to read out the fingerprint shown on their Exchange files screen.
+        Trust the key only if every group matches.
+      </p>
+      <div className="field-inline">
+        <input
+          id="trust-confirm"
+          type="checkbox"
+          checked={props.confirmed}
+          onChange={(e) => props.onConfirm(e.target.checked)}
+        />
+        <label htmlFor="trust-confirm">
+          I have confirmed this fingerprint with the lead by phone or in person
+        </label>
+      </div>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!props.confirmed}
+          onClick={props.onTrust}
+        >
+          Trust this key
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ResultSummary({ result }: { result: Imported }) {
+  const { preview } = result;
+  return (
+    <div className="offline-ok" data-testid="return-result">
+      <p>
+        The return from {preview.author} for strand {preview.strandNumber}, {monthLabel(preview.month)} was
+        taken in: {result.accepted.length} accepted, {result.rejected.length} rejected
+        {result.trustedNow ? `; the key ${preview.fingerprint} is now trusted for this strand` : ''}.
+      </p>
+      {result.accepted.length > 0 && <p>Accepted: {result.accepted.join(', ')}.</p>}
+      {result.rejected.length > 0 && <p>Kept as they were here: {result.rejected.join(', ')}.</p>}
+    </div>
+  );
+}
