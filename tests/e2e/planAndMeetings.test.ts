@@ -1,11 +1,7 @@
 // The plan and the meetings, in Chromium against the bridge on a fresh database: the plan is edited
 // (add, reword, retire) and a meeting is planned, its agenda reordered from the keyboard (surviving
 // a reload before it is saved), minuted, and an action raised that the action log shows as overdue.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../electron/store/store';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 import { tabTo } from './keyboard';
 
@@ -66,50 +62,6 @@ describe('plan', () => {
       false,
     );
     expect(await seriousViolations(page)).toEqual([]);
-  });
-});
-
-describe('plan and database files', () => {
-  it('exports the live action plan as CSV and shows a re-import of it as changing nothing', async () => {
-    const { page } = app;
-    await app.goto('#/plan');
-    await page.click('#tab-files');
-    await page.selectOption('#sheet-format', 'csv');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.click('button:has-text("Export the action plan")'),
-    ]);
-    const folder = mkdtempSync(join(tmpdir(), 'board-pack-plan-'));
-    const file = join(folder, download.suggestedFilename());
-    await download.saveAs(file);
-    const csv = readFileSync(file, 'utf8');
-    const live = app.store.plan.objectives();
-    expect(csv).toContain(live[0].text);
-    expect(csv).not.toContain('Audit every rape investigation file at 28 and 56 days.');
-
-    await page.setInputFiles('#plan-import', file);
-    const preview = await page.waitForSelector('.import-preview');
-    expect(await preview.textContent()).toContain('0 to add · 0 to change');
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.click('button:has-text("Cancel")');
-    rmSync(folder, { recursive: true, force: true });
-  });
-
-  it('saves a backup copy that is a SQLite database holding the same plan', async () => {
-    const { page } = app;
-    await app.goto('#/settings');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.click('button:has-text("Save a backup copy")'),
-    ]);
-    const folder = mkdtempSync(join(tmpdir(), 'board-pack-backup-'));
-    const file = join(folder, download.suggestedFilename());
-    await download.saveAs(file);
-    expect(readFileSync(file).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
-    const copy = openStore(file, { create: false });
-    expect(copy.plan.objectives().length).toBe(app.store.plan.objectives().length);
-    copy.close();
-    rmSync(folder, { recursive: true, force: true });
   });
 });
 

@@ -4,9 +4,8 @@ import { useApp } from '../../state/app';
 import { Loading } from '../../components/EmptyState';
 import { ObjectivesView } from './ObjectivesView';
 import { StrategyView } from './StrategyView';
-import { SpreadsheetPanel } from './SpreadsheetPanel';
 
-type Tab = 'objectives' | 'strategy' | 'files';
+type Tab = 'objectives' | 'strategy';
 
 export function PlanScreen() {
   const plan = useApp((s) => s.plan);
@@ -40,22 +39,11 @@ export function PlanScreen() {
         >
           Strategy, outcomes and strands
         </button>
-        <button
-          type="button"
-          role="tab"
-          id="tab-files"
-          aria-controls="panel-plan"
-          aria-selected={tab === 'files'}
-          onClick={() => setTab('files')}
-        >
-          Import and export
-        </button>
       </div>
       <div role="tabpanel" id="panel-plan" aria-labelledby={`tab-${tab}`}>
         {!plan && <Loading what="the plan" />}
         {plan && tab === 'objectives' && <ObjectivesView plan={plan} />}
         {plan && tab === 'strategy' && <StrategyView plan={plan} />}
-        {plan && tab === 'files' && <SpreadsheetPanel />}
       </div>
     </section>
   );

@@ -5,10 +5,9 @@ import { monthLabel } from '../../../shared/months';
 import { call } from '../../api';
 import { ErrorMessage, Loading } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
-import { messageOf, useNotices } from '../../state/notices';
+import { messageOf, showError, useNotices } from '../../state/notices';
 import { PeoplePanel } from './PeoplePanel';
 import { DemoPanel } from './DemoPanel';
-import { BackupPanel } from './BackupPanel';
 
 export function SettingsScreen() {
   const settings = useApp((s) => s.settings);
@@ -24,7 +23,6 @@ export function SettingsScreen() {
       </div>
       {!settings && <Loading what="settings" />}
       {settings && <SettingsForm key={JSON.stringify(settings)} settings={settings} />}
-      <BackupPanel />
       <PeoplePanel />
       <DemoPanel />
     </section>
@@ -55,6 +53,15 @@ function SettingsForm({ settings }: { settings: Settings }) {
       show('success', 'Settings saved.');
     } catch (e) {
       setError(messageOf(e));
+    }
+  }
+
+  async function backupNow() {
+    try {
+      const result = await call('app.backupNow');
+      show('success', `Backup written to ${result.path}.`);
+    } catch (e) {
+      showError(e);
     }
   }
 
@@ -139,6 +146,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
       <div className="button-row">
         <button type="submit" className="button button-primary">
           Save settings
+        </button>
+        <button type="button" className="button" onClick={backupNow}>
+          Back up now
         </button>
       </div>
       {months && <p className="small muted">{months.months.length} reporting months in the plan period.</p>}
