@@ -9,10 +9,10 @@ export const NAV_ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'updates', label: 'Monthly updates' },
   { screen: 'meetings', label: 'Meetings' },
   { screen: 'pack', label: 'Board pack' },
-  { screen: 'settings', label: 'Settings' },
-  { screen: 'audit', label: 'Audit log' },
   { screen: 'exchange', label: 'Exchange files' },
   { screen: 'files', label: 'Spreadsheets and backups' },
+  { screen: 'settings', label: 'Settings' },
+  { screen: 'audit', label: 'Audit log' },
 ];
 
 export function Navigation() {
