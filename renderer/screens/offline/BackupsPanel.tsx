@@ -87,16 +87,12 @@ export function BackupsPanel() {
           </button>
         </div>
         <h3>Automatic backups</h3>
+        <div className="field">
+          <label htmlFor="backup-folder">Backup folder</label>
+          <input id="backup-folder" type="text" value={folder} onChange={(e) => setFolder(e.target.value)} />
+          <span className="hint">Whether they run daily or weekly is set in Settings.</span>
+        </div>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="backup-folder">Backup folder</label>
-            <input
-              id="backup-folder"
-              type="text"
-              value={folder}
-              onChange={(e) => setFolder(e.target.value)}
-            />
-          </div>
           <div className="field">
             <label htmlFor="backup-keep">Daily backups to keep</label>
             <input

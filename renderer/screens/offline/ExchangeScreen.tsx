@@ -47,7 +47,10 @@ export function ExchangeScreen() {
           <p className="offline-own-key">
             This copy&apos;s key fingerprint:{' '}
             <span className="mono fingerprint">{overview.ownFingerprint}</span>
-            <span className="hint"> Read it out when someone asks to confirm a file came from you.</span>
+            <br />
+            <span className="hint">
+              Read it out when someone asks you to confirm that a file came from you.
+            </span>
           </p>
           {isWorkingCopy ? (
             <LeadPanel overview={overview} onChange={refresh} />

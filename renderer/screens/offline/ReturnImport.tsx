@@ -71,7 +71,7 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
   }
 
   return (
-    <div className="card" data-testid="return-import">
+    <div className={preview ? 'card offline-wide' : 'card'} data-testid="return-import">
       <h2>Take in a lead&apos;s return</h2>
       <div className="field">
         <label htmlFor="return-file">Choose a return file (.bpret)</label>

@@ -25,12 +25,18 @@ export function ReturnReview(props: {
       </h3>
       <p className="small">
         {preview.updates.length} update{preview.updates.length === 1 ? '' : 's'} in the file
-        {conflicts.length > 0 ? `, ${conflicts.length} in conflict` : ''}
-        {preview.unanswered.length > 0
-          ? `; not answered (left as they are): ${preview.unanswered.join(', ')}`
-          : ''}
-        . Accepted updates are recorded as {preview.leadName}&apos;s.
+        {conflicts.length > 0 ? `, ${conflicts.length} in conflict` : ''}. Accepted updates are recorded as{' '}
+        {preview.leadName}&apos;s.
       </p>
+      {preview.unanswered.length > 0 && (
+        <details className="small">
+          <summary>
+            {preview.unanswered.length} objective{preview.unanswered.length === 1 ? '' : 's'} not answered
+            (left as they are here)
+          </summary>
+          <p>{preview.unanswered.join(', ')}</p>
+        </details>
+      )}
       <table className="offline-review">
         <caption className="visually-hidden">Incoming updates beside the updates held here</caption>
         <thead>

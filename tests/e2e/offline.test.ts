@@ -1,0 +1,198 @@
+// Working offline, in Chromium against two bridges: the secretariat makes a request and downloads
+// it; a strand lead's fresh copy opens it, writes updates in the Monthly updates grid and saves the
+// return; the secretariat refuses a changed copy of it, trusts the lead's key and accepts the
+// updates. Then the spreadsheet and backup screens. With BOARD_PACK_SCREENSHOTS=<folder> set, the
+// screens are photographed at 1366×768 for docs/screens.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, seriousViolations, type AppUnderTest } from './harness';
+import { tabTo } from './keyboard';
+
+const MONTH = '2008-03';
+const STRAND = 2;
+const NARRATIVE = 'Two boroughs have not yet signed the knife crime protocol; meeting them next week.';
+const shots = process.env.BOARD_PACK_SCREENSHOTS;
+
+let secretariat: AppUnderTest;
+let lead: AppUnderTest;
+let files: string;
+
+beforeAll(async () => {
+  files = mkdtempSync(join(tmpdir(), 'board-pack-offline-'));
+  [secretariat, lead] = await Promise.all([
+    openApp({ now: '2008-03-20T09:00:00Z' }),
+    openApp({ now: '2008-03-24T09:00:00Z' }),
+  ]);
+});
+
+afterAll(async () => {
+  await secretariat?.close();
+  await lead?.close();
+  if (files) rmSync(files, { recursive: true, force: true });
+});
+
+async function photograph(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** Scrolls the screen's content (not the window) so that `selector` starts near its top. */
+async function scrollMainTo(page: Page, selector: string): Promise<void> {
+  await page.evaluate((s) => {
+    const main = document.getElementById('main');
+    const target = document.querySelector(s);
+    if (!main || !target) return;
+    window.scrollTo(0, 0);
+    const offset = target.getBoundingClientRect().top - main.getBoundingClientRect().top;
+    main.scrollTo(0, main.scrollTop + offset - 16);
+  }, selector);
+}
+
+/** Clicks what starts a download and keeps the file; returns its path and suggested name. */
+async function download(page: Page, click: () => Promise<void>): Promise<{ path: string; name: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(files, file.suggestedFilename());
+  await file.saveAs(path);
+  return { path, name: file.suggestedFilename() };
+}
+
+let requestFile: string;
+let returnFile: string;
+
+describe('exchange files', () => {
+  it('lets the secretariat make a request for a strand and month and download it', async () => {
+    const { page } = secretariat;
+    await secretariat.goto('#/exchange');
+    await page.waitForSelector('[data-testid="request-form"]');
+    await page.selectOption('#request-strand', String(STRAND));
+    await page.selectOption('#request-month', MONTH);
+    await page.fill('#request-lead', 'Strand 2 lead');
+    const saved = await download(page, () => page.click('text=Make request file'));
+    expect(saved.name).toBe(`strand-${STRAND}-${MONTH}.bpreq`);
+    requestFile = saved.path;
+    expect(await page.textContent('[data-testid="request-made"]')).toContain('Strand 2 lead');
+    await page.waitForSelector('[data-testid="issued-requests"] td:has-text("Awaiting return")');
+    expect(JSON.parse(readFileSync(requestFile, 'utf8')).kind).toBe('request');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets a lead’s fresh copy open the request, write updates in the grid and save the return', async () => {
+    const { page, store } = lead;
+    await lead.goto('#/exchange');
+    await page.waitForSelector('[data-testid="lead-panel"]');
+    await page.setInputFiles('#request-file', requestFile);
+    await page.waitForSelector('[data-testid="request-opened"]');
+    expect(await page.textContent('[data-testid="request-opened"]')).toContain(`strand ${STRAND}`);
+
+    await page.click(`text=Monthly updates for strand ${STRAND}`);
+    await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${STRAND}"][data-ready="true"]`);
+    await tabTo(page, '#updates-grid-focus');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('a');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(NARRATIVE);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+    await page.keyboard.press('g');
+    await page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
+    expect(store.updates.working(MONTH, STRAND).size).toBe(2);
+
+    await lead.goto('#/exchange');
+    await page.waitForSelector('[data-testid="return-export"]');
+    await page.fill('#return-author', 'Strand 2 lead');
+    const saved = await download(page, () => page.click('text=Save return file'));
+    expect(saved.name).toBe(`strand-${STRAND}-${MONTH}.bpret`);
+    returnFile = saved.path;
+    expect(await page.textContent('[data-testid="return-made"]')).toContain('2 updates');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('refuses a changed copy of the return with its message and changes nothing', async () => {
+    const { page, store } = secretariat;
+    const changed = join(files, 'changed.bpret');
+    writeFileSync(changed, readFileSync(returnFile, 'utf8').replace('Two boroughs', 'Ten boroughs'));
+    await secretariat.goto('#/exchange');
+    await page.setInputFiles('#return-file', changed);
+    const alert = await page.waitForSelector('[data-testid="return-import"] [role="alert"]');
+    expect(await alert.textContent()).toMatch(
+      /^changed\.bpret was refused: its contents do not match its signature/,
+    );
+    expect(store.updates.working(MONTH, STRAND).size).toBe(0);
+  });
+
+  it('shows the lead’s fingerprint to confirm, then each update to accept, and the accepted update shows', async () => {
+    const { page, store } = secretariat;
+    await page.setInputFiles('#return-file', returnFile);
+    await page.waitForSelector('[data-testid="trust-step"]');
+    const leadKey = await lead.page.textContent('.offline-own-key .fingerprint');
+    expect(await page.textContent('[data-testid="trust-step"] .fingerprint')).toBe(leadKey);
+    expect(await page.isDisabled('text=Trust this key')).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.check('#trust-confirm');
+    await page.click('text=Trust this key');
+
+    await page.waitForSelector('[data-testid="return-review"]');
+    const refs = store.plan.objectives({ strandNumber: STRAND, month: MONTH }).map((o) => o.ref);
+    const first = `[data-testid="return-review"] tr[data-ref="${refs[0]}"]`;
+    expect(await page.textContent(first)).toContain('Amber');
+    expect(await page.textContent(first)).toContain(NARRATIVE);
+    expect(await seriousViolations(page)).toEqual([]);
+    await scrollMainTo(page, '[data-testid="return-import"]');
+    await photograph(page, 'exchange');
+
+    await page.click('text=Accept all');
+    await page.waitForSelector('[data-testid="return-result"]');
+    expect(await page.textContent('[data-testid="return-result"]')).toContain('2 accepted');
+    await page.waitForSelector(`[data-testid="trusted-keys"] td:has-text("${leadKey}")`);
+
+    await secretariat.goto(`#/updates/${STRAND}`);
+    await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${STRAND}"][data-ready="true"]`);
+    expect(await page.textContent(`[data-testid="updates-grid"] tr[data-ref="${refs[0]}"]`)).toContain(
+      'Amber',
+    );
+    expect(store.updates.working(MONTH, STRAND).get(refs[0])?.narrative).toBe(NARRATIVE);
+  });
+});
+
+describe('spreadsheets and backups', () => {
+  it('exports the plan, previews a revised plan with its change and checks a backup', async () => {
+    const { page, store } = secretariat;
+    await secretariat.goto('#/files');
+    await page.waitForSelector('[data-testid="plan-import"]');
+    await page.selectOption('#plan-format', 'csv');
+    const plan = await download(page, () => page.click('text=Export the plan'));
+    expect(plan.name).toBe('board-pack-plan.csv');
+    const objective = store.plan.objective('1.P.3');
+    const revised = join(files, 'revised-plan.csv');
+    writeFileSync(
+      revised,
+      readFileSync(plan.path, 'utf8').replace(objective.text, 'Develop a risk model with partners.'),
+    );
+    await page.setInputFiles('#plan-file', revised);
+    await page.waitForSelector('[data-testid="plan-preview"]');
+    expect(await page.textContent('[data-testid="plan-preview"]')).toContain(
+      'Develop a risk model with partners.',
+    );
+    expect(store.plan.objective('1.P.3').text).toBe(objective.text);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
+    await photograph(page, 'spreadsheets');
+
+    const notOurs = join(files, 'notes.db');
+    writeFileSync(notOurs, 'not a database');
+    await page.setInputFiles('#restore-file', notOurs);
+    await page.waitForSelector('[data-testid="restore-problems"]');
+    expect(await page.textContent('[data-testid="restore-problems"]')).toContain('notes.db');
+    const backup = await download(page, () => page.click('text=Download a backup now'));
+    await page.setInputFiles('#restore-file', backup.path);
+    await page.waitForSelector('[data-testid="restore-checked"]');
+    expect(await page.textContent('[data-testid="restore-checked"]')).toContain('sound Board Pack database');
+    expect(await seriousViolations(page)).toEqual([]);
+    await scrollMainTo(page, '#backups');
+    await photograph(page, 'backups');
+  });
+});
