@@ -14,6 +14,7 @@ import { tabTo } from './keyboard';
 const MONTH = '2008-03';
 const STRAND = 2;
 const NARRATIVE = 'Two boroughs have not yet signed the knife crime protocol; meeting them next week.';
+const OURS = 'Recorded by the secretariat at the last board meeting.';
 const shots = process.env.BOARD_PACK_SCREENSHOTS;
 
 let secretariat: AppUnderTest;
@@ -124,8 +125,21 @@ describe('exchange files', () => {
     expect(store.updates.working(MONTH, STRAND).size).toBe(0);
   });
 
-  it('shows the lead’s fingerprint to confirm, then each update to accept, and the accepted update shows', async () => {
+  it('shows the lead’s fingerprint to confirm, then each update to decide, and the accepted update shows', async () => {
     const { page, store } = secretariat;
+    const refs = store.plan.objectives({ strandNumber: STRAND, month: MONTH }).map((o) => o.ref);
+    // The secretariat recorded the second objective itself after the request went out: a conflict.
+    store.updates.save(
+      {
+        ref: refs[1],
+        month: MONTH,
+        status: 'red',
+        narrative: OURS,
+        author: 'Secretariat',
+        state: 'accepted',
+      },
+      store.now(),
+    );
     await page.setInputFiles('#return-file', returnFile);
     await page.waitForSelector('[data-testid="trust-step"]');
     const leadKey = await lead.page.textContent('.offline-own-key .fingerprint');
@@ -136,7 +150,6 @@ describe('exchange files', () => {
     await page.click('text=Trust this key');
 
     await page.waitForSelector('[data-testid="return-review"]');
-    const refs = store.plan.objectives({ strandNumber: STRAND, month: MONTH }).map((o) => o.ref);
     const first = `[data-testid="return-review"] tr[data-ref="${refs[0]}"]`;
     expect(await page.textContent(first)).toContain('Amber');
     expect(await page.textContent(first)).toContain(NARRATIVE);
@@ -144,9 +157,14 @@ describe('exchange files', () => {
     await scrollMainTo(page, '[data-testid="return-import"]');
     await photograph(page, 'exchange');
 
-    await page.click('text=Accept all');
+    const conflict = `[data-testid="return-review"] tr[data-ref="${refs[1]}"]`;
+    expect(await page.textContent(conflict)).toContain('Conflict');
+    expect(await page.textContent(conflict)).toContain(OURS);
+    expect(await page.isDisabled('text=Accept all others')).toBe(true);
+    await page.check(`${conflict} input[value="reject"]`);
+    await page.click('text=Accept all others');
     await page.waitForSelector('[data-testid="return-result"]');
-    expect(await page.textContent('[data-testid="return-result"]')).toContain('2 accepted');
+    expect(await page.textContent('[data-testid="return-result"]')).toContain('1 accepted, 1 rejected');
     await page.waitForSelector(`[data-testid="trusted-keys"] td:has-text("${leadKey}")`);
 
     await secretariat.goto(`#/updates/${STRAND}`);
@@ -155,6 +173,7 @@ describe('exchange files', () => {
       'Amber',
     );
     expect(store.updates.working(MONTH, STRAND).get(refs[0])?.narrative).toBe(NARRATIVE);
+    expect(store.updates.working(MONTH, STRAND).get(refs[1])?.narrative).toBe(OURS);
   });
 });
 

@@ -72,7 +72,7 @@ export function ReturnReview(props: {
         </button>
       </div>
       {undecidedConflicts > 0 && (
-        <p className="hint">Choose keep ours or take theirs for each conflict first.</p>
+        <p className="small muted">Choose keep ours or take theirs for each conflict first.</p>
       )}
     </div>
   );
@@ -83,7 +83,7 @@ function UpdateCell({
 }: {
   update: { status: Item['incoming']['status']; narrative: string } | null;
 }) {
-  if (!update) return <span className="muted">Nothing yet</span>;
+  if (!update) return <span className="muted small">Nothing yet</span>;
   return (
     <>
       <StatusBadge status={update.status} />
