@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { Status, Update } from '../../shared/domain';
 import { draftKey, fieldsOf, sameFields, type DraftFields } from './draftFields';
 
-import { call } from '../api';
+import { ApiError, call } from '../api';
 import { messageOf } from './notices';
 import { useUpdatesGrid } from './updatesGrid';
 import { useApp } from './app';
@@ -15,6 +15,7 @@ export { draftKey, fieldsOf, type DraftFields } from './draftFields';
 export type SaveState = 'pending' | 'saving' | 'saved' | 'error' | 'needs_status';
 
 const SAVE_DELAY_MS = 350;
+const RETRY_DELAY_MS = 3000;
 const LOCAL_PREFIX = 'boardPack.unsaved.';
 
 /** Local copies belong to one database file: another database opened later never receives them. */
@@ -102,11 +103,22 @@ export const useDrafts = create<DraftsState>((set, get) => {
         });
       } catch (error) {
         setState(key, 'error', `Not saved yet: ${messageOf(error)} Your text is kept on this computer.`);
+        // A passing failure (the database busy, the window between two doors) is tried again; a
+        // refusal with a reason waits for the person to change something.
+        if (error instanceof ApiError && error.code === 'unexpected') retryLater(key);
       }
     })();
     inFlight.set(key, done);
     await done;
     if (inFlight.get(key) === done) inFlight.delete(key);
+  }
+
+  function retryLater(key: string): void {
+    if (!timers.has(key))
+      timers.set(
+        key,
+        window.setTimeout(() => void save(key), RETRY_DELAY_MS),
+      );
   }
 
   function schedule(key: string): void {

@@ -18,6 +18,8 @@ export interface AppUnderTest {
   context: BrowserContext;
   page: Page;
   dbPath: string;
+  /** The app's clock, for a bridge started again in a test. */
+  clock: () => Date;
   /** The bridge's own open store: read the database through the store API, as the app does. */
   store: Store;
   goto(hash: string): Promise<void>;
@@ -66,12 +68,13 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   await page.goto(bridge.url);
   await page.waitForSelector('nav[aria-label="Main"]');
-  return {
+  const app: AppUnderTest = {
     bridge,
     browser,
     context,
     page,
     dbPath,
+    clock,
     store: bridge.services.store,
     async goto(hash: string) {
       await page.evaluate((h) => {
@@ -80,10 +83,11 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
     },
     async close() {
       await browser.close();
-      await bridge.close();
+      await app.bridge.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return app;
 }
 
 export interface AxeViolation {

@@ -1,6 +1,7 @@
 // A strand lead's month, in Chromium against the bridge: keyboard-only recording and submission,
 // a Red without narrative refused where the person is, and a reload mid-typing that keeps the draft.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge } from '../../electron/bridge/index';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 import { tabTo } from './keyboard';
 
@@ -116,5 +117,34 @@ describe('monthly updates grid', () => {
     const draft = store.updates.working(MONTH, 3).get(ref);
     expect(draft?.status).toBe('amber');
     expect(draft?.narrative).toBe('Referrals fell in February because the ');
+  });
+
+  it('keeps typing that could not be saved, says so, and saves it when the app is back', async () => {
+    const { page } = app;
+    await openStrand(4);
+    const ref = app.store.plan.objectives({ strandNumber: 4, month: MONTH })[0].ref;
+    await tabTo(page, '#updates-grid-focus');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('g');
+    await allSaved();
+
+    // The back end goes away: the next save fails and the person is told their text is kept.
+    const port = Number(new URL(app.bridge.origin).port);
+    await app.bridge.close();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Written while the database was away.');
+    const state = await page.waitForSelector('[data-testid="save-state"][data-state="error"]');
+    expect(await state.textContent()).toContain('kept on this computer');
+
+    // It comes back (a new start of the app): the kept text is saved without retyping.
+    app.bridge = await startBridge({ dbPath: app.dbPath, clock: app.clock, port });
+    app.store = app.bridge.services.store;
+    await page.goto(app.bridge.url);
+    await app.goto('#/updates/4');
+    await page.waitForSelector(grid(4));
+    await allSaved();
+    expect(app.store.updates.working(MONTH, 4).get(ref)?.narrative).toBe(
+      'Written while the database was away.',
+    );
   });
 });

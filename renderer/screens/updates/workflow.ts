@@ -6,6 +6,8 @@ import { messageOf, useNotices } from '../../state/notices';
 import { useUpdatesGrid } from '../../state/updatesGrid';
 import { submitProblem, type RowView } from './rowView';
 
+const NOT_SAVED = 'The latest changes are not saved yet, so nothing was submitted. Try again in a moment.';
+
 export type Outcome = { ok: true } | { ok: false; message: string };
 
 export async function submitRow(view: RowView, month: string): Promise<Outcome> {
@@ -13,6 +15,7 @@ export async function submitRow(view: RowView, month: string): Promise<Outcome> 
   if (problem) return { ok: false, message: problem };
   try {
     await useDrafts.getState().flush(view.key);
+    if (useDrafts.getState().edits[view.key]) return { ok: false, message: NOT_SAVED };
     await call('updates.submit', { ref: view.row.objective.ref, month });
     await useUpdatesGrid.getState().reload();
     useNotices.getState().show('success', `${view.row.objective.ref} submitted.`);
@@ -55,11 +58,13 @@ export async function submitAll(
   month: string,
 ): Promise<{ submitted: number; refused: string[] }> {
   await useDrafts.getState().flush();
+  const unsaved = useDrafts.getState().edits;
   const ready = views.filter((v) => v.state === 'draft' || v.state === 'returned');
   const refused: string[] = [];
   let submitted = 0;
   for (const view of ready) {
-    const problem = submitProblem(view);
+    const problem =
+      submitProblem(view) ?? (unsaved[view.key] ? `${view.row.objective.ref}: ${NOT_SAVED}` : null);
     if (problem) {
       refused.push(problem);
       continue;
