@@ -146,8 +146,11 @@ describe('exchange files', () => {
     expect(await page.textContent('[data-testid="trust-step"] .fingerprint')).toBe(leadKey);
     expect(await page.isDisabled('text=Trust this key')).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.check('#trust-confirm');
-    await page.click('text=Trust this key');
+    // By keyboard: tick the confirmation, then Trust this key.
+    await tabTo(page, '#trust-confirm');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
 
     await page.waitForSelector('[data-testid="return-review"]');
     const first = `[data-testid="return-review"] tr[data-ref="${refs[0]}"]`;
@@ -161,8 +164,12 @@ describe('exchange files', () => {
     expect(await page.textContent(conflict)).toContain('Conflict');
     expect(await page.textContent(conflict)).toContain(OURS);
     expect(await page.isDisabled('text=Accept all others')).toBe(true);
-    await page.check(`${conflict} input[value="reject"]`);
-    await page.click('text=Accept all others');
+    // By keyboard: into the conflict's choices, down to Keep ours, then on to Accept all others.
+    await tabTo(page, `${conflict} input[value="accept"]`);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.isChecked(`${conflict} input[value="reject"]`)).toBe(true);
+    await tabTo(page, '[data-testid="return-review"] button.button-primary');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="return-result"]');
     expect(await page.textContent('[data-testid="return-result"]')).toContain('1 accepted, 1 rejected');
     await page.waitForSelector(`[data-testid="trusted-keys"] td:has-text("${leadKey}")`);
@@ -178,7 +185,7 @@ describe('exchange files', () => {
 });
 
 describe('spreadsheets and backups', () => {
-  it('exports the plan, previews a revised plan with its change and checks a backup', async () => {
+  it('exports the plan, previews and applies a revised plan, and checks a backup before restoring', async () => {
     const { page, store } = secretariat;
     await secretariat.goto('#/files');
     await page.waitForSelector('[data-testid="plan-import"]');
@@ -200,6 +207,10 @@ describe('spreadsheets and backups', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
     await photograph(page, 'spreadsheets');
+    await page.click('[data-testid="plan-preview"] >> text=Apply');
+    await page.waitForSelector('[data-testid="plan-applied"]');
+    expect(await page.textContent('[data-testid="plan-applied"]')).toContain('1 changed');
+    expect(store.plan.objective('1.P.3').text).toBe('Develop a risk model with partners.');
 
     const notOurs = join(files, 'notes.db');
     writeFileSync(notOurs, 'not a database');
