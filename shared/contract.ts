@@ -54,6 +54,7 @@ import {
   planImportOutputSchema,
   planImportPreviewSchema,
   previewReturnInputSchema,
+  restoreOutputSchema,
   returnPreviewSchema,
   spreadsheetDownloadSchema,
   spreadsheetFormatSchema,
@@ -226,6 +227,7 @@ export const contract = {
     output: z.object({ path: z.string(), bytes: z.number().int() }),
   },
   'backups.inspect': { input: uploadSchema, output: backupInspectionSchema },
+  'backups.restore': { input: uploadSchema, output: restoreOutputSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -251,3 +251,10 @@ export const backupInspectionSchema = z.object({
   problems: z.array(z.string()),
   schemaVersion: z.number().int().nullable(),
 });
+
+export const restoreOutputSchema = z.object({
+  restoredFrom: z.string(),
+  /** Where the database as it was before is kept; null when there was none. */
+  previousKeptAt: z.string().nullable(),
+  schemaVersion: z.number().int(),
+});

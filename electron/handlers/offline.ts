@@ -87,6 +87,7 @@ function download(path: string): { fileName: string; base64: string; bytes: numb
 const EXCHANGE_LIMIT = { maxBytes: MAX_EXCHANGE_BYTES, what: 'Board Pack exchange file' };
 const REQUEST_UPLOAD = { ...EXCHANGE_LIMIT, ext: '.bpreq' };
 const RETURN_UPLOAD = { ...EXCHANGE_LIMIT, ext: '.bpret' };
+const BACKUP_UPLOAD = { maxBytes: MAX_BACKUP_BYTES, what: 'Board Pack database', ext: '.db' };
 const SPREADSHEET_UPLOAD = { maxBytes: MAX_SPREADSHEET_BYTES, what: 'plan spreadsheet', ext: '.xlsx' };
 
 export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
@@ -193,9 +194,27 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
   },
 
   'backups.inspect': (_services, upload) =>
-    withUpload(upload, { maxBytes: MAX_BACKUP_BYTES, what: 'Board Pack database', ext: '.db' }, (path) => ({
+    withUpload(upload, BACKUP_UPLOAD, (path) => ({
       fileName: basename(path),
       bytes: statSync(path).size,
       ...inspectBackup(path),
     })),
+
+  'backups.restore': (services, upload) => {
+    const { restore } = services;
+    if (!restore) {
+      throw new BoardPackError(
+        'read_only',
+        'Restoring replaces the open database, which only the desktop app can do. Nothing was changed.',
+      );
+    }
+    return withUpload(upload, BACKUP_UPLOAD, async (path) => {
+      const restored = await restore(path, actorOf(services));
+      return {
+        restoredFrom: basename(path),
+        previousKeptAt: restored.previousKeptAt,
+        schemaVersion: restored.schemaVersion,
+      };
+    });
+  },
 };

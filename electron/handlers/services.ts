@@ -2,6 +2,7 @@
 // desktop app, the browser bridge and the tests (who is acting, where backups go, how to log).
 import { PeopleRepository } from '../store/people';
 import type { Store } from '../store/store';
+import type { RestoreResult } from '../store/backups';
 
 export type Door = 'electron' | 'bridge' | 'test';
 
@@ -16,13 +17,19 @@ export interface Services {
   /** The author recorded when this copy's user has not given their name in Settings. */
   defaultActor: string;
   log: ErrorLog;
+  /** Replaces the open database with a checked backup; only a door that can reopen it offers this. */
+  restore?: RestoreHook;
 }
+
+/** Closes the open database, restores the backup over it and opens it again (DatabaseSession.restore). */
+export type RestoreHook = (backupPath: string, actor: string) => Promise<RestoreResult>;
 
 export interface ServicesOptions {
   door: Door;
   version?: string;
   defaultActor?: string;
   log?: ErrorLog;
+  restore?: RestoreHook;
 }
 
 export const USER_NAME_SETTING = 'user.name';
@@ -40,6 +47,7 @@ export function createServices(store: Store, options: ServicesOptions): Services
     version: options.version ?? '0.0.0',
     defaultActor: options.defaultActor ?? 'Secretariat',
     log: options.log ?? consoleLog,
+    restore: options.restore,
   };
 }
 

@@ -37,7 +37,8 @@ export class DatabaseSession {
   }
 
   private servicesFor(store: Store): Services {
-    return createServices(store, this.options);
+    // The screens' restore (backups.restore) goes through this session, which can reopen the file.
+    return createServices(store, { ...this.options, restore: (path, actor) => this.restore(path, actor) });
   }
 
   private swap(store: Store): Services {

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/contract';
 import { handlers } from '../../electron/handlers/index';
+import { dispatch } from '../../electron/handlers/dispatch';
+import { DatabaseSession } from '../../electron/shell/databaseSession';
 import { inspectBackup } from '../../electron/store/backups';
-import { acceptedUpdate, boardMeeting, openTestApp, type TestApp } from '../fixtures/appServices';
+import { acceptedUpdate, APP_NOW, boardMeeting, openTestApp, type TestApp } from '../fixtures/appServices';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -811,6 +813,37 @@ const examples: { [M in MethodName]: Example } = {
         base64: Buffer.from('hello').toString('base64'),
       });
       expect(notOurs.problems.join(' ')).toContain('notes.db');
+    },
+  },
+  'backups.restore': {
+    behaviour:
+      'restores a backup over the open database through the desktop session, and is refused elsewhere',
+    run: async () => {
+      const backup = await app.call('backups.download');
+      const refused = await app.refusal('backups.restore', backup);
+      expect(refused.message).toContain('only the desktop app');
+      const session = new DatabaseSession(join(app.dir, 'desktop.db'), {
+        door: 'electron',
+        clock: () => new Date(APP_NOW),
+      });
+      try {
+        const before = session.services.store.plan.summary().boardName;
+        const desktopBackup = await dispatch(session.services, 'backups.download', {});
+        if (!desktopBackup.ok) throw new Error(desktopBackup.error.message);
+        const { fileName, base64 } = desktopBackup.value as { fileName: string; base64: string };
+        await dispatch(session.services, 'settings.update', { boardName: 'Renamed after the backup' });
+        const restored = await dispatch(session.services, 'backups.restore', { fileName, base64 });
+        expect(restored).toMatchObject({ ok: true, value: { restoredFrom: fileName, schemaVersion: 2 } });
+        expect(session.services.store.plan.summary().boardName).toBe(before);
+        const notOurs = await dispatch(session.services, 'backups.restore', {
+          fileName: 'notes.db',
+          base64: Buffer.from('not a database').toString('base64'),
+        });
+        expect(notOurs).toMatchObject({ ok: false, error: { code: 'refused_file' } });
+        expect(session.services.store.plan.summary().boardName).toBe(before);
+      } finally {
+        session.close();
+      }
     },
   },
 };
