@@ -3,7 +3,7 @@
 // months), switching strand in the updates grid, and an autosave round trip.
 // Goals: dashboard interactive < 1 s; strand switch and autosave round trip < 100 ms at 2,000 objectives.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
@@ -124,6 +124,12 @@ async function saveRoundTrip(page: Page, ref: string, month: string, n: number):
 
 async function main(): Promise<void> {
   await ensureRendererBuild();
+  // Figures move with the machine's load: say what it was.
+  console.log(
+    `${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at the start`,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'board-pack-ui-bench-'));
   const browser = await launchChromium();
   try {
