@@ -224,5 +224,10 @@ describe('spreadsheets and backups', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await scrollMainTo(page, '#backups');
     await photograph(page, 'backups');
+    // The browser bridge cannot close and reopen its database, so it refuses in words, beside the button.
+    await page.check('#restore-confirm');
+    await page.click('text=Restore this backup');
+    const refusal = await page.waitForSelector('[data-testid="restore"] [role="alert"]');
+    expect(await refusal.textContent()).toContain('only the desktop app');
   });
 });

@@ -1,21 +1,17 @@
 // Whole-database backups: one now (downloaded or into the backup folder), where automatic backups
-// go and how many are kept, and the checks on a backup before restoring it.
+// go and how many are kept; restoring is beside it.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { MethodOutput } from '../../../shared/contract';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf } from '../../state/notices';
-import { offerDownload, sizeLabel, uploadOf } from './files';
-
-type Inspection = MethodOutput<'backups.inspect'>;
+import { offerDownload, sizeLabel } from './files';
+import { RestorePanel } from './RestorePanel';
 
 export function BackupsPanel() {
   const [folder, setFolder] = useState('');
   const [keep, setKeep] = useState('14');
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [inspection, setInspection] = useState<Inspection | null>(null);
-  const [inspectError, setInspectError] = useState<string | null>(null);
 
   useEffect(() => {
     call('backups.settings')
@@ -42,17 +38,6 @@ export function BackupsPanel() {
       const saved = await call('backups.configure', { folder, keep: Number(keep) });
       return `Automatic backups go to ${saved.folder}; the newest ${saved.keep} are kept.`;
     });
-  }
-
-  async function inspect(file: File | undefined) {
-    setInspection(null);
-    if (!file) return;
-    try {
-      setInspection(await call('backups.inspect', await uploadOf(file)));
-      setInspectError(null);
-    } catch (e) {
-      setInspectError(messageOf(e));
-    }
   }
 
   return (
@@ -113,51 +98,7 @@ export function BackupsPanel() {
         <ErrorMessage text={error} />
         <div role="status">{done && <p className="offline-ok">{done}</p>}</div>
       </form>
-      <div className="card" data-testid="restore">
-        <h2>Restore from a backup</h2>
-        <div className="field">
-          <label htmlFor="restore-file">Check a backup file (.db)</label>
-          <input
-            id="restore-file"
-            type="file"
-            accept=".db"
-            onChange={(e) => {
-              void inspect(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-          <span className="hint">Checking reads the file only; nothing here changes.</span>
-        </div>
-        <ErrorMessage text={inspectError} />
-        <div role="status">{inspection && <InspectionResult inspection={inspection} />}</div>
-      </div>
-    </div>
-  );
-}
-
-function InspectionResult({ inspection }: { inspection: Inspection }) {
-  if (inspection.problems.length > 0) {
-    return (
-      <div className="error-message" data-testid="restore-problems">
-        <p>{inspection.fileName} cannot be restored:</p>
-        <ul>
-          {inspection.problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
-  return (
-    <div className="offline-ok" data-testid="restore-checked">
-      <p>
-        {inspection.fileName} ({sizeLabel(inspection.bytes)}) is a sound Board Pack database, schema version{' '}
-        {inspection.schemaVersion}.
-      </p>
-      <p>
-        To replace the open database with it, use File → Restore… and choose this file: the app closes the
-        database first and keeps the current one aside in the backup folder.
-      </p>
+      <RestorePanel />
     </div>
   );
 }
