@@ -109,6 +109,8 @@ describe('exchange files', () => {
     expect(saved.name).toBe(`strand-${STRAND}-${MONTH}.bpret`);
     returnFile = saved.path;
     expect(await page.textContent('[data-testid="return-made"]')).toContain('2 updates');
+    await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
+    await photograph(page, 'exchange-lead');
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -28,7 +28,6 @@ export function ExchangeScreen() {
     void refresh();
   }, [refresh]);
 
-  const isWorkingCopy = overview?.workingCopy != null;
   return (
     <section aria-labelledby="exchange-title" className="offline-screen">
       <div className="screen-head">
@@ -52,18 +51,30 @@ export function ExchangeScreen() {
               Read it out when someone asks you to confirm that a file came from you.
             </span>
           </p>
-          {isWorkingCopy ? (
-            <LeadPanel overview={overview} onChange={refresh} />
-          ) : (
-            <div className="offline-columns">
-              <RequestForm onMade={refresh} />
-              <ReturnImport onImported={refresh} />
-            </div>
-          )}
-          {!isWorkingCopy && <LeadPanel overview={overview} onChange={refresh} />}
+          {panelsInOrder(overview, refresh)}
           <ExchangeHistory overview={overview} />
         </>
       )}
     </section>
   );
+}
+
+/**
+ * A strand lead's copy shows the lead's panel first (and only it, when the copy was set up from a
+ * request); the secretariat's copy shows its own panels first. Keyed, so a panel keeps what it is
+ * showing when the order changes after a request is opened.
+ */
+function panelsInOrder(overview: ExchangeOverview, refresh: () => void) {
+  const workingCopy = overview.workingCopy !== null;
+  const leadFirst =
+    workingCopy || (overview.openedRequests.length > 0 && overview.issuedRequests.length === 0);
+  const lead = <LeadPanel key="lead" overview={overview} onChange={refresh} />;
+  const secretariat = (
+    <div key="secretariat" className="offline-columns">
+      <RequestForm onMade={refresh} />
+      <ReturnImport onImported={refresh} />
+    </div>
+  );
+  if (workingCopy) return [lead];
+  return leadFirst ? [lead, secretariat] : [secretariat, lead];
 }

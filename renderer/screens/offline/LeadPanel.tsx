@@ -49,7 +49,9 @@ export function LeadPanel({ overview, onChange }: { overview: ExchangeOverview; 
             e.target.value = '';
           }}
         />
-        <span className="hint">A new, empty copy of Board Pack is set up from the request.</span>
+        <span className="hint">
+          Open it in the copy you keep for this strand; a new, empty copy is set up from it.
+        </span>
       </div>
       <ErrorMessage text={openError} />
       <div role="status">{opened && <OpenedSummary opened={opened} />}</div>
