@@ -69,11 +69,6 @@ export class Store {
     return problems;
   }
 
-  /** A consistent copy of the database made with SQLite's online backup API, safe while in use. */
-  async backup(destination: string): Promise<void> {
-    await this.db.backup(destination);
-  }
-
   close(): void {
     if (this.db.open) this.db.close();
   }
