@@ -6,7 +6,17 @@ import { openApp, type AppUnderTest } from '../e2e/harness';
 
 let app: AppUnderTest;
 
-const SCREENS = ['#/', '#/plan', '#/updates/2', '#/meetings', '#/pack', '#/settings', '#/audit'];
+const SCREENS = [
+  '#/',
+  '#/plan',
+  '#/updates/2',
+  '#/meetings',
+  '#/pack',
+  '#/exchange',
+  '#/files',
+  '#/settings',
+  '#/audit',
+];
 
 async function violations(): Promise<string[]> {
   return app.page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
