@@ -63,7 +63,7 @@ import {
 
 export * from './contractSchemas';
 export * from './contractOffline';
-export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, type MenuCommand } from './ipc';
+export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, UNEXPECTED_MESSAGE, type MenuCommand } from './ipc';
 
 // ── The table ────────────────────────────────────────────────────────────────────────────────────
 
@@ -252,9 +252,6 @@ export interface CallError {
   message: string;
 }
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
-
-/** The sentence shown for anything unexpected; the detail goes to the log, never to the screen. */
-export const UNEXPECTED_MESSAGE = 'Something went wrong; nothing was changed.';
 
 /** The input argument of a typed call: it may be left out when every field of it is optional. */
 export type InputArg<M extends MethodName> =

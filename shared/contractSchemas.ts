@@ -86,15 +86,33 @@ export const rewordObjectiveSchema = z.object({
 
 // ── Updates ──────────────────────────────────────────────────────────────────────────────────────
 
+// A grid row carries only what the Monthly updates screen shows: at 250 objectives a strand's
+// full objectives and last month's full updates made the reply ~315 KB and the strand switch slow.
+
+/** The objective as the grid row and its detail panel show it. */
+export const gridObjectiveSchema = objectiveSchema.pick({
+  ref: true,
+  text: true,
+  theme: true,
+  themeCode: true,
+  year: true,
+  targetText: true,
+  targetValue: true,
+});
+export type GridObjective = z.infer<typeof gridObjectiveSchema>;
+
+/** Last month's reported update, as much of it as the lead reads beside this month's. */
+export const lastMonthUpdateSchema = updateSchema.pick({ narrative: true, nextSteps: true });
+
 export const gridRowSchema = z.object({
-  objective: objectiveSchema,
+  objective: gridObjectiveSchema,
   /** The revision being worked on this month, whatever its state; null when nothing is written. */
   working: updateSchema.nullable(),
   /** What the board sees this month; "no_update" when nothing is submitted or accepted. */
   reportedStatus: reportedStatusSchema,
   /** What the board saw last month, shown beside this month's. */
   lastMonthStatus: reportedStatusSchema,
-  lastMonth: updateSchema.nullable(),
+  lastMonth: lastMonthUpdateSchema.nullable(),
 });
 export type GridRow = z.infer<typeof gridRowSchema>;
 

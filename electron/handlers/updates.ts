@@ -12,14 +12,17 @@ export const updatesHandlers: Group<'updates'> = {
     const working = store.updates.working(month, strandNumber);
     const reported = store.updates.reported(month, strandNumber);
     const reportedLastMonth = store.updates.reported(lastMonth, strandNumber);
+    // Only the fields the grid shows travel (see gridRowSchema); picked here rather than left to
+    // the output check's stripping, so the reply is small without relying on it.
     const rows = store.plan.objectives({ strandNumber, month }).map((objective) => {
-      const last = reportedLastMonth.get(objective.ref) ?? null;
+      const { ref, text, theme, themeCode, year, targetText, targetValue } = objective;
+      const last = reportedLastMonth.get(ref) ?? null;
       return {
-        objective,
-        working: working.get(objective.ref) ?? null,
-        reportedStatus: reported.get(objective.ref)?.status ?? 'no_update',
+        objective: { ref, text, theme, themeCode, year, targetText, targetValue },
+        working: working.get(ref) ?? null,
+        reportedStatus: reported.get(ref)?.status ?? 'no_update',
         lastMonthStatus: last?.status ?? 'no_update',
-        lastMonth: last,
+        lastMonth: last && { narrative: last.narrative, nextSteps: last.nextSteps },
       } as const;
     });
     return { strand, month, previousMonth: lastMonth, rows };

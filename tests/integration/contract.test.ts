@@ -128,6 +128,8 @@ const examples: { [M in MethodName]: Example } = {
       expect(row?.lastMonthStatus).toBe('amber');
       expect(row?.working?.state).toBe('draft');
       expect(row?.reportedStatus).toBe('no_update');
+      expect(row?.lastMonth?.narrative).toBe('Two posts vacant.');
+      expect(row?.objective).not.toHaveProperty('notes');
       const other = grid.rows.find((r) => r.objective.ref !== '1.E.1');
       expect(other?.working).toBeNull();
       expect(other?.lastMonthStatus).toBe('no_update');

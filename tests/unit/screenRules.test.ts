@@ -12,21 +12,13 @@ const MONTH = '2008-03';
 function gridRow(working: Partial<Update> | null): GridRow {
   return {
     objective: {
-      id: 1,
       ref: '2.E.3',
-      strandNumber: 2,
       theme: 'Enforcement',
       themeCode: 'E',
       text: 'Increase the sanction detection rate.',
       year: 'Year 1',
       targetText: null,
       targetValue: null,
-      targetUnit: null,
-      owner: null,
-      repeated: false,
-      notes: [],
-      position: 3,
-      retired: false,
     },
     working: working
       ? {
