@@ -9,8 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { ensureRendererBuild, startBridge, type Bridge } from '../../electron/bridge/index';
 import { loadDemo } from '../../electron/demo/generate';
 import { createServices, dispatch } from '../../electron/handlers/index';
-import { planFileSchema, type PlanFileInput } from '../../electron/plan/schema';
 import { openStore } from '../../electron/store/store';
+import { largePlan } from '../fixtures/largePlan';
 
 const NOW = new Date('2009-04-03T09:00:00Z');
 const clock = () => NOW;
@@ -32,48 +32,9 @@ function report(label: string, values: number[], goal?: number): void {
   );
 }
 
-/** 8 strands × 250 objectives over the built-in plan's 24 months. */
-function largePlan(): PlanFileInput {
-  const codes = ['R', 'I', 'P', 'E'] as const;
-  return {
-    formatVersion: 1,
-    id: 'bench-2000',
-    title: 'Benchmark strategy',
-    organisation: 'Benchmark',
-    boardName: 'Benchmark Board',
-    aim: 'To measure the app.',
-    period: { startMonth: '2007-04', endMonth: '2009-03' },
-    protectiveMarking: 'OFFICIAL',
-    chairs: ['Chair'],
-    outcomes: [{ number: 1, text: 'Outcome' }],
-    underpinningThemes: [],
-    crossCuttingThemes: [],
-    standingAgenda: ['Apologies', 'Performance against the plan'],
-    partners: [],
-    glossary: [],
-    strands: Array.from({ length: 8 }, (_, s) => ({
-      number: s + 1,
-      title: `Strand ${s + 1}`,
-      operation: null,
-      lead: 'Lead',
-      successMeasures: ['Measure'],
-      aims: ['Aim'],
-      themes: codes.map((code, t) => ({
-        theme: code,
-        code,
-        objectives: Array.from({ length: t < 2 ? 63 : 62 }, (_, i) => ({
-          ref: `${s + 1}.${code}.${i + 1}`,
-          text: `Objective ${i + 1} of theme ${code} in strand ${s + 1}, worded at a realistic length for a board's action plan.`,
-          year: 'Year 1 & 2' as const,
-        })),
-      })),
-    })),
-  };
-}
-
 function makeDatabase(dir: string, large: boolean): string {
   const path = join(dir, large ? 'large.db' : 'builtin.db');
-  const store = openStore(path, { clock, seedPlan: large ? planFileSchema.parse(largePlan()) : undefined });
+  const store = openStore(path, { clock, seedPlan: large ? largePlan() : undefined });
   loadDemo(store, { months: 24 });
   store.close();
   return path;

@@ -9,8 +9,8 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { ensureRendererBuild, startBridge } from '../../electron/bridge/index';
 import { loadDemo } from '../../electron/demo/generate';
-import { planFileSchema, type PlanFileInput } from '../../electron/plan/schema';
 import { openStore } from '../../electron/store/store';
+import { largePlan } from '../fixtures/largePlan';
 import { launchChromium } from '../e2e/harness';
 
 const RUNS = 5;
@@ -30,52 +30,9 @@ function report(label: string, values: number[], goal: number): void {
   );
 }
 
-/** 8 strands × 250 objectives over the same 24 months as the built-in plan. */
-function largePlan(): PlanFileInput {
-  const codes = ['R', 'I', 'P', 'E'];
-  return {
-    formatVersion: 1,
-    id: 'bench-2000',
-    title: 'Benchmark strategy',
-    organisation: 'Benchmark',
-    boardName: 'Benchmark Board',
-    aim: 'To measure the screens.',
-    period: { startMonth: '2007-04', endMonth: '2009-03' },
-    protectiveMarking: 'OFFICIAL',
-    chairs: ['Chair'],
-    outcomes: [{ number: 1, text: 'Outcome' }],
-    underpinningThemes: [],
-    crossCuttingThemes: [],
-    standingAgenda: ['Apologies', 'Performance against the plan'],
-    partners: [],
-    glossary: [],
-    strands: Array.from({ length: 8 }, (_, s) => ({
-      number: s + 1,
-      title: `Strand ${s + 1}`,
-      operation: null,
-      lead: 'Lead',
-      successMeasures: ['Measure'],
-      aims: ['Aim'],
-      themes: codes.map((code) => ({
-        theme: code,
-        code,
-        objectives: Array.from({ length: code === 'R' || code === 'I' ? 63 : 62 }, (_, i) => ({
-          ref: `${s + 1}.${code}.${i + 1}`,
-          text: `Objective ${i + 1} of theme ${code} in strand ${s + 1}, worded at a realistic length for a board's action plan.`,
-          year: 'Year 1 & 2' as const,
-          target: null,
-          owner: null,
-          repeated: false,
-          notes: [],
-        })),
-      })),
-    })),
-  } as PlanFileInput;
-}
-
 function makeDatabase(dir: string, name: string, large: boolean): { path: string; objectives: number } {
   const path = join(dir, `${name}.db`);
-  const store = openStore(path, { clock, seedPlan: large ? planFileSchema.parse(largePlan()) : undefined });
+  const store = openStore(path, { clock, seedPlan: large ? largePlan() : undefined });
   loadDemo(store, { months: 24 });
   const objectives = store.plan.objectives().length;
   store.close();
