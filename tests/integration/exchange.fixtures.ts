@@ -11,6 +11,12 @@ import {
   type ReturnPayload,
 } from '../../electron/exchange/format';
 import { generateKeyPair, type KeyPairText } from '../../electron/exchange/signing';
+import {
+  createRequest,
+  type CreateRequestInput,
+  type CreateRequestResult,
+} from '../../electron/exchange/request';
+import { createReturn, type CreateReturnResult } from '../../electron/exchange/return';
 
 export interface TestClock {
   (): Date;
@@ -63,6 +69,25 @@ export function secretariatAndLead(start = '2007-10-01T09:00:00.000Z'): Pair {
       lead.close();
     },
   };
+}
+
+/** The secretariat's request for one strand, for October 2007 unless told, written to `out`. */
+export function secretariatRequest(
+  secretariat: Store,
+  out: string,
+  request: Pick<CreateRequestInput, 'strandNumber'> & Partial<Omit<CreateRequestInput, 'out'>>,
+  newFileId: () => string = pinnedIds(),
+): CreateRequestResult {
+  return createRequest(
+    secretariat,
+    { month: '2007-10', actor: 'Secretariat', ...request, out },
+    { newFileId },
+  );
+}
+
+/** The strand lead's return answering the request the lead's copy opened, written to `out`. */
+export function leadReturn(lead: Store, out: string, newFileId: () => string): CreateReturnResult {
+  return createReturn(lead, { out, actor: 'DCS Lead' }, { newFileId });
 }
 
 /** Every table's rows, in rowid order: equal dumps mean nothing in the database changed. */

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequest } from '../../electron/exchange/request';
 import { openRequest } from '../../electron/exchange/openRequest';
-import { createReturn } from '../../electron/exchange/return';
 import { importReturn, previewReturn } from '../../electron/exchange/importReturn';
 import { signingKey, installationKey, trustKey } from '../../electron/exchange/keys';
 import type { RequestPayload, ReturnPayload } from '../../electron/exchange/format';
@@ -12,9 +10,11 @@ import { loadBuiltInPlan } from '../../electron/plan/load';
 import {
   dumpDatabase,
   generateKeyPair,
+  leadReturn,
   pinnedIds,
   readJson,
   secretariatAndLead,
+  secretariatRequest,
   signedFile,
   type Pair,
 } from './exchange.fixtures';
@@ -32,17 +32,11 @@ function prepare(options: { trustLead?: boolean } = {}): Prepared {
   pair = secretariatAndLead();
   const ids = pinnedIds();
   const requestPath = join(pair.dir, 'strand-1.bpreq');
-  createRequest(
+  secretariatRequest(
     pair.secretariat,
-    {
-      strandNumber: 1,
-      month: '2007-10',
-      out: requestPath,
-      leadName: 'DCS Lead',
-      expiresOn: '2007-10-20',
-      actor: 'Secretariat',
-    },
-    { newFileId: ids },
+    requestPath,
+    { strandNumber: 1, leadName: 'DCS Lead', expiresOn: '2007-10-20' },
+    ids,
   );
   openRequest(pair.lead, { path: requestPath, actor: 'DCS Lead' });
   for (const o of pair.lead.plan.objectives({ strandNumber: 1 })) {
@@ -59,7 +53,7 @@ function prepare(options: { trustLead?: boolean } = {}): Prepared {
     );
   }
   const returnPath = join(pair.dir, 'strand-1.bpret');
-  createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
+  leadReturn(pair.lead, returnPath, ids);
   if (options.trustLead !== false) {
     trustKey(
       pair.secretariat,
@@ -218,14 +212,20 @@ describe("a request file the lead's copy refuses, changing nothing", () => {
     expect(dumpDatabase(pair.lead)).toEqual(before);
   }
 
+  /** A lead's fresh copy that has opened a strand 2 request (first.bpreq) from the secretariat. */
+  function leadCopyOfStrand2(): { ids: () => string; first: string } {
+    pair = secretariatAndLead();
+    const ids = pinnedIds();
+    const first = join(pair.dir, 'first.bpreq');
+    secretariatRequest(pair.secretariat, first, { strandNumber: 2 }, ids);
+    openRequest(pair.lead, { path: first, actor: 'DCS Lead' });
+    return { ids, first };
+  }
+
   it('refuses a request that has expired', () => {
     pair = secretariatAndLead();
     const path = join(pair.dir, 'r.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 2, month: '2007-10', out: path, expiresOn: '2007-10-10', actor: 'Secretariat' },
-      { newFileId: pinnedIds() },
-    );
+    secretariatRequest(pair.secretariat, path, { strandNumber: 2, expiresOn: '2007-10-10' });
     pair.clock.set('2007-10-11T09:00:00.000Z');
     expectLeadRefused(path, /expired on 2007-10-10\. Ask the secretariat for a new request/);
   });
@@ -233,68 +233,32 @@ describe("a request file the lead's copy refuses, changing nothing", () => {
   it('refuses a request opened a second time', () => {
     pair = secretariatAndLead();
     const path = join(pair.dir, 'r.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 2, month: '2007-10', out: path, actor: 'Secretariat' },
-      { newFileId: pinnedIds() },
-    );
+    secretariatRequest(pair.secretariat, path, { strandNumber: 2 });
     openRequest(pair.lead, { path, actor: 'DCS Lead' });
     expectLeadRefused(path, /already opened on 2007-10-01 09:00 UTC/);
   });
 
   it('refuses a request for another plan than the working copy holds', () => {
-    pair = secretariatAndLead();
-    const ids = pinnedIds();
-    const first = join(pair.dir, 'first.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 2, month: '2007-10', out: first, actor: 'Secretariat' },
-      { newFileId: ids },
-    );
-    openRequest(pair.lead, { path: first, actor: 'DCS Lead' });
+    leadCopyOfStrand2();
     const other = openStore(join(pair.dir, 'other.db'), {
       clock: pair.clock,
       seedPlan: { ...loadBuiltInPlan(), id: 'another-strategy', title: 'Another Strategy' },
     });
     const path = join(pair.dir, 'other.bpreq');
-    createRequest(
-      other,
-      { strandNumber: 2, month: '2007-10', out: path, actor: 'Secretariat' },
-      { newFileId: pinnedIds(1) },
-    );
+    secretariatRequest(other, path, { strandNumber: 2 }, pinnedIds(1));
     other.close();
     expectLeadRefused(path, /for another plan \("Another Strategy"\)/);
   });
 
   it('refuses a request for another strand than the working copy was made for', () => {
-    pair = secretariatAndLead();
-    const ids = pinnedIds();
-    const first = join(pair.dir, 'first.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 2, month: '2007-10', out: first, actor: 'Secretariat' },
-      { newFileId: ids },
-    );
-    openRequest(pair.lead, { path: first, actor: 'DCS Lead' });
+    const { ids } = leadCopyOfStrand2();
     const path = join(pair.dir, 'strand-3.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 3, month: '2007-10', out: path, actor: 'Secretariat' },
-      { newFileId: ids },
-    );
+    secretariatRequest(pair.secretariat, path, { strandNumber: 3 }, ids);
     expectLeadRefused(path, /for strand 3, but this working copy is for strand 2/);
   });
 
   it('refuses a request signed by a different secretariat key until the person confirms it', () => {
-    pair = secretariatAndLead();
-    const ids = pinnedIds();
-    const first = join(pair.dir, 'first.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 2, month: '2007-10', out: first, actor: 'Secretariat' },
-      { newFileId: ids },
-    );
-    openRequest(pair.lead, { path: first, actor: 'DCS Lead' });
+    const { ids, first } = leadCopyOfStrand2();
     const payload = readJson<{ payload: RequestPayload }>(first).payload;
     const impostor = generateKeyPair();
     const path = signedFile(
@@ -320,11 +284,7 @@ describe("a request file the lead's copy refuses, changing nothing", () => {
       'Secretariat',
     );
     const path = join(pair.dir, 'r.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 2, month: '2007-10', out: path, actor: 'Secretariat' },
-      { newFileId: pinnedIds() },
-    );
+    secretariatRequest(pair.secretariat, path, { strandNumber: 2 });
     expectLeadRefused(path, /addressed to the key .* meant for another person's copy/);
   });
 });

@@ -1,12 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { createRequest } from '../../electron/exchange/request';
 import { openRequest } from '../../electron/exchange/openRequest';
-import { createReturn } from '../../electron/exchange/return';
 import { importReturn, previewReturn } from '../../electron/exchange/importReturn';
 import { installationKey, trustedKeys, trustKey } from '../../electron/exchange/keys';
 import { issuedRequests, workingCopy } from '../../electron/exchange/history';
-import { dumpDatabase, pinnedIds, secretariatAndLead, type Pair } from './exchange.fixtures';
+import {
+  dumpDatabase,
+  leadReturn,
+  pinnedIds,
+  secretariatAndLead,
+  secretariatRequest,
+  type Pair,
+} from './exchange.fixtures';
 import type { Status } from '../../shared/domain';
 import { openStore } from '../../electron/store/store';
 
@@ -44,10 +49,11 @@ describe('working offline with request and return files', () => {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'strand-2-2007-10.bpreq');
-    const request = createRequest(
+    const request = secretariatRequest(
       pair.secretariat,
-      { strandNumber: 2, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' },
-      { newFileId: ids },
+      requestPath,
+      { strandNumber: 2, leadName: 'DCS Lead' },
+      ids,
     );
     expect(request.objectives).toBe(25);
 
@@ -62,7 +68,7 @@ describe('working offline with request and return files', () => {
     );
 
     const returnPath = join(pair.dir, 'strand-2-2007-10.bpret');
-    const returned = createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
+    const returned = leadReturn(pair.lead, returnPath, ids);
     expect(returned.updates).toBe(25);
     expect(returned.missing).toEqual([]);
 
@@ -130,14 +136,10 @@ describe('working offline with request and return files', () => {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'r.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' },
-      { newFileId: ids },
-    );
+    secretariatRequest(pair.secretariat, requestPath, { strandNumber: 1, leadName: 'DCS Lead' }, ids);
     const { objectives } = leadWritesEverything(pair, requestPath, '2007-10');
     const returnPath = join(pair.dir, 'r.bpret');
-    createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
+    leadReturn(pair.lead, returnPath, ids);
     trustKey(
       pair.secretariat,
       { fingerprint: installationKey(pair.lead)!.fingerprint, name: 'DCS Lead', strandNumber: 1 },
@@ -163,14 +165,10 @@ describe('working offline with request and return files', () => {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'r.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 1, month: '2007-10', out: requestPath, actor: 'Secretariat' },
-      { newFileId: ids },
-    );
+    secretariatRequest(pair.secretariat, requestPath, { strandNumber: 1 }, ids);
     leadWritesEverything(pair, requestPath, '2007-10');
     const returnPath = join(pair.dir, 'r.bpret');
-    createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
+    leadReturn(pair.lead, returnPath, ids);
     const before = dumpDatabase(pair.secretariat);
     expect(() =>
       importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', trust: true }),
@@ -180,21 +178,22 @@ describe('working offline with request and return files', () => {
 });
 
 describe('a second return answering the same request', () => {
-  it('is taken in without conflicts when only the lead changed things since the first', () => {
+  /** Strand 1's request answered in full and accepted; the clock then moves on to 12 October. */
+  function firstReturnTakenIn(): () => string {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'r.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' },
-      { newFileId: ids },
-    );
+    secretariatRequest(pair.secretariat, requestPath, { strandNumber: 1, leadName: 'DCS Lead' }, ids);
     leadWritesEverything(pair, requestPath, '2007-10');
     const first = join(pair.dir, 'first.bpret');
-    createReturn(pair.lead, { out: first, actor: 'DCS Lead' }, { newFileId: ids });
+    leadReturn(pair.lead, first, ids);
     importReturn(pair.secretariat, { path: first, actor: 'Secretariat', acceptAll: true, trust: true });
-
     pair.clock.set('2007-10-12T09:00:00.000Z');
+    return ids;
+  }
+
+  it('is taken in without conflicts when only the lead changed things since the first', () => {
+    const ids = firstReturnTakenIn();
     pair.lead.updates.save(
       {
         ref: '1.I.1',
@@ -207,7 +206,7 @@ describe('a second return answering the same request', () => {
       pair.lead.now(),
     );
     const second = join(pair.dir, 'second.bpret');
-    createReturn(pair.lead, { out: second, actor: 'DCS Lead' }, { newFileId: ids });
+    leadReturn(pair.lead, second, ids);
     const preview = previewReturn(pair.secretariat, second);
     expect(preview.conflicts).toEqual([]);
     importReturn(pair.secretariat, { path: second, actor: 'Secretariat', acceptAll: true });
@@ -220,19 +219,7 @@ describe('a second return answering the same request', () => {
   });
 
   it('still shows a conflict where the secretariat changed an update after the first return', () => {
-    pair = secretariatAndLead();
-    const ids = pinnedIds();
-    const requestPath = join(pair.dir, 'r.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 1, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' },
-      { newFileId: ids },
-    );
-    leadWritesEverything(pair, requestPath, '2007-10');
-    const first = join(pair.dir, 'first.bpret');
-    createReturn(pair.lead, { out: first, actor: 'DCS Lead' }, { newFileId: ids });
-    importReturn(pair.secretariat, { path: first, actor: 'Secretariat', acceptAll: true, trust: true });
-    pair.clock.set('2007-10-12T09:00:00.000Z');
+    const ids = firstReturnTakenIn();
     pair.secretariat.updates.save(
       {
         ref: '1.I.2',
@@ -245,7 +232,7 @@ describe('a second return answering the same request', () => {
       pair.secretariat.now(),
     );
     const second = join(pair.dir, 'second.bpret');
-    createReturn(pair.lead, { out: second, actor: 'DCS Lead' }, { newFileId: ids });
+    leadReturn(pair.lead, second, ids);
     expect(previewReturn(pair.secretariat, second).conflicts).toEqual(['1.I.2']);
   });
 });
@@ -255,11 +242,7 @@ describe("a strand lead's working copy", () => {
     pair = secretariatAndLead();
     const ids = pinnedIds();
     const october = join(pair.dir, 'october.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 1, month: '2007-10', out: october, actor: 'Secretariat' },
-      { newFileId: ids },
-    );
+    secretariatRequest(pair.secretariat, october, { strandNumber: 1 }, ids);
     openRequest(pair.lead, { path: october, actor: 'DCS Lead' });
 
     const s = pair.secretariat;
@@ -282,11 +265,7 @@ describe("a strand lead's working copy", () => {
     );
     s.plan.retireObjective('1.P.1', '2007-11', s.now(), 'Secretariat');
     const november = join(pair.dir, 'november.bpreq');
-    createRequest(
-      s,
-      { strandNumber: 1, month: '2007-11', out: november, actor: 'Secretariat' },
-      { newFileId: ids },
-    );
+    secretariatRequest(s, november, { strandNumber: 1, month: '2007-11' }, ids);
     const opened = openRequest(pair.lead, { path: november, actor: 'DCS Lead' });
 
     expect(opened).toMatchObject({
@@ -312,11 +291,7 @@ describe("a strand lead's working copy", () => {
       'Secretariat',
     );
     const path = join(pair.dir, 'r.bpreq');
-    createRequest(
-      pair.secretariat,
-      { strandNumber: 1, month: '2007-10', out: path, actor: 'Secretariat' },
-      { newFileId: ids },
-    );
+    secretariatRequest(pair.secretariat, path, { strandNumber: 1 }, ids);
     const before = pair.lead.plan.objectives({ includeRetired: true });
     const opened = openRequest(pair.lead, { path, actor: 'DCS Lead' });
     expect(opened).toMatchObject({
@@ -357,11 +332,7 @@ describe("last month's updates in a request", () => {
       s.now(),
     );
     const path = join(pair.dir, 'r.bpreq');
-    createRequest(
-      s,
-      { strandNumber: 1, month: '2007-10', out: path, actor: 'Secretariat' },
-      { newFileId: pinnedIds() },
-    );
+    secretariatRequest(s, path, { strandNumber: 1 });
     const opened = openRequest(pair.lead, { path, actor: 'DCS Lead' });
     expect(opened.lastMonthCopied).toBe(1);
     const september = pair.lead.updates.reported('2007-09', 1);
