@@ -2,11 +2,21 @@
 // version, or in a place that cannot be written to.
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrate';
 import { openStore } from '../../electron/store/store';
-import { cli, cliProcess, dumpDatabase, fileSha, fixedClock, newStore, REPO_ROOT, tempDir } from '../fixtures/databases';
+import {
+  cli,
+  cliProcess,
+  dumpDatabase,
+  fileSha,
+  fixedClock,
+  newStore,
+  REPO_ROOT,
+  tempDir,
+} from '../fixtures/databases';
 
 /** Opening must fail with this code, and the file must keep every byte and gain no -wal/-shm beside it. */
 function expectRefusedUntouched(path: string, code: string): void {
@@ -15,6 +25,14 @@ function expectRefusedUntouched(path: string, code: string): void {
   expect(fileSha(path)).toBe(sha);
   expect(existsSync(`${path}-wal`)).toBe(false);
   expect(existsSync(`${path}-shm`)).toBe(false);
+}
+
+/** Makes a folder read-only for every user, root included, with a read-only bind mount; false where mounting is not allowed. */
+function mountReadOnly(folder: string): boolean {
+  if (spawnSync('mount', ['--bind', folder, folder]).status !== 0) return false;
+  if (spawnSync('mount', ['-o', 'remount,bind,ro', folder]).status === 0) return true;
+  spawnSync('umount', [folder]);
+  return false;
 }
 
 /** Whether every folder down to this one lets other users through (o+x) and the folder itself is readable. */
@@ -58,9 +76,21 @@ describe('opening a database', () => {
     raw.close();
     expectRefusedUntouched(path, 'newer_schema');
     const sha = fileSha(path);
-    const result = await cli(['update', 'set', '2.E.3', '--month', '2007-09', '--status', 'green', '--db', path]);
+    const result = await cli([
+      'update',
+      'set',
+      '2.E.3',
+      '--month',
+      '2007-09',
+      '--status',
+      'green',
+      '--db',
+      path,
+    ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/made by a newer version of Board Pack .* the file has not been changed\.\n$/);
+    expect(result.stderr).toMatch(
+      /made by a newer version of Board Pack .* the file has not been changed\.\n$/,
+    );
     expect(fileSha(path)).toBe(sha);
   });
 
@@ -69,23 +99,38 @@ describe('opening a database', () => {
     const folder = join(path, '..');
     const before = dumpDatabase(path);
     const sha = fileSha(path);
-    chmodSync(path, 0o444);
-    chmodSync(folder, 0o555);
+    const args = ['update', 'set', '2.E.3', '--month', '2007-09', '--status', 'green', '--db', path];
+    const message = `The database at ${path} cannot be written to (the file or its folder is read-only). Choose a folder you can write to, or ask for write access.\n`;
+    // root writes through file modes. There the folder is made read-only for everyone by a
+    // read-only bind mount (the file system itself refuses writes); where mounting is not allowed,
+    // the command runs as the unprivileged "nobody" user, for whom the modes really do forbid writing.
+    const asRoot = process.getuid?.() === 0;
+    const mounted = asRoot && mountReadOnly(folder);
+    if (!mounted) {
+      chmodSync(path, 0o444);
+      chmodSync(folder, 0o555);
+    }
     try {
-      const args = ['update', 'set', '2.E.3', '--month', '2007-09', '--status', 'green', '--db', path];
-      // root writes through file modes, so there the command runs as the unprivileged "nobody" user,
-      // for whom the modes really do forbid writing; anyone else meets the modes as they are.
-      const asRoot = process.getuid?.() === 0;
-      if (asRoot) expect(readableByOthers(REPO_ROOT), 'this test runs the CLI as "nobody", so the checkout must be readable by other users').toBe(true);
-      const result = cliProcess(args, asRoot ? { uid: 65534, gid: 65534, env: { PATH: process.env.PATH, HOME: folder } } : {});
-      expect(result.code).toBe(1);
-      expect(result.stderr).toBe(
-        `The database at ${path} cannot be written to (the file or its folder is read-only). Choose a folder you can write to, or ask for write access.\n`,
+      if (asRoot && !mounted) {
+        expect(
+          readableByOthers(REPO_ROOT),
+          'without mount, this test runs the CLI as "nobody", so the checkout must be readable by other users',
+        ).toBe(true);
+      }
+      const asNobody = asRoot && !mounted;
+      const result = cliProcess(
+        args,
+        asNobody ? { uid: 65534, gid: 65534, env: { PATH: process.env.PATH, HOME: folder } } : {},
       );
-      if (!asRoot) expect(() => openStore(path)).toThrow(expect.objectContaining({ code: 'read_only' }));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(message);
+      if (!asNobody) expect(() => openStore(path)).toThrow(expect.objectContaining({ code: 'read_only' }));
     } finally {
-      chmodSync(folder, 0o755);
-      chmodSync(path, 0o644);
+      if (mounted) spawnSync('umount', [folder]);
+      else {
+        chmodSync(folder, 0o755);
+        chmodSync(path, 0o644);
+      }
     }
     expect(fileSha(path)).toBe(sha);
     expect(dumpDatabase(path)).toBe(before);
