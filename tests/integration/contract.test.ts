@@ -403,12 +403,7 @@ const examples: { [M in MethodName]: Example } = {
   'actions.update': {
     behaviour: 'adds a progress note and completes an action on today’s date',
     run: async () => {
-      const meeting = await boardMeeting(app);
-      const action = await app.call('actions.add', {
-        meetingId: meeting.id,
-        description: 'Report on Operation Blunt',
-        owner: 'Strand 6 lead',
-      });
+      const action = await raisedAction(app);
       const done = await app.call('actions.update', {
         ref: action.ref,
         note: 'Report circulated.',
@@ -660,23 +655,10 @@ const examples: { [M in MethodName]: Example } = {
   'exchange.createReturn': {
     behaviour: 'packs the lead’s updates for the opened request into a return file',
     run: async () => {
-      const request = await app.call('exchange.createRequest', { strandNumber: 2, month: '2007-10' });
-      const lead = openTestApp();
-      try {
-        await lead.call('exchange.openRequest', request);
-        await lead.call('updates.saveDraft', {
-          ref: '2.E.1',
-          month: '2007-10',
-          status: 'green',
-          narrative: 'On track.',
-        });
-        const made = await lead.call('exchange.createReturn', { authorName: 'Strand 2 lead' });
-        expect(made.fileName).toBe('strand-2-2007-10.bpret');
-        expect(made.updates).toBe(1);
-        expect(made.missing.length).toBeGreaterThan(0);
-      } finally {
-        lead.close();
-      }
+      const made = await returnFromFreshCopy(app, '2.E.1', 'green', 'On track.', 'Strand 2 lead');
+      expect(made.fileName).toBe('strand-2-2007-10.bpret');
+      expect(made.updates).toBe(1);
+      expect(made.missing.length).toBeGreaterThan(0);
     },
   },
   'exchange.previewReturn': {
@@ -850,12 +832,26 @@ const examples: { [M in MethodName]: Example } = {
   },
 };
 
-/** A return from a strand lead's fresh copy answering a request made by `secretariat`. */
-async function leadReturn(
+/** An open action raised at a board meeting for Strand 6's lead. */
+async function raisedAction(secretariat: TestApp) {
+  const meeting = await boardMeeting(secretariat);
+  return secretariat.call('actions.add', {
+    meetingId: meeting.id,
+    description: 'Report on Operation Blunt',
+    owner: 'Strand 6 lead',
+  });
+}
+
+/**
+ * A strand lead's fresh copy opens a request made by `secretariat` for the ref's strand (October
+ * 2007), writes one update and makes its return file.
+ */
+async function returnFromFreshCopy(
   secretariat: TestApp,
   ref: string,
   status: 'green' | 'amber' | 'red',
   narrative: string,
+  authorName?: string,
 ) {
   const strandNumber = Number(ref.split('.')[0]);
   const request = await secretariat.call('exchange.createRequest', { strandNumber, month: '2007-10' });
@@ -863,11 +859,21 @@ async function leadReturn(
   try {
     await lead.call('exchange.openRequest', request);
     await lead.call('updates.saveDraft', { ref, month: '2007-10', status, narrative });
-    const made = await lead.call('exchange.createReturn');
-    return { fileName: made.fileName, base64: made.base64 };
+    return await lead.call('exchange.createReturn', { authorName });
   } finally {
     lead.close();
   }
+}
+
+/** That return as the secretariat uploads it. */
+async function leadReturn(
+  secretariat: TestApp,
+  ref: string,
+  status: 'green' | 'amber' | 'red',
+  narrative: string,
+) {
+  const made = await returnFromFreshCopy(secretariat, ref, status, narrative);
+  return { fileName: made.fileName, base64: made.base64 };
 }
 
 describe('the contract', () => {
