@@ -139,7 +139,6 @@ CREATE TABLE updates (
 CREATE UNIQUE INDEX updates_current ON updates (month, objective_id) WHERE is_current = 1;
 CREATE UNIQUE INDEX updates_reported ON updates (month, objective_id) WHERE is_reported = 1;
 CREATE INDEX updates_reported_status ON updates (month, objective_id, status) WHERE is_reported = 1;
-CREATE INDEX updates_objective ON updates (objective_id, month, revision);
 
 CREATE TRIGGER updates_accepted_frozen
 BEFORE UPDATE OF objective_id, month, revision, status, narrative, next_steps, risks, metric_actual, author,
