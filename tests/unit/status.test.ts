@@ -6,10 +6,13 @@ import {
 
 describe('status rules', () => {
   it('has a word for every status, No update included, so greyscale prints stay unambiguous', () => {
+    expect([...STATUS_ORDER].sort()).toEqual(['amber', 'complete', 'green', 'no_update', 'not_started', 'red']);
     for (const status of STATUS_ORDER) {
-      expect(STATUS_LABELS[status]).toBeTruthy();
+      expect(STATUS_LABELS[status]).toMatch(/^[A-Z][a-z]+( [a-z]+)?$/);
       expect(STATUS_COLOURS[status]).toMatch(/^#[0-9a-f]{6}$/);
     }
+    // Six different words: a reader never has to tell two statuses apart by colour alone.
+    expect(new Set(STATUS_ORDER.map((status) => STATUS_LABELS[status])).size).toBe(6);
     expect(STATUS_LABELS.no_update).toBe('No update');
   });
 
