@@ -158,7 +158,7 @@ function checkRequest(store: Store, input: OpenRequestInput) {
   if (seen) throw refusedFile(input.path, `it was already opened on ${whenLabel(seen.takenAt)}.`);
   if (store.plan.hasPlan()) {
     const summary = store.plan.summary();
-    if (summary.id !== p.plan.id) {
+    if (summary.id !== p.plan.id && !store.plan.isUntouched()) {
       throw refusedFile(
         input.path,
         `it is for another plan ("${p.plan.title}"), not the one this copy holds ("${summary.title}").`,
@@ -196,6 +196,10 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
   const p = file.payload;
   const at = store.now();
   return store.db.transaction((): OpenRequestResult => {
+    // A fresh install holds only the built-in plan it was seeded with: a request for another
+    // plan replaces it, so a lead's new copy works for any board's plan.
+    if (store.plan.hasPlan() && store.plan.summary().id !== p.plan.id)
+      store.plan.clearUntouched(at, input.actor);
     const seeded = !store.plan.hasPlan();
     const planChanges: PlanChanges = { addedObjectives: [], rewordedObjectives: [], retiredObjectives: [] };
     if (seeded) {

@@ -169,6 +169,49 @@ export class PlanRepository {
     })();
   }
 
+  /**
+   * True while the plan is all the database holds: no updates, meetings, issued packs, people,
+   * exchange files or imports. Such a plan (a fresh install's seed) can be replaced whole.
+   */
+  isUntouched(): boolean {
+    const row = this.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM updates) + (SELECT count(*) FROM meetings) + (SELECT count(*) FROM issued_packs)
+           + (SELECT count(*) FROM people) + (SELECT count(*) FROM exchange_files_seen) + (SELECT count(*) FROM exchange_requests)
+           + (SELECT count(*) FROM exchange_inbox) + (SELECT count(*) FROM plan_imports) AS n`,
+      )
+      .get() as { n: number };
+    return row.n === 0;
+  }
+
+  /** Removes an untouched plan so another can be seeded in its place, in the caller's transaction. */
+  clearUntouched(at: string, actor: string): void {
+    this.db.transaction(() => {
+      if (!this.isUntouched()) {
+        throw new BoardPackError(
+          'conflict',
+          'This database already holds work on its plan, so the plan cannot be replaced.',
+        );
+      }
+      const before = this.summary();
+      for (const table of [
+        'objectives',
+        'success_measures',
+        'strand_aims',
+        'strands',
+        'outcomes',
+        'themes',
+        'standing_agenda',
+        'partners',
+        'glossary',
+        'plan',
+      ]) {
+        this.db.prepare(`DELETE FROM ${table}`).run();
+      }
+      this.audit.record(at, actor, 'plan.clear', 'plan', before.id, before, null);
+    })();
+  }
+
   summary(): PlanSummary {
     const row = this.planRow.get() as
       | {
@@ -182,7 +225,11 @@ export class PlanRepository {
           protective_marking: string;
         }
       | undefined;
-    if (!row) throw new BoardPackError('not_found', 'This database holds no plan yet. Run "init" to load the built-in plan.');
+    if (!row)
+      throw new BoardPackError(
+        'not_found',
+        'This database holds no plan yet. Run "init" to load the built-in plan.',
+      );
     return {
       id: row.plan_key,
       title: row.title,
@@ -198,7 +245,9 @@ export class PlanRepository {
   detail(): PlanDetail {
     const summary = this.summary();
     const db = this.db;
-    const chairs = JSON.parse((db.prepare('SELECT chairs_json FROM plan WHERE id = 1').get() as { chairs_json: string }).chairs_json) as string[];
+    const chairs = JSON.parse(
+      (db.prepare('SELECT chairs_json FROM plan WHERE id = 1').get() as { chairs_json: string }).chairs_json,
+    ) as string[];
     const themes = db.prepare('SELECT kind, name, summary FROM themes ORDER BY kind, position').all() as {
       kind: string;
       name: string;
@@ -207,12 +256,22 @@ export class PlanRepository {
     return {
       ...summary,
       chairs,
-      outcomes: db.prepare('SELECT number, text FROM outcomes ORDER BY number').all() as PlanDetail['outcomes'],
+      outcomes: db
+        .prepare('SELECT number, text FROM outcomes ORDER BY number')
+        .all() as PlanDetail['outcomes'],
       underpinningThemes: themes.filter((t) => t.kind === 'underpinning').map((t) => t.name),
-      crossCuttingThemes: themes.filter((t) => t.kind === 'cross_cutting').map((t) => ({ name: t.name, summary: t.summary })),
-      standingAgenda: (db.prepare('SELECT title FROM standing_agenda ORDER BY position').all() as { title: string }[]).map((r) => r.title),
-      partners: (db.prepare('SELECT name FROM partners ORDER BY position').all() as { name: string }[]).map((r) => r.name),
-      glossary: db.prepare('SELECT term, meaning FROM glossary ORDER BY position').all() as PlanDetail['glossary'],
+      crossCuttingThemes: themes
+        .filter((t) => t.kind === 'cross_cutting')
+        .map((t) => ({ name: t.name, summary: t.summary })),
+      standingAgenda: (
+        db.prepare('SELECT title FROM standing_agenda ORDER BY position').all() as { title: string }[]
+      ).map((r) => r.title),
+      partners: (db.prepare('SELECT name FROM partners ORDER BY position').all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+      glossary: db
+        .prepare('SELECT term, meaning FROM glossary ORDER BY position')
+        .all() as PlanDetail['glossary'],
     };
   }
 
@@ -228,15 +287,18 @@ export class PlanRepository {
   }
 
   strands(): Strand[] {
-    const rows = this.db.prepare('SELECT id, number, title, operation, lead FROM strands ORDER BY number').all() as Omit<
-      Strand,
-      'successMeasures' | 'aims'
-    >[];
-    const measures = this.db.prepare('SELECT strand_id, text FROM success_measures ORDER BY strand_id, position').all() as {
+    const rows = this.db
+      .prepare('SELECT id, number, title, operation, lead FROM strands ORDER BY number')
+      .all() as Omit<Strand, 'successMeasures' | 'aims'>[];
+    const measures = this.db
+      .prepare('SELECT strand_id, text FROM success_measures ORDER BY strand_id, position')
+      .all() as {
       strand_id: number;
       text: string;
     }[];
-    const aims = this.db.prepare('SELECT strand_id, text FROM strand_aims ORDER BY strand_id, position').all() as {
+    const aims = this.db
+      .prepare('SELECT strand_id, text FROM strand_aims ORDER BY strand_id, position')
+      .all() as {
       strand_id: number;
       text: string;
     }[];
@@ -254,7 +316,9 @@ export class PlanRepository {
   }
 
   /** Objectives in table order; by default only those live in the given month (or all live ones). */
-  objectives(options: { strandNumber?: number; month?: ReportingMonth; includeRetired?: boolean } = {}): Objective[] {
+  objectives(
+    options: { strandNumber?: number; month?: ReportingMonth; includeRetired?: boolean } = {},
+  ): Objective[] {
     const where: string[] = [];
     const params: (string | number)[] = [];
     if (options.strandNumber !== undefined) {
@@ -290,7 +354,10 @@ export class PlanRepository {
       const strand = this.strand(input.strandNumber);
       const code = input.themeCode;
       if (!/^[RIPE]+$/.test(code)) {
-        throw new BoardPackError('invalid_input', 'A theme code is made of R, I, P and E (for example E or RP).');
+        throw new BoardPackError(
+          'invalid_input',
+          'A theme code is made of R, I, P and E (for example E or RP).',
+        );
       }
       if (!input.text.trim()) throw new BoardPackError('invalid_input', 'An objective needs its wording.');
       const refs = this.db
@@ -300,12 +367,20 @@ export class PlanRepository {
       const ref = input.ref ?? `${strand.number}.${code}.${next}`;
       if (input.ref !== undefined) {
         if (!new RegExp(`^${strand.number}\\.${code}\\.[1-9]\\d*$`).test(ref)) {
-          throw new BoardPackError('invalid_input', `Reference ${ref} does not fit strand ${strand.number}, theme ${code} (expected ${strand.number}.${code}.N).`);
+          throw new BoardPackError(
+            'invalid_input',
+            `Reference ${ref} does not fit strand ${strand.number}, theme ${code} (expected ${strand.number}.${code}.N).`,
+          );
         }
-        if (this.objectiveByRef.get(ref)) throw new BoardPackError('conflict', `Objective reference ${ref} is already in use.`);
+        if (this.objectiveByRef.get(ref))
+          throw new BoardPackError('conflict', `Objective reference ${ref} is already in use.`);
       }
       const position =
-        (this.db.prepare('SELECT coalesce(max(position), 0) AS p FROM objectives WHERE strand_id = ?').get(strand.id) as { p: number }).p + 1;
+        (
+          this.db
+            .prepare('SELECT coalesce(max(position), 0) AS p FROM objectives WHERE strand_id = ?')
+            .get(strand.id) as { p: number }
+        ).p + 1;
       this.db
         .prepare(
           `INSERT INTO objectives (ref, strand_id, theme, theme_code, position, text, year, target_text, target_value, target_unit, owner)
@@ -331,7 +406,14 @@ export class PlanRepository {
   }
 
   /** Rewords an objective; its reference never changes. */
-  rewordObjective(ref: string, changes: Partial<Pick<NewObjective, 'text' | 'year' | 'targetText' | 'targetValue' | 'targetUnit' | 'owner'>>, at: string, actor: string): Objective {
+  rewordObjective(
+    ref: string,
+    changes: Partial<
+      Pick<NewObjective, 'text' | 'year' | 'targetText' | 'targetValue' | 'targetUnit' | 'owner'>
+    >,
+    at: string,
+    actor: string,
+  ): Objective {
     return this.db.transaction(() => {
       const before = this.objective(ref);
       const text = changes.text !== undefined ? changes.text.trim() : before.text;
@@ -363,7 +445,10 @@ export class PlanRepository {
       this.assertMonthInPlan(fromMonth);
       this.db.prepare('UPDATE objectives SET retired_from = ? WHERE id = ?').run(fromMonth, before.id);
       const after = this.objective(ref);
-      this.audit.record(at, actor, 'objective.retire', 'objective', ref, before, { ...after, retiredFrom: fromMonth });
+      this.audit.record(at, actor, 'objective.retire', 'objective', ref, before, {
+        ...after,
+        retiredFrom: fromMonth,
+      });
       return after;
     })();
   }
@@ -375,9 +460,15 @@ export class PlanRepository {
   deleteObjective(ref: string, at: string, actor: string): void {
     this.db.transaction(() => {
       const before = this.objective(ref);
-      const updates = (this.db.prepare('SELECT count(*) AS n FROM updates WHERE objective_id = ?').get(before.id) as { n: number }).n;
+      const updates = (
+        this.db.prepare('SELECT count(*) AS n FROM updates WHERE objective_id = ?').get(before.id) as {
+          n: number;
+        }
+      ).n;
       const issued = (
-        this.db.prepare("SELECT count(*) AS n FROM issued_packs WHERE snapshot_json LIKE ?").get(`%"${ref}"%`) as { n: number }
+        this.db
+          .prepare('SELECT count(*) AS n FROM issued_packs WHERE snapshot_json LIKE ?')
+          .get(`%"${ref}"%`) as { n: number }
       ).n;
       if (updates > 0 || issued > 0) {
         throw new BoardPackError(
@@ -406,7 +497,9 @@ export class PlanRepository {
         throw new BoardPackError('invalid_input', 'The board name and protective marking cannot be empty.');
       }
       this.db
-        .prepare('UPDATE plan SET board_name = ?, protective_marking = ?, start_month = ?, end_month = ? WHERE id = 1')
+        .prepare(
+          'UPDATE plan SET board_name = ?, protective_marking = ?, start_month = ?, end_month = ? WHERE id = 1',
+        )
         .run(after.boardName.trim(), after.protectiveMarking.trim(), after.startMonth, after.endMonth);
       this.audit.record(at, actor, 'plan.settings', 'plan', before.id, before, after);
       return this.summary();

@@ -14,6 +14,7 @@ import {
 } from './exchange.fixtures';
 import type { Status } from '../../shared/domain';
 import { openStore } from '../../electron/store/store';
+import { loadBuiltInPlan } from '../../electron/plan/load';
 
 const STATUSES: Status[] = ['green', 'amber', 'red', 'complete', 'not_started'];
 let pair: Pair;
@@ -277,6 +278,45 @@ describe("a strand lead's working copy", () => {
     expect(pair.lead.plan.objectives({ strandNumber: 1, month: '2007-11' }).map(strip)).toEqual(
       s.plan.objectives({ strandNumber: 1, month: '2007-11' }).map(strip),
     );
+  });
+
+  /** Another board's secretariat, and a lead's fresh install seeded with the built-in plan as the app does on first run. */
+  function otherBoardAndFreshInstall(): string {
+    pair = secretariatAndLead();
+    pair.secretariat.close();
+    pair.secretariat = openStore(join(pair.dir, 'other-board.db'), {
+      clock: pair.clock,
+      seedPlan: { ...loadBuiltInPlan(), id: 'another-strategy', title: 'Another Strategy' },
+    });
+    pair.lead.close();
+    pair.lead = openStore(join(pair.dir, 'fresh-install.db'), { clock: pair.clock });
+    const path = join(pair.dir, 'other.bpreq');
+    secretariatRequest(pair.secretariat, path, { strandNumber: 2 });
+    return path;
+  }
+
+  it("lets a fresh install holding only its built-in plan open a request for another board's plan", () => {
+    const path = otherBoardAndFreshInstall();
+    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead' });
+    expect(opened.seeded).toBe(true);
+    expect(pair.lead.plan.summary()).toMatchObject({ id: 'another-strategy', title: 'Another Strategy' });
+    expect(pair.lead.plan.objectives().map((o) => o.ref)).toEqual(
+      pair.secretariat.plan.objectives({ strandNumber: 2 }).map((o) => o.ref),
+    );
+    expect(pair.lead.audit.list({ entity: 'plan' }).map((e) => e.action)).toContain('plan.clear');
+  });
+
+  it('keeps its own plan, refusing the request, once an installation holds work on it', () => {
+    const path = otherBoardAndFreshInstall();
+    pair.lead.updates.save(
+      { ref: '1.I.1', month: '2007-09', status: 'green', author: 'DCS Lead', state: 'draft' },
+      pair.lead.now(),
+    );
+    const before = dumpDatabase(pair.lead);
+    expect(() => openRequest(pair.lead, { path, actor: 'DCS Lead' })).toThrow(
+      /for another plan \("Another Strategy"\)/,
+    );
+    expect(dumpDatabase(pair.lead)).toEqual(before);
   });
 
   it('leaves the plan of a full installation alone when it opens a request', () => {
