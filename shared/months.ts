@@ -43,8 +43,18 @@ export function isWithin(month: ReportingMonth, first: ReportingMonth, last: Rep
 }
 
 const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** "2007-09" → "September 2007", as the board writes it. */

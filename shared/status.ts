@@ -112,7 +112,10 @@ export function isStatus(value: string): value is Status {
 
 /** Accepts what a person types: "Red", "r", "4", "not started", "Not-Started". */
 export function parseStatus(input: string): Status | null {
-  const cleaned = input.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const cleaned = input
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   if (isStatus(cleaned)) return cleaned;
   for (const [status, keys] of Object.entries(STATUS_KEYS) as [Status, { digit: string; letter: string }][]) {
     if (cleaned === keys.digit || cleaned === keys.letter) return status;

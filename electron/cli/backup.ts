@@ -23,7 +23,10 @@ Examples:
     .action(async (target: string, options: { force?: boolean }, command: Command) => {
       const destination = resolve(target);
       if (existsSync(destination) && !options.force) {
-        throw new BoardPackError('conflict', `${destination} already exists; choose another name or add --force to replace it.`);
+        throw new BoardPackError(
+          'conflict',
+          `${destination} already exists; choose another name or add --force to replace it.`,
+        );
       }
       await cli.withStore(command, async (store) => {
         // The same checked, stand-alone copy the app makes: written beside the target, checked,

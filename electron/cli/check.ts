@@ -6,14 +6,19 @@ import type { CliContext } from './context';
 export function registerCheck(program: Command, cli: CliContext): void {
   program
     .command('check')
-    .description('Check the database file for damage (integrity and foreign keys). Exits with 1 if problems are found.')
+    .description(
+      'Check the database file for damage (integrity and foreign keys). Exits with 1 if problems are found.',
+    )
     .addHelpText('after', '\nExample:\n  $ board-pack check --db board.db')
     .action(async (_options: unknown, command: Command) => {
       await cli.withStore(command, (store) => {
         const problems = store.check();
         if (problems.length > 0) {
           for (const problem of problems.slice(0, 50)) cli.io.err(`${problem}\n`);
-          throw new BoardPackError('conflict', `The database at ${store.path} has ${problems.length} problem(s); restore it from a backup.`);
+          throw new BoardPackError(
+            'conflict',
+            `The database at ${store.path} has ${problems.length} problem(s); restore it from a backup.`,
+          );
         }
         cli.say(`The database at ${store.path} is sound (integrity and foreign keys checked).`);
       });

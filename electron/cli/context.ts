@@ -50,14 +50,22 @@ export class CliContext {
    * Opens the database for one command and always closes it. Only "init" creates a database;
    * every other command refuses a missing one rather than silently making an empty file.
    */
-  async withStore<T>(command: Command, work: (store: Store) => T | Promise<T>, options: { create?: boolean } = {}): Promise<T> {
+  async withStore<T>(
+    command: Command,
+    work: (store: Store) => T | Promise<T>,
+    options: { create?: boolean } = {},
+  ): Promise<T> {
     const { path, isDefault } = this.databasePath(command);
     if (!existsSync(path)) {
       if (!options.create) {
-        throw new BoardPackError('not_found', `There is no database at ${path}. Create one with: board-pack init${isDefault ? '' : ` --db "${path}"`}`);
+        throw new BoardPackError(
+          'not_found',
+          `There is no database at ${path}. Create one with: board-pack init${isDefault ? '' : ` --db "${path}"`}`,
+        );
       }
       if (isDefault) ensureDatabaseFolder(path);
-      else if (!existsSync(dirname(path))) throw new BoardPackError('not_found', `The folder ${dirname(path)} does not exist.`);
+      else if (!existsSync(dirname(path)))
+        throw new BoardPackError('not_found', `The folder ${dirname(path)} does not exist.`);
     }
     const store = openStore(path, { clock: this.io.clock, actor: this.actor(command) });
     try {
@@ -74,17 +82,29 @@ export function parseOption<T>(schema: z.ZodType<T, unknown>, value: unknown, na
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue.path.length > 0 ? String(issue.path[0]) : null;
-  const label = field === null ? name : field === 'ref' ? 'reference' : `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const label =
+    field === null
+      ? name
+      : field === 'ref'
+        ? 'reference'
+        : `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
   throw new BoardPackError('invalid_input', `${label}: ${issue.message}`);
 }
 
 /** Pads columns for a plain-text table; numbers right-aligned, text left-aligned. */
-export function formatTable(header: string[], rows: (string | number)[][], footer?: (string | number)[]): string {
+export function formatTable(
+  header: string[],
+  rows: (string | number)[][],
+  footer?: (string | number)[],
+): string {
   const cells = [header, ...rows.map((r) => r.map(String)), ...(footer ? [footer.map(String)] : [])];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'));
   const line = (r: string[]) =>
-    r.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+    r
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const body = cells.slice(1, footer ? -1 : undefined).map(line);
   return [line(cells[0]), rule, ...body, ...(footer ? [rule, line(cells[cells.length - 1])] : [])].join('\n');

@@ -10,9 +10,19 @@ const countSchema = z.coerce.number({ error: 'give a whole number' }).int('give 
 export function registerDemo(program: Command, cli: CliContext): void {
   const demo = program
     .command('demo')
-    .description('Load demo data: monthly updates from the plan\'s start and three board meetings, all marked as demo.')
-    .option('--months <n>', 'how many months of updates, from the plan\'s start month', String(DEFAULT_DEMO_MONTHS))
-    .option('--seed <n>', 'seed for the generator: the same seed gives the same demo', String(DEFAULT_DEMO_SEED))
+    .description(
+      "Load demo data: monthly updates from the plan's start and three board meetings, all marked as demo.",
+    )
+    .option(
+      '--months <n>',
+      "how many months of updates, from the plan's start month",
+      String(DEFAULT_DEMO_MONTHS),
+    )
+    .option(
+      '--seed <n>',
+      'seed for the generator: the same seed gives the same demo',
+      String(DEFAULT_DEMO_SEED),
+    )
     .addHelpText(
       'after',
       `
@@ -33,7 +43,9 @@ Examples:
             `Loaded demo data into ${store.path}:`,
             `  updates for ${monthLabel(loaded.firstMonth)} to ${monthLabel(loaded.lastMonth)}: ${u.accepted} accepted, ${u.submitted} submitted, ${u.drafts} drafts, ${u.returned} returned, ${u.missing} missing (No update)`,
             `  ${loaded.meetings.length} meetings (${loaded.meetings.filter((m) => m.held).length} held, with minutes and ${loaded.actions} actions)` +
-              (next ? `; the next is on ${dateLabel(next.heldAt)} and reports on ${monthLabel(next.reportingMonth)}` : ''),
+              (next
+                ? `; the next is on ${dateLabel(next.heldAt)} and reports on ${monthLabel(next.reportingMonth)}`
+                : ''),
             'Everything is marked as demo. Remove it with: board-pack demo remove',
           ].join('\n'),
         );
@@ -42,12 +54,16 @@ Examples:
 
   demo
     .command('remove')
-    .description('Remove all demo data (updates, meetings, minutes, actions). Refused if a demo meeting has an issued pack.')
+    .description(
+      'Remove all demo data (updates, meetings, minutes, actions). Refused if a demo meeting has an issued pack.',
+    )
     .addHelpText('after', '\nExample:\n  $ board-pack demo remove --db board.db')
     .action(async (_options: unknown, command: Command) => {
       await cli.withStore(command, (store) => {
         const removed = removeDemo(store, cli.actor(command));
-        cli.say(`Removed demo data: ${removed.updates} update revisions, ${removed.meetings} meetings and ${removed.actions} actions.`);
+        cli.say(
+          `Removed demo data: ${removed.updates} update revisions, ${removed.meetings} meetings and ${removed.actions} actions.`,
+        );
       });
     });
 }

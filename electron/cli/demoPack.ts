@@ -10,11 +10,16 @@ import { loadDemo } from '../demo/generate';
 import { buildPack } from '../pack/index';
 import { openStore } from '../store/store';
 
-export async function demoPack(out = resolve('board-pack-demo.pdf')): Promise<{ path: string; pages: number; seconds: number }> {
+export async function demoPack(
+  out = resolve('board-pack-demo.pdf'),
+): Promise<{ path: string; pages: number; seconds: number }> {
   const folder = mkdtempSync(join(tmpdir(), 'board-pack-demo-'));
   const database = join(folder, 'demo.db');
   // A fixed clock: the demo database, and so the pack, is the same on every run.
-  const store = openStore(database, { clock: () => new Date('2007-10-12T09:00:00Z'), actor: 'Board Pack demo' });
+  const store = openStore(database, {
+    clock: () => new Date('2007-10-12T09:00:00Z'),
+    actor: 'Board Pack demo',
+  });
   try {
     loadDemo(store, { months: 6 });
     const meeting = store.meetings.list().at(-1);

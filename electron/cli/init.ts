@@ -25,7 +25,9 @@ Examples:
           const strands = store.plan.strands().length;
           const what = `"${plan.title}" (${strands} strands, ${objectives} objectives, ${plan.startMonth} to ${plan.endMonth})`;
           if (existed) {
-            cli.say(`The database at ${path} already exists and holds the plan ${what}. It is ready to use; nothing else was changed.`);
+            cli.say(
+              `The database at ${path} already exists and holds the plan ${what}. It is ready to use; nothing else was changed.`,
+            );
           } else {
             cli.say(`Created a new database at ${path} and loaded the plan ${what}.`);
           }

@@ -36,19 +36,29 @@ const COMMAND_GROUPS: RegisterCommands[] = [
 
 export function buildProgram(cli: CliContext): Command {
   const program = new Command('board-pack')
-    .description('Board Pack from the command line: the plan, monthly updates and meetings in the same database as the desktop app.')
-    .option('--db <path>', 'the database file (default: $BOARD_PACK_DB, else the desktop app\'s user-data folder)')
+    .description(
+      'Board Pack from the command line: the plan, monthly updates and meetings in the same database as the desktop app.',
+    )
+    .option(
+      '--db <path>',
+      "the database file (default: $BOARD_PACK_DB, else the desktop app's user-data folder)",
+    )
     .option('--as <name>', 'who is acting, for the audit log (default: your user name)')
     .option('--debug', 'show the details of unexpected errors')
     .exitOverride()
     .configureOutput({ writeOut: (text) => cli.io.out(text), writeErr: (text) => cli.io.err(text) })
     .configureHelp({ showGlobalOptions: true })
-    .addHelpText('after', '\nExamples:\n  $ board-pack init --db board.db\n  $ board-pack demo --db board.db\n  $ board-pack status --db board.db --month 2007-09');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ board-pack init --db board.db\n  $ board-pack demo --db board.db\n  $ board-pack status --db board.db --month 2007-09',
+    );
   for (const register of COMMAND_GROUPS) register(program, cli);
   // Subcommands report usage errors the same way as the program: through run(), never process.exit.
   const inherit = (command: Command) => {
     for (const sub of command.commands) {
-      sub.exitOverride().configureOutput({ writeOut: (text) => cli.io.out(text), writeErr: (text) => cli.io.err(text) });
+      sub
+        .exitOverride()
+        .configureOutput({ writeOut: (text) => cli.io.out(text), writeErr: (text) => cli.io.err(text) });
       inherit(sub);
     }
   };
@@ -70,7 +80,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     io.err('Something went wrong; nothing was changed.\n');
-    if (argv.includes('--debug')) io.err(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (argv.includes('--debug'))
+      io.err(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     else io.err('Run again with --debug to see the details.\n');
     return 2;
   }

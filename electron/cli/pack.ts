@@ -6,7 +6,15 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { monthLabel, reportingMonthSchema } from '../../shared/months';
-import { buildPack, issuePack, issuedPackPdf, listIssuedPacks, verifyPackBytes, PACK_SECTIONS, type PackSection } from '../pack/index';
+import {
+  buildPack,
+  issuePack,
+  issuedPackPdf,
+  listIssuedPacks,
+  verifyPackBytes,
+  PACK_SECTIONS,
+  type PackSection,
+} from '../pack/index';
 import { packSectionSchema } from '../store/meetings';
 import type { Store } from '../store/store';
 import { formatTable, parseOption, type CliContext } from './context';
@@ -24,22 +32,37 @@ function meetingOf(store: Store, options: TargetOptions): number {
   if (options.meeting !== undefined && options.month !== undefined) {
     throw new BoardPackError('invalid_input', 'Give either --meeting or --month, not both.');
   }
-  if (options.meeting !== undefined) return store.meetings.get(parseOption(meetingIdSchema, options.meeting, '--meeting')).id;
+  if (options.meeting !== undefined)
+    return store.meetings.get(parseOption(meetingIdSchema, options.meeting, '--meeting')).id;
   if (options.month !== undefined) {
     const month = parseOption(reportingMonthSchema, options.month, '--month');
     const meeting = store.meetings.forMonth(month);
-    if (!meeting) throw new BoardPackError('not_found', `No meeting reports on ${monthLabel(month)}. Create the meeting first, or give --meeting.`);
+    if (!meeting)
+      throw new BoardPackError(
+        'not_found',
+        `No meeting reports on ${monthLabel(month)}. Create the meeting first, or give --meeting.`,
+      );
     return meeting.id;
   }
-  throw new BoardPackError('invalid_input', 'Say which meeting the pack is for: --meeting ID or --month YYYY-MM.');
+  throw new BoardPackError(
+    'invalid_input',
+    'Say which meeting the pack is for: --meeting ID or --month YYYY-MM.',
+  );
 }
 
 function sectionsOf(value: string | undefined): PackSection[] | undefined {
   if (value === undefined) return undefined;
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return names.map((name) => {
     const parsed = packSectionSchema.safeParse(name);
-    if (!parsed.success) throw new BoardPackError('invalid_input', `--sections: "${name}" is not a pack section; choose from ${PACK_SECTIONS.join(', ')}.`);
+    if (!parsed.success)
+      throw new BoardPackError(
+        'invalid_input',
+        `--sections: "${name}" is not a pack section; choose from ${PACK_SECTIONS.join(', ')}.`,
+      );
     return parsed.data;
   });
 }
@@ -48,18 +71,26 @@ function targetOptions(command: Command): Command {
   return command
     .option('--meeting <id>', 'the meeting the pack is for')
     .option('--month <YYYY-MM>', 'or: the reporting month of the meeting')
-    .option('--sections <list>', `comma-separated sections to include (default: all: ${PACK_SECTIONS.join(',')})`)
-    .option('--marking <text>', 'the protective marking (default: the plan\'s)');
+    .option(
+      '--sections <list>',
+      `comma-separated sections to include (default: all: ${PACK_SECTIONS.join(',')})`,
+    )
+    .option('--marking <text>', "the protective marking (default: the plan's)");
 }
 
 export function registerPack(program: Command, cli: CliContext): void {
-  const pack = program.command('pack').description('Build, issue, list, export and verify board packs (PDF).');
+  const pack = program
+    .command('pack')
+    .description('Build, issue, list, export and verify board packs (PDF).');
 
   targetOptions(pack.command('build'))
     .description('Build a pack to a PDF file; a draft carries a DRAFT watermark. Nothing is stored.')
     .option('--draft', 'mark the pack as a draft')
     .requiredOption('--out <file>', 'where to write the PDF')
-    .addHelpText('after', '\nExamples:\n  $ board-pack pack build --month 2007-09 --draft --out pack.pdf\n  $ board-pack pack build --meeting 3 --sections cover,dashboard,exceptions --out summary.pdf')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ board-pack pack build --month 2007-09 --draft --out pack.pdf\n  $ board-pack pack build --meeting 3 --sections cover,dashboard,exceptions --out summary.pdf',
+    )
     .action(async (options: TargetOptions & { draft?: boolean; out: string }, command: Command) => {
       await cli.withStore(command, async (store) => {
         const started = performance.now();
@@ -70,47 +101,81 @@ export function registerPack(program: Command, cli: CliContext): void {
           protectiveMarking: options.marking,
         });
         writeFileSync(resolve(options.out), built.pdf);
-        cli.say(`Wrote ${resolve(options.out)}: ${built.pages} pages, ${(built.pdf.length / 1024).toFixed(0)} KB, in ${((performance.now() - started) / 1000).toFixed(2)} s.\nSHA-256 ${built.sha256}`);
+        cli.say(
+          `Wrote ${resolve(options.out)}: ${built.pages} pages, ${(built.pdf.length / 1024).toFixed(0)} KB, in ${((performance.now() - started) / 1000).toFixed(2)} s.\nSHA-256 ${built.sha256}`,
+        );
       });
     });
 
   targetOptions(pack.command('issue'))
-    .description('Issue the final pack: its bytes, SHA-256 and options are frozen as the meeting\'s next version.')
+    .description(
+      "Issue the final pack: its bytes, SHA-256 and options are frozen as the meeting's next version.",
+    )
     .option('--out <file>', 'also write the issued PDF here')
-    .option('--note <text>', 'what changed, in your own words, listed before the computed changes (repeatable)', (value: string, all: string[]) => [...all, value], [])
+    .option(
+      '--note <text>',
+      'what changed, in your own words, listed before the computed changes (repeatable)',
+      (value: string, all: string[]) => [...all, value],
+      [],
+    )
     .action(async (options: TargetOptions & { out?: string; note: string[] }, command: Command) => {
       await cli.withStore(command, async (store) => {
         const issued = await issuePack(
           store,
-          { meetingId: meetingOf(store, options), sections: sectionsOf(options.sections), protectiveMarking: options.marking, notes: options.note },
+          {
+            meetingId: meetingOf(store, options),
+            sections: sectionsOf(options.sections),
+            protectiveMarking: options.marking,
+            notes: options.note,
+          },
           cli.actor(command),
         );
         if (options.out) writeFileSync(resolve(options.out), issuedPackPdf(store, issued.id));
-        const changes = issued.version > 1 ? `\n${issued.changes.length} change(s) since version ${issued.version - 1}${issued.changes.length ? `:\n  ${issued.changes.join('\n  ')}` : '.'}` : '';
-        cli.say(`Issued version ${issued.version} of the pack for meeting ${issued.meetingId} (${monthLabel(issued.reportingMonth)}), ${(issued.sizeBytes / 1024).toFixed(0)} KB.\nSHA-256 ${issued.sha256}${options.out ? `\nWrote ${resolve(options.out)}` : ''}${changes}`);
+        const changes =
+          issued.version > 1
+            ? `\n${issued.changes.length} change(s) since version ${issued.version - 1}${issued.changes.length ? `:\n  ${issued.changes.join('\n  ')}` : '.'}`
+            : '';
+        cli.say(
+          `Issued version ${issued.version} of the pack for meeting ${issued.meetingId} (${monthLabel(issued.reportingMonth)}), ${(issued.sizeBytes / 1024).toFixed(0)} KB.\nSHA-256 ${issued.sha256}${options.out ? `\nWrote ${resolve(options.out)}` : ''}${changes}`,
+        );
       });
     });
 
   pack
     .command('list')
     .description('List issued packs, oldest first.')
-    .option('--meeting <id>', 'only this meeting\'s packs')
+    .option('--meeting <id>', "only this meeting's packs")
     .action(async (options: { meeting?: string }, command: Command) => {
       await cli.withStore(command, (store) => {
-        const meetingId = options.meeting === undefined ? undefined : parseOption(meetingIdSchema, options.meeting, '--meeting');
+        const meetingId =
+          options.meeting === undefined
+            ? undefined
+            : parseOption(meetingIdSchema, options.meeting, '--meeting');
         const packs = listIssuedPacks(store, meetingId);
         if (packs.length === 0) {
           cli.say('No pack has been issued yet.');
           return;
         }
-        cli.say(formatTable(['Id', 'Meeting', 'Version', 'Month', 'Issued', 'By', 'SHA-256'],
-          packs.map((p) => [p.id, p.meetingId, p.version, p.reportingMonth, p.issuedAt.slice(0, 16).replace('T', ' '), p.issuedBy, p.sha256.slice(0, 16)])));
+        cli.say(
+          formatTable(
+            ['Id', 'Meeting', 'Version', 'Month', 'Issued', 'By', 'SHA-256'],
+            packs.map((p) => [
+              p.id,
+              p.meetingId,
+              p.version,
+              p.reportingMonth,
+              p.issuedAt.slice(0, 16).replace('T', ' '),
+              p.issuedBy,
+              p.sha256.slice(0, 16),
+            ]),
+          ),
+        );
       });
     });
 
   pack
     .command('export')
-    .description('Write an issued pack\'s frozen bytes to a file.')
+    .description("Write an issued pack's frozen bytes to a file.")
     .requiredOption('--id <id>', 'the issued pack (see "pack list")')
     .requiredOption('--out <file>', 'where to write the PDF')
     .action(async (options: { id: string; out: string }, command: Command) => {
@@ -135,10 +200,15 @@ export function registerPack(program: Command, cli: CliContext): void {
       await cli.withStore(command, (store) => {
         const { sha256, match } = verifyPackBytes(store, bytes);
         if (!match) {
-          throw new BoardPackError('not_found', `${file} matches no issued pack (SHA-256 ${sha256}). It may have been changed, or it was never issued from this database.`);
+          throw new BoardPackError(
+            'not_found',
+            `${file} matches no issued pack (SHA-256 ${sha256}). It may have been changed, or it was never issued from this database.`,
+          );
         }
         const meeting = store.meetings.get(match.meetingId);
-        cli.say(`${file} is version ${match.version} of the pack for ${meeting.title} (${monthLabel(match.reportingMonth)}), issued ${match.issuedAt.slice(0, 10)} by ${match.issuedBy}. SHA-256 ${sha256}.`);
+        cli.say(
+          `${file} is version ${match.version} of the pack for ${meeting.title} (${monthLabel(match.reportingMonth)}), issued ${match.issuedAt.slice(0, 10)} by ${match.issuedBy}. SHA-256 ${sha256}.`,
+        );
       });
     });
 }

@@ -7,7 +7,11 @@ import { formatTable, parseOption, type CliContext } from './context';
 
 export function statusTable(summary: MonthSummary): string {
   const header = ['Strand', ...STATUS_ORDER.map((s) => STATUS_LABELS[s]), 'Total'];
-  const rows = summary.strands.map((s) => [`${s.strandNumber} ${s.strandTitle}`, ...STATUS_ORDER.map((st) => s.counts[st]), s.total]);
+  const rows = summary.strands.map((s) => [
+    `${s.strandNumber} ${s.strandTitle}`,
+    ...STATUS_ORDER.map((st) => s.counts[st]),
+    s.total,
+  ]);
   const footer = ['All strands', ...STATUS_ORDER.map((st) => summary.totals[st]), summary.total];
   return formatTable(header, rows, footer);
 }
@@ -15,7 +19,9 @@ export function statusTable(summary: MonthSummary): string {
 export function registerStatus(program: Command, cli: CliContext): void {
   program
     .command('status')
-    .description('Show how many objectives in each strand are at each status for a month, including No update.')
+    .description(
+      'Show how many objectives in each strand are at each status for a month, including No update.',
+    )
     .option('--month <YYYY-MM>', 'the reporting month (default: the latest month that has updates)')
     .option('--json', 'print the counts as JSON')
     .addHelpText(
@@ -27,11 +33,14 @@ Examples:
   $ board-pack status --month 2007-09 --json`,
     )
     .action(async (options: { month?: string; json?: boolean }, command: Command) => {
-      const given = options.month === undefined ? undefined : parseOption(reportingMonthSchema, options.month, '--month');
+      const given =
+        options.month === undefined ? undefined : parseOption(reportingMonthSchema, options.month, '--month');
       await cli.withStore(command, (store) => {
         const month = given ?? store.updates.latestReportedMonth();
         if (month === null) {
-          cli.say('No updates have been reported yet, so there is no month to show. Give one with --month YYYY-MM.');
+          cli.say(
+            'No updates have been reported yet, so there is no month to show. Give one with --month YYYY-MM.',
+          );
           return;
         }
         store.plan.assertMonthInPlan(month);

@@ -12,7 +12,10 @@ const updateSetSchema = z.object({
   status: z.string().transform((value, ctx) => {
     const status = parseStatus(value);
     if (status === null) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a status; use Complete, Green, Amber, Red or "Not started".` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a status; use Complete, Green, Amber, Red or "Not started".`,
+      });
       return z.NEVER;
     }
     return status;
@@ -21,7 +24,9 @@ const updateSetSchema = z.object({
   nextSteps: z.string().default(''),
   risks: z.string().default(''),
   metric: z.coerce.number({ error: 'the metric actual must be a number' }).optional(),
-  state: z.enum(['draft', 'submitted', 'accepted'], { error: 'the state is draft, submitted or accepted' }).default('submitted'),
+  state: z
+    .enum(['draft', 'submitted', 'accepted'], { error: 'the state is draft, submitted or accepted' })
+    .default('submitted'),
 });
 
 function firstLine(text: string, width: number): string {
@@ -37,11 +42,16 @@ export function registerUpdate(program: Command, cli: CliContext): void {
   const update = program
     .command('update')
     .description('Record or look at the monthly progress updates of an objective.')
-    .addHelpText('after', '\nExamples:\n  $ board-pack update set 2.E.3 --month 2007-09 --status green --narrative "On track."\n  $ board-pack update show 2.E.3');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ board-pack update set 2.E.3 --month 2007-09 --status green --narrative "On track."\n  $ board-pack update show 2.E.3',
+    );
 
   update
     .command('set')
-    .description('Record an objective\'s update for a month. Red and Amber need a narrative: why, and what is being done.')
+    .description(
+      "Record an objective's update for a month. Red and Amber need a narrative: why, and what is being done.",
+    )
     .argument('<ref>', 'the objective reference, e.g. 2.E.3')
     .requiredOption('--month <YYYY-MM>', 'the reporting month')
     .requiredOption('--status <status>', 'Complete, Green, Amber, Red or "Not started"')
@@ -49,7 +59,11 @@ export function registerUpdate(program: Command, cli: CliContext): void {
     .option('--next-steps <text>', 'what happens next')
     .option('--risks <text>', 'risks and issues')
     .option('--metric <number>', 'the metric actual, where the objective has a numeric target')
-    .option('--state <state>', 'draft, submitted or accepted (the secretariat records accepted updates)', 'submitted')
+    .option(
+      '--state <state>',
+      'draft, submitted or accepted (the secretariat records accepted updates)',
+      'submitted',
+    )
     .addHelpText(
       'after',
       `
@@ -79,20 +93,26 @@ Examples:
           },
           store.now(),
         );
-        cli.say(`Saved the update for ${saved.ref} in ${saved.month}: ${describe(saved)}, by ${saved.author}.`);
+        cli.say(
+          `Saved the update for ${saved.ref} in ${saved.month}: ${describe(saved)}, by ${saved.author}.`,
+        );
       });
     });
 
   update
     .command('show')
-    .description('Show every revision of an objective\'s updates, newest first.')
+    .description("Show every revision of an objective's updates, newest first.")
     .argument('<ref>', 'the objective reference, e.g. 2.E.3')
     .option('--month <YYYY-MM>', 'only this reporting month')
     .option('--json', 'print the revisions as JSON')
-    .addHelpText('after', '\nExamples:\n  $ board-pack update show 2.E.3\n  $ board-pack update show 2.E.3 --month 2007-09')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ board-pack update show 2.E.3\n  $ board-pack update show 2.E.3 --month 2007-09',
+    )
     .action(async (ref: string, options: { month?: string; json?: boolean }, command: Command) => {
       const validRef = parseOption(objectiveRefSchema, ref, 'reference');
-      const month = options.month === undefined ? undefined : parseOption(reportingMonthSchema, options.month, '--month');
+      const month =
+        options.month === undefined ? undefined : parseOption(reportingMonthSchema, options.month, '--month');
       await cli.withStore(command, (store) => {
         const objective = store.plan.objective(validRef);
         const history = store.updates.history(validRef, month);
@@ -105,7 +125,15 @@ Examples:
           cli.say(month ? `No update has been written for ${month}.` : 'No update has been written yet.');
           return;
         }
-        const rows = history.map((u) => [u.month, u.revision, STATUS_LABELS[u.status], u.state, u.author, u.createdAt.slice(0, 16).replace('T', ' '), firstLine(u.narrative, 60)]);
+        const rows = history.map((u) => [
+          u.month,
+          u.revision,
+          STATUS_LABELS[u.status],
+          u.state,
+          u.author,
+          u.createdAt.slice(0, 16).replace('T', ' '),
+          firstLine(u.narrative, 60),
+        ]);
         cli.say(formatTable(['Month', 'Rev', 'Status', 'State', 'Author', 'Written', 'Narrative'], rows));
       });
     });

@@ -64,7 +64,10 @@ export function loadDemo(store: Store, options: DemoOptions = {}): DemoSummary {
   const last = months[months.length - 1];
   return store.db.transaction(() => {
     if (isDemoLoaded(store)) {
-      throw new BoardPackError('conflict', 'Demo data is already loaded. Remove it first ("demo remove") to load it again.');
+      throw new BoardPackError(
+        'conflict',
+        'Demo data is already loaded. Remove it first ("demo remove") to load it again.',
+      );
     }
     const real = store.db
       .prepare('SELECT count(*) AS n FROM updates WHERE demo = 0 AND month BETWEEN ? AND ?')
@@ -101,7 +104,8 @@ export interface DemoRemoval {
 /** Deletes every demo row in one transaction with one audit record; refused if a demo meeting has an issued pack. */
 export function removeDemo(store: Store, actor: string): DemoRemoval {
   return store.db.transaction(() => {
-    if (!isDemoLoaded(store)) throw new BoardPackError('not_found', 'There is no demo data in this database.');
+    if (!isDemoLoaded(store))
+      throw new BoardPackError('not_found', 'There is no demo data in this database.');
     const issued = store.db
       .prepare(
         `SELECT m.held_at AS held_at, count(*) AS n FROM issued_packs p JOIN meetings m ON m.id = p.meeting_id
@@ -115,10 +119,15 @@ export function removeDemo(store: Store, actor: string): DemoRemoval {
       );
     }
     const foreign = store.db
-      .prepare('SELECT count(*) AS n FROM board_actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.demo = 1 AND a.demo = 0')
+      .prepare(
+        'SELECT count(*) AS n FROM board_actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.demo = 1 AND a.demo = 0',
+      )
       .get() as { n: number };
     if (foreign.n > 0) {
-      throw new BoardPackError('conflict', `${foreign.n} real actions were raised at demo meetings; move or remove them before removing the demo data.`);
+      throw new BoardPackError(
+        'conflict',
+        `${foreign.n} real actions were raised at demo meetings; move or remove them before removing the demo data.`,
+      );
     }
     const before = store.getSetting(DEMO_SETTING);
     // Action notes, minutes and agenda items go with their action or meeting (ON DELETE CASCADE).
@@ -127,7 +136,15 @@ export function removeDemo(store: Store, actor: string): DemoRemoval {
     const updates = store.db.prepare('DELETE FROM updates WHERE demo = 1').run().changes;
     store.db.prepare('DELETE FROM settings WHERE key = ?').run(DEMO_SETTING);
     const removed: DemoRemoval = { updates, meetings, actions };
-    store.audit.record(store.now(), actor, 'demo.remove', 'demo', DEMO_SETTING, before === null ? null : JSON.parse(before), removed);
+    store.audit.record(
+      store.now(),
+      actor,
+      'demo.remove',
+      'demo',
+      DEMO_SETTING,
+      before === null ? null : JSON.parse(before),
+      removed,
+    );
     return removed;
   })();
 }

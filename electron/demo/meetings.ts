@@ -89,39 +89,91 @@ function createMeeting(store: Store, plan: DemoMeetingPlan, actor: string): Meet
     actor,
     detail.standingAgenda,
   );
-  const items = store.meetings.agenda(meeting.id).map((item) => ({ id: item.id, title: item.title, ...itemDetails(item.title) }));
+  const items = store.meetings
+    .agenda(meeting.id)
+    .map((item) => ({ id: item.id, title: item.title, ...itemDetails(item.title) }));
   store.meetings.setAgenda(meeting.id, items, createdAt, actor);
   return meeting;
 }
 
 /** Writes the minutes, decisions and actions of a meeting that has been held. */
-function minuteMeeting(store: Store, meeting: Meeting, previous: Meeting | null, nextDate: string, actor: string): void {
+function minuteMeeting(
+  store: Store,
+  meeting: Meeting,
+  previous: Meeting | null,
+  nextDate: string,
+  actor: string,
+): void {
   const written = at(addDays(meeting.heldAt.slice(0, 10), 2), '15:00');
   const agenda = store.meetings.agenda(meeting.id);
   const itemFor = (match: RegExp) => agenda.find((a) => match.test(a.title))?.id ?? null;
   const minute = (match: RegExp, kind: 'minute' | 'decision', text: string) =>
     store.meetings.addMinute(meeting.id, itemFor(match), kind, text, written, actor);
   const summary = store.updates.monthSummary(meeting.reportingMonth);
-  const worst = [...summary.strands].sort((a, b) => b.counts.red - a.counts.red || a.strandNumber - b.strandNumber)[0];
+  const worst = [...summary.strands].sort(
+    (a, b) => b.counts.red - a.counts.red || a.strandNumber - b.strandNumber,
+  )[0];
 
-  minute(/apolog/i, 'minute', meeting.apologies.length ? `Apologies were received from: ${meeting.apologies.join('; ')}.` : 'No apologies were received.');
+  minute(
+    /apolog/i,
+    'minute',
+    meeting.apologies.length
+      ? `Apologies were received from: ${meeting.apologies.join('; ')}.`
+      : 'No apologies were received.',
+  );
   if (previous) {
-    minute(/minutes|actions/i, 'minute', `The minutes of the meeting held on ${dateLabel(previous.heldAt)} were agreed as a true record. The action log was reviewed and updated.`);
+    minute(
+      /minutes|actions/i,
+      'minute',
+      `The minutes of the meeting held on ${dateLabel(previous.heldAt)} were agreed as a true record. The action log was reviewed and updated.`,
+    );
   } else {
-    minute(/minutes|actions/i, 'minute', 'This was the first meeting to use the new monthly board pack; the secretariat outlined the reporting timetable.');
+    minute(
+      /minutes|actions/i,
+      'minute',
+      'This was the first meeting to use the new monthly board pack; the secretariat outlined the reporting timetable.',
+    );
   }
   minute(
     /performance/i,
     'minute',
     `The board reviewed performance for ${monthLabel(meeting.reportingMonth)}: ${summary.totals.red} objectives ${STATUS_LABELS.red}, ${summary.totals.amber} ${STATUS_LABELS.amber}, ${summary.totals.green} ${STATUS_LABELS.green} and ${summary.totals.complete} ${STATUS_LABELS.complete}; ${summary.totals.no_update} had no update. Strand ${worst.strandNumber} (${worst.strandTitle}) holds the most Red objectives.`,
   );
-  minute(/performance/i, 'decision', 'Strand leads with Red objectives to present a recovery plan, with dates and owners, at the next meeting.');
-  minute(/intelligence/i, 'minute', 'MIB presented the monthly serious violence problem profile. Knife-enabled violence among under-20s is rising in Southwark, Lambeth and Newham; borough intelligence units to share tactical assessments with Curb.');
-  minute(/operation/i, 'minute', 'The board was briefed on current Curb and Sapphire operational activity, including weapons sweeps around transport hubs and the Havens out-of-hours cover.');
-  minute(/problem|partnership|engagement/i, 'minute', 'Partnership engagement with CDRPs, YOTs and the CPS was discussed. London Councils has offered a seat on its community safety group.');
-  minute(/problem|partnership|engagement/i, 'decision', 'The board agreed to invite the London Councils community safety lead to the next meeting.');
-  minute(/other business/i, 'minute', 'The MPA Link Member asked for a short note on the use of stop and search in Curb operations; the Chair agreed.');
-  minute(/next meeting/i, 'minute', `The next meeting will be held on ${dateLabel(nextDate)} at 10:00, ${DEMO_PLACE}.`);
+  minute(
+    /performance/i,
+    'decision',
+    'Strand leads with Red objectives to present a recovery plan, with dates and owners, at the next meeting.',
+  );
+  minute(
+    /intelligence/i,
+    'minute',
+    'MIB presented the monthly serious violence problem profile. Knife-enabled violence among under-20s is rising in Southwark, Lambeth and Newham; borough intelligence units to share tactical assessments with Curb.',
+  );
+  minute(
+    /operation/i,
+    'minute',
+    'The board was briefed on current Curb and Sapphire operational activity, including weapons sweeps around transport hubs and the Havens out-of-hours cover.',
+  );
+  minute(
+    /problem|partnership|engagement/i,
+    'minute',
+    'Partnership engagement with CDRPs, YOTs and the CPS was discussed. London Councils has offered a seat on its community safety group.',
+  );
+  minute(
+    /problem|partnership|engagement/i,
+    'decision',
+    'The board agreed to invite the London Councils community safety lead to the next meeting.',
+  );
+  minute(
+    /other business/i,
+    'minute',
+    'The MPA Link Member asked for a short note on the use of stop and search in Curb operations; the Chair agreed.',
+  );
+  minute(
+    /next meeting/i,
+    'minute',
+    `The next meeting will be held on ${dateLabel(nextDate)} at 10:00, ${DEMO_PLACE}.`,
+  );
 }
 
 interface DemoAction {
@@ -137,14 +189,55 @@ interface DemoAction {
 /** Actions from the first and second past meetings. The last one of the first stays open past its due date. */
 const ACTIONS: DemoAction[][] = [
   [
-    { match: /performance/i, description: 'Strand 2 to present a recovery plan for sanction detections of serious sexual offences.', owner: VCD, dueInDays: 28, completedAfter: 27, note: { afterDays: 27, text: 'Recovery plan circulated to members with the September pack.' } },
-    { match: /minutes|actions/i, description: 'Secretariat to circulate the revised monthly reporting template to strand leads.', owner: 'Board secretariat', dueInDays: 14, completedAfter: 13 },
-    { match: /intelligence/i, description: 'MIB and Strand 4 to produce a joint problem profile on knife-enabled violence among under-20s.', owner: MIB, dueInDays: 50, completedAfter: null, note: { afterDays: 40, text: 'Data from three boroughs still awaited; draft delayed.' } },
+    {
+      match: /performance/i,
+      description: 'Strand 2 to present a recovery plan for sanction detections of serious sexual offences.',
+      owner: VCD,
+      dueInDays: 28,
+      completedAfter: 27,
+      note: { afterDays: 27, text: 'Recovery plan circulated to members with the September pack.' },
+    },
+    {
+      match: /minutes|actions/i,
+      description: 'Secretariat to circulate the revised monthly reporting template to strand leads.',
+      owner: 'Board secretariat',
+      dueInDays: 14,
+      completedAfter: 13,
+    },
+    {
+      match: /intelligence/i,
+      description:
+        'MIB and Strand 4 to produce a joint problem profile on knife-enabled violence among under-20s.',
+      owner: MIB,
+      dueInDays: 50,
+      completedAfter: null,
+      note: { afterDays: 40, text: 'Data from three boroughs still awaited; draft delayed.' },
+    },
   ],
   [
-    { match: /performance/i, description: 'Strand 8 to report the results of the SOP compliance dip-sample across CAITs.', owner: CAIC, dueInDays: 21, completedAfter: 20, note: { afterDays: 20, text: 'Results presented in the strand report: compliance at 91%.' } },
-    { match: /problem|partnership|engagement/i, description: 'Chair to write to London Councils about funding for gang exit programmes.', owner: 'Commander Violent Crime Directorate (VCD)', dueInDays: 56, completedAfter: null },
-    { match: /operation/i, description: 'Strand 7 to agree an A&E data-sharing pilot with two PCTs.', owner: SCD, dueInDays: 41, completedAfter: null, note: { afterDays: 15, text: 'Two PCTs identified; information sharing agreement in draft.' } },
+    {
+      match: /performance/i,
+      description: 'Strand 8 to report the results of the SOP compliance dip-sample across CAITs.',
+      owner: CAIC,
+      dueInDays: 21,
+      completedAfter: 20,
+      note: { afterDays: 20, text: 'Results presented in the strand report: compliance at 91%.' },
+    },
+    {
+      match: /problem|partnership|engagement/i,
+      description: 'Chair to write to London Councils about funding for gang exit programmes.',
+      owner: 'Commander Violent Crime Directorate (VCD)',
+      dueInDays: 56,
+      completedAfter: null,
+    },
+    {
+      match: /operation/i,
+      description: 'Strand 7 to agree an A&E data-sharing pilot with two PCTs.',
+      owner: SCD,
+      dueInDays: 41,
+      completedAfter: null,
+      note: { afterDays: 15, text: 'Two PCTs identified; information sharing agreement in draft.' },
+    },
   ],
 ];
 
@@ -165,7 +258,12 @@ function raiseActions(store: Store, meeting: Meeting, actions: DemoAction[], act
       actor,
     );
     if (a.note && a.completedAfter !== a.note.afterDays) {
-      store.meetings.updateAction(raised.ref, { note: a.note.text, on: addDays(held, a.note.afterDays) }, at(addDays(held, a.note.afterDays), '11:00'), a.owner);
+      store.meetings.updateAction(
+        raised.ref,
+        { note: a.note.text, on: addDays(held, a.note.afterDays) },
+        at(addDays(held, a.note.afterDays), '11:00'),
+        a.owner,
+      );
     }
     if (a.completedAfter !== null) {
       const on = addDays(held, a.completedAfter);
@@ -184,7 +282,11 @@ export interface DemoMeetingCounts {
 /** Two past meetings reporting on the two months before the last, and the next one reporting on the last. */
 export function writeDemoMeetings(store: Store, lastMonth: ReportingMonth, actor: string): DemoMeetingCounts {
   const plans: DemoMeetingPlan[] = [
-    { reportingMonth: addMonths(lastMonth, -2), date: thirdThursday(addMonths(lastMonth, -1)), apologies: [ATTENDEES[1], MEMBERS[4]] },
+    {
+      reportingMonth: addMonths(lastMonth, -2),
+      date: thirdThursday(addMonths(lastMonth, -1)),
+      apologies: [ATTENDEES[1], MEMBERS[4]],
+    },
     { reportingMonth: addMonths(lastMonth, -1), date: thirdThursday(lastMonth), apologies: [ATTENDEES[3]] },
     { reportingMonth: lastMonth, date: thirdThursday(addMonths(lastMonth, 1)), apologies: [ATTENDEES[2]] },
   ];
@@ -195,7 +297,12 @@ export function writeDemoMeetings(store: Store, lastMonth: ReportingMonth, actor
     actions += raiseActions(store, meetings[i], ACTIONS[i], actor);
   }
   return {
-    meetings: meetings.map((m, i) => ({ id: m.id, heldAt: m.heldAt, reportingMonth: m.reportingMonth, held: i < 2 })),
+    meetings: meetings.map((m, i) => ({
+      id: m.id,
+      heldAt: m.heldAt,
+      reportingMonth: m.reportingMonth,
+      held: i < 2,
+    })),
     actions,
   };
 }

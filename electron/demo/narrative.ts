@@ -3,7 +3,16 @@
 import type { Status } from '../../shared/domain';
 import type { DemoRandom } from './random';
 import {
-  BOROUGHS, CAUSES, COMPLETIONS, FALLBACK_VOICE, MITIGATIONS, NEXT_STEPS, NOT_STARTED, PROGRESS, RISKS, STRAND_VOICES,
+  BOROUGHS,
+  CAUSES,
+  COMPLETIONS,
+  FALLBACK_VOICE,
+  MITIGATIONS,
+  NEXT_STEPS,
+  NOT_STARTED,
+  PROGRESS,
+  RISKS,
+  STRAND_VOICES,
   YEAR_TWO_WAITING,
 } from './phrases';
 
@@ -45,7 +54,13 @@ function themeLetter(themeCode: string, random: DemoRandom): string {
  * The words of one update. waitingForYear2: a Year 2 objective before Year 2 begins, whose
  * "Not started" says so rather than giving another reason.
  */
-export function composeText(status: Status, strandNumber: number, themeCode: string, random: DemoRandom, waitingForYear2 = false): DemoText {
+export function composeText(
+  status: Status,
+  strandNumber: number,
+  themeCode: string,
+  random: DemoRandom,
+  waitingForYear2 = false,
+): DemoText {
   const cast = castFor(strandNumber, random);
   const say = (bank: readonly string[]) => fill(random.pick(bank), cast);
   let narrative: string;

@@ -3,8 +3,22 @@
 import type { Status } from '../../shared/domain';
 
 export const BOROUGHS = [
-  'Lambeth', 'Southwark', 'Hackney', 'Haringey', 'Newham', 'Brent', 'Croydon', 'Tower Hamlets',
-  'Lewisham', 'Waltham Forest', 'Islington', 'Camden', 'Westminster', 'Ealing', 'Enfield', 'Greenwich',
+  'Lambeth',
+  'Southwark',
+  'Hackney',
+  'Haringey',
+  'Newham',
+  'Brent',
+  'Croydon',
+  'Tower Hamlets',
+  'Lewisham',
+  'Waltham Forest',
+  'Islington',
+  'Camden',
+  'Westminster',
+  'Ealing',
+  'Enfield',
+  'Greenwich',
 ] as const;
 
 /** What each strand's updates talk about: its units, its forums, its partners. */
@@ -26,7 +40,11 @@ export const STRAND_VOICES: Record<number, StrandVoice> = {
     unit: ['Sapphire units', 'SOIT officers', 'the Sapphire central team'],
     forum: ['the Havens Strategic Board', 'the LCJB rape working group', 'the Sapphire performance meeting'],
     partner: ['the Havens', 'CPS London', 'the Rape Crisis Federation'],
-    work: ['early evidence kit roll-out', 'case reviews of no-crimed allegations', 'joint CPS case conferences'],
+    work: [
+      'early evidence kit roll-out',
+      'case reviews of no-crimed allegations',
+      'joint CPS case conferences',
+    ],
   },
   3: {
     unit: ['Community Safety Units', 'hate crime co-ordinators', 'the LGBT liaison network'],
@@ -49,7 +67,7 @@ export const STRAND_VOICES: Record<number, StrandVoice> = {
   6: {
     unit: ['Major Investigation Teams', 'the Homicide Assessment Team', 'family liaison officers'],
     forum: ['the homicide prevention group', 'the MIT performance review', 'case review panels'],
-    partner: ['the Coroner\'s office', 'CPS London', 'Victim Support (homicide service)'],
+    partner: ["the Coroner's office", 'CPS London', 'Victim Support (homicide service)'],
     work: ['homicide case reviews', 'forensic submission timeliness', 'prevention projects with partners'],
   },
   7: {
@@ -61,8 +79,12 @@ export const STRAND_VOICES: Record<number, StrandVoice> = {
   8: {
     unit: ['Child Abuse Investigation Teams', 'the CAIC referral desk', 'borough Public Protection Units'],
     forum: ['Local Safeguarding Children Boards', 'the CAIC performance meeting', 'strategy discussions'],
-    partner: ['children\'s social care', 'LSCBs', 'health visitors and schools'],
-    work: ['joint investigation with children\'s social care', 'strategy discussion timeliness', 'SOP compliance checks'],
+    partner: ["children's social care", 'LSCBs', 'health visitors and schools'],
+    work: [
+      "joint investigation with children's social care",
+      'strategy discussion timeliness',
+      'SOP compliance checks',
+    ],
   },
 };
 
@@ -136,7 +158,8 @@ export const COMPLETIONS: string[] = [
 ];
 
 /** A Year 2 objective before Year 2 of the plan begins. */
-export const YEAR_TWO_WAITING = 'A Year 2 objective: work starts with the Year 2 delivery plan; early scoping with {partner} only.';
+export const YEAR_TWO_WAITING =
+  'A Year 2 objective: work starts with the Year 2 delivery plan; early scoping with {partner} only.';
 
 export const NOT_STARTED: string[] = [
   'Start deferred until {partner} confirms its lead officer; scoping note drafted.',
@@ -147,7 +170,7 @@ export const NEXT_STEPS: Record<Status, string[]> = {
   green: [
     'Report progress to {forum} next month.',
     'Extend {work} to {borough2} from next month.',
-    'Agree next quarter\'s milestones with {partner}.',
+    "Agree next quarter's milestones with {partner}.",
   ],
   amber: [
     'Review the recovery plan at {forum}; report back to the board next month.',
@@ -158,7 +181,10 @@ export const NEXT_STEPS: Record<Status, string[]> = {
     'Chief officer meeting with {partner} to be arranged by the secretariat.',
   ],
   complete: ['None: objective closed. Monitoring continues through {forum}.'],
-  not_started: ['Scoping to start next quarter.', 'Identify a lead officer and draft terms of reference with {partner}.'],
+  not_started: [
+    'Scoping to start next quarter.',
+    'Identify a lead officer and draft terms of reference with {partner}.',
+  ],
 };
 
 export const RISKS: string[] = [

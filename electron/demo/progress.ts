@@ -33,11 +33,34 @@ type Step = readonly (readonly [Status, number])[];
 function nextStatus(previous: Status | null, monthNumber: number, random: DemoRandom): Status {
   const completeWeight = monthNumber >= 3 ? Math.min(0.06, 0.02 + 0.008 * monthNumber) : 0;
   const steps: Record<Status | 'first', Step> = {
-    first: [['not_started', 0.3], ['green', 0.5], ['amber', 0.15], ['red', 0.05]],
-    not_started: [['not_started', 0.45], ['green', 0.45], ['amber', 0.1]],
-    green: [['green', 0.84], ['amber', 0.09], ['red', 0.02], ['complete', completeWeight]],
-    amber: [['green', 0.4], ['amber', 0.42], ['red', 0.14], ['complete', completeWeight / 2]],
-    red: [['red', 0.45], ['amber', 0.4], ['green', 0.15]],
+    first: [
+      ['not_started', 0.3],
+      ['green', 0.5],
+      ['amber', 0.15],
+      ['red', 0.05],
+    ],
+    not_started: [
+      ['not_started', 0.45],
+      ['green', 0.45],
+      ['amber', 0.1],
+    ],
+    green: [
+      ['green', 0.84],
+      ['amber', 0.09],
+      ['red', 0.02],
+      ['complete', completeWeight],
+    ],
+    amber: [
+      ['green', 0.4],
+      ['amber', 0.42],
+      ['red', 0.14],
+      ['complete', completeWeight / 2],
+    ],
+    red: [
+      ['red', 0.45],
+      ['amber', 0.4],
+      ['green', 0.15],
+    ],
     complete: [['complete', 1]],
   };
   return random.weighted(steps[previous ?? 'first']);
@@ -47,7 +70,8 @@ function nextStatus(previous: Status | null, monthNumber: number, random: DemoRa
 function metricActual(objective: Objective, monthNumber: number, random: DemoRandom): number | null {
   if (objective.targetValue === null) return null;
   const target = objective.targetValue;
-  if (objective.targetUnit === '%') return Math.min(100, Math.round(target * (0.82 + 0.25 * random.unit()) * 10) / 10);
+  if (objective.targetUnit === '%')
+    return Math.min(100, Math.round(target * (0.82 + 0.25 * random.unit()) * 10) / 10);
   return Math.round(target * Math.min(1.1, ((monthNumber + 1) / 12) * (0.8 + 0.4 * random.unit())));
 }
 
@@ -79,12 +103,17 @@ export function writeDemoUpdates(store: Store, months: ReportingMonth[], seed: n
     const planned: Planned[] = [];
     // Between 5% and 8% of objectives have no update each month, drawn per month so the rate holds.
     const monthRandom = new DemoRandom(hashString(`${seed}:${month}`));
-    const missingCount = monthRandom.int(Math.ceil(objectives.length * 0.05), Math.floor(objectives.length * 0.08));
+    const missingCount = monthRandom.int(
+      Math.ceil(objectives.length * 0.05),
+      Math.floor(objectives.length * 0.08),
+    );
     const missingRefs = new Set(monthRandom.shuffle(objectives.map((o) => o.ref)).slice(0, missingCount));
     for (const objective of objectives) {
       const random = randoms.get(objective.ref) as DemoRandom;
       const waiting = objective.year === 'Year 2' && planYearOf(month, plan.startMonth) < 2;
-      const status = waiting ? 'not_started' : nextStatus(statuses.get(objective.ref) ?? null, monthNumber, random);
+      const status = waiting
+        ? 'not_started'
+        : nextStatus(statuses.get(objective.ref) ?? null, monthNumber, random);
       statuses.set(objective.ref, status);
       const at = stamp(month, random.int(2, 10), random.int(8, 17), random.int(0, 59));
       const missing = missingRefs.has(objective.ref);
@@ -92,7 +121,8 @@ export function writeDemoUpdates(store: Store, months: ReportingMonth[], seed: n
       if (missing) {
         counts.missing += 1;
         // A lead part-way through writing: a draft is saved but not yet sent, so the board still sees No update.
-        if (isLast && random.chance(0.4)) planned.push({ objective, status, waiting, at, random, outcome: 'draft' });
+        if (isLast && random.chance(0.4))
+          planned.push({ objective, status, waiting, at, random, outcome: 'draft' });
         continue;
       }
       let outcome: Planned['outcome'] = 'accepted';

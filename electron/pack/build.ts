@@ -67,15 +67,32 @@ export function packDefinition(model: PackModel, hash: string, pageCount: { valu
       title: `${plan.boardName}: board pack for ${dateLabel(meeting.heldAt)}`,
       author: plan.organisation,
       subject: `Progress against the ${plan.title} for ${monthLabel(model.reportingMonth)}; ${editionLabel.toLowerCase()}`,
-      keywords: [edition.marking, plan.boardName, monthLabel(model.reportingMonth), editionLabel, `content ${hash.slice(0, 8)}`].join('; '),
+      keywords: [
+        edition.marking,
+        plan.boardName,
+        monthLabel(model.reportingMonth),
+        editionLabel,
+        `content ${hash.slice(0, 8)}`,
+      ].join('; '),
       creator: 'Board Pack',
       producer: 'Board Pack (pdfmake)',
       creationDate: date,
       modDate: date,
     },
     content,
-    ...pageFrame({ marking: edition.marking, boardName: plan.boardName, meetingDate: dateLabel(meeting.heldAt), edition: editionLabel, hash }, pageCount),
-    watermark: edition.draft ? { text: 'DRAFT', color: INK.watermark, opacity: 0.09, bold: true, fontSize: 150 } : undefined,
+    ...pageFrame(
+      {
+        marking: edition.marking,
+        boardName: plan.boardName,
+        meetingDate: dateLabel(meeting.heldAt),
+        edition: editionLabel,
+        hash,
+      },
+      pageCount,
+    ),
+    watermark: edition.draft
+      ? { text: 'DRAFT', color: INK.watermark, opacity: 0.09, bold: true, fontSize: 150 }
+      : undefined,
     defaultStyle: { font: FONT.text, fontSize: SIZE.body, lineHeight: 1.2, color: INK.text },
     styles: {},
     language: 'en-GB',
@@ -87,5 +104,10 @@ export async function renderPack(model: PackModel): Promise<RenderedPack> {
   const pageCount = { value: 0 };
   const definition = packDefinition(model, hash, pageCount);
   const pdf = await pdfmakeReady().createPdf(definition).getBuffer();
-  return { pdf, pages: pageCount.value, sha256: createHash('sha256').update(pdf).digest('hex'), contentHash: hash };
+  return {
+    pdf,
+    pages: pageCount.value,
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+    contentHash: hash,
+  };
 }

@@ -157,7 +157,14 @@ export interface DocDefinition {
   header: (currentPage: number, pageCount: number) => Node;
   footer: (currentPage: number, pageCount: number) => Node;
   background?: (currentPage: number) => Node;
-  watermark?: { text: string; color: string; opacity: number; bold: boolean; fontSize: number; angle?: number };
+  watermark?: {
+    text: string;
+    color: string;
+    opacity: number;
+    bold: boolean;
+    fontSize: number;
+    angle?: number;
+  };
   defaultStyle: { font: string; fontSize: number; lineHeight: number; color: string };
   styles: Record<string, Omit<TextNode, 'text'>>;
   language?: string;

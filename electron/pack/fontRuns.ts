@@ -19,14 +19,17 @@ function fontOf(cp: number, next: number): FontName | null {
   if (cp === 0x200d || cp === 0xfe0f || (cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0x20e3) return FONT.emoji;
   if (cp >= 0x0590 && cp <= 0x05ff) return FONT.hebrew;
   if (cp >= 0xfb1d && cp <= 0xfb4f) return FONT.hebrew;
-  if ((cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0x08a0 && cp <= 0x08ff)) return FONT.arabic;
+  if ((cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0x08a0 && cp <= 0x08ff))
+    return FONT.arabic;
   if ((cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff)) return FONT.arabic;
   if (cp >= 0x1f000) return FONT.emoji;
   // Arrows, mathematical operators and technical symbols: Noto Sans has none of them.
-  const math = (cp >= 0x2190 && cp <= 0x23ff) || (cp >= 0x27c0 && cp <= 0x27ff) || (cp >= 0x2900 && cp <= 0x2aff);
+  const math =
+    (cp >= 0x2190 && cp <= 0x23ff) || (cp >= 0x27c0 && cp <= 0x27ff) || (cp >= 0x2900 && cp <= 0x2aff);
   if (math) return EMOJI_PRESENTATION.test(String.fromCodePoint(cp)) ? FONT.emoji : FONT.math;
   const symbol = (cp >= 0x25a0 && cp <= 0x27bf) || (cp >= 0x2b00 && cp <= 0x2bff);
-  if (symbol) return next === 0xfe0f || EMOJI_PRESENTATION.test(String.fromCodePoint(cp)) ? FONT.emoji : FONT.symbols;
+  if (symbol)
+    return next === 0xfe0f || EMOJI_PRESENTATION.test(String.fromCodePoint(cp)) ? FONT.emoji : FONT.symbols;
   return null;
 }
 

@@ -26,7 +26,12 @@ export const FONT = {
 } as const;
 
 export const FONT_FILES = {
-  [FONT.text]: family('NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSans-Italic.ttf', 'NotoSans-Bold.ttf'),
+  [FONT.text]: family(
+    'NotoSans-Regular.ttf',
+    'NotoSans-Bold.ttf',
+    'NotoSans-Italic.ttf',
+    'NotoSans-Bold.ttf',
+  ),
   [FONT.symbols]: family('NotoSansSymbols2-Regular.ttf'),
   [FONT.math]: family('NotoSansMath-Regular.ttf'),
   [FONT.hebrew]: family('NotoSansHebrew-Regular.ttf', 'NotoSansHebrew-Bold.ttf'),
@@ -34,7 +39,9 @@ export const FONT_FILES = {
   [FONT.emoji]: family('NotoEmoji-Regular.ttf'),
 };
 
-const allowedFiles = new Set(Object.values(FONT_FILES).flatMap((f) => [f.normal, f.bold, f.italics, f.bolditalics]));
+const allowedFiles = new Set(
+  Object.values(FONT_FILES).flatMap((f) => [f.normal, f.bold, f.italics, f.bolditalics]),
+);
 
 let configured = false;
 

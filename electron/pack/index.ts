@@ -63,7 +63,9 @@ function orderedSections(sections: PackSection[] | undefined): PackSection[] {
 
 function describeChanges(before: PackSnapshot, after: PackSnapshot): string[] {
   const changes: string[] = [];
-  const refs = [...new Set([...Object.keys(before.objectives), ...Object.keys(after.objectives)])].sort(compareRefs);
+  const refs = [...new Set([...Object.keys(before.objectives), ...Object.keys(after.objectives)])].sort(
+    compareRefs,
+  );
   for (const ref of refs) {
     const was = before.objectives[ref];
     const now = after.objectives[ref];
@@ -76,7 +78,8 @@ function describeChanges(before: PackSnapshot, after: PackSnapshot): string[] {
       continue;
     }
     const parts: string[] = [];
-    if (was.status !== now.status) parts.push(`status ${STATUS_LABELS[was.status]} → ${STATUS_LABELS[now.status]}`);
+    if (was.status !== now.status)
+      parts.push(`status ${STATUS_LABELS[was.status]} → ${STATUS_LABELS[now.status]}`);
     if (was.narrative !== now.narrative) parts.push('narrative changed');
     if (was.nextSteps !== now.nextSteps) parts.push('next steps changed');
     if (parts.length) changes.push(`${ref}: ${parts.join('; ')}`);
@@ -93,7 +96,10 @@ function compareRefs(a: string, b: string): number {
 const snapshotSchema = z.object({
   reportingMonth: z.string(),
   contentHash: z.string(),
-  objectives: z.record(z.string(), z.object({ status: reportedStatusSchema, narrative: z.string(), nextSteps: z.string() })),
+  objectives: z.record(
+    z.string(),
+    z.object({ status: reportedStatusSchema, narrative: z.string(), nextSteps: z.string() }),
+  ),
 });
 
 function parseSnapshot(json: string): PackSnapshot {
@@ -113,7 +119,9 @@ async function prepare(store: Store, request: PackRequest): Promise<Prepared> {
   const edition: PackEdition = {
     version: (latest?.version ?? 0) + 1,
     draft: request.draft,
-    marking: (request.protectiveMarking ?? store.plan.summary().protectiveMarking).trim() || store.plan.summary().protectiveMarking,
+    marking:
+      (request.protectiveMarking ?? store.plan.summary().protectiveMarking).trim() ||
+      store.plan.summary().protectiveMarking,
     sections: orderedSections(request.sections),
     replaces: latest?.version ?? null,
     changes: [],
@@ -126,7 +134,12 @@ async function prepare(store: Store, request: PackRequest): Promise<Prepared> {
   edition.changes = [...(request.notes ?? []).map((note) => note.trim()).filter(Boolean), ...edition.changes];
   const model = collectPack(store, meeting.id, edition);
   const rendered = await renderPack(model);
-  return { rendered, edition, snapshot: snapshotOf(model, rendered.contentHash), reportingMonth: meeting.reportingMonth };
+  return {
+    rendered,
+    edition,
+    snapshot: snapshotOf(model, rendered.contentHash),
+    reportingMonth: meeting.reportingMonth,
+  };
 }
 
 /** Builds a pack for a meeting. The same data and options give the same bytes. */
@@ -152,7 +165,11 @@ function summarise(record: IssuedPackRecord): IssuedPackSummary {
 }
 
 /** Builds the final pack and freezes it as the meeting's next version, in one transaction. */
-export async function issuePack(store: Store, request: Omit<PackRequest, 'draft'>, actor: string): Promise<IssuedPackSummary> {
+export async function issuePack(
+  store: Store,
+  request: Omit<PackRequest, 'draft'>,
+  actor: string,
+): Promise<IssuedPackSummary> {
   if (!actor.trim()) throw new BoardPackError('invalid_input', 'Say who is issuing the pack.');
   const prepared = await prepare(store, { ...request, draft: false });
   const { rendered, edition } = prepared;
@@ -160,7 +177,12 @@ export async function issuePack(store: Store, request: Omit<PackRequest, 'draft'
     meetingId: request.meetingId,
     version: edition.version,
     reportingMonth: prepared.reportingMonth,
-    optionsJson: JSON.stringify({ sections: edition.sections, protectiveMarking: edition.marking, pages: rendered.pages, contentHash: rendered.contentHash }),
+    optionsJson: JSON.stringify({
+      sections: edition.sections,
+      protectiveMarking: edition.marking,
+      pages: rendered.pages,
+      contentHash: rendered.contentHash,
+    }),
     sha256: rendered.sha256,
     pdf: rendered.pdf,
     snapshotJson: JSON.stringify(prepared.snapshot),
@@ -181,7 +203,10 @@ export function issuedPackPdf(store: Store, id: number): Buffer {
 }
 
 /** Which issued pack these bytes are, if any: the SHA-256 of the whole file must match. */
-export function verifyPackBytes(store: Store, bytes: Uint8Array): { sha256: string; match: IssuedPackSummary | null } {
+export function verifyPackBytes(
+  store: Store,
+  bytes: Uint8Array,
+): { sha256: string; match: IssuedPackSummary | null } {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const record = packsOf(store).bySha256(sha256);
   return { sha256, match: record ? summarise(record) : null };

@@ -20,7 +20,13 @@ export function inlineStyles(node: Node, styles: Styles): Node {
   if ('stack' in node) return { ...node, stack: node.stack.map((n) => inlineStyles(n, styles)) };
   if ('columns' in node) return { ...node, columns: node.columns.map((n) => inlineStyles(n, styles)) };
   if ('table' in node) {
-    return { ...node, table: { ...node.table, body: node.table.body.map((row) => row.map((cell) => inlineStyles(cell, styles))) } };
+    return {
+      ...node,
+      table: {
+        ...node.table,
+        body: node.table.body.map((row) => row.map((cell) => inlineStyles(cell, styles))),
+      },
+    };
   }
   if ('text' in node) return resolveText(node, styles);
   return node;

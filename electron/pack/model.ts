@@ -77,12 +77,24 @@ export interface PackModel {
   };
   meeting: PackMeetingRecord & {
     id: number;
-    agenda: { position: number; title: string; presenter: string; minutesAllotted: number; packSection: PackSection | null }[];
+    agenda: {
+      position: number;
+      title: string;
+      presenter: string;
+      minutesAllotted: number;
+      packSection: PackSection | null;
+    }[];
   };
   reportingMonth: ReportingMonth;
   lastMonth: ReportingMonth;
   previous:
-    | (PackMeetingRecord & { items: { position: number; title: string; minutes: { kind: 'minute' | 'decision'; text: string }[] }[] })
+    | (PackMeetingRecord & {
+        items: {
+          position: number;
+          title: string;
+          minutes: { kind: 'minute' | 'decision'; text: string }[];
+        }[];
+      })
     | null;
   actions: { open: PackAction[]; closed: PackAction[] };
   strands: PackStrand[];
@@ -157,7 +169,12 @@ function collectActions(store: Store, heldAt: string, previousHeldAt: string | n
   const rank = { overdue: 0, open: 1, complete: 2 } as const;
   const open = raisedBefore
     .filter((a) => a.shown !== 'complete')
-    .sort((a, b) => rank[a.shown] - rank[b.shown] || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.ref.localeCompare(b.ref));
+    .sort(
+      (a, b) =>
+        rank[a.shown] - rank[b.shown] ||
+        (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+        a.ref.localeCompare(b.ref),
+    );
   const closed = raisedBefore
     .filter((a) => a.shown === 'complete' && (a.completedOn ?? '') >= since && (a.completedOn ?? '') <= asAt)
     .sort((a, b) => (a.completedOn ?? '').localeCompare(b.completedOn ?? '') || a.ref.localeCompare(b.ref));
@@ -232,7 +249,8 @@ export interface PackSnapshot {
 export function snapshotOf(model: PackModel, hash: string): PackSnapshot {
   const objectives: PackSnapshot['objectives'] = {};
   for (const s of model.strands) {
-    for (const o of s.objectives) objectives[o.ref] = { status: o.now, narrative: o.narrative, nextSteps: o.nextSteps };
+    for (const o of s.objectives)
+      objectives[o.ref] = { status: o.now, narrative: o.narrative, nextSteps: o.nextSteps };
   }
   return { reportingMonth: model.reportingMonth, contentHash: hash, objectives };
 }

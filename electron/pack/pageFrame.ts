@@ -12,7 +12,10 @@ export interface FrameText {
   hash: string;
 }
 
-export function pageFrame(frame: FrameText, pageCount: { value: number }): Pick<DocDefinition, 'header' | 'footer'> {
+export function pageFrame(
+  frame: FrameText,
+  pageCount: { value: number },
+): Pick<DocDefinition, 'header' | 'footer'> {
   const marking = safeText(frame.marking.toUpperCase());
   return {
     header: (): Node => ({
@@ -26,7 +29,19 @@ export function pageFrame(frame: FrameText, pageCount: { value: number }): Pick<
           ],
           margin: [0, 10, 0, 0],
         },
-        { canvas: [{ type: 'line', x1: 0, y1: 4, x2: 595.28 - MARGINS[0] - MARGINS[2], y2: 4, lineColor: INK.rule, lineWidth: 0.5 }] },
+        {
+          canvas: [
+            {
+              type: 'line',
+              x1: 0,
+              y1: 4,
+              x2: 595.28 - MARGINS[0] - MARGINS[2],
+              y2: 4,
+              lineColor: INK.rule,
+              lineWidth: 0.5,
+            },
+          ],
+        },
       ],
     }),
     footer: (currentPage: number, count: number): Node => {
@@ -34,9 +49,20 @@ export function pageFrame(frame: FrameText, pageCount: { value: number }): Pick<
       return {
         margin: [MARGINS[0], 16, MARGINS[2], 0],
         columns: [
-          { text: `${frame.edition} · ${frame.hash.slice(0, 8)}`, fontSize: 7.5, color: INK.muted, width: '*' },
+          {
+            text: `${frame.edition} · ${frame.hash.slice(0, 8)}`,
+            fontSize: 7.5,
+            color: INK.muted,
+            width: '*',
+          },
           { text: marking, alignment: 'center', bold: true, fontSize: 8, color: INK.marking, width: 'auto' },
-          { text: `Page ${currentPage} of ${count}`, fontSize: 7.5, color: INK.muted, alignment: 'right', width: '*' },
+          {
+            text: `Page ${currentPage} of ${count}`,
+            fontSize: 7.5,
+            color: INK.muted,
+            alignment: 'right',
+            width: '*',
+          },
         ],
       };
     },

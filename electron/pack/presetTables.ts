@@ -10,7 +10,10 @@ const BASE: BaseStyle = { font: FONT.text, fontSize: SIZE.body, bold: false, ita
 function columnWidths(table: TableNode, layout: TableLayout): number[] {
   const { widths } = table.table;
   const probe = { table: { widths, body: table.table.body } };
-  const padding = widths.reduce<number>((sum, _w, i) => sum + (layout.paddingLeft?.(i) ?? 4) + (layout.paddingRight?.(i, probe) ?? 4), 0);
+  const padding = widths.reduce<number>(
+    (sum, _w, i) => sum + (layout.paddingLeft?.(i) ?? 4) + (layout.paddingRight?.(i, probe) ?? 4),
+    0,
+  );
   const fixed = widths.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
   const stars = widths.filter((w) => typeof w !== 'number').length;
   const star = stars ? (CONTENT_WIDTH - fixed - padding) / stars : 0;
@@ -43,6 +46,8 @@ export function presetTables(node: Node): Node {
   if (typeof node === 'object' && 'stack' in node) return { ...node, stack: node.stack.map(presetTables) };
   if (typeof node !== 'object' || !('table' in node) || typeof node.layout !== 'object') return node;
   const widths = columnWidths(node, node.layout);
-  const body = node.table.body.map((row) => row.map((cell, i) => (isTextCell(cell) ? setCell(cell, widths[i]) : cell)));
+  const body = node.table.body.map((row) =>
+    row.map((cell, i) => (isTextCell(cell) ? setCell(cell, widths[i]) : cell)),
+  );
   return { ...node, table: { ...node.table, widths, body } };
 }

@@ -26,7 +26,11 @@ const LIMIT = 50_000;
 function isEmbeddedFont(value: unknown): value is EmbeddedFontLike {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<EmbeddedFontLike>;
-  return typeof candidate.layoutRun === 'function' && typeof candidate.layoutCached === 'function' && typeof candidate.font === 'object';
+  return (
+    typeof candidate.layoutRun === 'function' &&
+    typeof candidate.layoutCached === 'function' &&
+    typeof candidate.font === 'object'
+  );
 }
 
 /** pdfmake's own copy of pdfkit, so what is measured and patched is what pdfmake uses. */

@@ -1,7 +1,13 @@
 // The pack's look in one place: page geometry, type scale, colours and table rules. Print-first:
 // A4, calm grey-blue ink, colour used only for status, and every status also written as a word.
 import type { ReportedStatus } from '../../shared/domain';
-import { STATUS_COLOURS, STATUS_LABELS, MOVEMENT_MARKS, MOVEMENT_LABELS, type Movement } from '../../shared/status';
+import {
+  STATUS_COLOURS,
+  STATUS_LABELS,
+  MOVEMENT_MARKS,
+  MOVEMENT_LABELS,
+  type Movement,
+} from '../../shared/status';
 import type { DocDefinition, Inline, TableLayout, TextPart } from './content';
 import { FONT } from './fonts';
 import { fontRuns } from './fontRuns';

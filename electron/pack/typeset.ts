@@ -72,7 +72,13 @@ function tokens(parts: TextPart[], base: BaseStyle): (Measured | null)[] {
 }
 
 function sameStyle(a: Inline, b: Inline): boolean {
-  return a.font === b.font && a.bold === b.bold && a.italics === b.italics && a.fontSize === b.fontSize && a.color === b.color;
+  return (
+    a.font === b.font &&
+    a.bold === b.bold &&
+    a.italics === b.italics &&
+    a.fontSize === b.fontSize &&
+    a.color === b.color
+  );
 }
 
 /** pdfmake's own arithmetic differs from ours in the last decimals; a hair of slack keeps lines whole. */

@@ -21,7 +21,10 @@ export function parsePlan(json: string, source: string): PlanFile {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? issue.path.join('.') : 'the top level';
-    throw new BoardPackError('invalid_plan', `The plan file ${source} is not a valid plan: at ${where}, ${issue.message}`);
+    throw new BoardPackError(
+      'invalid_plan',
+      `The plan file ${source} is not a valid plan: at ${where}, ${issue.message}`,
+    );
   }
   return parsed.data;
 }

@@ -42,7 +42,15 @@ export class AuditLog {
     );
   }
 
-  record(at: string, actor: string, action: string, entity: string, entityId: string | number, before: unknown, after: unknown): void {
+  record(
+    at: string,
+    actor: string,
+    action: string,
+    entity: string,
+    entityId: string | number,
+    before: unknown,
+    after: unknown,
+  ): void {
     this.insert.run(
       at,
       actor,

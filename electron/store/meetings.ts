@@ -24,7 +24,9 @@ export type PackSection = z.infer<typeof packSectionSchema>;
 
 export const meetingInputSchema = z.object({
   title: z.string().trim().min(1, 'A meeting needs a title.'),
-  heldAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'The meeting time is written YYYY-MM-DDTHH:MM.'),
+  heldAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'The meeting time is written YYYY-MM-DDTHH:MM.'),
   place: z.string().trim().default(''),
   reportingMonth: reportingMonthSchema,
   chairs: z.array(z.string().trim().min(1)).default([]),
@@ -144,7 +146,9 @@ export class MeetingsRepository {
   ) {}
 
   list(): Meeting[] {
-    return (this.db.prepare('SELECT * FROM meetings ORDER BY held_at, id').all() as MeetingRow[]).map(toMeeting);
+    return (this.db.prepare('SELECT * FROM meetings ORDER BY held_at, id').all() as MeetingRow[]).map(
+      toMeeting,
+    );
   }
 
   get(id: number): Meeting {
@@ -157,7 +161,9 @@ export class MeetingsRepository {
   previous(id: number): Meeting | null {
     const meeting = this.get(id);
     const row = this.db
-      .prepare('SELECT * FROM meetings WHERE (held_at < ? OR (held_at = ? AND id < ?)) ORDER BY held_at DESC, id DESC LIMIT 1')
+      .prepare(
+        'SELECT * FROM meetings WHERE (held_at < ? OR (held_at = ? AND id < ?)) ORDER BY held_at DESC, id DESC LIMIT 1',
+      )
       .get(meeting.heldAt, meeting.heldAt, meeting.id) as MeetingRow | undefined;
     return row ? toMeeting(row) : null;
   }
@@ -180,10 +186,21 @@ export class MeetingsRepository {
             `INSERT INTO meetings (title, held_at, place, reporting_month, chairs_json, members_json, attendees_json, apologies_json, demo)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(m.title, m.heldAt, m.place, m.reportingMonth, JSON.stringify(m.chairs), JSON.stringify(m.members),
-            JSON.stringify(m.attendees), JSON.stringify(m.apologies), m.demo ? 1 : 0).lastInsertRowid,
+          .run(
+            m.title,
+            m.heldAt,
+            m.place,
+            m.reportingMonth,
+            JSON.stringify(m.chairs),
+            JSON.stringify(m.members),
+            JSON.stringify(m.attendees),
+            JSON.stringify(m.apologies),
+            m.demo ? 1 : 0,
+          ).lastInsertRowid,
       );
-      const insert = this.db.prepare('INSERT INTO agenda_items (meeting_id, position, title) VALUES (?, ?, ?)');
+      const insert = this.db.prepare(
+        'INSERT INTO agenda_items (meeting_id, position, title) VALUES (?, ?, ?)',
+      );
       standingAgenda.forEach((title, i) => insert.run(id, i + 1, title));
       const meeting = this.get(id);
       this.audit.record(at, actor, 'meeting.create', 'meeting', id, null, meeting);
@@ -200,8 +217,17 @@ export class MeetingsRepository {
           `UPDATE meetings SET title = ?, held_at = ?, place = ?, reporting_month = ?, chairs_json = ?, members_json = ?,
              attendees_json = ?, apologies_json = ? WHERE id = ?`,
         )
-        .run(m.title, m.heldAt, m.place, m.reportingMonth, JSON.stringify(m.chairs), JSON.stringify(m.members),
-          JSON.stringify(m.attendees), JSON.stringify(m.apologies), id);
+        .run(
+          m.title,
+          m.heldAt,
+          m.place,
+          m.reportingMonth,
+          JSON.stringify(m.chairs),
+          JSON.stringify(m.members),
+          JSON.stringify(m.attendees),
+          JSON.stringify(m.apologies),
+          id,
+        );
       const after = this.get(id);
       this.audit.record(at, actor, 'meeting.update', 'meeting', id, before, after);
       return after;
@@ -231,7 +257,12 @@ export class MeetingsRepository {
   }
 
   /** Replaces the whole agenda in one go (add, edit, reorder), keeping items by id where given. */
-  setAgenda(meetingId: number, items: (AgendaItemInput & { id?: number })[], at: string, actor: string): AgendaItem[] {
+  setAgenda(
+    meetingId: number,
+    items: (AgendaItemInput & { id?: number })[],
+    at: string,
+    actor: string,
+  ): AgendaItem[] {
     const parsed = items.map((item) => ({ id: item.id, ...parse(agendaItemInputSchema, item) }));
     return this.db.transaction(() => {
       this.get(meetingId);
@@ -244,13 +275,18 @@ export class MeetingsRepository {
       this.db.prepare('UPDATE agenda_items SET position = -position WHERE meeting_id = ?').run(meetingId);
       parsed.forEach((item, i) => {
         if (item.id !== undefined) {
-          if (!before.some((b) => b.id === item.id)) throw new BoardPackError('not_found', `Agenda item ${item.id} is not on this meeting's agenda.`);
+          if (!before.some((b) => b.id === item.id))
+            throw new BoardPackError('not_found', `Agenda item ${item.id} is not on this meeting's agenda.`);
           this.db
-            .prepare('UPDATE agenda_items SET position = ?, title = ?, presenter = ?, minutes_allotted = ?, pack_section = ? WHERE id = ?')
+            .prepare(
+              'UPDATE agenda_items SET position = ?, title = ?, presenter = ?, minutes_allotted = ?, pack_section = ? WHERE id = ?',
+            )
             .run(i + 1, item.title, item.presenter, item.minutesAllotted, item.packSection, item.id);
         } else {
           this.db
-            .prepare('INSERT INTO agenda_items (meeting_id, position, title, presenter, minutes_allotted, pack_section) VALUES (?, ?, ?, ?, ?, ?)')
+            .prepare(
+              'INSERT INTO agenda_items (meeting_id, position, title, presenter, minutes_allotted, pack_section) VALUES (?, ?, ?, ?, ?, ?)',
+            )
             .run(meetingId, i + 1, item.title, item.presenter, item.minutesAllotted, item.packSection);
         }
       });
@@ -270,20 +306,41 @@ export class MeetingsRepository {
         kind: 'minute' | 'decision';
         text: string;
       }[]
-    ).map((r) => ({ id: r.id, meetingId: r.meeting_id, agendaItemId: r.agenda_item_id, position: r.position, kind: r.kind, text: r.text }));
+    ).map((r) => ({
+      id: r.id,
+      meetingId: r.meeting_id,
+      agendaItemId: r.agenda_item_id,
+      position: r.position,
+      kind: r.kind,
+      text: r.text,
+    }));
   }
 
-  addMinute(meetingId: number, agendaItemId: number | null, kind: 'minute' | 'decision', text: string, at: string, actor: string): Minute {
+  addMinute(
+    meetingId: number,
+    agendaItemId: number | null,
+    kind: 'minute' | 'decision',
+    text: string,
+    at: string,
+    actor: string,
+  ): Minute {
     if (!text.trim()) throw new BoardPackError('invalid_input', 'A minute cannot be empty.');
     return this.db.transaction(() => {
       this.get(meetingId);
       if (agendaItemId !== null && !this.agenda(meetingId).some((a) => a.id === agendaItemId)) {
         throw new BoardPackError('not_found', `Agenda item ${agendaItemId} is not on this meeting's agenda.`);
       }
-      const position = (this.db.prepare('SELECT coalesce(max(position), 0) AS p FROM minutes WHERE meeting_id = ?').get(meetingId) as { p: number }).p + 1;
+      const position =
+        (
+          this.db
+            .prepare('SELECT coalesce(max(position), 0) AS p FROM minutes WHERE meeting_id = ?')
+            .get(meetingId) as { p: number }
+        ).p + 1;
       const id = Number(
         this.db
-          .prepare('INSERT INTO minutes (meeting_id, agenda_item_id, position, kind, text) VALUES (?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO minutes (meeting_id, agenda_item_id, position, kind, text) VALUES (?, ?, ?, ?, ?)',
+          )
           .run(meetingId, agendaItemId, position, kind, text.trim()).lastInsertRowid,
       );
       const minute = this.minutes(meetingId).find((m) => m.id === id) as Minute;
@@ -295,7 +352,8 @@ export class MeetingsRepository {
   editMinute(minuteId: number, text: string, at: string, actor: string): Minute {
     if (!text.trim()) throw new BoardPackError('invalid_input', 'A minute cannot be empty.');
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT meeting_id FROM minutes WHERE id = ?').get(minuteId) as { meeting_id: number } | undefined;
+      const row = this.db.prepare('SELECT meeting_id FROM minutes WHERE id = ?').get(minuteId) as
+        { meeting_id: number } | undefined;
       if (!row) throw new BoardPackError('not_found', `There is no minute ${minuteId}.`);
       const before = this.minutes(row.meeting_id).find((m) => m.id === minuteId);
       this.db.prepare('UPDATE minutes SET text = ? WHERE id = ?').run(text.trim(), minuteId);
@@ -318,7 +376,9 @@ export class MeetingsRepository {
       completed_on: string | null;
       demo: number;
     }[];
-    const updates = this.db.prepare('SELECT at, author, text FROM board_action_updates WHERE action_id = ? ORDER BY at, id');
+    const updates = this.db.prepare(
+      'SELECT at, author, text FROM board_action_updates WHERE action_id = ? ORDER BY at, id',
+    );
     return rows.map((r) => ({
       id: r.id,
       ref: r.ref,
@@ -335,7 +395,10 @@ export class MeetingsRepository {
   }
 
   /** Every action with its shown status (open, overdue, complete) on the given day. */
-  actions(today: string, filter: { status?: BoardActionShownStatus; owner?: string } = {}): BoardActionView[] {
+  actions(
+    today: string,
+    filter: { status?: BoardActionShownStatus; owner?: string } = {},
+  ): BoardActionView[] {
     return this.actionRows('', [])
       .map((a) => ({ ...a, shownStatus: boardActionShownStatus(a.status, a.dueDate, today) }))
       .filter((a) => (filter.status ? a.shownStatus === filter.status : true))
@@ -354,7 +417,11 @@ export class MeetingsRepository {
     return this.db.transaction(() => {
       const meeting = this.get(a.meetingId);
       const prefix = `A${meeting.heldAt.slice(0, 7)}/`;
-      const count = (this.db.prepare('SELECT count(*) AS n FROM board_actions WHERE ref LIKE ?').get(`${prefix}%`) as { n: number }).n;
+      const count = (
+        this.db.prepare('SELECT count(*) AS n FROM board_actions WHERE ref LIKE ?').get(`${prefix}%`) as {
+          n: number;
+        }
+      ).n;
       const ref = `${prefix}${count + 1}`;
       this.db
         .prepare(
@@ -369,11 +436,18 @@ export class MeetingsRepository {
   }
 
   /** Adds a progress note to an action and, optionally, completes or reopens it. */
-  updateAction(ref: string, change: { note?: string; status?: BoardActionStatus; on: string }, at: string, actor: string): BoardAction {
+  updateAction(
+    ref: string,
+    change: { note?: string; status?: BoardActionStatus; on: string },
+    at: string,
+    actor: string,
+  ): BoardAction {
     return this.db.transaction(() => {
       const before = this.action(ref);
       if (change.note !== undefined && change.note.trim()) {
-        this.db.prepare('INSERT INTO board_action_updates (action_id, at, author, text) VALUES (?, ?, ?, ?)').run(before.id, at, actor, change.note.trim());
+        this.db
+          .prepare('INSERT INTO board_action_updates (action_id, at, author, text) VALUES (?, ?, ?, ?)')
+          .run(before.id, at, actor, change.note.trim());
       }
       if (change.status && change.status !== before.status) {
         this.db

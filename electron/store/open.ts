@@ -60,21 +60,32 @@ function inspectExisting(path: string, nativeBinding: string | undefined): void 
   const size = statSync(path).size;
   if (size === 0) return;
   if (readHeader(path) !== SQLITE_HEADER) {
-    throw new BoardPackError('not_a_database', `The file ${path} is not a Board Pack database (it is not an SQLite file).`);
+    throw new BoardPackError(
+      'not_a_database',
+      `The file ${path} is not a Board Pack database (it is not an SQLite file).`,
+    );
   }
   const newSidecars = [`${path}-wal`, `${path}-shm`].filter((sidecar) => !existsSync(sidecar));
   let probe: Db;
   try {
     probe = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
   } catch {
-    throw new BoardPackError('not_a_database', `The file ${path} could not be read as a database; it may be damaged.`);
+    throw new BoardPackError(
+      'not_a_database',
+      `The file ${path} could not be read as a database; it may be damaged.`,
+    );
   }
   try {
     const applicationId = probe.pragma('application_id', { simple: true }) as number;
     const userVersion = probe.pragma('user_version', { simple: true }) as number;
-    const tableCount = (probe.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
+    const tableCount = (
+      probe.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }
+    ).n;
     if (applicationId !== APPLICATION_ID && (userVersion !== 0 || tableCount > 0)) {
-      throw new BoardPackError('not_board_pack', `The file ${path} is an SQLite database, but not one made by Board Pack.`);
+      throw new BoardPackError(
+        'not_board_pack',
+        `The file ${path} is an SQLite database, but not one made by Board Pack.`,
+      );
     }
     if (userVersion > LATEST_SCHEMA_VERSION) {
       throw new BoardPackError(
@@ -87,7 +98,10 @@ function inspectExisting(path: string, nativeBinding: string | undefined): void 
     // A read-only look at a WAL file creates empty -wal/-shm files; a refused file is left as we found it.
     for (const sidecar of newSidecars) if (existsSync(sidecar)) rmSync(sidecar);
     if (error instanceof BoardPackError) throw error;
-    throw new BoardPackError('not_a_database', `The file ${path} could not be read as a database; it may be damaged.`);
+    throw new BoardPackError(
+      'not_a_database',
+      `The file ${path} could not be read as a database; it may be damaged.`,
+    );
   } finally {
     if (probe.open) probe.close();
   }

@@ -64,13 +64,16 @@ export class PacksRepository {
     const rows = (
       meetingId === undefined
         ? this.db.prepare(`SELECT ${COLUMNS} FROM issued_packs ORDER BY meeting_id, version`).all()
-        : this.db.prepare(`SELECT ${COLUMNS} FROM issued_packs WHERE meeting_id = ? ORDER BY version`).all(meetingId)
+        : this.db
+            .prepare(`SELECT ${COLUMNS} FROM issued_packs WHERE meeting_id = ? ORDER BY version`)
+            .all(meetingId)
     ) as IssuedPackRow[];
     return rows.map(toRecord);
   }
 
   get(id: number): IssuedPackRecord {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM issued_packs WHERE id = ?`).get(id) as IssuedPackRow | undefined;
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM issued_packs WHERE id = ?`).get(id) as
+      IssuedPackRow | undefined;
     if (!row) throw new BoardPackError('not_found', `There is no issued pack ${id}.`);
     return toRecord(row);
   }
@@ -84,13 +87,16 @@ export class PacksRepository {
 
   /** The stored bytes exactly as issued. */
   pdf(id: number): Buffer {
-    const row = this.db.prepare('SELECT pdf FROM issued_packs WHERE id = ?').get(id) as { pdf: Buffer } | undefined;
+    const row = this.db.prepare('SELECT pdf FROM issued_packs WHERE id = ?').get(id) as
+      { pdf: Buffer } | undefined;
     if (!row) throw new BoardPackError('not_found', `There is no issued pack ${id}.`);
     return row.pdf;
   }
 
   bySha256(sha256: string): IssuedPackRecord | null {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM issued_packs WHERE sha256 = ? ORDER BY id LIMIT 1`).get(sha256) as IssuedPackRow | undefined;
+    const row = this.db
+      .prepare(`SELECT ${COLUMNS} FROM issued_packs WHERE sha256 = ? ORDER BY id LIMIT 1`)
+      .get(sha256) as IssuedPackRow | undefined;
     return row ? toRecord(row) : null;
   }
 
@@ -100,7 +106,10 @@ export class PacksRepository {
       const latest = this.latest(pack.meetingId);
       const expected = (latest?.version ?? 0) + 1;
       if (pack.version !== expected) {
-        throw new BoardPackError('conflict', `Version ${expected} of this meeting's pack is the next to issue, not ${pack.version}; someone may have issued it meanwhile.`);
+        throw new BoardPackError(
+          'conflict',
+          `Version ${expected} of this meeting's pack is the next to issue, not ${pack.version}; someone may have issued it meanwhile.`,
+        );
       }
       const id = Number(
         this.db
@@ -108,8 +117,19 @@ export class PacksRepository {
             `INSERT INTO issued_packs (meeting_id, version, reporting_month, options_json, sha256, size_bytes, pdf, snapshot_json, changes_json, issued_at, issued_by)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(pack.meetingId, pack.version, pack.reportingMonth, pack.optionsJson, pack.sha256, pack.pdf.length, pack.pdf, pack.snapshotJson,
-            pack.changesJson, pack.issuedAt, pack.issuedBy).lastInsertRowid,
+          .run(
+            pack.meetingId,
+            pack.version,
+            pack.reportingMonth,
+            pack.optionsJson,
+            pack.sha256,
+            pack.pdf.length,
+            pack.pdf,
+            pack.snapshotJson,
+            pack.changesJson,
+            pack.issuedAt,
+            pack.issuedBy,
+          ).lastInsertRowid,
       );
       const issued = this.get(id);
       const { snapshotJson: _snapshot, ...summary } = issued;

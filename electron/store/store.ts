@@ -47,14 +47,19 @@ export class Store {
   }
 
   getSetting(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+      { value: string } | undefined;
     return row ? row.value : null;
   }
 
   setSetting(key: string, value: string, actor: string): void {
     this.db.transaction(() => {
       const before = this.getSetting(key);
-      this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+      this.db
+        .prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(key, value);
       this.audit.record(this.now(), actor, 'setting.set', 'setting', key, before, value);
     })();
   }

@@ -104,7 +104,9 @@ export class UpdatesRepository {
         `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id
          WHERE u.objective_id = ? AND u.month = ? AND u.is_current = 1`,
       ),
-      clearCurrent: db.prepare('UPDATE updates SET is_current = 0 WHERE objective_id = ? AND month = ? AND is_current = 1'),
+      clearCurrent: db.prepare(
+        'UPDATE updates SET is_current = 0 WHERE objective_id = ? AND month = ? AND is_current = 1',
+      ),
       insert: db.prepare(
         `INSERT INTO updates (objective_id, month, revision, is_current, status, narrative, next_steps, risks, metric_actual,
            author, created_at, saved_at, state, demo)
@@ -115,13 +117,17 @@ export class UpdatesRepository {
          WHERE id = ? AND state = 'draft'`,
       ),
       setState: db.prepare('UPDATE updates SET state = ?, comment = ?, saved_at = ? WHERE id = ?'),
-      clearReported: db.prepare('UPDATE updates SET is_reported = 0 WHERE objective_id = ? AND month = ? AND is_reported = 1'),
+      clearReported: db.prepare(
+        'UPDATE updates SET is_reported = 0 WHERE objective_id = ? AND month = ? AND is_reported = 1',
+      ),
       markReported: db.prepare(
         `UPDATE updates SET is_reported = 1 WHERE id = (
            SELECT id FROM updates WHERE objective_id = ? AND month = ? AND state IN ('submitted', 'accepted')
            ORDER BY revision DESC LIMIT 1)`,
       ),
-      byId: db.prepare(`SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.id = ?`),
+      byId: db.prepare(
+        `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.id = ?`,
+      ),
       // The month summary runs on every dashboard view; preparing its statements once keeps it well under 2 ms.
       liveByStrand: db.prepare(
         `SELECT s.number, s.title, count(o.id) AS n FROM strands s
@@ -139,10 +145,14 @@ export class UpdatesRepository {
   }
 
   private objectiveFor(ref: string, month: ReportingMonth): number {
-    const row = this.statements.objective.get(ref.trim()) as { id: number; retired_from: string | null } | undefined;
+    const row = this.statements.objective.get(ref.trim()) as
+      { id: number; retired_from: string | null } | undefined;
     if (!row) throw new BoardPackError('not_found', `There is no objective ${ref} in the plan.`);
     if (row.retired_from !== null && row.retired_from <= month) {
-      throw new BoardPackError('invalid_input', `Objective ${ref} was retired from ${row.retired_from}; it takes no updates for ${month}.`);
+      throw new BoardPackError(
+        'invalid_input',
+        `Objective ${ref} was retired from ${row.retired_from}; it takes no updates for ${month}.`,
+      );
     }
     return row.id;
   }
@@ -179,7 +189,11 @@ export class UpdatesRepository {
     const narrative = input.narrative ?? '';
     if (input.state !== 'draft') this.assertNarrative(input.ref, input.status, narrative);
     if (!input.author.trim()) throw new BoardPackError('invalid_input', 'An update needs an author.');
-    if (input.metricActual !== undefined && input.metricActual !== null && !Number.isFinite(input.metricActual)) {
+    if (
+      input.metricActual !== undefined &&
+      input.metricActual !== null &&
+      !Number.isFinite(input.metricActual)
+    ) {
       throw new BoardPackError('invalid_input', 'The metric actual must be a number.');
     }
     return this.db.transaction(() => {
@@ -203,29 +217,56 @@ export class UpdatesRepository {
         this.statements.clearCurrent.run(objectiveId, input.month);
         const revision = (before?.revision ?? 0) + 1;
         id = Number(
-          this.statements.insert.run(objectiveId, input.month, revision, ...values, at, at, input.state, input.demo ? 1 : 0)
-            .lastInsertRowid,
+          this.statements.insert.run(
+            objectiveId,
+            input.month,
+            revision,
+            ...values,
+            at,
+            at,
+            input.state,
+            input.demo ? 1 : 0,
+          ).lastInsertRowid,
         );
       }
       if (input.state !== 'draft') this.syncReported(objectiveId, input.month);
       const after = toUpdate(this.statements.byId.get(id) as UpdateRow);
-      this.audit.record(at, input.author.trim(), before?.state === 'draft' ? 'update.edit' : 'update.save', 'update', `${input.ref}@${input.month}`, before, after);
+      this.audit.record(
+        at,
+        input.author.trim(),
+        before?.state === 'draft' ? 'update.edit' : 'update.save',
+        'update',
+        `${input.ref}@${input.month}`,
+        before,
+        after,
+      );
       return after;
     })();
   }
 
   /** Submit (lead), accept or return with a comment (secretariat). */
-  transition(ref: string, month: ReportingMonth, action: WorkflowAction, actor: string, at: string, comment = ''): Update {
+  transition(
+    ref: string,
+    month: ReportingMonth,
+    action: WorkflowAction,
+    actor: string,
+    at: string,
+    comment = '',
+  ): Update {
     return this.db.transaction(() => {
       this.plan.assertMonthInPlan(month);
       const objectiveId = this.objectiveFor(ref, month);
       const row = this.statements.current.get(objectiveId, month) as UpdateRow | undefined;
-      if (!row) throw new BoardPackError('not_found', `There is no update for ${ref} in ${month} to ${action}.`);
+      if (!row)
+        throw new BoardPackError('not_found', `There is no update for ${ref} in ${month} to ${action}.`);
       const before = toUpdate(row);
       let id = before.id;
       if (action === 'submit') {
         if (before.state !== 'draft' && before.state !== 'returned') {
-          throw new BoardPackError('conflict', `The update for ${ref} in ${month} is already ${before.state}.`);
+          throw new BoardPackError(
+            'conflict',
+            `The update for ${ref} in ${month} is already ${before.state}.`,
+          );
         }
         this.assertNarrative(ref, before.status, before.narrative);
         if (before.state === 'draft') {
@@ -234,20 +275,44 @@ export class UpdatesRepository {
           // A returned revision keeps its comment; resubmitting makes a new revision.
           this.statements.clearCurrent.run(objectiveId, month);
           id = Number(
-            this.statements.insert.run(objectiveId, month, before.revision + 1, before.status, before.narrative, before.nextSteps,
-              before.risks, before.metricActual, before.author, at, at, 'submitted', before.demo ? 1 : 0).lastInsertRowid,
+            this.statements.insert.run(
+              objectiveId,
+              month,
+              before.revision + 1,
+              before.status,
+              before.narrative,
+              before.nextSteps,
+              before.risks,
+              before.metricActual,
+              before.author,
+              at,
+              at,
+              'submitted',
+              before.demo ? 1 : 0,
+            ).lastInsertRowid,
           );
         }
       } else {
         if (before.state !== 'submitted') {
-          throw new BoardPackError('conflict', `Only a submitted update can be ${action === 'accept' ? 'accepted' : 'returned'}; the update for ${ref} in ${month} is ${before.state}.`);
+          throw new BoardPackError(
+            'conflict',
+            `Only a submitted update can be ${action === 'accept' ? 'accepted' : 'returned'}; the update for ${ref} in ${month} is ${before.state}.`,
+          );
         }
         if (action === 'return' && !comment.trim()) {
-          throw new BoardPackError('invalid_input', 'Say why the update is being returned, so the strand lead knows what to change.');
+          throw new BoardPackError(
+            'invalid_input',
+            'Say why the update is being returned, so the strand lead knows what to change.',
+          );
         }
         // A returned revision stops being what the board sees before its state changes (schema CHECK).
         if (action === 'return') this.statements.clearReported.run(objectiveId, month);
-        this.statements.setState.run(action === 'accept' ? 'accepted' : 'returned', comment.trim(), at, before.id);
+        this.statements.setState.run(
+          action === 'accept' ? 'accepted' : 'returned',
+          comment.trim(),
+          at,
+          before.id,
+        );
       }
       this.syncReported(objectiveId, month);
       const after = toUpdate(this.statements.byId.get(id) as UpdateRow);
@@ -261,8 +326,16 @@ export class UpdatesRepository {
     const objective = this.plan.objective(ref);
     const rows = (
       month
-        ? this.db.prepare(`SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.objective_id = ? AND u.month = ? ORDER BY u.month DESC, u.revision DESC`).all(objective.id, month)
-        : this.db.prepare(`SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.objective_id = ? ORDER BY u.month DESC, u.revision DESC`).all(objective.id)
+        ? this.db
+            .prepare(
+              `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.objective_id = ? AND u.month = ? ORDER BY u.month DESC, u.revision DESC`,
+            )
+            .all(objective.id, month)
+        : this.db
+            .prepare(
+              `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.objective_id = ? ORDER BY u.month DESC, u.revision DESC`,
+            )
+            .all(objective.id)
     ) as UpdateRow[];
     return rows.map(toUpdate);
   }
@@ -277,12 +350,19 @@ export class UpdatesRepository {
     return this.pointerMap('is_current', month, strandNumber);
   }
 
-  private pointerMap(pointer: 'is_current' | 'is_reported', month: ReportingMonth, strandNumber?: number): Map<string, Update> {
-    const strandFilter = strandNumber === undefined ? '' : 'AND o.strand_id = (SELECT id FROM strands WHERE number = ?)';
+  private pointerMap(
+    pointer: 'is_current' | 'is_reported',
+    month: ReportingMonth,
+    strandNumber?: number,
+  ): Map<string, Update> {
+    const strandFilter =
+      strandNumber === undefined ? '' : 'AND o.strand_id = (SELECT id FROM strands WHERE number = ?)';
     const params: (string | number)[] = [month];
     if (strandNumber !== undefined) params.push(strandNumber);
     const rows = this.db
-      .prepare(`SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.month = ? AND u.${pointer} = 1 ${strandFilter} ORDER BY o.id`)
+      .prepare(
+        `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.month = ? AND u.${pointer} = 1 ${strandFilter} ORDER BY o.id`,
+      )
       .all(...params) as UpdateRow[];
     return new Map(rows.map((row) => [row.ref, toUpdate(row)]));
   }
@@ -290,7 +370,11 @@ export class UpdatesRepository {
   /** Status counts per strand for a month; objectives with no reported update count as "No update". */
   monthSummary(month: ReportingMonth): MonthSummary {
     const live = this.statements.liveByStrand.all(month) as { number: number; title: string; n: number }[];
-    const reported = this.statements.reportedByStrand.all(month, month) as { strand_id: number; status: Status; n: number }[];
+    const reported = this.statements.reportedByStrand.all(month, month) as {
+      strand_id: number;
+      status: Status;
+      n: number;
+    }[];
     const strandIds = new Map(
       (this.statements.strandNumbers.all() as { id: number; number: number }[]).map((r) => [r.id, r.number]),
     );
@@ -308,19 +392,27 @@ export class UpdatesRepository {
 
   /** The latest month with any reported update, or null when none has been recorded. */
   latestReportedMonth(): ReportingMonth | null {
-    const row = this.db.prepare('SELECT max(month) AS month FROM updates WHERE is_reported = 1').get() as { month: string | null };
+    const row = this.db.prepare('SELECT max(month) AS month FROM updates WHERE is_reported = 1').get() as {
+      month: string | null;
+    };
     return row.month;
   }
 
   /** How many objectives have a reported update in each month that has any, oldest first. */
   reportedCountsByMonth(): { month: ReportingMonth; count: number }[] {
     return this.db
-      .prepare('SELECT month, count(*) AS count FROM updates WHERE is_reported = 1 GROUP BY month ORDER BY month')
+      .prepare(
+        'SELECT month, count(*) AS count FROM updates WHERE is_reported = 1 GROUP BY month ORDER BY month',
+      )
       .all() as { month: ReportingMonth; count: number }[];
   }
 
   /** Months that have any reported update, oldest first. */
   reportedMonths(): ReportingMonth[] {
-    return (this.db.prepare('SELECT DISTINCT month FROM updates WHERE is_reported = 1 ORDER BY month').all() as { month: string }[]).map((r) => r.month);
+    return (
+      this.db.prepare('SELECT DISTINCT month FROM updates WHERE is_reported = 1 ORDER BY month').all() as {
+        month: string;
+      }[]
+    ).map((r) => r.month);
   }
 }

@@ -88,18 +88,53 @@ function narrative(i: number): string {
 
 /** A store holding a generated plan, a month of updates for every objective, and the meeting. */
 export function generatedStore(dir: string, objectives: number): { store: Store; meetingId: number } {
-  const store = openStore(join(dir, 'bench.db'), { seedPlan: planFileSchema.parse(generatedPlan(objectives)), clock: () => new Date('2007-10-10T09:00:00Z') });
+  const store = openStore(join(dir, 'bench.db'), {
+    seedPlan: planFileSchema.parse(generatedPlan(objectives)),
+    clock: () => new Date('2007-10-10T09:00:00Z'),
+  });
   const refs = store.plan.objectives().map((o) => o.ref);
   store.db.transaction(() => {
     refs.forEach((ref, i) => {
       const status = STATUSES[i % STATUSES.length];
       const last = STATUSES[(i + 2) % STATUSES.length];
-      if (i % 10 !== 0) store.updates.save({ ref, month: LAST, status: last, narrative: narrative(i + 1), nextSteps: 'Continue.', author: 'Lead', state: 'accepted' }, store.now());
-      if (i % 25 !== 0) store.updates.save({ ref, month: MONTH, status, narrative: narrative(i), nextSteps: 'Report progress to the next board.', author: 'Lead', state: 'accepted' }, store.now());
+      if (i % 10 !== 0)
+        store.updates.save(
+          {
+            ref,
+            month: LAST,
+            status: last,
+            narrative: narrative(i + 1),
+            nextSteps: 'Continue.',
+            author: 'Lead',
+            state: 'accepted',
+          },
+          store.now(),
+        );
+      if (i % 25 !== 0)
+        store.updates.save(
+          {
+            ref,
+            month: MONTH,
+            status,
+            narrative: narrative(i),
+            nextSteps: 'Report progress to the next board.',
+            author: 'Lead',
+            state: 'accepted',
+          },
+          store.now(),
+        );
     });
   })();
-  store.meetings.create({ title: 'Board', heldAt: '2007-09-20T10:00', reportingMonth: LAST }, store.now(), 'Bench');
-  const meeting = store.meetings.create({ title: 'Board', heldAt: '2007-10-18T10:00', reportingMonth: MONTH }, store.now(), 'Bench');
+  store.meetings.create(
+    { title: 'Board', heldAt: '2007-09-20T10:00', reportingMonth: LAST },
+    store.now(),
+    'Bench',
+  );
+  const meeting = store.meetings.create(
+    { title: 'Board', heldAt: '2007-10-18T10:00', reportingMonth: MONTH },
+    store.now(),
+    'Bench',
+  );
   return { store, meetingId: meeting.id };
 }
 
@@ -110,16 +145,33 @@ function demoStore(dir: string): { store: Store; meetingId: number } {
 }
 
 function modelOf(store: Store, meetingId: number): PackModel {
-  return collectPack(store, meetingId, { version: 1, draft: false, marking: 'OFFICIAL-SENSITIVE', sections: [...PACK_SECTIONS], replaces: null, changes: [] });
+  return collectPack(store, meetingId, {
+    version: 1,
+    draft: false,
+    marking: 'OFFICIAL-SENSITIVE',
+    sections: [...PACK_SECTIONS],
+    replaces: null,
+    changes: [],
+  });
 }
 
 function rowText(model: PackModel): string[] {
-  return model.strands.flatMap((s) => s.objectives.map((o) => `${o.ref}  ${o.text}  ${o.year ?? ''}  ${o.now} (was ${o.last})  ${o.narrative}  Next steps: ${o.nextSteps}`));
+  return model.strands.flatMap((s) =>
+    s.objectives.map(
+      (o) =>
+        `${o.ref}  ${o.text}  ${o.year ?? ''}  ${o.now} (was ${o.last})  ${o.narrative}  Next steps: ${o.nextSteps}`,
+    ),
+  );
 }
 
 /** The floor: pdfkit flowing the same rows as plain text, no tables. */
 async function pdfkitFloor(model: PackModel): Promise<{ bytes: number; pages: number }> {
-  const doc = new PDFDocument({ size: 'A4', margin: 57, bufferPages: false, info: { CreationDate: new Date(0) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 57,
+    bufferPages: false,
+    info: { CreationDate: new Date(0) },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
@@ -141,7 +193,10 @@ function packHtml(model: PackModel): string {
   const strands = model.strands
     .map((s) => {
       const rows = s.objectives
-        .map((o) => `<tr><td><b>${o.ref}</b></td><td>${escape(o.text)}<br><small>${o.year ?? ''}</small></td><td><b>${o.now}</b><br><small>was ${o.last}</small></td><td>${escape(o.narrative)}<br><b>Next steps</b> ${escape(o.nextSteps)}</td></tr>`)
+        .map(
+          (o) =>
+            `<tr><td><b>${o.ref}</b></td><td>${escape(o.text)}<br><small>${o.year ?? ''}</small></td><td><b>${o.now}</b><br><small>was ${o.last}</small></td><td>${escape(o.narrative)}<br><b>Next steps</b> ${escape(o.nextSteps)}</td></tr>`,
+        )
         .join('');
       return `<section><h1>${s.number}. ${escape(s.title)}</h1><p>Lead: ${escape(s.lead)}</p><table><thead><tr><th>Ref</th><th>Objective</th><th>Status</th><th>Narrative and next steps</th></tr></thead><tbody>${rows}</tbody></table></section>`;
     })
@@ -160,7 +215,15 @@ async function chromiumPdf(model: PackModel): Promise<{ seconds: number; launch:
   const t0 = performance.now();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -244,7 +307,23 @@ async function runCase(name: string): Promise<CaseResult> {
     }
     const chrome = await chromiumPdf(model);
     store.close();
-    return { name, objectives: count, cold, warm, warmCpu, rows, rowsCpu, floorCpu, rssBeforeMb, pages: built.pages, bytes: built.pdf.length, rssMb, floor, chromium: chrome.seconds, chromiumLaunch: chrome.launch };
+    return {
+      name,
+      objectives: count,
+      cold,
+      warm,
+      warmCpu,
+      rows,
+      rowsCpu,
+      floorCpu,
+      rssBeforeMb,
+      pages: built.pages,
+      bytes: built.pdf.length,
+      rssMb,
+      floor,
+      chromium: chrome.seconds,
+      chromiumLaunch: chrome.launch,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -258,7 +337,11 @@ function child(name: string, v8Flags: string[] = []): CaseResult {
   const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
   // Through NODE_OPTIONS, because tsx runs the script in a process of its own.
   const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...v8Flags].join(' ').trim() };
-  const out = spawnSync(process.execPath, [tsx, self, '--case', name], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env });
+  const out = spawnSync(process.execPath, [tsx, self, '--case', name], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    env,
+  });
   if (out.status !== 0) throw new Error(`Benchmark case ${name} failed:\n${out.stderr}`);
   const line = out.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as CaseResult;
@@ -277,24 +360,38 @@ async function main(): Promise<void> {
   const only = process.argv.includes('--quick') ? ['builtin', '250'] : ['builtin', '250', '1000', '4000'];
   const results = only.map((name) => child(name));
   if (!process.argv.includes('--quick')) {
-    for (const name of ['builtin', '4000']) results.push({ ...child(name, [LARGE_YOUNG_GENERATION]), name: `${name}*` });
+    for (const name of ['builtin', '4000'])
+      results.push({ ...child(name, [LARGE_YOUNG_GENERATION]), name: `${name}*` });
   }
-  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (wall times stretch under load; CPU time less so)`);
-  console.log('case       objectives  pages     size  first build  warm (cpu)        strands only (cpu)  peak RSS (before)  pdfkit floor (cpu)  Chromium page.pdf (+launch)');
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} cores (wall times stretch under load; CPU time less so)`,
+  );
+  console.log(
+    'case       objectives  pages     size  first build  warm (cpu)        strands only (cpu)  peak RSS (before)  pdfkit floor (cpu)  Chromium page.pdf (+launch)',
+  );
   for (const r of results) {
     console.log(
       `${r.name.padEnd(10)} ${String(r.objectives).padStart(10)}  ${String(r.pages).padStart(5)}  ${(r.bytes / 1024).toFixed(0).padStart(5)} KB  ${s(r.cold).padStart(11)}  ${s(r.warm)} (${s(r.warmCpu)})  ${s(r.rows)} (${s(r.rowsCpu)})  ${r.rssMb.toFixed(0).padStart(5)} MB (${r.rssBeforeMb.toFixed(0)} MB)  ${s(r.floor)} (${s(r.floorCpu)})  ${s(r.chromium)} (+${s(r.chromiumLaunch)})`,
     );
   }
-  console.log(`* run with node ${LARGE_YOUNG_GENERATION} (for Electron: app.commandLine.appendSwitch('js-flags', '${LARGE_YOUNG_GENERATION}'))`);
+  console.log(
+    `* run with node ${LARGE_YOUNG_GENERATION} (for Electron: app.commandLine.appendSwitch('js-flags', '${LARGE_YOUNG_GENERATION}'))`,
+  );
   const small = results.find((r) => r.name === '250');
   const large = results.find((r) => r.name === '4000');
   const builtin = results.find((r) => r.name === 'builtin');
-  if (builtin) console.log(`built-in pack: warm ${s(builtin.warm)} (target < 0.3 s), first build in a fresh process ${s(builtin.cold)} (target < 1 s)`);
+  if (builtin)
+    console.log(
+      `built-in pack: warm ${s(builtin.warm)} (target < 0.3 s), first build in a fresh process ${s(builtin.cold)} (target < 1 s)`,
+    );
   if (small && large && small.warm && large.warm && large.floor) {
     // Per objective, on CPU time: wall time on a shared machine is too noisy to judge linearity by.
     const ratio = large.warmCpu / large.objectives / (small.warmCpu / small.objectives);
-    console.log(`4,000 objectives: strand reports ${(large.rows / large.floor).toFixed(1)}x the pdfkit floor for the same rows (CPU ${(large.rowsCpu / large.floorCpu).toFixed(1)}x), full pack ${(large.warm / large.floor).toFixed(1)}x (CPU ${(large.warmCpu / large.floorCpu).toFixed(1)}x) (target <= 3x); ${large.rssMb.toFixed(0)} MB peak RSS (target < 400 MB); CPU time per objective ${ratio.toFixed(2)}x that at 250 (target <= 1.3x); strand reports ${large.chromium && large.rows < large.chromium ? 'faster' : 'slower'} than Chromium printing the same rows (${s(large.chromium)})`);
+    console.log(
+      `4,000 objectives: strand reports ${(large.rows / large.floor).toFixed(1)}x the pdfkit floor for the same rows (CPU ${(large.rowsCpu / large.floorCpu).toFixed(1)}x), full pack ${(large.warm / large.floor).toFixed(1)}x (CPU ${(large.warmCpu / large.floorCpu).toFixed(1)}x) (target <= 3x); ${large.rssMb.toFixed(0)} MB peak RSS (target < 400 MB); CPU time per objective ${ratio.toFixed(2)}x that at 250 (target <= 1.3x); strand reports ${large.chromium && large.rows < large.chromium ? 'faster' : 'slower'} than Chromium printing the same rows (${s(large.chromium)})`,
+    );
   }
 }
 

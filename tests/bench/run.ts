@@ -21,7 +21,9 @@ const benches = readdirSync(benchDir)
   .sort();
 
 if (benches.length === 0) {
-  console.error(filter ? `No benchmark file name contains "${filter}".` : 'There are no benchmarks in tests/bench.');
+  console.error(
+    filter ? `No benchmark file name contains "${filter}".` : 'There are no benchmarks in tests/bench.',
+  );
   process.exit(1);
 }
 

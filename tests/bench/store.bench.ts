@@ -44,12 +44,17 @@ function syntheticPlan(): PlanFileInput {
       themes: CODES.map((code, t) => ({
         theme: code,
         code,
-        objectives: Array.from({ length: OBJECTIVES_PER_STRAND / CODES.length + (t < OBJECTIVES_PER_STRAND % CODES.length ? 1 : 0) }, (_, i) => ({
-          ref: `${s + 1}.${code}.${i + 1}`,
-          text: `Objective ${i + 1} of theme ${code} in strand ${s + 1}.`,
-          year: 'Year 1 & 2' as const,
-          target: i % 10 === 0 ? { text: 'Target 100%', value: 100, unit: '%' } : null,
-        })),
+        objectives: Array.from(
+          {
+            length: OBJECTIVES_PER_STRAND / CODES.length + (t < OBJECTIVES_PER_STRAND % CODES.length ? 1 : 0),
+          },
+          (_, i) => ({
+            ref: `${s + 1}.${code}.${i + 1}`,
+            text: `Objective ${i + 1} of theme ${code} in strand ${s + 1}.`,
+            year: 'Year 1 & 2' as const,
+            target: i % 10 === 0 ? { text: 'Target 100%', value: 100, unit: '%' } : null,
+          }),
+        ),
       })),
     })),
   };
@@ -91,17 +96,29 @@ try {
     `INSERT INTO updates (objective_id, month, revision, is_current, is_reported, status, narrative, next_steps, risks, metric_actual,
        author, created_at, saved_at, state, comment) VALUES (?, ?, ?, ?, ?, ?, ?, '', '', ?, 'Bench', ?, ?, ?, ?)`,
   );
-  const statuses = ['green', 'green', 'green', 'green', 'green', 'amber', 'amber', 'red', 'complete', 'not_started'] as const;
+  const statuses = [
+    'green',
+    'green',
+    'green',
+    'green',
+    'green',
+    'amber',
+    'amber',
+    'red',
+    'complete',
+    'not_started',
+  ] as const;
   let rows = 0;
   let seed = 1;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
   store.db.transaction(() => {
     for (const month of monthsBetween(START, END)) {
       const at = `${addMonths(month, 1)}-05T10:00:00.000Z`;
       for (const { id } of objectives) {
         if (rand() < 0.06) continue;
         const status = statuses[Math.floor(rand() * statuses.length)];
-        const narrative = status === 'red' || status === 'amber' ? 'Behind plan; recovery in hand.' : 'On track.';
+        const narrative =
+          status === 'red' || status === 'amber' ? 'Behind plan; recovery in hand.' : 'On track.';
         let revision = 1;
         if (rand() < 0.03) {
           insert.run(id, month, 1, 0, 0, status, narrative, null, at, at, 'returned', 'Please add detail.');
@@ -129,15 +146,30 @@ try {
     summaryTimes.push(ms(t));
   }
   const summary = stats(summaryTimes);
-  line(`month status summary (${month}, 200 runs, warm)`, `median ${fmt(summary.median)}, p95 ${fmt(summary.p95)}  [target < 2 ms]`);
+  line(
+    `month status summary (${month}, 200 runs, warm)`,
+    `median ${fmt(summary.median)}, p95 ${fmt(summary.p95)}  [target < 2 ms]`,
+  );
 
   // One durable update: a new submitted revision over an accepted one, with its audit row, in its
   // own transaction, synchronous=FULL.
   const sync = store.db.pragma('synchronous', { simple: true });
-  const refs = (store.db.prepare('SELECT ref FROM objectives ORDER BY id LIMIT 520').all() as { ref: string }[]).map((r) => r.ref);
+  const refs = (
+    store.db.prepare('SELECT ref FROM objectives ORDER BY id LIMIT 520').all() as { ref: string }[]
+  ).map((r) => r.ref);
   const updateMonth = END;
   const saveOne = (ref: string) =>
-    store.updates.save({ ref, month: updateMonth, status: 'amber', narrative: 'Slipping: two posts vacant; cover agreed.', author: 'Bench', state: 'submitted' }, store.now());
+    store.updates.save(
+      {
+        ref,
+        month: updateMonth,
+        status: 'amber',
+        narrative: 'Slipping: two posts vacant; cover agreed.',
+        author: 'Bench',
+        state: 'submitted',
+      },
+      store.now(),
+    );
   for (const ref of refs.slice(0, 20)) saveOne(ref);
   const updateTimes: number[] = [];
   for (const ref of refs.slice(20, 520)) {
@@ -146,7 +178,10 @@ try {
     updateTimes.push(ms(t));
   }
   const update = stats(updateTimes);
-  line(`one durable update (synchronous=${sync === 2 ? 'FULL' : sync}, 500 runs)`, `median ${fmt(update.median)}, p95 ${fmt(update.p95)}  [target < 0.5 ms]`);
+  line(
+    `one durable update (synchronous=${sync === 2 ? 'FULL' : sync}, 500 runs)`,
+    `median ${fmt(update.median)}, p95 ${fmt(update.p95)}  [target < 0.5 ms]`,
+  );
 
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   const size = statSync(path).size + (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);

@@ -6,7 +6,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/store/store';
-import { cli, cliProcess, dumpDatabase, fileSha, fixedClock, REPO_ROOT, tempDir } from '../fixtures/databases';
+import {
+  cli,
+  cliProcess,
+  dumpDatabase,
+  fileSha,
+  fixedClock,
+  REPO_ROOT,
+  tempDir,
+} from '../fixtures/databases';
 
 let demoDb: string;
 
@@ -40,7 +48,9 @@ describe('init', () => {
     const path = join(tempDir(), 'new.db');
     const result = await cli(['init', '--db', path]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Created a new database at .*new\.db and loaded the plan "Serious Violence Strategy 2007 – 2009" \(8 strands, \d+ objectives, 2007-04 to 2009-03\)\.\n$/);
+    expect(result.stdout).toMatch(
+      /^Created a new database at .*new\.db and loaded the plan "Serious Violence Strategy 2007 – 2009" \(8 strands, \d+ objectives, 2007-04 to 2009-03\)\.\n$/,
+    );
   });
 
   it('leaves an existing database as it is', async () => {
@@ -62,7 +72,8 @@ describe('init', () => {
     const config = tempDir();
     const result = await cli(['init'], { XDG_CONFIG_HOME: config, HOME: config });
     expect(result.code).toBe(0);
-    if (process.platform === 'linux') expect(existsSync(join(config, 'Board Pack', 'board-pack.db'))).toBe(true);
+    if (process.platform === 'linux')
+      expect(existsSync(join(config, 'Board Pack', 'board-pack.db'))).toBe(true);
   });
 });
 
@@ -81,14 +92,18 @@ describe('status', () => {
     const totals = lines[lines.length - 1].split(/\s{2,}/);
     expect(totals).toEqual([
       'All strands',
-      ...['red', 'amber', 'green', 'complete', 'not_started', 'no_update'].map((s) => String(summary.totals[s as keyof typeof summary.totals])),
+      ...['red', 'amber', 'green', 'complete', 'not_started', 'no_update'].map((s) =>
+        String(summary.totals[s as keyof typeof summary.totals]),
+      ),
       String(summary.total),
     ]);
   });
 
   it('shows the latest month with updates when no month is given, and says which', async () => {
     const result = await cli(['status', '--db', demoDb]);
-    expect(result.stdout.split('\n')[0]).toBe('Status for September 2007 (2007-09), the latest month with updates:');
+    expect(result.stdout.split('\n')[0]).toBe(
+      'Status for September 2007 (2007-09), the latest month with updates:',
+    );
   });
 
   it('prints JSON with --json', async () => {
@@ -105,7 +120,11 @@ describe('status', () => {
   });
 
   it('refuses a month outside the plan', async () => {
-    await expectRefused(['status', '--month', '2010-01'], demoDb, '2010-01 is outside the plan period (2007-04 to 2009-03).');
+    await expectRefused(
+      ['status', '--month', '2010-01'],
+      demoDb,
+      '2010-01 is outside the plan period (2007-04 to 2009-03).',
+    );
   });
 });
 
@@ -114,46 +133,114 @@ describe('update set', () => {
 
   it('records an update as the person given by --as and shows it in the history', async () => {
     const db = await freshDb();
-    const saved = await cli([...set('2.E.3', '--month', '2007-09', '--status', 'Amber', '--narrative', 'Two SOIT posts vacant; cover agreed.', '--metric', '42'), '--db', db, '--as', 'DI Marcus Reid']);
+    const saved = await cli([
+      ...set(
+        '2.E.3',
+        '--month',
+        '2007-09',
+        '--status',
+        'Amber',
+        '--narrative',
+        'Two SOIT posts vacant; cover agreed.',
+        '--metric',
+        '42',
+      ),
+      '--db',
+      db,
+      '--as',
+      'DI Marcus Reid',
+    ]);
     expect(saved.code).toBe(0);
-    expect(saved.stdout).toBe('Saved the update for 2.E.3 in 2007-09: Amber, submitted (revision 1), by DI Marcus Reid.\n');
+    expect(saved.stdout).toBe(
+      'Saved the update for 2.E.3 in 2007-09: Amber, submitted (revision 1), by DI Marcus Reid.\n',
+    );
     const shown = await cli(['update', 'show', '2.E.3', '--db', db]);
-    expect(shown.stdout).toMatch(/2007-09\s+1\s+Amber\s+submitted\s+DI Marcus Reid\s+2007-10-01 09:00\s+Two SOIT posts vacant; cover agreed\./);
-    const history = JSON.parse((await cli(['update', 'show', '2.E.3', '--json', '--db', db])).stdout) as { metricActual: number }[];
+    expect(shown.stdout).toMatch(
+      /2007-09\s+1\s+Amber\s+submitted\s+DI Marcus Reid\s+2007-10-01 09:00\s+Two SOIT posts vacant; cover agreed\./,
+    );
+    const history = JSON.parse((await cli(['update', 'show', '2.E.3', '--json', '--db', db])).stdout) as {
+      metricActual: number;
+    }[];
     expect(history[0].metricActual).toBe(42);
   });
 
   it('lets the secretariat record an accepted update', async () => {
     const db = await freshDb();
-    const result = await cli([...set('2.E.3', '--month', '2007-09', '--status', 'green', '--state', 'accepted'), '--db', db]);
-    expect(result.stdout).toBe('Saved the update for 2.E.3 in 2007-09: Green, accepted (revision 1), by test-secretariat.\n');
+    const result = await cli([
+      ...set('2.E.3', '--month', '2007-09', '--status', 'green', '--state', 'accepted'),
+      '--db',
+      db,
+    ]);
+    expect(result.stdout).toBe(
+      'Saved the update for 2.E.3 in 2007-09: Green, accepted (revision 1), by test-secretariat.\n',
+    );
   });
 
   it('refuses an unknown reference', async () => {
-    await expectRefused(set('9.Z.99', '--month', '2007-09', '--status', 'green'), await freshDb(), 'There is no objective 9.Z.99 in the plan.');
+    await expectRefused(
+      set('9.Z.99', '--month', '2007-09', '--status', 'green'),
+      await freshDb(),
+      'There is no objective 9.Z.99 in the plan.',
+    );
   });
 
   it('refuses a month outside the plan', async () => {
-    await expectRefused(set('2.E.3', '--month', '2009-04', '--status', 'green'), await freshDb(), '2009-04 is outside the plan period (2007-04 to 2009-03).');
+    await expectRefused(
+      set('2.E.3', '--month', '2009-04', '--status', 'green'),
+      await freshDb(),
+      '2009-04 is outside the plan period (2007-04 to 2009-03).',
+    );
   });
 
   it('refuses Red or Amber without a narrative', async () => {
     const db = await freshDb();
-    await expectRefused(set('2.E.3', '--month', '2007-09', '--status', 'red'), db, '2.E.3 is Red: a Red update needs a narrative saying why and what is being done.');
-    await expectRefused(set('2.E.3', '--month', '2007-09', '--status', 'amber', '--narrative', '  '), db, /^2\.E\.3 is Amber: /);
+    await expectRefused(
+      set('2.E.3', '--month', '2007-09', '--status', 'red'),
+      db,
+      '2.E.3 is Red: a Red update needs a narrative saying why and what is being done.',
+    );
+    await expectRefused(
+      set('2.E.3', '--month', '2007-09', '--status', 'amber', '--narrative', '  '),
+      db,
+      /^2\.E\.3 is Amber: /,
+    );
   });
 
   it('refuses a status, month, reference or metric it cannot read', async () => {
     const db = await freshDb();
-    await expectRefused(set('2.E.3', '--month', '2007-09', '--status', 'purple'), db, /^--status: "purple" is not a status/);
-    await expectRefused(set('2.E.3', '--month', 'Sept', '--status', 'green'), db, '--month: A month is written YYYY-MM, for example 2007-09.');
-    await expectRefused(set('2E3', '--month', '2007-09', '--status', 'green'), db, /^reference: An objective reference looks like 2\.E\.3/);
-    await expectRefused(set('2.E.3', '--month', '2007-09', '--status', 'green', '--metric', 'lots'), db, '--metric: the metric actual must be a number');
-    await expectRefused(set('2.E.3', '--month', '2007-09', '--status', 'green', '--state', 'returned'), db, /^--state: /);
+    await expectRefused(
+      set('2.E.3', '--month', '2007-09', '--status', 'purple'),
+      db,
+      /^--status: "purple" is not a status/,
+    );
+    await expectRefused(
+      set('2.E.3', '--month', 'Sept', '--status', 'green'),
+      db,
+      '--month: A month is written YYYY-MM, for example 2007-09.',
+    );
+    await expectRefused(
+      set('2E3', '--month', '2007-09', '--status', 'green'),
+      db,
+      /^reference: An objective reference looks like 2\.E\.3/,
+    );
+    await expectRefused(
+      set('2.E.3', '--month', '2007-09', '--status', 'green', '--metric', 'lots'),
+      db,
+      '--metric: the metric actual must be a number',
+    );
+    await expectRefused(
+      set('2.E.3', '--month', '2007-09', '--status', 'green', '--state', 'returned'),
+      db,
+      /^--state: /,
+    );
   });
 
   it('reports a missing required option the way commander does, in one line', async () => {
-    await expectRefused(['update', 'set', '2.E.3', '--status', 'green'], await freshDb(), "error: required option '--month <YYYY-MM>' not specified\n".trimEnd());
+    await expectRefused(
+      ['update', 'set', '2.E.3', '--status', 'green'],
+      await freshDb(),
+      "error: required option '--month <YYYY-MM>' not specified\n".trimEnd(),
+    );
   });
 });
 
@@ -162,20 +249,27 @@ describe('refusals before anything is opened', () => {
     const path = join(tempDir(), 'missing.db');
     const result = await cli(['status', '--db', path]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`There is no database at ${path}. Create one with: board-pack init --db "${path}"\n`);
+    expect(result.stderr).toBe(
+      `There is no database at ${path}. Create one with: board-pack init --db "${path}"\n`,
+    );
     expect(existsSync(path)).toBe(false);
   });
 
   it('rejects unknown commands and options', async () => {
     expect(await cli(['minutes'])).toMatchObject({ code: 1, stderr: "error: unknown command 'minutes'\n" });
-    expect(await cli(['status', '--colour'])).toMatchObject({ code: 1, stderr: "error: unknown option '--colour'\n" });
+    expect(await cli(['status', '--colour'])).toMatchObject({
+      code: 1,
+      stderr: "error: unknown option '--colour'\n",
+    });
   });
 
   it('says only that nothing was changed when something unexpected fails, with detail under --debug', async () => {
     const folder = tempDir();
     const plain = await cli(['status', '--db', folder]);
     expect(plain.code).toBe(2);
-    expect(plain.stderr).toBe('Something went wrong; nothing was changed.\nRun again with --debug to see the details.\n');
+    expect(plain.stderr).toBe(
+      'Something went wrong; nothing was changed.\nRun again with --debug to see the details.\n',
+    );
     const debug = await cli(['status', '--db', folder, '--debug']);
     expect(debug.stderr).toMatch(/^Something went wrong; nothing was changed\.\n.*EISDIR/s);
   });
@@ -183,7 +277,18 @@ describe('refusals before anything is opened', () => {
 
 describe('help', () => {
   it('has help with examples for every command', async () => {
-    for (const command of [[], ['init'], ['demo'], ['demo', 'remove'], ['status'], ['update'], ['update', 'set'], ['update', 'show'], ['backup'], ['check']]) {
+    for (const command of [
+      [],
+      ['init'],
+      ['demo'],
+      ['demo', 'remove'],
+      ['status'],
+      ['update'],
+      ['update', 'set'],
+      ['update', 'show'],
+      ['backup'],
+      ['check'],
+    ]) {
       const result = await cli([...command, '--help']);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^Usage: board-pack/);
@@ -197,15 +302,25 @@ describe('demo', () => {
   it('loads and removes demo data and refuses to load it twice', async () => {
     const db = await freshDb();
     const loaded = await cli(['demo', '--db', db, '--months', '3']);
-    expect(loaded.stdout).toMatch(/^Loaded demo data into .*\n {2}updates for April 2007 to June 2007: \d+ accepted/);
-    await expectRefused(['demo'], db, 'Demo data is already loaded. Remove it first ("demo remove") to load it again.');
+    expect(loaded.stdout).toMatch(
+      /^Loaded demo data into .*\n {2}updates for April 2007 to June 2007: \d+ accepted/,
+    );
+    await expectRefused(
+      ['demo'],
+      db,
+      'Demo data is already loaded. Remove it first ("demo remove") to load it again.',
+    );
     const removed = await cli(['demo', 'remove', '--db', db]);
     expect(removed.stdout).toMatch(/^Removed demo data: \d+ update revisions, 3 meetings and 6 actions\.\n$/);
     await expectRefused(['demo', 'remove'], db, 'There is no demo data in this database.');
   });
 
   it('refuses a number of months it cannot fill', async () => {
-    await expectRefused(['demo', '--months', '30'], await freshDb(), /^Demo data covers between 3 and 24 months/);
+    await expectRefused(
+      ['demo', '--months', '30'],
+      await freshDb(),
+      /^Demo data covers between 3 and 24 months/,
+    );
     await expectRefused(['demo', '--months', 'six'], await freshDb(), '--months: give a whole number');
   });
 });
@@ -215,15 +330,21 @@ describe('backup', () => {
     const target = join(tempDir(), 'copy.db');
     const result = await cli(['backup', target, '--db', demoDb]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Backed up .* to .*copy\.db \(\d+\.\d MB\); the copy passed its check\.\n$/);
+    expect(result.stdout).toMatch(
+      /^Backed up .* to .*copy\.db \(\d+\.\d MB\); the copy passed its check\.\n$/,
+    );
     expect(dumpDatabase(target)).toBe(dumpDatabase(demoDb));
   });
 
   it('refuses to overwrite an existing file unless --force is given', async () => {
     const target = join(tempDir(), 'existing.db');
-    writeFileSync(target, 'last week\'s backup');
-    await expectRefused(['backup', target], demoDb, `${target} already exists; choose another name or add --force to replace it.`);
-    expect(readFileSync(target, 'utf8')).toBe('last week\'s backup');
+    writeFileSync(target, "last week's backup");
+    await expectRefused(
+      ['backup', target],
+      demoDb,
+      `${target} already exists; choose another name or add --force to replace it.`,
+    );
+    expect(readFileSync(target, 'utf8')).toBe("last week's backup");
     const forced = await cli(['backup', target, '--force', '--db', demoDb]);
     expect(forced.code).toBe(0);
     expect(dumpDatabase(target)).toBe(dumpDatabase(demoDb));
@@ -250,7 +371,9 @@ describe('check', () => {
     raw.close();
     const result = await cli(['check', '--db', db]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^success_measures row \d+ refers to a missing strands row\n.*has 1 problem\(s\); restore it from a backup\.\n$/s);
+    expect(result.stderr).toMatch(
+      /^success_measures row \d+ refers to a missing strands row\n.*has 1 problem\(s\); restore it from a backup\.\n$/s,
+    );
   });
 });
 
@@ -272,8 +395,22 @@ describe('as a real process', () => {
     const db = join(folder, 'sub', 'board.db');
     expect(cliProcess(['init', '--db', db]).code).toBe(0);
     const sha = fileSha(db);
-    const result = cliProcess(['update', 'set', '9.Z.99', '--month', '2007-09', '--status', 'green', '--db', db]);
-    expect(result).toMatchObject({ code: 1, stdout: '', stderr: 'There is no objective 9.Z.99 in the plan.\n' });
+    const result = cliProcess([
+      'update',
+      'set',
+      '9.Z.99',
+      '--month',
+      '2007-09',
+      '--status',
+      'green',
+      '--db',
+      db,
+    ]);
+    expect(result).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'There is no objective 9.Z.99 in the plan.\n',
+    });
     expect(fileSha(db)).toBe(sha);
   });
 });

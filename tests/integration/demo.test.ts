@@ -27,7 +27,8 @@ describe('demo data', () => {
     const second = newStore();
     loadDemo(first, { seed: 1 });
     loadDemo(second, { seed: 2 });
-    const statuses = (store: Store) => store.db.prepare('SELECT status, narrative FROM updates ORDER BY objective_id, month, revision').all();
+    const statuses = (store: Store) =>
+      store.db.prepare('SELECT status, narrative FROM updates ORDER BY objective_id, month, revision').all();
     expect(statuses(first)).not.toEqual(statuses(second));
     first.close();
     second.close();
@@ -46,7 +47,8 @@ describe('demo data', () => {
       expect(totals.amber).toBeGreaterThan(totals.red);
     }
     const september = store.updates.monthSummary('2007-09').totals;
-    for (const status of ['red', 'amber', 'green', 'complete', 'not_started'] as const) expect(september[status]).toBeGreaterThan(0);
+    for (const status of ['red', 'amber', 'green', 'complete', 'not_started'] as const)
+      expect(september[status]).toBeGreaterThan(0);
     expect(store.updates.monthSummary('2007-04').totals.complete).toBe(0);
     store.close();
   });
@@ -54,10 +56,17 @@ describe('demo data', () => {
   it('gives every Red and Amber update a narrative, and metric actuals where a target is stated', () => {
     const store = newStore();
     loadDemo(store);
-    expect(count(store, "SELECT count(*) AS n FROM updates WHERE status IN ('red', 'amber') AND length(trim(narrative)) < 40")).toBe(0);
+    expect(
+      count(
+        store,
+        "SELECT count(*) AS n FROM updates WHERE status IN ('red', 'amber') AND length(trim(narrative)) < 40",
+      ),
+    ).toBe(0);
     const targeted = store.plan.objectives().filter((o) => o.targetValue !== null);
     expect(targeted.length).toBeGreaterThan(0);
-    const withActual = targeted.filter((o) => [...store.updates.reported('2007-09').values()].some((u) => u.ref === o.ref && u.metricActual !== null));
+    const withActual = targeted.filter((o) =>
+      [...store.updates.reported('2007-09').values()].some((u) => u.ref === o.ref && u.metricActual !== null),
+    );
     expect(withActual.length).toBeGreaterThan(0);
     store.close();
   });
@@ -65,9 +74,24 @@ describe('demo data', () => {
   it('accepts earlier months and leaves a few submitted, draft or returned in the last month', () => {
     const store = newStore();
     loadDemo(store);
-    expect(count(store, "SELECT count(*) AS n FROM updates WHERE is_current = 1 AND state <> 'accepted' AND month < '2007-09'")).toBe(0);
-    expect(count(store, "SELECT count(*) AS n FROM updates WHERE is_current = 1 AND state = 'submitted' AND month = '2007-09'")).toBeGreaterThan(0);
-    expect(count(store, "SELECT count(*) AS n FROM updates WHERE is_current = 1 AND state = 'returned' AND month = '2007-09'")).toBe(1);
+    expect(
+      count(
+        store,
+        "SELECT count(*) AS n FROM updates WHERE is_current = 1 AND state <> 'accepted' AND month < '2007-09'",
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        store,
+        "SELECT count(*) AS n FROM updates WHERE is_current = 1 AND state = 'submitted' AND month = '2007-09'",
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      count(
+        store,
+        "SELECT count(*) AS n FROM updates WHERE is_current = 1 AND state = 'returned' AND month = '2007-09'",
+      ),
+    ).toBe(1);
     store.close();
   });
 
@@ -104,8 +128,15 @@ describe('demo data', () => {
     expect(count(store, 'SELECT count(*) AS n FROM updates WHERE demo = 0')).toBe(0);
     expect(count(store, 'SELECT count(*) AS n FROM meetings WHERE demo = 0')).toBe(0);
     expect(count(store, 'SELECT count(*) AS n FROM board_actions WHERE demo = 0')).toBe(0);
-    expect(JSON.parse(store.getSetting('demo') ?? 'null')).toMatchObject({ seed: 2007, firstMonth: '2007-04', lastMonth: '2007-09' });
-    expect(store.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'demo.load', after: { lastMonth: '2007-09' } });
+    expect(JSON.parse(store.getSetting('demo') ?? 'null')).toMatchObject({
+      seed: 2007,
+      firstMonth: '2007-04',
+      lastMonth: '2007-09',
+    });
+    expect(store.audit.list({ limit: 1 })[0]).toMatchObject({
+      action: 'demo.load',
+      after: { lastMonth: '2007-09' },
+    });
     store.close();
   });
 
@@ -121,14 +152,21 @@ describe('demo data', () => {
     const store = newStore();
     loadDemo(store);
     let before = dumpDatabase(store.path);
-    expect(() => loadDemo(store)).toThrow(expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/already loaded/) }));
+    expect(() => loadDemo(store)).toThrow(
+      expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/already loaded/) }),
+    );
     expect(dumpDatabase(store.path)).toBe(before);
     store.close();
 
     const real = newStore();
-    real.updates.save({ ref: '2.E.3', month: '2007-06', status: 'green', author: 'DI Reid', state: 'accepted' }, '2007-07-03T09:00:00.000Z');
+    real.updates.save(
+      { ref: '2.E.3', month: '2007-06', status: 'green', author: 'DI Reid', state: 'accepted' },
+      '2007-07-03T09:00:00.000Z',
+    );
     before = dumpDatabase(real.path);
-    expect(() => loadDemo(real)).toThrow(expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/1 real update between/) }));
+    expect(() => loadDemo(real)).toThrow(
+      expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/1 real update between/) }),
+    );
     expect(dumpDatabase(real.path)).toBe(before);
     real.close();
   });
@@ -137,7 +175,10 @@ describe('demo data', () => {
 describe('removing demo data', () => {
   it('deletes demo updates, meetings, minutes, agenda and actions, keeps real updates, and audits it', () => {
     const store = newStore();
-    store.updates.save({ ref: '2.E.3', month: '2008-01', status: 'green', author: 'DI Reid', state: 'accepted' }, '2008-02-03T09:00:00.000Z');
+    store.updates.save(
+      { ref: '2.E.3', month: '2008-01', status: 'green', author: 'DI Reid', state: 'accepted' },
+      '2008-02-03T09:00:00.000Z',
+    );
     loadDemo(store);
     const removed = removeDemo(store, 'Anna Price');
     expect(removed.meetings).toBe(3);
@@ -164,7 +205,10 @@ describe('removing demo data', () => {
       .run(meeting.id, meeting.reportingMonth, 'a'.repeat(64));
     const before = dumpDatabase(store.path);
     expect(() => removeDemo(store, 'Anna Price')).toThrow(
-      expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/issued for the demo meeting of 2007-09-20/) }),
+      expect.objectContaining({
+        code: 'conflict',
+        message: expect.stringMatching(/issued for the demo meeting of 2007-09-20/),
+      }),
     );
     expect(dumpDatabase(store.path)).toBe(before);
     store.close();

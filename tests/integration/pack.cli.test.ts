@@ -19,22 +19,62 @@ beforeAll(() => {
 describe('pack commands', () => {
   it('builds a draft for a month to a file and says how many pages it has', async () => {
     const out = join(dir, 'draft.pdf');
-    const result = await cli(['pack', 'build', '--db', db, '--month', '2007-09', '--draft', '--sections', 'dashboard,cover', '--out', out]);
+    const result = await cli([
+      'pack',
+      'build',
+      '--db',
+      db,
+      '--month',
+      '2007-09',
+      '--draft',
+      '--sections',
+      'dashboard,cover',
+      '--out',
+      out,
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Wrote .*draft\.pdf: \d+ pages, \d+ KB, in [\d.]+ s\.\nSHA-256 [0-9a-f]{64}\n$/);
+    expect(result.stdout).toMatch(
+      /^Wrote .*draft\.pdf: \d+ pages, \d+ KB, in [\d.]+ s\.\nSHA-256 [0-9a-f]{64}\n$/,
+    );
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('refuses an unknown section with the list of sections', async () => {
-    const result = await cli(['pack', 'build', '--db', db, '--meeting', '2', '--sections', 'cover,minutez', '--out', join(dir, 'x.pdf')]);
+    const result = await cli([
+      'pack',
+      'build',
+      '--db',
+      db,
+      '--meeting',
+      '2',
+      '--sections',
+      'cover,minutez',
+      '--out',
+      join(dir, 'x.pdf'),
+    ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('--sections: "minutez" is not a pack section; choose from cover, agenda, contents, minutes, actions, dashboard, exceptions, strands, appendices.\n');
+    expect(result.stderr).toBe(
+      '--sections: "minutez" is not a pack section; choose from cover, agenda, contents, minutes, actions, dashboard, exceptions, strands, appendices.\n',
+    );
   });
 
   it('issues version 1, lists it, and verifies the issued file but not a file with one byte changed', async () => {
     const out = join(dir, 'issued.pdf');
-    const issued = await cli(['pack', 'issue', '--db', db, '--month', '2007-09', '--sections', 'cover,exceptions', '--out', out, '--as', 'Anna Price']);
+    const issued = await cli([
+      'pack',
+      'issue',
+      '--db',
+      db,
+      '--month',
+      '2007-09',
+      '--sections',
+      'cover,exceptions',
+      '--out',
+      out,
+      '--as',
+      'Anna Price',
+    ]);
     expect(issued.code).toBe(0);
     expect(issued.stdout).toMatch(/^Issued version 1 of the pack for meeting 2 \(September 2007\)/);
     const list = await cli(['pack', 'list', '--db', db]);
@@ -42,7 +82,9 @@ describe('pack commands', () => {
 
     const verified = await cli(['pack', 'verify', '--db', db, out]);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toContain('is version 1 of the pack for Serious Violence Strategy Board (September 2007), issued 2007-10-01 by Anna Price.');
+    expect(verified.stdout).toContain(
+      'is version 1 of the pack for Serious Violence Strategy Board (September 2007), issued 2007-10-01 by Anna Price.',
+    );
 
     const bytes = readFileSync(out);
     bytes[bytes.length >> 1] ^= 0x20;

@@ -19,8 +19,18 @@ export function packStore(dir: string): Store {
   return openStore(join(dir, 'board.db'), { clock: () => new Date('2007-10-10T09:00:00Z') });
 }
 
-export function report(store: Store, ref: string, month: string, status: Status, narrative = '', nextSteps = ''): void {
-  store.updates.save({ ref, month, status, narrative, nextSteps, author: 'Strand lead', state: 'accepted' }, store.now());
+export function report(
+  store: Store,
+  ref: string,
+  month: string,
+  status: Status,
+  narrative = '',
+  nextSteps = '',
+): void {
+  store.updates.save(
+    { ref, month, status, narrative, nextSteps, author: 'Strand lead', state: 'accepted' },
+    store.now(),
+  );
 }
 
 const AGENDA: { title: string; packSection: PackSection | null }[] = [
@@ -33,11 +43,23 @@ const AGENDA: { title: string; packSection: PackSection | null }[] = [
 
 export function meeting(store: Store, heldAt: string, reportingMonth: string): Meeting {
   const created = store.meetings.create(
-    { title: 'Serious Violence Strategy Board', heldAt, place: 'Room 1015', reportingMonth, chairs: ['Commander VCD'], members: ['Head of Performance'] },
+    {
+      title: 'Serious Violence Strategy Board',
+      heldAt,
+      place: 'Room 1015',
+      reportingMonth,
+      chairs: ['Commander VCD'],
+      members: ['Head of Performance'],
+    },
     store.now(),
     'Secretariat',
   );
-  store.meetings.setAgenda(created.id, AGENDA.map((a) => ({ ...a, presenter: 'Chair', minutesAllotted: 10 })), store.now(), 'Secretariat');
+  store.meetings.setAgenda(
+    created.id,
+    AGENDA.map((a) => ({ ...a, presenter: 'Chair', minutesAllotted: 10 })),
+    store.now(),
+    'Secretariat',
+  );
   return created;
 }
 
@@ -54,8 +76,20 @@ export const HOSTILE = {
 };
 
 export function hostileNarrative(): string {
-  const long = 'The borough partnership reviewed the plan and agreed further work. '.repeat(75).slice(0, 5000);
-  return [HOSTILE.script, HOSTILE.welsh, HOSTILE.polish, HOSTILE.hebrew, HOSTILE.arabic, HOSTILE.emoji, HOSTILE.maths, HOSTILE.token, long].join('\n\n');
+  const long = 'The borough partnership reviewed the plan and agreed further work. '
+    .repeat(75)
+    .slice(0, 5000);
+  return [
+    HOSTILE.script,
+    HOSTILE.welsh,
+    HOSTILE.polish,
+    HOSTILE.hebrew,
+    HOSTILE.arabic,
+    HOSTILE.emoji,
+    HOSTILE.maths,
+    HOSTILE.token,
+    long,
+  ].join('\n\n');
 }
 
 export interface PackFixture {
@@ -77,23 +111,73 @@ export function buildPackFixture(dir: string): PackFixture {
   const previous = meeting(store, '2007-09-20T10:00', LAST_MONTH);
   const current = meeting(store, '2007-10-18T10:00', MONTH);
   const item = store.meetings.agenda(previous.id)[1];
-  store.meetings.addMinute(previous.id, item.id, 'minute', 'The minutes of the August meeting were agreed.', store.now(), 'Secretariat');
-  store.meetings.addMinute(previous.id, item.id, 'decision', 'Strand leads with Red objectives bring recovery plans.', store.now(), 'Secretariat');
-  store.meetings.addAction({ meetingId: previous.id, description: 'Produce the knife crime profile', owner: 'Head of MIB', dueDate: '2007-10-01' }, store.now(), 'Secretariat');
-  const done = store.meetings.addAction({ meetingId: previous.id, description: 'Write to London Councils', owner: 'Chair', dueDate: '2007-11-15' }, store.now(), 'Secretariat');
-  store.meetings.updateAction(done.ref, { note: 'Letter sent.', status: 'complete', on: '2007-10-02' }, store.now(), 'Secretariat');
+  store.meetings.addMinute(
+    previous.id,
+    item.id,
+    'minute',
+    'The minutes of the August meeting were agreed.',
+    store.now(),
+    'Secretariat',
+  );
+  store.meetings.addMinute(
+    previous.id,
+    item.id,
+    'decision',
+    'Strand leads with Red objectives bring recovery plans.',
+    store.now(),
+    'Secretariat',
+  );
+  store.meetings.addAction(
+    {
+      meetingId: previous.id,
+      description: 'Produce the knife crime profile',
+      owner: 'Head of MIB',
+      dueDate: '2007-10-01',
+    },
+    store.now(),
+    'Secretariat',
+  );
+  const done = store.meetings.addAction(
+    {
+      meetingId: previous.id,
+      description: 'Write to London Councils',
+      owner: 'Chair',
+      dueDate: '2007-11-15',
+    },
+    store.now(),
+    'Secretariat',
+  );
+  store.meetings.updateAction(
+    done.ref,
+    { note: 'Letter sent.', status: 'complete', on: '2007-10-02' },
+    store.now(),
+    'Secretariat',
+  );
 
   const [redA, redB, missingRef, worsenedRef, hostileRef] = [refs[0], refs[40], refs[5], refs[80], refs[120]];
   const reds = [
     { ref: redA, narrative: `Recovery for ${redA}: partner funding withdrawn, escalated to the Commander.` },
-    { ref: redB, narrative: `Recovery for ${redB}: forensic backlog of six weeks, extra staff from November.` },
+    {
+      ref: redB,
+      narrative: `Recovery for ${redB}: forensic backlog of six weeks, extra staff from November.`,
+    },
   ];
-  const missing = { ref: missingRef, lastNarrative: `Last month only: ${missingRef} was on track with training booked.` };
+  const missing = {
+    ref: missingRef,
+    lastNarrative: `Last month only: ${missingRef} was on track with training booked.`,
+  };
   report(store, redA, LAST_MONTH, 'amber', 'Amber in August.');
   report(store, missingRef, LAST_MONTH, 'amber', missing.lastNarrative);
   report(store, worsenedRef, LAST_MONTH, 'green', 'Green in August.');
   for (const r of reds) report(store, r.ref, MONTH, 'red', r.narrative, 'Recovery plan to the next board.');
-  report(store, worsenedRef, MONTH, 'amber', `Slipped: ${worsenedRef} awaits the data-sharing agreement.`, 'Sign the agreement.');
+  report(
+    store,
+    worsenedRef,
+    MONTH,
+    'amber',
+    `Slipped: ${worsenedRef} awaits the data-sharing agreement.`,
+    'Sign the agreement.',
+  );
   report(store, hostileRef, MONTH, 'green', hostileNarrative(), 'Keep going.');
   return { store, dir, current, previous, refs, reds, missing, hostileRef, worsenedRef };
 }
@@ -109,7 +193,10 @@ export function writePdf(dir: string, name: string, bytes: Buffer): string {
  * cell's lines stay together; zero-width break opportunities are dropped.
  */
 export function pageTexts(path: string): string[] {
-  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/\u200b/g, '');
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }).replace(/\u200b/g, '');
   const pages = text.split('\f');
   if (pages[pages.length - 1].trim() === '') pages.pop();
   return pages;
@@ -122,7 +209,12 @@ export function flat(text: string): string {
 
 export function pdfInfo(path: string): Record<string, string> {
   const out = execFileSync('pdfinfo', ['-enc', 'UTF-8', path], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 export function pdfFonts(path: string): string {
@@ -131,12 +223,22 @@ export function pdfFonts(path: string): string {
 
 /** One page's text in poppler's layout mode, where a row's cells stay on one line. */
 export function layoutPage(path: string, page: number): string {
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' });
+  return execFileSync(
+    'pdftotext',
+    ['-layout', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), path, '-'],
+    { encoding: 'utf8' },
+  );
 }
 
 /** The first page (1-based) whose opening lines include the given line, as a section title sits under the running header. */
 export function pageOpeningWith(pages: string[], line: string): number {
-  const index = pages.findIndex((p) => p.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6).includes(line));
+  const index = pages.findIndex((p) =>
+    p
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .slice(0, 6)
+      .includes(line),
+  );
   return index + 1;
 }
-

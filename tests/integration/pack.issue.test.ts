@@ -2,8 +2,24 @@
 // version, a reissue is version N+1 that says what changed, and verify recognises exact bytes only.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPack, issuePack, issuedPackPdf, listIssuedPacks, verifyPackBytes, type PackSection } from '../../electron/pack/index';
-import { buildPackFixture, flat, MONTH, pageTexts, report, tempDir, writePdf, type PackFixture } from './pack.fixtures';
+import {
+  buildPack,
+  issuePack,
+  issuedPackPdf,
+  listIssuedPacks,
+  verifyPackBytes,
+  type PackSection,
+} from '../../electron/pack/index';
+import {
+  buildPackFixture,
+  flat,
+  MONTH,
+  pageTexts,
+  report,
+  tempDir,
+  writePdf,
+  type PackFixture,
+} from './pack.fixtures';
 
 const SECTIONS: PackSection[] = ['cover', 'contents', 'exceptions'];
 let fixture: PackFixture;
@@ -19,8 +35,16 @@ afterAll(() => {
 
 describe('issuing, freezing and verifying packs', () => {
   it('gives byte-identical PDFs for the same data and options', async () => {
-    const first = await buildPack(fixture.store, { meetingId: fixture.current.id, draft: false, sections: SECTIONS });
-    const second = await buildPack(fixture.store, { meetingId: fixture.current.id, draft: false, sections: SECTIONS });
+    const first = await buildPack(fixture.store, {
+      meetingId: fixture.current.id,
+      draft: false,
+      sections: SECTIONS,
+    });
+    const second = await buildPack(fixture.store, {
+      meetingId: fixture.current.id,
+      draft: false,
+      sections: SECTIONS,
+    });
     expect(second.sha256).toBe(first.sha256);
     expect(Buffer.compare(first.pdf, second.pdf)).toBe(0);
   });
@@ -29,16 +53,34 @@ describe('issuing, freezing and verifying packs', () => {
     const { store, current, reds } = fixture;
     const preview = await buildPack(store, { meetingId: current.id, draft: false, sections: SECTIONS });
     const v1 = await issuePack(store, { meetingId: current.id, sections: SECTIONS }, 'Anna Price');
-    expect(v1).toMatchObject({ meetingId: current.id, version: 1, reportingMonth: MONTH, issuedBy: 'Anna Price', sections: SECTIONS, changes: [] });
+    expect(v1).toMatchObject({
+      meetingId: current.id,
+      version: 1,
+      reportingMonth: MONTH,
+      issuedBy: 'Anna Price',
+      sections: SECTIONS,
+      changes: [],
+    });
     expect(v1.sha256).toBe(preview.sha256);
     const v1Bytes = Buffer.from(issuedPackPdf(store, v1.id));
     expect(v1Bytes.length).toBe(v1.sizeBytes);
 
-    report(store, reds[0].ref, MONTH, 'amber', 'Recovered to Amber after the funding was restored.', 'Monitor.');
+    report(
+      store,
+      reds[0].ref,
+      MONTH,
+      'amber',
+      'Recovered to Amber after the funding was restored.',
+      'Monitor.',
+    );
     expect(Buffer.compare(issuedPackPdf(store, v1.id), v1Bytes)).toBe(0);
     expect(listIssuedPacks(store, current.id)).toEqual([v1]);
-    expect(() => store.db.prepare('UPDATE issued_packs SET issued_by = ? WHERE id = ?').run('Someone else', v1.id)).toThrow(/frozen/);
-    expect(() => store.db.prepare('DELETE FROM issued_packs WHERE id = ?').run(v1.id)).toThrow(/kept for the record/);
+    expect(() =>
+      store.db.prepare('UPDATE issued_packs SET issued_by = ? WHERE id = ?').run('Someone else', v1.id),
+    ).toThrow(/frozen/);
+    expect(() => store.db.prepare('DELETE FROM issued_packs WHERE id = ?').run(v1.id)).toThrow(
+      /kept for the record/,
+    );
 
     const v2 = await issuePack(store, { meetingId: current.id, sections: SECTIONS }, 'Anna Price');
     expect(v2.version).toBe(2);

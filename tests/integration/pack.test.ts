@@ -38,7 +38,6 @@ afterAll(() => {
   rmSync(fixture.dir, { recursive: true, force: true });
 });
 
-
 function sectionPages(first: string, next: string): string {
   const from = pageOpeningWith(pages, first);
   const to = pageOpeningWith(pages, next);
@@ -48,7 +47,9 @@ function sectionPages(first: string, next: string): string {
 describe('the board pack, read back from the PDF', () => {
   it('shows every objective reference of the plan in the strand reports', () => {
     const strands = sectionPages('Sex Offender Management', 'Appendices');
-    const missing = fixture.refs.filter((ref) => !new RegExp(`(^|\\s)${ref.replace(/\./g, '\\.')}(\\s|$)`).test(strands));
+    const missing = fixture.refs.filter(
+      (ref) => !new RegExp(`(^|\\s)${ref.replace(/\./g, '\\.')}(\\s|$)`).test(strands),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -62,7 +63,7 @@ describe('the board pack, read back from the PDF', () => {
     expect(exceptions).toContain('Produce the knife crime profile');
   });
 
-  it('shows No update for a missing update, never last month\'s status or narrative as this month\'s', () => {
+  it("shows No update for a missing update, never last month's status or narrative as this month's", () => {
     const all = flat(pages.join('\n'));
     expect(all).not.toContain(flat(fixture.missing.lastNarrative));
     const strands = sectionPages('Sex Offender Management', 'Appendices');
@@ -116,7 +117,8 @@ describe('the board pack, read back from the PDF', () => {
     expect(all).toContain(HOSTILE.script);
     expect(all).toContain(HOSTILE.welsh);
     expect(all).toContain(HOSTILE.polish);
-    for (const word of HOSTILE.hebrew.split(' ')) expect(all).toMatch(new RegExp(`${word}|${[...word].reverse().join('')}`));
+    for (const word of HOSTILE.hebrew.split(' '))
+      expect(all).toMatch(new RegExp(`${word}|${[...word].reverse().join('')}`));
     // The token wraps (and may cross a page break): its pieces, joined, are the whole token.
     const pieces = pages.flatMap((p) => p.split('\n')).filter((line) => /^[XY]+$/.test(line.trim()));
     expect(pieces.join('')).toBe(HOSTILE.token);
@@ -129,7 +131,15 @@ describe('the board pack, read back from the PDF', () => {
     expect(written).toBeGreaterThanOrEqual(74);
     expect(all.split(phrase).length - 1).toBeGreaterThanOrEqual(written - 3);
     const fonts = pdfFonts(path);
-    for (const font of ['NotoSans-Regular', 'NotoSansHebrew', 'NotoSansArabic', 'NotoEmoji', 'NotoSansSymbols2', 'NotoSansMath']) expect(fonts).toContain(font);
+    for (const font of [
+      'NotoSans-Regular',
+      'NotoSansHebrew',
+      'NotoSansArabic',
+      'NotoEmoji',
+      'NotoSansSymbols2',
+      'NotoSansMath',
+    ])
+      expect(fonts).toContain(font);
   });
 
   it('has title, author, subject and keywords, and a bookmark per section and per strand', () => {
@@ -140,13 +150,26 @@ describe('the board pack, read back from the PDF', () => {
     expect(info.Keywords).toContain('OFFICIAL-SENSITIVE');
     const raw = bytes.toString('latin1');
     expect(raw).toContain('/Outlines');
-    for (const title of ['Agenda', 'Contents', 'Summary dashboard', 'Exceptions', 'Strand reports', '1. Sex Offender Management', '8. Child Abuse', 'Appendices']) {
+    for (const title of [
+      'Agenda',
+      'Contents',
+      'Summary dashboard',
+      'Exceptions',
+      'Strand reports',
+      '1. Sex Offender Management',
+      '8. Child Abuse',
+      'Appendices',
+    ]) {
       expect(raw, title).toContain(`/Title (${title})`);
     }
   });
 
   it('prints a diagonal DRAFT watermark on every page of a draft and not on the final', async () => {
-    const draft = await buildPack(fixture.store, { meetingId: fixture.current.id, draft: true, sections: ['cover', 'dashboard'] });
+    const draft = await buildPack(fixture.store, {
+      meetingId: fixture.current.id,
+      draft: true,
+      sections: ['cover', 'dashboard'],
+    });
     const draftPages = pageTexts(writePdf(fixture.dir, 'draft.pdf', draft.pdf));
     // The watermark is rotated text, which pdftotext reads in pieces.
     for (const page of draftPages) expect(page.replace(/\s/g, '')).toMatch(/D.?R.?A.?F.?T/);

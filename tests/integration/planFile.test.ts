@@ -6,12 +6,18 @@ import { BUILT_IN_PLAN_PATH, loadPlanFile, parsePlan } from '../../electron/plan
 import { openStore } from '../../electron/store/store';
 import { fixedClock, tempDir } from '../fixtures/databases';
 
-const builtIn = () => JSON.parse(readFileSync(BUILT_IN_PLAN_PATH, 'utf8')) as Record<string, unknown> & { strands: { themes: { objectives: Record<string, unknown>[] }[] }[] };
+const builtIn = () =>
+  JSON.parse(readFileSync(BUILT_IN_PLAN_PATH, 'utf8')) as Record<string, unknown> & {
+    strands: { themes: { objectives: Record<string, unknown>[] }[] }[];
+  };
 
 describe('plan files', () => {
   it('refuses text that is not JSON', () => {
     expect(() => parsePlan('{"title": "Serious Violence", ', 'broken.json')).toThrow(
-      expect.objectContaining({ code: 'invalid_plan', message: expect.stringMatching(/^The plan file broken.json is not valid JSON/) }),
+      expect.objectContaining({
+        code: 'invalid_plan',
+        message: expect.stringMatching(/^The plan file broken.json is not valid JSON/),
+      }),
     );
   });
 
@@ -21,28 +27,38 @@ describe('plan files', () => {
     const path = join(tempDir(), 'plan.json');
     writeFileSync(path, JSON.stringify(plan));
     expect(() => loadPlanFile(path)).toThrow(
-      expect.objectContaining({ code: 'invalid_plan', message: expect.stringContaining('at strands.1.themes.0.objectives.2.year') }),
+      expect.objectContaining({
+        code: 'invalid_plan',
+        message: expect.stringContaining('at strands.1.themes.0.objectives.2.year'),
+      }),
     );
   });
 
   it('refuses a month that is not YYYY-MM in the plan period', () => {
     const plan = builtIn();
     plan.period = { startMonth: 'April 2007', endMonth: '2009-03' };
-    expect(() => parsePlan(JSON.stringify(plan), 'plan.json')).toThrow(expect.objectContaining({ code: 'invalid_plan', message: expect.stringContaining('period.startMonth') }));
+    expect(() => parsePlan(JSON.stringify(plan), 'plan.json')).toThrow(
+      expect.objectContaining({
+        code: 'invalid_plan',
+        message: expect.stringContaining('period.startMonth'),
+      }),
+    );
   });
 
   it('refuses an objective filed under the wrong strand', () => {
     const plan = builtIn();
     plan.strands[0].themes[0].objectives[0].ref = '2.I.1';
-    expect(() => parsePlan(JSON.stringify(plan), 'plan.json')).toThrow(expect.objectContaining({ code: 'invalid_plan' }));
+    expect(() => parsePlan(JSON.stringify(plan), 'plan.json')).toThrow(
+      expect.objectContaining({ code: 'invalid_plan' }),
+    );
   });
 
   it('seeds nothing when the plan is refused', () => {
     const dir = tempDir();
     const path = join(dir, 'plan.json');
     writeFileSync(path, '{ not json');
-    expect(() => openStore(join(dir, 'board.db'), { clock: fixedClock(), seedPlan: loadPlanFile(path) })).toThrow(
-      expect.objectContaining({ code: 'invalid_plan' }),
-    );
+    expect(() =>
+      openStore(join(dir, 'board.db'), { clock: fixedClock(), seedPlan: loadPlanFile(path) }),
+    ).toThrow(expect.objectContaining({ code: 'invalid_plan' }));
   });
 });

@@ -12,7 +12,10 @@ let store: Store;
 afterEach(() => store?.close());
 
 function green(ref: string, month = '2007-09', state: 'draft' | 'submitted' | 'accepted' = 'submitted') {
-  return store.updates.save({ ref, month, status: 'green', narrative: 'On track.', author: 'DI Reid', state }, AT);
+  return store.updates.save(
+    { ref, month, status: 'green', narrative: 'On track.', author: 'DI Reid', state },
+    AT,
+  );
 }
 
 /** Expects a write to be refused with a code, and the database to be exactly as it was. */
@@ -39,7 +42,11 @@ describe('the store refuses bad updates and changes nothing', () => {
     for (const status of ['red', 'amber'] as const) {
       for (const narrative of ['', '   \n']) {
         expectRefusedUnchanged(
-          () => store.updates.save({ ref: '2.E.3', month: '2007-09', status, narrative, author: 'DI Reid', state: 'submitted' }, AT),
+          () =>
+            store.updates.save(
+              { ref: '2.E.3', month: '2007-09', status, narrative, author: 'DI Reid', state: 'submitted' },
+              AT,
+            ),
           'narrative_required',
         );
       }
@@ -48,8 +55,14 @@ describe('the store refuses bad updates and changes nothing', () => {
 
   it('lets a Red draft be saved before its narrative is written, but not submitted', () => {
     store = newStore();
-    store.updates.save({ ref: '2.E.3', month: '2007-09', status: 'red', author: 'DI Reid', state: 'draft' }, AT);
-    expectRefusedUnchanged(() => store.updates.transition('2.E.3', '2007-09', 'submit', 'DI Reid', AT), 'narrative_required');
+    store.updates.save(
+      { ref: '2.E.3', month: '2007-09', status: 'red', author: 'DI Reid', state: 'draft' },
+      AT,
+    );
+    expectRefusedUnchanged(
+      () => store.updates.transition('2.E.3', '2007-09', 'submit', 'DI Reid', AT),
+      'narrative_required',
+    );
   });
 });
 
@@ -57,7 +70,17 @@ describe('update revisions', () => {
   it('edits a draft in place, keeping one revision', () => {
     store = newStore();
     const first = green('2.E.3', '2007-09', 'draft');
-    const second = store.updates.save({ ref: '2.E.3', month: '2007-09', status: 'amber', narrative: 'Slipping.', author: 'DI Reid', state: 'draft' }, AT);
+    const second = store.updates.save(
+      {
+        ref: '2.E.3',
+        month: '2007-09',
+        status: 'amber',
+        narrative: 'Slipping.',
+        author: 'DI Reid',
+        state: 'draft',
+      },
+      AT,
+    );
     expect(second.id).toBe(first.id);
     expect(second.revision).toBe(1);
     expect(store.updates.history('2.E.3')).toHaveLength(1);
@@ -67,11 +90,21 @@ describe('update revisions', () => {
     store = newStore();
     const accepted = green('2.E.3', '2007-09', 'accepted');
     const before = dumpDatabase(store.path);
-    expect(() => store.db.prepare("UPDATE updates SET narrative = 'rewritten' WHERE id = ?").run(accepted.id)).toThrow(
-      /changed only by a new revision/,
-    );
+    expect(() =>
+      store.db.prepare("UPDATE updates SET narrative = 'rewritten' WHERE id = ?").run(accepted.id),
+    ).toThrow(/changed only by a new revision/);
     expect(dumpDatabase(store.path)).toBe(before);
-    const corrected = store.updates.save({ ref: '2.E.3', month: '2007-09', status: 'amber', narrative: 'Corrected.', author: 'Secretariat', state: 'accepted' }, AT);
+    const corrected = store.updates.save(
+      {
+        ref: '2.E.3',
+        month: '2007-09',
+        status: 'amber',
+        narrative: 'Corrected.',
+        author: 'Secretariat',
+        state: 'accepted',
+      },
+      AT,
+    );
     expect(corrected.revision).toBe(2);
     const history = store.updates.history('2.E.3', '2007-09');
     expect(history.map((u) => [u.revision, u.status, u.narrative])).toEqual([
@@ -83,8 +116,18 @@ describe('update revisions', () => {
   it('needs a comment to return an update, and a returned update is not what the board sees', () => {
     store = newStore();
     green('2.E.3');
-    expectRefusedUnchanged(() => store.updates.transition('2.E.3', '2007-09', 'return', 'Secretariat', AT, '  '), 'invalid_input');
-    const returned = store.updates.transition('2.E.3', '2007-09', 'return', 'Secretariat', AT, 'Say who owns the recovery plan.');
+    expectRefusedUnchanged(
+      () => store.updates.transition('2.E.3', '2007-09', 'return', 'Secretariat', AT, '  '),
+      'invalid_input',
+    );
+    const returned = store.updates.transition(
+      '2.E.3',
+      '2007-09',
+      'return',
+      'Secretariat',
+      AT,
+      'Say who owns the recovery plan.',
+    );
     expect(returned.state).toBe('returned');
     expect(returned.comment).toBe('Say who owns the recovery plan.');
     expect(store.updates.reported('2007-09').has('2.E.3')).toBe(false);
@@ -95,7 +138,10 @@ describe('No update', () => {
   it('is derived from the absence of a reported update, never stored', () => {
     store = newStore();
     green('2.E.3');
-    store.updates.save({ ref: '2.E.4', month: '2007-09', status: 'green', author: 'DI Reid', state: 'draft' }, AT);
+    store.updates.save(
+      { ref: '2.E.4', month: '2007-09', status: 'green', author: 'DI Reid', state: 'draft' },
+      AT,
+    );
     const summary = store.updates.monthSummary('2007-09');
     const objectives = store.plan.objectives().length;
     expect(summary.total).toBe(objectives);
@@ -103,12 +149,14 @@ describe('No update', () => {
     expect(summary.totals.no_update).toBe(objectives - 1);
     expect(() =>
       store.db
-        .prepare("INSERT INTO updates (objective_id, month, revision, is_current, status, author, created_at, saved_at, state) VALUES (1, '2007-09', 9, 0, 'no_update', 'x', 'x', 'x', 'draft')")
+        .prepare(
+          "INSERT INTO updates (objective_id, month, revision, is_current, status, author, created_at, saved_at, state) VALUES (1, '2007-09', 9, 0, 'no_update', 'x', 'x', 'x', 'draft')",
+        )
         .run(),
     ).toThrow(/CHECK/);
   });
 
-  it('does not carry last month\'s status into a month with no update', () => {
+  it("does not carry last month's status into a month with no update", () => {
     store = newStore();
     green('2.E.3', '2007-08');
     expect(store.updates.reported('2007-09').has('2.E.3')).toBe(false);
@@ -141,7 +189,9 @@ describe('the audit log', () => {
 
   it('keeps no change when its audit row cannot be written', () => {
     store = newStore();
-    store.db.exec("CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END");
+    store.db.exec(
+      "CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END",
+    );
     const before = dumpDatabase(store.path);
     expect(() => green('2.E.3')).toThrow('audit unavailable');
     expect(dumpDatabase(store.path)).toBe(before);
@@ -149,7 +199,9 @@ describe('the audit log', () => {
 
   it('refuses to be edited or deleted', () => {
     store = newStore();
-    expect(() => store.db.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => store.db.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(
+      /append-only/,
+    );
     expect(() => store.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 });
@@ -180,7 +232,10 @@ describe('retiring and deleting objectives', () => {
     const live = store.plan.objectives({ month: '2007-09' }).length;
     expect(store.updates.monthSummary('2007-09').total).toBe(live);
     expect(store.updates.monthSummary('2007-08').total).toBe(live + 1);
-    expectRefusedUnchanged(() => store.plan.retireObjective('2.E.3', '2007-10', AT, 'Secretariat'), 'conflict');
+    expectRefusedUnchanged(
+      () => store.plan.retireObjective('2.E.3', '2007-10', AT, 'Secretariat'),
+      'conflict',
+    );
   });
 
   it('refuses to delete an objective that has updates, and says to retire it', () => {

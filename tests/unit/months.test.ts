@@ -1,7 +1,16 @@
 // Reporting months are plain YYYY-MM arithmetic, independent of the machine's time zone.
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, dateLabel, isReportingMonth, isWithin, monthFromIndex, monthIndex, monthLabel, monthsBetween, planYearOf, previousMonth,
+  addMonths,
+  dateLabel,
+  isReportingMonth,
+  isWithin,
+  monthFromIndex,
+  monthIndex,
+  monthLabel,
+  monthsBetween,
+  planYearOf,
+  previousMonth,
 } from '../../shared/months';
 
 describe('reporting months', () => {

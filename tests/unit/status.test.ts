@@ -1,12 +1,25 @@
 // The board's status rules: words beside colours, movement between months, No update, overdue.
 import { describe, expect, it } from 'vitest';
 import {
-  boardActionShownStatus, movementOf, needsNarrative, parseStatus, STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER,
+  boardActionShownStatus,
+  movementOf,
+  needsNarrative,
+  parseStatus,
+  STATUS_COLOURS,
+  STATUS_LABELS,
+  STATUS_ORDER,
 } from '../../shared/status';
 
 describe('status rules', () => {
   it('has a word for every status, No update included, so greyscale prints stay unambiguous', () => {
-    expect([...STATUS_ORDER].sort()).toEqual(['amber', 'complete', 'green', 'no_update', 'not_started', 'red']);
+    expect([...STATUS_ORDER].sort()).toEqual([
+      'amber',
+      'complete',
+      'green',
+      'no_update',
+      'not_started',
+      'red',
+    ]);
     for (const status of STATUS_ORDER) {
       expect(STATUS_LABELS[status]).toMatch(/^[A-Z][a-z]+( [a-z]+)?$/);
       expect(STATUS_COLOURS[status]).toMatch(/^#[0-9a-f]{6}$/);

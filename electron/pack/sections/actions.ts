@@ -10,12 +10,31 @@ import { emptyNote, ruledTable, sectionOpening, td, th } from './common';
 
 function shownCell(action: PackAction): TextNode {
   if (action.shown === 'overdue') {
-    return { text: [{ text: '■', font: FONT.symbols, color: STATUS_COLOURS.red }, { text: '\u00a0Overdue', bold: true }], style: 'td' };
+    return {
+      text: [
+        { text: '■', font: FONT.symbols, color: STATUS_COLOURS.red },
+        { text: '\u00a0Overdue', bold: true },
+      ],
+      style: 'td',
+    };
   }
   if (action.shown === 'complete') {
-    return { text: [{ text: '■', font: FONT.symbols, color: STATUS_COLOURS.complete }, { text: '\u00a0Complete', bold: true }, `\n${action.completedOn ? dateLabel(action.completedOn) : ''}`], style: 'td' };
+    return {
+      text: [
+        { text: '■', font: FONT.symbols, color: STATUS_COLOURS.complete },
+        { text: '\u00a0Complete', bold: true },
+        `\n${action.completedOn ? dateLabel(action.completedOn) : ''}`,
+      ],
+      style: 'td',
+    };
   }
-  return { text: [{ text: '□', font: FONT.symbols, color: INK.muted }, { text: '\u00a0Open', bold: true }], style: 'td' };
+  return {
+    text: [
+      { text: '□', font: FONT.symbols, color: INK.muted },
+      { text: '\u00a0Open', bold: true },
+    ],
+    style: 'td',
+  };
 }
 
 function rows(actions: PackAction[]): Node[][] {
@@ -40,8 +59,16 @@ export function actionsSection(model: PackModel): Node[] {
   const widths = [58, '*', 92, 58, 62];
   const overdue = open.filter((a) => a.shown === 'overdue').length;
   return [
-    ...sectionOpening('actions', 'Item 2', `${open.length} open action${open.length === 1 ? '' : 's'} (${overdue} overdue) and ${closed.length} closed since the last meeting.`),
-    open.length ? ruledTable(widths, header, rows(open), 'Open actions') : emptyNote('There are no open actions.'),
-    closed.length ? ruledTable(widths, header, rows(closed), 'Closed since the last meeting') : emptyNote('No action was closed since the last meeting.'),
+    ...sectionOpening(
+      'actions',
+      'Item 2',
+      `${open.length} open action${open.length === 1 ? '' : 's'} (${overdue} overdue) and ${closed.length} closed since the last meeting.`,
+    ),
+    open.length
+      ? ruledTable(widths, header, rows(open), 'Open actions')
+      : emptyNote('There are no open actions.'),
+    closed.length
+      ? ruledTable(widths, header, rows(closed), 'Closed since the last meeting')
+      : emptyNote('No action was closed since the last meeting.'),
   ];
 }

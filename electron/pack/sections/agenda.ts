@@ -11,7 +11,11 @@ export function agendaSection(model: PackModel): Node[] {
   const rows = meeting.agenda.map((item): Node[] => {
     const page: TextNode =
       item.packSection && included.has(item.packSection)
-        ? { text: [{ text: '00', pageReference: anchorOf(item.packSection) }], style: 'td', alignment: 'right' }
+        ? {
+            text: [{ text: '00', pageReference: anchorOf(item.packSection) }],
+            style: 'td',
+            alignment: 'right',
+          }
         : { text: '—', style: 'td', alignment: 'right', color: INK.faint };
     return [
       td(String(item.position), { bold: true, color: INK.accent }),
@@ -38,7 +42,11 @@ export function agendaSection(model: PackModel): Node[] {
     ...sectionOpening('agenda', meeting.title),
     details,
     meeting.agenda.length
-      ? ruledTable([22, '*', 120, 44, 36], [th('No.'), th('Item'), th('Presenter'), th('Time', 'right'), th('Page', 'right')], rows)
+      ? ruledTable(
+          [22, '*', 120, 44, 36],
+          [th('No.'), th('Item'), th('Presenter'), th('Time', 'right'), th('Page', 'right')],
+          rows,
+        )
       : { text: 'No agenda has been set for this meeting.', style: 'note' },
   ];
 }

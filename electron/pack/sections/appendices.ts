@@ -19,11 +19,26 @@ export function appendicesSection(model: PackModel): Node[] {
   );
   const glossaryRows: Node[][] = model.plan.glossary.map((g) => [td(g.term, { bold: true }), td(g.meaning)]);
   const half = Math.ceil(model.plan.partners.length / 2);
-  const partnerRows: Node[][] = model.plan.partners.slice(0, half).map((p, i) => [td(p), td(model.plan.partners[half + i] ?? '')]);
+  const partnerRows: Node[][] = model.plan.partners
+    .slice(0, half)
+    .map((p, i) => [td(p), td(model.plan.partners[half + i] ?? '')]);
   return [
-    ...sectionOpening('appendices', 'For reference', `A: the full action plan (${planRows.length} objectives). B: glossary. C: partners.`),
-    ruledTable([34, '*', 150], [th('Ref'), th('Objective'), th('Theme, year and target')], planRows, 'A. Full action plan'),
-    glossaryRows.length ? ruledTable([90, '*'], [th('Term'), th('Meaning')], glossaryRows, 'B. Glossary') : [],
-    partnerRows.length ? ruledTable(['*', '*'], [th('Partner'), th('Partner')], partnerRows, 'C. Partners') : [],
+    ...sectionOpening(
+      'appendices',
+      'For reference',
+      `A: the full action plan (${planRows.length} objectives). B: glossary. C: partners.`,
+    ),
+    ruledTable(
+      [34, '*', 150],
+      [th('Ref'), th('Objective'), th('Theme, year and target')],
+      planRows,
+      'A. Full action plan',
+    ),
+    glossaryRows.length
+      ? ruledTable([90, '*'], [th('Term'), th('Meaning')], glossaryRows, 'B. Glossary')
+      : [],
+    partnerRows.length
+      ? ruledTable(['*', '*'], [th('Partner'), th('Partner')], partnerRows, 'C. Partners')
+      : [],
   ];
 }

@@ -26,7 +26,12 @@ export function strandAnchor(number: number): string {
 }
 
 /** A section's first lines: kicker, title (bookmarked and anchored) and an optional lede. */
-export function sectionOpening(section: PackSection, kicker: string, lede?: string, title = SECTION_TITLES[section]): Node[] {
+export function sectionOpening(
+  section: PackSection,
+  kicker: string,
+  lede?: string,
+  title = SECTION_TITLES[section],
+): Node[] {
   const nodes: Node[] = [
     { text: kicker.toUpperCase(), style: 'kicker', pageBreak: 'before' },
     { text: title, style: 'h1', id: anchorOf(section), outline: true, outlineText: title },
@@ -45,10 +50,20 @@ export function td(text: string | TextPart[], extra: Partial<TextNode> = {}): Te
 }
 
 /** A ruled table with a repeating header; a title row (if given) repeats too and is never orphaned. */
-export function ruledTable(widths: (number | string)[], header: TextNode[], rows: Node[][], title?: string): TableNode {
+export function ruledTable(
+  widths: (number | string)[],
+  header: TextNode[],
+  rows: Node[][],
+  title?: string,
+): TableNode {
   const headRows: Node[][] = [];
   if (title) {
-    const titleCell: TextNode = { text: safeText(title), style: 'h3', colSpan: widths.length, margin: [0, 6, 0, 0] };
+    const titleCell: TextNode = {
+      text: safeText(title),
+      style: 'h3',
+      colSpan: widths.length,
+      margin: [0, 6, 0, 0],
+    };
     headRows.push([titleCell, ...widths.slice(1).map((): Node => ({ text: '' }))]);
   }
   headRows.push(header);
@@ -83,8 +98,23 @@ export function muted(text: string): TextPart {
 export function meetingWhen(heldAt: string, withTime = true): string {
   const [date, time] = heldAt.split('T');
   const [year, month, day] = date.split('-').map(Number);
-  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const weekday = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  const names = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
+  const weekday = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][
+    new Date(Date.UTC(year, month - 1, day)).getUTCDay()
+  ];
   const label = `${weekday} ${day} ${names[month - 1]} ${year}`;
   return withTime && time ? `${label}, ${time}` : label;
 }

@@ -7,10 +7,16 @@ import { INK, RULED } from '../theme';
 import { anchorOf, SECTION_TITLES, sectionOpening, strandAnchor, td, th } from './common';
 
 function entry(title: string, anchor: string, level: 0 | 1): Node[] {
-  const titleCell: TextNode = level === 0
-    ? { text: safeText(title), style: 'td', bold: true, fontSize: 9.5 }
-    : { text: safeText(title), style: 'td', color: INK.muted, margin: [14, 0, 0, 0] };
-  const pageCell: TextNode = { text: [{ text: '00', pageReference: anchor }], style: 'td', alignment: 'right', bold: level === 0 };
+  const titleCell: TextNode =
+    level === 0
+      ? { text: safeText(title), style: 'td', bold: true, fontSize: 9.5 }
+      : { text: safeText(title), style: 'td', color: INK.muted, margin: [14, 0, 0, 0] };
+  const pageCell: TextNode = {
+    text: [{ text: '00', pageReference: anchor }],
+    style: 'td',
+    alignment: 'right',
+    bold: level === 0,
+  };
   if (level === 0) pageCell.fontSize = 9.5;
   return [titleCell, pageCell];
 }
@@ -34,7 +40,12 @@ export function contentsSection(model: PackModel): Node[] {
   ];
   const { edition } = model;
   if (edition.replaces !== null) {
-    nodes.push({ text: `What changed since version ${edition.replaces}`, style: 'h2', outline: true, id: 'changes' });
+    nodes.push({
+      text: `What changed since version ${edition.replaces}`,
+      style: 'h2',
+      outline: true,
+      id: 'changes',
+    });
     nodes.push(
       edition.changes.length
         ? {

@@ -10,7 +10,14 @@ import { CONTENT_WIDTH, INK, MARGINS, PAGE, PLAIN } from '../theme';
 import { anchorOf, list, meetingWhen } from './common';
 
 function countStatuses(model: PackModel): Record<ReportedStatus, number> {
-  const counts: Record<ReportedStatus, number> = { red: 0, amber: 0, green: 0, complete: 0, not_started: 0, no_update: 0 };
+  const counts: Record<ReportedStatus, number> = {
+    red: 0,
+    amber: 0,
+    green: 0,
+    complete: 0,
+    not_started: 0,
+    no_update: 0,
+  };
   for (const s of model.strands) for (const o of s.objectives) counts[o.now] += 1;
   return counts;
 }
@@ -24,7 +31,16 @@ function tiles(model: PackModel): Node {
       {
         canvas: [
           status === 'no_update'
-            ? { type: 'rect', x: 0, y: 0, w: width, h: 4, color: '#ffffff', lineColor: INK.faint, lineWidth: 0.6 }
+            ? {
+                type: 'rect',
+                x: 0,
+                y: 0,
+                w: width,
+                h: 4,
+                color: '#ffffff',
+                lineColor: INK.faint,
+                lineWidth: 0.6,
+              }
             : { type: 'rect', x: 0, y: 0, w: width, h: 4, color: STATUS_COLOURS[status] },
         ],
       },
@@ -63,7 +79,11 @@ export function coverSection(model: PackModel, hash: string): Node[] {
   ];
   const factRows: Node[][] = [];
   for (let i = 0; i < facts.length; i += 2) {
-    factRows.push([{ stack: fact(...facts[i]) }, { text: '' }, facts[i + 1] ? { stack: fact(...facts[i + 1]) } : { text: '' }]);
+    factRows.push([
+      { stack: fact(...facts[i]) },
+      { text: '' },
+      facts[i + 1] ? { stack: fact(...facts[i + 1]) } : { text: '' },
+    ]);
   }
   const title: TextNode = {
     text: safeText(plan.boardName),
@@ -78,10 +98,19 @@ export function coverSection(model: PackModel, hash: string): Node[] {
   const nodes: Node[] = [
     { text: plan.organisation.toUpperCase(), style: 'kicker', margin: [0, 70, 0, 10] },
     title,
-    { text: `Board pack for the meeting of ${meetingWhen(meeting.heldAt, false)}`, fontSize: 13, color: INK.muted, margin: [0, 8, 0, 0] },
+    {
+      text: `Board pack for the meeting of ${meetingWhen(meeting.heldAt, false)}`,
+      fontSize: 13,
+      color: INK.muted,
+      margin: [0, 8, 0, 0],
+    },
     { canvas: [{ type: 'rect', x: 0, y: 0, w: 56, h: 3, color: INK.accent }], margin: [0, 24, 0, 24] },
     { table: { widths: ['*', 24, '*'], body: factRows }, layout: PLAIN },
-    { text: `${monthLabel(model.reportingMonth).toUpperCase()} AT A GLANCE`, style: 'kicker', margin: [0, 22, 0, 2] },
+    {
+      text: `${monthLabel(model.reportingMonth).toUpperCase()} AT A GLANCE`,
+      style: 'kicker',
+      margin: [0, 22, 0, 2],
+    },
     tiles(model),
   ];
   if (edition.replaces !== null) {

@@ -11,10 +11,21 @@ import { emptyNote, keptTogether, ruledTable, sectionOpening, td, th } from './c
 const MOVEMENTS: Movement[] = ['improved', 'worsened', 'unchanged', 'new', 'no_update'];
 
 /** Column heads short enough for a count column; the legend under the bars gives the full words. */
-const HEADER_LABELS: Record<ReportedStatus, string> = { ...STATUS_LABELS, not_started: 'Not\nstarted', no_update: 'No\nupdate' };
+const HEADER_LABELS: Record<ReportedStatus, string> = {
+  ...STATUS_LABELS,
+  not_started: 'Not\nstarted',
+  no_update: 'No\nupdate',
+};
 
 function statusCounts(strand: PackStrand): Record<ReportedStatus, number> {
-  const counts: Record<ReportedStatus, number> = { red: 0, amber: 0, green: 0, complete: 0, not_started: 0, no_update: 0 };
+  const counts: Record<ReportedStatus, number> = {
+    red: 0,
+    amber: 0,
+    green: 0,
+    complete: 0,
+    not_started: 0,
+    no_update: 0,
+  };
   for (const o of strand.objectives) counts[o.now] += 1;
   return counts;
 }
@@ -26,7 +37,13 @@ function movementCounts(strand: PackStrand): Record<Movement, number> {
 }
 
 function num(n: number, bold = false): TextNode {
-  return { text: n === 0 ? '–' : String(n), style: 'td', alignment: 'right', bold, color: n === 0 ? INK.faint : INK.text };
+  return {
+    text: n === 0 ? '–' : String(n),
+    style: 'td',
+    alignment: 'right',
+    bold,
+    color: n === 0 ? INK.faint : INK.text,
+  };
 }
 
 function strandLabel(s: PackStrand): TextNode {
@@ -34,17 +51,32 @@ function strandLabel(s: PackStrand): TextNode {
 }
 
 function statusTable(model: PackModel): Node {
-  const totals: Record<ReportedStatus, number> = { red: 0, amber: 0, green: 0, complete: 0, not_started: 0, no_update: 0 };
+  const totals: Record<ReportedStatus, number> = {
+    red: 0,
+    amber: 0,
+    green: 0,
+    complete: 0,
+    not_started: 0,
+    no_update: 0,
+  };
   const rows = model.strands.map((s): Node[] => {
     const counts = statusCounts(s);
     for (const st of STATUS_ORDER) totals[st] += counts[st];
     return [strandLabel(s), ...STATUS_ORDER.map((st) => num(counts[st])), num(s.objectives.length, true)];
   });
   const all = STATUS_ORDER.reduce((sum, st) => sum + totals[st], 0);
-  rows.push([td('All strands', { bold: true }), ...STATUS_ORDER.map((st) => num(totals[st], true)), num(all, true)]);
+  rows.push([
+    td('All strands', { bold: true }),
+    ...STATUS_ORDER.map((st) => num(totals[st], true)),
+    num(all, true),
+  ]);
   const header: TextNode[] = [
     th('Strand'),
-    ...STATUS_ORDER.map((st): TextNode => ({ text: [statusMark(st), `\u00a0${HEADER_LABELS[st]}`], style: 'th', alignment: 'right' })),
+    ...STATUS_ORDER.map((st): TextNode => ({
+      text: [statusMark(st), `\u00a0${HEADER_LABELS[st]}`],
+      style: 'th',
+      alignment: 'right',
+    })),
     th('Total', 'right'),
   ];
   return keptTogether(ruledTable(['*', 30, 40, 38, 46, 40, 40, 30], header, rows, 'Status by strand'));
@@ -55,7 +87,19 @@ const BAR_HEIGHT = 9;
 
 function bar(counts: Record<ReportedStatus, number>, total: number, width: number): CanvasShape[] {
   const shapes: CanvasShape[] = [];
-  if (total === 0) return [{ type: 'rect', x: 0, y: 0, w: width, h: BAR_HEIGHT, color: '#ffffff', lineColor: INK.rule, lineWidth: 0.5 }];
+  if (total === 0)
+    return [
+      {
+        type: 'rect',
+        x: 0,
+        y: 0,
+        w: width,
+        h: BAR_HEIGHT,
+        color: '#ffffff',
+        lineColor: INK.rule,
+        lineWidth: 0.5,
+      },
+    ];
   let x = 0;
   for (const st of STATUS_ORDER) {
     const w = (counts[st] / total) * width;
@@ -71,7 +115,16 @@ function bar(counts: Record<ReportedStatus, number>, total: number, width: numbe
   let edge = 0;
   for (const st of STATUS_ORDER) {
     edge += (counts[st] / total) * width;
-    if (edge > 0 && edge < width - 0.1) shapes.push({ type: 'line', x1: edge, y1: 0, x2: edge, y2: BAR_HEIGHT, lineColor: '#ffffff', lineWidth: 0.8 });
+    if (edge > 0 && edge < width - 0.1)
+      shapes.push({
+        type: 'line',
+        x1: edge,
+        y1: 0,
+        x2: edge,
+        y2: BAR_HEIGHT,
+        lineColor: '#ffffff',
+        lineWidth: 0.8,
+      });
   }
   return shapes;
 }
@@ -79,9 +132,21 @@ function bar(counts: Record<ReportedStatus, number>, total: number, width: numbe
 function barChart(model: PackModel): Node {
   const barWidth = CONTENT_WIDTH - BAR_LABEL - 36;
   const rows: Node[][] = model.strands.map((s) => [
-    { text: [{ text: `${s.number}\u00a0\u00a0`, bold: true, color: INK.accent }, s.title], fontSize: 7.5, color: INK.text, noWrap: false, margin: [0, 2, 8, 4] },
+    {
+      text: [{ text: `${s.number}\u00a0\u00a0`, bold: true, color: INK.accent }, s.title],
+      fontSize: 7.5,
+      color: INK.text,
+      noWrap: false,
+      margin: [0, 2, 8, 4],
+    },
     { canvas: bar(statusCounts(s), s.objectives.length, barWidth), margin: [0, 3, 0, 4] },
-    { text: String(s.objectives.length), fontSize: 7.5, color: INK.muted, alignment: 'right', margin: [0, 2, 0, 4] },
+    {
+      text: String(s.objectives.length),
+      fontSize: 7.5,
+      color: INK.muted,
+      alignment: 'right',
+      margin: [0, 2, 0, 4],
+    },
   ]);
   const legend: TextNode = {
     text: STATUS_ORDER.flatMap((st) => [...statusText(st, { bold: false }), '\u2003']),
@@ -94,7 +159,11 @@ function barChart(model: PackModel): Node {
     table: {
       widths: [BAR_LABEL, barWidth, 36],
       body: [
-        [{ text: 'Share of objectives by status', style: 'h3', colSpan: 3, margin: [0, 6, 0, 6] }, { text: '' }, { text: '' }],
+        [
+          { text: 'Share of objectives by status', style: 'h3', colSpan: 3, margin: [0, 6, 0, 6] },
+          { text: '' },
+          { text: '' },
+        ],
         ...rows,
         [legend, { text: '' }, { text: '' }],
       ],
@@ -112,8 +181,13 @@ function movementTable(model: PackModel): Node {
     const counts = movementCounts(s);
     return [strandLabel(s), ...MOVEMENTS.map((m) => num(counts[m], m === 'worsened' && counts[m] > 0))];
   });
-  const header: TextNode[] = [th('Strand'), ...MOVEMENTS.map((m): TextNode => ({ text: movementText(m), style: 'th', alignment: 'right' }))];
-  return keptTogether(ruledTable(['*', 52, 52, 56, 36, 52], header, rows, `Movement since ${monthLabel(model.lastMonth)}`));
+  const header: TextNode[] = [
+    th('Strand'),
+    ...MOVEMENTS.map((m): TextNode => ({ text: movementText(m), style: 'th', alignment: 'right' })),
+  ];
+  return keptTogether(
+    ruledTable(['*', 52, 52, 56, 36, 52], header, rows, `Movement since ${monthLabel(model.lastMonth)}`),
+  );
 }
 
 function missingTable(model: PackModel): Node {
@@ -121,8 +195,16 @@ function missingTable(model: PackModel): Node {
     .map((s) => ({ s, refs: s.objectives.filter((o) => o.now === 'no_update').map((o) => o.ref) }))
     .filter((r) => r.refs.length > 0)
     .map((r): Node[] => [strandLabel(r.s), num(r.refs.length, true), td(r.refs.join(', '))]);
-  if (rows.length === 0) return emptyNote(`Every objective has an update for ${monthLabel(model.reportingMonth)}.`);
-  return keptTogether(ruledTable([150, 40, '*'], [th('Strand'), th('Missing', 'right'), th('Objectives with no update this month')], rows, 'Missing updates'));
+  if (rows.length === 0)
+    return emptyNote(`Every objective has an update for ${monthLabel(model.reportingMonth)}.`);
+  return keptTogether(
+    ruledTable(
+      [150, 40, '*'],
+      [th('Strand'), th('Missing', 'right'), th('Objectives with no update this month')],
+      rows,
+      'Missing updates',
+    ),
+  );
 }
 
 function measuresTable(model: PackModel): Node {
@@ -140,14 +222,31 @@ function measuresTable(model: PackModel): Node {
     }
   }
   if (rows.length === 0) return emptyNote('No objective in the plan states a measurable target.');
-  return ruledTable([34, '*', 110, 40, 62], [th('Ref'), th('Objective'), th('Target'), th('Actual', 'right'), th('Status')], rows, 'Key outcome measures');
+  return ruledTable(
+    [34, '*', 110, 40, 62],
+    [th('Ref'), th('Objective'), th('Target'), th('Actual', 'right'), th('Status')],
+    rows,
+    'Key outcome measures',
+  );
 }
 
 export function dashboardSection(model: PackModel): Node[] {
   const total = model.strands.reduce((sum, s) => sum + s.objectives.length, 0);
-  const missing = model.strands.reduce((sum, s) => sum + s.objectives.filter((o) => o.now === 'no_update').length, 0);
-  const worsened = model.strands.reduce((sum, s) => sum + s.objectives.filter((o) => o.movement === 'worsened').length, 0);
+  const missing = model.strands.reduce(
+    (sum, s) => sum + s.objectives.filter((o) => o.now === 'no_update').length,
+    0,
+  );
+  const worsened = model.strands.reduce(
+    (sum, s) => sum + s.objectives.filter((o) => o.movement === 'worsened').length,
+    0,
+  );
   const lede = `${monthLabel(model.reportingMonth)}: ${total} objectives across ${model.strands.length} strands; ${total - missing} updates received, ${missing} missing; ${worsened} worsened since ${monthLabel(model.lastMonth)}.`;
-  return [...sectionOpening('dashboard', 'Item 3 · Performance against the plan', lede), statusTable(model), barChart(model), movementTable(model), missingTable(model), measuresTable(model)];
+  return [
+    ...sectionOpening('dashboard', 'Item 3 · Performance against the plan', lede),
+    statusTable(model),
+    barChart(model),
+    movementTable(model),
+    missingTable(model),
+    measuresTable(model),
+  ];
 }
-

@@ -8,10 +8,17 @@ import { emptyNote, list, meetingWhen, sectionOpening, td } from './common';
 export function minutesSection(model: PackModel): Node[] {
   const previous = model.previous;
   if (!previous) {
-    return [...sectionOpening('minutes', 'Item 2'), emptyNote('No earlier meeting of the board is recorded, so there are no minutes to confirm.')];
+    return [
+      ...sectionOpening('minutes', 'Item 2'),
+      emptyNote('No earlier meeting of the board is recorded, so there are no minutes to confirm.'),
+    ];
   }
   const nodes: Node[] = [
-    ...sectionOpening('minutes', 'For confirmation', `${previous.title}, ${meetingWhen(previous.heldAt)}${previous.place ? `, ${previous.place}` : ''}.`),
+    ...sectionOpening(
+      'minutes',
+      'For confirmation',
+      `${previous.title}, ${meetingWhen(previous.heldAt)}${previous.place ? `, ${previous.place}` : ''}.`,
+    ),
     {
       table: {
         widths: [70, '*'],
@@ -29,8 +36,13 @@ export function minutesSection(model: PackModel): Node[] {
   for (const item of previous.items) {
     const body: Node[][] = item.minutes.map((m, i): Node[] => {
       const text: TextPart[] =
-        m.kind === 'decision' ? [{ text: 'Decision. ', bold: true, color: INK.accent }, ...fontRuns(m.text)] : fontRuns(m.text);
-      return [td(`${item.position}.${i + 1}`, { color: INK.muted }), { text, style: 'td', fontSize: SIZE_BODY, margin: [0, 0, 0, 4] }];
+        m.kind === 'decision'
+          ? [{ text: 'Decision. ', bold: true, color: INK.accent }, ...fontRuns(m.text)]
+          : fontRuns(m.text);
+      return [
+        td(`${item.position}.${i + 1}`, { color: INK.muted }),
+        { text, style: 'td', fontSize: SIZE_BODY, margin: [0, 0, 0, 4] },
+      ];
     });
     nodes.push({
       table: {

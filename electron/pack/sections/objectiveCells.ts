@@ -9,14 +9,24 @@ import { paragraphs } from './common';
 
 export function statusCell(o: PackObjective, lastMonth: string): TextNode {
   const short = monthLabel(lastMonth).slice(0, 3);
-  const last = styled([`${short}: `, ...statusText(o.last, { bold: false })], { fontSize: 7, color: INK.muted });
+  const last = styled([`${short}: `, ...statusText(o.last, { bold: false })], {
+    fontSize: 7,
+    color: INK.muted,
+  });
   // With no update this month there is no movement to show; saying "No update" twice adds nothing.
-  const movement = o.now === 'no_update' ? [] : [...styled(movementText(o.movement), { fontSize: 7, color: INK.muted }), '\n'];
+  const movement =
+    o.now === 'no_update'
+      ? []
+      : [...styled(movementText(o.movement), { fontSize: 7, color: INK.muted }), '\n'];
   return { text: [...statusText(o.now), '\n', ...movement, ...last], style: 'td' };
 }
 
 export function objectiveCell(o: PackObjective): TextNode {
-  const facts = [o.year, o.targetText ? `Target: ${o.targetText}` : null, o.owner ? `Owner: ${o.owner}` : null].filter((f): f is string => Boolean(f));
+  const facts = [
+    o.year,
+    o.targetText ? `Target: ${o.targetText}` : null,
+    o.owner ? `Owner: ${o.owner}` : null,
+  ].filter((f): f is string => Boolean(f));
   const text: TextPart[] = [...fontRuns(o.text)];
   if (facts.length) text.push({ text: `\n${facts.join(' · ')}`, fontSize: 7, color: INK.muted });
   return { text, style: 'td' };
@@ -26,7 +36,13 @@ export function objectiveCell(o: PackObjective): TextNode {
 export function updateCell(o: PackObjective, model: PackModel): TextNode {
   if (o.now === 'no_update') {
     return {
-      text: [{ text: `No update received for ${monthLabel(model.reportingMonth)}.`, italics: true, color: INK.muted }],
+      text: [
+        {
+          text: `No update received for ${monthLabel(model.reportingMonth)}.`,
+          italics: true,
+          color: INK.muted,
+        },
+      ],
       style: 'td',
     };
   }
@@ -34,13 +50,19 @@ export function updateCell(o: PackObjective, model: PackModel): TextNode {
   const narrative = paragraphs(o.narrative);
   if (narrative.length) text.push(...narrative);
   else text.push({ text: 'No narrative given.', italics: true, color: INK.muted });
-  if (o.nextSteps.trim()) text.push({ text: '\nNext steps\u2002', bold: true, color: INK.accent }, ...paragraphs(o.nextSteps));
-  if (o.risks.trim()) text.push({ text: '\nRisks\u2002', bold: true, color: INK.accent }, ...paragraphs(o.risks));
-  if (o.metricActual !== null) text.push({ text: `\nActual this month\u2002`, bold: true, color: INK.accent }, String(o.metricActual));
+  if (o.nextSteps.trim())
+    text.push({ text: '\nNext steps\u2002', bold: true, color: INK.accent }, ...paragraphs(o.nextSteps));
+  if (o.risks.trim())
+    text.push({ text: '\nRisks\u2002', bold: true, color: INK.accent }, ...paragraphs(o.risks));
+  if (o.metricActual !== null)
+    text.push({ text: `\nActual this month\u2002`, bold: true, color: INK.accent }, String(o.metricActual));
   return { text, style: 'td' };
 }
 
 export function refCell(o: PackObjective, strandNumber?: number): Node {
   if (strandNumber === undefined) return { text: o.ref, style: 'ref' };
-  return { text: [o.ref, { text: `\nStrand ${strandNumber}`, bold: false, fontSize: 7, color: INK.muted }], style: 'ref' };
+  return {
+    text: [o.ref, { text: `\nStrand ${strandNumber}`, bold: false, fontSize: 7, color: INK.muted }],
+    style: 'ref',
+  };
 }

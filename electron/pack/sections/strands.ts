@@ -9,7 +9,15 @@ import { objectiveCell, refCell, statusCell, updateCell } from './objectiveCells
 
 function bullets(items: string[]): TextNode {
   if (items.length === 0) return { text: '—', style: 'td', color: INK.faint };
-  return { text: items.flatMap((item, i) => [i ? '\n' : '', { text: '•\u2002', color: INK.accent }, ...fontRuns(item)]), style: 'td', lineHeight: 1.3 };
+  return {
+    text: items.flatMap((item, i) => [
+      i ? '\n' : '',
+      { text: '•\u2002', color: INK.accent },
+      ...fontRuns(item),
+    ]),
+    style: 'td',
+    lineHeight: 1.3,
+  };
 }
 
 function groups(objectives: PackObjective[]): { theme: string; objectives: PackObjective[] }[] {
@@ -34,10 +42,21 @@ function strandReport(model: PackModel, s: PackStrand, first: boolean): Node[] {
   };
   const nodes: Node[] = [
     first
-      ? { text: kicker.toUpperCase(), style: 'kicker', pageBreak: 'before', id: anchorOf('strands'), outline: true, outlineText: 'Strand reports' }
+      ? {
+          text: kicker.toUpperCase(),
+          style: 'kicker',
+          pageBreak: 'before',
+          id: anchorOf('strands'),
+          outline: true,
+          outlineText: 'Strand reports',
+        }
       : { text: kicker.toUpperCase(), style: 'kicker', pageBreak: 'before' },
     heading,
-    { text: [{ text: 'Lead\u2002', bold: true, color: INK.muted }, ...fontRuns(s.lead)], fontSize: 9, margin: [0, 0, 0, 12] },
+    {
+      text: [{ text: 'Lead\u2002', bold: true, color: INK.muted }, ...fontRuns(s.lead)],
+      fontSize: 9,
+      margin: [0, 0, 0, 12],
+    },
     {
       table: {
         widths: ['*', 18, '*'],
@@ -52,8 +71,20 @@ function strandReport(model: PackModel, s: PackStrand, first: boolean): Node[] {
   ];
   if (s.objectives.length === 0) nodes.push({ text: 'This strand has no live objectives.', style: 'note' });
   for (const group of groups(s.objectives)) {
-    const rows = group.objectives.map((o): Node[] => [refCell(o), objectiveCell(o), statusCell(o, model.lastMonth), updateCell(o, model)]);
-    nodes.push(ruledTable([34, 132, 76, '*'], [th('Ref'), th('Objective'), th('Status'), th('Narrative and next steps')], rows, group.theme));
+    const rows = group.objectives.map((o): Node[] => [
+      refCell(o),
+      objectiveCell(o),
+      statusCell(o, model.lastMonth),
+      updateCell(o, model),
+    ]);
+    nodes.push(
+      ruledTable(
+        [34, 132, 76, '*'],
+        [th('Ref'), th('Objective'), th('Status'), th('Narrative and next steps')],
+        rows,
+        group.theme,
+      ),
+    );
   }
   return nodes;
 }
