@@ -14,6 +14,7 @@ import { readRendererFile } from '../shell/rendererFiles';
 import { openStore, type Clock } from '../store/store';
 import { ensureRendererBuild } from './rendererBuild';
 import { CALL_PATH, SHIM_PATH, shimScript, TOKEN_HEADER, withShim } from './shim';
+import { UNEXPECTED_MESSAGE } from '../../shared/ipc';
 
 export const BRIDGE_HOST = '127.0.0.1';
 const COOKIE = 'board_pack_token';
@@ -167,8 +168,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       log('bridge request failed', error);
-      if (!response.headersSent)
-        send(response, 500, 'text/plain; charset=utf-8', 'Something went wrong; nothing was changed.');
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', UNEXPECTED_MESSAGE);
       else response.end();
     });
   });

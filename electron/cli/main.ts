@@ -16,6 +16,7 @@ import { registerExchange } from './exchange';
 import { registerKeys } from './keys';
 import { registerPlanIo } from './planio';
 import { registerRestore } from './restore';
+import { UNEXPECTED_MESSAGE } from '../../shared/ipc';
 
 type RegisterCommands = (program: Command, cli: CliContext) => void;
 
@@ -79,7 +80,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.err(`${error.message}\n`);
       return 1;
     }
-    io.err('Something went wrong; nothing was changed.\n');
+    io.err(`${UNEXPECTED_MESSAGE}\n`);
     if (argv.includes('--debug'))
       io.err(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     else io.err('Run again with --debug to see the details.\n');

@@ -2,7 +2,7 @@
 // session, with refusals shown in words and the screens told to reload after a change.
 import { dialog, type BrowserWindow } from 'electron';
 import { isBoardPackError } from '../../shared/errors';
-import { MENU_CHANNEL, type MenuCommand } from '../../shared/ipc';
+import { MENU_CHANNEL, UNEXPECTED_MESSAGE, type MenuCommand } from '../../shared/ipc';
 import { actorOf, type ErrorLog } from '../handlers/index';
 import { rememberDatabase, type DatabaseSession } from '../shell/databaseSession';
 import type { FileCommands } from './menu';
@@ -21,7 +21,7 @@ function send(context: FileCommandContext, command: MenuCommand): void {
 }
 
 async function report(context: FileCommandContext, title: string, error: unknown): Promise<void> {
-  const message = isBoardPackError(error) ? error.message : 'Something went wrong; nothing was changed.';
+  const message = isBoardPackError(error) ? error.message : UNEXPECTED_MESSAGE;
   if (!isBoardPackError(error)) context.log(title, error);
   const window = context.window();
   const options = { type: 'error' as const, title, message };
