@@ -1,5 +1,6 @@
 // Building blocks every section uses: the section opening (with its bookmark and the anchor the
 // contents page points at), ruled tables whose header repeats, and safe text.
+import { dateLabel } from '../../../shared/months';
 import type { PackSection } from '../../store/meetings';
 import type { Node, TableNode, TextNode, TextPart } from '../content';
 import { fontRuns, safeText } from '../fontRuns';
@@ -98,24 +99,10 @@ export function muted(text: string): TextPart {
 export function meetingWhen(heldAt: string, withTime = true): string {
   const [date, time] = heldAt.split('T');
   const [year, month, day] = date.split('-').map(Number);
-  const names = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
   const weekday = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][
     new Date(Date.UTC(year, month - 1, day)).getUTCDay()
   ];
-  const label = `${weekday} ${day} ${names[month - 1]} ${year}`;
+  const label = `${weekday} ${dateLabel(date)}`;
   return withTime && time ? `${label}, ${time}` : label;
 }
 
