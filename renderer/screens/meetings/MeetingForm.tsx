@@ -4,6 +4,7 @@ import type { Meeting } from '../../../shared/contract';
 import { monthLabel } from '../../../shared/months';
 import { ErrorMessage } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
+import { InputField } from '../../components/InputField';
 
 export interface MeetingFields {
   title: string;
@@ -64,33 +65,15 @@ export function MeetingForm({ initial, submitLabel, error, onSubmit }: Props) {
     <form onSubmit={submit} aria-label="Meeting details">
       <ErrorMessage text={error} />
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="meeting-title">Title</label>
-          <input
-            id="meeting-title"
-            type="text"
-            value={f.title}
-            onChange={(e) => set({ title: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="meeting-when">Date and time</label>
-          <input
-            id="meeting-when"
-            type="datetime-local"
-            value={f.heldAt}
-            onChange={(e) => set({ heldAt: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="meeting-place">Place</label>
-          <input
-            id="meeting-place"
-            type="text"
-            value={f.place}
-            onChange={(e) => set({ place: e.target.value })}
-          />
-        </div>
+        <InputField id="meeting-title" label="Title" value={f.title} onChange={(v) => set({ title: v })} />
+        <InputField
+          id="meeting-when"
+          label="Date and time"
+          type="datetime-local"
+          value={f.heldAt}
+          onChange={(v) => set({ heldAt: v })}
+        />
+        <InputField id="meeting-place" label="Place" value={f.place} onChange={(v) => set({ place: v })} />
         <div className="field">
           <label htmlFor="meeting-month">Reports on</label>
           <select

@@ -8,6 +8,7 @@ import { useApp } from '../../state/app';
 import { messageOf, showError, useNotices } from '../../state/notices';
 import { PeoplePanel } from './PeoplePanel';
 import { DemoPanel } from './DemoPanel';
+import { InputField } from '../../components/InputField';
 
 export function SettingsScreen() {
   const settings = useApp((s) => s.settings);
@@ -70,24 +71,18 @@ function SettingsForm({ settings }: { settings: Settings }) {
       <h2 id="settings-board">Board and plan</h2>
       <ErrorMessage text={error} />
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="set-board">Board name</label>
-          <input
-            id="set-board"
-            type="text"
-            value={f.boardName}
-            onChange={(e) => set({ boardName: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="set-marking">Protective marking</label>
-          <input
-            id="set-marking"
-            type="text"
-            value={f.protectiveMarking}
-            onChange={(e) => set({ protectiveMarking: e.target.value })}
-          />
-        </div>
+        <InputField
+          id="set-board"
+          label="Board name"
+          value={f.boardName}
+          onChange={(v) => set({ boardName: v })}
+        />
+        <InputField
+          id="set-marking"
+          label="Protective marking"
+          value={f.protectiveMarking}
+          onChange={(v) => set({ protectiveMarking: v })}
+        />
         <div className="field">
           <label htmlFor="set-start">Plan start month (Year 1 begins)</label>
           <input
@@ -100,15 +95,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
             Now {monthLabel(settings.startMonth)}; the plan ends {monthLabel(settings.endMonth)}.
           </span>
         </div>
-        <div className="field">
-          <label htmlFor="set-user">Your name (recorded as author)</label>
-          <input
-            id="set-user"
-            type="text"
-            value={f.userName}
-            onChange={(e) => set({ userName: e.target.value })}
-          />
-        </div>
+        <InputField
+          id="set-user"
+          label="Your name (recorded as author)"
+          value={f.userName}
+          onChange={(v) => set({ userName: v })}
+        />
       </div>
       <h2>Database and backups</h2>
       <div className="field">
@@ -121,15 +113,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <span className="hint">Open or create another database from the File menu.</span>
       </div>
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="set-backup-folder">Backup folder</label>
-          <input
-            id="set-backup-folder"
-            type="text"
-            value={f.backupFolder}
-            onChange={(e) => set({ backupFolder: e.target.value })}
-          />
-        </div>
+        <InputField
+          id="set-backup-folder"
+          label="Backup folder"
+          value={f.backupFolder}
+          onChange={(v) => set({ backupFolder: v })}
+        />
         <div className="field">
           <label htmlFor="set-backup-schedule">Automatic backups</label>
           <select
