@@ -269,7 +269,9 @@ export class MeetingsRepository {
       const before = this.agenda(meetingId);
       const keep = new Set(parsed.map((p) => p.id).filter((id): id is number => id !== undefined));
       for (const old of before) {
-        if (!keep.has(old.id)) this.db.prepare('DELETE FROM agenda_items WHERE id = ?').run(old.id);
+        if (keep.has(old.id)) continue;
+        this.refuseDroppingPapers(old);
+        this.db.prepare('DELETE FROM agenda_items WHERE id = ?').run(old.id);
       }
       // Move kept items out of the way so positions can be rewritten without breaking UNIQUE.
       this.db.prepare('UPDATE agenda_items SET position = -position WHERE meeting_id = ?').run(meetingId);
@@ -294,6 +296,20 @@ export class MeetingsRepository {
       this.audit.record(at, actor, 'agenda.set', 'meeting', meetingId, before, after);
       return after;
     })();
+  }
+
+  /** An item carrying papers is never dropped with them: its papers are removed (or moved) first. */
+  private refuseDroppingPapers(item: AgendaItem): void {
+    const { n } = this.db
+      .prepare('SELECT count(*) AS n FROM papers WHERE agenda_item_id = ?')
+      .get(item.id) as {
+      n: number;
+    };
+    if (n === 0) return;
+    throw new BoardPackError(
+      'conflict',
+      `Item ${item.position} "${item.title}" carries ${n === 1 ? 'a paper' : `${n} papers`}; remove ${n === 1 ? 'it' : 'them'} from the item first, or keep the item on the agenda.`,
+    );
   }
 
   minutes(meetingId: number): Minute[] {

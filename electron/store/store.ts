@@ -6,6 +6,7 @@ import { loadBuiltInPlan } from '../plan/load';
 import { AuditLog } from './audit';
 import { MeetingsRepository } from './meetings';
 import { openDatabase, type Db, type OpenOptions } from './open';
+import { PapersRepository } from './papers';
 import { PlanRepository } from './plan';
 import { UpdatesRepository } from './updates';
 
@@ -24,6 +25,7 @@ export class Store {
   readonly plan: PlanRepository;
   readonly updates: UpdatesRepository;
   readonly meetings: MeetingsRepository;
+  readonly papers: PapersRepository;
 
   constructor(
     readonly db: Db,
@@ -34,6 +36,7 @@ export class Store {
     this.plan = new PlanRepository(db, this.audit);
     this.updates = new UpdatesRepository(db, this.plan, this.audit);
     this.meetings = new MeetingsRepository(db, this.audit);
+    this.papers = new PapersRepository(db, this.audit);
   }
 
   /** Now as an ISO timestamp, from the injected clock. */

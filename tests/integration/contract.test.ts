@@ -10,6 +10,7 @@ import { handlers } from '../../electron/handlers/index';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { DatabaseSession } from '../../electron/shell/databaseSession';
 import { inspectBackup } from '../../electron/store/backups';
+import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrate';
 import { acceptedUpdate, APP_NOW, boardMeeting, openTestApp, type TestApp } from '../fixtures/appServices';
 
 let app: TestApp;
@@ -817,7 +818,7 @@ const examples: { [M in MethodName]: Example } = {
         const { fileName, base64 } = desktopBackup.value as { fileName: string; base64: string };
         await dispatch(session.services, 'settings.update', { boardName: 'Renamed after the backup' });
         const restored = await dispatch(session.services, 'backups.restore', { fileName, base64 });
-        expect(restored).toMatchObject({ ok: true, value: { restoredFrom: fileName, schemaVersion: 2 } });
+        expect(restored).toMatchObject({ ok: true, value: { restoredFrom: fileName, schemaVersion: LATEST_SCHEMA_VERSION } });
         expect(session.services.store.plan.summary().boardName).toBe(before);
         const notOurs = await dispatch(session.services, 'backups.restore', {
           fileName: 'notes.db',

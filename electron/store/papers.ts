@@ -1,0 +1,262 @@
+// Papers: PDF files an agenda item carries into the board pack. A paper is checked with pdf-lib
+// before it is kept (a PDF, not encrypted, readable, with pages), so a pack never fails on it later.
+import { createHash } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import { BoardPackError } from '../../shared/errors';
+import type { AuditLog } from './audit';
+import type { Db } from './open';
+
+/** The largest paper kept (the table's CHECK on size_bytes says the same). */
+export const MAX_PAPER_BYTES = 25 * 1024 * 1024;
+const MAX_TITLE_LENGTH = 200;
+
+export interface PaperRecord {
+  id: number;
+  meetingId: number;
+  agendaItemId: number;
+  position: number;
+  title: string;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  pages: number;
+  addedAt: string;
+  addedBy: string;
+}
+
+export interface NewPaper {
+  meetingId: number;
+  agendaItemId: number;
+  /** The title printed in the pack; the file name without .pdf when left out or blank. */
+  title?: string;
+  fileName: string;
+  pdf: Uint8Array;
+}
+
+interface PaperRow {
+  id: number;
+  meeting_id: number;
+  agenda_item_id: number;
+  position: number;
+  title: string;
+  file_name: string;
+  sha256: string;
+  size_bytes: number;
+  pages: number;
+  added_at: string;
+  added_by: string;
+}
+
+const COLUMNS =
+  'p.id, p.meeting_id, p.agenda_item_id, p.position, p.title, p.file_name, p.sha256, p.size_bytes, p.pages, p.added_at, p.added_by';
+
+function toRecord(row: PaperRow): PaperRecord {
+  return {
+    id: row.id,
+    meetingId: row.meeting_id,
+    agendaItemId: row.agenda_item_id,
+    position: row.position,
+    title: row.title,
+    fileName: row.file_name,
+    sha256: row.sha256,
+    sizeBytes: row.size_bytes,
+    pages: row.pages,
+    addedAt: row.added_at,
+    addedBy: row.added_by,
+  };
+}
+
+function refused(message: string): BoardPackError {
+  return new BoardPackError('refused_file', message);
+}
+
+/** Whether a text occurs within a slice of the file's bytes. */
+function occursIn(bytes: Uint8Array, text: string, from: number, to: number): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, to - from)).includes(
+    text,
+    0,
+    'latin1',
+  );
+}
+
+/**
+ * Opens a paper with pdf-lib as the pack will, and embeds every page into a scratch document, so a
+ * file whose pages cannot be drawn is refused now rather than when the pack is built.
+ */
+async function countReadablePages(name: string, pdf: Uint8Array): Promise<number> {
+  // Cheap checks first: a PDF starts with %PDF- near the top and ends with %%EOF near the end; a
+  // file cut short in a download or an email lacks the end, and pdf-lib would guess at the rest.
+  if (!occursIn(pdf, '%PDF-', 0, Math.min(pdf.length, 1024)))
+    throw refused(`"${name}" is not a PDF file. Save the paper as a PDF and attach that.`);
+  if (!occursIn(pdf, '%%EOF', Math.max(0, pdf.length - 1024), pdf.length))
+    throw refused(`"${name}" is incomplete: the file ends before the PDF does. Copy or download it again.`);
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(pdf, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      throwOnInvalidObject: true,
+      parseSpeed: Infinity,
+    });
+  } catch {
+    throw refused(
+      `"${name}" could not be read as a PDF; it may be damaged. Save it again as a PDF and attach that.`,
+    );
+  }
+  if (doc.isEncrypted)
+    throw refused(
+      `"${name}" is protected with a password or encryption, so it cannot go in the pack. Save an unprotected copy and attach that.`,
+    );
+  let pages: number;
+  try {
+    pages = doc.getPageCount();
+    if (pages > 0) {
+      const scratch = await PDFDocument.create({ updateMetadata: false });
+      await scratch.embedPdf(doc, doc.getPageIndices());
+    }
+  } catch {
+    throw refused(
+      `"${name}" could not be read as a PDF; it may be damaged. Save it again as a PDF and attach that.`,
+    );
+  }
+  if (pages === 0) throw refused(`"${name}" has no pages. Attach the PDF of the paper itself.`);
+  return pages;
+}
+
+function titleOf(input: NewPaper): string {
+  const given = (input.title ?? '').trim();
+  const title =
+    given ||
+    input.fileName
+      .trim()
+      .replace(/\.pdf$/i, '')
+      .trim();
+  if (!title)
+    throw new BoardPackError(
+      'invalid_input',
+      'A paper needs a title: give one, or a file name other than ".pdf".',
+    );
+  if (title.length > MAX_TITLE_LENGTH)
+    throw new BoardPackError('invalid_input', `A paper title is at most ${MAX_TITLE_LENGTH} characters.`);
+  return title;
+}
+
+export class PapersRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** A meeting's papers in agenda order, then in their order within each item. */
+  list(meetingId: number): PaperRecord[] {
+    this.assertMeeting(meetingId);
+    const rows = this.db
+      .prepare(
+        `SELECT ${COLUMNS} FROM papers p JOIN agenda_items a ON a.id = p.agenda_item_id
+         WHERE p.meeting_id = ? ORDER BY a.position, p.position, p.id`,
+      )
+      .all(meetingId) as PaperRow[];
+    return rows.map(toRecord);
+  }
+
+  get(paperId: number): PaperRecord {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM papers p WHERE p.id = ?`).get(paperId) as
+      PaperRow | undefined;
+    if (!row) throw new BoardPackError('not_found', `There is no paper ${paperId}.`);
+    return toRecord(row);
+  }
+
+  /**
+   * Checks the PDF (size first, then with pdf-lib) and adds it as the item's last paper, with its
+   * audit record in one transaction. Async because pdf-lib reads a PDF asynchronously; nothing is
+   * written until every check has passed.
+   */
+  async add(input: NewPaper, at: string, actor: string): Promise<PaperRecord> {
+    const fileName = input.fileName.trim();
+    if (!fileName) throw new BoardPackError('invalid_input', 'A paper needs its file name.');
+    this.assertItemOnAgenda(input.meetingId, input.agendaItemId);
+    const title = titleOf(input);
+    if (input.pdf.length === 0) throw refused(`"${fileName}" is empty. Choose the PDF of the paper.`);
+    if (input.pdf.length > MAX_PAPER_BYTES)
+      throw refused(
+        `"${fileName}" is ${(input.pdf.length / 1024 / 1024).toFixed(1)} MB; a paper can be at most 25 MB. Save a smaller PDF (for example with scanned images compressed) and attach that.`,
+      );
+    const pages = await countReadablePages(fileName, input.pdf);
+    const pdf = Buffer.from(input.pdf.buffer, input.pdf.byteOffset, input.pdf.byteLength);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    return this.db.transaction(() => {
+      // Checked again inside the transaction: the agenda may have changed while the PDF was read.
+      this.assertItemOnAgenda(input.meetingId, input.agendaItemId);
+      const position =
+        (
+          this.db
+            .prepare('SELECT coalesce(max(position), 0) AS p FROM papers WHERE agenda_item_id = ?')
+            .get(input.agendaItemId) as { p: number }
+        ).p + 1;
+      const id = Number(
+        this.db
+          .prepare(
+            `INSERT INTO papers (meeting_id, agenda_item_id, position, title, file_name, sha256, size_bytes, pages, pdf, added_at, added_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            input.meetingId,
+            input.agendaItemId,
+            position,
+            title,
+            fileName,
+            sha256,
+            pdf.length,
+            pages,
+            pdf,
+            at,
+            actor,
+          ).lastInsertRowid,
+      );
+      const paper = this.get(id);
+      this.audit.record(at, actor, 'paper.add', 'paper', id, null, paper);
+      return paper;
+    })();
+  }
+
+  /** Removes a paper from its item; the papers after it move up. Issued packs keep their own copy. */
+  remove(paperId: number, at: string, actor: string): void {
+    this.db.transaction(() => {
+      const before = this.get(paperId);
+      this.db.prepare('DELETE FROM papers WHERE id = ?').run(paperId);
+      // One row at a time from the front, each into the place just freed, so UNIQUE (agenda_item_id,
+      // position) and the CHECK on position hold at every step.
+      const after = this.db
+        .prepare('SELECT id FROM papers WHERE agenda_item_id = ? AND position > ? ORDER BY position')
+        .all(before.agendaItemId, before.position) as { id: number }[];
+      const moveUp = this.db.prepare('UPDATE papers SET position = position - 1 WHERE id = ?');
+      for (const paper of after) moveUp.run(paper.id);
+      this.audit.record(at, actor, 'paper.remove', 'paper', paperId, before, null);
+    })();
+  }
+
+  /** The paper's bytes, exactly as added. */
+  pdf(paperId: number): Buffer {
+    const row = this.db.prepare('SELECT pdf FROM papers WHERE id = ?').get(paperId) as
+      { pdf: Buffer } | undefined;
+    if (!row) throw new BoardPackError('not_found', `There is no paper ${paperId}.`);
+    return row.pdf;
+  }
+
+  private assertMeeting(meetingId: number): void {
+    if (!this.db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(meetingId))
+      throw new BoardPackError('not_found', `There is no meeting ${meetingId}.`);
+  }
+
+  private assertItemOnAgenda(meetingId: number, agendaItemId: number): void {
+    this.assertMeeting(meetingId);
+    const onAgenda = this.db
+      .prepare('SELECT 1 FROM agenda_items WHERE id = ? AND meeting_id = ?')
+      .get(agendaItemId, meetingId);
+    if (!onAgenda)
+      throw new BoardPackError(
+        'not_found',
+        `Agenda item ${agendaItemId} is not on meeting ${meetingId}'s agenda; choose one of that meeting's items.`,
+      );
+  }
+}
