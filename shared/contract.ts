@@ -60,9 +60,16 @@ import {
   spreadsheetFormatSchema,
   uploadSchema,
 } from './contractOffline';
+import {
+  addPaperInputSchema,
+  listPapersInputSchema,
+  paperFileSchema,
+  paperSchema,
+} from './contractPapers';
 
 export * from './contractSchemas';
 export * from './contractOffline';
+export * from './contractPapers';
 export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, UNEXPECTED_MESSAGE, type MenuCommand } from './ipc';
 
 // ── The table ────────────────────────────────────────────────────────────────────────────────────
@@ -176,6 +183,11 @@ export const contract = {
     input: z.object({ pdfBase64: z.string().min(1, 'Choose a PDF file to verify.') }),
     output: z.object({ sha256: z.string(), match: issuedPackSchema.nullable() }),
   },
+
+  'papers.list': { input: listPapersInputSchema, output: z.array(paperSchema) },
+  'papers.add': { input: addPaperInputSchema, output: paperSchema },
+  'papers.remove': { input: z.object({ id: idSchema }), output: z.object({ removed: idSchema }) },
+  'papers.open': { input: z.object({ id: idSchema }), output: paperFileSchema },
 
   'settings.get': { input: noInputSchema, output: settingsSchema },
   'settings.update': { input: settingsUpdateSchema, output: settingsSchema },

@@ -3,6 +3,7 @@ import { dashboardHandlers } from './dashboard';
 import { meetingsHandlers } from './meetings';
 import { offlineHandlers } from './offline';
 import { packsHandlers } from './packs';
+import { papersHandlers } from './papers';
 import { planHandlers } from './plan';
 import { settingsHandlers } from './settings';
 import type { HandlerTable } from './table';
@@ -14,6 +15,7 @@ export const handlers: HandlerTable = {
   ...dashboardHandlers,
   ...meetingsHandlers,
   ...packsHandlers,
+  ...papersHandlers,
   ...settingsHandlers,
   ...offlineHandlers,
 };

@@ -12,6 +12,7 @@ import { DatabaseSession } from '../../electron/shell/databaseSession';
 import { inspectBackup } from '../../electron/store/backups';
 import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrate';
 import { acceptedUpdate, APP_NOW, boardMeeting, openTestApp, type TestApp } from '../fixtures/appServices';
+import { papersExamples } from './contract.papers';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -488,6 +489,7 @@ const examples: { [M in MethodName]: Example } = {
       expect(verdict.sha256).not.toBe(issued.sha256);
     },
   },
+  ...papersExamples(() => app),
   'settings.get': {
     behaviour: 'returns the board’s settings and where the database is',
     run: async () => {
