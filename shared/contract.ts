@@ -60,12 +60,7 @@ import {
   spreadsheetFormatSchema,
   uploadSchema,
 } from './contractOffline';
-import {
-  addPaperInputSchema,
-  listPapersInputSchema,
-  paperFileSchema,
-  paperSchema,
-} from './contractPapers';
+import { addPaperInputSchema, listPapersInputSchema, paperFileSchema, paperSchema } from './contractPapers';
 
 export * from './contractSchemas';
 export * from './contractOffline';

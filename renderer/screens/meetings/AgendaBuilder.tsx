@@ -1,7 +1,7 @@
 // The agenda builder: edit, reorder (Move up / Move down), link an item to a pack section, add and
 // remove items, then save the whole agenda in one go.
 import { useState } from 'react';
-import type { AgendaItem, PackSection } from '../../../shared/contract';
+import type { AgendaItem, PackSection, Paper } from '../../../shared/contract';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf, useNotices } from '../../state/notices';
@@ -61,10 +61,15 @@ export function AgendaBuilder({
   meetingId,
   agenda,
   onSaved,
+  papers,
+  onPapersChanged,
 }: {
   meetingId: number;
   agenda: AgendaItem[];
   onSaved(): Promise<void>;
+  /** The meeting's papers, shown under their items; null while loading. */
+  papers: Paper[] | null;
+  onPapersChanged(): Promise<void>;
 }) {
   const [restored] = useState(() => unsavedAgenda(meetingId, agenda));
   const [items, setItems] = useState<Item[]>(restored ?? agenda.map(toItem));
@@ -149,6 +154,7 @@ export function AgendaBuilder({
               onChange={(c) => update(i, c)}
               onMove={(by) => move(i, by)}
               onRemove={() => change(items.filter((_, j) => j !== i))}
+              papers={{ meetingId, all: papers, onChanged: onPapersChanged }}
             />
           ))}
         </tbody>

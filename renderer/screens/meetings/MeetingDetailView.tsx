@@ -14,6 +14,7 @@ import { MinutesPanel } from './MinutesPanel';
 
 export function MeetingDetailView({ id }: { id: number }) {
   const detail = useResource(`meeting:${id}`, () => call('meetings.get', { id }));
+  const papers = useResource(`papers:${id}`, () => call('papers.list', { meetingId: id }));
   const show = useNotices((s) => s.show);
   const [formError, setFormError] = useState<string | null>(null);
   const d = detail.data;
@@ -72,7 +73,10 @@ export function MeetingDetailView({ id }: { id: number }) {
             meetingId={id}
             agenda={d.agenda}
             onSaved={detail.reload}
+            papers={papers.data}
+            onPapersChanged={papers.reload}
           />
+          <ErrorMessage text={papers.error} />
           <MinutesPanel meetingId={id} agenda={d.agenda} minutes={d.minutes} onSaved={detail.reload} />
           <ActionsArising meetingId={id} agenda={d.agenda} actions={d.actions} onSaved={detail.reload} />
         </>

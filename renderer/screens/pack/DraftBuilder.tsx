@@ -9,6 +9,7 @@ import { messageOf, useNotices } from '../../state/notices';
 import { base64ToBlob } from './pdf';
 import { PACK_SECTION_LABELS } from './sections';
 import { PackReadiness } from './PackReadiness';
+import { PapersReadiness } from './PapersReadiness';
 
 type Meeting = MethodOutput<'meetings.list'>[number];
 const ALL = Object.keys(PACK_SECTION_LABELS) as PackSection[];
@@ -99,6 +100,7 @@ export function DraftBuilder({
       <div className="card pack-builder">
         <h2>{issuedCount > 0 ? `Reissue (version ${issuedCount + 1})` : 'Build and issue'}</h2>
         <PackReadiness meeting={meeting} />
+        <PapersReadiness meetingId={meeting.id} />
         <fieldset className="sections">
           <legend>Sections</legend>
           {ALL.map((s) => (

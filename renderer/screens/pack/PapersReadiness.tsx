@@ -1,0 +1,20 @@
+// Before building: how many papers the meeting's agenda carries and how many pages they add, so the
+// secretariat sees a missing or surplus paper before the pack goes out.
+import { call } from '../../api';
+import { hrefFor } from '../../state/route';
+import { useResource } from '../../state/resource';
+
+export function PapersReadiness({ meetingId }: { meetingId: number }) {
+  const papers = useResource(`papers:${meetingId}`, () => call('papers.list', { meetingId }));
+  const list = papers.data;
+  if (!list) return null;
+  const pages = list.reduce((sum, p) => sum + p.pages, 0);
+  return (
+    <p className="small" data-testid="pack-papers">
+      {list.length === 0
+        ? 'No papers are attached to this meeting’s agenda.'
+        : `This meeting carries ${list.length === 1 ? '1 paper' : `${list.length} papers`}, ${pages === 1 ? '1 page' : `${pages} pages`} in all; each prints after its agenda item.`}{' '}
+      <a href={hrefFor('meetings', meetingId)}>Attach or remove papers on the meeting’s agenda</a>
+    </p>
+  );
+}

@@ -1,0 +1,174 @@
+// Papers on a meeting's agenda, in Chromium against the bridge: a PDF attached to an item through
+// the file input is listed with its page count, a file that is not a PDF is refused in words beside
+// the control with nothing listed, the pack screen counts the papers, and removing one asks first.
+// With BOARD_PACK_SCREENSHOTS=<folder> set, the meeting screen is photographed as meeting-papers.png.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/handlers/index';
+import { notAPdf, paperPdf } from '../fixtures/paperPdf';
+import { openApp, seriousViolations, type AppUnderTest } from './harness';
+import { tabTo } from './keyboard';
+
+let app: AppUnderTest;
+let meetingId = 0;
+const shots = process.env.BOARD_PACK_SCREENSHOTS;
+
+beforeAll(async () => {
+  app = await openApp({ now: '2008-03-20T09:00:00Z' });
+  const created = await dispatch(app.bridge.services, 'meetings.create', {
+    title: 'Serious Violence Strategy Board',
+    heldAt: '2008-04-17T10:00',
+    place: 'Room 1015, New Scotland Yard',
+    reportingMonth: '2008-02',
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  meetingId = (created.value as { id: number }).id;
+  // Presenters and times as the secretariat would set them, so the photograph shows a real agenda.
+  const agenda = app.store.meetings.agenda(meetingId);
+  const presenters = ['Chair', 'Board secretariat', 'Head of Performance', 'Head of the MIB'];
+  const saved = await dispatch(app.bridge.services, 'meetings.setAgenda', {
+    meetingId,
+    items: agenda.map((a, i) => ({
+      id: a.id,
+      title: a.title,
+      presenter: presenters[i] ?? 'Chair',
+      minutesAllotted: [5, 10, 30, 15][i] ?? 10,
+      packSection: a.packSection,
+    })),
+  });
+  if (!saved.ok) throw new Error(saved.error.message);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** The agenda item at a position (from 1) of the meeting, as the store holds it. */
+function item(position: number) {
+  const found = app.store.meetings.agenda(meetingId).find((a) => a.position === position);
+  if (!found) throw new Error(`no agenda item ${position}`);
+  return found;
+}
+
+/** The papers listed under one agenda item on the screen, as their text. */
+function listed(agendaItemId: number): Promise<string[]> {
+  return app.page.$$eval(`.item-papers[data-item="${agendaItemId}"] li[data-paper]`, (rows) =>
+    rows.map((row) => row.textContent ?? ''),
+  );
+}
+
+describe('papers on the agenda', () => {
+  it('attaches a PDF to an agenda item and lists it with its page count', async () => {
+    const { page, store } = app;
+    await app.goto(`#/meetings/${meetingId}`);
+    await page.waitForSelector('[data-testid="agenda"] .item-papers');
+    const performance = item(3);
+    // The control is a real file input with a label tied to it, and the keyboard reaches it.
+    const label = await page.textContent(`label[for="paper-attach-${performance.id}"]`);
+    expect(label).toBe('Attach paper (PDF) to item 3');
+    await tabTo(page, `#paper-attach-${performance.id}`, 200);
+
+    await page.setInputFiles(`#paper-attach-${performance.id}`, {
+      name: 'Performance exceptions February 2008.pdf',
+      mimeType: 'application/pdf',
+      buffer: await paperPdf('Performance exceptions February 2008', 3),
+    });
+    await page.waitForSelector(`.item-papers[data-item="${performance.id}"] li[data-paper]`);
+    expect(await listed(performance.id)).toEqual([
+      expect.stringMatching(/^Performance exceptions February 2008 3 pages · .*\.pdf · \d+ KB/),
+    ]);
+    expect(store.papers.list(meetingId)).toMatchObject([
+      { agendaItemId: performance.id, pages: 3, title: 'Performance exceptions February 2008' },
+    ]);
+
+    // A second paper on the same item is listed after the first, in the order it will print.
+    await page.setInputFiles(`#paper-attach-${performance.id}`, {
+      name: 'Strand 2 recovery plan.pdf',
+      mimeType: 'application/pdf',
+      buffer: await paperPdf('Strand 2 recovery plan', 5),
+    });
+    await page.waitForFunction(
+      (id) => document.querySelectorAll(`.item-papers[data-item="${id}"] li[data-paper]`).length === 2,
+      performance.id,
+    );
+    expect((await listed(performance.id))[1]).toMatch(/^Strand 2 recovery plan 5 pages · /);
+    expect(store.papers.list(meetingId).map((p) => [p.position, p.pages])).toEqual([
+      [1, 3],
+      [2, 5],
+    ]);
+  });
+
+  it('refuses a file that is not a PDF in words beside the control, listing nothing', async () => {
+    const { page, store } = app;
+    const intelligence = item(4);
+    await page.setInputFiles(`#paper-attach-${intelligence.id}`, {
+      name: 'MIB briefing notes.txt',
+      mimeType: 'text/plain',
+      buffer: notAPdf(),
+    });
+    const error = await page.waitForSelector(`#paper-attach-${intelligence.id}-error`);
+    expect(await error.textContent()).toMatch(
+      /"MIB briefing notes\.txt" is not a PDF file\..*Nothing was attached\./,
+    );
+    expect(await page.getAttribute(`#paper-attach-${intelligence.id}`, 'aria-describedby')).toBe(
+      `paper-attach-${intelligence.id}-error`,
+    );
+    expect(await listed(intelligence.id)).toEqual([]);
+    expect(store.papers.list(meetingId)).toHaveLength(2);
+  });
+
+  it('passes axe with a paper listed, and opens the paper in the page', async () => {
+    const { page } = app;
+    const performance = item(3);
+    expect(await seriousViolations(page)).toEqual([]);
+    if (shots) {
+      mkdirSync(shots, { recursive: true });
+      // The notices from attaching are dismissed so they do not cover the agenda.
+      for (const dismiss of await page.$$('.notice button')) await dismiss.click();
+      await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 215));
+      await page.screenshot({ path: join(shots, 'meeting-papers.png') });
+    }
+    await page.click(`.item-papers[data-item="${performance.id}"] button:has-text("Open")`);
+    const viewer = await page.waitForSelector('[data-testid="paper-viewer"] iframe');
+    expect(await viewer.getAttribute('title')).toBe('Paper: Performance exceptions February 2008');
+    expect(await viewer.getAttribute('src')).toMatch(/^blob:/);
+    await page.click('[data-testid="paper-viewer"] button:has-text("Close")');
+    await page.waitForSelector('[data-testid="paper-viewer"]', { state: 'detached' });
+  });
+
+  it('counts the meeting’s papers and their pages on the pack screen', async () => {
+    await app.goto(`#/pack/${meetingId}`);
+    const line = await app.page.waitForSelector('[data-testid="pack-papers"]');
+    expect(await line.textContent()).toMatch(/carries 2 papers, 8 pages in all/);
+  });
+
+  it('asks in the page before removing a paper, keeps it on "Keep it", removes it on "Yes, remove"', async () => {
+    const { page, store } = app;
+    const performance = item(3);
+    const [paper, second] = store.papers.list(meetingId);
+    await app.goto(`#/meetings/${meetingId}`);
+    await page.waitForSelector(`#paper-${paper.id}-remove`);
+
+    await page.click(`#paper-${paper.id}-remove`);
+    await page.click(`.paper-confirm button:has-text("Keep it")`);
+    await page.waitForFunction((id) => document.activeElement?.id === `paper-${id}-remove`, paper.id);
+    expect(store.papers.list(meetingId)).toHaveLength(2);
+
+    // From the keyboard: Enter on Remove, then Enter on the confirmation that takes focus.
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.paper-confirm');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Yes, remove/);
+    expect(store.papers.list(meetingId)).toHaveLength(2);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`li[data-paper="${paper.id}"]`, { state: 'detached' });
+    expect(await listed(performance.id)).toEqual([expect.stringMatching(/^Strand 2 recovery plan/)]);
+    expect(store.papers.list(meetingId)).toEqual([{ ...second, position: 1 }]);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`paper-attach-${performance.id}`);
+    expect(store.audit.list({ entity: 'paper' }).map((a) => a.action)).toEqual([
+      'paper.remove',
+      'paper.add',
+      'paper.add',
+    ]);
+  });
+});
