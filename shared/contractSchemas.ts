@@ -157,6 +157,7 @@ export const packSectionSchema = z.enum([
   'dashboard',
   'exceptions',
   'strands',
+  'papers',
   'appendices',
 ]);
 export type PackSection = z.infer<typeof packSectionSchema>;

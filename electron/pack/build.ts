@@ -9,6 +9,7 @@ import { FONT, pdfmakeReady } from './fonts';
 import { contentHash, type PackModel } from './model';
 import { inlineStyles } from './inlineStyles';
 import { pageFrame } from './pageFrame';
+import { drawPapers } from './papers';
 import { presetTables } from './presetTables';
 import { actionsSection } from './sections/actions';
 import { agendaSection } from './sections/agenda';
@@ -18,6 +19,7 @@ import { coverSection } from './sections/cover';
 import { dashboardSection } from './sections/dashboard';
 import { exceptionsSection } from './sections/exceptions';
 import { minutesSection } from './sections/minutes';
+import { papersSection } from './sections/papers';
 import { strandsSection } from './sections/strands';
 import { INK, MARGINS, SIZE, STYLES } from './theme';
 
@@ -37,6 +39,7 @@ const SECTION_BUILDERS: Record<PackSection, (model: PackModel, hash: string) => 
   dashboard: dashboardSection,
   exceptions: exceptionsSection,
   strands: strandsSection,
+  papers: papersSection,
   appendices: appendicesSection,
 };
 
@@ -99,11 +102,22 @@ export function packDefinition(model: PackModel, hash: string, pageCount: { valu
   };
 }
 
-export async function renderPack(model: PackModel): Promise<RenderedPack> {
+/**
+ * Renders the pack. With papers in it, pdf-lib then draws each paper page onto its placeholder;
+ * without, pdfmake's bytes are the pack, untouched. `paperBytes` gives a paper's bytes by sha256.
+ */
+export async function renderPack(
+  model: PackModel,
+  paperBytes: (sha256: string) => Uint8Array = () => {
+    throw new Error('The pack has papers but no way to read them.');
+  },
+): Promise<RenderedPack> {
   const hash = contentHash(model);
   const pageCount = { value: 0 };
   const definition = packDefinition(model, hash, pageCount);
-  const pdf = await pdfmakeReady().createPdf(definition).getBuffer();
+  const laidOut = await pdfmakeReady().createPdf(definition).getBuffer();
+  const papers = model.edition.sections.includes('papers') ? (model.papers ?? []) : [];
+  const pdf = papers.length ? await drawPapers(laidOut, papers, paperBytes) : laidOut;
   return {
     pdf,
     pages: pageCount.value,

@@ -61,6 +61,21 @@ function orderedSections(sections: PackSection[] | undefined): PackSection[] {
   return ordered;
 }
 
+/**
+ * The papers section only when the meeting has papers: a pack without any keeps the sections (and
+ * so the content hash and bytes) it had before papers existed.
+ */
+function withoutEmptyPapers(sections: PackSection[], paperCount: number): PackSection[] {
+  if (paperCount > 0 || !sections.includes('papers')) return sections;
+  const kept = sections.filter((s) => s !== 'papers');
+  if (kept.length === 0)
+    throw new BoardPackError(
+      'invalid_input',
+      'This meeting has no papers; choose other sections for the pack.',
+    );
+  return kept;
+}
+
 function describeChanges(before: PackSnapshot, after: PackSnapshot): string[] {
   const changes: string[] = [];
   const refs = [...new Set([...Object.keys(before.objectives), ...Object.keys(after.objectives)])].sort(
@@ -106,6 +121,16 @@ function parseSnapshot(json: string): PackSnapshot {
   return snapshotSchema.parse(JSON.parse(json));
 }
 
+/** A meeting's papers' bytes by sha256, read from the store as the pack draws them. */
+function paperBytesOf(store: Store, meetingId: number): (sha256: string) => Uint8Array {
+  const ids = new Map(store.papers.list(meetingId).map((p) => [p.sha256, p.id]));
+  return (sha256) => {
+    const id = ids.get(sha256);
+    if (id === undefined) throw new Error(`No paper of meeting ${meetingId} has SHA-256 ${sha256}.`);
+    return store.papers.pdf(id);
+  };
+}
+
 interface Prepared {
   rendered: Awaited<ReturnType<typeof renderPack>>;
   edition: PackEdition;
@@ -122,7 +147,7 @@ async function prepare(store: Store, request: PackRequest): Promise<Prepared> {
     marking:
       (request.protectiveMarking ?? store.plan.summary().protectiveMarking).trim() ||
       store.plan.summary().protectiveMarking,
-    sections: orderedSections(request.sections),
+    sections: withoutEmptyPapers(orderedSections(request.sections), store.papers.list(meeting.id).length),
     replaces: latest?.version ?? null,
     changes: [],
   };
@@ -133,7 +158,7 @@ async function prepare(store: Store, request: PackRequest): Promise<Prepared> {
   }
   edition.changes = [...(request.notes ?? []).map((note) => note.trim()).filter(Boolean), ...edition.changes];
   const model = collectPack(store, meeting.id, edition);
-  const rendered = await renderPack(model);
+  const rendered = await renderPack(model, paperBytesOf(store, meeting.id));
   return {
     rendered,
     edition,

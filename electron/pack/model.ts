@@ -54,6 +54,18 @@ export interface PackMeetingRecord {
   apologies: string[];
 }
 
+/** A paper an agenda item carries; its bytes are fetched by sha256 when the pack is drawn. */
+export interface PackPaper {
+  itemPosition: number;
+  itemTitle: string;
+  /** Its place among its item's papers, from 1. */
+  position: number;
+  title: string;
+  fileName: string;
+  pages: number;
+  sha256: string;
+}
+
 export interface PackEdition {
   version: number;
   draft: boolean;
@@ -98,6 +110,12 @@ export interface PackModel {
     | null;
   actions: { open: PackAction[]; closed: PackAction[] };
   strands: PackStrand[];
+  /**
+   * The meeting's papers in agenda order. Left out (not empty) when there are none, so a pack without
+   * papers hashes, and so prints, exactly as it did before papers existed. Each paper's sha256 is in
+   * the model, so a changed paper changes the hash printed on every page.
+   */
+  papers?: PackPaper[];
 }
 
 function record(m: PackMeetingRecord): PackMeetingRecord {
@@ -198,12 +216,29 @@ function collectPrevious(store: Store, meetingId: number): PackModel['previous']
   return { ...record(previous), items };
 }
 
+export function collectPapers(store: Store, meetingId: number): PackPaper[] {
+  const items = new Map(store.meetings.agenda(meetingId).map((a) => [a.id, a]));
+  return store.papers.list(meetingId).map((p) => {
+    const item = items.get(p.agendaItemId);
+    return {
+      itemPosition: item?.position ?? 0,
+      itemTitle: item?.title ?? '',
+      position: p.position,
+      title: p.title,
+      fileName: p.fileName,
+      pages: p.pages,
+      sha256: p.sha256,
+    };
+  });
+}
+
 /** Gathers the pack's content for a meeting; the edition (version, options, changes) is given. */
 export function collectPack(store: Store, meetingId: number, edition: PackEdition): PackModel {
   const meeting = store.meetings.get(meetingId);
   const plan = store.plan.detail();
   const lastMonth = previousMonth(meeting.reportingMonth);
   const previous = collectPrevious(store, meetingId);
+  const papers = collectPapers(store, meetingId);
   return {
     edition,
     plan: {
@@ -231,6 +266,7 @@ export function collectPack(store: Store, meetingId: number, edition: PackEditio
     previous,
     actions: collectActions(store, meeting.heldAt, previous?.heldAt ?? null),
     strands: collectStrands(store, meeting.reportingMonth, lastMonth),
+    ...(papers.length ? { papers } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ export const PACK_SECTIONS = [
   'dashboard',
   'exceptions',
   'strands',
+  'papers',
   'appendices',
 ] as const;
 export const packSectionSchema = z.enum(PACK_SECTIONS);

@@ -3,12 +3,42 @@
 import type { Node, TextNode } from '../content';
 import type { PackModel } from '../model';
 import { INK } from '../theme';
-import { anchorOf, list, meetingWhen, ruledTable, sectionOpening, td, th } from './common';
+import { fontRuns } from '../fontRuns';
+import { anchorOf, list, meetingWhen, muted, ruledTable, sectionOpening, td, th } from './common';
+import { pagesLabel, paperNumber, paperPageAnchor } from './papers';
+
+/** The papers an item carries, each under it with the page its first page is on in this pack. */
+function paperRows(model: PackModel, itemPosition: number): Node[][] {
+  const inPack = model.edition.sections.includes('papers');
+  return (model.papers ?? []).flatMap((paper, index): Node[][] =>
+    paper.itemPosition === itemPosition
+      ? [
+          [
+            td(''),
+            td([
+              muted(`Paper ${paperNumber(paper)}: `),
+              ...fontRuns(paper.title),
+              muted(` (${pagesLabel(paper.pages)})`),
+            ]),
+            td(''),
+            td(''),
+            inPack
+              ? {
+                  text: [{ text: '00', pageReference: paperPageAnchor(index, 1) }],
+                  style: 'td',
+                  alignment: 'right',
+                }
+              : { text: '—', style: 'td', alignment: 'right', color: INK.faint },
+          ],
+        ]
+      : [],
+  );
+}
 
 export function agendaSection(model: PackModel): Node[] {
   const { meeting, edition } = model;
   const included = new Set(edition.sections);
-  const rows = meeting.agenda.map((item): Node[] => {
+  const itemRows = meeting.agenda.map((item): Node[] => {
     const page: TextNode =
       item.packSection && included.has(item.packSection)
         ? {
@@ -25,6 +55,7 @@ export function agendaSection(model: PackModel): Node[] {
       page,
     ];
   });
+  const rows = meeting.agenda.flatMap((item, i) => [itemRows[i], ...paperRows(model, item.position)]);
   const details: Node = {
     table: {
       widths: [70, '*'],

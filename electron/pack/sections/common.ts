@@ -15,6 +15,7 @@ export const SECTION_TITLES: Record<PackSection, string> = {
   dashboard: 'Summary dashboard',
   exceptions: 'Exceptions',
   strands: 'Strand reports',
+  papers: 'Papers',
   appendices: 'Appendices',
 };
 

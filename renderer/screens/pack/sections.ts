@@ -10,5 +10,6 @@ export const PACK_SECTION_LABELS: Record<PackSection, string> = {
   dashboard: 'Summary dashboard',
   exceptions: 'Exceptions',
   strands: 'Strand reports',
+  papers: 'Papers',
   appendices: 'Appendices',
 };

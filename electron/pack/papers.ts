@@ -1,0 +1,135 @@
+// Draws the meeting's papers into the pack pdfmake laid out. pdfmake cannot embed another PDF, so
+// it lays out one placeholder page per paper page (with the pack's frame: marking, "Page X of Y",
+// version and hash) and this pass, with pdf-lib, draws each paper page scaled into the space between
+// the header and the footer. Deterministic: no dates are written and pdf-lib's resource names come
+// from its seeded generator, so the same pack and papers give the same bytes.
+import {
+  concatTransformationMatrix,
+  drawObject,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRef,
+  PDFString,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  setLineWidth,
+  setStrokingRgbColor,
+  stroke,
+  type PDFEmbeddedPage,
+  type PDFObject,
+} from 'pdf-lib';
+import type { PackPaper } from './model';
+import { paperPageAnchor } from './sections/papers';
+import { MARGINS, PAGE } from './theme';
+
+/** Room under the top margin for the placeholder's one-line caption (7.5 pt), and a gap above the footer. */
+const CAPTION_SPACE = 18;
+const FOOTER_GAP = 6;
+
+/** Where a paper page may be drawn on its placeholder, in PDF units from the bottom left. */
+export const PAPER_FRAME = {
+  left: MARGINS[0],
+  bottom: MARGINS[3] + FOOTER_GAP,
+  width: PAGE.width - MARGINS[0] - MARGINS[2],
+  height: PAGE.height - MARGINS[1] - CAPTION_SPACE - MARGINS[3] - FOOTER_GAP,
+} as const;
+
+/** The page rule colour of theme.ts (#d3d8e0), as pdf-lib's 0–1 RGB. */
+const RULE_RGB = [0xd3 / 255, 0xd8 / 255, 0xe0 / 255] as const;
+
+const LOAD = { updateMetadata: false, parseSpeed: Infinity, throwOnInvalidObject: true } as const;
+
+function keyText(key: PDFObject): string | null {
+  if (key instanceof PDFString || key instanceof PDFHexString) return key.decodeText();
+  return null;
+}
+
+/** The page each named destination points at (pdfmake makes one for every node with an id). */
+function namedDestinations(pack: PDFDocument): Map<string, PDFRef> {
+  const found = new Map<string, PDFRef>();
+  const names = pack.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
+  const root = names?.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const visit = (node: PDFDict): void => {
+    const pairs = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+    for (let i = 0; pairs && i + 1 < pairs.size(); i += 2) {
+      const name = keyText(pairs.get(i));
+      const target = pack.context.lookup(pairs.get(i + 1));
+      const array = target instanceof PDFDict ? target.lookupMaybe(PDFName.of('D'), PDFArray) : target;
+      const page = array instanceof PDFArray ? array.get(0) : undefined;
+      if (name !== null && page instanceof PDFRef) found.set(name, page);
+    }
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) visit(kids.lookup(i, PDFDict));
+  };
+  if (root) visit(root);
+  return found;
+}
+
+/**
+ * Draws one paper page under everything pdfmake drew on the placeholder (its stream goes first), so
+ * a draft's DRAFT watermark still lies over the paper. Scaled to fit the frame, never enlarged,
+ * centred across and set at the top, with a hairline round it to show the paper's edge.
+ */
+function drawUnder(pack: PDFDocument, pageIndex: number, embedded: PDFEmbeddedPage): void {
+  const page = pack.getPage(pageIndex);
+  const scale = Math.min(1, PAPER_FRAME.width / embedded.width, PAPER_FRAME.height / embedded.height);
+  const width = embedded.width * scale;
+  const height = embedded.height * scale;
+  const x = PAPER_FRAME.left + (PAPER_FRAME.width - width) / 2;
+  const y = PAPER_FRAME.bottom + PAPER_FRAME.height - height;
+  const name = page.node.newXObject('Paper', embedded.ref);
+  const stream = pack.context.contentStream([
+    pushGraphicsState(),
+    concatTransformationMatrix(scale, 0, 0, scale, x, y),
+    drawObject(name),
+    popGraphicsState(),
+    pushGraphicsState(),
+    setStrokingRgbColor(...RULE_RGB),
+    setLineWidth(0.5),
+    rectangle(x, y, width, height),
+    stroke(),
+    popGraphicsState(),
+  ]);
+  page.node.normalize();
+  const contents = page.node.Contents();
+  if (!(contents instanceof PDFArray)) throw new Error(`Pack page ${pageIndex + 1} has no content array.`);
+  contents.insert(0, pack.context.register(stream));
+}
+
+/**
+ * Opens the pdfmake pack and draws every page of every paper onto its placeholder. `paperBytes`
+ * gives a paper's bytes by its sha256 (as the model names it).
+ */
+export async function drawPapers(
+  packPdf: Uint8Array,
+  papers: PackPaper[],
+  paperBytes: (sha256: string) => Uint8Array,
+): Promise<Buffer> {
+  const pack = await PDFDocument.load(packPdf, LOAD);
+  const destinations = namedDestinations(pack);
+  const pageIndex = new Map(pack.getPages().map((page, i) => [page.ref.toString(), i]));
+  for (const [index, paper] of papers.entries()) {
+    const source = await PDFDocument.load(paperBytes(paper.sha256), LOAD);
+    const embedded = await pack.embedPdf(source, source.getPageIndices());
+    if (embedded.length !== paper.pages)
+      throw new Error(`Paper ${paper.title} has ${embedded.length} pages, not the ${paper.pages} recorded.`);
+    embedded.forEach((page, p) => {
+      const anchor = paperPageAnchor(index, p + 1);
+      const target = destinations.get(anchor);
+      const at = target ? pageIndex.get(target.toString()) : undefined;
+      if (at === undefined) throw new Error(`The pack has no placeholder page ${anchor}.`);
+      drawUnder(pack, at, page);
+    });
+  }
+  const saved = await pack.save({
+    useObjectStreams: false,
+    addDefaultPage: false,
+    objectsPerTick: Infinity,
+    updateFieldAppearances: false,
+  });
+  return Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength);
+}
