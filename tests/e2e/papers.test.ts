@@ -143,12 +143,19 @@ describe('papers on the agenda', () => {
     expect(await line.textContent()).toMatch(/carries 2 papers, 8 pages in all/);
   });
 
-  it('asks in the page before removing a paper, keeps it on "Keep it", removes it on "Yes, remove"', async () => {
+  it('keeps an item carrying papers on the agenda, and asks in the page before removing a paper', async () => {
     const { page, store } = app;
     const performance = item(3);
     const [paper, second] = store.papers.list(meetingId);
     await app.goto(`#/meetings/${meetingId}`);
     await page.waitForSelector(`#paper-${paper.id}-remove`);
+
+    // The item itself cannot be taken off the agenda while it carries papers.
+    await page.click('button:has-text("Remove item 3")');
+    expect(await page.textContent('[data-testid="agenda"] .error-message')).toBe(
+      'Item 3 carries 2 papers; remove them first, or keep the item on the agenda.',
+    );
+    expect(await page.$$('[data-testid="agenda"] tr.agenda-item-row')).toHaveLength(8);
 
     await page.click(`#paper-${paper.id}-remove`);
     await page.click(`.paper-confirm button:has-text("Keep it")`);

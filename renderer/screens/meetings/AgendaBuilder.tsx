@@ -84,6 +84,14 @@ export function AgendaBuilder({
   }
   const update = (i: number, c: Partial<Item>) =>
     change(items.map((it, j) => (j === i ? { ...it, ...c } : it)));
+  // An item carrying papers stays until its papers are removed (the store refuses it too), so the
+  // papers are never lost to an agenda edit.
+  function remove(i: number) {
+    const carried = (papers ?? []).filter((p) => p.agendaItemId === items[i].id).length;
+    if (carried === 0) return change(items.filter((_, j) => j !== i));
+    const them = carried === 1 ? 'a paper; remove it' : `${carried} papers; remove them`;
+    setError(`Item ${i + 1} carries ${them} first, or keep the item on the agenda.`);
+  }
   function move(i: number, by: number) {
     const j = i + by;
     if (j < 0 || j >= items.length) return;
@@ -153,7 +161,7 @@ export function AgendaBuilder({
               last={i === items.length - 1}
               onChange={(c) => update(i, c)}
               onMove={(by) => move(i, by)}
-              onRemove={() => change(items.filter((_, j) => j !== i))}
+              onRemove={() => remove(i)}
               papers={{ meetingId, all: papers, onChanged: onPapersChanged }}
             />
           ))}
