@@ -140,7 +140,9 @@ describe('papers on the agenda', () => {
   it('counts the meeting’s papers and their pages on the pack screen', async () => {
     await app.goto(`#/pack/${meetingId}`);
     const line = await app.page.waitForSelector('[data-testid="pack-papers"]');
-    expect(await line.textContent()).toMatch(/carries 2 papers, 8 pages in all/);
+    expect(await line.textContent()).toMatch(
+      /^This meeting carries 2 papers \(8 pages\), printed in the pack’s Papers section\./,
+    );
   });
 
   it('keeps an item carrying papers on the agenda, and asks in the page before removing a paper', async () => {

@@ -13,8 +13,8 @@ export function PapersReadiness({ meetingId }: { meetingId: number }) {
     <p className="small" data-testid="pack-papers">
       {list.length === 0
         ? 'No papers are attached to this meeting’s agenda.'
-        : `This meeting carries ${list.length === 1 ? '1 paper' : `${list.length} papers`}, ${pages === 1 ? '1 page' : `${pages} pages`} in all; each prints after its agenda item.`}{' '}
-      <a href={hrefFor('meetings', meetingId)}>Attach or remove papers on the meeting’s agenda</a>
+        : `This meeting carries ${list.length === 1 ? '1 paper' : `${list.length} papers`} (${pages === 1 ? '1 page' : `${pages} pages`}), printed in the pack’s Papers section.`}{' '}
+      <a href={hrefFor('meetings', meetingId)}>Attach or remove papers</a>
     </p>
   );
 }
