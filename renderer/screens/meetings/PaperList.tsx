@@ -1,4 +1,4 @@
-// The papers one agenda item carries, in the order they print after it: title, pages and file name,
+// The papers one agenda item carries, in the order they print in the pack: title, pages and file name,
 // with Open (read it here, or save a copy) and Remove (confirmed in the page, never by a dialog).
 import { useEffect, useRef, useState } from 'react';
 import type { Paper } from '../../../shared/contract';
