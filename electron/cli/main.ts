@@ -10,6 +10,7 @@ import { registerCheck } from './check';
 import { registerDemo } from './demo';
 import { registerInit } from './init';
 import { registerPack } from './pack';
+import { registerPaper } from './paper';
 import { registerStatus } from './status';
 import { registerUpdate } from './update';
 import { registerExchange } from './exchange';
@@ -29,6 +30,7 @@ const COMMAND_GROUPS: RegisterCommands[] = [
   registerBackup,
   registerCheck,
   registerPack,
+  registerPaper,
   registerExchange,
   registerKeys,
   registerPlanIo,

@@ -6,6 +6,10 @@ declare module 'pdfkit' {
     autoFirstPage?: boolean;
     bufferPages?: boolean;
     info?: Record<string, unknown>;
+    /** Encryption, used by the tests to make a password-protected paper. */
+    userPassword?: string;
+    ownerPassword?: string;
+    pdfVersion?: string;
   }
   class PDFKitDocument {
     constructor(options?: PDFKitOptions);

@@ -1,0 +1,206 @@
+// Papers in the board pack, read back from the real PDF: each paper's own pages follow its divider
+// inside the pack's frame (marking top and bottom, "Page X of Y" of the whole pack), the agenda and
+// the papers list give the page each starts on, a bookmark per paper, the same bytes on a rebuild,
+// and a changed paper changes the draft but never an issued pack.
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPack, issuePack, issuedPackPdf, verifyPackBytes } from '../../electron/pack/index';
+import {
+  buildPackFixture,
+  flat,
+  layoutPage,
+  pageOpeningWith,
+  pageTexts,
+  pdfInfo,
+  tempDir,
+  writePdf,
+  type PackFixture,
+} from './pack.fixtures';
+import { A4_LANDSCAPE, paperLine, paperPdf } from './paper.fixtures';
+
+const PROFILE = { marker: 'Knife crime problem profile', pages: 3, item: 3 };
+const CHART = { marker: 'Borough hotspot chart', pages: 2, item: 5 };
+
+let fixture: PackFixture;
+let path: string;
+let pages: string[];
+let total: number;
+let bytes: Buffer;
+
+function itemId(f: PackFixture, position: number): number {
+  const found = f.store.meetings.agenda(f.current.id).find((a) => a.position === position);
+  if (!found) throw new Error(`no agenda item ${position}`);
+  return found.id;
+}
+
+async function addPaper(f: PackFixture, paper: typeof PROFILE, size?: [number, number]) {
+  return f.store.papers.add(
+    {
+      meetingId: f.current.id,
+      agendaItemId: itemId(f, paper.item),
+      fileName: `${paper.marker}.pdf`,
+      pdf: await paperPdf(paper.marker, paper.pages, size),
+    },
+    f.store.now(),
+    'Secretariat',
+  );
+}
+
+/** The 1-based page of the pack on which the paper's page `n` is printed. */
+function pageOfPaperPage(marker: string, n: number, of: number): number {
+  const line = paperLine(marker, n, of);
+  const found = pages.findIndex((p) => flat(p).includes(line));
+  return found + 1;
+}
+
+/** Non-empty lines of a page in poppler's layout mode: what is at the top and at the bottom. */
+function layoutLines(page: number): string[] {
+  return layoutPage(path, page)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+beforeAll(async () => {
+  fixture = buildPackFixture(tempDir());
+  await addPaper(fixture, PROFILE);
+  await addPaper(fixture, CHART, A4_LANDSCAPE);
+  const built = await buildPack(fixture.store, { meetingId: fixture.current.id, draft: false });
+  bytes = built.pdf;
+  path = writePdf(fixture.dir, 'pack-with-papers.pdf', built.pdf);
+  pages = pageTexts(path);
+  total = Number(pdfInfo(path).Pages);
+  expect(built.pages).toBe(total);
+});
+
+afterAll(() => {
+  fixture.store.close();
+  rmSync(fixture.dir, { recursive: true, force: true });
+});
+
+describe('papers in the board pack, read back from the PDF', () => {
+  it("prints each paper's own pages, in order, straight after its divider", () => {
+    for (const paper of [PROFILE, CHART]) {
+      const divider = pages.findIndex((p) => p.includes(`PAPER ${paper.item}.1 · ITEM ${paper.item}:`)) + 1;
+      expect(divider, paper.marker).toBeGreaterThan(0);
+      expect(flat(pages[divider - 1])).toContain(`${paper.marker}.pdf`);
+      for (let n = 1; n <= paper.pages; n++) {
+        expect(pageOfPaperPage(paper.marker, n, paper.pages), `${paper.marker} page ${n}`).toBe(divider + n);
+        expect(flat(pages[divider + n - 1])).toContain(`${paper.marker} closing line of page ${n}`);
+      }
+    }
+    // The Papers section comes after the strand reports and before the appendices.
+    const papersAt = pageOpeningWith(pages, 'Papers');
+    expect(papersAt).toBeGreaterThan(pageOpeningWith(pages, 'Child Abuse'));
+    expect(pageOfPaperPage(CHART.marker, CHART.pages, CHART.pages)).toBeLessThan(
+      pageOpeningWith(pages, 'Appendices'),
+    );
+  });
+
+  it('frames every paper page with the marking at top and bottom and "Page X of Y" of the whole pack', () => {
+    for (const paper of [PROFILE, CHART]) {
+      for (let n = 1; n <= paper.pages; n++) {
+        const at = pageOfPaperPage(paper.marker, n, paper.pages);
+        const lines = layoutLines(at);
+        expect(lines[0], `${paper.marker} page ${n}`).toBe('OFFICIAL-SENSITIVE');
+        const last = lines[lines.length - 1];
+        expect(last).toContain('OFFICIAL-SENSITIVE');
+        expect(last).toMatch(new RegExp(`Page ${at} of ${total}$`));
+        expect(last).toMatch(/Version 1 · [0-9a-f]{8}/);
+        // The paper sits between the header and the footer, under its caption.
+        const paperAt = lines.findIndex((l) => l.includes(paperLine(paper.marker, n, paper.pages)));
+        expect(paperAt).toBeGreaterThan(lines.findIndex((l) => l.includes(`${paper.marker} · page ${n} of`)));
+        expect(paperAt).toBeLessThan(lines.length - 1);
+      }
+    }
+  });
+
+  it("gives, in the agenda, the contents and the papers list, the page each paper's first page is on", () => {
+    const profileStarts = pageOfPaperPage(PROFILE.marker, 1, PROFILE.pages);
+    const chartStarts = pageOfPaperPage(CHART.marker, 1, CHART.pages);
+    const lastNumber = (text: string, startsWith: string): number => {
+      const words = startsWith
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .split(' ')
+        .join('\\s+');
+      const line = text.split('\n').find((l) => new RegExp(`^${words}`).test(l.trim()));
+      expect(line, startsWith).toBeDefined();
+      return Number(line?.trim().split(/\s+/).pop());
+    };
+    const agenda = layoutPage(path, pageOpeningWith(pages, 'Agenda'));
+    expect(lastNumber(agenda, `Paper 3.1: ${PROFILE.marker}`)).toBe(profileStarts);
+    expect(lastNumber(agenda, `Paper 5.1: ${CHART.marker}`)).toBe(chartStarts);
+    const contents = layoutPage(path, pageOpeningWith(pages, 'Contents'));
+    expect(lastNumber(contents, 'Papers')).toBe(pageOpeningWith(pages, 'Papers'));
+    const list = layoutPage(path, pageOpeningWith(pages, 'Papers'));
+    expect(lastNumber(list, `3.1 ${PROFILE.marker}`)).toBe(profileStarts);
+    expect(lastNumber(list, `5.1 ${CHART.marker}`)).toBe(chartStarts);
+  });
+
+  it('has a bookmark for the Papers section and one per paper', () => {
+    const raw = bytes.toString('latin1');
+    expect(raw).toContain('/Title (Papers)');
+    expect(raw).toContain(`/Title (3.1 ${PROFILE.marker})`);
+    expect(raw).toContain(`/Title (5.1 ${CHART.marker})`);
+  });
+
+  it('gives byte-identical PDFs when a pack with papers is rebuilt', async () => {
+    const again = await buildPack(fixture.store, { meetingId: fixture.current.id, draft: false });
+    expect(Buffer.compare(again.pdf, bytes)).toBe(0);
+  });
+});
+
+describe('changing papers', () => {
+  let own: PackFixture;
+
+  beforeAll(() => {
+    own = buildPackFixture(tempDir());
+  });
+
+  afterAll(() => {
+    own.store.close();
+    rmSync(own.dir, { recursive: true, force: true });
+  });
+
+  it('leaves a pack exactly as it was once a paper is added and removed again', async () => {
+    const request = { meetingId: own.current.id, draft: true };
+    const without = await buildPack(own.store, request);
+    const paper = await addPaper(own, PROFILE);
+    const withPaper = await buildPack(own.store, request);
+    expect(withPaper.pages).toBe(without.pages + 1 + 1 + PROFILE.pages);
+    own.store.papers.remove(paper.id, own.store.now(), 'Secretariat');
+    const after = await buildPack(own.store, request);
+    expect(Buffer.compare(after.pdf, without.pdf)).toBe(0);
+  });
+
+  it('changes the draft, and the hash on every page, when a paper is replaced or removed, but never an issued pack', async () => {
+    const { store, current } = own;
+    const first = await addPaper(own, PROFILE);
+    const issued = await issuePack(store, { meetingId: current.id }, 'Anna Price');
+    const issuedBytes = issuedPackPdf(store, issued.id);
+    const hashOf = (pdf: Buffer): string => {
+      const text = pageTexts(writePdf(own.dir, 'hash.pdf', pdf))[0];
+      return /Version \d+ · ([0-9a-f]{8})/.exec(text)?.[1] ?? '';
+    };
+    const issuedHash = hashOf(issuedBytes);
+
+    // Replaced: same file name and title, different pages.
+    store.papers.remove(first.id, store.now(), 'Secretariat');
+    await addPaper(own, { ...PROFILE, pages: 4 });
+    const replaced = await buildPack(store, { meetingId: current.id, draft: false });
+    expect(replaced.sha256).not.toBe(issued.sha256);
+    expect(hashOf(replaced.pdf)).not.toBe(issuedHash);
+
+    // Removed altogether.
+    for (const p of store.papers.list(current.id)) store.papers.remove(p.id, store.now(), 'Secretariat');
+    const removed = await buildPack(store, { meetingId: current.id, draft: false });
+    expect(removed.sha256).not.toBe(issued.sha256);
+    expect(removed.sha256).not.toBe(replaced.sha256);
+
+    const frozen = issuedPackPdf(store, issued.id);
+    expect(Buffer.compare(frozen, issuedBytes)).toBe(0);
+    expect(verifyPackBytes(store, frozen).match?.version).toBe(1);
+    const frozenPages = pageTexts(writePdf(own.dir, 'issued.pdf', frozen));
+    expect(flat(frozenPages.join('\n'))).toContain(paperLine(PROFILE.marker, 3, 3));
+  });
+});

@@ -1,0 +1,114 @@
+// The paper commands from the command line: add a PDF to an agenda item (by number or id), list a
+// meeting's papers as a table and as JSON, export the exact bytes, remove; refusals are one line
+// on stderr with exit code 1 and nothing changed.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../electron/store/store';
+import { cli, dumpDatabase } from '../fixtures/databases';
+import { buildPackFixture, tempDir } from './pack.fixtures';
+import { notAPdf, paperPdf } from './paper.fixtures';
+
+let db: string;
+let dir: string;
+let meetingId: number;
+let paperFile: string;
+let paperBytes: Buffer;
+
+beforeAll(async () => {
+  dir = tempDir();
+  const fixture = buildPackFixture(dir);
+  db = fixture.store.path;
+  meetingId = fixture.current.id;
+  fixture.store.close();
+  paperBytes = await paperPdf('Knife crime problem profile', 2);
+  paperFile = join(dir, 'Knife crime problem profile.pdf');
+  writeFileSync(paperFile, paperBytes);
+});
+
+describe('paper commands', () => {
+  it('adds, lists, exports and removes a paper', async () => {
+    const added = await cli([
+      'paper', 'add', '--db', db, '--as', 'Anna Price',
+      '--meeting', String(meetingId), '--item', '3', '--file', paperFile,
+    ]); // prettier-ignore
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(
+      /^Added paper (\d+) "Knife crime problem profile" \(2 pages, \d+ KB\) as paper 3\.1 under item 3 "Performance against the plan \(by exception\)" of meeting \d+\.\nSHA-256 [0-9a-f]{64}\n$/,
+    );
+    const id = Number(/^Added paper (\d+)/.exec(added.stdout)?.[1]);
+
+    const table = await cli(['paper', 'list', '--db', db, '--meeting', String(meetingId)]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Id\s+No\.\s+Title\s+Pages\s+KB\s+File\s+Added\s+By/);
+    expect(table.stdout).toMatch(
+      new RegExp(
+        `${id}\\s+3\\.1\\s+Knife crime problem profile\\s+2\\s+\\d+\\s+Knife crime problem profile\\.pdf\\s+2007-10-01 09:00\\s+Anna Price`,
+      ),
+    );
+
+    const json = await cli(['paper', 'list', '--db', db, '--meeting', String(meetingId), '--json']);
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({
+        id,
+        meetingId,
+        position: 1,
+        title: 'Knife crime problem profile',
+        fileName: 'Knife crime problem profile.pdf',
+        pages: 2,
+        sizeBytes: paperBytes.length,
+        addedBy: 'Anna Price',
+      }),
+    ]);
+
+    const out = join(dir, 'exported.pdf');
+    const exported = await cli(['paper', 'export', String(id), '--db', db, '--out', out]);
+    expect(exported.code).toBe(0);
+    expect(Buffer.compare(readFileSync(out), paperBytes)).toBe(0);
+
+    const removed = await cli(['paper', 'remove', String(id), '--db', db]);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain(`Removed paper ${id} "Knife crime problem profile"`);
+    const after = await cli(['paper', 'list', '--db', db, '--meeting', String(meetingId)]);
+    expect(after.stdout).toBe(`Meeting ${meetingId} has no papers.\n`);
+  });
+
+  it('adds to an item given by its id, with a title of its own', async () => {
+    const store = openStore(db);
+    const item = store.meetings.agenda(meetingId)[4];
+    store.close();
+    const added = await cli([
+      'paper', 'add', '--db', db, '--meeting', String(meetingId), '--item-id', String(item.id),
+      '--file', paperFile, '--title', 'Profile for any other business',
+    ]); // prettier-ignore
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('"Profile for any other business" (2 pages');
+    expect(added.stdout).toContain('as paper 5.1 under item 5 "Any other business"');
+  });
+
+  it('refuses a file that is not a PDF, and an item the agenda does not have, in one line each, changing nothing', async () => {
+    const text = join(dir, 'minutes.txt');
+    writeFileSync(text, notAPdf());
+    const before = dumpDatabase(db);
+    const notPdf = await cli([
+      'paper', 'add', '--db', db, '--meeting', String(meetingId), '--item', '3', '--file', text,
+    ]); // prettier-ignore
+    expect(notPdf).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: '"minutes.txt" is not a PDF file. Save the paper as a PDF and attach that.\n',
+    });
+    const noItem = await cli([
+      'paper', 'add', '--db', db, '--meeting', String(meetingId), '--item', '9', '--file', paperFile,
+    ]); // prettier-ignore
+    expect(noItem).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Meeting ${meetingId} has no agenda item 9; its items are numbered 1 to 5.\n`,
+    });
+    const noPaper = await cli(['paper', 'remove', '999', '--db', db]);
+    expect(noPaper).toEqual({ code: 1, stdout: '', stderr: 'There is no paper 999.\n' });
+    expect(dumpDatabase(db)).toBe(before);
+  });
+});

@@ -1,0 +1,175 @@
+// Papers in the store: added in agenda order with their page count and SHA-256, removed with the
+// rest moving up, and every refusal (not a PDF, cut short, encrypted, no pages, over 25 MB, an item
+// of another meeting, no title) said in words with the database left exactly as it was.
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BoardPackError } from '../../shared/errors';
+import { MAX_PAPER_BYTES } from '../../electron/store/papers';
+import type { Meeting } from '../../electron/store/meetings';
+import type { Store } from '../../electron/store/store';
+import { dumpDatabase } from '../fixtures/databases';
+import { LAST_MONTH, meeting, MONTH, packStore, tempDir } from './pack.fixtures';
+import { encryptedPdf, notAPdf, oversizedPdf, pagelessPdf, paperPdf, truncatedPdf } from './paper.fixtures';
+
+let dir: string;
+let store: Store;
+let current: Meeting;
+let previous: Meeting;
+
+beforeEach(() => {
+  dir = tempDir();
+  store = packStore(dir);
+  previous = meeting(store, '2007-09-20T10:00', LAST_MONTH);
+  current = meeting(store, '2007-10-18T10:00', MONTH);
+});
+
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function item(m: Meeting, position: number): number {
+  const found = store.meetings.agenda(m.id).find((a) => a.position === position);
+  if (!found) throw new Error(`meeting ${m.id} has no item ${position}`);
+  return found.id;
+}
+
+async function add(position: number, fileName: string, pdf: Uint8Array, title?: string) {
+  return store.papers.add(
+    { meetingId: current.id, agendaItemId: item(current, position), fileName, pdf, title },
+    store.now(),
+    'Secretariat',
+  );
+}
+
+/** Runs a refused write and returns its error, proving the database did not change. */
+async function refusal(write: () => Promise<unknown> | unknown): Promise<BoardPackError> {
+  const before = dumpDatabase(store.path);
+  let caught: unknown;
+  try {
+    await write();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(BoardPackError);
+  expect(dumpDatabase(store.path)).toBe(before);
+  return caught as BoardPackError;
+}
+
+describe('papers in the store', () => {
+  it('keeps a paper with its page count, size and SHA-256, titled from its file name, and returns its exact bytes', async () => {
+    const pdf = await paperPdf('Knife crime', 3);
+    const paper = await add(3, 'Knife crime problem profile.PDF', pdf);
+    expect(paper).toMatchObject({
+      meetingId: current.id,
+      agendaItemId: item(current, 3),
+      position: 1,
+      title: 'Knife crime problem profile',
+      fileName: 'Knife crime problem profile.PDF',
+      pages: 3,
+      sizeBytes: pdf.length,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      addedBy: 'Secretariat',
+    });
+    expect(Buffer.compare(store.papers.pdf(paper.id), pdf)).toBe(0);
+    expect(store.audit.list({ entity: 'paper' })[0]).toMatchObject({
+      action: 'paper.add',
+      actor: 'Secretariat',
+    });
+  });
+
+  it('lists papers in agenda order, then in their order under each item, and moves the rest up when one is removed', async () => {
+    const pdf = await paperPdf('Any', 1);
+    const late = await add(5, 'aob.pdf', pdf, 'Any other business note');
+    const first = await add(3, 'a.pdf', pdf, 'First under item 3');
+    const second = await add(3, 'b.pdf', pdf, 'Second under item 3');
+    const third = await add(3, 'c.pdf', pdf, 'Third under item 3');
+    const list = () => store.papers.list(current.id).map((p) => [p.title, p.position]);
+    expect(list()).toEqual([
+      ['First under item 3', 1],
+      ['Second under item 3', 2],
+      ['Third under item 3', 3],
+      ['Any other business note', 1],
+    ]);
+    store.papers.remove(first.id, store.now(), 'Secretariat');
+    expect(list()).toEqual([
+      ['Second under item 3', 1],
+      ['Third under item 3', 2],
+      ['Any other business note', 1],
+    ]);
+    expect(store.papers.list(previous.id)).toEqual([]);
+    expect([second.id, third.id, late.id]).toEqual(store.papers.list(current.id).map((p) => p.id));
+    expect(store.audit.list({ entity: 'paper' })[0]).toMatchObject({
+      action: 'paper.remove',
+      entityId: String(first.id),
+    });
+  });
+
+  it('refuses a file that is not a PDF, and changes nothing', async () => {
+    const error = await refusal(() => add(3, 'minutes.docx', notAPdf()));
+    expect(error.message).toBe('"minutes.docx" is not a PDF file. Save the paper as a PDF and attach that.');
+  });
+
+  it('refuses a PDF cut short, and changes nothing', async () => {
+    const error = await refusal(async () => add(3, 'profile.pdf', truncatedPdf(await paperPdf('Cut', 4))));
+    expect(error.message).toContain('"profile.pdf" is incomplete');
+  });
+
+  it('refuses a password-protected PDF, and changes nothing', async () => {
+    const error = await refusal(async () => add(3, 'restricted.pdf', await encryptedPdf()));
+    expect(error.message).toContain('"restricted.pdf" is protected with a password or encryption');
+  });
+
+  it('refuses a PDF with no pages, and changes nothing', async () => {
+    const error = await refusal(async () => add(3, 'empty.pdf', await pagelessPdf()));
+    expect(error.message).toBe('"empty.pdf" has no pages. Attach the PDF of the paper itself.');
+  });
+
+  it('refuses a file over 25 MB by its size, and changes nothing', async () => {
+    const error = await refusal(() => add(3, 'scans.pdf', oversizedPdf(MAX_PAPER_BYTES)));
+    expect(error.message).toContain('"scans.pdf" is 25.0 MB; a paper can be at most 25 MB');
+  });
+
+  it('refuses an agenda item of another meeting, and changes nothing', async () => {
+    const pdf = await paperPdf('Elsewhere', 1);
+    const error = await refusal(() =>
+      store.papers.add(
+        { meetingId: current.id, agendaItemId: item(previous, 3), fileName: 'x.pdf', pdf },
+        store.now(),
+        'Secretariat',
+      ),
+    );
+    expect(error.message).toContain(`is not on meeting ${current.id}'s agenda`);
+  });
+
+  it('refuses a paper with no title once the file name gives none, and changes nothing', async () => {
+    const pdf = await paperPdf('Untitled', 1);
+    const error = await refusal(() => add(3, '.pdf', pdf, '   '));
+    expect(error.message).toContain('A paper needs a title');
+  });
+
+  it('refuses to drop an agenda item that carries a paper, and changes nothing', async () => {
+    await add(3, 'profile.pdf', await paperPdf('Kept', 2));
+    const kept = store.meetings
+      .agenda(current.id)
+      .filter((a) => a.position !== 3)
+      .map((a) => ({ id: a.id, title: a.title }));
+    const error = await refusal(() => store.meetings.setAgenda(current.id, kept, store.now(), 'Secretariat'));
+    expect(error.message).toBe(
+      'Item 3 "Performance against the plan (by exception)" carries a paper; remove it from the item first, or keep the item on the agenda.',
+    );
+  });
+
+  it('keeps an item’s papers when the agenda is reordered or reworded', async () => {
+    const paper = await add(3, 'profile.pdf', await paperPdf('Moves', 1));
+    const agenda = store.meetings.agenda(current.id);
+    const reordered = [agenda[2], ...agenda.filter((a) => a.position !== 3)].map((a) => ({
+      id: a.id,
+      title: a.position === 3 ? 'Performance by exception' : a.title,
+    }));
+    store.meetings.setAgenda(current.id, reordered, store.now(), 'Secretariat');
+    expect(store.papers.list(current.id)).toEqual([{ ...paper }]);
+    expect(store.meetings.agenda(current.id)[0]).toMatchObject({ id: paper.agendaItemId, position: 1 });
+  });
+});
