@@ -16,6 +16,20 @@ export interface BaseStyle {
   color?: string;
 }
 
+const typesetLines = new WeakSet<object>();
+
+/** Whether pdfmake is looking at a line this module set (see fastInlines.ts). */
+export function isTypesetLine(inline: unknown): boolean {
+  return typeof inline === 'object' && inline !== null && typesetLines.has(inline);
+}
+
+/** One unbreakable inline of a set line, known to the fast path through pdfmake's measuring. */
+function lineInline(style: Inline, text: string): Inline {
+  const inline: Inline = { ...style, text, noWrap: true };
+  typesetLines.add(inline);
+  return inline;
+}
+
 interface Measured {
   text: string;
   style: Inline;
@@ -100,7 +114,7 @@ export function setLines(parts: TextPart[], width: number, base: BaseStyle): Inl
     for (const t of line) {
       if (current && sameStyle(current, t.style)) current.text += t.text;
       else {
-        current = { ...t.style, text: t.text, noWrap: true };
+        current = lineInline(t.style, t.text);
         out.push(current);
       }
     }
@@ -109,7 +123,7 @@ export function setLines(parts: TextPart[], width: number, base: BaseStyle): Inl
     return current;
   };
   const endLine = () => {
-    const last = emit() ?? { text: '' };
+    const last = emit() ?? lineInline({ text: '' }, '');
     if (out[out.length - 1] !== last) out.push(last);
     last.lineEnd = true;
     if (!/[ \u200b]$/.test(last.text)) last.text += ' ';

@@ -1,0 +1,293 @@
+// A faster way through pdfmake's text measuring for lines the typesetter has already set. For
+// every inline pdfmake copies its styles twice, looks some twenty properties up through the style
+// stack, and runs the Unicode line breaker over the whole text two or three times to find where
+// one inline may join the next (profiled: a fifth of a strand report's time). Typeset lines carry
+// every property and their breaks are known, so for a text made only of them this measures with
+// pdfmake's own arithmetic and rules but without the copying and the repeated breaking. The PDF
+// bytes are the same as pdfmake's own path gives (a test builds packs both ways and compares).
+// Any other text, or a pdfmake whose internals differ, takes pdfmake's own path.
+import { createRequire } from 'node:module';
+import { isTypesetLine } from './typeset';
+
+interface FontLike {
+  lineHeight(size: number): number;
+}
+
+type MeasuredInline = Record<string, unknown> & {
+  text: string;
+  font: FontLike;
+  fontSize: number;
+  lineHeight: number;
+  lineEnd: unknown;
+  noNewLine: boolean | undefined;
+  width: number;
+  height: number;
+  leadingCut: number;
+  trailingCut: number;
+  x: number;
+};
+
+interface TextInlinesLike {
+  pdfDocument: { provideFont(family: string, bold: boolean, italics: boolean): FontLike };
+  widthOfText(text: string, inline: MeasuredInline): number;
+  buildInlines(textArray: unknown, stack: unknown): Built;
+}
+
+interface Built {
+  items: MeasuredInline[];
+  minWidth: number;
+  maxWidth: number;
+}
+
+interface StyleStackStatics {
+  getStyleProperty(item: object, stack: unknown, property: string, fallback: unknown): unknown;
+}
+
+interface LineBreakerLike {
+  nextBreak(): { position: number } | null;
+}
+
+const LEADING = /^(\s)+/;
+const TRAILING = /(\s)+$/;
+const SPACE = /^\s$/;
+
+/** The first and last words of a text as pdfmake's line breaker finds them; cached per text. */
+function wordEnds(
+  LineBreaker: new (text: string) => LineBreakerLike,
+  cache: Map<string, [string, string]>,
+  text: string,
+): [string, string] {
+  let ends = cache.get(text);
+  if (ends) return ends;
+  const breaker = new LineBreaker(text);
+  let first: string | null = null;
+  let last = 0;
+  let lastWord = '';
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    // As pdfmake's splitWords: a word loses the line break it ends with.
+    const word = text.slice(last, bk.position).replace(/\r?\n$|\r$/, '');
+    if (first === null) first = word;
+    lastWord = word;
+    last = bk.position;
+  }
+  ends = [first ?? text, text.length === 0 ? '' : lastWord];
+  if (cache.size > 20_000) cache.clear();
+  cache.set(text, ends);
+  return ends;
+}
+
+/** Whether two words with no break between them would be one word to pdfmake (one break in all). */
+function joins(LineBreaker: new (text: string) => LineBreakerLike, text: string): boolean {
+  const breaker = new LineBreaker(text);
+  let breaks = 0;
+  while (breaker.nextBreak()) breaks += 1;
+  return breaks <= 1;
+}
+
+/** What pdfmake's measuring looks up for each inline, with its fallbacks. */
+const LOOKED_UP = {
+  font: 'Roboto',
+  bold: false,
+  italics: false,
+  alignment: 'left',
+  fontSize: 12,
+  fontFeatures: null,
+  characterSpacing: 0,
+  color: 'black',
+  decoration: null,
+  decorationColor: null,
+  decorationStyle: null,
+  decorationThickness: null,
+  background: null,
+  link: null,
+  linkToPage: null,
+  linkToDestination: null,
+  noWrap: null,
+  opacity: 1,
+  sup: false,
+  sub: false,
+  lineHeight: 1,
+  preserveLeadingSpaces: false,
+  preserveTrailingSpaces: false,
+  leadingIndent: 0,
+} as const;
+
+type Looked = { -readonly [K in keyof typeof LOOKED_UP]: unknown };
+
+/**
+ * pdfmake takes a property from the inline itself when set there, else from the style stack. The
+ * stack is the same for every inline of one text, so it is asked once per text, not per inline.
+ */
+function textStyle(stack: unknown, statics: StyleStackStatics): Looked {
+  const style = {} as Looked;
+  for (const key of Object.keys(LOOKED_UP) as (keyof Looked)[])
+    style[key] = statics.getStyleProperty({}, stack, key, LOOKED_UP[key]);
+  return style;
+}
+
+function own<K extends keyof Looked>(line: Record<string, unknown>, key: K, style: Looked): unknown {
+  const value = line[key];
+  return value === undefined || value === null ? style[key] : value;
+}
+
+/**
+ * A measured inline, made in one go with every property pdfmake's measuring gives it: copying the
+ * line and adding properties one by one leaves V8 with slow, dictionary-shaped objects that every
+ * later step of layout and drawing then reads.
+ */
+function measuredLine(line: Record<string, unknown>, style: Looked, font: FontLike): MeasuredInline {
+  const sup = own(line, 'sup', style);
+  const sub = own(line, 'sub', style);
+  const fontSize = Number(own(line, 'fontSize', style));
+  return {
+    text: String(line.text),
+    font,
+    bold: own(line, 'bold', style),
+    italics: own(line, 'italics', style),
+    alignment: own(line, 'alignment', style),
+    // pdfmake's size for superscript and subscript.
+    fontSize: sup || sub ? fontSize * 0.58 : fontSize,
+    fontFeatures: own(line, 'fontFeatures', style),
+    characterSpacing: own(line, 'characterSpacing', style),
+    color: own(line, 'color', style),
+    decoration: own(line, 'decoration', style),
+    decorationColor: own(line, 'decorationColor', style),
+    decorationStyle: own(line, 'decorationStyle', style),
+    decorationThickness: own(line, 'decorationThickness', style),
+    background: own(line, 'background', style),
+    link: own(line, 'link', style),
+    linkToPage: own(line, 'linkToPage', style),
+    linkToDestination: own(line, 'linkToDestination', style),
+    noWrap: own(line, 'noWrap', style),
+    opacity: own(line, 'opacity', style),
+    sup,
+    sub,
+    lineEnd: line.lineEnd,
+    noNewLine: undefined,
+    lineHeight: Number(own(line, 'lineHeight', style)),
+    width: 0,
+    height: 0,
+    leadingCut: 0,
+    trailingCut: 0,
+    x: 0,
+  };
+}
+
+const fonts = new WeakMap<object, Map<string, FontLike>>();
+
+/** pdfmake's font object for a font, looked up once per document. */
+function fontOf(
+  doc: TextInlinesLike['pdfDocument'],
+  family: unknown,
+  bold: unknown,
+  italics: unknown,
+): FontLike {
+  let known = fonts.get(doc);
+  if (!known) {
+    known = new Map();
+    fonts.set(doc, known);
+  }
+  const key = `${String(family)}|${Boolean(bold)}|${Boolean(italics)}`;
+  let font = known.get(key);
+  if (!font) {
+    font = doc.provideFont(String(family), Boolean(bold), Boolean(italics));
+    known.set(key, font);
+  }
+  return font;
+}
+
+function fastBuild(
+  this: TextInlinesLike,
+  typeset: Record<string, unknown>[],
+  stack: unknown,
+  statics: StyleStackStatics,
+  LineBreaker: new (text: string) => LineBreakerLike,
+  ends: Map<string, [string, string]>,
+): Built {
+  const style = textStyle(stack, statics);
+  const items: MeasuredInline[] = [];
+  let lastWord: string | null = null;
+  for (let i = 0; i < typeset.length; i++) {
+    const line = typeset[i];
+    const font = fontOf(
+      this.pdfDocument,
+      own(line, 'font', style),
+      own(line, 'bold', style),
+      own(line, 'italics', style),
+    );
+    const item = measuredLine(line, style, font);
+    const indent = i === 0 ? Number(own(line, 'leadingIndent', style)) : 0;
+    if (indent) {
+      item.leadingCut = -indent;
+      item.leadingIndent = indent;
+    }
+    if (lastWord) {
+      const firstWord = wordEnds(LineBreaker, ends, item.text)[0];
+      if (joins(LineBreaker, lastWord + firstWord)) items[items.length - 1].noNewLine = true;
+    }
+    lastWord = i + 1 < typeset.length ? wordEnds(LineBreaker, ends, item.text)[1] : null;
+    item.width = this.widthOfText(item.text, item);
+    item.height = font.lineHeight(item.fontSize) * item.lineHeight;
+    const preserveLeading = own(line, 'preserveLeadingSpaces', style);
+    const leading = !preserveLeading && SPACE.test(item.text.charAt(0)) ? LEADING.exec(item.text) : null;
+    if (leading) item.leadingCut += this.widthOfText(leading[0], item);
+    const preserveTrailing = own(line, 'preserveTrailingSpaces', style);
+    const trailing =
+      !preserveTrailing && SPACE.test(item.text.charAt(item.text.length - 1))
+        ? TRAILING.exec(item.text)
+        : null;
+    if (trailing) item.trailingCut = this.widthOfText(trailing[0], item);
+    items.push(item);
+  }
+  return { items, ...widthRange(items, statics.getStyleProperty({}, stack, 'noWrap', false) === true) };
+}
+
+/** pdfmake's minimum and maximum widths of a text, with its arithmetic in its order. */
+function widthRange(items: MeasuredInline[], noWrap: boolean): { minWidth: number; maxWidth: number } {
+  const trimmed = (w: { width: number; leadingCut: number; trailingCut: number }) =>
+    Math.max(0, w.width - w.leadingCut - w.trailingCut);
+  let minWidth = 0;
+  let maxWidth = 0;
+  let current: { width: number; leadingCut: number; trailingCut: number } | null = null;
+  for (const inline of items) {
+    minWidth = Math.max(minWidth, trimmed(inline));
+    if (!current) current = { width: 0, leadingCut: inline.leadingCut, trailingCut: 0 };
+    current.width += inline.width;
+    current.trailingCut = inline.trailingCut;
+    maxWidth = Math.max(maxWidth, trimmed(current));
+    if (inline.lineEnd) current = null;
+  }
+  return { minWidth: noWrap ? maxWidth : minWidth, maxWidth };
+}
+
+let installed: boolean | null = null;
+
+/** Installs the fast path into pdfmake once; says whether it could. */
+export function installFastInlines(): boolean {
+  if (installed !== null) return installed;
+  installed = false;
+  const fromPdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+  const inlinesModule: { default?: { prototype: TextInlinesLike } } = fromPdfmake('./TextInlines.js');
+  const stackModule: { default?: StyleStackStatics } = fromPdfmake('./StyleContextStack.js');
+  const LineBreaker: unknown = fromPdfmake('linebreak');
+  const prototype = inlinesModule.default?.prototype;
+  const statics = stackModule.default;
+  if (
+    !prototype ||
+    typeof prototype.buildInlines !== 'function' ||
+    typeof prototype.widthOfText !== 'function' ||
+    typeof statics?.getStyleProperty !== 'function' ||
+    typeof LineBreaker !== 'function'
+  )
+    return false;
+  const breaker = LineBreaker as new (text: string) => LineBreakerLike;
+  const original = prototype.buildInlines;
+  const ends = new Map<string, [string, string]>();
+  prototype.buildInlines = function buildInlines(this: TextInlinesLike, textArray: unknown, stack: unknown) {
+    if (Array.isArray(textArray) && textArray.length > 0 && textArray.every(isTypesetLine))
+      return fastBuild.call(this, textArray as Record<string, unknown>[], stack, statics, breaker, ends);
+    return original.call(this, textArray, stack);
+  };
+  installed = true;
+  return true;
+}
