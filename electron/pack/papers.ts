@@ -20,6 +20,7 @@ import {
   setStrokingRgbColor,
   stroke,
   type PDFEmbeddedPage,
+  type PDFPage,
   type PDFObject,
 } from 'pdf-lib';
 import type { PackPaper } from './model';
@@ -69,22 +70,49 @@ function namedDestinations(pack: PDFDocument): Map<string, PDFRef> {
   return found;
 }
 
+/** A page's /Rotate as 0, 90, 180 or 270 (clockwise, as a viewer turns it); anything else as 0. */
+function quarterTurns(page: PDFPage): 0 | 90 | 180 | 270 {
+  const angle = ((page.getRotation().angle % 360) + 360) % 360;
+  return angle === 90 || angle === 180 || angle === 270 ? angle : 0;
+}
+
+/**
+ * Where the paper's content goes: scale s, turned as the paper's /Rotate says (pdf-lib's embedded
+ * page ignores it, and a scanned landscape page is often a portrait page turned by /Rotate), with
+ * the turned page's lower left corner at (x, y). Width and height are the unturned page's.
+ */
+function placement(turn: 0 | 90 | 180 | 270, s: number, w: number, h: number, x: number, y: number) {
+  if (turn === 90) return [0, -s, s, 0, x, y + s * w] as const;
+  if (turn === 180) return [-s, 0, 0, -s, x + s * w, y + s * h] as const;
+  if (turn === 270) return [0, s, -s, 0, x + s * h, y] as const;
+  return [s, 0, 0, s, x, y] as const;
+}
+
 /**
  * Draws one paper page under everything pdfmake drew on the placeholder (its stream goes first), so
- * a draft's DRAFT watermark still lies over the paper. Scaled to fit the frame, never enlarged,
- * centred across and set at the top, with a hairline round it to show the paper's edge.
+ * a draft's DRAFT watermark still lies over the paper. Turned upright, scaled to fit the frame (never
+ * enlarged), centred across and set at the top, with a hairline round it to show the paper's edge.
  */
-function drawUnder(pack: PDFDocument, pageIndex: number, embedded: PDFEmbeddedPage): void {
+function drawUnder(
+  pack: PDFDocument,
+  pageIndex: number,
+  embedded: PDFEmbeddedPage,
+  turn: 0 | 90 | 180 | 270,
+): void {
   const page = pack.getPage(pageIndex);
-  const scale = Math.min(1, PAPER_FRAME.width / embedded.width, PAPER_FRAME.height / embedded.height);
-  const width = embedded.width * scale;
-  const height = embedded.height * scale;
+  const sideways = turn === 90 || turn === 270;
+  const shownWidth = sideways ? embedded.height : embedded.width;
+  const shownHeight = sideways ? embedded.width : embedded.height;
+  const scale = Math.min(1, PAPER_FRAME.width / shownWidth, PAPER_FRAME.height / shownHeight);
+  const width = shownWidth * scale;
+  const height = shownHeight * scale;
   const x = PAPER_FRAME.left + (PAPER_FRAME.width - width) / 2;
   const y = PAPER_FRAME.bottom + PAPER_FRAME.height - height;
+  const [a, b, c, d, e, f] = placement(turn, scale, embedded.width, embedded.height, x, y);
   const name = page.node.newXObject('Paper', embedded.ref);
   const stream = pack.context.contentStream([
     pushGraphicsState(),
-    concatTransformationMatrix(scale, 0, 0, scale, x, y),
+    concatTransformationMatrix(a, b, c, d, e, f),
     drawObject(name),
     popGraphicsState(),
     pushGraphicsState(),
@@ -98,6 +126,16 @@ function drawUnder(pack: PDFDocument, pageIndex: number, embedded: PDFEmbeddedPa
   const contents = page.node.Contents();
   if (!(contents instanceof PDFArray)) throw new Error(`Pack page ${pageIndex + 1} has no content array.`);
   contents.insert(0, pack.context.register(stream));
+}
+
+/** A paper's pages embedded in the pack, each cut to its crop box (what a viewer shows) wherever that box sits. */
+async function embedPaper(pack: PDFDocument, source: PDFDocument): Promise<PDFEmbeddedPage[]> {
+  const pages = source.getPages();
+  const boxes = pages.map((page) => {
+    const box = page.getCropBox();
+    return { left: box.x, bottom: box.y, right: box.x + box.width, top: box.y + box.height };
+  });
+  return pack.embedPages(pages, boxes);
 }
 
 /**
@@ -114,7 +152,8 @@ export async function drawPapers(
   const pageIndex = new Map(pack.getPages().map((page, i) => [page.ref.toString(), i]));
   for (const [index, paper] of papers.entries()) {
     const source = await PDFDocument.load(paperBytes(paper.sha256), LOAD);
-    const embedded = await pack.embedPdf(source, source.getPageIndices());
+    const embedded = await embedPaper(pack, source);
+    const turns = source.getPages().map(quarterTurns);
     if (embedded.length !== paper.pages)
       throw new Error(`Paper ${paper.title} has ${embedded.length} pages, not the ${paper.pages} recorded.`);
     embedded.forEach((page, p) => {
@@ -122,7 +161,7 @@ export async function drawPapers(
       const target = destinations.get(anchor);
       const at = target ? pageIndex.get(target.toString()) : undefined;
       if (at === undefined) throw new Error(`The pack has no placeholder page ${anchor}.`);
-      drawUnder(pack, at, page);
+      drawUnder(pack, at, page, turns[p]);
     });
   }
   const saved = await pack.save({

@@ -16,10 +16,47 @@ import {
   writePdf,
   type PackFixture,
 } from './pack.fixtures';
-import { A4_LANDSCAPE, paperLine, paperPdf } from './paper.fixtures';
+import { PAPER_FRAME } from '../../electron/pack/papers';
+import { PAGE } from '../../electron/pack/theme';
+import {
+  A4_LANDSCAPE,
+  awkwardPaperPdf,
+  paperLine,
+  paperPdf,
+  wordBoxes,
+  type WordBox,
+} from './paper.fixtures';
 
 const PROFILE = { marker: 'Knife crime problem profile', pages: 3, item: 3 };
 const CHART = { marker: 'Borough hotspot chart', pages: 2, item: 5 };
+const AWKWARD = { marker: 'Scanned returns', pages: 2, item: 4 };
+
+/** The frame a paper page is drawn in, in poppler's points from the top left. */
+const FRAME = {
+  left: PAPER_FRAME.left,
+  right: PAPER_FRAME.left + PAPER_FRAME.width,
+  top: PAGE.height - PAPER_FRAME.bottom - PAPER_FRAME.height,
+  bottom: PAGE.height - PAPER_FRAME.bottom,
+};
+
+function insideFrame(w: WordBox): boolean {
+  const slack = 0.5;
+  return (
+    w.xMin >= FRAME.left - slack &&
+    w.xMax <= FRAME.right + slack &&
+    w.yMin >= FRAME.top - slack &&
+    w.yMax <= FRAME.bottom + slack
+  );
+}
+
+/** The boxes of the words of one line of text on a page, found in order. */
+function lineBoxes(page: number, line: string): WordBox[] {
+  const words = wordBoxes(path, page);
+  const wanted = line.split(' ');
+  const start = words.findIndex((_, i) => wanted.every((w, j) => words[i + j]?.word === w));
+  expect(start, line).toBeGreaterThanOrEqual(0);
+  return words.slice(start, start + wanted.length);
+}
 
 let fixture: PackFixture;
 let path: string;
@@ -33,13 +70,13 @@ function itemId(f: PackFixture, position: number): number {
   return found.id;
 }
 
-async function addPaper(f: PackFixture, paper: typeof PROFILE, size?: [number, number]) {
+async function addPaper(f: PackFixture, paper: typeof PROFILE, pdf?: Buffer) {
   return f.store.papers.add(
     {
       meetingId: f.current.id,
       agendaItemId: itemId(f, paper.item),
       fileName: `${paper.marker}.pdf`,
-      pdf: await paperPdf(paper.marker, paper.pages, size),
+      pdf: pdf ?? (await paperPdf(paper.marker, paper.pages)),
     },
     f.store.now(),
     'Secretariat',
@@ -64,7 +101,8 @@ function layoutLines(page: number): string[] {
 beforeAll(async () => {
   fixture = buildPackFixture(tempDir());
   await addPaper(fixture, PROFILE);
-  await addPaper(fixture, CHART, A4_LANDSCAPE);
+  await addPaper(fixture, CHART, await paperPdf(CHART.marker, CHART.pages, A4_LANDSCAPE));
+  await addPaper(fixture, AWKWARD, await awkwardPaperPdf(AWKWARD.marker));
   const built = await buildPack(fixture.store, { meetingId: fixture.current.id, draft: false });
   bytes = built.pdf;
   path = writePdf(fixture.dir, 'pack-with-papers.pdf', built.pdf);
@@ -111,6 +149,27 @@ describe('papers in the board pack, read back from the PDF', () => {
         const paperAt = lines.findIndex((l) => l.includes(paperLine(paper.marker, n, paper.pages)));
         expect(paperAt).toBeGreaterThan(lines.findIndex((l) => l.includes(`${paper.marker} · page ${n} of`)));
         expect(paperAt).toBeLessThan(lines.length - 1);
+        // …and every word of it is drawn inside the frame, clear of the running header and footer.
+        const drawn = [
+          ...lineBoxes(at, paperLine(paper.marker, n, paper.pages)),
+          ...lineBoxes(at, `${paper.marker} closing line of page ${n}`),
+        ];
+        expect(drawn.filter((w) => !insideFrame(w))).toEqual([]);
+        const frameWords = wordBoxes(path, at).filter((w) => w.word === 'OFFICIAL-SENSITIVE');
+        expect(frameWords.map((w) => w.yMax < FRAME.top || w.yMin > FRAME.bottom)).toEqual([true, true]);
+      }
+    }
+  });
+
+  it('draws a page turned by /Rotate upright, and a page whose media box is offset, inside the frame', () => {
+    for (let n = 1; n <= AWKWARD.pages; n++) {
+      const at = pageOfPaperPage(AWKWARD.marker, n, AWKWARD.pages);
+      expect(at, `page ${n}`).toBeGreaterThan(0);
+      const words = lineBoxes(at, paperLine(AWKWARD.marker, n, AWKWARD.pages));
+      for (const w of words) {
+        if (w.word.length >= 4)
+          expect(w.xMax - w.xMin, `"${w.word}" on page ${n} reads across`).toBeGreaterThan(w.yMax - w.yMin);
+        expect(insideFrame(w), `"${w.word}" on page ${n} is inside the frame`).toBe(true);
       }
     }
   });

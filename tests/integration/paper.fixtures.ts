@@ -1,8 +1,9 @@
 // Board papers as real PDFs, made by small named builders (no committed blobs): a paper of N pages
 // whose every page says which paper and page it is, a landscape one, an encrypted one (pdfkit can
 // encrypt, pdf-lib cannot), one cut short, one with no pages, and a file that is not a PDF.
+import { execFileSync } from 'node:child_process';
 import PDFKit from 'pdfkit';
-import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 
 const FIXED_DATE = new Date('2007-10-01T09:00:00Z');
 export const A4: [number, number] = [595.28, 841.89];
@@ -38,6 +39,56 @@ export async function paperPdf(marker: string, pages: number, size: [number, num
     page.drawText(`${marker} closing line of page ${n}`, { x: 50, y: 24, size: 11, font });
   }
   return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/**
+ * Two pages laid out the awkward ways real files are: page 1 a landscape page stored as a portrait
+ * page turned by /Rotate 90 (as scanners save them), page 2 an A4 page whose media box does not
+ * start at (0, 0). Each reads upright in a viewer, with `paperLine` on it.
+ */
+export async function awkwardPaperPdf(marker: string): Promise<Buffer> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.setCreationDate(FIXED_DATE);
+  doc.setModificationDate(FIXED_DATE);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const turned = doc.addPage(A4);
+  turned.setRotation(degrees(90));
+  // Shown turned a quarter clockwise, so drawn a quarter anticlockwise to read upright.
+  turned.drawRectangle({ x: 0, y: 0, width: A4[0], height: A4[1], color: rgb(0.9, 0.95, 0.9) });
+  turned.drawText(paperLine(marker, 1, 2), { x: 70, y: 50, size: 18, font: bold, rotate: degrees(90) });
+  const shifted = doc.addPage(A4);
+  shifted.setMediaBox(100, 200, A4[0], A4[1]);
+  shifted.drawRectangle({ x: 100, y: 200, width: A4[0], height: A4[1], color: rgb(0.9, 0.9, 0.97) });
+  shifted.drawText(paperLine(marker, 2, 2), { x: 150, y: 200 + A4[1] - 70, size: 18, font: bold });
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+export interface WordBox {
+  word: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word on one page with its box, in points from the top left, as poppler reads it. */
+export function wordBoxes(path: string, page: number): WordBox[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), path, '-'], {
+    encoding: 'utf8',
+  });
+  const words: WordBox[] = [];
+  for (const m of html.matchAll(
+    /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
+    words.push({
+      word: m[5],
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+    });
+  }
+  return words;
 }
 
 /** A PDF with no pages at all. */
