@@ -10,6 +10,7 @@ import { PacksRepository, type IssuedPackRecord } from '../store/packs';
 import type { Store } from '../store/store';
 import { renderPack } from './build';
 import { collectPack, snapshotOf, type PackEdition, type PackSnapshot } from './model';
+import { describePaperChanges, snapshotPaperSchema } from './paperChanges';
 
 export { PACK_SECTIONS, type PackSection };
 
@@ -99,7 +100,7 @@ function describeChanges(before: PackSnapshot, after: PackSnapshot): string[] {
     if (was.nextSteps !== now.nextSteps) parts.push('next steps changed');
     if (parts.length) changes.push(`${ref}: ${parts.join('; ')}`);
   }
-  return changes;
+  return [...changes, ...describePaperChanges(before.papers, after.papers)];
 }
 
 function compareRefs(a: string, b: string): number {
@@ -115,6 +116,7 @@ const snapshotSchema = z.object({
     z.string(),
     z.object({ status: reportedStatusSchema, narrative: z.string(), nextSteps: z.string() }),
   ),
+  papers: z.array(snapshotPaperSchema).optional(),
 });
 
 function parseSnapshot(json: string): PackSnapshot {

@@ -6,6 +6,7 @@ import { previousMonth, type ReportingMonth } from '../../shared/months';
 import { boardActionShownStatus, movementOf, type Movement } from '../../shared/status';
 import type { PackSection } from '../store/meetings';
 import type { Store } from '../store/store';
+import { snapshotPapers, type SnapshotPaper } from './paperChanges';
 
 export interface PackObjective {
   ref: string;
@@ -280,6 +281,8 @@ export interface PackSnapshot {
   reportingMonth: ReportingMonth;
   contentHash: string;
   objectives: Record<string, { status: ReportedStatus; narrative: string; nextSteps: string }>;
+  /** The papers it carried; left out when it carried none (as every pack issued before papers did). */
+  papers?: SnapshotPaper[];
 }
 
 export function snapshotOf(model: PackModel, hash: string): PackSnapshot {
@@ -288,5 +291,11 @@ export function snapshotOf(model: PackModel, hash: string): PackSnapshot {
     for (const o of s.objectives)
       objectives[o.ref] = { status: o.now, narrative: o.narrative, nextSteps: o.nextSteps };
   }
-  return { reportingMonth: model.reportingMonth, contentHash: hash, objectives };
+  const papers = model.edition.sections.includes('papers') ? snapshotPapers(model) : [];
+  return {
+    reportingMonth: model.reportingMonth,
+    contentHash: hash,
+    objectives,
+    ...(papers.length ? { papers } : {}),
+  };
 }

@@ -262,4 +262,30 @@ describe('changing papers', () => {
     const frozenPages = pageTexts(writePdf(own.dir, 'issued.pdf', frozen));
     expect(flat(frozenPages.join('\n'))).toContain(paperLine(PROFILE.marker, 3, 3));
   });
+
+  it('says in a reissue which papers were added, replaced or removed since the version before', async () => {
+    const { store, current } = own;
+    const issue = async () => (await issuePack(store, { meetingId: current.id }, 'Anna Price')).changes;
+    const papersOnly = (changes: string[]) => changes.filter((c) => c.startsWith('Paper '));
+    for (const p of store.papers.list(current.id)) store.papers.remove(p.id, store.now(), 'Secretariat');
+    await issue();
+
+    const first = await addPaper(own, PROFILE);
+    expect(papersOnly(await issue())).toEqual([`Paper 3.1 ${PROFILE.marker}: added (3 pages)`]);
+    expect(papersOnly(await issue())).toEqual([]);
+
+    store.papers.remove(first.id, store.now(), 'Secretariat');
+    await addPaper(own, PROFILE, await paperPdf(PROFILE.marker, 4));
+    const chart = await addPaper(own, CHART);
+    expect(papersOnly(await issue())).toEqual([
+      `Paper 3.1 ${PROFILE.marker}: replaced by a new file (4 pages)`,
+      `Paper 5.1 ${CHART.marker}: added (2 pages)`,
+    ]);
+
+    store.papers.remove(chart.id, store.now(), 'Secretariat');
+    const v = await issuePack(store, { meetingId: current.id }, 'Anna Price');
+    expect(papersOnly(v.changes)).toEqual([`Paper 5.1 ${CHART.marker}: removed`]);
+    const cover = pageTexts(writePdf(own.dir, 'reissue.pdf', issuedPackPdf(store, v.id)));
+    expect(flat(cover.join('\n'))).toContain(`Paper 5.1 ${CHART.marker}: removed`);
+  });
 });
