@@ -103,9 +103,11 @@ async function countReadablePages(name: string, pdf: Uint8Array): Promise<number
       `"${name}" could not be read as a PDF; it may be damaged. Save it again as a PDF and attach that.`,
     );
   }
+  // Includes "owner password" files that open without a password but restrict printing or copying:
+  // their content is still encrypted, and pdf-lib cannot decrypt it to draw it into the pack.
   if (doc.isEncrypted)
     throw refused(
-      `"${name}" is protected with a password or encryption, so it cannot go in the pack. Save an unprotected copy and attach that.`,
+      `"${name}" is protected with a password or encryption (even if it opens without one, it may restrict printing or copying), so it cannot go in the pack. Print it to a new PDF, or save an unprotected copy, and attach that.`,
     );
   let pages: number;
   try {

@@ -99,10 +99,14 @@ export async function pagelessPdf(): Promise<Buffer> {
   return Buffer.from(await doc.save({ addDefaultPage: false, useObjectStreams: false }));
 }
 
-/** A password-protected PDF, as a person's "protect document" option saves one. */
-export async function encryptedPdf(): Promise<Buffer> {
+/**
+ * A password-protected PDF, as a person's "protect document" option saves one; with no user
+ * password (null), one that opens without a password but is still encrypted (printing/copying
+ * restricted), as many published reports are.
+ */
+export async function encryptedPdf(userPassword: string | null = 'board'): Promise<Buffer> {
   const doc = new PDFKit({
-    userPassword: 'board',
+    ...(userPassword === null ? {} : { userPassword }),
     ownerPassword: 'secretariat',
     pdfVersion: '1.7',
     info: { CreationDate: FIXED_DATE },

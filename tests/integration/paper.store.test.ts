@@ -121,6 +121,13 @@ describe('papers in the store', () => {
     expect(error.message).toContain('"restricted.pdf" is protected with a password or encryption');
   });
 
+  it('refuses a PDF that opens without a password but is encrypted to restrict printing, and changes nothing', async () => {
+    const error = await refusal(async () => add(3, 'published.pdf', await encryptedPdf(null)));
+    expect(error.message).toContain(
+      '"published.pdf" is protected with a password or encryption (even if it opens without one',
+    );
+  });
+
   it('refuses a PDF with no pages, and changes nothing', async () => {
     const error = await refusal(async () => add(3, 'empty.pdf', await pagelessPdf()));
     expect(error.message).toBe('"empty.pdf" has no pages. Attach the PDF of the paper itself.');
