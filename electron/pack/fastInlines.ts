@@ -1,9 +1,9 @@
 // A faster way through pdfmake's text measuring for lines the typesetter has already set. For
 // every inline pdfmake copies its styles twice, looks some twenty properties up through the style
-// stack, and runs the Unicode line breaker over the whole text two or three times to find where
+// stack, and runs the Unicode line breaker over each text twice to find where
 // one inline may join the next (profiled: a fifth of a strand report's time). Typeset lines carry
 // every property and their breaks are known, so for a text made only of them this measures with
-// pdfmake's own arithmetic and rules but without the copying and the repeated breaking. The PDF
+// pdfmake's own arithmetic and rules but without the copying and with each text broken once. The PDF
 // bytes are the same as pdfmake's own path gives (a test builds packs both ways and compares).
 // Any other text, or a pdfmake whose internals differ, takes pdfmake's own path.
 import { createRequire } from 'node:module';
@@ -51,14 +51,8 @@ const LEADING = /^(\s)+/;
 const TRAILING = /(\s)+$/;
 const SPACE = /^\s$/;
 
-/** The first and last words of a text as pdfmake's line breaker finds them; cached per text. */
-function wordEnds(
-  LineBreaker: new (text: string) => LineBreakerLike,
-  cache: Map<string, [string, string]>,
-  text: string,
-): [string, string] {
-  let ends = cache.get(text);
-  if (ends) return ends;
+/** The first and last words of a text as pdfmake's line breaker finds them. */
+function wordEnds(LineBreaker: new (text: string) => LineBreakerLike, text: string): [string, string] {
   const breaker = new LineBreaker(text);
   let first: string | null = null;
   let last = 0;
@@ -70,10 +64,7 @@ function wordEnds(
     lastWord = word;
     last = bk.position;
   }
-  ends = [first ?? text, text.length === 0 ? '' : lastWord];
-  if (cache.size > 20_000) cache.clear();
-  cache.set(text, ends);
-  return ends;
+  return [first ?? text, text.length === 0 ? '' : lastWord];
 }
 
 /** Whether two words with no break between them would be one word to pdfmake (one break in all). */
@@ -202,7 +193,6 @@ function fastBuild(
   stack: unknown,
   statics: StyleStackStatics,
   LineBreaker: new (text: string) => LineBreakerLike,
-  ends: Map<string, [string, string]>,
 ): Built {
   const style = textStyle(stack, statics);
   const items: MeasuredInline[] = [];
@@ -221,11 +211,12 @@ function fastBuild(
       item.leadingCut = -indent;
       item.leadingIndent = indent;
     }
-    if (lastWord) {
-      const firstWord = wordEnds(LineBreaker, ends, item.text)[0];
-      if (joins(LineBreaker, lastWord + firstWord)) items[items.length - 1].noNewLine = true;
-    }
-    lastWord = i + 1 < typeset.length ? wordEnds(LineBreaker, ends, item.text)[1] : null;
+    // pdfmake breaks every text of several inlines into words to see if one inline's last word
+    // runs on into the next one's first; each text is broken once here, not twice.
+    const more = i + 1 < typeset.length;
+    const ends: [string, string] | null = lastWord || more ? wordEnds(LineBreaker, item.text) : null;
+    if (lastWord && ends && joins(LineBreaker, lastWord + ends[0])) items[items.length - 1].noNewLine = true;
+    lastWord = more && ends ? ends[1] : null;
     item.width = this.widthOfText(item.text, item);
     item.height = font.lineHeight(item.fontSize) * item.lineHeight;
     const preserveLeading = own(line, 'preserveLeadingSpaces', style);
@@ -282,10 +273,9 @@ export function installFastInlines(): boolean {
     return false;
   const breaker = LineBreaker as new (text: string) => LineBreakerLike;
   const original = prototype.buildInlines;
-  const ends = new Map<string, [string, string]>();
   prototype.buildInlines = function buildInlines(this: TextInlinesLike, textArray: unknown, stack: unknown) {
     if (Array.isArray(textArray) && textArray.length > 0 && textArray.every(isTypesetLine))
-      return fastBuild.call(this, textArray as Record<string, unknown>[], stack, statics, breaker, ends);
+      return fastBuild.call(this, textArray as Record<string, unknown>[], stack, statics, breaker);
     return original.call(this, textArray, stack);
   };
   installed = true;

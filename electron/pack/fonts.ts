@@ -4,6 +4,7 @@ import pdfmake from 'pdfmake';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { installFastContent } from './fastContent';
+import { installFastGlyphs } from './fastGlyphs';
 import { installFastInlines } from './fastInlines';
 import { shareShapingCache } from './shapingCache';
 
@@ -64,7 +65,14 @@ export function pdfmakeReady(): typeof pdfmake {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((path) => allowedFiles.has(resolve(path)));
     shareShapingCache(FONT_FILES[FONT.text].normal);
-    if (process.env.BOARD_PACK_PDFMAKE_ONLY !== '1') fast = installFastInlines() && installFastContent();
+    if (process.env.BOARD_PACK_PDFMAKE_ONLY !== '1') {
+      const installed = [
+        installFastInlines(),
+        installFastContent(),
+        installFastGlyphs(FONT_FILES[FONT.text].normal),
+      ];
+      fast = installed.every(Boolean);
+    }
     configured = true;
   }
   return pdfmake;

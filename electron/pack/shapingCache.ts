@@ -91,6 +91,11 @@ export function shareShapingCache(fontFile: string): void {
   probe(fontFile);
 }
 
+/** The prototype of pdfkit's embedded fonts (as pdfmake loads pdfkit), found through a probe font. */
+export function embeddedFontPrototype(fontFile: string): object {
+  return Object.getPrototypeOf(probe(fontFile)) as object;
+}
+
 /** Width of a chunk of text (a word and its trailing space) in em, exactly as pdfkit will lay it out. */
 export function chunkWidth(fontFile: string, chunk: string): number {
   return probe(fontFile).layoutCached(chunk).advanceWidth / 1000;

@@ -16,17 +16,17 @@ export interface BaseStyle {
   color?: string;
 }
 
-const typesetLines = new WeakSet<object>();
+/** Marks the inlines of set lines; a symbol, so pdfmake's own style copying never sees it. */
+const TYPESET = Symbol('typeset line');
 
 /** Whether pdfmake is looking at a line this module set (see fastInlines.ts). */
 export function isTypesetLine(inline: unknown): boolean {
-  return typeof inline === 'object' && inline !== null && typesetLines.has(inline);
+  return typeof inline === 'object' && inline !== null && TYPESET in inline;
 }
 
 /** One unbreakable inline of a set line, known to the fast path through pdfmake's measuring. */
 function lineInline(style: Inline, text: string): Inline {
-  const inline: Inline = { ...style, text, noWrap: true };
-  typesetLines.add(inline);
+  const inline: Inline & { [TYPESET]: true } = { ...style, text, noWrap: true, [TYPESET]: true };
   return inline;
 }
 
@@ -109,25 +109,30 @@ export function setLines(parts: TextPart[], width: number, base: BaseStyle): Inl
   const out: Inline[] = [];
   let line: Measured[] = [];
   let used = 0;
-  const emit = (): Inline | null => {
-    let current: Inline | null = null;
-    for (const t of line) {
-      if (current && sameStyle(current, t.style)) current.text += t.text;
-      else {
-        current = lineInline(t.style, t.text);
-        out.push(current);
-      }
+  // A line's text is joined once, not grown word by word: V8 keeps a grown string as a tree of
+  // its pieces, and a 4,000-objective pack holds a hundred thousand lines until it is drawn.
+  const emit = (ending: boolean): void => {
+    let start = 0;
+    while (start < line.length) {
+      let end = start + 1;
+      while (end < line.length && sameStyle(line[start].style, line[end].style)) end += 1;
+      const last = ending && end === line.length;
+      const pieces = line.slice(start, end).map((t) => t.text);
+      if (last && !/[ \u200b]$/.test(pieces[pieces.length - 1])) pieces.push(' ');
+      const inline = lineInline(line[start].style, pieces.join(''));
+      if (last) inline.lineEnd = true;
+      out.push(inline);
+      start = end;
+    }
+    if (ending && line.length === 0) {
+      const blank = lineInline({ text: '' }, ' ');
+      blank.lineEnd = true;
+      out.push(blank);
     }
     line = [];
     used = 0;
-    return current;
   };
-  const endLine = () => {
-    const last = emit() ?? lineInline({ text: '' }, '');
-    if (out[out.length - 1] !== last) out.push(last);
-    last.lineEnd = true;
-    if (!/[ \u200b]$/.test(last.text)) last.text += ' ';
-  };
+  const endLine = () => emit(true);
   for (const t of tokens(parts, base)) {
     if (t === null) {
       endLine();
@@ -137,6 +142,6 @@ export function setLines(parts: TextPart[], width: number, base: BaseStyle): Inl
     line.push(t);
     used += t.width;
   }
-  if (line.length) emit();
+  if (line.length) emit(false);
   return out;
 }
