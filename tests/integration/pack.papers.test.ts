@@ -191,9 +191,26 @@ describe('papers in the board pack, read back from the PDF', () => {
     expect(lastNumber(agenda, `Paper 5.1: ${CHART.marker}`)).toBe(chartStarts);
     const contents = layoutPage(path, pageOpeningWith(pages, 'Contents'));
     expect(lastNumber(contents, 'Papers')).toBe(pageOpeningWith(pages, 'Papers'));
+    expect(lastNumber(contents, `3.1 ${PROFILE.marker}`)).toBe(profileStarts);
+    expect(lastNumber(contents, `5.1 ${CHART.marker}`)).toBe(chartStarts);
     const list = layoutPage(path, pageOpeningWith(pages, 'Papers'));
     expect(lastNumber(list, `3.1 ${PROFILE.marker}`)).toBe(profileStarts);
     expect(lastNumber(list, `5.1 ${CHART.marker}`)).toBe(chartStarts);
+  });
+
+  it('builds a pack of the papers alone, and refuses a papers-only pack for a meeting without papers', async () => {
+    const alone = await buildPack(fixture.store, {
+      meetingId: fixture.current.id,
+      draft: false,
+      sections: ['papers'],
+    });
+    const alonePages = pageTexts(writePdf(fixture.dir, 'papers-only.pdf', alone.pdf));
+    const sum = PROFILE.pages + CHART.pages + AWKWARD.pages;
+    expect(alonePages.length).toBe(1 + 3 + sum);
+    expect(pageOpeningWith(alonePages, 'Papers')).toBe(1);
+    await expect(
+      buildPack(fixture.store, { meetingId: fixture.previous.id, draft: false, sections: ['papers'] }),
+    ).rejects.toThrow('This meeting has no papers; choose other sections for the pack.');
   });
 
   it('has a bookmark for the Papers section and one per paper', () => {

@@ -5,6 +5,7 @@ import type { PackModel } from '../model';
 import { safeText } from '../fontRuns';
 import { INK, RULED } from '../theme';
 import { anchorOf, SECTION_TITLES, sectionOpening, strandAnchor, td, th } from './common';
+import { paperNumber, paperPageAnchor } from './papers';
 
 function entry(title: string, anchor: string, level: 0 | 1): Node[] {
   const titleCell: TextNode =
@@ -28,6 +29,12 @@ export function contentsSection(model: PackModel): Node[] {
     rows.push(entry(SECTION_TITLES[section], anchorOf(section), 0));
     if (section === 'strands') {
       for (const s of model.strands) rows.push(entry(`${s.number}. ${s.title}`, strandAnchor(s.number), 1));
+    }
+    if (section === 'papers') {
+      // The page the paper itself starts on, as the agenda gives it, not its divider before it.
+      (model.papers ?? []).forEach((p, i) =>
+        rows.push(entry(`${paperNumber(p)} ${p.title}`, paperPageAnchor(i, 1), 1)),
+      );
     }
   }
   const nodes: Node[] = [
