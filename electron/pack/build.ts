@@ -9,7 +9,7 @@ import { FONT, pdfmakeReady } from './fonts';
 import { contentHash, type PackModel } from './model';
 import { inlineStyles } from './inlineStyles';
 import { pageFrame } from './pageFrame';
-import { drawPapers } from './papers';
+import { drawPapers, withPaperShapes } from './papers';
 import { presetTables } from './presetTables';
 import { actionsSection } from './sections/actions';
 import { agendaSection } from './sections/agenda';
@@ -57,9 +57,25 @@ function withoutLeadingBreak(content: Node[]): Node[] {
   return content;
 }
 
+function hasLandscapePages(model: PackModel): boolean {
+  return (model.papers ?? []).some((p) => (p.landscapePages ?? []).length > 0);
+}
+
+/** After a landscape paper page, the next section starts on a portrait page again. */
+function backToPortrait(nodes: Node[]): Node[] {
+  const [first, ...rest] = nodes;
+  if (first === undefined || typeof first !== 'object' || Array.isArray(first)) return nodes;
+  const portrait: { pageOrientation: 'portrait' } = { pageOrientation: 'portrait' };
+  const turned = { ...first, ...portrait };
+  return [turned, ...rest];
+}
+
 export function packDefinition(model: PackModel, hash: string, pageCount: { value: number }): DocDefinition {
   const { edition, meeting, plan } = model;
-  const sections = edition.sections.flatMap((section) => SECTION_BUILDERS[section](model, hash));
+  const sections = edition.sections.flatMap((section, i) => {
+    const nodes = SECTION_BUILDERS[section](model, hash);
+    return edition.sections[i - 1] === 'papers' && hasLandscapePages(model) ? backToPortrait(nodes) : nodes;
+  });
   const content = withoutLeadingBreak(sections.map((node) => presetTables(inlineStyles(node, STYLES))));
   const editionLabel = edition.draft ? `Draft of version ${edition.version}` : `Version ${edition.version}`;
   const date = fixedDate(meeting.heldAt);
@@ -112,11 +128,15 @@ export async function renderPack(
     throw new Error('The pack has papers but no way to read them.');
   },
 ): Promise<RenderedPack> {
-  const hash = contentHash(model);
+  const withPapers = model.edition.sections.includes('papers') && (model.papers ?? []).length > 0;
+  const shaped = withPapers
+    ? { ...model, papers: await withPaperShapes(model.papers ?? [], paperBytes) }
+    : model;
+  const hash = contentHash(shaped);
   const pageCount = { value: 0 };
-  const definition = packDefinition(model, hash, pageCount);
+  const definition = packDefinition(shaped, hash, pageCount);
   const laidOut = await pdfmakeReady().createPdf(definition).getBuffer();
-  const papers = model.edition.sections.includes('papers') ? (model.papers ?? []) : [];
+  const papers = withPapers ? (shaped.papers ?? []) : [];
   const pdf = papers.length ? await drawPapers(laidOut, papers, paperBytes) : laidOut;
   return {
     pdf,

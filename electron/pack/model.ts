@@ -65,6 +65,8 @@ export interface PackPaper {
   fileName: string;
   pages: number;
   sha256: string;
+  /** The paper's pages that are wider than tall as a viewer shows them (1-based); left out if none. */
+  landscapePages?: number[];
 }
 
 export interface PackEdition {

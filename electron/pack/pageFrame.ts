@@ -18,7 +18,8 @@ export function pageFrame(
 ): Pick<DocDefinition, 'header' | 'footer'> {
   const marking = safeText(frame.marking.toUpperCase());
   return {
-    header: (): Node => ({
+    // pdfmake passes the page's size: a landscape page (a paper's landscape page) gets a longer rule.
+    header: (_page: number, _count: number, pageSize?: { width: number }): Node => ({
       margin: [MARGINS[0], 22, MARGINS[2], 0],
       stack: [
         { text: marking, alignment: 'center', bold: true, fontSize: 8, color: INK.marking },
@@ -35,7 +36,7 @@ export function pageFrame(
               type: 'line',
               x1: 0,
               y1: 4,
-              x2: 595.28 - MARGINS[0] - MARGINS[2],
+              x2: (pageSize?.width ?? 595.28) - MARGINS[0] - MARGINS[2],
               y2: 4,
               lineColor: INK.rule,
               lineWidth: 0.5,

@@ -32,13 +32,25 @@ import { MARGINS, PAGE } from './theme';
 const CAPTION_SPACE = 18;
 const FOOTER_GAP = 6;
 
-/** Where a paper page may be drawn on its placeholder, in PDF units from the bottom left. */
-export const PAPER_FRAME = {
-  left: MARGINS[0],
-  bottom: MARGINS[3] + FOOTER_GAP,
-  width: PAGE.width - MARGINS[0] - MARGINS[2],
-  height: PAGE.height - MARGINS[1] - CAPTION_SPACE - MARGINS[3] - FOOTER_GAP,
-} as const;
+export interface PaperFrame {
+  left: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+/** Where a paper page may be drawn on a placeholder page of this size, in PDF units from the bottom left. */
+export function paperFrame(pageWidth: number, pageHeight: number): PaperFrame {
+  return {
+    left: MARGINS[0],
+    bottom: MARGINS[3] + FOOTER_GAP,
+    width: pageWidth - MARGINS[0] - MARGINS[2],
+    height: pageHeight - MARGINS[1] - CAPTION_SPACE - MARGINS[3] - FOOTER_GAP,
+  };
+}
+
+/** The frame on a portrait A4 placeholder. */
+export const PAPER_FRAME = paperFrame(PAGE.width, PAGE.height);
 
 /** The page rule colour of theme.ts (#d3d8e0), as pdf-lib's 0–1 RGB. */
 const RULE_RGB = [0xd3 / 255, 0xd8 / 255, 0xe0 / 255] as const;
@@ -101,6 +113,7 @@ function drawUnder(
   turn: 0 | 90 | 180 | 270,
 ): void {
   const page = pack.getPage(pageIndex);
+  const PAPER_FRAME = paperFrame(page.getWidth(), page.getHeight());
   const sideways = turn === 90 || turn === 270;
   const shownWidth = sideways ? embedded.height : embedded.width;
   const shownHeight = sideways ? embedded.width : embedded.height;
@@ -127,6 +140,35 @@ function drawUnder(
   const contents = page.node.Contents();
   if (!(contents instanceof PDFArray)) throw new Error(`Pack page ${pageIndex + 1} has no content array.`);
   contents.insert(0, pack.context.register(stream));
+}
+
+/** The width and height of each page as a viewer shows it: its crop box, turned by its /Rotate. */
+function shownSizes(source: PDFDocument): { width: number; height: number }[] {
+  return source.getPages().map((page) => {
+    const box = page.getCropBox();
+    const sideways = quarterTurns(page) % 180 !== 0;
+    return sideways ? { width: box.height, height: box.width } : { width: box.width, height: box.height };
+  });
+}
+
+/**
+ * The papers with the pages a viewer shows wider than tall marked, so the pack lays those out on
+ * landscape placeholder pages: a landscape chart is drawn as large as on a portrait page's width
+ * would allow only at about 57%, on a landscape page at about 72%.
+ */
+export async function withPaperShapes(
+  papers: PackPaper[],
+  paperBytes: (sha256: string) => Uint8Array,
+): Promise<PackPaper[]> {
+  const shaped: PackPaper[] = [];
+  for (const paper of papers) {
+    const source = await PDFDocument.load(paperBytes(paper.sha256), LOAD);
+    const landscape = shownSizes(source)
+      .map((size, i) => (size.width > size.height ? i + 1 : 0))
+      .filter((n) => n > 0);
+    shaped.push(landscape.length ? { ...paper, landscapePages: landscape } : paper);
+  }
+  return shaped;
 }
 
 /** A paper's pages embedded in the pack, each cut to its crop box (what a viewer shows) wherever that box sits. */

@@ -16,12 +16,12 @@ import {
   writePdf,
   type PackFixture,
 } from './pack.fixtures';
-import { PAPER_FRAME } from '../../electron/pack/papers';
-import { PAGE } from '../../electron/pack/theme';
+import { paperFrame } from '../../electron/pack/papers';
 import {
   A4_LANDSCAPE,
   awkwardPaperPdf,
   paperLine,
+  pageSize,
   paperPdf,
   wordBoxes,
   type WordBox,
@@ -31,21 +31,25 @@ const PROFILE = { marker: 'Knife crime problem profile', pages: 3, item: 3 };
 const CHART = { marker: 'Borough hotspot chart', pages: 2, item: 5 };
 const AWKWARD = { marker: 'Scanned returns', pages: 2, item: 4 };
 
-/** The frame a paper page is drawn in, in poppler's points from the top left. */
-const FRAME = {
-  left: PAPER_FRAME.left,
-  right: PAPER_FRAME.left + PAPER_FRAME.width,
-  top: PAGE.height - PAPER_FRAME.bottom - PAPER_FRAME.height,
-  bottom: PAGE.height - PAPER_FRAME.bottom,
-};
+/** The frame a paper page is drawn in on pack page `page`, in poppler's points from the top left. */
+function frameOn(page: number) {
+  const size = pageSize(path, page);
+  const frame = paperFrame(size.width, size.height);
+  return {
+    left: frame.left,
+    right: frame.left + frame.width,
+    top: size.height - frame.bottom - frame.height,
+    bottom: size.height - frame.bottom,
+  };
+}
 
-function insideFrame(w: WordBox): boolean {
+function insideFrame(w: WordBox, frame: ReturnType<typeof frameOn>): boolean {
   const slack = 0.5;
   return (
-    w.xMin >= FRAME.left - slack &&
-    w.xMax <= FRAME.right + slack &&
-    w.yMin >= FRAME.top - slack &&
-    w.yMax <= FRAME.bottom + slack
+    w.xMin >= frame.left - slack &&
+    w.xMax <= frame.right + slack &&
+    w.yMin >= frame.top - slack &&
+    w.yMax <= frame.bottom + slack
   );
 }
 
@@ -154,11 +158,28 @@ describe('papers in the board pack, read back from the PDF', () => {
           ...lineBoxes(at, paperLine(paper.marker, n, paper.pages)),
           ...lineBoxes(at, `${paper.marker} closing line of page ${n}`),
         ];
-        expect(drawn.filter((w) => !insideFrame(w))).toEqual([]);
+        const frame = frameOn(at);
+        expect(drawn.filter((w) => !insideFrame(w, frame))).toEqual([]);
         const frameWords = wordBoxes(path, at).filter((w) => w.word === 'OFFICIAL-SENSITIVE');
-        expect(frameWords.map((w) => w.yMax < FRAME.top || w.yMin > FRAME.bottom)).toEqual([true, true]);
+        expect(frameWords.map((w) => w.yMax < frame.top || w.yMin > frame.bottom)).toEqual([true, true]);
       }
     }
+  });
+
+  it('lays a landscape paper page on a landscape page of the pack, and goes back to portrait after it', () => {
+    const shape = (page: number) => {
+      const { width, height } = pageSize(path, page);
+      return width > height ? 'landscape' : 'portrait';
+    };
+    const shapes = (paper: typeof PROFILE) =>
+      Array.from({ length: paper.pages }, (_, n) => shape(pageOfPaperPage(paper.marker, n + 1, paper.pages)));
+    expect(shapes(PROFILE)).toEqual(['portrait', 'portrait', 'portrait']);
+    expect(shapes(CHART)).toEqual(['landscape', 'landscape']);
+    // The turned scan's first page shows landscape; its second is an ordinary A4 page.
+    expect(shapes(AWKWARD)).toEqual(['landscape', 'portrait']);
+    const divider = pages.findIndex((p) => p.includes('PAPER 5.1 · ITEM 5:')) + 1;
+    expect(shape(divider)).toBe('portrait');
+    expect(shape(pageOpeningWith(pages, 'Appendices'))).toBe('portrait');
   });
 
   it('draws a page turned by /Rotate upright, and a page whose media box is offset, inside the frame', () => {
@@ -169,7 +190,7 @@ describe('papers in the board pack, read back from the PDF', () => {
       for (const w of words) {
         if (w.word.length >= 4)
           expect(w.xMax - w.xMin, `"${w.word}" on page ${n} reads across`).toBeGreaterThan(w.yMax - w.yMin);
-        expect(insideFrame(w), `"${w.word}" on page ${n} is inside the frame`).toBe(true);
+        expect(insideFrame(w, frameOn(at)), `"${w.word}" on page ${n} is inside the frame`).toBe(true);
       }
     }
   });

@@ -91,6 +91,14 @@ export function wordBoxes(path: string, page: number): WordBox[] {
   return words;
 }
 
+/** One page's width and height in points, as pdfinfo reads them. */
+export function pageSize(path: string, page: number): { width: number; height: number } {
+  const out = execFileSync('pdfinfo', ['-f', String(page), '-l', String(page), path], { encoding: 'utf8' });
+  const m = /size:\s+([\d.]+) x ([\d.]+) pts/.exec(out);
+  if (!m) throw new Error(`pdfinfo gave no size for page ${page}`);
+  return { width: Number(m[1]), height: Number(m[2]) };
+}
+
 /** A PDF with no pages at all. */
 export async function pagelessPdf(): Promise<Buffer> {
   const doc = await PDFDocument.create({ updateMetadata: false });

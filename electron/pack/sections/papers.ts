@@ -2,7 +2,7 @@
 // divider page and one placeholder page per paper page. pdfmake cannot draw another PDF, so each
 // placeholder carries only the pack's frame and a caption; papers.ts draws the paper's page into
 // it afterwards. Laying the pages out here keeps "Page X of Y", the contents and the outline true.
-import type { Node, TextNode } from '../content';
+import type { Node, StackNode, TextNode } from '../content';
 import { fontRuns, safeText } from '../fontRuns';
 import type { PackModel, PackPaper } from '../model';
 import { INK } from '../theme';
@@ -30,7 +30,10 @@ export function pagesLabel(pages: number): string {
   return pages === 1 ? '1 page' : `${pages} pages`;
 }
 
-function divider(paper: PackPaper, index: number): Node {
+/** pdfmake turns the page a node with a page break starts when the node says so. */
+type Orientation = { pageOrientation?: 'portrait' | 'landscape' };
+
+function divider(paper: PackPaper, index: number): StackNode & Orientation {
   const detail = (label: string, value: string): Node[] => [td(label, { color: INK.muted }), td(value)];
   const heading: TextNode = {
     text: fontRuns(paper.title),
@@ -65,16 +68,18 @@ function divider(paper: PackPaper, index: number): Node {
       },
     ],
     pageBreak: 'before',
+    pageOrientation: 'portrait',
   };
 }
 
-function placeholder(paper: PackPaper, index: number, page: number): TextNode {
+function placeholder(paper: PackPaper, index: number, page: number): TextNode & Orientation {
   return {
     text: safeText(`Paper ${paperNumber(paper)} · ${paper.title} · page ${page} of ${paper.pages}`),
     style: 'note',
     id: paperPageAnchor(index, page),
     noWrap: true,
     pageBreak: 'before',
+    pageOrientation: paper.landscapePages?.includes(page) ? 'landscape' : 'portrait',
   };
 }
 
