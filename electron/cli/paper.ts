@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
+import { listIssuedPacks } from '../pack/index';
 import { MAX_PAPER_BYTES, type PaperRecord } from '../store/papers';
 import type { Store } from '../store/store';
 import { formatTable, parseOption, type CliContext } from './context';
@@ -66,6 +67,14 @@ function itemOf(
   return item;
 }
 
+/** When the meeting's pack has been issued: that version stands as it is until a new one is issued. */
+function issuedNote(store: Store, meetingId: number): string {
+  const issued = listIssuedPacks(store, meetingId);
+  if (issued.length === 0) return '';
+  const latest = issued[issued.length - 1];
+  return `\nVersion ${latest.version} of this meeting's pack is issued and stays as it is; issue a new version (board-pack pack issue --meeting ${meetingId}) for the pack to show this change.`;
+}
+
 /** The file's bytes; a file over the limit is refused from its size, before it is read. */
 function readPaperFile(file: string): Uint8Array {
   const path = resolve(file);
@@ -117,7 +126,7 @@ export function registerPaper(program: Command, cli: CliContext): void {
           cli.actor(command),
         );
         cli.say(
-          `Added paper ${added.id} "${added.title}" (${pages(added.pages)}, ${kilobytes(added.sizeBytes)}) as paper ${item.position}.${added.position} under item ${item.position} "${item.title}" of meeting ${meetingId}.\nSHA-256 ${added.sha256}`,
+          `Added paper ${added.id} "${added.title}" (${pages(added.pages)}, ${kilobytes(added.sizeBytes)}) as paper ${item.position}.${added.position} under item ${item.position} "${item.title}" of meeting ${meetingId}.\nSHA-256 ${added.sha256}${issuedNote(store, meetingId)}`,
         );
       });
     });
@@ -172,7 +181,7 @@ export function registerPaper(program: Command, cli: CliContext): void {
         const removed = store.papers.get(parseOption(paperIdSchema, id, 'paper'));
         store.papers.remove(removed.id, store.now(), cli.actor(command));
         cli.say(
-          `Removed paper ${removed.id} "${removed.title}" from meeting ${removed.meetingId}. Packs already issued are unchanged.`,
+          `Removed paper ${removed.id} "${removed.title}" from meeting ${removed.meetingId}.${issuedNote(store, removed.meetingId)}`,
         );
       });
     });

@@ -67,9 +67,13 @@ describe('paper commands', () => {
     expect(exported.code).toBe(0);
     expect(Buffer.compare(readFileSync(out), paperBytes)).toBe(0);
 
+    const issued = await cli(['pack', 'issue', '--db', db, '--meeting', String(meetingId)]);
+    expect(issued.code).toBe(0);
     const removed = await cli(['paper', 'remove', String(id), '--db', db]);
     expect(removed.code).toBe(0);
-    expect(removed.stdout).toContain(`Removed paper ${id} "Knife crime problem profile"`);
+    expect(removed.stdout).toBe(
+      `Removed paper ${id} "Knife crime problem profile" from meeting ${meetingId}.\nVersion 1 of this meeting's pack is issued and stays as it is; issue a new version (board-pack pack issue --meeting ${meetingId}) for the pack to show this change.\n`,
+    );
     const after = await cli(['paper', 'list', '--db', db, '--meeting', String(meetingId)]);
     expect(after.stdout).toBe(`Meeting ${meetingId} has no papers.\n`);
   });
