@@ -26,7 +26,7 @@ import {
 } from 'pdf-lib';
 import type { PackPaper } from './model';
 import { paperPageAnchor } from './sections/papers';
-import { MARGINS, PAGE } from './theme';
+import { MARGINS } from './theme';
 
 /** Room under the top margin for the placeholder's one-line caption (7.5 pt), and a gap above the footer. */
 const CAPTION_SPACE = 18;
@@ -48,9 +48,6 @@ export function paperFrame(pageWidth: number, pageHeight: number): PaperFrame {
     height: pageHeight - MARGINS[1] - CAPTION_SPACE - MARGINS[3] - FOOTER_GAP,
   };
 }
-
-/** The frame on a portrait A4 placeholder. */
-export const PAPER_FRAME = paperFrame(PAGE.width, PAGE.height);
 
 /** The page rule colour of theme.ts (#d3d8e0), as pdf-lib's 0–1 RGB. */
 const RULE_RGB = [0xd3 / 255, 0xd8 / 255, 0xe0 / 255] as const;
@@ -113,15 +110,15 @@ function drawUnder(
   turn: 0 | 90 | 180 | 270,
 ): void {
   const page = pack.getPage(pageIndex);
-  const PAPER_FRAME = paperFrame(page.getWidth(), page.getHeight());
+  const frame = paperFrame(page.getWidth(), page.getHeight());
   const sideways = turn === 90 || turn === 270;
   const shownWidth = sideways ? embedded.height : embedded.width;
   const shownHeight = sideways ? embedded.width : embedded.height;
-  const scale = Math.min(1, PAPER_FRAME.width / shownWidth, PAPER_FRAME.height / shownHeight);
+  const scale = Math.min(1, frame.width / shownWidth, frame.height / shownHeight);
   const width = shownWidth * scale;
   const height = shownHeight * scale;
-  const x = PAPER_FRAME.left + (PAPER_FRAME.width - width) / 2;
-  const y = PAPER_FRAME.bottom + PAPER_FRAME.height - height;
+  const x = frame.left + (frame.width - width) / 2;
+  const y = frame.bottom + frame.height - height;
   const [a, b, c, d, e, f] = placement(turn, scale, embedded.width, embedded.height, x, y);
   const name = page.node.newXObject('Paper', embedded.ref);
   const stream = pack.context.contentStream([
@@ -152,9 +149,9 @@ function shownSizes(source: PDFDocument): { width: number; height: number }[] {
 }
 
 /**
- * The papers with the pages a viewer shows wider than tall marked, so the pack lays those out on
- * landscape placeholder pages: a landscape chart is drawn as large as on a portrait page's width
- * would allow only at about 57%, on a landscape page at about 72%.
+ * The papers, with the pages a viewer shows wider than tall marked, so the pack lays those out on
+ * landscape placeholder pages: a landscape A4 page is drawn at about 72% of its size there, against
+ * 57% across a portrait page.
  */
 export async function withPaperShapes(
   papers: PackPaper[],
