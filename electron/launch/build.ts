@@ -38,7 +38,8 @@ export function rendererConfig(outDir: string = RENDERER_OUT_DIR): InlineConfig 
   };
 }
 
-function nodeBundle(
+/** A Node program bundled as the main process is: dependencies stay in node_modules. */
+export function nodeBundle(
   entry: string,
   outDir: string,
   format: 'es' | 'cjs',
@@ -84,8 +85,8 @@ export function preloadConfig(watch = false): InlineConfig {
 }
 
 /** migrate.ts reads ./migrations/ beside its module, which after bundling is out/main/. */
-export function copyMigrations(): void {
-  const target = join(OUT_DIR, 'main', 'migrations');
+export function copyMigrations(bundleDir: string = join(OUT_DIR, 'main')): void {
+  const target = join(bundleDir, 'migrations');
   mkdirSync(target, { recursive: true });
   cpSync(join(PROJECT_ROOT, 'electron/store/migrations'), target, { recursive: true });
 }

@@ -45,23 +45,19 @@ function layout(this: EmbeddedFontLike, text: string, features?: unknown, onlyWi
   const glyphs: Glyph[] | null = onlyWidth ? null : [];
   const positions: unknown[] | null = onlyWidth ? null : [];
   let advanceWidth = 0;
-  const add = (chunk: string) => {
-    const run = this.layoutCached(chunk);
+  let last = 0;
+  for (let i = 0; i <= text.length; i++) {
+    // A word ends after each space or tab, and at the end of the text.
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    if (c !== 32 && c !== 9 && (c !== -1 || last === text.length)) continue;
+    const run = this.layoutCached(text.slice(last, c === -1 ? text.length : i + 1));
     if (glyphs && positions) {
       for (const glyph of run.glyphs) glyphs.push(glyph);
       for (const position of run.positions) positions.push(position);
     }
     advanceWidth += run.advanceWidth;
-  };
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) {
-      add(text.slice(last, i + 1));
-      last = i + 1;
-    }
+    last = i + 1;
   }
-  if (last < text.length) add(text.slice(last));
   return { glyphs, positions, advanceWidth };
 }
 
