@@ -1,9 +1,9 @@
 // A faster way through pdfmake's text measuring for lines the typesetter has already set. For
 // every inline pdfmake copies its styles twice, looks some twenty properties up through the style
-// stack, and runs the Unicode line breaker over each text twice to find where
+// stack, and runs the Unicode line breaker over each whole text twice to find where
 // one inline may join the next (profiled: a fifth of a strand report's time). Typeset lines carry
 // every property and their breaks are known, so for a text made only of them this measures with
-// pdfmake's own arithmetic and rules but without the copying and with each text broken once. The PDF
+// pdfmake's own arithmetic and rules but without the copying and breaking only a text's ends. The PDF
 // bytes are the same as pdfmake's own path gives (a test builds packs both ways and compares).
 // Any other text, or a pdfmake whose internals differ, takes pdfmake's own path.
 import { createRequire } from 'node:module';
@@ -50,20 +50,43 @@ const LEADING = /^(\s)+/;
 const TRAILING = /(\s)+$/;
 const SPACE = /^\s$/;
 
-/** The first and last words of a text as pdfmake's line breaker finds them. */
-function wordEnds(LineBreaker: new (text: string) => LineBreakerLike, text: string): [string, string] {
-  const breaker = new LineBreaker(text);
-  let first: string | null = null;
+/** As pdfmake's splitWords: a word loses the line break it ends with. */
+function word(text: string): string {
+  return text.replace(/\r?\n$|\r$/, '');
+}
+
+/** The first word of a text as pdfmake's line breaker finds it: only as far as the first break. */
+function firstWord(LineBreaker: new (text: string) => LineBreakerLike, text: string): string {
+  const bk = new LineBreaker(text).nextBreak();
+  return bk ? word(text.slice(0, bk.position)) : text;
+}
+
+const ALNUM = /[A-Za-z0-9]/;
+
+/**
+ * Where the line breaker may start afresh near a text's end: just after a space between two letters
+ * or digits. Unicode's line breaking always allows a break there (UAX #14: a space breaks before a
+ * letter, and none of the rules that look back across spaces applies after a letter), and nothing
+ * before it changes the breaks after it, so the last word is found without breaking the whole text.
+ */
+function restartPoint(text: string): number {
+  for (let p = text.length - 1; p >= 2; p--)
+    if (text.charCodeAt(p - 1) === 32 && ALNUM.test(text[p]) && ALNUM.test(text[p - 2])) return p;
+  return 0;
+}
+
+/** The last word of a text as pdfmake's line breaker finds it. */
+function lastWord(LineBreaker: new (text: string) => LineBreakerLike, text: string): string {
+  if (text.length === 0) return '';
+  const tail = text.slice(restartPoint(text));
+  const breaker = new LineBreaker(tail);
   let last = 0;
-  let lastWord = '';
+  let found = '';
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
-    // As pdfmake's splitWords: a word loses the line break it ends with.
-    const word = text.slice(last, bk.position).replace(/\r?\n$|\r$/, '');
-    if (first === null) first = word;
-    lastWord = word;
+    found = word(tail.slice(last, bk.position));
     last = bk.position;
   }
-  return [first ?? text, text.length === 0 ? '' : lastWord];
+  return found;
 }
 
 /** Whether two words with no break between them would be one word to pdfmake (one break in all). */
@@ -190,7 +213,7 @@ function fastBuild(
 ): Built {
   const style = textStyle(stack, statics);
   const items: MeasuredInline[] = [];
-  let lastWord: string | null = null;
+  let previousWord: string | null = null;
   for (let i = 0; i < typeset.length; i++) {
     const line = typeset[i];
     const font = fontOf(
@@ -206,11 +229,10 @@ function fastBuild(
       item.leadingIndent = indent;
     }
     // pdfmake breaks every text of several inlines into words to see if one inline's last word
-    // runs on into the next one's first; each text is broken once here, not twice.
-    const more = i + 1 < typeset.length;
-    const ends: [string, string] | null = lastWord || more ? wordEnds(LineBreaker, item.text) : null;
-    if (lastWord && ends && joins(LineBreaker, lastWord + ends[0])) items[items.length - 1].noNewLine = true;
-    lastWord = more && ends ? ends[1] : null;
+    // runs on into the next one's first; here only as much of each text is broken as that needs.
+    if (previousWord && joins(LineBreaker, previousWord + firstWord(LineBreaker, item.text)))
+      items[items.length - 1].noNewLine = true;
+    previousWord = i + 1 < typeset.length ? lastWord(LineBreaker, item.text) : null;
     item.width = this.widthOfText(item.text, item);
     item.height = font.lineHeight(item.fontSize) * Number(own(line, 'lineHeight', style));
     // Drawn only with a decoration; most lines have none.
