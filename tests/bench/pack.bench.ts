@@ -19,10 +19,10 @@ import { loadDemo } from '../../electron/demo/generate';
 import { buildPack } from '../../electron/pack/index';
 import { FONT_FILES, FONT } from '../../electron/pack/fonts';
 import { collectPack, type PackModel } from '../../electron/pack/model';
-import { PACK_SECTIONS } from '../../electron/store/meetings';
 import { planFileSchema, type PlanFileInput } from '../../electron/plan/schema';
 import { fastPathsInstalled } from '../../electron/pack/fonts';
 import { openStore, type Store } from '../../electron/store/store';
+import { firstFinalEdition } from '../integration/pack.fixtures';
 
 const MONTH = '2007-09';
 const LAST = '2007-08';
@@ -149,14 +149,7 @@ function demoStore(dir: string): { store: Store; meetingId: number } {
 }
 
 function modelOf(store: Store, meetingId: number): PackModel {
-  return collectPack(store, meetingId, {
-    version: 1,
-    draft: false,
-    marking: 'OFFICIAL-SENSITIVE',
-    sections: [...PACK_SECTIONS],
-    replaces: null,
-    changes: [],
-  });
+  return collectPack(store, meetingId, firstFinalEdition());
 }
 
 function rowText(model: PackModel): string[] {

@@ -8,10 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { drawObject, PDFDocument, popGraphicsState, pushGraphicsState, scale, StandardFonts } from 'pdf-lib';
 import { packDefinition } from '../../electron/pack/build';
 import { pdfmakeReady } from '../../electron/pack/fonts';
-import { buildPack, PACK_SECTIONS } from '../../electron/pack/index';
+import { buildPack } from '../../electron/pack/index';
 import { collectPack, contentHash, type PackEdition } from '../../electron/pack/model';
 import { drawPapers } from '../../electron/pack/papers';
-import { buildPackFixture, tempDir } from '../integration/pack.fixtures';
+import { buildPackFixture, firstFinalEdition, tempDir } from '../integration/pack.fixtures';
 import { paperPdf } from '../integration/paper.fixtures';
 
 function median(values: number[]): number {
@@ -92,14 +92,7 @@ const papers: [string, Buffer][] = [
   ['200-page text paper', await textPaper(200)],
   ['18 MB scanned paper (6 pages)', await scannedPaper(6)],
 ];
-const edition: PackEdition = {
-  version: 1,
-  draft: false,
-  marking: 'OFFICIAL-SENSITIVE',
-  sections: [...PACK_SECTIONS],
-  replaces: null,
-  changes: [],
-};
+const edition: PackEdition = firstFinalEdition();
 
 for (const [label, pdf] of papers) {
   const added = await timed(2, async () => {

@@ -6,10 +6,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Status } from '../../shared/domain';
 import { openStore, type Store } from '../../electron/store/store';
-import type { Meeting, PackSection } from '../../electron/store/meetings';
+import { PACK_SECTIONS, type Meeting, type PackSection } from '../../electron/store/meetings';
+import type { PackEdition } from '../../electron/pack/model';
 
 export const LAST_MONTH = '2007-08';
 export const MONTH = '2007-09';
+
+/** The first, final edition of a pack with every section, as the benchmarks build it. */
+export function firstFinalEdition(): PackEdition {
+  return {
+    version: 1,
+    draft: false,
+    marking: 'OFFICIAL-SENSITIVE',
+    sections: [...PACK_SECTIONS],
+    replaces: null,
+    changes: [],
+  };
+}
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'board-pack-test-'));
