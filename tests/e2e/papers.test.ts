@@ -1,6 +1,7 @@
 // Papers on a meeting's agenda, in Chromium against the bridge: a PDF attached to an item through
 // the file input is listed with its page count, a file that is not a PDF is refused in words beside
-// the control with nothing listed, the pack screen counts the papers, and removing one asks first.
+// the control with nothing listed, the pack screen counts the papers, removing one asks first, and a
+// title typed beside the file input is the one listed.
 // With BOARD_PACK_SCREENSHOTS=<folder> set, the meeting screen is photographed as meeting-papers.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -179,5 +180,29 @@ describe('papers on the agenda', () => {
       'paper.add',
       'paper.add',
     ]);
+  });
+
+  it('lists a paper under the title typed beside the file input, not its file name', async () => {
+    const { page, store } = app;
+    const intelligence = item(4);
+    const titleField = `#paper-attach-${intelligence.id}-title`;
+    expect(await page.textContent(`label[for="paper-attach-${intelligence.id}-title"]`)).toBe(
+      'Paper title (optional) for item 4; left blank, the file name is used',
+    );
+    await page.fill(titleField, '  Intelligence picture, March 2008 ');
+    await page.setInputFiles(`#paper-attach-${intelligence.id}`, {
+      name: 'MIB-brief-v7-FINAL.pdf',
+      mimeType: 'application/pdf',
+      buffer: await paperPdf('MIB brief', 2),
+    });
+    await page.waitForSelector(`.item-papers[data-item="${intelligence.id}"] li[data-paper]`);
+    expect(await listed(intelligence.id)).toEqual([
+      expect.stringMatching(/^Intelligence picture, March 2008 2 pages · MIB-brief-v7-FINAL\.pdf · /),
+    ]);
+    expect(store.papers.list(meetingId).filter((p) => p.agendaItemId === intelligence.id)).toMatchObject([
+      { title: 'Intelligence picture, March 2008', fileName: 'MIB-brief-v7-FINAL.pdf', pages: 2 },
+    ]);
+    // The field empties once the paper is attached, so the next paper does not take the same title.
+    expect(await page.inputValue(titleField)).toBe('');
   });
 });

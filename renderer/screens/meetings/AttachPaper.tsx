@@ -1,5 +1,6 @@
-// Attach a paper (a PDF) to one agenda item: the file is read as bytes here and sent to papers.add;
-// a refusal (not a PDF, encrypted, too large) is shown beside the control and nothing changes.
+// Attach a paper (a PDF) to one agenda item: the file is read as bytes here and sent to papers.add
+// with the title typed beside it (blank: the file name); a refusal (not a PDF, encrypted, too large)
+// is shown beside the control and nothing changes.
 import { useState } from 'react';
 import { PAPER_TOO_LARGE, MAX_PAPER_BYTES } from '../../../shared/paperLimits';
 import { ApiError, call } from '../../api';
@@ -22,9 +23,11 @@ export function attachInputId(agendaItemId: number): string {
 export function AttachPaper({ meetingId, agendaItemId, itemNumber, onAttached }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
   const show = useNotices((s) => s.show);
   const inputId = attachInputId(agendaItemId);
   const errorId = `${inputId}-error`;
+  const titleId = `${inputId}-title`;
 
   async function attach(file: File | undefined) {
     if (!file) return;
@@ -36,8 +39,16 @@ export function AttachPaper({ meetingId, agendaItemId, itemNumber, onAttached }:
     setBusy(file.name);
     try {
       const pdfBase64 = await fileToBase64(file);
-      const paper = await call('papers.add', { meetingId, agendaItemId, fileName: file.name, pdfBase64 });
+      const given = title.trim();
+      const paper = await call('papers.add', {
+        meetingId,
+        agendaItemId,
+        fileName: file.name,
+        pdfBase64,
+        ...(given ? { title: given } : {}),
+      });
       setError(null);
+      setTitle('');
       show('success', `“${paper.title}” attached to item ${itemNumber} (${pagesLabel(paper.pages)}).`);
       await onAttached();
     } catch (e) {
@@ -55,22 +66,42 @@ export function AttachPaper({ meetingId, agendaItemId, itemNumber, onAttached }:
   return (
     <div className="attach-paper">
       <div className="attach-line">
-        <label htmlFor={inputId} className="attach-label">
-          Attach paper (PDF)<span className="visually-hidden"> to item {itemNumber}</span>
-        </label>
-        <input
-          id={inputId}
-          type="file"
-          accept="application/pdf,.pdf"
-          disabled={busy !== null}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          onChange={(e) => {
-            void attach(e.target.files?.[0]);
-            // Cleared so that choosing the same file again (after fixing it) tries again.
-            e.target.value = '';
-          }}
-        />
+        {/* The title comes first: choosing the file attaches it at once. Each label stays with its
+            field when the line wraps. */}
+        <span className="attach-field">
+          <label htmlFor={titleId} className="attach-label">
+            Paper title <span className="attach-optional">(optional)</span>
+            <span className="visually-hidden"> for item {itemNumber}; left blank, the file name is used</span>
+          </label>
+          <input
+            id={titleId}
+            type="text"
+            className="attach-title"
+            maxLength={200}
+            placeholder="Blank: the file name"
+            value={title}
+            disabled={busy !== null}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </span>
+        <span className="attach-field">
+          <label htmlFor={inputId} className="attach-label">
+            Attach paper (PDF)<span className="visually-hidden"> to item {itemNumber}</span>
+          </label>
+          <input
+            id={inputId}
+            type="file"
+            accept="application/pdf,.pdf"
+            disabled={busy !== null}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+            onChange={(e) => {
+              void attach(e.target.files?.[0]);
+              // Cleared so that choosing the same file again (after fixing it) tries again.
+              e.target.value = '';
+            }}
+          />
+        </span>
         <span role="status" className="small muted">
           {busy ? `Attaching ${busy}…` : ''}
         </span>
