@@ -1,7 +1,8 @@
 // Papers on a meeting's agenda, in Chromium against the bridge: a PDF attached to an item through
 // the file input is listed with its page count, a file that is not a PDF is refused in words beside
 // the control with nothing listed, the pack screen counts the papers, removing one asks first, and a
-// title typed beside the file input is the one listed.
+// title typed beside the file input is the one listed, and the audit log says what was attached and
+// removed in words.
 // With BOARD_PACK_SCREENSHOTS=<folder> set, the meeting screen is photographed as meeting-papers.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -204,5 +205,58 @@ describe('papers on the agenda', () => {
     ]);
     // The field empties once the paper is attached, so the next paper does not take the same title.
     expect(await page.inputValue(titleField)).toBe('');
+  });
+
+  it('offers Papers under What changed in the audit log, and says in words what was attached and removed', async () => {
+    const { page } = app;
+    await app.goto('#/audit');
+    await page.waitForSelector('.audit-table');
+    await page.selectOption('#audit-entity', { label: 'Papers' });
+    await page.waitForFunction(
+      () => document.querySelectorAll('.audit-table tbody tr').length === 4,
+      undefined,
+    );
+    // Agenda items are looked up from the meeting, so the rows settle once they name the item.
+    await page.waitForFunction(() =>
+      document.querySelector('.audit-table tbody tr')?.textContent?.includes('item 4'),
+    );
+    const rows = await page.$$eval('.audit-table tbody tr', (trs) =>
+      trs.map((tr) => [
+        tr.children[2]?.textContent ?? '',
+        [...(tr.children[4]?.querySelectorAll('div') ?? [])].map((d) => d.textContent ?? ''),
+      ]),
+    );
+    const meeting = '(meeting of 17 April 2008)';
+    expect(rows).toEqual([
+      [
+        'Paper attached',
+        [
+          `“Intelligence picture, March 2008” attached to item 4, ${item(4).title} ${meeting}`,
+          '2 pages · MIB-brief-v7-FINAL.pdf',
+        ],
+      ],
+      [
+        'Paper removed',
+        [
+          `“Performance exceptions February 2008” removed from item 3, ${item(3).title} ${meeting}`,
+          '3 pages · Performance exceptions February 2008.pdf',
+        ],
+      ],
+      [
+        'Paper attached',
+        [
+          `“Strand 2 recovery plan” attached to item 3, ${item(3).title} ${meeting}`,
+          '5 pages · Strand 2 recovery plan.pdf',
+        ],
+      ],
+      [
+        'Paper attached',
+        [
+          `“Performance exceptions February 2008” attached to item 3, ${item(3).title} ${meeting}`,
+          '3 pages · Performance exceptions February 2008.pdf',
+        ],
+      ],
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

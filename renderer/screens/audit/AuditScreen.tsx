@@ -5,7 +5,8 @@ import { call } from '../../api';
 import { EmptyState, ErrorMessage, Loading } from '../../components/EmptyState';
 import { showError } from '../../state/notices';
 import { useResource } from '../../state/resource';
-import { actionLabel, describeChange } from './describeChange';
+import { actionLabel, describeEntry } from './describeChange';
+import { useAgendaItemPlaces } from './useAgendaItemPlaces';
 
 const PAGE = 100;
 const ENTITIES: Record<string, string> = {
@@ -15,6 +16,7 @@ const ENTITIES: Record<string, string> = {
   meeting: 'Meetings',
   board_action: 'Board actions',
   issued_pack: 'Issued packs',
+  paper: 'Papers',
   setting: 'Settings',
   person: 'People',
 };
@@ -30,6 +32,7 @@ export function AuditScreen() {
     return call('audit.list', { ...filter, limit: PAGE });
   });
   const entries = [...(list.data ?? []), ...older];
+  const items = useAgendaItemPlaces(entries);
 
   async function loadOlder() {
     const last = entries[entries.length - 1];
@@ -75,7 +78,7 @@ export function AuditScreen() {
           <input id="audit-text" type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
       </form>
-      <ErrorMessage text={list.error} />
+      <ErrorMessage text={list.error ?? items.error} />
       {!list.data && !list.error && <Loading what="the audit log" />}
       {list.data && entries.length === 0 && (
         <EmptyState title="Nothing matches">
@@ -103,7 +106,7 @@ export function AuditScreen() {
                   <td>{actionLabel(e.action)}</td>
                   <td className="ref">{e.entityId}</td>
                   <td className="small audit-after">
-                    {describeChange(e.before, e.after).map((line) => (
+                    {describeEntry(e, items.placeOf).map((line) => (
                       <div key={line}>{line}</div>
                     ))}
                   </td>

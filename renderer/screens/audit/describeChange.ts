@@ -20,6 +20,8 @@ const ACTION_LABELS: Record<string, string> = {
   'objective.retire': 'Objective retired',
   'objective.reword': 'Objective reworded',
   'pack.issue': 'Pack issued',
+  'paper.add': 'Paper attached',
+  'paper.remove': 'Paper removed',
   'person.add': 'Person added',
   'person.edit': 'Person changed',
   'plan.import': 'Plan imported',
@@ -66,4 +68,66 @@ export function describeChange(before: unknown, after: unknown): string[] {
   if (after !== null && after !== undefined) return [short(after)];
   if (before !== null && before !== undefined) return ['Removed'];
   return [];
+}
+
+/** Where an agenda item stands now: its number and title on its meeting's agenda, and the meeting's date. */
+export interface AgendaItemPlace {
+  number: number;
+  title: string;
+  meetingDate: string;
+}
+
+interface PaperFacts {
+  meetingId: number;
+  agendaItemId: number;
+  title: string;
+  fileName: string;
+  pages: number;
+}
+
+/** The fields of a recorded paper the words need, or null when the record is not a paper's. */
+function paperFacts(value: unknown): PaperFacts | null {
+  if (!isRecord(value)) return null;
+  const { meetingId, agendaItemId, title, fileName, pages } = value;
+  if (typeof meetingId !== 'number' || typeof agendaItemId !== 'number') return null;
+  if (typeof title !== 'string' || typeof fileName !== 'string' || typeof pages !== 'number') return null;
+  return { meetingId, agendaItemId, title, fileName, pages };
+}
+
+/** The meeting id a paper's audit entry is about, so the screen can look up its agenda. */
+export function paperMeetingId(before: unknown, after: unknown): number | null {
+  return (paperFacts(after) ?? paperFacts(before))?.meetingId ?? null;
+}
+
+/**
+ * A paper attached or removed, in words: its title, the agenda item it is under and its file. The
+ * record keeps the item's id only, so the item is named as it stands now; an item since taken off
+ * the agenda (or not looked up yet) is named by its meeting.
+ */
+function describePaper(
+  before: unknown,
+  after: unknown,
+  placeOf: (agendaItemId: number) => AgendaItemPlace | undefined,
+): string[] | null {
+  const added = paperFacts(after);
+  const paper = added ?? paperFacts(before);
+  if (!paper) return null;
+  const place = placeOf(paper.agendaItemId);
+  const item = place
+    ? `item ${place.number}, ${place.title} (meeting of ${place.meetingDate})`
+    : `an agenda item of meeting ${paper.meetingId}`;
+  const pages = paper.pages === 1 ? '1 page' : `${paper.pages} pages`;
+  return [
+    added ? `“${paper.title}” attached to ${item}` : `“${paper.title}” removed from ${item}`,
+    `${pages} · ${paper.fileName}`,
+  ];
+}
+
+/** An audit entry's change in words; papers are told by title and agenda item rather than field by field. */
+export function describeEntry(
+  entry: { entity: string; before: unknown; after: unknown },
+  placeOf: (agendaItemId: number) => AgendaItemPlace | undefined,
+): string[] {
+  const paper = entry.entity === 'paper' ? describePaper(entry.before, entry.after, placeOf) : null;
+  return paper ?? describeChange(entry.before, entry.after);
 }
