@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportedStatus } from '../../shared/domain';
 import { movementOf, STATUS_ORDER } from '../../shared/status';
 import { previousMonth } from '../../shared/months';
+import { dispatch } from '../../electron/handlers/index';
+import { paperPdf } from '../fixtures/paperPdf';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
@@ -14,6 +16,18 @@ const shots = process.env.BOARD_PACK_SCREENSHOTS;
 
 beforeAll(async () => {
   app = await openApp({ demoMonths: 12, now: '2008-04-03T09:00:00Z' });
+  // One paper on the next meeting's performance item, so the meeting and pack screens show papers.
+  const meeting = app.store.meetings.list().at(-1);
+  const performance = meeting && app.store.meetings.agenda(meeting.id).find((a) => a.position === 3);
+  if (!meeting || !performance) throw new Error('the demo has no meeting with a third agenda item');
+  const attached = await dispatch(app.bridge.services, 'papers.add', {
+    meetingId: meeting.id,
+    agendaItemId: performance.id,
+    title: 'Knife crime problem profile',
+    fileName: 'Knife crime problem profile March 2008.pdf',
+    pdfBase64: (await paperPdf('Knife crime problem profile', 4)).toString('base64'),
+  });
+  if (!attached.ok) throw new Error(attached.error.message);
 });
 
 afterAll(async () => {
@@ -27,10 +41,10 @@ async function photograph(name: string): Promise<void> {
 }
 
 /** Opens a screen, waits for what marks it as drawn, checks it with axe and photographs it. */
-async function visit(name: string, hash: string, ready: string, keepScroll = false): Promise<string[]> {
+async function visit(name: string, hash: string, ready: string): Promise<string[]> {
   await app.goto(hash);
   await app.page.waitForSelector(ready);
-  if (!keepScroll) await app.page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
+  await app.page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
   await photograph(name);
   return seriousViolations(app.page);
 }
@@ -114,9 +128,9 @@ describe('screens', () => {
         await app.goto(`#/pack/${meeting?.id}`);
         await app.page.click('button:has-text("Build draft")');
         await app.page.waitForSelector('[data-testid="draft-view"] iframe');
-        // Give the PDF viewer a moment to paint its first page for the photograph.
-        if (shots) await app.page.waitForTimeout(2500);
-        return visit('pack', `#/pack/${meeting?.id}`, '[data-testid="draft-view"] iframe', true);
+        // Photographed from the top, so the readiness lines (missing updates, papers) show above the
+        // built draft; the pack's own pages are in docs/pack.
+        return visit('pack', `#/pack/${meeting?.id}`, '[data-testid="draft-view"] iframe');
       })(),
       settings: await visit('settings', '#/settings', '#set-board'),
       audit: await visit('audit', '#/audit', '.audit-table'),

@@ -14,7 +14,10 @@ export function PapersReadiness({ meetingId }: { meetingId: number }) {
       {list.length === 0
         ? 'No papers are attached to this meeting’s agenda.'
         : `This meeting carries ${list.length === 1 ? '1 paper' : `${list.length} papers`} (${pages === 1 ? '1 page' : `${pages} pages`}), printed in the pack’s Papers section.`}{' '}
-      <a href={hrefFor('meetings', meetingId)}>Attach or remove papers</a>
+      {/* Kept on one line: a link broken before its last word reads as two. */}
+      <a className="nowrap" href={hrefFor('meetings', meetingId)}>
+        Attach or remove papers
+      </a>
     </p>
   );
 }
