@@ -57,7 +57,12 @@ export function nodeBundle(
       target: 'node22',
       sourcemap: true,
       watch: watch ? {} : null,
-      rollupOptions: { onwarn, output: { format, entryFileNames: fileName } },
+      // Chunks (modules loaded only when needed, such as the papers pass) sit beside the entry, so
+      // paths relative to a module (resources, migrations) are the same from every file.
+      rollupOptions: {
+        onwarn,
+        output: { format, entryFileNames: fileName, chunkFileNames: '[name]-[hash].js' },
+      },
     },
     // The preload runs sandboxed: it may only require('electron'), so everything else is bundled in.
     ssr: format === 'cjs' ? { noExternal: true, external: ['electron'] } : {},

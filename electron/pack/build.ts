@@ -9,7 +9,6 @@ import { FONT, pdfmakeReady } from './fonts';
 import { contentHash, type PackModel } from './model';
 import { inlineStyles } from './inlineStyles';
 import { pageFrame } from './pageFrame';
-import { drawPapers, withPaperShapes } from './papers';
 import { presetTables } from './presetTables';
 import { actionsSection } from './sections/actions';
 import { agendaSection } from './sections/agenda';
@@ -129,15 +128,18 @@ export async function renderPack(
   },
 ): Promise<RenderedPack> {
   const withPapers = model.edition.sections.includes('papers') && (model.papers ?? []).length > 0;
-  const shaped = withPapers
-    ? { ...model, papers: await withPaperShapes(model.papers ?? [], paperBytes) }
+  // The papers pass, and pdf-lib with it, is loaded only for a pack that has papers.
+  const papersPass = withPapers ? await import('./papers') : null;
+  const shaped = papersPass
+    ? { ...model, papers: await papersPass.withPaperShapes(model.papers ?? [], paperBytes) }
     : model;
   const hash = contentHash(shaped);
   const pageCount = { value: 0 };
   const definition = packDefinition(shaped, hash, pageCount);
   const laidOut = await pdfmakeReady().createPdf(definition).getBuffer();
-  const papers = withPapers ? (shaped.papers ?? []) : [];
-  const pdf = papers.length ? await drawPapers(laidOut, papers, paperBytes) : laidOut;
+  const papers = papersPass ? (shaped.papers ?? []) : [];
+  const pdf =
+    papersPass && papers.length ? await papersPass.drawPapers(laidOut, papers, paperBytes) : laidOut;
   return {
     pdf,
     pages: pageCount.value,

@@ -1,7 +1,7 @@
 // Papers: PDF files an agenda item carries into the board pack. A paper is checked with pdf-lib
 // before it is kept (a PDF, not encrypted, readable, with pages), so a pack never fails on it later.
 import { createHash } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { BoardPackError } from '../../shared/errors';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
@@ -90,9 +90,11 @@ async function countReadablePages(name: string, pdf: Uint8Array): Promise<number
     throw refused(`"${name}" is not a PDF file. Save the paper as a PDF and attach that.`);
   if (!occursIn(pdf, '%%EOF', Math.max(0, pdf.length - 1024), pdf.length))
     throw refused(`"${name}" is incomplete: the file ends before the PDF does. Copy or download it again.`);
+  // pdf-lib is loaded when a paper is first checked, not with the store: most runs never need it.
+  const pdfLib = await import('pdf-lib');
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(pdf, {
+    doc = await pdfLib.PDFDocument.load(pdf, {
       ignoreEncryption: true,
       updateMetadata: false,
       throwOnInvalidObject: true,
@@ -113,7 +115,7 @@ async function countReadablePages(name: string, pdf: Uint8Array): Promise<number
   try {
     pages = doc.getPageCount();
     if (pages > 0) {
-      const scratch = await PDFDocument.create({ updateMetadata: false });
+      const scratch = await pdfLib.PDFDocument.create({ updateMetadata: false });
       await scratch.embedPdf(doc, doc.getPageIndices());
     }
   } catch {

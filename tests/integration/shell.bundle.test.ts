@@ -2,7 +2,7 @@
 // Node with a stand-in for 'electron' finds its preload, screens, migrations, built-in plan and
 // pack fonts through its own relative paths, and answers the contract.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,9 +56,13 @@ describe('the built desktop app', () => {
   });
 
   it('carries no browser bridge: the desktop app never opens an HTTP port', () => {
-    const main = readFileSync(join(OUT_DIR, 'main', 'index.js'), 'utf8');
-    expect(main).not.toContain('__bridge');
-    expect(main).not.toMatch(/from "node:http"|createServer\(/);
+    const files = readdirSync(join(OUT_DIR, 'main')).filter((f) => f.endsWith('.js'));
+    expect(files).toContain('index.js');
+    for (const file of files) {
+      const main = readFileSync(join(OUT_DIR, 'main', file), 'utf8');
+      expect(main).not.toContain('__bridge');
+      expect(main).not.toMatch(/from "node:http"|createServer\(/);
+    }
   });
 
   it('serves the built screens with the CSP', () => {
