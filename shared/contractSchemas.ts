@@ -2,6 +2,7 @@
 // holds the table that names a method for each pair. Types are z.infer of these.
 import './zodWithoutEval';
 import { z } from 'zod';
+import { PACK_SECTIONS, type PackSection } from './packSections';
 import {
   isoDateSchema,
   objectiveRefSchema,
@@ -148,19 +149,8 @@ const movementCountsSchema = z.object({
 });
 export type MovementCounts = z.infer<typeof movementCountsSchema>;
 
-export const packSectionSchema = z.enum([
-  'cover',
-  'agenda',
-  'contents',
-  'minutes',
-  'actions',
-  'dashboard',
-  'exceptions',
-  'strands',
-  'papers',
-  'appendices',
-]);
-export type PackSection = z.infer<typeof packSectionSchema>;
+export const packSectionSchema = z.enum(PACK_SECTIONS);
+export type { PackSection };
 
 export const meetingSchema = z.object({
   id: z.number().int(),

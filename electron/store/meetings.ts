@@ -4,24 +4,13 @@ import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { isoDateSchema, type BoardActionShownStatus, type BoardActionStatus } from '../../shared/domain';
 import { reportingMonthSchema, type ReportingMonth } from '../../shared/months';
+import { PACK_SECTIONS, type PackSection } from '../../shared/packSections';
 import { boardActionShownStatus } from '../../shared/status';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 
-export const PACK_SECTIONS = [
-  'cover',
-  'agenda',
-  'contents',
-  'minutes',
-  'actions',
-  'dashboard',
-  'exceptions',
-  'strands',
-  'papers',
-  'appendices',
-] as const;
+export { PACK_SECTIONS, type PackSection };
 export const packSectionSchema = z.enum(PACK_SECTIONS);
-export type PackSection = z.infer<typeof packSectionSchema>;
 
 export const meetingInputSchema = z.object({
   title: z.string().trim().min(1, 'A meeting needs a title.'),

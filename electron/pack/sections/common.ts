@@ -1,23 +1,10 @@
 // Building blocks every section uses: the section opening (with its bookmark and the anchor the
 // contents page points at), ruled tables whose header repeats, and safe text.
 import { dateLabel } from '../../../shared/months';
-import type { PackSection } from '../../store/meetings';
+import { PACK_SECTION_TITLES, type PackSection } from '../../../shared/packSections';
 import type { Node, TableNode, TextNode, TextPart } from '../content';
 import { fontRuns, safeText } from '../fontRuns';
 import { INK, RULED } from '../theme';
-
-export const SECTION_TITLES: Record<PackSection, string> = {
-  cover: 'Cover',
-  agenda: 'Agenda',
-  contents: 'Contents',
-  minutes: 'Minutes of the last meeting',
-  actions: 'Action log',
-  dashboard: 'Summary dashboard',
-  exceptions: 'Exceptions',
-  strands: 'Strand reports',
-  papers: 'Papers',
-  appendices: 'Appendices',
-};
 
 export function anchorOf(section: PackSection): string {
   return `section-${section}`;
@@ -32,7 +19,7 @@ export function sectionOpening(
   section: PackSection,
   kicker: string,
   lede?: string,
-  title = SECTION_TITLES[section],
+  title = PACK_SECTION_TITLES[section],
 ): Node[] {
   const nodes: Node[] = [
     { text: kicker.toUpperCase(), style: 'kicker', pageBreak: 'before' },

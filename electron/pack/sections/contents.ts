@@ -4,7 +4,8 @@ import type { Node, TextNode } from '../content';
 import type { PackModel } from '../model';
 import { safeText } from '../fontRuns';
 import { INK, RULED } from '../theme';
-import { anchorOf, SECTION_TITLES, sectionOpening, strandAnchor, td, th } from './common';
+import { PACK_SECTION_TITLES } from '../../../shared/packSections';
+import { anchorOf, sectionOpening, strandAnchor, td, th } from './common';
 import { paperNumber, paperPageAnchor } from './papers';
 
 function entry(title: string, anchor: string, level: 0 | 1): Node[] {
@@ -26,7 +27,7 @@ export function contentsSection(model: PackModel): Node[] {
   const rows: Node[][] = [];
   for (const section of model.edition.sections) {
     if (section === 'cover' || section === 'contents') continue;
-    rows.push(entry(SECTION_TITLES[section], anchorOf(section), 0));
+    rows.push(entry(PACK_SECTION_TITLES[section], anchorOf(section), 0));
     if (section === 'strands') {
       for (const s of model.strands) rows.push(entry(`${s.number}. ${s.title}`, strandAnchor(s.number), 1));
     }

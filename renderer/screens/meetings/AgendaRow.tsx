@@ -1,7 +1,7 @@
 // One agenda item in the builder: its title, presenter, time and pack section, and its buttons to
 // move it up or down or take it off the agenda; under it, the papers it carries into the pack.
 import type { PackSection } from '../../../shared/contract';
-import { PACK_SECTION_LABELS } from '../pack/sections';
+import { PACK_SECTION_TITLES } from '../../../shared/packSections';
 import type { Item } from './AgendaBuilder';
 import { ItemPapers, type ItemPapersProps } from './ItemPapers';
 
@@ -67,7 +67,7 @@ export function AgendaRow({ item: it, index, last, onChange, onMove, onRemove, p
             onChange={(e) => onChange({ packSection: (e.target.value || null) as PackSection | null })}
           >
             <option value="">None</option>
-            {Object.entries(PACK_SECTION_LABELS).map(([key, label]) => (
+            {Object.entries(PACK_SECTION_TITLES).map(([key, label]) => (
               <option key={key} value={key}>
                 {label}
               </option>

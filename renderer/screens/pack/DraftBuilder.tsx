@@ -7,12 +7,12 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf, useNotices } from '../../state/notices';
 import { base64ToBlob } from './pdf';
-import { PACK_SECTION_LABELS } from './sections';
+import { PACK_SECTIONS, PACK_SECTION_TITLES } from '../../../shared/packSections';
 import { PackReadiness } from './PackReadiness';
 import { PapersReadiness } from './PapersReadiness';
 
 type Meeting = MethodOutput<'meetings.list'>[number];
-const ALL = Object.keys(PACK_SECTION_LABELS) as PackSection[];
+const ALL: PackSection[] = [...PACK_SECTIONS];
 
 export function DraftBuilder({
   meeting,
@@ -106,7 +106,7 @@ export function DraftBuilder({
           {ALL.map((s) => (
             <label key={s} className="check">
               <input type="checkbox" checked={sections.includes(s)} onChange={() => toggle(s)} />
-              {PACK_SECTION_LABELS[s]}
+              {PACK_SECTION_TITLES[s]}
             </label>
           ))}
         </fieldset>
