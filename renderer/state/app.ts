@@ -12,28 +12,49 @@ interface AppState {
   plan: PlanDetail | null;
   settings: Settings | null;
   months: Months | null;
+  /** On a strand lead's working copy (made from a request), the strands it answers for. */
+  leadStrands: number[] | null;
   loadError: string | null;
   load(): Promise<void>;
   setSettings(settings: Settings): void;
+}
+
+/**
+ * The strands a lead's copy answers for: those of the working copy made from a request, else those
+ * of the requests it has opened, latest first. A secretariat's copy issues requests and opens none.
+ */
+export function leadStrandsOf(overview: MethodOutput<'exchange.overview'>): number[] | null {
+  if (overview.workingCopy) return overview.workingCopy.strandNumbers;
+  const opened = [...overview.openedRequests].sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+  const strands = [...new Set(opened.map((r) => r.strandNumber))];
+  return strands.length ? strands : null;
 }
 
 export const useApp = create<AppState>((set) => ({
   plan: null,
   settings: null,
   months: null,
+  leadStrands: null,
   loadError: null,
   async load() {
     try {
-      const [plan, settings, months, meetings] = await Promise.all([
+      const [plan, settings, months, meetings, exchange] = await Promise.all([
         call('plan.get'),
         call('settings.get'),
         call('months.list'),
         call('meetings.list'),
+        call('exchange.overview'),
       ]);
       const session = useSession.getState();
       const known = months.months.some((m) => m.month === session.month);
       if (!known) session.setMonth(openingMonth(months, meetings));
-      set({ plan, settings, months, loadError: null });
+      set({
+        plan,
+        settings,
+        months,
+        leadStrands: leadStrandsOf(exchange),
+        loadError: null,
+      });
     } catch (error) {
       set({ loadError: messageOf(error) });
     }

@@ -102,6 +102,11 @@ describe('exchange files', () => {
     await page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
     expect(store.updates.working(MONTH, STRAND).size).toBe(2);
 
+    // Monthly updates from the menu, with no strand named, opens on the lead's own strand.
+    await lead.goto('#/home');
+    await page.click('nav >> text=Monthly updates');
+    await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${STRAND}"][data-ready="true"]`);
+
     await lead.goto('#/exchange');
     await page.waitForSelector('[data-testid="return-export"]');
     await page.fill('#return-author', 'Strand 2 lead');

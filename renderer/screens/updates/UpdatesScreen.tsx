@@ -25,7 +25,9 @@ export function UpdatesScreen() {
   const go = useRoute((r) => r.go);
   const month = useSession((s) => s.month);
   const plan = useApp((s) => s.plan);
-  const strandNumber = Number(parts[0]) || plan?.strands[0]?.number || 1;
+  // A strand lead's copy opens on the lead's own strand; the secretariat's on the first.
+  const leadStrand = useApp((s) => s.leadStrands?.[0]);
+  const strandNumber = Number(parts[0]) || leadStrand || plan?.strands[0]?.number || 1;
   const { grid, error, active, load, setActive } = useUpdatesGrid();
   const edits = useDrafts((s) => s.edits);
   const edit = useDrafts((s) => s.edit);
