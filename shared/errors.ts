@@ -12,6 +12,8 @@ export type BoardPackErrorCode =
   | 'invalid_plan'
   | 'conflict'
   | 'refused_file'
+  /** A file signed by a key this copy does not trust yet: the person may confirm it and trust it. */
+  | 'unknown_key'
   | 'in_use';
 
 export class BoardPackError extends Error {

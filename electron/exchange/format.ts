@@ -178,8 +178,12 @@ export function writeExchangeFile(
   return { path, bytes, sha256: createHash('sha256').update(text, 'utf8').digest('hex') };
 }
 
-function refuse(path: string, reason: string): BoardPackError {
-  return new BoardPackError('refused_file', `${basename(path)} was refused: ${reason} Nothing was changed.`);
+function refuse(
+  path: string,
+  reason: string,
+  code: 'refused_file' | 'unknown_key' = 'refused_file',
+): BoardPackError {
+  return new BoardPackError(code, `${basename(path)} was refused: ${reason} Nothing was changed.`);
 }
 
 const KIND_WORDS: Record<ExchangeKind, string> = {
@@ -262,4 +266,9 @@ export function readExchangeFile<K extends ExchangeKind>(path: string, kind: K):
 /** Refusal helper for the checks after signature: the same sentence shape everywhere. */
 export function refusedFile(path: string, reason: string): BoardPackError {
   return refuse(path, reason);
+}
+
+/** Refused for now: signed by a key this copy does not trust, which the person may confirm and trust. */
+export function refusedUnknownKey(path: string, reason: string): BoardPackError {
+  return refuse(path, reason, 'unknown_key');
 }

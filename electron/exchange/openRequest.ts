@@ -4,7 +4,7 @@ import { previousMonth } from '../../shared/months';
 import { planFileSchema, type PlanFile } from '../plan/schema';
 import type { Store } from '../store/store';
 import { ensureInstallationKey, findTrust, installationKey, trustedKeys, trustKey } from './keys';
-import { readExchangeFile, refusedFile, type RequestPayload } from './format';
+import { readExchangeFile, refusedFile, refusedUnknownKey, type RequestPayload } from './format';
 import { recordSeen, seenFile, whenLabel, workingCopyMark, WORKING_COPY_SETTING } from './records';
 
 /** A minimal plan for a strand lead's working copy: the plan summary and the one strand. */
@@ -183,9 +183,9 @@ function checkRequest(store: Store, input: OpenRequestInput) {
   const known = findTrust(store, file.fingerprint, null);
   const others = trustedKeys(store).filter((k) => k.role === 'secretariat');
   if (!known && others.length > 0 && !input.trust) {
-    throw refusedFile(
+    throw refusedUnknownKey(
       input.path,
-      `it is signed by a key this copy does not know (${file.fingerprint}); the secretariat's key it knows is ${others.map((k) => k.fingerprint).join(', ')}. Confirm the new fingerprint with the secretariat, then open it again with --trust.`,
+      `it is signed by a key this copy does not know (${file.fingerprint}); the secretariat's key it knows is ${others.map((k) => k.fingerprint).join(', ')}. Confirm the new fingerprint with the secretariat by phone, then trust it and open the file again (on the Exchange files screen, or with --trust on the command line).`,
     );
   }
   return { file, known: known !== null, firstUse: others.length === 0 };

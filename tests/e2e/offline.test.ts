@@ -3,11 +3,14 @@
 // return; the secretariat refuses a changed copy of it, trusts the lead's key and accepts the
 // updates. Then the spreadsheet and backup screens. With BOARD_PACK_SCREENSHOTS=<folder> set, the
 // screens are photographed at 1366×768 for docs/screens.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RequestPayload } from '../../electron/exchange/format';
+import { generateKeyPair, signedFile } from '../integration/exchange.fixtures';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 import { tabTo } from './keyboard';
 
@@ -117,6 +120,32 @@ describe('exchange files', () => {
     await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
     await photograph(page, 'exchange-lead');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('refuses a request signed by another secretariat key until the lead confirms it, then opens it', async () => {
+    const { page, store } = lead;
+    const { payload } = JSON.parse(readFileSync(requestFile, 'utf8')) as { payload: RequestPayload };
+    const otherKey = generateKeyPair();
+    const resent = signedFile(
+      join(files, 'resent.bpreq'),
+      'request',
+      { ...payload, fileId: randomUUID() },
+      otherKey,
+    );
+    await lead.goto('#/exchange');
+    await page.setInputFiles('#request-file', resent);
+    const alert = await page.waitForSelector('[data-testid="lead-panel"] [role="alert"]');
+    expect(await alert.textContent()).toContain(
+      `signed by a key this copy does not know (${otherKey.fingerprint})`,
+    );
+    expect(await alert.textContent()).not.toContain('--trust.');
+    const trusted = () => store.db.prepare('SELECT count(*) AS n FROM trusted_keys').get() as { n: number };
+    const before = trusted().n;
+
+    await page.click('text=I have confirmed the fingerprint: trust this key and open the request');
+    await page.waitForSelector('[data-testid="request-opened"]');
+    expect(await page.textContent('[data-testid="request-opened"]')).toContain(otherKey.fingerprint);
+    expect(trusted().n).toBe(before + 1);
   });
 
   it('refuses a changed copy of the return with its message and changes nothing', async () => {

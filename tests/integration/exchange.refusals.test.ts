@@ -271,6 +271,10 @@ describe("a request file the lead's copy refuses, changing nothing", () => {
       path,
       new RegExp(`signed by a key this copy does not know \\(${impostor.fingerprint}\\)`),
     );
+    // Its own code, so a screen can offer to trust the key once the person has confirmed it.
+    expect(() => openRequest(pair.lead, { path, actor: 'DCS Lead' })).toThrow(
+      expect.objectContaining({ code: 'unknown_key' }),
+    );
     expect(openRequest(pair.lead, { path, actor: 'DCS Lead', trust: true }).secretariatKey).toBe(
       'trusted_now',
     );

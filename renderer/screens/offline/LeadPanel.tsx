@@ -12,19 +12,25 @@ import { useSession } from '../../state/session';
 import { offerDownload, sizeLabel, uploadOf } from './files';
 
 type Opened = MethodOutput<'exchange.openRequest'>;
+type Upload = Awaited<ReturnType<typeof uploadOf>>;
 type Returned = MethodOutput<'exchange.createReturn'>;
 
 export function LeadPanel({ overview, onChange }: { overview: ExchangeOverview; onChange: () => void }) {
   const [opened, setOpened] = useState<Opened | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
+  // A request signed by a key this copy does not know yet, kept so the person can trust it once
+  // they have confirmed its fingerprint with the secretariat.
+  const [untrusted, setUntrusted] = useState<Upload | null>(null);
   const latest = overview.openedRequests[0];
 
-  async function open(file: File | undefined) {
+  async function open(upload: Upload | null, trust = false) {
     setOpened(null);
-    if (!file) return;
-    const result = await tryCall('exchange.openRequest', await uploadOf(file));
+    setUntrusted(null);
+    if (!upload) return;
+    const result = await tryCall('exchange.openRequest', { ...upload, trust });
     if (!result.ok) {
       setOpenError(result.error.message);
+      if (result.error.code === 'unknown_key') setUntrusted(upload);
       return;
     }
     setOpened(result.value);
@@ -45,8 +51,9 @@ export function LeadPanel({ overview, onChange }: { overview: ExchangeOverview; 
           type="file"
           accept=".bpreq"
           onChange={(e) => {
-            void open(e.target.files?.[0]);
+            const file = e.target.files?.[0];
             e.target.value = '';
+            if (file) void uploadOf(file).then((upload) => open(upload));
           }}
         />
         <span className="hint">
@@ -54,6 +61,13 @@ export function LeadPanel({ overview, onChange }: { overview: ExchangeOverview; 
         </span>
       </div>
       <ErrorMessage text={openError} />
+      {untrusted && (
+        <p>
+          <button type="button" onClick={() => void open(untrusted, true)}>
+            I have confirmed the fingerprint: trust this key and open the request
+          </button>
+        </p>
+      )}
       <div role="status">{opened && <OpenedSummary opened={opened} />}</div>
       {latest && (
         <ReturnExport
