@@ -301,3 +301,17 @@ export function snapshotOf(model: PackModel, hash: string): PackSnapshot {
     ...(papers.length ? { papers } : {}),
   };
 }
+
+/** How many of these objectives are at each status this month (No update included). */
+export function statusCounts(objectives: PackObjective[]): Record<ReportedStatus, number> {
+  const counts: Record<ReportedStatus, number> = {
+    red: 0,
+    amber: 0,
+    green: 0,
+    complete: 0,
+    not_started: 0,
+    no_update: 0,
+  };
+  for (const o of objectives) counts[o.now] += 1;
+  return counts;
+}

@@ -1,29 +1,15 @@
 // The cover: whose pack it is, for which meeting and month, which edition, and the month at a
 // glance (status counts as tiles). A reissue says what it replaces.
-import type { ReportedStatus } from '../../../shared/domain';
 import { monthLabel } from '../../../shared/months';
 import { STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER } from '../../../shared/status';
 import type { Node, TextNode } from '../content';
-import type { PackModel } from '../model';
+import { statusCounts, type PackModel } from '../model';
 import { safeText } from '../fontRuns';
 import { CONTENT_WIDTH, INK, MARGINS, PAGE, PLAIN } from '../theme';
 import { anchorOf, list, meetingWhen } from './common';
 
-function countStatuses(model: PackModel): Record<ReportedStatus, number> {
-  const counts: Record<ReportedStatus, number> = {
-    red: 0,
-    amber: 0,
-    green: 0,
-    complete: 0,
-    not_started: 0,
-    no_update: 0,
-  };
-  for (const s of model.strands) for (const o of s.objectives) counts[o.now] += 1;
-  return counts;
-}
-
 function tiles(model: PackModel): Node {
-  const counts = countStatuses(model);
+  const counts = statusCounts(model.strands.flatMap((s) => s.objectives));
   const gap = 8;
   const width = (CONTENT_WIDTH - gap * (STATUS_ORDER.length - 1)) / STATUS_ORDER.length;
   const cells: Node[] = STATUS_ORDER.map((status) => ({

@@ -4,7 +4,7 @@ import type { ReportedStatus } from '../../../shared/domain';
 import { monthLabel } from '../../../shared/months';
 import { STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER, type Movement } from '../../../shared/status';
 import type { CanvasShape, Node, TextNode } from '../content';
-import type { PackModel, PackStrand } from '../model';
+import { statusCounts, type PackModel, type PackStrand } from '../model';
 import { CONTENT_WIDTH, INK, movementText, PLAIN, statusMark, statusText } from '../theme';
 import { emptyNote, keptTogether, ruledTable, sectionOpening, td, th } from './common';
 
@@ -16,19 +16,6 @@ const HEADER_LABELS: Record<ReportedStatus, string> = {
   not_started: 'Not\nstarted',
   no_update: 'No\nupdate',
 };
-
-function statusCounts(strand: PackStrand): Record<ReportedStatus, number> {
-  const counts: Record<ReportedStatus, number> = {
-    red: 0,
-    amber: 0,
-    green: 0,
-    complete: 0,
-    not_started: 0,
-    no_update: 0,
-  };
-  for (const o of strand.objectives) counts[o.now] += 1;
-  return counts;
-}
 
 function movementCounts(strand: PackStrand): Record<Movement, number> {
   const counts: Record<Movement, number> = { improved: 0, worsened: 0, unchanged: 0, new: 0, no_update: 0 };
@@ -51,17 +38,9 @@ function strandLabel(s: PackStrand): TextNode {
 }
 
 function statusTable(model: PackModel): Node {
-  const totals: Record<ReportedStatus, number> = {
-    red: 0,
-    amber: 0,
-    green: 0,
-    complete: 0,
-    not_started: 0,
-    no_update: 0,
-  };
+  const totals = statusCounts(model.strands.flatMap((s) => s.objectives));
   const rows = model.strands.map((s): Node[] => {
-    const counts = statusCounts(s);
-    for (const st of STATUS_ORDER) totals[st] += counts[st];
+    const counts = statusCounts(s.objectives);
     return [strandLabel(s), ...STATUS_ORDER.map((st) => num(counts[st])), num(s.objectives.length, true)];
   });
   const all = STATUS_ORDER.reduce((sum, st) => sum + totals[st], 0);
@@ -139,7 +118,7 @@ function barChart(model: PackModel): Node {
       noWrap: false,
       margin: [0, 2, 8, 4],
     },
-    { canvas: bar(statusCounts(s), s.objectives.length, barWidth), margin: [0, 3, 0, 4] },
+    { canvas: bar(statusCounts(s.objectives), s.objectives.length, barWidth), margin: [0, 3, 0, 4] },
     {
       text: String(s.objectives.length),
       fontSize: 7.5,
