@@ -269,7 +269,7 @@ function fastBuild(
     if (trailing) item.trailingCut = this.widthOfText(trailing[0], item);
     items.push(item);
   }
-  return { items, ...widthRange(items, statics.getStyleProperty({}, stack, 'noWrap', false) === true) };
+  return { items, ...widthRange(items, style.noWrap === true) };
 }
 
 /** pdfmake's minimum and maximum widths of a text, with its arithmetic in its order. */
