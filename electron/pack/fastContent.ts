@@ -72,7 +72,7 @@ export function installFastContent(): boolean {
   const PDFKit = 'default' in loaded ? loaded.default : (loaded as Document);
   if (typeof PDFKit !== 'function') return false;
   if (!rememberHexColours(PDFKit.prototype as ColourWriter)) return false;
-  const probe = new PDFKit({ autoFirstPage: false }).ref({});
+  const probe = new PDFKit({ autoFirstPage: false, font: null }).ref({});
   const prototype = Object.getPrototypeOf(probe) as ReferenceLike;
   if (
     typeof prototype.write !== 'function' ||

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { installFastContent } from './fastContent';
 import { installFastGlyphs } from './fastGlyphs';
 import { installFastInlines } from './fastInlines';
-import { shareShapingCache } from './shapingCache';
+import { shareParsedFonts, shareShapingCache } from './shapingCache';
 
 export const FONTS_DIR = fileURLToPath(new URL('../../resources/fonts/', import.meta.url));
 
@@ -64,9 +64,13 @@ export function pdfmakeReady(): typeof pdfmake {
     pdfmake.setFonts(FONT_FILES);
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((path) => allowedFiles.has(resolve(path)));
+    const pdfmakeOnly = process.env.BOARD_PACK_PDFMAKE_ONLY === '1';
+    // Before the first font is opened (the shaping cache's probe), so that it is shared too.
+    const shared = !pdfmakeOnly && shareParsedFonts(allowedFiles);
     shareShapingCache(FONT_FILES[FONT.text].normal);
-    if (process.env.BOARD_PACK_PDFMAKE_ONLY !== '1') {
+    if (!pdfmakeOnly) {
       const installed = [
+        shared,
         installFastInlines(),
         installFastContent(),
         installFastGlyphs(FONT_FILES[FONT.text].normal),

@@ -10,6 +10,8 @@ declare module 'pdfkit' {
     userPassword?: string;
     ownerPassword?: string;
     pdfVersion?: string;
+    /** The font set at the start; null sets none (pdfkit's default is Helvetica). */
+    font?: string | null;
   }
   class PDFKitDocument {
     constructor(options?: PDFKitOptions);

@@ -4,6 +4,13 @@
 // cache across documents, and the typesetter measures words through the same cache, so each word
 // is shaped once per process. The cached runs depend only on the font file and the text, so the
 // bytes are unchanged. If pdfkit's internals ever differ, nothing is patched and packs are slower.
+//
+// pdfkit also reads and parses a font file again for every document (fontkit.create), and each
+// parsed font decodes its own lookup tables and glyph metrics when first used: a cold build did that
+// work twice per file, once for measuring and once for the document. shareFontFiles() has every
+// document open our shipped files on one parsed font per file. A parsed font is read-only to pdfkit
+// (each document makes its own subset), so the bytes are unchanged; tests/integration/
+// pack.fastPaths.test.ts compares them.
 import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
 
@@ -43,6 +50,71 @@ function pdfkitOfPdfmake(): typeof PDFKitDocument {
 const probes = new Map<string, EmbeddedFontLike>();
 let patched = false;
 
+/** A fontkit font, as far as this file reads it. */
+interface FontkitFont {
+  postscriptName: string;
+}
+
+/** The fields of a pdfkit document that its font() method reads and writes. */
+interface FontsOfDocument {
+  _registeredFonts: Record<string, unknown>;
+  _fontFamilies: Record<string, EmbeddedFontLike | undefined>;
+  _fontCount: number;
+  _font: unknown;
+  _fontSource: unknown;
+  _fontFamily: unknown;
+}
+
+type FontMethod = (this: FontsOfDocument, src: unknown, family?: unknown, size?: unknown) => unknown;
+type EmbeddedFontClass = new (document: FontsOfDocument, font: FontkitFont, id: string) => EmbeddedFontLike;
+
+const shareable = new Set<string>();
+/** The one parsed font per shipped file, with its PostScript name (fontkit decodes it on every read). */
+const parsed = new Map<string, { font: FontkitFont; name: string }>();
+let fontsShared = false;
+
+/**
+ * pdfkit's font(path) for our shipped files, with the parsed font of the file's first opening: the
+ * same steps as pdfkit's own method (pdfkit 0.19 FontsMixin.font), less the reading and parsing.
+ * Anything else (a font already in the document, a registered name, a size) goes to pdfkit's own.
+ */
+function shareFontFiles(PDFKit: typeof PDFKitDocument): boolean {
+  const prototype = PDFKit.prototype as unknown as { font: FontMethod };
+  const own = prototype.font;
+  if (typeof own !== 'function') return false;
+  let EmbeddedFont: EmbeddedFontClass | undefined;
+  prototype.font = function font(this: FontsOfDocument, src, family, size) {
+    const known = typeof src === 'string' ? parsed.get(src) : undefined;
+    if (
+      typeof src !== 'string' ||
+      family !== undefined ||
+      size !== undefined ||
+      !shareable.has(src) ||
+      this._registeredFonts[src] !== undefined ||
+      this._fontFamilies[src] !== undefined ||
+      !known ||
+      !EmbeddedFont ||
+      this._fontFamilies[known.name] !== undefined
+    ) {
+      const result = own.call(this, src, family, size);
+      if (typeof src === 'string' && shareable.has(src) && !known && isEmbeddedFont(this._font)) {
+        const opened = this._font.font as unknown as FontkitFont;
+        parsed.set(src, { font: opened, name: opened.postscriptName });
+        EmbeddedFont ??= this._font.constructor as EmbeddedFontClass;
+      }
+      return result;
+    }
+    this._fontSource = src;
+    this._fontFamily = family;
+    const embedded = new EmbeddedFont(this, known.font, `F${++this._fontCount}`);
+    this._font = embedded;
+    this._fontFamilies[src] = embedded;
+    if (known.name) this._fontFamilies[known.name] = embedded;
+    return this;
+  };
+  return true;
+}
+
 function share(prototype: EmbeddedFontLike): void {
   const caches = new Map<string, Map<string, ShapedRun>>();
   // fontkit decodes the name table on every postscriptName read, so the key is found once per font object.
@@ -77,7 +149,8 @@ function probe(fontFile: string): EmbeddedFontLike {
   const known = probes.get(fontFile);
   if (known) return known;
   const PDFKit = pdfkitOfPdfmake();
-  const font = new PDFKit({ autoFirstPage: false }).font(fontFile)._font;
+  // font: null, so pdfkit does not parse its Helvetica metrics for a document that never uses them.
+  const font = new PDFKit({ autoFirstPage: false, font: null }).font(fontFile)._font;
   if (!isEmbeddedFont(font)) throw new Error(`pdfkit did not load ${fontFile} as an embedded font.`);
   if (!patched) {
     share(Object.getPrototypeOf(font));
@@ -89,6 +162,13 @@ function probe(fontFile: string): EmbeddedFontLike {
 
 export function shareShapingCache(fontFile: string): void {
   probe(fontFile);
+}
+
+/** Has every document (and the measuring) open these font files on one parsed font per file. */
+export function shareParsedFonts(fontFiles: Iterable<string>): boolean {
+  for (const file of fontFiles) shareable.add(file);
+  if (!fontsShared) fontsShared = shareFontFiles(pdfkitOfPdfmake());
+  return fontsShared;
 }
 
 /** The prototype of pdfkit's embedded fonts (as pdfmake loads pdfkit), found through a probe font. */

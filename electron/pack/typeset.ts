@@ -5,7 +5,7 @@
 // line reaches pdfmake as one unbreakable inline: about eight times fewer inlines. Words are
 // measured through pdfkit's shared shaping cache, so each is shaped once for measuring and drawing.
 import type { Inline, TextPart } from './content';
-import { FONT, FONT_FILES } from './fonts';
+import { FONT, FONT_FILES, pdfmakeReady } from './fonts';
 import { chunkWidth } from './shapingCache';
 
 export interface BaseStyle {
@@ -105,6 +105,8 @@ const SLACK = 0.75;
  * item per line would double the inlines pdfmake measures, lays out and keeps in memory.
  */
 export function setLines(parts: TextPart[], width: number, base: BaseStyle): Inline[] {
+  // pdfkit set up as pdfmake will use it (shared fonts, fast paths) before the first word is measured.
+  pdfmakeReady();
   const limit = width - SLACK;
   const out: Inline[] = [];
   let line: Measured[] = [];
