@@ -140,9 +140,22 @@ function titleOf(input: NewPaper): string {
       'invalid_input',
       'A paper needs a title: give one, or a file name other than ".pdf".',
     );
+  return withinTitleLimit(title);
+}
+
+/** The one limit on a paper's title, whether given when attaching or when renaming. */
+function withinTitleLimit(title: string): string {
   if (title.length > MAX_TITLE_LENGTH)
     throw new BoardPackError('invalid_input', `A paper title is at most ${MAX_TITLE_LENGTH} characters.`);
   return title;
+}
+
+/** A new title for a paper already attached: there is no file name to fall back on, so blank is refused. */
+function renamedTitle(given: string): string {
+  const title = given.trim();
+  if (!title)
+    throw new BoardPackError('invalid_input', 'A paper needs a title; type the title to print in the pack.');
+  return withinTitleLimit(title);
 }
 
 export class PapersRepository {
@@ -236,6 +249,23 @@ export class PapersRepository {
       const moveUp = this.db.prepare('UPDATE papers SET position = position - 1 WHERE id = ?');
       for (const paper of after) moveUp.run(paper.id);
       this.audit.record(at, actor, 'paper.remove', 'paper', paperId, before, null);
+    })();
+  }
+
+  /**
+   * Gives a paper a new title, with its audit record in one transaction; its file, place and bytes
+   * stay as they are. The same title again changes nothing and records nothing. Packs already issued
+   * keep the title they were issued with.
+   */
+  rename(paperId: number, title: string, at: string, actor: string): PaperRecord {
+    const renamed = renamedTitle(title);
+    return this.db.transaction(() => {
+      const before = this.get(paperId);
+      if (before.title === renamed) return before;
+      this.db.prepare('UPDATE papers SET title = ? WHERE id = ?').run(renamed, paperId);
+      const after = this.get(paperId);
+      this.audit.record(at, actor, 'paper.rename', 'paper', paperId, before, after);
+      return after;
     })();
   }
 

@@ -1,6 +1,6 @@
-// Papers in the store: added in agenda order with their page count and SHA-256, removed with the
-// rest moving up, and every refusal (not a PDF, cut short, encrypted, no pages, over 25 MB, an item
-// of another meeting, no title) said in words with the database left exactly as it was.
+// Papers in the store: added in agenda order with their page count and SHA-256, renamed, removed with
+// the rest moving up, and every refusal (not a PDF, cut short, encrypted, no pages, over 25 MB, an item
+// of another meeting, no title, an unknown paper) said in words with the database left exactly as it was.
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,8 +8,9 @@ import { BoardPackError } from '../../shared/errors';
 import { MAX_PAPER_BYTES } from '../../electron/store/papers';
 import type { Meeting } from '../../electron/store/meetings';
 import type { Store } from '../../electron/store/store';
+import { issuePack, issuedPackPdf } from '../../electron/pack/index';
 import { dumpDatabase } from '../fixtures/databases';
-import { LAST_MONTH, meeting, MONTH, packStore, tempDir } from './pack.fixtures';
+import { flat, LAST_MONTH, meeting, MONTH, packStore, pageTexts, tempDir, writePdf } from './pack.fixtures';
 import { encryptedPdf, notAPdf, oversizedPdf, pagelessPdf, paperPdf, truncatedPdf } from './paper.fixtures';
 
 let dir: string;
@@ -178,5 +179,95 @@ describe('papers in the store', () => {
     store.meetings.setAgenda(current.id, reordered, store.now(), 'Secretariat');
     expect(store.papers.list(current.id)).toEqual([{ ...paper }]);
     expect(store.meetings.agenda(current.id)[0]).toMatchObject({ id: paper.agendaItemId, position: 1 });
+  });
+});
+
+describe('renaming a paper', () => {
+  it('gives a paper a new title, keeping its file, bytes and place, with an audit record of both titles', async () => {
+    const pdf = await paperPdf('Knife crime', 2);
+    const first = await add(3, 'kc-profile-v3.pdf', pdf, 'Knife crime profile');
+    const second = await add(3, 'hotspots.pdf', pdf, 'Hotspots');
+    const renamed = store.papers.rename(
+      first.id,
+      '  Knife crime problem profile, October 2007 ',
+      '2007-10-02T08:00:00.000Z',
+      'Anna Price',
+    );
+    expect(renamed).toEqual({ ...first, title: 'Knife crime problem profile, October 2007' });
+    expect(store.papers.get(first.id)).toEqual(renamed);
+    expect(store.papers.list(current.id).map((p) => [p.id, p.position, p.title])).toEqual([
+      [first.id, 1, 'Knife crime problem profile, October 2007'],
+      [second.id, 2, 'Hotspots'],
+    ]);
+    expect(Buffer.compare(store.papers.pdf(first.id), pdf)).toBe(0);
+    expect(store.audit.list({ entity: 'paper' })[0]).toMatchObject({
+      at: '2007-10-02T08:00:00.000Z',
+      actor: 'Anna Price',
+      action: 'paper.rename',
+      entityId: String(first.id),
+      before: first,
+      after: renamed,
+    });
+  });
+
+  it('records nothing when the title given is the one the paper already has', async () => {
+    const paper = await add(3, 'kc.pdf', await paperPdf('Same', 1), 'Knife crime profile');
+    const before = dumpDatabase(store.path);
+    expect(store.papers.rename(paper.id, ' Knife crime profile ', store.now(), 'Secretariat')).toEqual(paper);
+    expect(dumpDatabase(store.path)).toBe(before);
+  });
+
+  it('refuses a paper that does not exist, and changes nothing', async () => {
+    await add(3, 'kc.pdf', await paperPdf('Kept', 1), 'Knife crime profile');
+    const error = await refusal(() => store.papers.rename(999, 'New title', store.now(), 'Secretariat'));
+    expect(error.code).toBe('not_found');
+    expect(error.message).toBe('There is no paper 999.');
+  });
+
+  it('refuses a blank title, and changes nothing', async () => {
+    const paper = await add(3, 'kc.pdf', await paperPdf('Kept', 1), 'Knife crime profile');
+    for (const blank of ['', '   ', '\t\n']) {
+      const error = await refusal(() => store.papers.rename(paper.id, blank, store.now(), 'Secretariat'));
+      expect(error.code).toBe('invalid_input');
+      expect(error.message).toBe('A paper needs a title; type the title to print in the pack.');
+    }
+    expect(store.papers.get(paper.id).title).toBe('Knife crime profile');
+  });
+
+  it('refuses a title longer than a paper may have when attached (200 characters), and changes nothing', async () => {
+    const paper = await add(3, 'kc.pdf', await paperPdf('Kept', 1), 'Knife crime profile');
+    const error = await refusal(() =>
+      store.papers.rename(paper.id, 'K'.repeat(201), store.now(), 'Secretariat'),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toBe('A paper title is at most 200 characters.');
+    // The same rule as attaching: 201 characters are refused there too, and 200 pass both ways.
+    const attachError = await refusal(async () =>
+      add(3, 'kc.pdf', await paperPdf('Long', 1), 'K'.repeat(201)),
+    );
+    expect(attachError.message).toBe(error.message);
+    expect(store.papers.rename(paper.id, 'K'.repeat(200), store.now(), 'Secretariat').title).toHaveLength(
+      200,
+    );
+  });
+
+  it('renames a paper of a meeting whose pack is issued, as adding and removing do, leaving the issued pack as it was', async () => {
+    const paper = await add(3, 'kc.pdf', await paperPdf('Knife crime', 1), 'Knife crime profile');
+    const issued = await issuePack(store, { meetingId: current.id }, 'Anna Price');
+    const issuedBytes = issuedPackPdf(store, issued.id);
+    store.papers.rename(paper.id, 'Knife crime problem profile, October 2007', store.now(), 'Secretariat');
+
+    const frozen = issuedPackPdf(store, issued.id);
+    expect(Buffer.compare(frozen, issuedBytes)).toBe(0);
+    expect(createHash('sha256').update(frozen).digest('hex')).toBe(issued.sha256);
+    const frozenText = flat(pageTexts(writePdf(dir, 'issued.pdf', frozen)).join('\n'));
+    expect(frozenText).toContain('Knife crime profile');
+    expect(frozenText).not.toContain('Knife crime problem profile, October 2007');
+
+    const reissued = await issuePack(store, { meetingId: current.id }, 'Anna Price');
+    const reissuedText = flat(
+      pageTexts(writePdf(dir, 'reissued.pdf', issuedPackPdf(store, reissued.id))).join('\n'),
+    );
+    expect(reissuedText).toContain('Knife crime problem profile, October 2007');
   });
 });
