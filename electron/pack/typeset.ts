@@ -61,6 +61,9 @@ function widthOf(text: string, file: string, size: number): number {
   return total * size;
 }
 
+/** The spaces a chunk ends with, which may hang past the end of a line. */
+const TRAILING_SPACE = /[ \u200b]+$/;
+
 /** Break opportunities: after spaces and zero-width spaces; "\n" is a hard break. */
 const CHUNK = /\n|[^ \u200b\n]+[ \u200b]*|[ \u200b]+/g;
 
@@ -77,9 +80,12 @@ function tokens(parts: TextPart[], base: BaseStyle): (Measured | null)[] {
         out.push(null);
         continue;
       }
-      const trimmed = piece.replace(/[ \u200b]+$/, '');
       const width = widthOf(piece, file, size);
-      out.push({ text: piece, style, width, fit: trimmed === piece ? width : widthOf(trimmed, file, size) });
+      const trailing = TRAILING_SPACE.exec(piece);
+      // As pdfmake measures a line's visible width: the whole, less its trailing spaces measured
+      // alone. Shaping the word again without its space would double the words a pack shapes.
+      const fit = trailing ? width - widthOf(trailing[0], file, size) : width;
+      out.push({ text: piece, style, width, fit });
     }
   }
   return out;
