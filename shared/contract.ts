@@ -60,7 +60,13 @@ import {
   spreadsheetFormatSchema,
   uploadSchema,
 } from './contractOffline';
-import { addPaperInputSchema, listPapersInputSchema, paperFileSchema, paperSchema } from './contractPapers';
+import {
+  addPaperInputSchema,
+  listPapersInputSchema,
+  paperFileSchema,
+  paperSchema,
+  renamePaperInputSchema,
+} from './contractPapers';
 
 export * from './contractSchemas';
 export * from './contractOffline';
@@ -181,6 +187,7 @@ export const contract = {
 
   'papers.list': { input: listPapersInputSchema, output: z.array(paperSchema) },
   'papers.add': { input: addPaperInputSchema, output: paperSchema },
+  'papers.rename': { input: renamePaperInputSchema, output: paperSchema },
   'papers.remove': { input: z.object({ id: idSchema }), output: z.object({ removed: idSchema }) },
   'papers.open': { input: z.object({ id: idSchema }), output: paperFileSchema },
 

@@ -51,6 +51,12 @@ export const addPaperInputSchema = z.object({
   pdfBase64: paperPdfSchema,
 });
 
+/**
+ * A new title for an attached paper. Blank and over-long titles are judged by the store, with the
+ * same rule as when attaching, so its sentence is what the screen shows.
+ */
+export const renamePaperInputSchema = z.object({ id, title: z.string() });
+
 /** A paper's bytes, for the screen to show or save, as packs.export returns a pack's. */
 export const paperFileSchema = z.object({
   fileName: z.string(),

@@ -1,6 +1,6 @@
 // papers.*: PDF files an agenda item carries into the board pack. The contract has checked the size
 // (25 MB) before anything here runs; the store checks the rest (a PDF, not encrypted, with pages, an
-// item on this meeting's agenda) and keeps the bytes with an audit record.
+// item on this meeting's agenda, a title within the limit) and keeps the bytes with an audit record.
 import { BoardPackError } from '../../shared/errors';
 import { actorOf } from './services';
 import type { Group } from './table';
@@ -25,6 +25,9 @@ export const papersHandlers: Group<'papers'> = {
       actorOf(services),
     );
   },
+
+  'papers.rename': (services, { id, title }) =>
+    services.store.papers.rename(id, title, services.store.now(), actorOf(services)),
 
   'papers.remove': (services, { id }) => {
     services.store.papers.remove(id, services.store.now(), actorOf(services));

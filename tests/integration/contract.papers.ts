@@ -128,6 +128,44 @@ export function papersExamples(current: () => TestApp): { [M in PapersMethod]: E
         expect((await app.call('papers.list', { meetingId })).map((p) => p.id)).toEqual([added.id]);
       },
     },
+    'papers.rename': {
+      behaviour:
+        'gives a paper a new title with its audit record; refuses a blank title and an unknown paper in the store’s words, and an id that is not a number before the handler',
+      run: async () => {
+        const app = current();
+        const { meetingId, items } = await meetingWithAgenda(app);
+        const paper = await attach(app, meetingId, items[2], 'perf-exc-feb08');
+        const renamed = await app.call('papers.rename', {
+          id: paper.id,
+          title: ' Performance exceptions, February 2008 ',
+        });
+        expect(renamed).toEqual({ ...paper, title: 'Performance exceptions, February 2008' });
+        expect(await app.call('papers.list', { meetingId })).toEqual([renamed]);
+        expect(app.store.audit.list({ entity: 'paper' })[0]).toMatchObject({
+          action: 'paper.rename',
+          before: { title: 'perf-exc-feb08' },
+          after: { title: 'Performance exceptions, February 2008' },
+        });
+
+        expect(await app.refusal('papers.rename', { id: paper.id, title: '   ' })).toEqual({
+          code: 'invalid_input',
+          message: 'A paper needs a title; type the title to print in the pack.',
+        });
+        expect(await app.refusal('papers.rename', { id: paper.id, title: 'x'.repeat(201) })).toEqual({
+          code: 'invalid_input',
+          message: 'A paper title is at most 200 characters.',
+        });
+        expect(await app.refusal('papers.rename', { id: paper.id + 1, title: 'Other' })).toEqual({
+          code: 'not_found',
+          message: `There is no paper ${paper.id + 1}.`,
+        });
+        expect(await refusedBeforeHandler(app, 'papers.rename', { id: 'first', title: 'Other' })).toMatch(
+          /\(id\)/,
+        );
+        expect(await refusedBeforeHandler(app, 'papers.rename', { id: paper.id })).toMatch(/\(title\)/);
+        expect(await app.call('papers.list', { meetingId })).toEqual([renamed]);
+      },
+    },
     'papers.remove': {
       behaviour: 'removes a paper, moving the ones after it up; refuses an id that is not a positive number',
       run: async () => {
