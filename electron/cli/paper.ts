@@ -1,5 +1,5 @@
 // "paper": the PDF papers an agenda item carries into the board pack — add one from a file, list a
-// meeting's papers, remove one, and write one's bytes back to a file.
+// meeting's papers, rename one, remove one, and write one's bytes back to a file.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -100,7 +100,7 @@ export function registerPaper(program: Command, cli: CliContext): void {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ board-pack paper add --meeting 3 --item 4 --file "Knife crime profile.pdf"\n  $ board-pack paper list --meeting 3\n  $ board-pack paper export 7 --out copy.pdf\n  $ board-pack paper remove 7',
+      '\nExamples:\n  $ board-pack paper add --meeting 3 --item 4 --file "Knife crime profile.pdf"\n  $ board-pack paper list --meeting 3\n  $ board-pack paper rename 7 --title "Knife crime problem profile"\n  $ board-pack paper export 7 --out copy.pdf\n  $ board-pack paper remove 7',
     );
 
   paper
@@ -167,6 +167,26 @@ export function registerPaper(program: Command, cli: CliContext): void {
               p.addedBy,
             ]),
           ),
+        );
+      });
+    });
+
+  paper
+    .command('rename')
+    .description('Give a paper a new title. Packs already issued keep the title they were issued with.')
+    .argument('<id>', 'the paper (see "paper list")')
+    .requiredOption('--title <text>', 'the new title printed in the pack (at most 200 characters)')
+    .addHelpText('after', '\nExample:\n  $ board-pack paper rename 7 --title "Knife crime problem profile"')
+    .action(async (id: string, options: { title: string }, command: Command) => {
+      await cli.withStore(command, (store) => {
+        const before = store.papers.get(parseOption(paperIdSchema, id, 'paper'));
+        const after = store.papers.rename(before.id, options.title, store.now(), cli.actor(command));
+        if (after.title === before.title) {
+          cli.say(`Paper ${after.id} is already titled "${after.title}"; nothing changed.`);
+          return;
+        }
+        cli.say(
+          `Renamed paper ${after.id} "${before.title}" to "${after.title}" in meeting ${after.meetingId}.${issuedNote(store, after.meetingId)}`,
         );
       });
     });

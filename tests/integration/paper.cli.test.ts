@@ -1,6 +1,6 @@
 // The paper commands from the command line: add a PDF to an agenda item (by number or id), list a
-// meeting's papers as a table and as JSON, export the exact bytes, remove; refusals are one line
-// on stderr with exit code 1 and nothing changed.
+// meeting's papers as a table and as JSON, export the exact bytes, rename, remove; refusals are one
+// line on stderr with exit code 1 and nothing changed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,70 @@ describe('paper commands', () => {
     });
     const noPaper = await cli(['paper', 'remove', '999', '--db', db]);
     expect(noPaper).toEqual({ code: 1, stdout: '', stderr: 'There is no paper 999.\n' });
+    expect(dumpDatabase(db)).toBe(before);
+  });
+
+  it('renames a paper, saying its old and new titles, and that an issued pack keeps the old one', async () => {
+    const store = openStore(db);
+    const item = store.meetings.agenda(meetingId)[3];
+    store.close();
+    const added = await cli([
+      'paper', 'add', '--db', db, '--meeting', String(meetingId), '--item-id', String(item.id),
+      '--file', paperFile, '--title', 'MIB brief v7 FINAL',
+    ]); // prettier-ignore
+    const id = Number(/^Added paper (\d+)/.exec(added.stdout)?.[1]);
+
+    const renamed = await cli(['paper', 'rename', String(id), '--db', db, '--as', 'Anna Price', '--title', 'Intelligence picture, October 2007']); // prettier-ignore
+    expect(renamed).toEqual({
+      code: 0,
+      stdout: `Renamed paper ${id} "MIB brief v7 FINAL" to "Intelligence picture, October 2007" in meeting ${meetingId}.\nVersion 1 of this meeting's pack is issued and stays as it is; issue a new version (board-pack pack issue --meeting ${meetingId}) for the pack to show this change.\n`,
+      stderr: '',
+    });
+    const json = await cli(['paper', 'list', '--db', db, '--meeting', String(meetingId), '--json']);
+    expect(JSON.parse(json.stdout)).toContainEqual(
+      expect.objectContaining({
+        id,
+        title: 'Intelligence picture, October 2007',
+        fileName: 'Knife crime problem profile.pdf',
+      }),
+    );
+    const check = openStore(db);
+    expect(check.audit.list({ entity: 'paper' })[0]).toMatchObject({
+      action: 'paper.rename',
+      actor: 'Anna Price',
+    });
+    check.close();
+
+    const again = await cli(['paper', 'rename', String(id), '--db', db, '--title', 'Intelligence picture, October 2007']); // prettier-ignore
+    expect(again.stdout).toBe(
+      `Paper ${id} is already titled "Intelligence picture, October 2007"; nothing changed.\n`,
+    );
+  });
+
+  it('refuses a blank title, one over 200 characters, an unknown paper and a missing --title, in one line each, changing nothing', async () => {
+    const store = openStore(db);
+    const [paper] = store.papers.list(meetingId);
+    store.close();
+    const before = dumpDatabase(db);
+    const rename = (...args: string[]) => cli(['paper', 'rename', ...args, '--db', db]);
+    expect(await rename(String(paper.id), '--title', '   ')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'A paper needs a title; type the title to print in the pack.\n',
+    });
+    expect(await rename(String(paper.id), '--title', 'x'.repeat(201))).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'A paper title is at most 200 characters.\n',
+    });
+    expect(await rename('999', '--title', 'Anything')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'There is no paper 999.\n',
+    });
+    const noTitle = await rename(String(paper.id));
+    expect(noTitle.code).toBe(1);
+    expect(noTitle.stderr).toMatch(/--title/);
     expect(dumpDatabase(db)).toBe(before);
   });
 });
