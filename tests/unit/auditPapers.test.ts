@@ -1,5 +1,6 @@
-// How the audit log puts a paper's attaching and removal into words: its title, the agenda item it is
-// under (as the agenda stands now) and its file, rather than the record's fields one by one.
+// How the audit log puts a paper's attaching, renaming and removal into words: its title (old and new
+// when renamed), the agenda item it is under (as the agenda stands now) and its file, rather than the
+// record's fields one by one.
 import { describe, expect, it } from 'vitest';
 import {
   actionLabel,
@@ -48,6 +49,17 @@ describe('paper changes in the audit log', () => {
       '1 page · perf-exc-feb08.pdf',
     ]);
     expect(actionLabel('paper.remove')).toBe('Paper removed');
+  });
+
+  it('says a renamed paper’s old and new titles and the agenda item it is under, not its fields', () => {
+    const before = recordedPaper({ title: 'perf-exc-feb08' });
+    const after = recordedPaper();
+    expect(describeEntry({ entity: 'paper', before, after }, placeOf)).toEqual([
+      '“perf-exc-feb08” renamed to “Performance exceptions February 2008” under item 3, Performance against the plan (meeting of 17 April 2008)',
+      '3 pages · perf-exc-feb08.pdf',
+    ]);
+    expect(actionLabel('paper.rename')).toBe('Paper renamed');
+    expect(paperMeetingId(before, after)).toBe(4);
   });
 
   it('names the meeting when the agenda item is no longer on its agenda', () => {

@@ -7,8 +7,14 @@ const ACTION_LABELS: Record<string, string> = {
   'action.add': 'Action raised',
   'action.update': 'Action updated',
   'agenda.set': 'Agenda changed',
+  'database.restore': 'Database restored from a backup',
   'demo.load': 'Demo data loaded',
   'demo.remove': 'Demo data removed',
+  'exchange.request.issue': 'Request file made',
+  'exchange.request.open': 'Request file opened',
+  'exchange.return.export': 'Return file saved',
+  'exchange.return.import': 'Return taken in',
+  'exchange.update.reject': 'Incoming update kept out',
   'key.create': 'Signing key created',
   'key.trust': 'Signing key trusted',
   'meeting.create': 'Meeting planned',
@@ -22,6 +28,7 @@ const ACTION_LABELS: Record<string, string> = {
   'pack.issue': 'Pack issued',
   'paper.add': 'Paper attached',
   'paper.remove': 'Paper removed',
+  'paper.rename': 'Paper renamed',
   'person.add': 'Person added',
   'person.edit': 'Person changed',
   'plan.import': 'Plan imported',
@@ -99,28 +106,35 @@ export function paperMeetingId(before: unknown, after: unknown): number | null {
   return (paperFacts(after) ?? paperFacts(before))?.meetingId ?? null;
 }
 
+/** What happened to a paper, told by its title: attached, renamed (old title to new) or removed. */
+function paperEvent(earlier: PaperFacts | null, later: PaperFacts | null, item: string): string | null {
+  if (earlier && later) return `“${earlier.title}” renamed to “${later.title}” under ${item}`;
+  if (later) return `“${later.title}” attached to ${item}`;
+  if (earlier) return `“${earlier.title}” removed from ${item}`;
+  return null;
+}
+
 /**
- * A paper attached or removed, in words: its title, the agenda item it is under and its file. The
- * record keeps the item's id only, so the item is named as it stands now; an item since taken off
- * the agenda (or not looked up yet) is named by its meeting.
+ * A paper attached, renamed or removed, in words: its title, the agenda item it is under and its
+ * file. The record keeps the item's id only, so the item is named as it stands now; an item since
+ * taken off the agenda (or not looked up yet) is named by its meeting.
  */
 function describePaper(
   before: unknown,
   after: unknown,
   placeOf: (agendaItemId: number) => AgendaItemPlace | undefined,
 ): string[] | null {
-  const added = paperFacts(after);
-  const paper = added ?? paperFacts(before);
+  const earlier = paperFacts(before);
+  const later = paperFacts(after);
+  const paper = later ?? earlier;
   if (!paper) return null;
   const place = placeOf(paper.agendaItemId);
   const item = place
     ? `item ${place.number}, ${place.title} (meeting of ${place.meetingDate})`
     : `an agenda item of meeting ${paper.meetingId}`;
+  const event = paperEvent(earlier, later, item);
   const pages = paper.pages === 1 ? '1 page' : `${paper.pages} pages`;
-  return [
-    added ? `“${paper.title}” attached to ${item}` : `“${paper.title}” removed from ${item}`,
-    `${pages} · ${paper.fileName}`,
-  ];
+  return event ? [event, `${pages} · ${paper.fileName}`] : null;
 }
 
 /** An audit entry's change in words; papers are told by title and agenda item rather than field by field. */
