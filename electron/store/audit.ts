@@ -1,5 +1,6 @@
 // The append-only audit log. Writers call record() inside the same transaction as their change,
 // so a change and its record are saved together or not at all.
+import type { AuditEntity } from '../../shared/auditEntities';
 import type { Db } from './open';
 
 export interface AuditEntry {
@@ -46,7 +47,7 @@ export class AuditLog {
     at: string,
     actor: string,
     action: string,
-    entity: string,
+    entity: AuditEntity,
     entityId: string | number,
     before: unknown,
     after: unknown,
@@ -74,9 +75,13 @@ export class AuditLog {
       params.push(filter.actor);
     }
     if (filter.text) {
-      where.push("(action LIKE ? OR entity_id LIKE ? OR coalesce(after_json, '') LIKE ?)");
+      // The before record too: a removed thing's after is empty, and its last entry should be
+      // found by the same words as its earlier ones.
+      where.push(
+        "(action LIKE ? OR entity_id LIKE ? OR coalesce(after_json, '') LIKE ? OR coalesce(before_json, '') LIKE ?)",
+      );
       const like = `%${filter.text}%`;
-      params.push(like, like, like);
+      params.push(like, like, like, like);
     }
     if (filter.beforeId) {
       where.push('id < ?');

@@ -1,10 +1,15 @@
 // The store's rules hold in the store itself, on a real SQLite file: a refused write changes
 // nothing (not even the audit log), accepted updates are frozen, No update is derived.
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { trustKey } from '../../electron/exchange/keys';
+import { createRequest } from '../../electron/exchange/request';
 import { migrate } from '../../electron/store/migrate';
 import type { Store } from '../../electron/store/store';
 import { openStore } from '../../electron/store/store';
 import { dumpDatabase, fixedClock, newStore, tempDir } from '../fixtures/databases';
+import { paperPdf } from '../fixtures/paperPdf';
+import { generateKeyPair } from './exchange.fixtures';
 
 const AT = '2007-10-02T10:00:00.000Z';
 let store: Store;
@@ -204,7 +209,84 @@ describe('the audit log', () => {
     );
     expect(() => store.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
+
+  it('finds a removed paper by its title, in the entry that removed it as well as the one that added it', async () => {
+    store = newStore();
+    const meeting = boardMeeting(['Apologies', 'Knife crime problem profile']);
+    const [, item] = store.meetings.agenda(meeting.id);
+    const paper = await store.papers.add(
+      {
+        meetingId: meeting.id,
+        agendaItemId: item.id,
+        fileName: 'profile.pdf',
+        pdf: await paperPdf('Profile', 2),
+        title: 'Borough knife crime profile',
+      },
+      AT,
+      'Secretariat',
+    );
+    store.papers.remove(paper.id, AT, 'Secretariat');
+    const found = store.audit.list({ text: 'Borough knife crime profile' });
+    expect(found.map((e) => [e.action, e.entityId])).toEqual([
+      ['paper.remove', String(paper.id)],
+      ['paper.add', String(paper.id)],
+    ]);
+    expect(found[0].after).toBeNull();
+  });
+
+  it('finds the agenda change that took an item off by the item’s title', () => {
+    store = newStore();
+    const meeting = boardMeeting(['Apologies', 'Night-time economy review']);
+    const [kept] = store.meetings.agenda(meeting.id);
+    store.meetings.setAgenda(
+      meeting.id,
+      [{ id: kept.id, title: kept.title, presenter: 'Chair', minutesAllotted: 5 }],
+      AT,
+      'Secretariat',
+    );
+    const found = store.audit.list({ text: 'Night-time economy review' });
+    expect(found.map((e) => e.action)).toEqual(['agenda.set', 'agenda.set']);
+    expect(JSON.stringify(found[0].after)).not.toContain('Night-time economy review');
+    expect(JSON.stringify(found[0].before)).toContain('Night-time economy review');
+  });
+
+  it('filters to trusted keys, or to exchange requests, and shows those entries only', () => {
+    const dir = tempDir();
+    store = newStore(dir);
+    green('2.E.3');
+    const lead = generateKeyPair();
+    trustKey(store, { fingerprint: lead.fingerprint, name: 'DCS Lead', strandNumber: 2 }, 'Secretariat');
+    createRequest(store, {
+      strandNumber: 2,
+      month: '2007-10',
+      out: join(dir, 'r.bpreq'),
+      actor: 'Secretariat',
+    });
+
+    const keys = store.audit.list({ entity: 'trusted_key' });
+    expect(keys.map((e) => [e.action, e.entityId])).toEqual([['key.trust', lead.fingerprint]]);
+    const requests = store.audit.list({ entity: 'exchange_request' });
+    expect(requests.map((e) => e.action)).toEqual(['exchange.request.issue']);
+    expect(store.audit.list({ entity: 'installation_key' }).map((e) => e.action)).toEqual(['key.create']);
+    expect(store.audit.list({ entity: 'update' }).map((e) => e.action)).toEqual(['update.save']);
+  });
 });
+
+/** A board meeting in October 2007 whose agenda is the titles given. */
+function boardMeeting(titles: string[]) {
+  const meeting = store.meetings.create(
+    { title: 'Serious Violence Strategy Board', heldAt: '2007-10-18T10:00', reportingMonth: '2007-10' },
+    AT,
+    'Secretariat',
+  );
+  store.meetings.setAgenda(
+    meeting.id,
+    titles.map((title) => ({ title, presenter: 'Chair', minutesAllotted: 10 })),
+    AT,
+    'Secretariat',
+  );
+  return meeting;
+}
 
 describe('migrations', () => {
   it('are idempotent: migrating again and reopening change nothing', () => {

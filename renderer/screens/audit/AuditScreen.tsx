@@ -1,5 +1,6 @@
 // The audit log: who changed what and when. Read-only; filter by what was changed, by whom, or words.
 import { useState } from 'react';
+import { AUDIT_ENTITIES } from '../../../shared/auditEntities';
 import type { AuditEntry } from '../../../shared/contract';
 import { call } from '../../api';
 import { EmptyState, ErrorMessage, Loading } from '../../components/EmptyState';
@@ -9,17 +10,6 @@ import { actionLabel, describeEntry } from './describeChange';
 import { useAgendaItemPlaces } from './useAgendaItemPlaces';
 
 const PAGE = 100;
-const ENTITIES: Record<string, string> = {
-  update: 'Monthly updates',
-  objective: 'Objectives',
-  plan: 'The plan',
-  meeting: 'Meetings',
-  board_action: 'Board actions',
-  issued_pack: 'Issued packs',
-  paper: 'Papers',
-  setting: 'Settings',
-  person: 'People',
-};
 
 export function AuditScreen() {
   const [entity, setEntity] = useState('');
@@ -62,8 +52,8 @@ export function AuditScreen() {
           <label htmlFor="audit-entity">What changed</label>
           <select id="audit-entity" value={entity} onChange={(e) => setEntity(e.target.value)}>
             <option value="">Anything</option>
-            {Object.entries(ENTITIES).map(([key, label]) => (
-              <option key={key} value={key}>
+            {AUDIT_ENTITIES.map(({ entity, label }) => (
+              <option key={entity} value={entity}>
                 {label}
               </option>
             ))}
