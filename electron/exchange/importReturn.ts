@@ -6,7 +6,13 @@ import type { Status, WorkflowState } from '../../shared/domain';
 import { STATUS_LABELS } from '../../shared/status';
 import type { Store } from '../store/store';
 import { findTrust, trustedKeys, trustKey } from './keys';
-import { readExchangeFile, refusedFile, type ReturnPayload, type SignedFile } from './format';
+import {
+  readExchangeFile,
+  refusedFile,
+  refusedUnknownKey,
+  type ReturnPayload,
+  type SignedFile,
+} from './format';
 import { currentStamp, recordSeen, sameStamp, seenFile, whenLabel, type UpdateStamp } from './records';
 
 export interface IncomingUpdate {
@@ -75,13 +81,15 @@ interface Checked {
   leadName: string;
 }
 
+// One sentence for the Exchange files screen and the command line alike: each names its own way
+// of trusting the key, and the screen offers a button for it (the code is unknown_key).
 function unknownKeyMessage(file: SignedFile<'return'>, strandNumber: number, otherStrands: number[]): string {
   const name = file.payload.author.name;
   const elsewhere = otherStrands.length ? ` (it is trusted for strand ${otherStrands.join(', ')} only)` : '';
   return (
-    `it is signed by a key this installation does not trust for strand ${strandNumber}${elsewhere}: ${file.fingerprint}, from "${name}". ` +
-    `Confirm that fingerprint with the lead by phone or in person, then run: keys trust ${file.fingerprint} --strand ${strandNumber} --name "${name}" ` +
-    `(or import again with --trust).`
+    `it is signed by a key this copy does not trust for strand ${strandNumber}${elsewhere}: ${file.fingerprint}, from "${name}". ` +
+    `Confirm that fingerprint with the lead by phone or in person, then trust it and take in the return again ` +
+    `(on the Exchange files screen, or with --trust on the command line).`
   );
 }
 
@@ -123,7 +131,7 @@ function checkReturn(store: Store, path: string, options: ReturnCheckOptions): C
     const otherStrands = trustedKeys(store)
       .filter((k) => k.fingerprint === file.fingerprint && k.strandNumber !== null)
       .map((k) => k.strandNumber!);
-    throw refusedFile(path, unknownKeyMessage(file, p.strandNumber, otherStrands));
+    throw refusedUnknownKey(path, unknownKeyMessage(file, p.strandNumber, otherStrands));
   }
   const baseline = JSON.parse(request.baseline_json) as Record<string, UpdateStamp | null>;
   const stray = p.updates.filter((u) => !(u.ref in baseline)).map((u) => u.ref);

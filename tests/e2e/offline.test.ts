@@ -161,7 +161,7 @@ describe('exchange files', () => {
     expect(store.updates.working(MONTH, STRAND).size).toBe(0);
   });
 
-  it('shows the lead’s fingerprint to confirm, then each update to decide, and the accepted update shows', async () => {
+  it('refuses the return of a lead whose key it does not know, naming the fingerprint; once confirmed, trusts it, shows each update to decide and takes the return in', async () => {
     const { page, store } = secretariat;
     const refs = store.plan.objectives({ strandNumber: STRAND, month: MONTH }).map((o) => o.ref);
     // The secretariat recorded the second objective itself after the request went out: a conflict.
@@ -176,16 +176,25 @@ describe('exchange files', () => {
       },
       store.now(),
     );
+    const before = JSON.stringify(store.audit.list({ limit: 1000 }));
     await page.setInputFiles('#return-file', returnFile);
     await page.waitForSelector('[data-testid="trust-step"]');
     const leadKey = await lead.page.textContent('.offline-own-key .fingerprint');
+    const refusal = await page.textContent('[data-testid="trust-step"] [role="alert"]');
+    expect(refusal).toContain(
+      `does not trust for strand ${STRAND}: ${leadKey}, from "Strand 2 lead". Confirm that fingerprint with the lead by phone or in person`,
+    );
+    expect(refusal).not.toContain('keys trust');
     expect(await page.textContent('[data-testid="trust-step"] .fingerprint')).toBe(leadKey);
-    expect(await page.isDisabled('text=Trust this key')).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
-    // By keyboard: tick the confirmation, then Trust this key.
-    await tabTo(page, '#trust-confirm');
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
+    await scrollMainTo(page, '[data-testid="return-import"]');
+    await photograph(page, 'exchange-trust');
+    expect(JSON.stringify(store.audit.list({ limit: 1000 }))).toBe(before);
+    // By keyboard: on to the button that trusts the key and goes on to take the return in.
+    await tabTo(page, '[data-testid="trust-step"] button');
+    expect(await page.textContent('[data-testid="trust-step"] button')).toBe(
+      'I have confirmed the fingerprint: trust this key and take in the return',
+    );
     await page.keyboard.press('Enter');
 
     await page.waitForSelector('[data-testid="return-review"]');
@@ -208,6 +217,9 @@ describe('exchange files', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="return-result"]');
     expect(await page.textContent('[data-testid="return-result"]')).toContain('1 accepted, 1 rejected');
+    expect(await page.textContent('[data-testid="return-result"]')).toContain(
+      `the key ${leadKey} is now trusted for this strand`,
+    );
     await page.waitForSelector(`[data-testid="trusted-keys"] td:has-text("${leadKey}")`);
 
     await secretariat.goto(`#/updates/${STRAND}`);

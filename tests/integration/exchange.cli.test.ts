@@ -78,7 +78,8 @@ describe('the offline workflow on the command line', () => {
       'Secretariat',
     ]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`keys trust ${leadKey} --strand 8 --name "DCS Lead"`);
+    expect(refused.stderr).toContain(`does not trust for strand 8: ${leadKey}, from "DCS Lead"`);
+    expect(refused.stderr).toContain('or with --trust on the command line');
     const shown = await cli(['exchange', 'import', reply, '--trust', '--db', office]);
     expect(shown.stdout).toMatch(
       /8\.E\.1\n {2}Objective: .*\n {2}Here: {6}nothing yet\n {2}Incoming: {2}Green On track \(8\.E\.1\)\./,

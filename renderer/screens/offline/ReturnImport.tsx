@@ -16,7 +16,6 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
   const [preview, setPreview] = useState<ReturnPreviewView | null>(null);
   const [needsTrust, setNeedsTrust] = useState(false);
   const [trusted, setTrusted] = useState(false);
-  const [confirmed, setConfirmed] = useState(false);
   const [decisions, setDecisions] = useState<Decisions>({});
   const [result, setResult] = useState<Imported | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +24,6 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
     setPreview(null);
     setNeedsTrust(false);
     setTrusted(false);
-    setConfirmed(false);
     setDecisions({});
     setResult(null);
     setError(null);
@@ -42,15 +40,24 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
       setPreview(checked.value);
       return;
     }
+    setError(checked.error.message);
+    if (checked.error.code !== 'unknown_key') return;
     // Every other check has passed when only the key is unknown: the preview with trust shows who
     // signed it (and changes nothing), so the person can confirm the fingerprint before trusting.
+    // Refused even then, the file has another fault that trusting would not mend: say that one.
     const withTrust = await tryCall('exchange.previewReturn', { ...chosen, trust: true });
-    if (withTrust.ok && !withTrust.value.keyTrusted) {
-      setPreview(withTrust.value);
-      setNeedsTrust(true);
+    if (!withTrust.ok) {
+      setError(withTrust.error.message);
       return;
     }
-    setError(checked.error.message);
+    setPreview(withTrust.value);
+    setNeedsTrust(true);
+  }
+
+  /** The person has confirmed the fingerprint: take the return in as if imported with --trust. */
+  function trustAndTakeIn() {
+    setTrusted(true);
+    setError(null);
   }
 
   async function apply(acceptAll: boolean) {
@@ -70,6 +77,8 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
     }
   }
 
+  // While the key waits to be trusted, its refusal is shown in the trust step beside its button.
+  const askingTrust = preview !== null && needsTrust && !trusted;
   return (
     <div className={preview ? 'card offline-wide' : 'card'} data-testid="return-import">
       <h2>Take in a lead&apos;s return</h2>
@@ -85,15 +94,8 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
           }}
         />
       </div>
-      <ErrorMessage text={error} />
-      {preview && needsTrust && !trusted && (
-        <TrustStep
-          preview={preview}
-          confirmed={confirmed}
-          onConfirm={setConfirmed}
-          onTrust={() => setTrusted(true)}
-        />
-      )}
+      {!askingTrust && <ErrorMessage text={error} />}
+      {preview && askingTrust && <TrustStep preview={preview} refusal={error} onTrust={trustAndTakeIn} />}
       {preview && (!needsTrust || trusted) && !result && (
         <ReturnReview
           preview={preview}
@@ -115,16 +117,13 @@ function pick(decisions: Decisions, refs: string[]): Decisions {
   return Object.fromEntries(Object.entries(decisions).filter(([ref]) => refs.includes(ref)));
 }
 
-function TrustStep(props: {
-  preview: ReturnPreviewView;
-  confirmed: boolean;
-  onConfirm: (value: boolean) => void;
-  onTrust: () => void;
-}) {
+/** The refusal of an unknown lead key, with the fingerprint to read out and the button to trust it. */
+function TrustStep(props: { preview: ReturnPreviewView; refusal: string | null; onTrust: () => void }) {
   const { preview } = props;
   return (
     <div className="offline-trust" data-testid="trust-step">
       <h3>A key this copy does not know yet</h3>
+      <ErrorMessage text={props.refusal} />
       <p>
         This return for strand {preview.strandNumber} ({monthLabel(preview.month)}) is signed by &ldquo;
         {preview.author}&rdquo; with the key:
@@ -133,27 +132,12 @@ function TrustStep(props: {
       <p>
         Before trusting it, phone the lead on a number you already have (not one given in the file or the
         email that brought it) and ask them to read out the fingerprint shown on their Exchange files screen.
-        Trust the key only if every group matches.
+        Trust the key only if every group matches. Nothing is trusted or taken in until you apply your
+        decisions on the next step.
       </p>
-      <div className="field-inline">
-        <input
-          id="trust-confirm"
-          type="checkbox"
-          checked={props.confirmed}
-          onChange={(e) => props.onConfirm(e.target.checked)}
-        />
-        <label htmlFor="trust-confirm">
-          I have confirmed this fingerprint with the lead by phone or in person
-        </label>
-      </div>
       <div className="button-row">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={!props.confirmed}
-          onClick={props.onTrust}
-        >
-          Trust this key
+        <button type="button" className="button button-primary" onClick={props.onTrust}>
+          I have confirmed the fingerprint: trust this key and take in the return
         </button>
       </div>
     </div>
