@@ -2,8 +2,10 @@
 // the file input is listed with its page count, a file that is not a PDF is refused in words beside
 // the control with nothing listed, the pack screen counts the papers, removing one asks first, and a
 // title typed beside the file input is the one listed, and the audit log says what was attached and
-// removed in words.
-// With BOARD_PACK_SCREENSHOTS=<folder> set, the meeting screen is photographed as meeting-papers.png.
+// removed in words. A paper is renamed in place (Escape leaves it, a blank title is refused in the
+// store's words, Save keeps the new title) and the audit log says so.
+// With BOARD_PACK_SCREENSHOTS=<folder> set, the meeting screen is photographed as meeting-papers.png,
+// and with a title being edited as meeting-papers-rename.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -258,5 +260,87 @@ describe('papers on the agenda', () => {
       ],
     ]);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('renames a paper in place, refusing a blank title in the store’s words, and the audit log says so', async () => {
+    const { page, store } = app;
+    const intelligence = item(4);
+    const [paper] = store.papers.list(meetingId).filter((p) => p.agendaItemId === intelligence.id);
+    const rename = `#paper-${paper.id}-rename`;
+    const field = `#paper-${paper.id}-title`;
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    await app.goto(`#/meetings/${meetingId}`);
+    await page.waitForSelector(rename);
+    expect(await page.textContent(rename)).toBe('Rename Intelligence picture, March 2008');
+
+    // The title opens for editing, selected; Escape leaves it as it was and focus back on Rename.
+    await page.click(rename);
+    await page.waitForSelector(field);
+    expect(await focused()).toBe(`paper-${paper.id}-title`);
+    expect(await page.textContent(`label[for="paper-${paper.id}-title"]`)).toBe(
+      'New title for “Intelligence picture, March 2008”, a paper of item 4',
+    );
+    expect(await page.inputValue(field)).toBe('Intelligence picture, March 2008');
+    await page.keyboard.type('Typed over');
+    expect(await page.inputValue(field)).toBe('Typed over');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(field, { state: 'detached' });
+    await page.waitForFunction((id) => document.activeElement?.id === id, `paper-${paper.id}-rename`);
+    expect(await listed(intelligence.id)).toEqual([
+      expect.stringMatching(/^Intelligence picture, March 2008 /),
+    ]);
+
+    // From the keyboard: Enter on Rename, a blank title and Enter: refused beside the field.
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(field);
+    await page.fill(field, '   ');
+    await page.keyboard.press('Enter');
+    const error = await page.waitForSelector(`#paper-${paper.id}-title-error`);
+    expect(await error.textContent()).toBe('A paper needs a title; type the title to print in the pack.');
+    expect(await page.getAttribute(field, 'aria-describedby')).toBe(`paper-${paper.id}-title-error`);
+    expect(await page.getAttribute(field, 'aria-invalid')).toBe('true');
+    expect(await focused()).toBe(`paper-${paper.id}-title`);
+    expect(store.papers.get(paper.id).title).toBe('Intelligence picture, March 2008');
+    expect(store.audit.list({ entity: 'paper' }).map((a) => a.action)).not.toContain('paper.rename');
+    expect(await seriousViolations(page)).toEqual([]);
+    if (shots) {
+      // Only the app's content scrolls (scrollIntoView would move the whole frame too).
+      await page.$eval(field, (input) => {
+        const main = document.getElementById('main');
+        main?.scrollBy(0, input.getBoundingClientRect().top - main.clientHeight / 2);
+      });
+      await page.screenshot({ path: join(shots, 'meeting-papers-rename.png') });
+    }
+
+    // A title typed and saved is the one listed and stored; focus returns to Rename.
+    await page.fill(field, '  MIB intelligence picture, March 2008 ');
+    await page.click(`form.paper-rename button:has-text("Save")`);
+    await page.waitForSelector(field, { state: 'detached' });
+    expect(await listed(intelligence.id)).toEqual([
+      expect.stringMatching(/^MIB intelligence picture, March 2008 2 pages · MIB-brief-v7-FINAL\.pdf · /),
+    ]);
+    expect(store.papers.get(paper.id)).toEqual({ ...paper, title: 'MIB intelligence picture, March 2008' });
+    await page.waitForFunction((id) => document.activeElement?.id === id, `paper-${paper.id}-rename`);
+
+    await app.goto('#/audit');
+    await page.waitForSelector('.audit-table');
+    await page.selectOption('#audit-entity', { label: 'Papers' });
+    await page.waitForFunction(() =>
+      document.querySelector('.audit-table tbody tr')?.textContent?.includes('renamed to'),
+    );
+    await page.waitForFunction(() =>
+      document.querySelector('.audit-table tbody tr')?.textContent?.includes('item 4'),
+    );
+    const latest = await page.$eval('.audit-table tbody tr', (tr) => [
+      tr.children[2]?.textContent ?? '',
+      [...(tr.children[4]?.querySelectorAll('div') ?? [])].map((d) => d.textContent ?? ''),
+    ]);
+    expect(latest).toEqual([
+      'Paper renamed',
+      [
+        `“Intelligence picture, March 2008” renamed to “MIB intelligence picture, March 2008” under item 4, ${intelligence.title} (meeting of 17 April 2008)`,
+        '2 pages · MIB-brief-v7-FINAL.pdf',
+      ],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // The papers one agenda item carries, in the order they print in the pack: title, pages and file name,
-// with Open (read it here, or save a copy) and Remove (confirmed in the page, never by a dialog).
+// with Open (read it here, or save a copy), Rename (the title edited in place) and Remove (confirmed in
+// the page, never by a dialog).
 import { useEffect, useRef, useState } from 'react';
 import type { Paper } from '../../../shared/contract';
 import { call } from '../../api';
@@ -7,6 +8,7 @@ import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf, useNotices } from '../../state/notices';
 import { attachInputId, pagesLabel } from './AttachPaper';
 import { PaperViewer, type OpenPaper } from './PaperViewer';
+import { RenamePaper, renameButtonId } from './RenamePaper';
 
 interface Props {
   papers: Paper[];
@@ -21,8 +23,18 @@ function sizeLabel(bytes: number): string {
     : `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
+/** Pages, file name and size: what tells one paper's file from another's. */
+function details(paper: Paper) {
+  return (
+    <span className="small muted">
+      {pagesLabel(paper.pages)} · {paper.fileName} · {sizeLabel(paper.sizeBytes)}
+    </span>
+  );
+}
+
 export function PaperList({ papers, agendaItemId, itemNumber, onChanged }: Props) {
   const [confirming, setConfirming] = useState<number | null>(null);
+  const [renaming, setRenaming] = useState<number | null>(null);
   const [opened, setOpened] = useState<OpenPaper | null>(null);
   const [error, setError] = useState<string | null>(null);
   const show = useNotices((s) => s.show);
@@ -57,6 +69,26 @@ export function PaperList({ papers, agendaItemId, itemNumber, onChanged }: Props
     }
   }
 
+  function startRenaming(paper: Paper) {
+    setConfirming(null);
+    setRenaming(paper.id);
+  }
+
+  async function renamed(before: Paper, after: Paper) {
+    setRenaming(null);
+    if (opened?.paper.id === after.id) setOpened({ ...opened, paper: after });
+    setError(null);
+    if (after.title !== before.title)
+      show('success', `“${before.title}” renamed to “${after.title}” on item ${itemNumber}.`);
+    await onChanged();
+    document.getElementById(renameButtonId(after.id))?.focus();
+  }
+
+  function stopRenaming(paper: Paper) {
+    setRenaming(null);
+    window.setTimeout(() => document.getElementById(renameButtonId(paper.id))?.focus());
+  }
+
   function keep(paper: Paper) {
     setConfirming(null);
     window.setTimeout(() => document.getElementById(`paper-${paper.id}-remove`)?.focus());
@@ -69,39 +101,59 @@ export function PaperList({ papers, agendaItemId, itemNumber, onChanged }: Props
       <ul className="paper-list" aria-label={`Papers for item ${itemNumber}`}>
         {papers.map((p) => (
           <li key={p.id} data-paper={p.id}>
-            <span className="paper-title">{p.title}</span>{' '}
-            <span className="small muted">
-              {pagesLabel(p.pages)} · {p.fileName} · {sizeLabel(p.sizeBytes)}
-            </span>
-            {confirming === p.id ? (
-              <span className="paper-confirm" role="group" aria-label={`Remove ${p.title}?`}>
-                <span className="small">Remove this paper? It will no longer print in the pack.</span>
-                <button
-                  type="button"
-                  className="button button-danger"
-                  ref={confirmRef}
-                  onClick={() => remove(p)}
-                >
-                  Yes, remove<span className="visually-hidden"> {p.title}</span>
-                </button>
-                <button type="button" className="button" onClick={() => keep(p)}>
-                  Keep it
-                </button>
-              </span>
+            {renaming === p.id ? (
+              <RenamePaper
+                paper={p}
+                itemNumber={itemNumber}
+                details={details(p)}
+                onRenamed={(after) => renamed(p, after)}
+                onCancel={() => stopRenaming(p)}
+              />
             ) : (
-              <span className="paper-buttons">
-                <button type="button" className="button-quiet" onClick={() => open(p)}>
-                  Open<span className="visually-hidden"> {p.title}</span>
-                </button>
-                <button
-                  type="button"
-                  id={`paper-${p.id}-remove`}
-                  className="button-quiet"
-                  onClick={() => setConfirming(p.id)}
-                >
-                  Remove<span className="visually-hidden"> {p.title}</span>
-                </button>
-              </span>
+              <>
+                <span className="paper-title">{p.title}</span> {details(p)}
+                {confirming === p.id ? (
+                  <span className="paper-confirm" role="group" aria-label={`Remove ${p.title}?`}>
+                    <span className="small">Remove this paper? It will no longer print in the pack.</span>
+                    <button
+                      type="button"
+                      className="button button-danger"
+                      ref={confirmRef}
+                      onClick={() => remove(p)}
+                    >
+                      Yes, remove<span className="visually-hidden"> {p.title}</span>
+                    </button>
+                    <button type="button" className="button" onClick={() => keep(p)}>
+                      Keep it
+                    </button>
+                  </span>
+                ) : (
+                  <span className="paper-buttons">
+                    <button type="button" className="button-quiet" onClick={() => open(p)}>
+                      Open<span className="visually-hidden"> {p.title}</span>
+                    </button>
+                    <button
+                      type="button"
+                      id={renameButtonId(p.id)}
+                      className="button-quiet"
+                      onClick={() => startRenaming(p)}
+                    >
+                      Rename<span className="visually-hidden"> {p.title}</span>
+                    </button>
+                    <button
+                      type="button"
+                      id={`paper-${p.id}-remove`}
+                      className="button-quiet"
+                      onClick={() => {
+                        setRenaming(null);
+                        setConfirming(p.id);
+                      }}
+                    >
+                      Remove<span className="visually-hidden"> {p.title}</span>
+                    </button>
+                  </span>
+                )}
+              </>
             )}
           </li>
         ))}
