@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestPayload } from '../../electron/exchange/format';
+import type { RequestPayload, ReturnPayload } from '../../electron/exchange/format';
 import { generateKeyPair, signedFile } from '../integration/exchange.fixtures';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 import { tabTo } from './keyboard';
@@ -158,6 +158,26 @@ describe('exchange files', () => {
     expect(await alert.textContent()).toMatch(
       /^changed\.bpret was refused: its contents do not match its signature/,
     );
+    expect(store.updates.working(MONTH, STRAND).size).toBe(0);
+  });
+
+  it('says what else is wrong with a return from an unknown key, and offers no trust when trusting would not help', async () => {
+    const { page, store } = secretariat;
+    const { payload } = JSON.parse(readFileSync(returnFile, 'utf8')) as { payload: ReturnPayload };
+    const stray = { ...payload.updates[0], ref: '1.E.1' };
+    const odd = signedFile(
+      join(files, 'odd.bpret'),
+      'return',
+      { ...payload, fileId: randomUUID(), updates: [...payload.updates, stray] },
+      generateKeyPair(),
+    );
+    await secretariat.goto('#/exchange');
+    await page.setInputFiles('#return-file', odd);
+    const alert = await page.waitForSelector('[data-testid="return-import"] [role="alert"]');
+    expect(await alert.textContent()).toBe(
+      'odd.bpret was refused: it holds updates the request did not ask for: 1.E.1. Nothing was changed.',
+    );
+    expect(await page.$('[data-testid="trust-step"]')).toBeNull();
     expect(store.updates.working(MONTH, STRAND).size).toBe(0);
   });
 
