@@ -42,7 +42,7 @@ export function RenamePaper({ paper, itemNumber, details, onRenamed, onCancel }:
     } catch (e) {
       setError(messageOf(e));
       setBusy(false);
-      // Back to the field (a click on Save had taken focus there), to put the title right.
+      // Back to the field, which a click on Save took focus from, so the title can be put right.
       inputRef.current?.focus();
     }
   }
