@@ -1,6 +1,6 @@
-// What changed in a meeting's papers between an issued pack and the next: a paper is the same if
-// its bytes are (by SHA-256), replaced if a paper of the same title now has other bytes, else added
-// or removed. Said in the reissue's "What changed" list, after the objectives.
+// What changed in a meeting's papers between an issued pack and the next: kept, renamed, replaced,
+// added or removed (see describePaperChanges). Said in the reissue's "What changed" list, after the
+// objectives.
 import { z } from 'zod';
 import type { PackModel } from './model';
 import { pagesLabel, paperNumber } from './sections/papers';
@@ -22,20 +22,37 @@ export function snapshotPapers(model: PackModel): SnapshotPaper[] {
   }));
 }
 
-/** Packs issued before papers existed recorded none, which is what they had. */
+/**
+ * Papers are matched by their bytes first: the same bytes under the same title is no change, under
+ * another title a rename. A paper with new bytes under a title that was there is a replacement, else
+ * it was added; what is left of the issued pack's papers was removed. Packs issued before papers
+ * existed recorded none, which is what they had.
+ */
 export function describePaperChanges(before: SnapshotPaper[] = [], after: SnapshotPaper[] = []): string[] {
-  const kept = new Set(after.filter((a) => before.some((b) => b.sha256 === a.sha256)).map((a) => a.sha256));
-  const gone = before.filter((b) => !kept.has(b.sha256));
-  const changes: string[] = [];
+  const unmatched = [...before];
+  const take = (match: (b: SnapshotPaper) => boolean): SnapshotPaper | undefined => {
+    const at = unmatched.findIndex(match);
+    return at >= 0 ? unmatched.splice(at, 1)[0] : undefined;
+  };
+  const said = new Map<SnapshotPaper, string | null>();
+  for (const paper of after)
+    if (take((b) => b.sha256 === paper.sha256 && b.title === paper.title)) said.set(paper, null);
   for (const paper of after) {
-    if (kept.has(paper.sha256)) continue;
-    const label = `Paper ${paper.number} ${paper.title}`;
-    const replaced = gone.findIndex((b) => b.title === paper.title);
-    if (replaced >= 0) {
-      gone.splice(replaced, 1);
-      changes.push(`${label}: replaced by a new file (${pagesLabel(paper.pages)})`);
-    } else changes.push(`${label}: added (${pagesLabel(paper.pages)})`);
+    if (said.has(paper)) continue;
+    const was = take((b) => b.sha256 === paper.sha256);
+    if (was) said.set(paper, `Paper ${paper.number} ${paper.title}: renamed from “${was.title}”`);
   }
-  for (const paper of gone) changes.push(`Paper ${paper.number} ${paper.title}: removed`);
+  for (const paper of after) {
+    if (said.has(paper)) continue;
+    const label = `Paper ${paper.number} ${paper.title}`;
+    said.set(
+      paper,
+      take((b) => b.title === paper.title)
+        ? `${label}: replaced by a new file (${pagesLabel(paper.pages)})`
+        : `${label}: added (${pagesLabel(paper.pages)})`,
+    );
+  }
+  const changes = after.map((paper) => said.get(paper)).filter((line): line is string => Boolean(line));
+  for (const paper of unmatched) changes.push(`Paper ${paper.number} ${paper.title}: removed`);
   return changes;
 }
