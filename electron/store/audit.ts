@@ -76,11 +76,12 @@ export class AuditLog {
     }
     if (filter.text) {
       // The before record too: a removed thing's after is empty, and its last entry should be
-      // found by the same words as its earlier ones.
+      // found by the same words as its earlier ones. % and _ are the searcher's own characters,
+      // not LIKE's wildcards.
       where.push(
-        "(action LIKE ? OR entity_id LIKE ? OR coalesce(after_json, '') LIKE ? OR coalesce(before_json, '') LIKE ?)",
+        "(action LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' OR coalesce(after_json, '') LIKE ? ESCAPE '\\' OR coalesce(before_json, '') LIKE ? ESCAPE '\\')",
       );
-      const like = `%${filter.text}%`;
+      const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       params.push(like, like, like, like);
     }
     if (filter.beforeId) {

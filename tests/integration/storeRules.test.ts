@@ -250,6 +250,21 @@ describe('the audit log', () => {
     expect(JSON.stringify(found[0].before)).toContain('Night-time economy review');
   });
 
+  it('takes % and _ in the words as themselves, not as wildcards', () => {
+    store = newStore();
+    const s = store;
+    s.db.transaction(() => {
+      s.audit.record(AT, 'Secretariat', 'setting.set', 'setting', 'k1', null, {
+        v: 'cut by 50% in year one',
+      });
+      s.audit.record(AT, 'Secretariat', 'setting.set', 'setting', 'k2', null, { v: 'cut by 50 in year one' });
+      s.audit.record(AT, 'Secretariat', 'setting.set', 'setting', 'k3', null, { v: 'plan_b' });
+      s.audit.record(AT, 'Secretariat', 'setting.set', 'setting', 'k4', null, { v: 'planxb' });
+    })();
+    expect(s.audit.list({ text: '50% in year' }).map((e) => e.entityId)).toEqual(['k1']);
+    expect(s.audit.list({ text: 'plan_b' }).map((e) => e.entityId)).toEqual(['k3']);
+  });
+
   it('filters to trusted keys, or to exchange requests, and shows those entries only', () => {
     const dir = tempDir();
     store = newStore(dir);
