@@ -388,6 +388,19 @@ function s(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : `${n.toFixed(2)} s`;
 }
 
+/** A fixed stretch of plain JavaScript, best of 3: how fast this machine is running right now. */
+function loopSeconds(): number {
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const t = performance.now();
+    let x = 0;
+    for (let i = 0; i < 3e8; i++) x += i % 7;
+    best = Math.min(best, (performance.now() - t) / 1000);
+    if (x < 0) console.log(x);
+  }
+  return best;
+}
+
 /** The best of a few cold starts: the least disturbed by whatever else the machine is doing. */
 function coldStarts(runner: string, runs: number): ColdResult {
   const dir = mkdtempSync(join(tmpdir(), 'board-pack-bench-'));
@@ -420,6 +433,7 @@ async function main(): Promise<void> {
     return;
   }
   const runner = await bundledRunner();
+  const speed = loopSeconds();
   const only = process.argv.includes('--quick') ? ['builtin', '250'] : ['builtin', '250', '1000', '4000'];
   const cold = coldStarts(runner, 3);
   const results = only.map((name) => {
@@ -437,6 +451,9 @@ async function main(): Promise<void> {
     `load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} on ${cpus().length} cores (wall times stretch under load; CPU time less so)`,
+  );
+  console.log(
+    `machine speed: a fixed loop took ${s(speed)} (0.33 s on this project's 2-core machine when quiet; the same machine has given 0.42-0.51 s when busy elsewhere: scale the times below by it)`,
   );
   console.log(
     'case       objectives  pages     size  first build  warm (cpu)        strands only (cpu)  peak RSS (before)  pdfkit floor (cpu)  floor, fast paths  Chromium page.pdf (+launch)',
