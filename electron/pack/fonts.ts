@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { installFastContent } from './fastContent';
 import { installFastGlyphs } from './fastGlyphs';
 import { installFastInlines } from './fastInlines';
+import { installPlainShaping } from './fastShaping';
 import { shareParsedFonts, shareShapingCache } from './shapingCache';
 
 export const FONTS_DIR = fileURLToPath(new URL('../../resources/fonts/', import.meta.url));
@@ -74,6 +75,7 @@ export function pdfmakeReady(): typeof pdfmake {
         installFastInlines(),
         installFastContent(),
         installFastGlyphs(FONT_FILES[FONT.text].normal),
+        installPlainShaping(),
       ];
       fast = installed.every(Boolean);
     }

@@ -23,6 +23,8 @@ interface ShapedRun {
 
 interface EmbeddedFontLike {
   font: { postscriptName: string; numGlyphs: number };
+  /** Font units to thousandths of an em. */
+  scale: number;
   layoutRun(text: string): ShapedRun;
   layoutCached(text: string): ShapedRun;
 }
@@ -49,6 +51,15 @@ function pdfkitOfPdfmake(): typeof PDFKitDocument {
 
 const probes = new Map<string, EmbeddedFontLike>();
 let patched = false;
+
+/** Shapes a word fontkit would only kern, or says it cannot (fastShaping.ts); none until installed. */
+type PlainShaper = (font: EmbeddedFontLike['font'], scale: number, text: string) => ShapedRun | null;
+let plainShaper: PlainShaper | null = null;
+
+/** Words the plain shaper can take are shaped by it, the rest by fontkit; the bytes are the same. */
+export function shapePlainWords(shaper: PlainShaper): void {
+  plainShaper = shaper;
+}
 
 /** A fontkit font, as far as this file reads it. */
 interface FontkitFont {
@@ -136,8 +147,12 @@ function share(prototype: EmbeddedFontLike): void {
       if (cache.size >= LIMIT) cache.clear();
       // fontkit's advanceWidth is a getter that sums the positions on every read, and pdfkit reads
       // it for every measurement and every drawing of the word: it is summed once here instead.
-      const shaped = this.layoutRun(text);
-      run = { glyphs: shaped.glyphs, positions: shaped.positions, advanceWidth: shaped.advanceWidth };
+      const plain = plainShaper?.(this.font, this.scale, text);
+      if (plain) run = plain;
+      else {
+        const shaped = this.layoutRun(text);
+        run = { glyphs: shaped.glyphs, positions: shaped.positions, advanceWidth: shaped.advanceWidth };
+      }
       cache.set(text, run);
     }
     return run;
