@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { installFastContent } from './fastContent';
 import { installFastGlyphs } from './fastGlyphs';
 import { installFastInlines } from './fastInlines';
+import { installFastLines } from './fastLines';
 import { installPlainShaping } from './fastShaping';
 import { shareParsedFonts, shareShapingCache } from './shapingCache';
 
@@ -76,6 +77,7 @@ export function pdfmakeReady(): typeof pdfmake {
         installFastContent(),
         installFastGlyphs(FONT_FILES[FONT.text].normal),
         installPlainShaping(),
+        installFastLines(),
       ];
       fast = installed.every(Boolean);
     }
