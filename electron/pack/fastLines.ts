@@ -61,6 +61,7 @@ interface LineOptions {
 interface Document {
   x: number;
   y: number;
+  _ctm: number[];
   _font: unknown;
   _fontSize: number;
   page: { height: number; fonts: Record<string, unknown> };
@@ -82,6 +83,53 @@ const hex: string[] = [];
 
 function hexOf(gid: number): string {
   return (hex[gid] ??= `0000${gid.toString(16)}`.slice(-4));
+}
+
+/**
+ * Each glyph's number in a document's font subset, once it has one: the subset keeps them in a
+ * plain object keyed by glyph id, slow to ask a hundred thousand times. A glyph is given its
+ * number, its width and its code points together, the first time it is drawn (as encode does).
+ */
+const subsetIds = new WeakMap<EmbeddedFont, Int32Array>();
+
+function subsetId(font: EmbeddedFont, glyph: Glyph): number {
+  let ids = subsetIds.get(font);
+  if (!ids || glyph.id >= ids.length) {
+    const grown = new Int32Array(Math.max(glyph.id + 1, ids ? ids.length * 2 : 1024)).fill(-1);
+    if (ids) grown.set(ids);
+    ids = grown;
+    subsetIds.set(font, ids);
+  }
+  let gid = ids[glyph.id];
+  if (gid === -1) {
+    gid = font.subset.includeGlyph(glyph.id);
+    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+    ids[glyph.id] = gid;
+  }
+  return gid;
+}
+
+/** The `cm` operator pdfkit writes to flip a page of this height, kept per height. */
+const flips = new Map<number, string>();
+
+/** pdfkit's transform(1, 0, 0, -1, 0, height): the same matrix arithmetic and the same operator. */
+function flip(doc: Document, height: number): void {
+  const m = doc._ctm;
+  const [m0, m1, m2, m3, m4, m5] = m;
+  const [m11, m12, m21, m22, dx, dy] = [1, 0, 0, -1, 0, height];
+  m[0] = m0 * m11 + m2 * m12;
+  m[1] = m1 * m11 + m3 * m12;
+  m[2] = m0 * m21 + m2 * m22;
+  m[3] = m1 * m21 + m3 * m22;
+  m[4] = m0 * dx + m2 * dy + m4;
+  m[5] = m1 * dx + m3 * dy + m5;
+  let operator = flips.get(height);
+  if (operator === undefined) {
+    operator = `${[m11, m12, m21, m22, dx, dy].map((v) => number(v)).join(' ')} cm`;
+    flips.set(height, operator);
+  }
+  doc.addContent(operator);
 }
 
 function isEmbeddedFont(font: unknown): font is EmbeddedFont {
@@ -142,7 +190,8 @@ function drawLine(doc: Document, text: string, options: LineOptions): boolean {
   let y = doc.y;
   const dy = (font.ascender / 1000) * doc._fontSize;
   doc.save();
-  doc.transform(1, 0, 0, -1, 0, doc.page.height);
+  if (Array.isArray(doc._ctm) && doc._ctm.length === 6) flip(doc, doc.page.height);
+  else doc.transform(1, 0, 0, -1, 0, doc.page.height);
   y = doc.page.height - y - dy;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   doc.addContent('BT');
@@ -156,10 +205,7 @@ function drawLine(doc: Document, text: string, options: LineOptions): boolean {
   for (const run of runs)
     for (let k = 0; k < run.glyphs.length; k++) {
       const glyph = run.glyphs[k];
-      const gid = font.subset.includeGlyph(glyph.id);
-      segment += hexOf(gid);
-      if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
-      if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+      segment += hexOf(subsetId(font, glyph));
       const position = run.positions[k];
       lastPosition = position;
       if (position.xAdvance - position.advanceWidth !== 0) {
