@@ -14,8 +14,8 @@
 // and lookahead; anything else by its coverage, which errs towards fontkit). The kerning is then
 // applied pair by pair with fontkit's own coverage and class lookups, in fontkit's order, and scaled
 // as pdfkit scales it. Any other word goes to fontkit. The result is fontkit's to the last bit:
-// tests/integration/pack.fastShaping.test.ts compares them over the built-in plan's and the strategy
-// document's words and every pair and thousands of strings of 190 characters, and
+// tests/integration/pack.fastShaping.test.ts compares them over the words of the built-in plan and
+// the README, every pair and thousands of strings of 190 characters, and
 // pack.fastPaths.test.ts builds packs with and without it and compares their SHA-256.
 
 import { shapePlainWords } from './shapingCache';

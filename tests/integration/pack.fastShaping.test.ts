@@ -44,7 +44,8 @@ const PLAN = readFileSync(
   new URL('../../resources/plans/met-serious-violence-2007.json', import.meta.url),
   'utf8',
 );
-const SEED = readFileSync(new URL('../../../shared/seed/000_0acb1e4202fd39ff.txt', import.meta.url), 'utf8');
+// The README: another few thousand words of English prose, with its punctuation.
+const PROSE = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 const CHARACTERS = [
   ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i)),
@@ -64,7 +65,7 @@ function random(seed: number): () => number {
 
 function vocabulary(): string[] {
   const words = new Set<string>();
-  for (const text of [PLAN, SEED])
+  for (const text of [PLAN, PROSE])
     for (const word of chunks(text.replace(/\s+/g, ' '))) {
       words.add(word);
       words.add(word.trimEnd());
