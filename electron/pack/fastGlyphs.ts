@@ -36,7 +36,8 @@ interface EmbeddedFontLike {
 
 const hex: string[] = [];
 
-function hexOf(gid: number): string {
+/** A subset glyph number as pdfkit writes it in a TJ string: four hex digits, each made once. */
+export function hexOf(gid: number): string {
   return (hex[gid] ??= `0000${gid.toString(16)}`.slice(-4));
 }
 

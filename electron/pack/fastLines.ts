@@ -9,7 +9,8 @@
 // reading each word's run once and building the TJ operator as one string. Any other line, and
 // any line with a glyph offset (marks), goes to pdfkit's own way. The PDF bytes are the same: a
 // test builds packs both ways and compares.
-import { createRequire } from 'node:module';
+import { hexOf } from './fastGlyphs';
+import { pdfkitOfPdfmake } from './shapingCache';
 
 interface Glyph {
   id: number;
@@ -77,12 +78,6 @@ type LineMethod = (this: Document, text: unknown, options?: LineOptions, wrapper
 function number(n: number): number {
   if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
   throw new Error(`unsupported number: ${n}`);
-}
-
-const hex: string[] = [];
-
-function hexOf(gid: number): string {
-  return (hex[gid] ??= `0000${gid.toString(16)}`.slice(-4));
 }
 
 /**
@@ -233,10 +228,7 @@ let installed: boolean | null = null;
 export function installFastLines(): boolean {
   if (installed !== null) return installed;
   installed = false;
-  const fromPdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
-  const loaded = fromPdfmake('pdfkit') as { default?: { prototype: object } } | { prototype: object };
-  const PDFKit = 'default' in loaded && loaded.default ? loaded.default : (loaded as { prototype: object });
-  const prototype = PDFKit.prototype as { _line?: LineMethod; _fragment?: unknown };
+  const prototype = pdfkitOfPdfmake().prototype as { _line?: LineMethod; _fragment?: unknown };
   const own = prototype._line;
   if (typeof own !== 'function' || typeof prototype._fragment !== 'function' || own.length !== 1)
     return false;

@@ -43,7 +43,7 @@ function isEmbeddedFont(value: unknown): value is EmbeddedFontLike {
 }
 
 /** pdfmake's own copy of pdfkit, so what is measured and patched is what pdfmake uses. */
-function pdfkitOfPdfmake(): typeof PDFKitDocument {
+export function pdfkitOfPdfmake(): typeof PDFKitDocument {
   const fromPdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
   const loaded: { default?: typeof PDFKitDocument } | typeof PDFKitDocument = fromPdfmake('pdfkit');
   return 'default' in loaded && loaded.default ? loaded.default : (loaded as typeof PDFKitDocument);
