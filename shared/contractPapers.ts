@@ -3,7 +3,12 @@
 // Electron shell and the browser bridge carry it alike; its size is checked here, before any handler.
 import './zodWithoutEval';
 import { z } from 'zod';
-import { MAX_PAPER_BYTES, PAPER_TOO_LARGE } from './paperLimits';
+import {
+  MAX_PAPER_BYTES,
+  MAX_PAPER_TITLE_LENGTH,
+  PAPER_TITLE_TOO_LONG,
+  PAPER_TOO_LARGE,
+} from './paperLimits';
 
 export { MAX_PAPER_BYTES, PAPER_TOO_LARGE } from './paperLimits';
 
@@ -46,7 +51,7 @@ export const addPaperInputSchema = z.object({
   meetingId: id,
   agendaItemId: id,
   /** The title printed in the pack; the file name (without .pdf) when left out. */
-  title: z.string().trim().max(200, 'A paper title is at most 200 characters.').optional(),
+  title: z.string().trim().max(MAX_PAPER_TITLE_LENGTH, PAPER_TITLE_TOO_LONG).optional(),
   fileName: z.string().trim().min(1, 'A paper needs its file name.').max(255),
   pdfBase64: paperPdfSchema,
 });

@@ -3,12 +3,11 @@
 import { createHash } from 'node:crypto';
 import type { PDFDocument } from 'pdf-lib';
 import { BoardPackError } from '../../shared/errors';
+import { MAX_PAPER_BYTES, MAX_PAPER_TITLE_LENGTH, PAPER_TITLE_TOO_LONG } from '../../shared/paperLimits';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 
-/** The largest paper kept (the table's CHECK on size_bytes says the same). */
-export const MAX_PAPER_BYTES = 25 * 1024 * 1024;
-const MAX_TITLE_LENGTH = 200;
+export { MAX_PAPER_BYTES };
 
 export interface PaperRecord {
   id: number;
@@ -145,8 +144,7 @@ function titleOf(input: NewPaper): string {
 
 /** The one limit on a paper's title, whether given when attaching or when renaming. */
 function withinTitleLimit(title: string): string {
-  if (title.length > MAX_TITLE_LENGTH)
-    throw new BoardPackError('invalid_input', `A paper title is at most ${MAX_TITLE_LENGTH} characters.`);
+  if (title.length > MAX_PAPER_TITLE_LENGTH) throw new BoardPackError('invalid_input', PAPER_TITLE_TOO_LONG);
   return title;
 }
 

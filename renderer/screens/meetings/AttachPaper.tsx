@@ -2,7 +2,7 @@
 // with the title typed beside it (blank: the file name); a refusal (not a PDF, encrypted, too large)
 // is shown beside the control and nothing changes.
 import { useState } from 'react';
-import { PAPER_TOO_LARGE, MAX_PAPER_BYTES } from '../../../shared/paperLimits';
+import { PAPER_TOO_LARGE, MAX_PAPER_BYTES, MAX_PAPER_TITLE_LENGTH } from '../../../shared/paperLimits';
 import { ApiError, call } from '../../api';
 import { messageOf, useNotices } from '../../state/notices';
 import { fileToBase64 } from '../pack/pdf';
@@ -77,7 +77,7 @@ export function AttachPaper({ meetingId, agendaItemId, itemNumber, onAttached }:
             id={titleId}
             type="text"
             className="attach-title"
-            maxLength={200}
+            maxLength={MAX_PAPER_TITLE_LENGTH}
             placeholder="Blank: the file name"
             value={title}
             disabled={busy !== null}
