@@ -123,6 +123,20 @@ function toMeeting(row: MeetingRow): Meeting {
   };
 }
 
+/** A meeting's details in the column order of meetings (title … apologies_json). */
+function detailColumns(m: z.infer<typeof meetingInputSchema>): (string | number)[] {
+  return [
+    m.title,
+    m.heldAt,
+    m.place,
+    m.reportingMonth,
+    JSON.stringify(m.chairs),
+    JSON.stringify(m.members),
+    JSON.stringify(m.attendees),
+    JSON.stringify(m.apologies),
+  ];
+}
+
 function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (!result.success) throw new BoardPackError('invalid_input', result.error.issues[0].message);
@@ -176,17 +190,7 @@ export class MeetingsRepository {
             `INSERT INTO meetings (title, held_at, place, reporting_month, chairs_json, members_json, attendees_json, apologies_json, demo)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(
-            m.title,
-            m.heldAt,
-            m.place,
-            m.reportingMonth,
-            JSON.stringify(m.chairs),
-            JSON.stringify(m.members),
-            JSON.stringify(m.attendees),
-            JSON.stringify(m.apologies),
-            m.demo ? 1 : 0,
-          ).lastInsertRowid,
+          .run(...detailColumns(m), m.demo ? 1 : 0).lastInsertRowid,
       );
       const insert = this.db.prepare(
         'INSERT INTO agenda_items (meeting_id, position, title) VALUES (?, ?, ?)',
@@ -207,17 +211,7 @@ export class MeetingsRepository {
           `UPDATE meetings SET title = ?, held_at = ?, place = ?, reporting_month = ?, chairs_json = ?, members_json = ?,
              attendees_json = ?, apologies_json = ? WHERE id = ?`,
         )
-        .run(
-          m.title,
-          m.heldAt,
-          m.place,
-          m.reportingMonth,
-          JSON.stringify(m.chairs),
-          JSON.stringify(m.members),
-          JSON.stringify(m.attendees),
-          JSON.stringify(m.apologies),
-          id,
-        );
+        .run(...detailColumns(m), id);
       const after = this.get(id);
       this.audit.record(at, actor, 'meeting.update', 'meeting', id, before, after);
       return after;
