@@ -207,21 +207,11 @@ function packHtml(model: PackModel): string {
 }
 
 async function chromiumPdf(model: PackModel): Promise<{ seconds: number; launch: number; bytes: number }> {
-  // Loaded only here, so its memory is not counted in the pack's peak RSS.
-  const { chromium } = await import('playwright-core');
+  // Loaded only here, so its memory is not counted in the pack's peak RSS. The same Chromium, with
+  // the same switches, as the end-to-end tests (CHROMIUM_PATH or Debian's).
+  const { launchChromium } = await import('../e2e/harness');
   const t0 = performance.now();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const t1 = performance.now();
