@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
+import { MAX_PAPER_TITLE_LENGTH } from '../../shared/paperLimits';
 import { listIssuedPacks } from '../pack/index';
 import { MAX_PAPER_BYTES, type PaperRecord } from '../store/papers';
 import type { Store } from '../store/store';
@@ -175,7 +176,10 @@ export function registerPaper(program: Command, cli: CliContext): void {
     .command('rename')
     .description('Give a paper a new title. Packs already issued keep the title they were issued with.')
     .argument('<id>', 'the paper (see "paper list")')
-    .requiredOption('--title <text>', 'the new title printed in the pack (at most 200 characters)')
+    .requiredOption(
+      '--title <text>',
+      `the new title printed in the pack (at most ${MAX_PAPER_TITLE_LENGTH} characters)`,
+    )
     .addHelpText('after', '\nExample:\n  $ board-pack paper rename 7 --title "Knife crime problem profile"')
     .action(async (id: string, options: { title: string }, command: Command) => {
       await cli.withStore(command, (store) => {
