@@ -18,7 +18,7 @@
 // the README, every pair and thousands of strings of 190 characters, and
 // pack.fastPaths.test.ts builds packs with and without it and compares their SHA-256.
 
-import { shapePlainWords } from './shapingCache';
+import { shapePlainWords, type ShapedRun } from './shapingCache';
 
 /** The glyph objects and positions fontkit makes, as far as this file makes them too. */
 interface Glyph {
@@ -96,13 +96,6 @@ interface FontkitFont {
   kern?: unknown;
   glyphForCodePoint(codePoint: number): Glyph;
   layout(text: string): { positions: Position[] };
-}
-
-/** What the shared shaping cache keeps per word (see shapingCache.ts). */
-export interface ShapedRun {
-  glyphs: unknown[];
-  positions: unknown[];
-  advanceWidth: number;
 }
 
 /** fontkit's default shaper: the global features of its one stage (ltr), and the local ones. */

@@ -14,7 +14,8 @@
 import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
 
-interface ShapedRun {
+/** A word as the shared cache keeps it: pdfkit's glyphs and scaled positions, and its width. */
+export interface ShapedRun {
   glyphs: unknown[];
   positions: unknown[];
   /** In thousandths of an em, as pdfkit scales it. */
