@@ -820,7 +820,10 @@ const examples: { [M in MethodName]: Example } = {
         const { fileName, base64 } = desktopBackup.value as { fileName: string; base64: string };
         await dispatch(session.services, 'settings.update', { boardName: 'Renamed after the backup' });
         const restored = await dispatch(session.services, 'backups.restore', { fileName, base64 });
-        expect(restored).toMatchObject({ ok: true, value: { restoredFrom: fileName, schemaVersion: LATEST_SCHEMA_VERSION } });
+        expect(restored).toMatchObject({
+          ok: true,
+          value: { restoredFrom: fileName, schemaVersion: LATEST_SCHEMA_VERSION },
+        });
         expect(session.services.store.plan.summary().boardName).toBe(before);
         const notOurs = await dispatch(session.services, 'backups.restore', {
           fileName: 'notes.db',
