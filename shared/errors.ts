@@ -14,7 +14,15 @@ export type BoardPackErrorCode =
   | 'refused_file'
   /** A file signed by a key this copy does not trust yet: the person may confirm it and trust it. */
   | 'unknown_key'
-  | 'in_use';
+  | 'in_use'
+  /** The disk (or the user's quota) is full: nothing was written. */
+  | 'disk_full'
+  /** A file could not be written for another reason the system gave; nothing was changed. */
+  | 'write_failed'
+  /** A file exists but cannot be read (permissions, a device, a pipe). */
+  | 'unreadable'
+  /** The database is still locked by another window or process after waiting. */
+  | 'busy';
 
 export class BoardPackError extends Error {
   readonly code: BoardPackErrorCode;
