@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { BoardPackError } from '../../shared/errors';
+import type { ProtectedFiles } from '../files/writeAtomically';
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION } from './migrate';
 import { defaultNativeBinding, type Db } from './open';
 import { openStore, type Store } from './store';
@@ -121,6 +122,11 @@ export function autoBackupSettings(store: Store): AutoBackupSettings {
   const folder = store.getSetting(BACKUP_FOLDER_SETTING) ?? join(dirname(resolve(store.path)), 'backups');
   const keep = Number(store.getSetting(BACKUP_KEEP_SETTING) ?? DEFAULT_KEEP);
   return { folder, keep: Number.isInteger(keep) && keep >= 1 ? keep : DEFAULT_KEEP };
+}
+
+/** What a command writing a file for a person must never write to: this database and its backups. */
+export function protectedFiles(store: Store): ProtectedFiles {
+  return { database: resolve(store.path), backupsFolder: resolve(autoBackupSettings(store).folder) };
 }
 
 export function configureAutoBackup(
