@@ -89,6 +89,8 @@ export const createRequestInputSchema = z.object({
   month: reportingMonthSchema,
   expiresOn: isoDateSchema.optional(),
   leadName: z.string().trim().optional(),
+  /** Lock with a passphrase even when the lead's key is known (the lead has a new laptop). */
+  lockWithPassphrase: z.boolean().optional(),
 });
 
 export const createRequestOutputSchema = downloadSchema.extend({
@@ -98,6 +100,15 @@ export const createRequestOutputSchema = downloadSchema.extend({
   expiresOn: z.string(),
   leadName: z.string(),
   signedBy: z.string(),
+  lockedWith: z.enum(['lead_key', 'passphrase']),
+  /** To read out to the lead by phone; shown once, kept nowhere. */
+  passphrase: z.string().nullable(),
+});
+
+export const openRequestInputSchema = uploadSchema.extend({
+  trust: z.boolean().default(false),
+  /** The passphrase the secretariat read out, for a request locked with one. */
+  passphrase: z.string().max(100).nullish(),
 });
 
 export const openRequestOutputSchema = z.object({
@@ -115,6 +126,8 @@ export const openRequestOutputSchema = z.object({
   secretariatFingerprint: z.string(),
   secretariatKey: z.enum(['known', 'first_use', 'trusted_now']),
   ownFingerprint: z.string(),
+  /** False for a file from an older Board Pack, which travelled in clear: the screen warns. */
+  encrypted: z.boolean(),
 });
 
 export const createReturnInputSchema = z.object({
@@ -147,6 +160,8 @@ export const returnPreviewSchema = z.object({
   author: z.string(),
   fingerprint: z.string(),
   keyTrusted: z.boolean(),
+  /** False for a file from an older Board Pack, which travelled in clear: the screen warns. */
+  encrypted: z.boolean(),
   leadName: z.string(),
   updates: z.array(
     z.object({
