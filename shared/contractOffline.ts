@@ -29,6 +29,10 @@ export const downloadSchema = z.object({
   bytes: z.number().int(),
 });
 
+/** Shown beside a version 1 exchange file (from an older Board Pack), which travelled in clear. */
+export const CLEAR_EXCHANGE_FILE_WARNING =
+  'This file was not encrypted: it was made by an older version of Board Pack, and anyone who had the stick or the email could read it. Ask whoever sent it to update Board Pack.';
+
 // ── Exchange ─────────────────────────────────────────────────────────────────────────────────────
 
 const trustedKeySchema = z.object({

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { CLEAR_EXCHANGE_FILE_WARNING } from '../../shared/contractOffline';
 import { BoardPackError } from '../../shared/errors';
 import { readFileLimited } from '../files/readLimited';
 import { writeFileAtomically, type ProtectedFiles } from '../files/writeAtomically';
@@ -286,8 +287,7 @@ export function readExchangeFile<K extends ExchangeKind>(
 }
 
 /** The sentence shown beside a version 1 file's result: it came in clear. */
-export const CLEAR_FILE_WARNING =
-  'This file was not encrypted: it was made by an older version of Board Pack, and anyone who had the stick or the email could read it. Ask whoever sent it to update Board Pack.';
+export const CLEAR_FILE_WARNING = CLEAR_EXCHANGE_FILE_WARNING;
 
 /** Refusal helper for the checks after signature: the same sentence shape everywhere. */
 export function refusedFile(path: string, reason: string): BoardPackError {

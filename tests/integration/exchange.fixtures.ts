@@ -110,9 +110,9 @@ export function payloadOf<K extends ExchangeKind>(
   path: string,
   kind: K,
   reader: Store,
+  passphrase = passphraseFor(path),
 ): K extends 'request' ? RequestPayload : ReturnPayload {
-  return readExchangeFile(path, kind, { ownKey: unsealingKey(reader), passphrase: passphraseFor(path) })
-    .payload;
+  return readExchangeFile(path, kind, { ownKey: unsealingKey(reader), passphrase }).payload;
 }
 
 /** The strand lead's return answering the request the lead's copy opened, written to `out`. */
