@@ -44,50 +44,55 @@ export function repeatedRefs(items: readonly { ref: string }[]): string[] {
   return [...repeated];
 }
 
-export const requestPayloadSchema = z.object({
-  fileId: z.uuid(),
-  issuedAt: calendarTimestampSchema,
-  issuedBy: name,
-  expiresOn: calendarDateSchema,
-  month: reportingMonthSchema,
-  plan: z
-    .object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
+export const requestPayloadSchema = z
+  .object({
+    fileId: z.uuid(),
+    issuedAt: calendarTimestampSchema,
+    issuedBy: name,
+    expiresOn: calendarDateSchema,
+    month: reportingMonthSchema,
+    plan: z
+      .object({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        title: name,
+        organisation: name,
+        boardName: name,
+        aim: z.string().min(1).max(5_000),
+        startMonth: reportingMonthSchema,
+        endMonth: reportingMonthSchema,
+        protectiveMarking: name,
+        outcomes: z
+          .array(z.object({ number: z.number().int().positive(), text: z.string().min(1).max(5_000) }))
+          .min(1),
+      })
+      .refine((plan) => plan.startMonth <= plan.endMonth, {
+        message: 'the plan starts after it ends',
+        path: ['startMonth'],
+      }),
+    strand: z.object({
+      number: z.number().int().positive(),
       title: name,
-      organisation: name,
-      boardName: name,
-      aim: z.string().min(1).max(5_000),
-      startMonth: reportingMonthSchema,
-      endMonth: reportingMonthSchema,
-      protectiveMarking: name,
-      outcomes: z
-        .array(z.object({ number: z.number().int().positive(), text: z.string().min(1).max(5_000) }))
-        .min(1),
-    })
-    .refine((plan) => plan.startMonth <= plan.endMonth, {
-      message: 'the plan starts after it ends',
-      path: ['startMonth'],
+      operation: z.string().nullable(),
+      lead: name,
+      successMeasures: z.array(z.string().min(1)),
+      aims: z.array(z.string().min(1)),
     }),
-  strand: z.object({
-    number: z.number().int().positive(),
-    title: name,
-    operation: z.string().nullable(),
-    lead: name,
-    successMeasures: z.array(z.string().min(1)),
-    aims: z.array(z.string().min(1)),
-  }),
-  objectives: z
-    .array(requestObjectiveSchema)
-    .min(1)
-    .max(1_000)
-    .superRefine((objectives, context) => {
-      const repeated = repeatedRefs(objectives);
-      if (repeated.length)
-        context.addIssue({ code: 'custom', message: `${repeated.join(', ')} is listed more than once` });
-    }),
-  /** Who may answer: the lead's name and, once known, the fingerprint of their key. */
-  respondent: z.object({ name, fingerprint: fingerprintSchema.nullable() }),
-});
+    objectives: z
+      .array(requestObjectiveSchema)
+      .min(1)
+      .max(1_000)
+      .superRefine((objectives, context) => {
+        const repeated = repeatedRefs(objectives);
+        if (repeated.length)
+          context.addIssue({ code: 'custom', message: `${repeated.join(', ')} is listed more than once` });
+      }),
+    /** Who may answer: the lead's name and, once known, the fingerprint of their key. */
+    respondent: z.object({ name, fingerprint: fingerprintSchema.nullable() }),
+  })
+  .refine((p) => p.month >= p.plan.startMonth && p.month <= p.plan.endMonth, {
+    message: 'the month is outside the plan period',
+    path: ['month'],
+  });
 export type RequestPayload = z.infer<typeof requestPayloadSchema>;
 
 export const returnUpdateSchema = updateContentSchema

@@ -291,6 +291,11 @@ describe('signed files the schema refuses (issue 18, item 4)', () => {
     expectLeadRefused(path, /at payload\.plan\.startMonth: the plan starts after it ends/, 'TEST-TEST');
   });
 
+  it('refuses a request for a month outside its own plan period', () => {
+    const path = resignedRequest((p) => (p.month = '2012-01'));
+    expectLeadRefused(path, /at payload\.month: the month is outside the plan period/, 'TEST-TEST');
+  });
+
   it('refuses a request that expires on a day not on the calendar', () => {
     const path = resignedRequest((p) => (p.expiresOn = '2099-02-30'));
     expectLeadRefused(path, /at payload\.expiresOn: That is not a date on the calendar/, 'TEST-TEST');
