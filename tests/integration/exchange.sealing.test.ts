@@ -2,6 +2,7 @@
 // first request's passphrase, tampering, old clear files, and the hostile files of issue 18.
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRequest } from '../../electron/exchange/openRequest';
@@ -9,11 +10,17 @@ import { importReturn, previewReturn } from '../../electron/exchange/importRetur
 import { installationKey, signingKey, trustKey } from '../../electron/exchange/keys';
 import type { RequestPayload, ReturnPayload } from '../../electron/exchange/format';
 import { createReturn } from '../../electron/exchange/return';
-import { newPassphrase } from '../../electron/exchange/sealing';
+import {
+  newPassphrase,
+  normalisePassphrase,
+  x25519PrivateKeyOf,
+  x25519PublicKeyOf,
+} from '../../electron/exchange/sealing';
 import { openStore } from '../../electron/store/store';
 import {
   clearV1File,
   dumpDatabase,
+  generateKeyPair,
   leadReturn,
   passphraseFor,
   payloadOf,
@@ -406,5 +413,25 @@ describe('where exchange files may be written (issue 18, items 0, 6 and 8)', () 
       secretariatRequest(pair.secretariat, join(pair.dir, 'r.bpreq'), { strandNumber: 2, expiresOn }),
     ).toThrow(message);
     expect(dumpDatabase(pair.secretariat)).toEqual(before);
+  });
+});
+
+describe('the keys files are sealed to', () => {
+  it("turns an installation's Ed25519 key pair into the matching X25519 pair (RFC 7748's map)", () => {
+    for (let i = 0; i < 8; i += 1) {
+      const pair = generateKeyPair();
+      const fromPublic = x25519PublicKeyOf(pair.publicKey)!.export({ type: 'spki', format: 'der' });
+      const fromPrivate = createPublicKey(x25519PrivateKeyOf(pair.privateKey)).export({
+        type: 'spki',
+        format: 'der',
+      });
+      expect(fromPublic.equals(fromPrivate)).toBe(true);
+    }
+    expect(x25519PublicKeyOf(Buffer.from('not a key').toString('base64'))).toBeNull();
+  });
+
+  it('reads a passphrase as heard: case, spaces and dashes ignored, O as 0 and I or L as 1', () => {
+    expect(normalisePassphrase('k2v7 ohj3-ff5s rdhc-xbi5')).toBe('K2V70HJ3FF5SRDHCXB15');
+    expect(new Set(Array.from({ length: 50 }, () => newPassphrase())).size).toBe(50);
   });
 });
