@@ -24,6 +24,9 @@ import {
   type PDFPage,
   type PDFObject,
 } from 'pdf-lib';
+import { BoardPackError } from '../../shared/errors';
+import { MAX_PAPER_PAGES } from '../../shared/paperLimits';
+import { defusePaper } from '../pdf/activeContent';
 import type { PackPaper } from './model';
 import { paperPageAnchor } from './sections/papers';
 import { MARGINS } from './theme';
@@ -151,7 +154,8 @@ function shownSizes(source: PDFDocument): { width: number; height: number }[] {
 /**
  * The papers, with the pages a viewer shows wider than tall marked, so the pack lays those out on
  * landscape placeholder pages: a landscape A4 page is drawn at about 72% of its size there, against
- * 57% across a portrait page.
+ * 57% across a portrait page. Each also says what active content it carried (links, scripts, forms,
+ * files), which the pack leaves out and its divider names.
  */
 export async function withPaperShapes(
   papers: PackPaper[],
@@ -159,11 +163,23 @@ export async function withPaperShapes(
 ): Promise<PackPaper[]> {
   const shaped: PackPaper[] = [];
   for (const paper of papers) {
+    // A paper kept before papers had a page limit could have any number; refused here in words
+    // rather than left to run for ever.
+    if (paper.pages > MAX_PAPER_PAGES)
+      throw new BoardPackError(
+        'refused_file',
+        `Paper ${paper.itemPosition}.${paper.position} "${paper.title}" has ${paper.pages} pages; a paper can have at most ${MAX_PAPER_PAGES}. Remove it and attach the part the board needs to read.`,
+      );
     const source = await PDFDocument.load(paperBytes(paper.sha256), LOAD);
     const landscape = shownSizes(source)
       .map((size, i) => (size.width > size.height ? i + 1 : 0))
       .filter((n) => n > 0);
-    shaped.push(landscape.length ? { ...paper, landscapePages: landscape } : paper);
+    const removed = defusePaper(source);
+    shaped.push({
+      ...paper,
+      ...(landscape.length ? { landscapePages: landscape } : {}),
+      ...(removed.length ? { removed } : {}),
+    });
   }
   return shaped;
 }
@@ -223,6 +239,8 @@ export async function drawPapers(
   const pageIndex = new Map(pack.getPages().map((page, i) => [page.ref.toString(), i]));
   for (const [index, paper] of papers.entries()) {
     const source = await PDFDocument.load(paperBytes(paper.sha256), LOAD);
+    // Before its pages are copied: what they draw with is cut free of actions, forms and files.
+    defusePaper(source);
     const embedded = await embedPaper(pack, source);
     const turns = source.getPages().map(quarterTurns);
     if (embedded.length !== paper.pages)
