@@ -20,28 +20,26 @@ export interface BoundedCount {
   over: boolean;
 }
 
-/** The page tree nodes visited per page allowed: a sound tree has far fewer; a cycle has no end. */
-const TREE_STEPS_PER_PAGE = 4;
-
 /**
  * The leaves of the page tree as a viewer counts them (a page listed twice is two pages), stopping
- * at maxPages + 1. Throws when the tree has no root, or loops without reaching pages: the file is
- * damaged. Walks with its own stack, so a deep or cyclic tree cannot overflow the call stack.
+ * at maxPages + 1. Throws when the tree has no root, or reaches one of its own nodes twice (a loop,
+ * which no reader would finish): the file is damaged. Walks with its own stack, so a deep tree
+ * cannot overflow the call stack.
  */
 export function countPages(doc: PDFDocument, maxPages: number): BoundedCount {
   const root = doc.catalog.lookup(PDFName.of('Pages'));
   if (!(root instanceof PDFPageTree)) throw new Error('The PDF has no page tree.');
   const stack: PDFObject[] = [root];
+  const nodes = new Set<PDFPageTree>();
   let pages = 0;
-  let steps = 0;
-  const maxSteps = (maxPages + 1) * TREE_STEPS_PER_PAGE;
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (++steps > maxSteps) throw new Error('The page tree is too deep or loops back on itself.');
     if (node instanceof PDFPageLeaf) {
       if (++pages > maxPages) return { count: pages, over: true };
       continue;
     }
     if (!(node instanceof PDFPageTree)) continue;
+    if (nodes.has(node)) throw new Error('The page tree loops back on itself.');
+    nodes.add(node);
     const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
     for (let i = (kids?.size() ?? 0) - 1; i >= 0; i--) {
       const kid = kids?.lookup(i);

@@ -7,7 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoardPackError } from '../../shared/errors';
 import { MAX_PAPER_BYTES } from '../../electron/store/papers';
 import { MAX_PAPER_CONTENT_BYTES, MAX_PAPER_PAGES } from '../../shared/paperLimits';
-import { HOSTILE_PAPERS, inflatingPaper, pageListedManyTimes } from '../fixtures/hostilePapers';
+import {
+  HOSTILE_PAPERS,
+  inflatingPaper,
+  loopingPageTree,
+  pageListedManyTimes,
+} from '../fixtures/hostilePapers';
 import type { Meeting } from '../../electron/store/meetings';
 import type { Store } from '../../electron/store/store';
 import { issuePack, issuedPackPdf } from '../../electron/pack/index';
@@ -149,6 +154,13 @@ describe('papers in the store', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(error.message).toBe(
       `"repeated.pdf" has more than ${MAX_PAPER_PAGES} pages; a paper can have at most ${MAX_PAPER_PAGES}. Attach the part the board needs to read, or split it into shorter papers.`,
+    );
+  });
+
+  it('refuses a paper whose page tree loops back on itself, as damaged, and changes nothing', async () => {
+    const error = await refusal(async () => add(3, 'looping.pdf', await loopingPageTree()));
+    expect(error.message).toBe(
+      '"looping.pdf" could not be read as a PDF; it may be damaged. Save it again as a PDF and attach that.',
     );
   });
 
