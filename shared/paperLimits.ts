@@ -36,3 +36,15 @@ export const MAX_PAPER_CONTENT_BYTES = 100 * 1024 * 1024;
 export function paperContentTooLarge(name: string): string {
   return `"${name}" unpacks to more than 100 MB of page content (a normal paper unpacks to a few MB), which would make the pack too slow to build and to open. Print it to a new PDF, or save its pages as images, and attach that.`;
 }
+
+/**
+ * A paper kept before these limits that exceeds one, found when a pack is built: named by its
+ * number in the pack ("3.1") and title, as the secretariat sees it in the meeting's papers.
+ */
+export function keptPaperOverLimit(number: string, title: string, over: 'pages' | 'content'): string {
+  const what =
+    over === 'pages'
+      ? `has more than ${MAX_PAPER_PAGES} pages`
+      : 'unpacks to more than 100 MB of page content';
+  return `Paper ${number} "${title}" ${what}, so the pack cannot be built with it. Remove it, and attach ${over === 'pages' ? 'the part the board needs to read' : 'a copy printed to a new PDF'}.`;
+}

@@ -4,7 +4,12 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
-import { MAX_PAPER_BYTES, MAX_PAPER_TITLE_LENGTH, PAPER_TOO_LARGE } from '../../shared/paperLimits';
+import {
+  MAX_PAPER_BYTES,
+  MAX_PAPER_PAGES,
+  MAX_PAPER_TITLE_LENGTH,
+  PAPER_TOO_LARGE,
+} from '../../shared/paperLimits';
 import { readFileLimited } from '../files/readLimited';
 import { writeFileAtomically } from '../files/writeAtomically';
 import { listIssuedPacks } from '../pack/index';
@@ -107,7 +112,10 @@ export function registerPaper(program: Command, cli: CliContext): void {
     .requiredOption('--meeting <id>', 'the meeting')
     .option('--item <n>', "the agenda item's number on that meeting's agenda")
     .option('--item-id <id>', "or: the agenda item's id")
-    .requiredOption('--file <paper.pdf>', 'the PDF file (at most 25 MB; not password-protected)')
+    .requiredOption(
+      '--file <paper.pdf>',
+      `the PDF file (at most 25 MB and ${MAX_PAPER_PAGES} pages; not password-protected)`,
+    )
     .option('--title <text>', 'the title printed in the pack (default: the file name without .pdf)')
     .addHelpText(
       'after',

@@ -25,8 +25,9 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import { BoardPackError } from '../../shared/errors';
-import { MAX_PAPER_PAGES } from '../../shared/paperLimits';
+import { keptPaperOverLimit, MAX_PAPER_CONTENT_BYTES, MAX_PAPER_PAGES } from '../../shared/paperLimits';
 import { defusePaper } from '../pdf/activeContent';
+import { countDecodedContent } from '../pdf/paperBounds';
 import type { PackPaper } from './model';
 import { paperPageAnchor } from './sections/papers';
 import { MARGINS } from './theme';
@@ -152,6 +153,19 @@ function shownSizes(source: PDFDocument): { width: number; height: number }[] {
 }
 
 /**
+ * A paper kept before papers had these limits could have any number of pages or unpack to
+ * gigabytes: refused in words rather than left to run for ever. Unpacking within the limit with
+ * zlib costs little beside drawing the pages.
+ */
+function refuseOverLimits(paper: PackPaper, source: PDFDocument): void {
+  const number = `${paper.itemPosition}.${paper.position}`;
+  if (paper.pages > MAX_PAPER_PAGES)
+    throw new BoardPackError('refused_file', keptPaperOverLimit(number, paper.title, 'pages'));
+  if (countDecodedContent(source, MAX_PAPER_CONTENT_BYTES).over)
+    throw new BoardPackError('refused_file', keptPaperOverLimit(number, paper.title, 'content'));
+}
+
+/**
  * The papers, with the pages a viewer shows wider than tall marked, so the pack lays those out on
  * landscape placeholder pages: a landscape A4 page is drawn at about 72% of its size there, against
  * 57% across a portrait page. Each also says what active content it carried (links, scripts, forms,
@@ -163,14 +177,8 @@ export async function withPaperShapes(
 ): Promise<PackPaper[]> {
   const shaped: PackPaper[] = [];
   for (const paper of papers) {
-    // A paper kept before papers had a page limit could have any number; refused here in words
-    // rather than left to run for ever.
-    if (paper.pages > MAX_PAPER_PAGES)
-      throw new BoardPackError(
-        'refused_file',
-        `Paper ${paper.itemPosition}.${paper.position} "${paper.title}" has ${paper.pages} pages; a paper can have at most ${MAX_PAPER_PAGES}. Remove it and attach the part the board needs to read.`,
-      );
     const source = await PDFDocument.load(paperBytes(paper.sha256), LOAD);
+    refuseOverLimits(paper, source);
     const landscape = shownSizes(source)
       .map((size, i) => (size.width > size.height ? i + 1 : 0))
       .filter((n) => n > 0);

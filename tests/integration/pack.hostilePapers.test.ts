@@ -4,11 +4,14 @@
 // pack built with it holds no JavaScript, action, launch, attached file or form (every object read
 // back with pdf-lib, streams unpacked), and the paper's divider says what was removed. A control pack
 // with a plain paper passes the same scan, and its divider says nothing was.
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePDFRawStream, PDFDocument, PDFRawStream } from 'pdf-lib';
 import { buildPack } from '../../electron/pack/index';
-import { HOSTILE_PAPERS } from '../fixtures/hostilePapers';
+import { BoardPackError } from '../../shared/errors';
+import { HOSTILE_PAPERS, inflatingPaper, pageListedManyTimes } from '../fixtures/hostilePapers';
 import { buildPackFixture, flat, pageTexts, tempDir, writePdf, type PackFixture } from './pack.fixtures';
 import { paperLine, paperPdf } from './paper.fixtures';
 
@@ -129,5 +132,58 @@ describe('hostile papers in the board pack', () => {
     expect(plain).toContain('SHA-256');
     expect(plain).not.toMatch(/removed/i);
     expect(divider(hostilePages, 'Knife crime problem profile')).not.toMatch(/removed/i);
+  });
+});
+
+describe('a paper kept before papers had limits', () => {
+  /** Writes a paper straight into the database, as a version without the limits would have kept it. */
+  function keepUnchecked(f: PackFixture, title: string, pdf: Buffer, pages: number): void {
+    const item = f.store.meetings.agenda(f.current.id).find((a) => a.position === 3);
+    const db = new Database(f.store.path);
+    db.prepare(
+      `INSERT INTO papers (meeting_id, agenda_item_id, position, title, file_name, sha256, size_bytes, pages, pdf, added_at, added_by)
+       VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, '2007-10-01T09:00:00.000Z', 'Secretariat')`,
+    ).run(
+      f.current.id,
+      item?.id,
+      title,
+      `${title}.pdf`,
+      createHash('sha256').update(pdf).digest('hex'),
+      pdf.length,
+      pages,
+      pdf,
+    );
+    db.close();
+  }
+
+  async function buildRefusal(pdf: Buffer, pages: number): Promise<BoardPackError> {
+    const f = buildPackFixture(tempDir());
+    try {
+      keepUnchecked(f, 'Archive', pdf, pages);
+      const started = Date.now();
+      const error = await buildPack(f.store, { meetingId: f.current.id, draft: true }).catch(
+        (e: unknown) => e,
+      );
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(error).toBeInstanceOf(BoardPackError);
+      return error as BoardPackError;
+    } finally {
+      f.store.close();
+      rmSync(f.dir, { recursive: true, force: true });
+    }
+  }
+
+  it('refuses to build a pack with a paper of 100,000 pages, in words', async () => {
+    const error = await buildRefusal(await pageListedManyTimes(100_000), 100_000);
+    expect(error.message).toBe(
+      'Paper 3.1 "Archive" has more than 500 pages, so the pack cannot be built with it. Remove it, and attach the part the board needs to read.',
+    );
+  });
+
+  it('refuses to build a pack with a paper that unpacks to 1 GB, in words', async () => {
+    const error = await buildRefusal(await inflatingPaper(1024 ** 3), 1);
+    expect(error.message).toBe(
+      'Paper 3.1 "Archive" unpacks to more than 100 MB of page content, so the pack cannot be built with it. Remove it, and attach a copy printed to a new PDF.',
+    );
   });
 });
