@@ -83,17 +83,20 @@ class Finding {
   readonly kinds = new Set<ActiveContent>();
   private readonly seenActions = new Set<PDFDict>();
 
-  /** An action and the actions chained after it (/Next, one or many). */
+  /** An action and the actions chained after it (/Next, one or many), followed without recursion. */
   action(object: PDFObject | undefined, doc: PDFDocument): void {
-    const action = dictOf(object ? doc.context.lookup(object) : undefined);
-    if (!action || this.seenActions.has(action)) return;
-    this.seenActions.add(action);
-    const type = nameOf(action, 'S');
-    if (type === undefined && !action.has(PDFName.of('JS'))) return;
-    this.kinds.add(actionKind(type));
-    const next = action.lookup(PDFName.of('Next'));
-    const chained = next instanceof PDFArray ? next.asArray() : [next];
-    for (const n of chained) this.action(n, doc);
+    const queue: PDFObject[] = object ? [object] : [];
+    for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+      const action = dictOf(doc.context.lookup(next));
+      if (!action || this.seenActions.has(action)) continue;
+      this.seenActions.add(action);
+      const type = nameOf(action, 'S');
+      if (type === undefined && !action.has(PDFName.of('JS'))) continue;
+      this.kinds.add(actionKind(type));
+      const chained = action.lookup(PDFName.of('Next'));
+      for (const item of chained instanceof PDFArray ? chained.asArray() : [chained])
+        if (item) queue.push(item);
+    }
   }
 
   /** A dictionary of triggers (/AA): each value is an action. */
@@ -134,7 +137,8 @@ class Finding {
     else if (name === '/Names') this.nameTrees(value, doc);
     else if (name === '/AcroForm' || name === '/SubmitForm') this.kinds.add('form fields');
     else if (name === '/URI') this.kinds.add('links');
-    else if (name === '/EF' || name.startsWith('/EmbeddedFile')) this.kinds.add('attached files');
+    else if (['/EF', '/F', '/FFilter', '/FDecodeParms'].includes(name) || name.startsWith('/EmbeddedFile'))
+      this.kinds.add('attached files');
     else this.kinds.add('scripts');
   }
 }
@@ -157,40 +161,53 @@ function foreignKind(object: PDFObject): ActiveContent | 'page' | undefined {
   return undefined;
 }
 
+/** Cuts what a dictionary (or a stream's) holds that no page draws with; returns what is left to walk. */
+function defuseDict(object: PDFDict | PDFStream, doc: PDFDocument, finding: Finding): PDFObject[] {
+  const dict = object instanceof PDFStream ? object.dict : object;
+  const cut = [...CUT_KEYS, ...(object instanceof PDFStream ? EXTERNAL_DATA_KEYS : [])];
+  for (const key of cut) {
+    const value = dict.get(key);
+    if (value === undefined) continue;
+    finding.cut(key, value, doc);
+    dict.delete(key);
+  }
+  const left: PDFObject[] = [];
+  for (const [key, value] of dict.entries()) {
+    if (cutForeign(value, doc, finding)) dict.delete(key);
+    else left.push(value);
+  }
+  return left;
+}
+
+/** Cuts (to null, keeping the array's length) what an array holds that no page draws with. */
+function defuseArray(array: PDFArray, doc: PDFDocument, finding: Finding): PDFObject[] {
+  const left: PDFObject[] = [];
+  for (let i = 0; i < array.size(); i++) {
+    if (cutForeign(array.get(i), doc, finding)) array.set(i, PDFNull);
+    else left.push(array.get(i));
+  }
+  return left;
+}
+
 /**
  * Cuts actions, annotations, forms and files out of everything reachable from a page's resources,
- * in place (the paper is a copy loaded for this pack), and notes what was cut.
+ * in place (the paper is a copy loaded for this pack), and notes what was cut. `seen` is shared by
+ * the paper's pages, which share fonts and images.
  */
-function defuseResources(resources: PDFDict, doc: PDFDocument, finding: Finding): void {
-  const seen = new Set<PDFObject>();
+function defuseResources(resources: PDFDict, doc: PDFDocument, finding: Finding, seen: Set<PDFObject>): void {
   const queue: PDFObject[] = [resources];
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     const object = next instanceof PDFRef ? doc.context.lookup(next) : next;
     if (object === undefined || seen.has(object)) continue;
     seen.add(object);
-    const dict = dictOf(object);
-    if (dict) {
-      if (object instanceof PDFStream)
-        for (const key of EXTERNAL_DATA_KEYS.filter((k) => dict.has(k))) {
-          finding.kinds.add('attached files');
-          dict.delete(key);
-        }
-      for (const key of CUT_KEYS) {
-        const value = dict.get(key);
-        if (value === undefined) continue;
-        finding.cut(key, value, doc);
-        dict.delete(key);
-      }
-      for (const [key, value] of dict.entries()) {
-        if (cutForeign(value, doc, finding)) dict.delete(key);
-        else queue.push(value);
-      }
-    } else if (object instanceof PDFArray) {
-      for (let i = 0; i < object.size(); i++) {
-        if (cutForeign(object.get(i), doc, finding)) object.set(i, PDFNull);
-        else queue.push(object.get(i));
-      }
-    }
+    // Pushed one by one: spreading an array of a million entries would overflow the call stack.
+    const left =
+      object instanceof PDFDict || object instanceof PDFStream
+        ? defuseDict(object, doc, finding)
+        : object instanceof PDFArray
+          ? defuseArray(object, doc, finding)
+          : [];
+    for (const item of left) queue.push(item);
   }
 }
 
@@ -226,9 +243,10 @@ function findDocumentContent(doc: PDFDocument, finding: Finding): void {
 export function defusePaper(doc: PDFDocument): ActiveContent[] {
   const finding = new Finding();
   findDocumentContent(doc, finding);
+  const seen = new Set<PDFObject>();
   for (const page of new Set(doc.getPages())) {
     const resources = page.node.Resources();
-    if (resources) defuseResources(resources, doc, finding);
+    if (resources) defuseResources(resources, doc, finding, seen);
   }
   return ACTIVE_CONTENT_KINDS.filter((kind) => finding.kinds.has(kind));
 }

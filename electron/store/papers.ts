@@ -129,6 +129,9 @@ async function countReadablePages(name: string, pdf: Uint8Array): Promise<number
       throw refused(paperContentTooLarge(name));
     const scratch = await pdfLib.PDFDocument.create({ updateMetadata: false });
     await scratch.embedPdf(doc, doc.getPageIndices());
+    // Links and scripts are kept (the pack removes them when it draws the paper); walked here so a
+    // file the pack could not walk is refused now. Last, as it cuts them out of this copy.
+    (await import('../pdf/activeContent')).defusePaper(doc);
     return counted.count;
   } catch (error) {
     if (error instanceof BoardPackError) throw error;

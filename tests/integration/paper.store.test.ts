@@ -10,6 +10,7 @@ import { MAX_PAPER_CONTENT_BYTES, MAX_PAPER_PAGES } from '../../shared/paperLimi
 import {
   HOSTILE_PAPERS,
   inflatingPaper,
+  longActionChainPaper,
   loopingPageTree,
   pageListedManyTimes,
 } from '../fixtures/hostilePapers';
@@ -185,6 +186,11 @@ describe('papers in the store', () => {
 
   it('keeps a paper whose page content unpacks to less than the limit', async () => {
     const paper = await add(3, 'dense map.pdf', await inflatingPaper(MAX_PAPER_CONTENT_BYTES / 8));
+    expect(paper.pages).toBe(1);
+  });
+
+  it('keeps a paper whose opening script chains 20,000 more, walking the chain without overflowing', async () => {
+    const paper = await add(3, 'chain.pdf', await longActionChainPaper(20_000));
     expect(paper.pages).toBe(1);
   });
 
