@@ -16,6 +16,7 @@ import { exportPlan, PLAN_COLUMNS } from '../../electron/plan/spreadsheetPlan';
 import { importPlan, previewPlanImport } from '../../electron/plan/spreadsheetImport';
 import { exportUpdates } from '../../electron/plan/spreadsheetUpdates';
 import { createRequest } from '../../electron/exchange/request';
+import { cli, dumpDatabase } from '../fixtures/databases';
 
 const CHILD = fileURLToPath(new URL('./spreadsheet.child.ts', import.meta.url));
 const clock = () => new Date('2007-10-01T09:00:00.000Z');
@@ -305,5 +306,45 @@ describe('spreadsheets written out', () => {
         .filter((f) => !f.startsWith('board.xlsx'))
         .sort(),
     ).toEqual(['backups', 'folder.csv']);
+  });
+});
+
+describe('plan import and export on the command line', () => {
+  it('leaves no database behind when an import into a new one is refused', async () => {
+    const d = dir();
+    const source = open(join(d, 'a.db'));
+    const path = await editedExport(source, join(d, 'plan.csv'), { edit: (r) => [...r, 'Reworded'] });
+    const [header, ...rest] = readFileSync(path, 'utf8').split('\n');
+    writeFileSync(path, [`${header},Objective`, ...rest].join('\n'));
+    const result = await cli(['plan', 'import', path, '--apply', '--db', join(d, 'new.db')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/has two columns named "Objective"/);
+    expect(readdirSync(d).filter((f) => f.startsWith('new.db'))).toEqual([]);
+  });
+
+  it('refuses plan export and updates export naming the database, and changes nothing', async () => {
+    const d = dir();
+    const database = join(d, 'board.csv');
+    expect((await cli(['init', '--db', database])).code).toBe(0);
+    const before = dumpDatabase(database);
+    const plan = await cli(['plan', 'export', '--out', database, '--db', database]);
+    expect(plan.stderr).toMatch(
+      /board\.csv is the database itself; choose another file name\. Nothing was written\./,
+    );
+    const updates = await cli([
+      'updates',
+      'export',
+      '--from',
+      '2007-10',
+      '--to',
+      '2007-10',
+      '--out',
+      database,
+      '--db',
+      database,
+    ]);
+    expect(updates.stderr).toMatch(/is the database itself/);
+    expect([plan.code, updates.code]).toEqual([1, 1]);
+    expect(dumpDatabase(database)).toBe(before);
   });
 });
