@@ -150,6 +150,20 @@ describe('values in a plan spreadsheet that would break the plan', () => {
     expect(result.added).toEqual(['2.E.19']);
   });
 
+  it('refuses to seed a plan whose theme would need a reference past 9999', async () => {
+    const d = dir();
+    const store = open(join(d, 'empty.db'), true);
+    const path = join(d, 'plan.csv');
+    writeFileSync(
+      path,
+      stringify([[...PLAN_COLUMNS], row('2.E.9999', 'The last number'), row('', 'One too many')]),
+    );
+    await expect(importPlan(store, { path, actor: 'Secretariat' })).rejects.toThrow(
+      /^plan\.csv uses every reference up to 2\.E\.9999, so "One too many" cannot be given one\. Nothing was imported\.$/,
+    );
+    expect(store.plan.hasPlan()).toBe(false);
+  });
+
   it('gives the next sane reference after one stored before references were checked', () => {
     const d = dir();
     const store = open(join(d, 'a.db'));
