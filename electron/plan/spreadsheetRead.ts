@@ -10,6 +10,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { readFileLimited } from '../files/readLimited';
+import { zipUnpackedSize } from './zipUnpacked';
 import {
   cellText,
   columnLetters,
@@ -19,6 +20,7 @@ import {
   MAX_SPREADSHEET_COLUMNS,
   MAX_SPREADSHEET_ROWS,
   MAX_SPREADSHEET_TEXT,
+  MAX_SPREADSHEET_UNPACKED,
   unneutralise,
   type SheetIn,
   type SpreadsheetFormat,
@@ -196,6 +198,13 @@ function* pieces(bytes: Buffer): Generator<Buffer> {
 }
 
 async function readXlsx(path: string, bytes: Buffer): Promise<SheetIn[]> {
+  const unpacked = await zipUnpackedSize(bytes, MAX_SPREADSHEET_UNPACKED);
+  if (unpacked.kind === 'damaged') throw damaged(path);
+  if (unpacked.kind === 'over')
+    throw new BoardPackError(
+      'refused_file',
+      `${basename(path)} unpacks to more than ${MAX_SPREADSHEET_UNPACKED / 1024 / 1024} MB, far more than an action plan. Nothing was imported.`,
+    );
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(pieces(bytes)), {
     worksheets: 'emit',
     sharedStrings: 'emit',

@@ -4,7 +4,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -263,6 +271,21 @@ describe('spreadsheets too large, or not files at all', () => {
     const { said, peakMegabytes } = previewInChild(path);
     expect(said).toBe(
       'wide.xlsx has a cell in column XFD (sheet "Action plan", row 2); Board Pack reads at most 100 columns (A to CV). Nothing was imported.',
+    );
+    expect(peakMegabytes).toBeLessThan(300);
+  });
+
+  // exceljs unpacks each worksheet to a temporary file before reading it: a small file of
+  // compressed spaces became a 1 GB file and 700 MB of memory before it was refused.
+  it('refuses a small workbook that unpacks to 60 MB before unpacking it, within 300 MB', async () => {
+    const d = dir();
+    const path = await streamedWorkbook(join(d, 'spaces.xlsx'), 1, (row) => {
+      row.values = ['2', STRAND_2, 'Enforcement', '', ' '.repeat(60 * 1024 * 1024)];
+    });
+    expect(statSync(path).size).toBeLessThan(1024 * 1024);
+    const { said, peakMegabytes } = previewInChild(path);
+    expect(said).toBe(
+      'spaces.xlsx unpacks to more than 50 MB, far more than an action plan. Nothing was imported.',
     );
     expect(peakMegabytes).toBeLessThan(300);
   });
