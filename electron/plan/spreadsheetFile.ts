@@ -29,7 +29,7 @@ export interface SheetIn {
 /** Far above any action plan (the built-in one is ~60 KB as XLSX). */
 export const MAX_SPREADSHEET_BYTES = 20 * 1024 * 1024;
 /** What an XLSX file may unpack to: a plan of 10,000 full rows is about 10 MB unpacked. */
-export const MAX_SPREADSHEET_UNPACKED = 50 * 1024 * 1024;
+export const MAX_SPREADSHEET_UNPACKED = 32 * 1024 * 1024;
 /** Rows read from one file, every sheet counted: the built-in plan has 163 objectives. */
 export const MAX_SPREADSHEET_ROWS = 10_000;
 /** Columns read (A to CV): a plan sheet has 12. */

@@ -285,14 +285,14 @@ describe('spreadsheets too large, or not files at all', () => {
     expect(statSync(path).size).toBeLessThan(1024 * 1024);
     const { said, peakMegabytes } = previewInChild(path);
     expect(said).toBe(
-      'spaces.xlsx unpacks to more than 50 MB, far more than an action plan. Nothing was imported.',
+      'spaces.xlsx unpacks to more than 32 MB, far more than an action plan. Nothing was imported.',
     );
     expect(peakMegabytes).toBeLessThan(300);
   });
 
-  it('refuses a workbook of 60,000 rows at the row limit within 300 MB', async () => {
+  it('refuses a workbook of 30,000 rows at the row limit within 300 MB', async () => {
     const d = dir();
-    const path = await streamedWorkbook(join(d, 'long.xlsx'), 60_000, (row, i) => {
+    const path = await streamedWorkbook(join(d, 'long.xlsx'), 30_000, (row, i) => {
       row.values = [
         2,
         STRAND_2,
