@@ -91,6 +91,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 export async function main(): Promise<void> {
+  // A reader that stops early (`board-pack plan import … | head`) closes the pipe: the output
+  // is no longer wanted, which is no error of ours and must not crash with EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = await run(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
