@@ -5,6 +5,7 @@ import { BoardPackError } from '../../shared/errors';
 import type { Status, WorkflowState } from '../../shared/domain';
 import { STATUS_LABELS } from '../../shared/status';
 import type { Store } from '../store/store';
+import { writeTransaction } from '../store/writeTransaction';
 import { findTrust, trustedKeys, trustKey } from './keys';
 import {
   readExchangeFile,
@@ -261,7 +262,7 @@ export function importReturn(store: Store, input: ImportReturnInput): ImportRetu
   const decisions = resolveDecisions(preview, input);
   const p = checked.file.payload;
   const at = store.now();
-  return store.db.transaction(() => {
+  return writeTransaction(store.db, () => {
     // Trusts the key now (with --trust), or records its public key beside a fingerprint that was
     // trusted before any file signed with it had been seen.
     trustKey(
@@ -336,5 +337,5 @@ export function importReturn(store: Store, input: ImportReturnInput): ImportRetu
       rejected,
     });
     return { preview, accepted, rejected, trustedNow: !checked.trusted };
-  })();
+  });
 }

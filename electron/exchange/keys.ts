@@ -2,6 +2,7 @@
 // migrations/0002_exchange.sql for why the private key lives there).
 import { BoardPackError } from '../../shared/errors';
 import type { Store } from '../store/store';
+import { writeTransaction } from '../store/writeTransaction';
 import { generateKeyPair, normaliseFingerprint, type KeyPairText } from './signing';
 
 export interface InstallationKey {
@@ -44,7 +45,7 @@ export function ensureInstallationKey(store: Store, actor: string): Installation
     };
   const pair = generateKeyPair();
   const at = store.now();
-  store.db.transaction(() => {
+  writeTransaction(store.db, () => {
     store.db
       .prepare(
         'INSERT INTO installation_key (id, fingerprint, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?)',
@@ -53,7 +54,7 @@ export function ensureInstallationKey(store: Store, actor: string): Installation
     store.audit.record(at, actor, 'key.create', 'installation_key', pair.fingerprint, null, {
       fingerprint: pair.fingerprint,
     });
-  })();
+  });
   return { fingerprint: pair.fingerprint, publicKey: pair.publicKey, createdAt: at };
 }
 
@@ -135,7 +136,7 @@ export function trustKey(store: Store, input: TrustInput, actor: string): Truste
   if (!input.name.trim()) throw new BoardPackError('invalid_input', 'Say whose key this is (--name).');
   if (input.strandNumber !== null) store.plan.strand(input.strandNumber);
   const at = store.now();
-  return store.db.transaction(() => {
+  return writeTransaction(store.db, () => {
     const existing = findTrust(store, fingerprint, input.strandNumber);
     if (existing) {
       if (input.publicKey && !existing.publicKey) {
@@ -155,5 +156,5 @@ export function trustKey(store: Store, input: TrustInput, actor: string): Truste
     const trusted = findTrust(store, fingerprint, input.strandNumber)!;
     store.audit.record(at, actor, 'key.trust', 'trusted_key', fingerprint, null, trusted);
     return trusted;
-  })();
+  });
 }

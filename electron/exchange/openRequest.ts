@@ -3,6 +3,7 @@
 import { previousMonth } from '../../shared/months';
 import { planFileSchema, type PlanFile } from '../plan/schema';
 import type { Store } from '../store/store';
+import { writeTransaction } from '../store/writeTransaction';
 import { ensureInstallationKey, findTrust, installationKey, trustedKeys, trustKey } from './keys';
 import { readExchangeFile, refusedFile, refusedUnknownKey, type RequestPayload } from './format';
 import { recordSeen, seenFile, whenLabel, workingCopyMark, WORKING_COPY_SETTING } from './records';
@@ -195,7 +196,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
   const { file, known, firstUse } = checkRequest(store, input);
   const p = file.payload;
   const at = store.now();
-  return store.db.transaction((): OpenRequestResult => {
+  return writeTransaction(store.db, (): OpenRequestResult => {
     // A fresh install holds only the built-in plan it was seeded with: a request for another
     // plan replaces it, so a lead's new copy works for any board's plan.
     if (store.plan.hasPlan() && store.plan.summary().id !== p.plan.id)
@@ -264,5 +265,5 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
       secretariatKey: known ? 'known' : firstUse ? 'first_use' : 'trusted_now',
       ownFingerprint: own.fingerprint,
     };
-  })();
+  });
 }

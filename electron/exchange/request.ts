@@ -5,6 +5,7 @@ import { BoardPackError } from '../../shared/errors';
 import { isoDateSchema } from '../../shared/domain';
 import { previousMonth, reportingMonthSchema } from '../../shared/months';
 import type { Store } from '../store/store';
+import { writeTransaction } from '../store/writeTransaction';
 import { signingKey, trustedKeys } from './keys';
 import { signExchange, writeExchangeFile, type RequestPayload } from './format';
 import { currentStamp, type UpdateStamp } from './records';
@@ -124,7 +125,7 @@ export function createRequest(
   const baseline: Record<string, UpdateStamp | null> = {};
   for (const o of objectives) baseline[o.ref] = currentStamp(store, o.ref, month);
   const text = signExchange('request', payload, key);
-  return store.db.transaction(() => {
+  return writeTransaction(store.db, () => {
     const written = writeExchangeFile(input.out, text);
     store.db
       .prepare(
@@ -170,5 +171,5 @@ export function createRequest(
       signedBy: key.fingerprint,
       bytes: written.bytes,
     };
-  })();
+  });
 }

@@ -6,6 +6,7 @@ import { BoardPackError } from '../../shared/errors';
 import { needsNarrative } from '../../shared/status';
 import type { Status } from '../../shared/domain';
 import type { Store } from '../store/store';
+import { writeTransaction } from '../store/writeTransaction';
 import { signingKey } from './keys';
 import { signExchange, writeExchangeFile, type RequestPayload, type ReturnPayload } from './format';
 import type { ExchangeDeps } from './request';
@@ -141,7 +142,7 @@ export function createReturn(
     })),
   };
   const text = signExchange('return', payload, key);
-  return store.db.transaction(() => {
+  return writeTransaction(store.db, () => {
     const file = writeExchangeFile(input.out, text);
     store.audit.record(
       payload.createdAt,
@@ -169,5 +170,5 @@ export function createReturn(
       signedBy: key.fingerprint,
       bytes: file.bytes,
     };
-  })();
+  });
 }

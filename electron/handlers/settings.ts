@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Settings } from '../../shared/contract';
 import { isDemoLoaded, loadDemo, removeDemo } from '../demo/generate';
 import { autoBackupSettings, backupDatabase, configureAutoBackup } from '../store/backups';
+import { writeTransaction } from '../store/writeTransaction';
 import { actorOf, BACKUP_SCHEDULE_SETTING, USER_NAME_SETTING, type Services } from './services';
 import type { Group } from './table';
 
@@ -51,7 +52,7 @@ export const settingsHandlers: Group<'settings' | 'people' | 'audit' | 'app' | '
     const actor = actorOf(services);
     const at = store.now();
     // Plan settings and this copy's settings change together or not at all.
-    store.db.transaction(() => {
+    writeTransaction(store.db, () => {
       const { boardName, protectiveMarking, startMonth, endMonth } = changes;
       if (
         boardName !== undefined ||
@@ -70,7 +71,7 @@ export const settingsHandlers: Group<'settings' | 'people' | 'audit' | 'app' | '
       if (changes.backupFolder) configureAutoBackup(store, { folder: changes.backupFolder }, actor);
       if (changes.backupSchedule !== undefined)
         store.setSetting(BACKUP_SCHEDULE_SETTING, changes.backupSchedule, actor);
-    })();
+    });
     return readSettings(services);
   },
 

@@ -8,6 +8,7 @@ import { BoardPackError } from '../../shared/errors';
 import type { Objective } from '../../shared/domain';
 import { isWithin, reportingMonthSchema } from '../../shared/months';
 import type { Store } from '../store/store';
+import { writeTransaction } from '../store/writeTransaction';
 import { formatOf, readSpreadsheet, type SheetIn } from './spreadsheetFile';
 import { PLAN_SHEET, planRowSchema, rowCells, themeCodeOf, type PlanRow } from './spreadsheetPlan';
 import { seedPlanFrom, type SeedDetails, type ValidRow } from './spreadsheetSeed';
@@ -250,7 +251,7 @@ export async function importPlan(store: Store, input: PlanImportInput): Promise<
     preview.mode === 'seed'
       ? seedPlanFrom(store.today(), input.path, parsed.valid, parsed.sheets, input.seed ?? {})
       : null;
-  return store.db.transaction((): PlanImportResult => {
+  return writeTransaction(store.db, (): PlanImportResult => {
     const added: string[] = [];
     const changed: string[] = [];
     const retired: string[] = [];
@@ -311,5 +312,5 @@ export async function importPlan(store: Store, input: PlanImportInput): Promise<
       ...summary,
     });
     return { preview, added, changed, retired, skippedRows: summary.skippedRows };
-  })();
+  });
 }
