@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { defaultDatabasePath, ensureDatabaseFolder } from '../store/paths';
+import { removeLeftovers } from '../store/leftovers';
 import { openStore, type Store } from '../store/store';
 
 function isEmptyFile(path: string): boolean {
@@ -87,6 +88,7 @@ export class CliContext {
       create: Boolean(options.create),
     });
     try {
+      removeLeftovers(store);
       return await work(store);
     } finally {
       store.close();
