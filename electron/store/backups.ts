@@ -60,7 +60,7 @@ function copyFailure(error: unknown, target: string): BoardPackError {
   if (error instanceof BoardPackError) return error;
   const code =
     typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-  if (code === 'SQLITE_FULL')
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE')
     return new BoardPackError(
       'disk_full',
       `The disk is full, so ${target} could not be written. Nothing was changed; free some space and try again.`,

@@ -15,7 +15,8 @@ export function databaseFailure(error: unknown): BoardPackError | undefined {
   const code = sqliteCode(error);
   if (code === undefined) return undefined;
   if (isBusy(error)) return busyError();
-  if (code === 'SQLITE_FULL')
+  // SHMSIZE: the shared-memory file beside the database could not grow, which is a full disk.
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE')
     return new BoardPackError(
       'disk_full',
       'The disk is full, so the database could not be saved. Nothing was changed; free some space and try again.',
