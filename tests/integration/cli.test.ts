@@ -354,7 +354,11 @@ describe('backup', () => {
 
   it('refuses a destination folder that does not exist', async () => {
     const target = join(tempDir(), 'no-such-folder', 'copy.db');
-    await expectRefused(['backup', target], demoDb, `The folder ${join(target, '..')} does not exist.`);
+    await expectRefused(
+      ['backup', target],
+      demoDb,
+      `There is no folder ${join(target, '..')}, so ${target} could not be written.`,
+    );
   });
 });
 
