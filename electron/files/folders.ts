@@ -30,13 +30,13 @@ export function ensureFolder(folder: string, what: string): string {
   if (!folder.trim())
     throw new BoardPackError(
       'invalid_input',
-      `Say which folder to use as ${what}; an empty name is not a folder.`,
+      `Say which folder to use as ${what}; an empty name is not a folder. Nothing was changed.`,
     );
   const path = resolve(folder);
   if (isSystemFolder(path))
     throw new BoardPackError(
       'invalid_input',
-      `${path} is one of the system's own folders, not a place for ${what}; choose another folder. Nothing was changed.`,
+      `${path} belongs to the system (processes and devices live there), so it cannot be ${what}; choose another folder. Nothing was changed.`,
     );
   const missing: string[] = [];
   let existing = path;

@@ -136,12 +136,18 @@ describe('backup auto --folder and restore --keep-folder', () => {
     const started = Date.now();
     await expectRefused(['backup', 'auto', '--folder', ''], /an empty name is not a folder/);
     await expectRefused(['backup', 'auto', '--folder', file], /notes\.txt is a file, not a folder/);
-    await expectRefused(['backup', 'auto', '--folder', '/dev/null'], /system's own folders/);
+    await expectRefused(
+      ['backup', 'auto', '--folder', '/dev/null'],
+      /belongs to the system \(processes and devices live there\), so it cannot be/,
+    );
     await expectRefused(
       ['backup', 'auto', '--folder', db],
       /is the database itself, not a folder for its backups/,
     );
-    await expectRefused(['backup', 'auto', '--folder', '/proc/board-pack'], /system's own folders/);
+    await expectRefused(
+      ['backup', 'auto', '--folder', '/proc/board-pack'],
+      /belongs to the system \(processes and devices live there\), so it cannot be/,
+    );
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(readdirSync(dir).filter((name) => name.endsWith('.db') && name !== 'board.db')).toEqual([]);
   });
@@ -149,7 +155,10 @@ describe('backup auto --folder and restore --keep-folder', () => {
   it('restore --keep-folder under /proc is refused before anything is replaced', async () => {
     const copy = join(tempDir(), 'copy.db');
     expect((await cli(['backup', copy, '--db', db])).code).toBe(0);
-    await expectRefused(['restore', copy, '--keep-folder', '/proc/x'], /system's own folders/);
+    await expectRefused(
+      ['restore', copy, '--keep-folder', '/proc/x'],
+      /belongs to the system \(processes and devices live there\), so it cannot be/,
+    );
   });
 
   it('saves a new folder and keep in one audit row', async () => {
