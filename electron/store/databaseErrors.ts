@@ -26,6 +26,11 @@ export function databaseFailure(error: unknown): BoardPackError | undefined {
       'read_only',
       'The database cannot be written to (the file or its folder is read-only). Nothing was changed.',
     );
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB')
+    return new BoardPackError(
+      'not_a_database',
+      'The database is damaged, so it could not be read. Nothing was changed; restore it from a backup.',
+    );
   if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_'))
     return new BoardPackError(
       'write_failed',
