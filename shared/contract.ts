@@ -49,6 +49,7 @@ import {
   exportUpdatesInputSchema,
   importReturnInputSchema,
   importReturnOutputSchema,
+  openRequestInputSchema,
   openRequestOutputSchema,
   planImportInputSchema,
   planImportOutputSchema,
@@ -214,10 +215,7 @@ export const contract = {
 
   'exchange.overview': { input: noInputSchema, output: exchangeOverviewSchema },
   'exchange.createRequest': { input: createRequestInputSchema, output: createRequestOutputSchema },
-  'exchange.openRequest': {
-    input: uploadSchema.extend({ trust: z.boolean().default(false) }),
-    output: openRequestOutputSchema,
-  },
+  'exchange.openRequest': { input: openRequestInputSchema, output: openRequestOutputSchema },
   'exchange.createReturn': { input: createReturnInputSchema.default({}), output: createReturnOutputSchema },
   'exchange.previewReturn': { input: previewReturnInputSchema, output: returnPreviewSchema },
   'exchange.importReturn': { input: importReturnInputSchema, output: importReturnOutputSchema },

@@ -29,6 +29,10 @@ export const downloadSchema = z.object({
   bytes: z.number().int(),
 });
 
+/** Shown beside a version 1 exchange file (from an older Board Pack), which travelled in clear. */
+export const CLEAR_EXCHANGE_FILE_WARNING =
+  'This file was not encrypted: it was made by an older version of Board Pack, and anyone who had the stick or the email could read it. Ask whoever sent it to update Board Pack.';
+
 // ── Exchange ─────────────────────────────────────────────────────────────────────────────────────
 
 const trustedKeySchema = z.object({
@@ -89,6 +93,8 @@ export const createRequestInputSchema = z.object({
   month: reportingMonthSchema,
   expiresOn: isoDateSchema.optional(),
   leadName: z.string().trim().optional(),
+  /** Lock with a passphrase even when the lead's key is known (the lead has a new laptop). */
+  lockWithPassphrase: z.boolean().optional(),
 });
 
 export const createRequestOutputSchema = downloadSchema.extend({
@@ -98,6 +104,15 @@ export const createRequestOutputSchema = downloadSchema.extend({
   expiresOn: z.string(),
   leadName: z.string(),
   signedBy: z.string(),
+  lockedWith: z.enum(['lead_key', 'passphrase']),
+  /** To read out to the lead by phone; shown once, kept nowhere. */
+  passphrase: z.string().nullable(),
+});
+
+export const openRequestInputSchema = uploadSchema.extend({
+  trust: z.boolean().default(false),
+  /** The passphrase the secretariat read out, for a request locked with one. */
+  passphrase: z.string().max(100).nullish(),
 });
 
 export const openRequestOutputSchema = z.object({
@@ -115,6 +130,8 @@ export const openRequestOutputSchema = z.object({
   secretariatFingerprint: z.string(),
   secretariatKey: z.enum(['known', 'first_use', 'trusted_now']),
   ownFingerprint: z.string(),
+  /** False for a file from an older Board Pack, which travelled in clear: the screen warns. */
+  encrypted: z.boolean(),
 });
 
 export const createReturnInputSchema = z.object({
@@ -147,6 +164,8 @@ export const returnPreviewSchema = z.object({
   author: z.string(),
   fingerprint: z.string(),
   keyTrusted: z.boolean(),
+  /** False for a file from an older Board Pack, which travelled in clear: the screen warns. */
+  encrypted: z.boolean(),
   leadName: z.string(),
   updates: z.array(
     z.object({

@@ -14,6 +14,8 @@ export type BoardPackErrorCode =
   | 'refused_file'
   /** A file signed by a key this copy does not trust yet: the person may confirm it and trust it. */
   | 'unknown_key'
+  /** An exchange file locked with a passphrase, opened without it or with the wrong one. */
+  | 'passphrase_required'
   | 'in_use'
   /** The disk (or the user's quota) is full: nothing was written. */
   | 'disk_full'

@@ -1,21 +1,20 @@
 // The browser's window.boardPack: the same two functions the Electron preload exposes, carried
-// over fetch to the bridge. Served as a script only to a browser that holds the access token.
+// over fetch to the bridge. It holds no secret: the browser sends the bridge's HttpOnly cookie with
+// each same-origin call, so a page that includes this script elsewhere learns nothing from it.
 export const SHIM_PATH = '/__bridge/shim.js';
 export const CALL_PATH = '/__bridge/call';
-export const TOKEN_HEADER = 'x-board-pack-token';
 
-export function shimScript(token: string): string {
+export function shimScript(): string {
   return `// Board Pack browser bridge: window.boardPack over HTTP to 127.0.0.1.
 (() => {
   'use strict';
-  const TOKEN = ${JSON.stringify(token)};
   const UNEXPECTED = { ok: false, error: { code: 'unexpected', message: 'Something went wrong; nothing was changed.' } };
   async function call(method, input) {
     try {
       const response = await fetch(${JSON.stringify(CALL_PATH)}, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', ${JSON.stringify(TOKEN_HEADER)}: TOKEN },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ method, input }),
       });
       if (!response.ok) return UNEXPECTED;

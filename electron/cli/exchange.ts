@@ -1,6 +1,6 @@
 // "exchange": request and return files for strand leads who work offline. The secretariat
 // issues a request and imports the return; the lead opens the request and exports the return.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import { BoardPackError } from '../../shared/errors';
 import { isoDateSchema } from '../../shared/domain';
 import { reportingMonthSchema } from '../../shared/months';
 import { STATUS_LABELS } from '../../shared/status';
+import { CLEAR_FILE_WARNING } from '../exchange/format';
 import { createRequest } from '../exchange/request';
 import { openRequest } from '../exchange/openRequest';
 import { createReturn } from '../exchange/return';
@@ -35,16 +36,25 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-/** A lead's laptop may have no database yet: opening a request makes one, with no plan in it. */
+/**
+ * A lead's laptop may have no database yet: opening a request makes one, with no plan in it. A
+ * database made here for a command that is then refused is removed, so a refusal leaves nothing.
+ */
 async function withLeadStore<T>(cli: CliContext, command: Command, work: (store: Store) => T): Promise<T> {
   const { path } = cli.databasePath(command);
   if (!existsSync(dirname(path)))
     throw new BoardPackError('not_found', `The folder ${dirname(path)} does not exist.`);
+  const isNew = !existsSync(path);
   const store = openStore(path, { clock: cli.io.clock, seedPlan: null, actor: cli.actor(command) });
+  let done = false;
   try {
-    return work(store);
+    const result = work(store);
+    done = true;
+    return result;
   } finally {
     store.close();
+    if (isNew && !done)
+      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
   }
 }
 
@@ -54,6 +64,7 @@ function line(text: string, width = 70): string {
 }
 
 export function printPreview(cli: CliContext, preview: ReturnPreview): void {
+  if (!preview.encrypted) cli.say(`Warning: ${CLEAR_FILE_WARNING}`);
   cli.say(
     `Return from ${preview.author} for strand ${preview.strandNumber} (${preview.strandTitle}), ${preview.month}: ${preview.updates.length} update(s).`,
   );
@@ -87,13 +98,24 @@ export function registerExchange(program: Command, cli: CliContext): void {
     .requiredOption('--out <file>', 'the request file to write (.bpreq)')
     .option('--expires <YYYY-MM-DD>', 'last day the lead may answer (default: four weeks from today)')
     .option('--lead <name>', "who may answer (default: the strand's trusted lead, else its lead role)")
+    .option(
+      '--passphrase-lock',
+      "lock the file with a new passphrase even when the lead's key is known (the lead has a new laptop)",
+    )
     .addHelpText(
       'after',
-      '\nExample:\n  $ board-pack exchange request --strand 2 --month 2007-10 --out strand-2-2007-10.bpreq --expires 2007-10-25',
+      "\nThe file is sealed to the lead's key once a return from them has been taken in; before that (a\nfirst request) it is locked with a passphrase, printed once, for you to read out to the lead by phone.\n\nExample:\n  $ board-pack exchange request --strand 2 --month 2007-10 --out strand-2-2007-10.bpreq --expires 2007-10-25",
     )
     .action(
       async (
-        options: { strand: string; month: string; out: string; expires?: string; lead?: string },
+        options: {
+          strand: string;
+          month: string;
+          out: string;
+          expires?: string;
+          lead?: string;
+          passphraseLock?: boolean;
+        },
         command: Command,
       ) => {
         const strandNumber = parseOption(strandSchema, options.strand, '--strand');
@@ -109,11 +131,17 @@ export function registerExchange(program: Command, cli: CliContext): void {
             out: options.out,
             expiresOn,
             leadName: options.lead,
+            lockWithPassphrase: options.passphraseLock,
             actor: cli.actor(command),
           });
           cli.say(
             `Wrote ${r.path} (${kb(r.bytes)}): strand ${r.strandNumber}, ${r.month}, ${r.objectives} objectives, for ${r.leadName}, expires ${r.expiresOn}.`,
           );
+          if (r.passphrase)
+            cli.say(
+              `Locked with the passphrase ${r.passphrase}. Read it out to ${r.leadName} by phone, not in the email or on the stick; it is shown only now.`,
+            );
+          else cli.say(`Sealed to ${r.leadName}'s key ${r.leadFingerprint}: only their copy can open it.`);
           cli.say(
             `Signed with this installation's key ${r.signedBy}; give the lead this fingerprint to check when they open it.`,
           );
@@ -126,9 +154,16 @@ export function registerExchange(program: Command, cli: CliContext): void {
     .description("Strand lead: open a request; a copy with no plan yet becomes this strand's working copy.")
     .argument('<file>', 'the request file (.bpreq)')
     .option('--trust', 'trust a secretariat key that differs from the one this copy knows (confirm it first)')
-    .action(async (file: string, options: { trust?: boolean }, command: Command) => {
+    .option('--passphrase <code>', 'for a first request: the passphrase the secretariat read out by phone')
+    .action(async (file: string, options: { trust?: boolean; passphrase?: string }, command: Command) => {
       await withLeadStore(cli, command, (store) => {
-        const r = openRequest(store, { path: file, actor: cli.actor(command), trust: options.trust });
+        const r = openRequest(store, {
+          path: file,
+          actor: cli.actor(command),
+          trust: options.trust,
+          passphrase: options.passphrase,
+        });
+        if (!r.encrypted) cli.say(`Warning: ${CLEAR_FILE_WARNING}`);
         cli.say(
           `Opened the request for strand ${r.strandNumber} (${r.strandTitle}), ${r.month}: ${r.objectives} objectives, answer by ${r.expiresOn}.`,
         );
@@ -181,7 +216,7 @@ export function registerExchange(program: Command, cli: CliContext): void {
             actor: cli.actor(command),
           });
           cli.say(
-            `Wrote ${r.path} (${kb(r.bytes)}): ${r.updates} update(s) for strand ${r.strandNumber}, ${r.month}, signed with your key ${r.signedBy}.`,
+            `Wrote ${r.path} (${kb(r.bytes)}): ${r.updates} update(s) for strand ${r.strandNumber}, ${r.month}, signed with your key ${r.signedBy} and sealed to the secretariat's key.`,
           );
           if (r.missing.length)
             cli.say(`Nothing written yet for ${r.missing.join(', ')}: these will show as No update.`);
@@ -238,6 +273,7 @@ export function registerExchange(program: Command, cli: CliContext): void {
             decisions,
             trust: options.trust,
           });
+          if (!r.preview.encrypted) cli.say(`Warning: ${CLEAR_FILE_WARNING}`);
           if (r.trustedNow)
             cli.say(
               `Trusted key ${r.preview.fingerprint} as ${r.preview.leadName} for strand ${r.preview.strandNumber}.`,

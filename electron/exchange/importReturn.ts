@@ -5,8 +5,7 @@ import { BoardPackError } from '../../shared/errors';
 import type { Status, WorkflowState } from '../../shared/domain';
 import { STATUS_LABELS } from '../../shared/status';
 import type { Store } from '../store/store';
-import { writeTransaction } from '../store/writeTransaction';
-import { findTrust, trustedKeys, trustKey } from './keys';
+import { findTrust, trustedKeys, trustKey, unsealingKey } from './keys';
 import {
   readExchangeFile,
   refusedFile,
@@ -51,6 +50,8 @@ export interface ReturnPreview {
   fingerprint: string;
   /** False when the key is not yet trusted and the import would trust it (confirm first). */
   keyTrusted: boolean;
+  /** False for a version 1 file from an older Board Pack, which travelled in clear. */
+  encrypted: boolean;
   /** The name the accepted updates will carry as their author. */
   leadName: string;
   updates: ReturnPreviewItem[];
@@ -94,8 +95,21 @@ function unknownKeyMessage(file: SignedFile<'return'>, strandNumber: number, oth
   );
 }
 
+/**
+ * Days after a request's expiry that its return is still taken in, judged by this installation's
+ * clock (a return's own createdAt is the lead's word, and a lead's clock can be wrong or backdated):
+ * a week covers a stick in the post or a return written on the last day and sent the next.
+ */
+export const RETURN_GRACE_DAYS = 7;
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 function checkReturn(store: Store, path: string, options: ReturnCheckOptions): Checked {
-  const file = readExchangeFile(path, 'return');
+  const file = readExchangeFile(path, 'return', { ownKey: unsealingKey(store) });
   const p: ReturnPayload = file.payload;
   const seen = seenFile(store, p.fileId);
   if (seen)
@@ -115,10 +129,11 @@ function checkReturn(store: Store, path: string, options: ReturnCheckOptions): C
   if (p.month !== request.month) {
     throw refusedFile(path, `it is for ${p.month}, but the request it answers was for ${request.month}.`);
   }
-  if (p.createdAt.slice(0, 10) > request.expires_on) {
+  const lastDay = addDays(request.expires_on, RETURN_GRACE_DAYS);
+  if (store.today() > lastDay) {
     throw refusedFile(
       path,
-      `it answers a request that expired on ${request.expires_on}. Send the lead a new request.`,
+      `it answers a request that expired on ${request.expires_on}, and returns are taken in for ${RETURN_GRACE_DAYS} days after that (until ${lastDay}). Send the lead a new request.`,
     );
   }
   if (request.lead_fingerprint !== null && request.lead_fingerprint !== file.fingerprint) {
@@ -187,6 +202,7 @@ function buildPreview(store: Store, checked: Checked): ReturnPreview {
     author: p.author.name,
     fingerprint: checked.file.fingerprint,
     keyTrusted: checked.trusted,
+    encrypted: checked.file.encrypted,
     leadName: checked.leadName,
     updates,
     unanswered: Object.keys(checked.baseline).filter((ref) => !answered.has(ref)),
@@ -262,80 +278,90 @@ export function importReturn(store: Store, input: ImportReturnInput): ImportRetu
   const decisions = resolveDecisions(preview, input);
   const p = checked.file.payload;
   const at = store.now();
-  return writeTransaction(store.db, () => {
-    // Trusts the key now (with --trust), or records its public key beside a fingerprint that was
-    // trusted before any file signed with it had been seen.
-    trustKey(
-      store,
-      {
-        fingerprint: checked.file.fingerprint,
-        publicKey: checked.file.publicKey,
-        name: p.author.name,
-        strandNumber: p.strandNumber,
-      },
-      input.actor,
-    );
-    const accepted: string[] = [];
-    const rejected: string[] = [];
-    for (const u of p.updates) {
-      if (decisions.get(u.ref) === 'reject') {
-        rejected.push(u.ref);
-        store.audit.record(at, input.actor, 'exchange.update.reject', 'update', `${u.ref}@${p.month}`, null, {
-          returnId: p.fileId,
-          incoming: u,
-        });
-        continue;
-      }
-      store.updates.save(
+  return store.db
+    .transaction(() => {
+      // Trusts the key now (with --trust), or records its public key beside a fingerprint that was
+      // trusted before any file signed with it had been seen.
+      trustKey(
+        store,
         {
-          ref: u.ref,
-          month: p.month,
-          status: u.status,
-          narrative: u.narrative,
-          nextSteps: u.nextSteps,
-          risks: u.risks,
-          metricActual: u.metricActual,
-          author: checked.leadName,
-          state: 'submitted',
+          fingerprint: checked.file.fingerprint,
+          publicKey: checked.file.publicKey,
+          name: p.author.name,
+          strandNumber: p.strandNumber,
         },
-        at,
-      );
-      store.updates.transition(u.ref, p.month, 'accept', input.actor, at, '');
-      accepted.push(u.ref);
-    }
-    // What this return settled is the new starting point: a later return answering the same
-    // request conflicts only with changes made here after this import, not with this import.
-    const baseline = { ...checked.baseline };
-    for (const u of p.updates) baseline[u.ref] = currentStamp(store, u.ref, p.month);
-    store.db
-      .prepare('UPDATE exchange_requests SET baseline_json = ? WHERE file_id = ?')
-      .run(JSON.stringify(baseline), p.requestId);
-    const decisionsJson = Object.fromEntries(p.updates.map((u) => [u.ref, decisions.get(u.ref)!]));
-    store.db
-      .prepare(
-        `INSERT INTO exchange_returns (file_id, request_id, strand_number, month, author, fingerprint, decisions_json, imported_at, imported_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        p.fileId,
-        p.requestId,
-        p.strandNumber,
-        p.month,
-        checked.leadName,
-        checked.file.fingerprint,
-        JSON.stringify(decisionsJson),
-        at,
         input.actor,
       );
-    recordSeen(store, p.fileId, 'return', checked.file.sha256, at, input.actor);
-    store.audit.record(at, input.actor, 'exchange.return.import', 'exchange_return', p.fileId, null, {
-      requestId: p.requestId,
-      strand: p.strandNumber,
-      month: p.month,
-      author: checked.leadName,
-      accepted,
-      rejected,
-    });
-    return { preview, accepted, rejected, trustedNow: !checked.trusted };
-  });
+      const accepted: string[] = [];
+      const rejected: string[] = [];
+      for (const u of p.updates) {
+        if (decisions.get(u.ref) === 'reject') {
+          rejected.push(u.ref);
+          store.audit.record(
+            at,
+            input.actor,
+            'exchange.update.reject',
+            'update',
+            `${u.ref}@${p.month}`,
+            null,
+            {
+              returnId: p.fileId,
+              incoming: u,
+            },
+          );
+          continue;
+        }
+        store.updates.save(
+          {
+            ref: u.ref,
+            month: p.month,
+            status: u.status,
+            narrative: u.narrative,
+            nextSteps: u.nextSteps,
+            risks: u.risks,
+            metricActual: u.metricActual,
+            author: checked.leadName,
+            state: 'submitted',
+          },
+          at,
+        );
+        store.updates.transition(u.ref, p.month, 'accept', input.actor, at, '');
+        accepted.push(u.ref);
+      }
+      // What this return settled is the new starting point: a later return answering the same
+      // request conflicts only with changes made here after this import, not with this import.
+      const baseline = { ...checked.baseline };
+      for (const u of p.updates) baseline[u.ref] = currentStamp(store, u.ref, p.month);
+      store.db
+        .prepare('UPDATE exchange_requests SET baseline_json = ? WHERE file_id = ?')
+        .run(JSON.stringify(baseline), p.requestId);
+      const decisionsJson = Object.fromEntries(p.updates.map((u) => [u.ref, decisions.get(u.ref)!]));
+      store.db
+        .prepare(
+          `INSERT INTO exchange_returns (file_id, request_id, strand_number, month, author, fingerprint, decisions_json, imported_at, imported_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          p.fileId,
+          p.requestId,
+          p.strandNumber,
+          p.month,
+          checked.leadName,
+          checked.file.fingerprint,
+          JSON.stringify(decisionsJson),
+          at,
+          input.actor,
+        );
+      recordSeen(store, p.fileId, 'return', checked.file.sha256, at, input.actor);
+      store.audit.record(at, input.actor, 'exchange.return.import', 'exchange_return', p.fileId, null, {
+        requestId: p.requestId,
+        strand: p.strandNumber,
+        month: p.month,
+        author: checked.leadName,
+        accepted,
+        rejected,
+      });
+      return { preview, accepted, rejected, trustedNow: !checked.trusted };
+    })
+    .immediate();
 }

@@ -2,7 +2,6 @@
 // migrations/0002_exchange.sql for why the private key lives there).
 import { BoardPackError } from '../../shared/errors';
 import type { Store } from '../store/store';
-import { writeTransaction } from '../store/writeTransaction';
 import { generateKeyPair, normaliseFingerprint, type KeyPairText } from './signing';
 
 export interface InstallationKey {
@@ -45,16 +44,18 @@ export function ensureInstallationKey(store: Store, actor: string): Installation
     };
   const pair = generateKeyPair();
   const at = store.now();
-  writeTransaction(store.db, () => {
-    store.db
-      .prepare(
-        'INSERT INTO installation_key (id, fingerprint, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?)',
-      )
-      .run(pair.fingerprint, pair.publicKey, pair.privateKey, at);
-    store.audit.record(at, actor, 'key.create', 'installation_key', pair.fingerprint, null, {
-      fingerprint: pair.fingerprint,
-    });
-  });
+  store.db
+    .transaction(() => {
+      store.db
+        .prepare(
+          'INSERT INTO installation_key (id, fingerprint, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?)',
+        )
+        .run(pair.fingerprint, pair.publicKey, pair.privateKey, at);
+      store.audit.record(at, actor, 'key.create', 'installation_key', pair.fingerprint, null, {
+        fingerprint: pair.fingerprint,
+      });
+    })
+    .immediate();
   return { fingerprint: pair.fingerprint, publicKey: pair.publicKey, createdAt: at };
 }
 
@@ -63,6 +64,14 @@ export function signingKey(store: Store, actor: string): KeyPairText {
   ensureInstallationKey(store, actor);
   const row = keyRow(store)!;
   return { fingerprint: row.fingerprint, publicKey: row.public_key, privateKey: row.private_key };
+}
+
+/** This installation's key pair for opening files sealed to it, without making one; null when none. */
+export function unsealingKey(store: Store): KeyPairText | null {
+  const row = keyRow(store);
+  return row
+    ? { fingerprint: row.fingerprint, publicKey: row.public_key, privateKey: row.private_key }
+    : null;
 }
 
 /** The installation key without making one: null on an installation that has signed nothing yet. */
@@ -136,25 +145,27 @@ export function trustKey(store: Store, input: TrustInput, actor: string): Truste
   if (!input.name.trim()) throw new BoardPackError('invalid_input', 'Say whose key this is (--name).');
   if (input.strandNumber !== null) store.plan.strand(input.strandNumber);
   const at = store.now();
-  return writeTransaction(store.db, () => {
-    const existing = findTrust(store, fingerprint, input.strandNumber);
-    if (existing) {
-      if (input.publicKey && !existing.publicKey) {
-        store.db
-          .prepare('UPDATE trusted_keys SET public_key = ? WHERE fingerprint = ?')
-          .run(input.publicKey, fingerprint);
+  return store.db
+    .transaction(() => {
+      const existing = findTrust(store, fingerprint, input.strandNumber);
+      if (existing) {
+        if (input.publicKey && !existing.publicKey) {
+          store.db
+            .prepare('UPDATE trusted_keys SET public_key = ? WHERE fingerprint = ?')
+            .run(input.publicKey, fingerprint);
+        }
+        return findTrust(store, fingerprint, input.strandNumber)!;
       }
-      return findTrust(store, fingerprint, input.strandNumber)!;
-    }
-    const role = input.strandNumber === null ? 'secretariat' : 'strand_lead';
-    store.db
-      .prepare(
-        `INSERT INTO trusted_keys (fingerprint, public_key, role, name, strand_number, trusted_at, trusted_by)
+      const role = input.strandNumber === null ? 'secretariat' : 'strand_lead';
+      store.db
+        .prepare(
+          `INSERT INTO trusted_keys (fingerprint, public_key, role, name, strand_number, trusted_at, trusted_by)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(fingerprint, input.publicKey ?? null, role, input.name.trim(), input.strandNumber, at, actor);
-    const trusted = findTrust(store, fingerprint, input.strandNumber)!;
-    store.audit.record(at, actor, 'key.trust', 'trusted_key', fingerprint, null, trusted);
-    return trusted;
-  });
+        )
+        .run(fingerprint, input.publicKey ?? null, role, input.name.trim(), input.strandNumber, at, actor);
+      const trusted = findTrust(store, fingerprint, input.strandNumber)!;
+      store.audit.record(at, actor, 'key.trust', 'trusted_key', fingerprint, null, trusted);
+      return trusted;
+    })
+    .immediate();
 }

@@ -1,14 +1,21 @@
 // Requests: the secretariat issues one for a strand and a month, signed with this installation's
-// key, and records what each objective's update looked like then (to see later changes as conflicts).
-import { randomUUID } from 'node:crypto';
+// key and sealed to the lead's key (or, before the lead's key is known, to a passphrase read out by
+// phone), and records what each objective's update looked like then (to see later changes as conflicts).
+import { createHash, randomUUID } from 'node:crypto';
 import { BoardPackError } from '../../shared/errors';
-import { isoDateSchema } from '../../shared/domain';
+import { isCalendarDate } from '../../shared/calendar';
 import { previousMonth, reportingMonthSchema } from '../../shared/months';
+import { checkOutputPath } from '../files/writeAtomically';
+import { protectedFiles } from '../store/backups';
 import type { Store } from '../store/store';
-import { writeTransaction } from '../store/writeTransaction';
-import { signingKey, trustedKeys } from './keys';
-import { signExchange, writeExchangeFile, type RequestPayload } from './format';
+import { signingKey, trustedKeys, type TrustedKey } from './keys';
+import { sealExchange, writeExchangeFile, type Recipient, type RequestPayload } from './format';
 import { currentStamp, type UpdateStamp } from './records';
+import { requestPayloadSchema } from './schemas';
+import { newPassphrase } from './sealing';
+
+/** The latest expiry a request may carry: a year is longer than any reporting round. */
+export const MAX_EXPIRY_DAYS = 366;
 
 export interface CreateRequestInput {
   strandNumber: number;
@@ -18,6 +25,8 @@ export interface CreateRequestInput {
   expiresOn?: string;
   /** Who may answer; the trusted lead's name for the strand, or the strand's lead role. */
   leadName?: string;
+  /** Lock with a passphrase even when the lead's key is known (the lead has a new laptop). */
+  lockWithPassphrase?: boolean;
   actor: string;
 }
 
@@ -32,6 +41,10 @@ export interface CreateRequestResult {
   leadFingerprint: string | null;
   signedBy: string;
   bytes: number;
+  /** Sealed to the lead's key, or to a passphrase the secretariat reads out to the lead by phone. */
+  lockedWith: 'lead_key' | 'passphrase';
+  /** The passphrase to read out; shown once, kept nowhere. Null when locked to the lead's key. */
+  passphrase: string | null;
 }
 
 export interface ExchangeDeps {
@@ -53,11 +66,8 @@ export function createRequest(
   const month = reportingMonthSchema.parse(input.month);
   store.plan.assertMonthInPlan(month);
   const strand = store.plan.strand(input.strandNumber);
-  const expiresOn = input.expiresOn ?? addDays(store.today(), 28);
-  if (!isoDateSchema.safeParse(expiresOn).success)
-    throw new BoardPackError('invalid_input', 'An expiry date is written YYYY-MM-DD.');
-  if (expiresOn < store.today())
-    throw new BoardPackError('invalid_input', `The expiry date ${expiresOn} is already past.`);
+  const expiresOn = checkExpiry(store, input.expiresOn ?? addDays(store.today(), 28));
+  checkOutputPath(input.out, protectedFiles(store));
   const leads = trustedKeys(store).filter(
     (k) => k.role === 'strand_lead' && k.strandNumber === strand.number,
   );
@@ -122,54 +132,106 @@ export function createRequest(
     }),
     respondent: { name: leadName, fingerprint: chosen?.fingerprint ?? null },
   };
+  checkPayload(payload);
   const baseline: Record<string, UpdateStamp | null> = {};
   for (const o of objectives) baseline[o.ref] = currentStamp(store, o.ref, month);
-  const text = signExchange('request', payload, key);
-  return writeTransaction(store.db, () => {
-    const written = writeExchangeFile(input.out, text);
-    store.db
-      .prepare(
-        `INSERT INTO exchange_requests (file_id, strand_number, month, lead_name, lead_fingerprint, expires_on, issued_at,
+  const recipient = recipientFor(chosen, input.lockWithPassphrase === true);
+  const lockedWith: CreateRequestResult['lockedWith'] =
+    recipient.method === 'passphrase' ? 'passphrase' : 'lead_key';
+  const text = sealExchange('request', payload, key, recipient);
+  // The request is recorded and then written, in one transaction: a write that fails (a full
+  // disk, a bad path) rolls the record back, so no request is on record that was never sent.
+  return store.db
+    .transaction(() => {
+      store.db
+        .prepare(
+          `INSERT INTO exchange_requests (file_id, strand_number, month, lead_name, lead_fingerprint, expires_on, issued_at,
            issued_by, baseline_json, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        payload.fileId,
-        strand.number,
-        month,
-        leadName,
-        payload.respondent.fingerprint,
-        expiresOn,
+        )
+        .run(
+          payload.fileId,
+          strand.number,
+          month,
+          leadName,
+          payload.respondent.fingerprint,
+          expiresOn,
+          payload.issuedAt,
+          input.actor,
+          JSON.stringify(baseline),
+          createHash('sha256').update(text, 'utf8').digest('hex'),
+        );
+      store.audit.record(
         payload.issuedAt,
         input.actor,
-        JSON.stringify(baseline),
-        written.sha256,
+        'exchange.request.issue',
+        'exchange_request',
+        payload.fileId,
+        null,
+        {
+          strand: strand.number,
+          month,
+          lead: leadName,
+          expiresOn,
+          objectives: objectives.length,
+          lockedWith,
+        },
       );
-    store.audit.record(
-      payload.issuedAt,
-      input.actor,
-      'exchange.request.issue',
-      'exchange_request',
-      payload.fileId,
-      null,
-      {
-        strand: strand.number,
+      const written = writeExchangeFile(input.out, text, protectedFiles(store));
+      return {
+        path: written.path,
+        fileId: payload.fileId,
+        strandNumber: strand.number,
         month,
-        lead: leadName,
-        expiresOn,
         objectives: objectives.length,
-      },
+        expiresOn,
+        leadName,
+        leadFingerprint: payload.respondent.fingerprint,
+        signedBy: key.fingerprint,
+        bytes: written.bytes,
+        lockedWith,
+        passphrase: recipient.method === 'passphrase' ? recipient.passphrase : null,
+      };
+    })
+    .immediate();
+}
+
+/** The expiry date, refused unless it is a real day from today to a year ahead. */
+function checkExpiry(store: Store, expiresOn: string): string {
+  if (!isCalendarDate(expiresOn))
+    throw new BoardPackError(
+      'invalid_input',
+      `"${expiresOn}" is not a date on the calendar; an expiry date is written YYYY-MM-DD, for example 2007-10-25.`,
     );
-    return {
-      path: written.path,
-      fileId: payload.fileId,
-      strandNumber: strand.number,
-      month,
-      objectives: objectives.length,
-      expiresOn,
-      leadName,
-      leadFingerprint: payload.respondent.fingerprint,
-      signedBy: key.fingerprint,
-      bytes: written.bytes,
-    };
-  });
+  if (expiresOn < store.today())
+    throw new BoardPackError('invalid_input', `The expiry date ${expiresOn} is already past.`);
+  const latest = addDays(store.today(), MAX_EXPIRY_DAYS);
+  if (expiresOn > latest)
+    throw new BoardPackError(
+      'invalid_input',
+      `The expiry date ${expiresOn} is more than a year away; choose a date by ${latest}.`,
+    );
+  return expiresOn;
+}
+
+/** The request is checked as the lead's copy will check it, so nothing unreadable is sent. */
+function checkPayload(payload: RequestPayload): void {
+  const checked = requestPayloadSchema.safeParse(payload);
+  if (checked.success) return;
+  const issue = checked.error.issues[0];
+  const where = issue.path.length ? issue.path.join('.') : 'the request';
+  const objective =
+    issue.path[0] === 'objectives' && typeof issue.path[1] === 'number'
+      ? ` (objective ${payload.objectives[issue.path[1]]?.ref ?? '?'})`
+      : '';
+  throw new BoardPackError(
+    'invalid_input',
+    `The request cannot be written: the plan holds a value a request file cannot carry, at ${where}${objective}: ${issue.message}. Correct it on the Plan screen; nothing was changed.`,
+  );
+}
+
+/** Sealed to the lead's key once a return has shown it, else to a new passphrase. */
+function recipientFor(lead: TrustedKey | undefined, lockWithPassphrase: boolean): Recipient {
+  if (lead?.publicKey && !lockWithPassphrase)
+    return { method: 'recipient-key', publicKey: lead.publicKey, fingerprint: lead.fingerprint };
+  return { method: 'passphrase', passphrase: newPassphrase() };
 }

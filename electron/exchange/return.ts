@@ -1,15 +1,17 @@
 // Returns: a strand lead's installation packs its updates for an opened request into a signed
-// file for the secretariat. Drafts are sent as they stand; the lead's database is not changed
+// file sealed to the secretariat's key (the key that signed the request). Drafts are sent as they stand; the lead's database is not changed
 // except for the audit record of the export.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { BoardPackError } from '../../shared/errors';
 import { needsNarrative } from '../../shared/status';
 import type { Status } from '../../shared/domain';
+import { checkOutputPath } from '../files/writeAtomically';
+import { protectedFiles } from '../store/backups';
 import type { Store } from '../store/store';
-import { writeTransaction } from '../store/writeTransaction';
-import { signingKey } from './keys';
-import { signExchange, writeExchangeFile, type RequestPayload, type ReturnPayload } from './format';
+import { findTrust, signingKey } from './keys';
+import { sealExchange, writeExchangeFile, type RequestPayload, type ReturnPayload } from './format';
 import type { ExchangeDeps } from './request';
+import type { Recipient } from './sealing';
 
 export interface CreateReturnInput {
   out: string;
@@ -40,6 +42,8 @@ export interface OpenedRequest {
   month: string;
   expiresOn: string;
   openedAt: string;
+  /** The fingerprint of the secretariat key that signed the request: the return is sealed to it. */
+  secretariatFingerprint: string;
   payload: RequestPayload;
 }
 
@@ -47,7 +51,7 @@ export interface OpenedRequest {
 export function openedRequests(store: Store): OpenedRequest[] {
   const rows = store.db
     .prepare(
-      'SELECT file_id, strand_number, month, expires_on, opened_at, payload_json FROM exchange_inbox ORDER BY opened_at DESC, rowid DESC',
+      'SELECT file_id, strand_number, month, expires_on, opened_at, secretariat_fingerprint, payload_json FROM exchange_inbox ORDER BY opened_at DESC, rowid DESC',
     )
     .all() as {
     file_id: string;
@@ -55,6 +59,7 @@ export function openedRequests(store: Store): OpenedRequest[] {
     month: string;
     expires_on: string;
     opened_at: string;
+    secretariat_fingerprint: string;
     payload_json: string;
   }[];
   return rows.map((r) => ({
@@ -63,6 +68,7 @@ export function openedRequests(store: Store): OpenedRequest[] {
     month: r.month,
     expiresOn: r.expires_on,
     openedAt: r.opened_at,
+    secretariatFingerprint: r.secretariat_fingerprint,
     payload: JSON.parse(r.payload_json) as RequestPayload,
   }));
 }
@@ -122,6 +128,8 @@ export function createReturn(
       `Red and Amber updates need a narrative saying why and what is being done: ${unexplained.join(', ')}. Nothing was exported.`,
     );
   }
+  checkOutputPath(input.out, protectedFiles(store));
+  const recipient = secretariatOf(store, request);
   const key = signingKey(store, input.actor);
   const payload: ReturnPayload = {
     fileId: (deps.newFileId ?? randomUUID)(),
@@ -141,34 +149,50 @@ export function createReturn(
       savedAt: r.saved_at,
     })),
   };
-  const text = signExchange('return', payload, key);
-  return writeTransaction(store.db, () => {
-    const file = writeExchangeFile(input.out, text);
-    store.audit.record(
-      payload.createdAt,
-      input.actor,
-      'exchange.return.export',
-      'exchange_return',
-      payload.fileId,
-      null,
-      {
+  const text = sealExchange('return', payload, key, recipient);
+  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  // Recorded, then written, in one transaction: a write that fails rolls the record back.
+  return store.db
+    .transaction(() => {
+      store.audit.record(
+        payload.createdAt,
+        input.actor,
+        'exchange.return.export',
+        'exchange_return',
+        payload.fileId,
+        null,
+        {
+          requestId: request.fileId,
+          strand: request.strandNumber,
+          month: request.month,
+          updates: payload.updates.length,
+          sha256,
+        },
+      );
+      const file = writeExchangeFile(input.out, text, protectedFiles(store));
+      return {
+        path: file.path,
+        fileId: payload.fileId,
         requestId: request.fileId,
-        strand: request.strandNumber,
+        strandNumber: request.strandNumber,
         month: request.month,
         updates: payload.updates.length,
-        sha256: file.sha256,
-      },
+        missing: refs.filter((ref) => !byRef.has(ref)),
+        signedBy: key.fingerprint,
+        bytes: file.bytes,
+      };
+    })
+    .immediate();
+}
+
+/** The secretariat's key, as trusted when the request was opened: the return is sealed to it. */
+function secretariatOf(store: Store, request: OpenedRequest): Recipient {
+  const trusted = findTrust(store, request.secretariatFingerprint, null);
+  if (!trusted?.publicKey) {
+    throw new BoardPackError(
+      'not_found',
+      `This copy does not hold the secretariat's key ${request.secretariatFingerprint}, so the return cannot be sealed to it. Open the request file again; nothing was changed.`,
     );
-    return {
-      path: file.path,
-      fileId: payload.fileId,
-      requestId: request.fileId,
-      strandNumber: request.strandNumber,
-      month: request.month,
-      updates: payload.updates.length,
-      missing: refs.filter((ref) => !byRef.has(ref)),
-      signedBy: key.fingerprint,
-      bytes: file.bytes,
-    };
-  });
+  }
+  return { method: 'recipient-key', publicKey: trusted.publicKey, fingerprint: trusted.fingerprint };
 }

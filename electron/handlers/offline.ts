@@ -120,7 +120,12 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
 
   'exchange.openRequest': (services, upload) =>
     withUpload(upload, REQUEST_UPLOAD, (path) =>
-      openRequest(services.store, { path, actor: actorOf(services), trust: upload.trust }),
+      openRequest(services.store, {
+        path,
+        actor: actorOf(services),
+        trust: upload.trust,
+        passphrase: upload.passphrase ?? undefined,
+      }),
     ),
 
   'exchange.createReturn': (services, input) =>

@@ -43,7 +43,7 @@ function makeDatabase(dir: string, large: boolean): string {
 async function post(bridge: Bridge, cookie: string, method: string, input?: unknown): Promise<unknown> {
   const response = await fetch(`${bridge.origin}/__bridge/call`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
+    headers: { 'content-type': 'application/json', origin: bridge.origin, cookie },
     body: JSON.stringify({ method, input }),
   });
   const result = (await response.json()) as { ok: boolean; error?: { message: string }; value?: unknown };

@@ -64,7 +64,7 @@ function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month:
     leadName: 'DCS Lead',
     actor: 'Secretariat',
   });
-  openRequest(lead, { path: requestPath, actor: 'DCS Lead' });
+  openRequest(lead, { path: requestPath, actor: 'DCS Lead', passphrase: request.passphrase ?? undefined });
   leadAnswers(lead, month, strandNumber);
   const returned = createReturn(lead, { out: returnPath, actor: 'DCS Lead' });
   trustKey(

@@ -9,8 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestPayload, ReturnPayload } from '../../electron/exchange/format';
-import { generateKeyPair, signedFile } from '../integration/exchange.fixtures';
+import { signingKey } from '../../electron/exchange/keys';
+import {
+  clearV1File,
+  generateKeyPair,
+  payloadOf,
+  sealedTo,
+  signedFile,
+} from '../integration/exchange.fixtures';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 import { tabTo } from './keyboard';
 
@@ -65,6 +71,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ path:
 }
 
 let requestFile: string;
+let passphrase: string;
 let returnFile: string;
 
 describe('exchange files', () => {
@@ -79,8 +86,16 @@ describe('exchange files', () => {
     expect(saved.name).toBe(`strand-${STRAND}-${MONTH}.bpreq`);
     requestFile = saved.path;
     expect(await page.textContent('[data-testid="request-made"]')).toContain('Strand 2 lead');
+    // A first request is locked with a passphrase, shown once for reading out by phone.
+    passphrase = (await page.textContent('[data-testid="passphrase"]'))!;
+    expect(passphrase).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+    expect(await page.textContent('[data-testid="request-passphrase"]')).toContain(
+      'Read it out to Strand 2 lead by phone',
+    );
     await page.waitForSelector('[data-testid="issued-requests"] td:has-text("Awaiting return")');
-    expect(JSON.parse(readFileSync(requestFile, 'utf8')).kind).toBe('request');
+    const file = JSON.parse(readFileSync(requestFile, 'utf8')) as { kind: string; formatVersion: number };
+    expect([file.kind, file.formatVersion]).toEqual(['request', 2]);
+    expect(readFileSync(requestFile, 'utf8')).not.toContain('Strand 2 lead');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -89,8 +104,14 @@ describe('exchange files', () => {
     await lead.goto('#/exchange');
     await page.waitForSelector('[data-testid="lead-panel"]');
     await page.setInputFiles('#request-file', requestFile);
+    const locked = await page.waitForSelector('[data-testid="lead-panel"] [role="alert"]');
+    expect(await locked.textContent()).toContain('is locked with a passphrase');
+    expect(store.db.prepare('SELECT count(*) AS n FROM exchange_inbox').get()).toEqual({ n: 0 });
+    await page.fill('#request-passphrase', passphrase.toLowerCase());
+    await page.click('text=Open the request with this passphrase');
     await page.waitForSelector('[data-testid="request-opened"]');
     expect(await page.textContent('[data-testid="request-opened"]')).toContain(`strand ${STRAND}`);
+    expect(await page.$('[data-testid="clear-file-warning"]')).toBeNull();
 
     await page.click(`text=Monthly updates for strand ${STRAND}`);
     await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${STRAND}"][data-ready="true"]`);
@@ -124,13 +145,14 @@ describe('exchange files', () => {
 
   it('refuses a request signed by another secretariat key until the lead confirms it, then opens it', async () => {
     const { page, store } = lead;
-    const { payload } = JSON.parse(readFileSync(requestFile, 'utf8')) as { payload: RequestPayload };
+    const payload = payloadOf(requestFile, 'request', store, passphrase);
     const otherKey = generateKeyPair();
     const resent = signedFile(
       join(files, 'resent.bpreq'),
       'request',
       { ...payload, fileId: randomUUID() },
       otherKey,
+      sealedTo(store),
     );
     await lead.goto('#/exchange');
     await page.setInputFiles('#request-file', resent);
@@ -148,28 +170,49 @@ describe('exchange files', () => {
     expect(trusted().n).toBe(before + 1);
   });
 
+  it('opens a clear request from an older Board Pack, warning that it was not encrypted', async () => {
+    const { page } = lead;
+    const payload = payloadOf(requestFile, 'request', lead.store, passphrase);
+    const old = clearV1File(
+      join(files, 'old.bpreq'),
+      'request',
+      { ...payload, fileId: randomUUID() },
+      signingKey(secretariat.store, 'Secretariat'),
+    );
+    await lead.goto('#/exchange');
+    await page.setInputFiles('#request-file', old);
+    await page.waitForSelector('[data-testid="request-opened"]');
+    expect(await page.textContent('[data-testid="clear-file-warning"]')).toContain(
+      'This file was not encrypted',
+    );
+  });
+
   it('refuses a changed copy of the return with its message and changes nothing', async () => {
     const { page, store } = secretariat;
     const changed = join(files, 'changed.bpret');
-    writeFileSync(changed, readFileSync(returnFile, 'utf8').replace('Two boroughs', 'Ten boroughs'));
+    const file = JSON.parse(readFileSync(returnFile, 'utf8')) as { ciphertext: string };
+    const at = file.ciphertext.length >> 1;
+    file.ciphertext = `${file.ciphertext.slice(0, at)}${file.ciphertext[at] === 'A' ? 'B' : 'A'}${file.ciphertext.slice(at + 1)}`;
+    writeFileSync(changed, JSON.stringify(file, null, 2));
     await secretariat.goto('#/exchange');
     await page.setInputFiles('#return-file', changed);
     const alert = await page.waitForSelector('[data-testid="return-import"] [role="alert"]');
     expect(await alert.textContent()).toMatch(
-      /^changed\.bpret was refused: its contents do not match its signature/,
+      /^changed\.bpret was refused: it has been changed or damaged since it was made/,
     );
     expect(store.updates.working(MONTH, STRAND).size).toBe(0);
   });
 
   it('says what else is wrong with a return from an unknown key, and offers no trust when trusting would not help', async () => {
     const { page, store } = secretariat;
-    const { payload } = JSON.parse(readFileSync(returnFile, 'utf8')) as { payload: ReturnPayload };
+    const payload = payloadOf(returnFile, 'return', store);
     const stray = { ...payload.updates[0], ref: '1.E.1' };
     const odd = signedFile(
       join(files, 'odd.bpret'),
       'return',
       { ...payload, fileId: randomUUID(), updates: [...payload.updates, stray] },
       generateKeyPair(),
+      sealedTo(store),
     );
     await secretariat.goto('#/exchange');
     await page.setInputFiles('#return-file', odd);

@@ -2,10 +2,12 @@
 // with the app's CSP and the window.boardPack shim, and calls reach the same dispatch.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../electron/bridge/index';
+import { dispatch } from '../../electron/handlers/index';
 
 let bridge: Bridge;
 let cookie = '';
@@ -38,12 +40,31 @@ function get(
   });
 }
 
+/** A call as the preview's own page makes it: JSON, from its origin, with the cookie. */
 function call(method: string, input: unknown, headers: Record<string, string> = { cookie }) {
   return fetch(`${bridge.origin}/__bridge/call`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', origin: bridge.origin, ...headers },
     body: JSON.stringify({ method, input }),
   });
+}
+
+/** Bytes exactly as written, for what Node's HTTP client would tidy up (a Host with a trailing space). */
+function rawRequest(head: string): Promise<string> {
+  const { port } = new URL(bridge.origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.end(`${head}\r\n\r\n`));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.on('end', () => resolve(answer.split('\r\n')[0]));
+    socket.on('error', reject);
+  });
+}
+
+async function peopleNamed(name: string): Promise<number> {
+  const people = await dispatch(bridge.services, 'people.list', undefined);
+  if (!people.ok) throw new Error(people.error.message);
+  return (people.value as { name: string }[]).filter((person) => person.name === name).length;
 }
 
 beforeAll(async () => {
@@ -75,7 +96,8 @@ describe('the browser bridge', () => {
     const response = await fetch(`${bridge.origin}/`);
     expect(response.status).toBe(401);
     expect((await call('app.info', undefined, {})).status).toBe(401);
-    expect((await call('app.info', undefined, { 'x-board-pack-token': 'guessed' })).status).toBe(401);
+    // The token travels only in the cookie: a header carrying it opens nothing.
+    expect((await call('app.info', undefined, { 'x-board-pack-token': bridge.token })).status).toBe(401);
     expect((await fetch(`${bridge.origin}/?token=guessed`)).status).toBe(401);
   });
 
@@ -84,6 +106,7 @@ describe('the browser bridge', () => {
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe('/');
     expect(first.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(first.headers.get('set-cookie')).toMatch(`board_pack_token_${new URL(bridge.origin).port}=`);
   });
 
   it('refuses a page that reached it under another host name', async () => {
@@ -98,7 +121,7 @@ describe('the browser bridge', () => {
     expect(page.body.indexOf('/__bridge/shim.js')).toBeLessThan(page.body.indexOf('/assets/app.js'));
     const shim = await get('/__bridge/shim.js', { cookie });
     expect(shim.body).toContain('window');
-    expect(shim.body).toContain(bridge.token);
+    expect(shim.body).not.toContain(bridge.token);
     expect((await get('/__bridge/shim.js')).status).toBe(401);
   });
 
@@ -112,5 +135,119 @@ describe('the browser bridge', () => {
     ).json();
     expect(saved).toMatchObject({ ok: true, value: { state: 'draft' } });
     expect(bridge.services.store.updates.working('2007-10').get('1.E.1')?.status).toBe('green');
+  });
+});
+
+describe('what the bridge refuses, even with the cookie', () => {
+  const intruder = { name: 'Mallory Intruder', role: 'secretariat' };
+
+  it('refuses a call from a page of another origin, naming it or not', async () => {
+    for (const origin of ['http://evil.example', 'http://127.0.0.1:1', 'null', `${bridge.origin}.evil`]) {
+      const response = await call('people.save', intruder, { cookie, origin });
+      expect(response.status, origin).toBe(403);
+    }
+    const unnamed = await fetch(`${bridge.origin}/__bridge/call`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ method: 'people.save', input: intruder }),
+    });
+    expect(unnamed.status).toBe(403);
+    expect(await peopleNamed(intruder.name)).toBe(0);
+  });
+
+  it('refuses a request the browser says came from another site or origin', async () => {
+    for (const site of ['same-site', 'cross-site']) {
+      const response = await call('people.save', intruder, { cookie, 'sec-fetch-site': site });
+      expect(response.status, site).toBe(403);
+      expect((await get('/', { cookie, 'sec-fetch-site': site })).status, site).toBe(403);
+    }
+    expect(await peopleNamed(intruder.name)).toBe(0);
+    expect((await get('/', { cookie, 'sec-fetch-site': 'none' })).status).toBe(200);
+  });
+
+  it('refuses Origin null with text/plain, and any call that is not JSON', async () => {
+    const body = JSON.stringify({ method: 'people.save', input: intruder });
+    const post = (headers: Record<string, string>) =>
+      fetch(`${bridge.origin}/__bridge/call`, { method: 'POST', headers: { cookie, ...headers }, body });
+    expect((await post({ origin: 'null', 'content-type': 'text/plain' })).status).toBe(403);
+    for (const type of [
+      'text/plain',
+      'text/plain; charset=utf-8',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonp',
+    ]) {
+      expect((await post({ origin: bridge.origin, 'content-type': type })).status, type).toBe(415);
+    }
+    expect(await peopleNamed(intruder.name)).toBe(0);
+    expect(
+      (await post({ origin: bridge.origin, 'content-type': 'application/json; charset=utf-8' })).status,
+    ).toBe(200);
+    expect(await peopleNamed(intruder.name)).toBe(1);
+  });
+
+  it('compares the Host exactly: a trailing space, a second Host or another port is a wrong host', async () => {
+    const { port } = new URL(bridge.origin);
+    const line = `GET / HTTP/1.1\r\nCookie: ${cookie}`;
+    expect(await rawRequest(`${line}\r\nHost: 127.0.0.1:${port}`)).toBe('HTTP/1.1 200 OK');
+    for (const host of [
+      `Host: 127.0.0.1:${port} `,
+      `Host: 127.0.0.1:${port}\t`,
+      `Host: 127.0.0.1:${port}\r\nHost: evil.example`,
+      'Host: 127.0.0.1:1',
+      `Host: localhost:${port}`,
+    ]) {
+      expect(await rawRequest(`${line}\r\n${host}`), JSON.stringify(host)).toBe('HTTP/1.1 403 Forbidden');
+    }
+  });
+
+  it('answers a path that climbs out of the screens with 404, never the index page', async () => {
+    for (const path of [
+      '/../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2f..%2f..%2fetc/passwd',
+      '/..%5c..%5cetc%5cpasswd',
+      '/%252e%252e/etc/passwd',
+      '/./index.html',
+      '/updates/3',
+      '/etc/passwd',
+    ]) {
+      const response = await get(path, { cookie });
+      expect(response.status, path).toBe(404);
+      expect(response.body, path).not.toContain('<html');
+    }
+    expect((await get('/index.html', { cookie })).status).toBe(200);
+    expect((await get('/assets/app.js', { cookie })).status).toBe(200);
+  });
+
+  it('keeps every response to its own origin, and the shim to its own page', async () => {
+    for (const path of ['/', '/assets/app.js', '/__bridge/shim.js', '/missing.js']) {
+      const response = await get(path, { cookie });
+      expect(response.headers['cross-origin-resource-policy'], path).toBe('same-origin');
+    }
+    const included = await get('/__bridge/shim.js', {
+      cookie,
+      'sec-fetch-site': 'same-site',
+      'sec-fetch-dest': 'script',
+    });
+    expect(included.status).toBe(403);
+    const asPage = await get('/__bridge/shim.js', {
+      cookie,
+      'sec-fetch-site': 'none',
+      'sec-fetch-dest': 'document',
+    });
+    expect(asPage.status).toBe(403);
+    const own = await get('/__bridge/shim.js', {
+      cookie,
+      'sec-fetch-site': 'same-origin',
+      'sec-fetch-dest': 'script',
+    });
+    expect(own.status).toBe(200);
+  });
+
+  it('takes the token from the link only when a browser opens it', async () => {
+    const posted = await fetch(`${bridge.url}`, { method: 'POST', redirect: 'manual' });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get('set-cookie')).toBeNull();
   });
 });

@@ -644,12 +644,18 @@ const examples: { [M in MethodName]: Example } = {
         ]);
         const again = await lead.refusal('exchange.openRequest', request);
         expect(again.message).toContain('already opened');
-        const text = Buffer.from(request.base64, 'base64').toString('utf8').replace('"2007-10"', '"2007-09"');
+        const file = JSON.parse(Buffer.from(request.base64, 'base64').toString('utf8')) as {
+          ciphertext: string;
+        };
+        const at = file.ciphertext.length >> 1;
+        file.ciphertext = `${file.ciphertext.slice(0, at)}${file.ciphertext[at] === 'A' ? 'B' : 'A'}${file.ciphertext.slice(at + 1)}`;
+        const text = JSON.stringify(file);
         const tampered = await lead.refusal('exchange.openRequest', {
           fileName: 'changed.bpreq',
           base64: Buffer.from(text).toString('base64'),
+          passphrase: request.passphrase,
         });
-        expect(tampered.message).toMatch(/^changed\.bpreq was refused: /);
+        expect(tampered.message).toMatch(/^changed\.bpreq was refused: it has been changed or damaged/);
       } finally {
         lead.close();
       }

@@ -35,8 +35,32 @@ describe('the offline workflow on the command line', () => {
     expect(issued.stderr).toBe('');
     expect(issued.stdout).toMatch(/strand 8, 2007-10, 13 objectives, for DCS Lead, expires 2007-10-25/);
 
-    const opened = await cli(['exchange', 'open', request, '--db', laptop, '--as', 'DCS Lead']);
+    const passphrase =
+      /Locked with the passphrase ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){4})\. Read it out to DCS Lead by phone/.exec(
+        issued.stdout,
+      )![1];
+    // A first request is locked with a passphrase; refused without it, leaving no database behind.
+    const locked = await cli(['exchange', 'open', request, '--db', laptop, '--as', 'DCS Lead']);
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toMatch(/strand-8\.bpreq was refused: it is locked with a passphrase/);
+    expect(existsSync(laptop)).toBe(false);
+    const wrong = await cli(['exchange', 'open', request, '--passphrase', 'AAAA-BBBB', '--db', laptop]);
+    expect(wrong.stderr).toMatch(/that passphrase does not open it/);
+    expect(existsSync(laptop)).toBe(false);
+
+    const opened = await cli([
+      'exchange',
+      'open',
+      request,
+      '--passphrase',
+      passphrase.toLowerCase().replace(/-/g, ' '),
+      '--db',
+      laptop,
+      '--as',
+      'DCS Lead',
+    ]);
     expect(opened.stderr).toBe('');
+    expect(opened.stdout).not.toMatch(/Warning/);
     expect(opened.stdout).toMatch(/is now a working copy of .* for strand 8/);
     const leadKey = /Your key is ([0-9a-f-]{39})/.exec(opened.stdout)![1];
 
@@ -142,6 +166,26 @@ describe('the offline workflow on the command line', () => {
     expect(onLaptop.stdout).toContain(`${secretariatKey}  Secretariat  secretariat`);
     const keys = await cli(['keys', 'show', '--db', office]);
     expect(keys.stdout).toContain(`${leadKey}  DCS Lead  strand 8`);
+
+    // Once a return has shown the lead's key, the next request is sealed to it: no passphrase.
+    const november = join(dir, 'strand-8-2007-11.bpreq');
+    const sealed = await cli([
+      'exchange',
+      'request',
+      '--strand',
+      '8',
+      '--month',
+      '2007-11',
+      '--out',
+      november,
+      '--db',
+      office,
+    ]);
+    expect(sealed.stdout).toContain(`Sealed to DCS Lead's key ${leadKey}: only their copy can open it.`);
+    expect(sealed.stdout).not.toMatch(/passphrase/);
+    const next = await cli(['exchange', 'open', november, '--db', laptop, '--as', 'DCS Lead']);
+    expect(next.stderr).toBe('');
+    expect(next.stdout).toMatch(/Opened the request for strand 8 .*, 2007-11/);
   });
 
   it('exports the plan and imports it into a new database, previewing before applying', async () => {

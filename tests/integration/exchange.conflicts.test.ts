@@ -15,12 +15,12 @@ function conflictOn(ref: string) {
   pair = secretariatAndLead();
   const ids = pinnedIds();
   const requestPath = join(pair.dir, 'strand-8.bpreq');
-  createRequest(
+  const { passphrase } = createRequest(
     pair.secretariat,
     { strandNumber: 8, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' },
     { newFileId: ids },
   );
-  openRequest(pair.lead, { path: requestPath, actor: 'DCS Lead' });
+  openRequest(pair.lead, { path: requestPath, actor: 'DCS Lead', passphrase: passphrase ?? undefined });
   for (const o of pair.lead.plan.objectives({ strandNumber: 8 })) {
     pair.lead.updates.save(
       {

@@ -5,11 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../electron/store/store';
 import {
-  signExchange,
+  readExchangeFile,
+  sealExchange,
+  signExchangeV1,
   type ExchangeKind,
+  type Recipient,
   type RequestPayload,
   type ReturnPayload,
 } from '../../electron/exchange/format';
+import { signingKey, unsealingKey } from '../../electron/exchange/keys';
 import { generateKeyPair, type KeyPairText } from '../../electron/exchange/signing';
 import {
   createRequest,
@@ -71,6 +75,13 @@ export function secretariatAndLead(start = '2007-10-01T09:00:00.000Z'): Pair {
   };
 }
 
+const passphrases = new Map<string, string>();
+
+/** The passphrase a request written by secretariatRequest was locked with, as read out by phone. */
+export function passphraseFor(path: string): string | undefined {
+  return passphrases.get(path);
+}
+
 /** The secretariat's request for one strand, for October 2007 unless told, written to `out`. */
 export function secretariatRequest(
   secretariat: Store,
@@ -78,11 +89,30 @@ export function secretariatRequest(
   request: Pick<CreateRequestInput, 'strandNumber'> & Partial<Omit<CreateRequestInput, 'out'>>,
   newFileId: () => string = pinnedIds(),
 ): CreateRequestResult {
-  return createRequest(
+  const made = createRequest(
     secretariat,
     { month: '2007-10', actor: 'Secretariat', ...request, out },
     { newFileId },
   );
+  if (made.passphrase) passphrases.set(out, made.passphrase);
+  else passphrases.delete(out);
+  return made;
+}
+
+/** A file sealed to this installation's key, as a file from another installation would be. */
+export function sealedTo(store: Store): Recipient {
+  const key = signingKey(store, 'Test');
+  return { method: 'recipient-key', publicKey: key.publicKey, fingerprint: key.fingerprint };
+}
+
+/** The payload of an exchange file as `reader` opens it (with the passphrase it was locked with, if any). */
+export function payloadOf<K extends ExchangeKind>(
+  path: string,
+  kind: K,
+  reader: Store,
+  passphrase = passphraseFor(path),
+): K extends 'request' ? RequestPayload : ReturnPayload {
+  return readExchangeFile(path, kind, { ownKey: unsealingKey(reader), passphrase }).payload;
 }
 
 /** The strand lead's return answering the request the lead's copy opened, written to `out`. */
@@ -101,14 +131,30 @@ export function dumpDatabase(store: Store): Record<string, unknown[]> {
   return dump;
 }
 
-/** Signs a hand-made payload, for files a real installation would never make (other strand, …). */
+/** Signs and seals a hand-made payload, for files a real installation would never make (other strand, …). */
 export function signedFile(
   path: string,
   kind: ExchangeKind,
   payload: RequestPayload | ReturnPayload,
   key: KeyPairText,
+  recipient: Recipient,
 ): string {
-  writeFileSync(path, signExchange(kind, payload, key));
+  writeFileSync(path, sealExchange(kind, payload, key, recipient));
+  if (recipient.method === 'passphrase') passphrases.set(path, recipient.passphrase);
+  return path;
+}
+
+/**
+ * A version 1 file as Board Pack wrote it before files were sealed (signed, in clear), through the
+ * version 1 writing path kept for these tests: old files must still open.
+ */
+export function clearV1File(
+  path: string,
+  kind: ExchangeKind,
+  payload: RequestPayload | ReturnPayload,
+  key: KeyPairText,
+): string {
+  writeFileSync(path, signExchangeV1(kind, payload, key));
   return path;
 }
 

@@ -11,8 +11,11 @@ import {
   dumpDatabase,
   generateKeyPair,
   leadReturn,
+  passphraseFor,
+  payloadOf,
   pinnedIds,
   readJson,
+  sealedTo,
   secretariatAndLead,
   secretariatRequest,
   signedFile,
@@ -38,7 +41,7 @@ function prepare(options: { trustLead?: boolean } = {}): Prepared {
     { strandNumber: 1, leadName: 'DCS Lead', expiresOn: '2007-10-20' },
     ids,
   );
-  openRequest(pair.lead, { path: requestPath, actor: 'DCS Lead' });
+  openRequest(pair.lead, { path: requestPath, actor: 'DCS Lead', passphrase: passphraseFor(requestPath) });
   for (const o of pair.lead.plan.objectives({ strandNumber: 1 })) {
     pair.lead.updates.save(
       {
@@ -86,13 +89,14 @@ function rewrite(
 }
 
 function resigned(path: string, change: (payload: ReturnPayload) => void): string {
-  const payload = readJson<{ payload: ReturnPayload }>(path).payload;
+  const payload = payloadOf(path, 'return', pair.secretariat);
   change(payload);
   return signedFile(
     path.replace('.bpret', '-resigned.bpret'),
     'return',
     payload,
     signingKey(pair.lead, 'DCS Lead'),
+    sealedTo(pair.secretariat),
   );
 }
 
@@ -115,29 +119,30 @@ describe('a return file the secretariat refuses, changing nothing', () => {
     expectRefused(cut, /incomplete or damaged/);
   });
 
-  it('refuses a file with one byte changed as tampered', () => {
+  it('refuses a file with one character of its sealed contents changed as tampered', () => {
     const { returnPath } = prepare();
-    const bytes = Buffer.from(readFileSync(returnPath));
-    const at = bytes.indexOf('On track: 1.');
-    bytes[at] = 'X'.charCodeAt(0);
+    const file = readJson<{ ciphertext: string }>(returnPath);
+    const at = Math.floor(file.ciphertext.length / 2);
+    const changed = file.ciphertext[at] === 'A' ? 'B' : 'A';
+    file.ciphertext = `${file.ciphertext.slice(0, at)}${changed}${file.ciphertext.slice(at + 1)}`;
     const tampered = join(pair.dir, 'tampered.bpret');
-    writeFileSync(tampered, bytes);
-    expectRefused(tampered, /do not match its signature/);
+    writeFileSync(tampered, JSON.stringify(file, null, 2));
+    expectRefused(tampered, /tampered\.bpret was refused: it has been changed or damaged since it was made/);
   });
 
-  it('refuses a 50 MB file by its size, before reading it', () => {
+  it('refuses a 50 MB file by the bytes read, reading no more than the limit', () => {
     prepare();
     const big = join(pair.dir, 'huge.bpret');
     writeFileSync(big, '');
     truncateSync(big, 50 * 1024 * 1024);
-    expectRefused(big, /50\.0 MB, larger than any Board Pack exchange file/);
+    expectRefused(big, /larger than 5 MB\. No Board Pack exchange file is that large/);
   });
 
   it('refuses a file of a newer format version, saying to install the newer version', () => {
     const { returnPath } = prepare();
     expectRefused(
-      rewrite(returnPath, (f) => (f.formatVersion = 2)),
-      /newer version of Board Pack \(format version 2/,
+      rewrite(returnPath, (f) => (f.formatVersion = 3)),
+      /newer version of Board Pack \(format version 3/,
     );
   });
 
@@ -162,12 +167,28 @@ describe('a return file the secretariat refuses, changing nothing', () => {
     );
   });
 
-  it('refuses a return made after its request expired', () => {
+  it('refuses a return arriving more than a week after its request expired, by the clock here', () => {
     const { returnPath } = prepare();
+    pair.clock.set('2007-10-28T09:00:00.000Z');
     expectRefused(
-      resigned(returnPath, (p) => (p.createdAt = '2007-10-21T08:00:00.000Z')),
-      /expired on 2007-10-20/,
+      returnPath,
+      /expired on 2007-10-20, and returns are taken in for 7 days after that \(until 2007-10-27\)/,
     );
+  });
+
+  it('refuses a late return even when the lead dated it before the expiry', () => {
+    const { returnPath } = prepare();
+    const backdated = resigned(returnPath, (p) => (p.createdAt = '2007-10-02T08:00:00.000Z'));
+    pair.clock.set('2007-11-15T09:00:00.000Z');
+    expectRefused(backdated, /expired on 2007-10-20/);
+  });
+
+  it('takes in a return written after the expiry when it arrives within the week of grace', () => {
+    const { returnPath } = prepare();
+    const late = resigned(returnPath, (p) => (p.createdAt = '2007-10-25T08:00:00.000Z'));
+    pair.clock.set('2007-10-27T17:00:00.000Z');
+    const taken = importReturn(pair.secretariat, { path: late, actor: 'Secretariat', acceptAll: true });
+    expect(taken.accepted.length).toBeGreaterThan(0);
   });
 
   it('refuses a return signed by an unknown key with its own code, its fingerprint and how to trust it', () => {
@@ -198,12 +219,13 @@ describe('a return file the secretariat refuses, changing nothing', () => {
 
   it("refuses a return signed by a stranger's key even when it names the right request", () => {
     const { returnPath } = prepare();
-    const payload = readJson<{ payload: ReturnPayload }>(returnPath).payload;
+    const payload = payloadOf(returnPath, 'return', pair.secretariat);
     const forged = signedFile(
       join(pair.dir, 'forged.bpret'),
       'return',
       { ...payload, fileId: '00000000-0000-4000-8000-000000000999' },
       generateKeyPair(),
+      sealedTo(pair.secretariat),
     );
     expectRefused(forged, /does not trust for strand 1/);
   });
@@ -222,7 +244,9 @@ describe('a return file the secretariat refuses, changing nothing', () => {
 describe("a request file the lead's copy refuses, changing nothing", () => {
   function expectLeadRefused(path: string, message: RegExp, options: { trust?: boolean } = {}) {
     const before = dumpDatabase(pair.lead);
-    expect(() => openRequest(pair.lead, { path, actor: 'DCS Lead', ...options })).toThrow(message);
+    expect(() =>
+      openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path), ...options }),
+    ).toThrow(message);
     expect(dumpDatabase(pair.lead)).toEqual(before);
   }
 
@@ -232,7 +256,7 @@ describe("a request file the lead's copy refuses, changing nothing", () => {
     const ids = pinnedIds();
     const first = join(pair.dir, 'first.bpreq');
     secretariatRequest(pair.secretariat, first, { strandNumber: 2 }, ids);
-    openRequest(pair.lead, { path: first, actor: 'DCS Lead' });
+    openRequest(pair.lead, { path: first, actor: 'DCS Lead', passphrase: passphraseFor(first) });
     return { ids, first };
   }
 
@@ -248,7 +272,7 @@ describe("a request file the lead's copy refuses, changing nothing", () => {
     pair = secretariatAndLead();
     const path = join(pair.dir, 'r.bpreq');
     secretariatRequest(pair.secretariat, path, { strandNumber: 2 });
-    openRequest(pair.lead, { path, actor: 'DCS Lead' });
+    openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
     expectLeadRefused(path, /already opened on 2007-10-01 09:00 UTC/);
   });
 
@@ -273,13 +297,14 @@ describe("a request file the lead's copy refuses, changing nothing", () => {
 
   it('refuses a request signed by a different secretariat key until the person confirms it', () => {
     const { ids, first } = leadCopyOfStrand2();
-    const payload = readJson<{ payload: RequestPayload }>(first).payload;
+    const payload: RequestPayload = payloadOf(first, 'request', pair.lead);
     const impostor = generateKeyPair();
     const path = signedFile(
       join(pair.dir, 'impostor.bpreq'),
       'request',
       { ...payload, fileId: ids(), month: '2007-11' },
       impostor,
+      sealedTo(pair.lead),
     );
     expectLeadRefused(
       path,

@@ -7,6 +7,7 @@ import { issuedRequests, workingCopy } from '../../electron/exchange/history';
 import {
   dumpDatabase,
   leadReturn,
+  passphraseFor,
   pinnedIds,
   secretariatAndLead,
   secretariatRequest,
@@ -23,7 +24,11 @@ afterEach(() => pair?.close());
 
 /** The lead opens the request and writes an update for every objective, as drafts. */
 function leadWritesEverything(p: Pair, requestPath: string, month: string) {
-  const opened = openRequest(p.lead, { path: requestPath, actor: 'DCS Lead' });
+  const opened = openRequest(p.lead, {
+    path: requestPath,
+    actor: 'DCS Lead',
+    passphrase: passphraseFor(requestPath),
+  });
   const objectives = p.lead.plan.objectives({ strandNumber: opened.strandNumber, month });
   objectives.forEach((o, i) => {
     const status = STATUSES[i % STATUSES.length];
@@ -244,7 +249,7 @@ describe("a strand lead's working copy", () => {
     const ids = pinnedIds();
     const october = join(pair.dir, 'october.bpreq');
     secretariatRequest(pair.secretariat, october, { strandNumber: 1 }, ids);
-    openRequest(pair.lead, { path: october, actor: 'DCS Lead' });
+    openRequest(pair.lead, { path: october, actor: 'DCS Lead', passphrase: passphraseFor(october) });
 
     const s = pair.secretariat;
     s.plan.addObjective(
@@ -267,7 +272,11 @@ describe("a strand lead's working copy", () => {
     s.plan.retireObjective('1.P.1', '2007-11', s.now(), 'Secretariat');
     const november = join(pair.dir, 'november.bpreq');
     secretariatRequest(s, november, { strandNumber: 1, month: '2007-11' }, ids);
-    const opened = openRequest(pair.lead, { path: november, actor: 'DCS Lead' });
+    const opened = openRequest(pair.lead, {
+      path: november,
+      actor: 'DCS Lead',
+      passphrase: passphraseFor(november),
+    });
 
     expect(opened).toMatchObject({
       addedObjectives: ['1.E.3'],
@@ -297,7 +306,7 @@ describe("a strand lead's working copy", () => {
 
   it("lets a fresh install holding only its built-in plan open a request for another board's plan", () => {
     const path = otherBoardAndFreshInstall();
-    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead' });
+    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
     expect(opened.seeded).toBe(true);
     expect(pair.lead.plan.summary()).toMatchObject({ id: 'another-strategy', title: 'Another Strategy' });
     expect(pair.lead.plan.objectives().map((o) => o.ref)).toEqual(
@@ -313,9 +322,9 @@ describe("a strand lead's working copy", () => {
       pair.lead.now(),
     );
     const before = dumpDatabase(pair.lead);
-    expect(() => openRequest(pair.lead, { path, actor: 'DCS Lead' })).toThrow(
-      /for another plan \("Another Strategy"\)/,
-    );
+    expect(() =>
+      openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) }),
+    ).toThrow(/for another plan \("Another Strategy"\)/);
     expect(dumpDatabase(pair.lead)).toEqual(before);
   });
 
@@ -333,7 +342,7 @@ describe("a strand lead's working copy", () => {
     const path = join(pair.dir, 'r.bpreq');
     secretariatRequest(pair.secretariat, path, { strandNumber: 1 }, ids);
     const before = pair.lead.plan.objectives({ includeRetired: true });
-    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead' });
+    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
     expect(opened).toMatchObject({
       seeded: false,
       addedObjectives: [],
@@ -373,7 +382,7 @@ describe("last month's updates in a request", () => {
     );
     const path = join(pair.dir, 'r.bpreq');
     secretariatRequest(s, path, { strandNumber: 1 });
-    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead' });
+    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
     expect(opened.lastMonthCopied).toBe(1);
     const september = pair.lead.updates.reported('2007-09', 1);
     expect([...september.keys()]).toEqual(['1.I.1']);

@@ -18,7 +18,7 @@ let agendaItemId = 0;
 async function call(method: string, input: unknown) {
   const response = await fetch(`${bridge.origin}/__bridge/call`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
+    headers: { 'content-type': 'application/json', origin: bridge.origin, cookie },
     body: JSON.stringify({ method, input }),
   });
   expect(response.status).toBe(200);

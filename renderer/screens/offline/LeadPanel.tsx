@@ -2,6 +2,7 @@
 // write the month's updates on the Monthly updates screen, then save the return to send back.
 import { useState } from 'react';
 import type { ExchangeOverview, MethodOutput } from '../../../shared/contract';
+import { CLEAR_EXCHANGE_FILE_WARNING } from '../../../shared/contractOffline';
 import { monthLabel } from '../../../shared/months';
 import { call, tryCall } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
@@ -21,18 +22,29 @@ export function LeadPanel({ overview, onChange }: { overview: ExchangeOverview; 
   // A request signed by a key this copy does not know yet, kept so the person can trust it once
   // they have confirmed its fingerprint with the secretariat.
   const [untrusted, setUntrusted] = useState<Upload | null>(null);
+  // A first request is locked with a passphrase the secretariat reads out by phone: the file is
+  // kept while the person types it.
+  const [locked, setLocked] = useState<Upload | null>(null);
+  const [passphrase, setPassphrase] = useState('');
   const latest = overview.openedRequests[0];
 
   async function open(upload: Upload | null, trust = false) {
     setOpened(null);
     setUntrusted(null);
+    setLocked(null);
     if (!upload) return;
-    const result = await tryCall('exchange.openRequest', { ...upload, trust });
+    const result = await tryCall('exchange.openRequest', {
+      ...upload,
+      trust,
+      passphrase: passphrase.trim() || undefined,
+    });
     if (!result.ok) {
       setOpenError(result.error.message);
       if (result.error.code === 'unknown_key') setUntrusted(upload);
+      if (result.error.code === 'passphrase_required') setLocked(upload);
       return;
     }
+    setPassphrase('');
     setOpened(result.value);
     setOpenError(null);
     // The plan may have been set up or changed from the request; the month is the request's.
@@ -44,6 +56,22 @@ export function LeadPanel({ overview, onChange }: { overview: ExchangeOverview; 
   return (
     <div className="card" data-testid="lead-panel">
       <h2>For a strand lead: answer a request</h2>
+      <div className="field">
+        <label htmlFor="request-passphrase">Passphrase (a first request only)</label>
+        <input
+          id="request-passphrase"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          className="mono"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
+        <span className="hint">
+          The secretariat reads it out by phone when they send your first request. Later requests open with
+          this copy&apos;s own key.
+        </span>
+      </div>
       <div className="field">
         <label htmlFor="request-file">Open a request file (.bpreq)</label>
         <input
@@ -61,6 +89,13 @@ export function LeadPanel({ overview, onChange }: { overview: ExchangeOverview; 
         </span>
       </div>
       <ErrorMessage text={openError} />
+      {locked && (
+        <p>
+          <button type="button" onClick={() => void open(locked)}>
+            Open the request with this passphrase
+          </button>
+        </p>
+      )}
       {untrusted && (
         <p>
           <button type="button" onClick={() => void open(untrusted, true)}>
@@ -89,6 +124,11 @@ function OpenedSummary({ opened }: { opened: Opened }) {
   ].filter(Boolean);
   return (
     <div className="offline-ok" data-testid="request-opened">
+      {!opened.encrypted && (
+        <p className="offline-clear-warning" data-testid="clear-file-warning">
+          {CLEAR_EXCHANGE_FILE_WARNING}
+        </p>
+      )}
       <p>
         Opened the request for strand {opened.strandNumber}. {opened.strandTitle}, {monthLabel(opened.month)}:{' '}
         {opened.objectives} objectives, to answer by {opened.expiresOn}.

@@ -17,6 +17,7 @@ export function RequestForm({ onMade }: { onMade: () => void }) {
   const [month, setMonth] = useState<string>(sessionMonth ?? months?.current ?? '');
   const [leadName, setLeadName] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
+  const [lockWithPassphrase, setLockWithPassphrase] = useState(false);
   const [made, setMade] = useState<MethodOutput<'exchange.createRequest'> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -29,6 +30,7 @@ export function RequestForm({ onMade }: { onMade: () => void }) {
         month,
         leadName: leadName.trim() || undefined,
         expiresOn: expiresOn || undefined,
+        lockWithPassphrase,
       });
       offerDownload(result.base64, result.fileName);
       setMade(result);
@@ -83,6 +85,20 @@ export function RequestForm({ onMade }: { onMade: () => void }) {
           />
           <span className="hint">Four weeks from today when left empty.</span>
         </div>
+        <div className="field">
+          <label>
+            <input
+              id="request-passphrase-lock"
+              type="checkbox"
+              checked={lockWithPassphrase}
+              onChange={(e) => setLockWithPassphrase(e.target.checked)}
+            />{' '}
+            Lock with a passphrase instead of the lead&apos;s key
+          </label>
+          <span className="hint">
+            For a lead with a new laptop. A first request is always locked with a passphrase.
+          </span>
+        </div>
       </div>
       <ErrorMessage text={error} />
       <div className="button-row">
@@ -95,9 +111,22 @@ export function RequestForm({ onMade }: { onMade: () => void }) {
           <p className="offline-ok" data-testid="request-made">
             {made.fileName} ({sizeLabel(made.bytes)}) is in your downloads: {made.objectives} objectives of
             strand {made.strandNumber} for {monthLabel(made.month)}, for {made.leadName} to answer by{' '}
-            {made.expiresOn}. Send it to the lead by any means; it is signed, so a changed copy will be
-            refused.
+            {made.expiresOn}. It is signed and encrypted, so it can go by USB stick or email: a changed copy
+            will be refused, and a lost one cannot be read.
           </p>
+        )}
+        {made?.passphrase && (
+          <p className="offline-trust" data-testid="request-passphrase">
+            It is locked with the passphrase{' '}
+            <strong className="mono fingerprint" data-testid="passphrase">
+              {made.passphrase}
+            </strong>
+            . Read it out to {made.leadName} by phone, not in the email or on the stick with the file. It is
+            shown only now; if it is lost, make a new request.
+          </p>
+        )}
+        {made && !made.passphrase && (
+          <p className="small">Sealed to {made.leadName}&apos;s key: only their copy can open it.</p>
         )}
       </div>
     </form>

@@ -1,6 +1,7 @@
 // Each incoming update beside the one this copy holds, with accept (take theirs) or reject (keep
 // ours) for each; a conflict is an update changed here after the request went out.
 import type { ReturnPreviewView } from '../../../shared/contract';
+import { CLEAR_EXCHANGE_FILE_WARNING } from '../../../shared/contractOffline';
 import { monthLabel } from '../../../shared/months';
 import { StatusBadge } from '../../components/StatusBadge';
 
@@ -23,6 +24,11 @@ export function ReturnReview(props: {
         Strand {preview.strandNumber}. {preview.strandTitle} — {monthLabel(preview.month)}, from{' '}
         {preview.author}
       </h3>
+      {!preview.encrypted && (
+        <p className="offline-clear-warning" data-testid="clear-file-warning">
+          {CLEAR_EXCHANGE_FILE_WARNING}
+        </p>
+      )}
       <p className="small">
         {preview.updates.length} update{preview.updates.length === 1 ? '' : 's'} in the file
         {conflicts.length > 0 ? `, ${conflicts.length} in conflict` : ''}. Accepted updates are recorded as{' '}
