@@ -1,13 +1,20 @@
 // "paper": the PDF papers an agenda item carries into the board pack — add one from a file, list a
 // meeting's papers, rename one, remove one, and write one's bytes back to a file.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
-import { MAX_PAPER_TITLE_LENGTH } from '../../shared/paperLimits';
+import {
+  MAX_PAPER_BYTES,
+  MAX_PAPER_PAGES,
+  MAX_PAPER_TITLE_LENGTH,
+  PAPER_TOO_LARGE,
+} from '../../shared/paperLimits';
+import { readFileLimited } from '../files/readLimited';
+import { writeFileAtomically } from '../files/writeAtomically';
 import { listIssuedPacks } from '../pack/index';
-import { MAX_PAPER_BYTES, type PaperRecord } from '../store/papers';
+import { protectedFiles } from '../store/backups';
+import type { PaperRecord } from '../store/papers';
 import type { Store } from '../store/store';
 import { formatTable, parseOption, type CliContext } from './context';
 
@@ -76,21 +83,16 @@ function issuedNote(store: Store, meetingId: number): string {
   return `\nVersion ${latest.version} of this meeting's pack is issued and stays as it is; issue a new version (board-pack pack issue --meeting ${meetingId}) for the pack to show this change.`;
 }
 
-/** The file's bytes; a file over the limit is refused from its size, before it is read. */
+/**
+ * The file's bytes, read no further than the 25 MB limit: stat() says 0 for /dev/zero and a named
+ * pipe would block, so only an ordinary file is read, and reading stops one byte past the limit.
+ */
 function readPaperFile(file: string): Uint8Array {
-  const path = resolve(file);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new BoardPackError('not_found', `The file ${path} could not be read.`);
-  }
-  if (size > MAX_PAPER_BYTES)
-    throw new BoardPackError(
-      'refused_file',
-      `"${basename(path)}" is ${(size / 1024 / 1024).toFixed(1)} MB; a paper can be at most 25 MB. Save a smaller PDF (for example with scanned images compressed) and attach that.`,
-    );
-  return readFileSync(path);
+  return readFileLimited(resolve(file), {
+    maxBytes: MAX_PAPER_BYTES,
+    tooLarge: PAPER_TOO_LARGE,
+    what: 'a paper',
+  });
 }
 
 export function registerPaper(program: Command, cli: CliContext): void {
@@ -110,7 +112,10 @@ export function registerPaper(program: Command, cli: CliContext): void {
     .requiredOption('--meeting <id>', 'the meeting')
     .option('--item <n>', "the agenda item's number on that meeting's agenda")
     .option('--item-id <id>', "or: the agenda item's id")
-    .requiredOption('--file <paper.pdf>', 'the PDF file (at most 25 MB; not password-protected)')
+    .requiredOption(
+      '--file <paper.pdf>',
+      `the PDF file (at most 25 MB and ${MAX_PAPER_PAGES} pages; not password-protected)`,
+    )
     .option('--title <text>', 'the title printed in the pack (default: the file name without .pdf)')
     .addHelpText(
       'after',
@@ -220,10 +225,10 @@ export function registerPaper(program: Command, cli: CliContext): void {
       await cli.withStore(command, (store) => {
         const paperId = parseOption(paperIdSchema, id, 'paper');
         const bytes = store.papers.pdf(paperId);
-        writeFileSync(resolve(options.out), bytes);
-        cli.say(
-          `Wrote ${resolve(options.out)} (${bytes.length} bytes, SHA-256 ${store.papers.get(paperId).sha256}).`,
-        );
+        // Never over the database, its -wal/-shm or its backups; through a temporary file, so a full
+        // disk or a bad path leaves nothing behind.
+        const written = writeFileAtomically(options.out, bytes, protectedFiles(store));
+        cli.say(`Wrote ${written} (${bytes.length} bytes, SHA-256 ${store.papers.get(paperId).sha256}).`);
       });
     });
 }

@@ -6,6 +6,7 @@ import { previousMonth, type ReportingMonth } from '../../shared/months';
 import { boardActionShownStatus, movementOf, type Movement } from '../../shared/status';
 import type { PackSection } from '../store/meetings';
 import type { Store } from '../store/store';
+import type { ActiveContent } from '../pdf/activeContent';
 import { snapshotPapers, type SnapshotPaper } from './paperChanges';
 
 export interface PackObjective {
@@ -67,6 +68,8 @@ export interface PackPaper {
   sha256: string;
   /** The paper's pages that are wider than tall as a viewer shows them (1-based); left out if none. */
   landscapePages?: number[];
+  /** Links, scripts, form fields or attached files the paper carried and the pack leaves out; left out if none. */
+  removed?: ActiveContent[];
 }
 
 export interface PackEdition {

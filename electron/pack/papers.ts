@@ -24,6 +24,10 @@ import {
   type PDFPage,
   type PDFObject,
 } from 'pdf-lib';
+import { BoardPackError } from '../../shared/errors';
+import { keptPaperOverLimit, MAX_PAPER_CONTENT_BYTES, MAX_PAPER_PAGES } from '../../shared/paperLimits';
+import { defusePaper } from '../pdf/activeContent';
+import { countDecodedContent } from '../pdf/paperBounds';
 import type { PackPaper } from './model';
 import { paperPageAnchor } from './sections/papers';
 import { MARGINS } from './theme';
@@ -149,9 +153,23 @@ function shownSizes(source: PDFDocument): { width: number; height: number }[] {
 }
 
 /**
+ * A paper kept before papers had these limits could have any number of pages or unpack to
+ * gigabytes: refused in words rather than left to run for ever. Unpacking within the limit with
+ * zlib costs little beside drawing the pages.
+ */
+function refuseOverLimits(paper: PackPaper, source: PDFDocument): void {
+  const number = `${paper.itemPosition}.${paper.position}`;
+  if (paper.pages > MAX_PAPER_PAGES)
+    throw new BoardPackError('refused_file', keptPaperOverLimit(number, paper.title, 'pages'));
+  if (countDecodedContent(source, MAX_PAPER_CONTENT_BYTES).over)
+    throw new BoardPackError('refused_file', keptPaperOverLimit(number, paper.title, 'content'));
+}
+
+/**
  * The papers, with the pages a viewer shows wider than tall marked, so the pack lays those out on
  * landscape placeholder pages: a landscape A4 page is drawn at about 72% of its size there, against
- * 57% across a portrait page.
+ * 57% across a portrait page. Each also says what active content it carried (links, scripts, forms,
+ * files), which the pack leaves out and its divider names.
  */
 export async function withPaperShapes(
   papers: PackPaper[],
@@ -160,10 +178,16 @@ export async function withPaperShapes(
   const shaped: PackPaper[] = [];
   for (const paper of papers) {
     const source = await PDFDocument.load(paperBytes(paper.sha256), LOAD);
+    refuseOverLimits(paper, source);
     const landscape = shownSizes(source)
       .map((size, i) => (size.width > size.height ? i + 1 : 0))
       .filter((n) => n > 0);
-    shaped.push(landscape.length ? { ...paper, landscapePages: landscape } : paper);
+    const removed = defusePaper(source);
+    shaped.push({
+      ...paper,
+      ...(landscape.length ? { landscapePages: landscape } : {}),
+      ...(removed.length ? { removed } : {}),
+    });
   }
   return shaped;
 }
@@ -223,6 +247,8 @@ export async function drawPapers(
   const pageIndex = new Map(pack.getPages().map((page, i) => [page.ref.toString(), i]));
   for (const [index, paper] of papers.entries()) {
     const source = await PDFDocument.load(paperBytes(paper.sha256), LOAD);
+    // Before its pages are copied: what they draw with is cut free of actions, forms and files.
+    defusePaper(source);
     const embedded = await embedPaper(pack, source);
     const turns = source.getPages().map(quarterTurns);
     if (embedded.length !== paper.pages)

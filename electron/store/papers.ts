@@ -3,7 +3,15 @@
 import { createHash } from 'node:crypto';
 import type { PDFDocument } from 'pdf-lib';
 import { BoardPackError } from '../../shared/errors';
-import { MAX_PAPER_BYTES, MAX_PAPER_TITLE_LENGTH, PAPER_TITLE_TOO_LONG } from '../../shared/paperLimits';
+import {
+  MAX_PAPER_BYTES,
+  MAX_PAPER_CONTENT_BYTES,
+  MAX_PAPER_PAGES,
+  MAX_PAPER_TITLE_LENGTH,
+  PAPER_TITLE_TOO_LONG,
+  paperContentTooLarge,
+  paperHasTooManyPages,
+} from '../../shared/paperLimits';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
@@ -111,20 +119,27 @@ async function countReadablePages(name: string, pdf: Uint8Array): Promise<number
     throw refused(
       `"${name}" is protected with a password or encryption (even if it opens without one, it may restrict printing or copying), so it cannot go in the pack. Print it to a new PDF, or save an unprotected copy, and attach that.`,
     );
-  let pages: number;
+  // Counted within the limits before pdf-lib lists the pages or anything is unpacked: a page
+  // listed 100,000 times, or a stream that unpacks to gigabytes, is refused at the limit.
+  const bounds = await import('../pdf/paperBounds');
   try {
-    pages = doc.getPageCount();
-    if (pages > 0) {
-      const scratch = await pdfLib.PDFDocument.create({ updateMetadata: false });
-      await scratch.embedPdf(doc, doc.getPageIndices());
-    }
-  } catch {
+    const counted = bounds.countPages(doc, MAX_PAPER_PAGES);
+    if (counted.over) throw refused(paperHasTooManyPages(name));
+    if (counted.count === 0) throw refused(`"${name}" has no pages. Attach the PDF of the paper itself.`);
+    if (bounds.countDecodedContent(doc, MAX_PAPER_CONTENT_BYTES).over)
+      throw refused(paperContentTooLarge(name));
+    const scratch = await pdfLib.PDFDocument.create({ updateMetadata: false });
+    await scratch.embedPdf(doc, doc.getPageIndices());
+    // Links and scripts are kept (the pack removes them when it draws the paper); walked here so a
+    // file the pack could not walk is refused now. Last, as it cuts them out of this copy.
+    (await import('../pdf/activeContent')).defusePaper(doc);
+    return counted.count;
+  } catch (error) {
+    if (error instanceof BoardPackError) throw error;
     throw refused(
       `"${name}" could not be read as a PDF; it may be damaged. Save it again as a PDF and attach that.`,
     );
   }
-  if (pages === 0) throw refused(`"${name}" has no pages. Attach the PDF of the paper itself.`);
-  return pages;
 }
 
 function titleOf(input: NewPaper): string {

@@ -1,11 +1,12 @@
 // The paper commands from the command line: add a PDF to an agenda item (by number or id), list a
 // meeting's papers as a table and as JSON, export the exact bytes, rename, remove; refusals are one
 // line on stderr with exit code 1 and nothing changed.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/store/store';
-import { cli, dumpDatabase } from '../fixtures/databases';
+import { cli, dumpDatabase, fileSha } from '../fixtures/databases';
 import { buildPackFixture, tempDir } from './pack.fixtures';
 import { notAPdf, paperPdf } from './paper.fixtures';
 
@@ -178,5 +179,78 @@ describe('paper commands', () => {
     expect(noTitle.code).toBe(1);
     expect(noTitle.stderr).toMatch(/--title/);
     expect(dumpDatabase(db)).toBe(before);
+  });
+
+  it('refuses /dev/zero and a named pipe as a paper at once, in one line, changing nothing', async () => {
+    const fifo = join(dir, 'paper.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const before = dumpDatabase(db);
+    for (const file of ['/dev/zero', fifo]) {
+      const started = Date.now();
+      const refused = await cli([
+        'paper', 'add', '--db', db, '--meeting', String(meetingId), '--item', '3', '--file', file,
+      ]); // prettier-ignore
+      expect(refused).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `${file} is not an ordinary file (it is a device or a pipe), so it cannot be read as a paper.\n`,
+      });
+      expect(Date.now() - started).toBeLessThan(5000);
+    }
+    expect(dumpDatabase(db)).toBe(before);
+  });
+
+  it('refuses to export a paper over the database, its -wal or -shm, or into its backups folder, leaving the database as it was', async () => {
+    const store = openStore(db);
+    const [paper] = store.papers.list(meetingId);
+    store.close();
+    const backups = join(dir, 'backups');
+    mkdirSync(backups, { recursive: true });
+    const fingerprint = fileSha(db);
+    const before = dumpDatabase(db);
+    const exportTo = (out: string) => cli(['paper', 'export', String(paper.id), '--db', db, '--out', out]);
+    expect(await exportTo(db)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${db} is the database itself; choose another file name. Nothing was written.\n`,
+    });
+    for (const suffix of ['-wal', '-shm']) {
+      const refused = await exportTo(`${db}${suffix}`);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toBe(
+        `${db}${suffix} belongs to the database (its ${suffix.slice(1)} file); choose another file name. Nothing was written.\n`,
+      );
+    }
+    const intoBackups = await exportTo(join(backups, 'board-pack-2007-10-01.db'));
+    expect(intoBackups.code).toBe(1);
+    expect(intoBackups.stderr).toMatch(/is inside the backups folder Board Pack manages/);
+    expect(readdirSync(backups)).toEqual([]);
+    expect(fileSha(db)).toBe(fingerprint);
+    expect(dumpDatabase(db)).toBe(before);
+  });
+
+  it('says which path and why when an export cannot be written, and leaves no partial file', async () => {
+    const store = openStore(db);
+    const [paper] = store.papers.list(meetingId);
+    store.close();
+    const fingerprint = fileSha(db);
+    const exportTo = (out: string) => cli(['paper', 'export', String(paper.id), '--db', db, '--out', out]);
+    const noFolder = join(dir, 'no such folder', 'paper.pdf');
+    expect(await exportTo(noFolder)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `There is no folder ${join(dir, 'no such folder')}, so ${noFolder} could not be written.\n`,
+    });
+    expect(await exportTo(dir)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${dir} is a folder; give the name of a file to write.\n`,
+    });
+    const proc = await exportTo('/proc/board-pack-paper.pdf');
+    expect(proc.code).toBe(1);
+    expect(proc.stderr).toMatch(/^\/proc\/board-pack-paper\.pdf cannot be written|could not be written/);
+    expect(existsSync('/proc/board-pack-paper.pdf')).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
+    expect(fileSha(db)).toBe(fingerprint);
   });
 });

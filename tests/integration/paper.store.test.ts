@@ -6,6 +6,14 @@ import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoardPackError } from '../../shared/errors';
 import { MAX_PAPER_BYTES } from '../../electron/store/papers';
+import { MAX_PAPER_CONTENT_BYTES, MAX_PAPER_PAGES } from '../../shared/paperLimits';
+import {
+  HOSTILE_PAPERS,
+  inflatingPaper,
+  longActionChainPaper,
+  loopingPageTree,
+  pageListedManyTimes,
+} from '../fixtures/hostilePapers';
 import type { Meeting } from '../../electron/store/meetings';
 import type { Store } from '../../electron/store/store';
 import { issuePack, issuedPackPdf } from '../../electron/pack/index';
@@ -137,6 +145,60 @@ describe('papers in the store', () => {
   it('refuses a file over 25 MB by its size, and changes nothing', async () => {
     const error = await refusal(() => add(3, 'scans.pdf', oversizedPdf(MAX_PAPER_BYTES)));
     expect(error.message).toContain('"scans.pdf" is 25.0 MB; a paper can be at most 25 MB');
+  });
+
+  it('refuses a paper of one page listed 100,000 times, at once and in words, and changes nothing', async () => {
+    const pdf = await pageListedManyTimes(100_000);
+    expect(pdf.length).toBeLessThan(1024 * 1024);
+    const started = Date.now();
+    const error = await refusal(() => add(3, 'repeated.pdf', pdf));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(error.message).toBe(
+      `"repeated.pdf" has more than ${MAX_PAPER_PAGES} pages; a paper can have at most ${MAX_PAPER_PAGES}. Attach the part the board needs to read, or split it into shorter papers.`,
+    );
+  });
+
+  it('refuses a paper whose page tree loops back on itself, as damaged, and changes nothing', async () => {
+    const error = await refusal(async () => add(3, 'looping.pdf', await loopingPageTree()));
+    expect(error.message).toBe(
+      '"looping.pdf" could not be read as a PDF; it may be damaged. Save it again as a PDF and attach that.',
+    );
+  });
+
+  it('keeps a paper of exactly 500 pages', async () => {
+    const paper = await add(3, 'long.pdf', await pageListedManyTimes(MAX_PAPER_PAGES));
+    expect(paper.pages).toBe(MAX_PAPER_PAGES);
+  });
+
+  it('refuses a 1 MB paper whose page unpacks to 1 GB, without unpacking it all, and changes nothing', async () => {
+    const pdf = await inflatingPaper(1024 ** 3);
+    expect(pdf.length).toBeLessThan(1.1 * 1024 * 1024);
+    const rssBefore = process.memoryUsage().rss;
+    const started = Date.now();
+    const error = await refusal(() => add(3, 'inflating.pdf', pdf));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // The check unpacks at most the limit (100 MB), never the gigabyte.
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(400 * 1024 * 1024);
+    expect(error.message).toBe(
+      '"inflating.pdf" unpacks to more than 100 MB of page content (a normal paper unpacks to a few MB), which would make the pack too slow to build and to open. Print it to a new PDF, or save its pages as images, and attach that.',
+    );
+  });
+
+  it('keeps a paper whose page content unpacks to less than the limit', async () => {
+    const paper = await add(3, 'dense map.pdf', await inflatingPaper(MAX_PAPER_CONTENT_BYTES / 8));
+    expect(paper.pages).toBe(1);
+  });
+
+  it('keeps a paper whose opening script chains 20,000 more, walking the chain without overflowing', async () => {
+    const paper = await add(3, 'chain.pdf', await longActionChainPaper(20_000));
+    expect(paper.pages).toBe(1);
+  });
+
+  it('keeps papers with links, scripts, forms and attached files: the pack removes those when it draws them', async () => {
+    for (const [kind, build] of Object.entries(HOSTILE_PAPERS)) {
+      const paper = await add(3, `${kind}.pdf`, await build());
+      expect(paper.pages, kind).toBe(1);
+    }
   });
 
   it('refuses an agenda item of another meeting, and changes nothing', async () => {

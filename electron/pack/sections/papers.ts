@@ -26,6 +26,15 @@ export function paperNumber(paper: PackPaper): string {
   return `${paper.itemPosition}.${paper.position}`;
 }
 
+/** "Links and scripts were removed from this paper.": what the divider says the pack left out. */
+export function removedSentence(removed: readonly string[]): string {
+  const words =
+    removed.length === 1
+      ? removed[0]
+      : `${removed.slice(0, -1).join(', ')} and ${removed[removed.length - 1]}`;
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} were removed from this paper.`;
+}
+
 export function pagesLabel(pages: number): string {
   return pages === 1 ? '1 page' : `${pages} pages`;
 }
@@ -62,6 +71,8 @@ function divider(paper: PackPaper, index: number): StackNode & Orientation {
             detail('File', paper.fileName),
             detail('Length', `${pagesLabel(paper.pages)}, reproduced as supplied on the pages that follow`),
             detail('SHA-256', paper.sha256),
+            // Said only when there was something to remove, so a plain paper's divider is as it was.
+            ...(paper.removed?.length ? [detail('Removed', removedSentence(paper.removed))] : []),
           ],
         },
         layout: 'noBorders',
