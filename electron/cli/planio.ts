@@ -1,5 +1,5 @@
 // "plan export / plan import" (the action plan as XLSX or CSV) and "updates export".
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -10,6 +10,10 @@ import { importPlan, previewPlanImport, type PlanImportPreview } from '../plan/s
 import { exportUpdates } from '../plan/spreadsheetUpdates';
 import { openStore } from '../store/store';
 import { parseOption, type CliContext } from './context';
+
+function removeDatabase(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
 
 function printPlanPreview(cli: CliContext, p: PlanImportPreview): void {
   cli.say(
@@ -100,8 +104,10 @@ export function registerPlanIo(program: Command, cli: CliContext): void {
           throw new BoardPackError('not_found', `The folder ${dirname(path)} does not exist.`);
         // A new database gets its plan from the spreadsheet, not the built-in one; a preview for a
         // database that does not exist yet is made against an empty one in memory, leaving no file.
-        const target = !existsSync(path) && !options.apply ? ':memory:' : path;
+        const creating = !existsSync(path);
+        const target = creating && !options.apply ? ':memory:' : path;
         const store = openStore(target, { clock: cli.io.clock, seedPlan: null, actor: cli.actor(command) });
+        let imported = false;
         try {
           if (!options.apply) {
             printPlanPreview(cli, await previewPlanImport(store, file, { retireFrom, seed }));
@@ -115,11 +121,14 @@ export function registerPlanIo(program: Command, cli: CliContext): void {
             retireFrom,
             seed,
           });
+          imported = true;
           cli.say(
             `Imported ${r.preview.source}: added ${r.added.length}, changed ${r.changed.length}, retired ${r.retired.length}${r.skippedRows.length ? `; left out rows ${r.skippedRows.join(', ')}` : ''}.`,
           );
         } finally {
           store.close();
+          // A refused import leaves no new database behind: nothing was changed means no file either.
+          if (creating && target === path && !imported) removeDatabase(path);
         }
       },
     );

@@ -1,5 +1,6 @@
 // The sentence a person gets when the file system refuses a read or a write: which path, and why,
 // in words ("the disk is full", "there is no folder …"), never an errno or a stack trace.
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BoardPackError } from '../../shared/errors';
 
@@ -20,6 +21,12 @@ export function writeFailure(error: unknown, path: string): BoardPackError {
         `The disk is full, so ${path} could not be written. Nothing was changed; free some space and try again.`,
       );
     case 'ENOENT':
+      // /proc and the like exist but refuse new files with ENOENT: do not call the folder missing.
+      if (existsSync(dirname(path)))
+        return new BoardPackError(
+          'write_failed',
+          `${path} cannot be created: ${dirname(path)} is not a folder files can be written to. Nothing was changed.`,
+        );
       return new BoardPackError(
         'not_found',
         `There is no folder ${dirname(path)}, so ${path} could not be written.`,

@@ -1,12 +1,12 @@
-// Reading and writing plain tables as XLSX (exceljs) or CSV (csv-parse / csv-stringify). Cells
-// are read as values, never evaluated: a formula comes back as its own text ("=HYPERLINK(…)").
-// Text written out that a spreadsheet would take for a formula is neutralised with an apostrophe.
-import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+// Plain tables as XLSX (exceljs) or CSV (csv-stringify): the shapes and limits, cell text, and
+// writing. Cells are read as values, never evaluated (spreadsheetRead.ts): a formula comes back as
+// its own text ("=HYPERLINK(…)"). Text written out that a spreadsheet would take for a formula is
+// neutralised with an apostrophe.
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { BoardPackError } from '../../shared/errors';
+import { checkOutputPath, writeFileAtomically, type ProtectedFiles } from '../files/writeAtomically';
 
 export type SpreadsheetFormat = 'xlsx' | 'csv';
 export type CellOut = string | number | null;
@@ -28,6 +28,24 @@ export interface SheetIn {
 
 /** Far above any action plan (the built-in one is ~60 KB as XLSX). */
 export const MAX_SPREADSHEET_BYTES = 20 * 1024 * 1024;
+/** What an XLSX file may unpack to: a plan of 10,000 full rows is about 10 MB unpacked. */
+export const MAX_SPREADSHEET_UNPACKED = 32 * 1024 * 1024;
+/** Rows read from one file, every sheet counted: the built-in plan has 163 objectives. */
+export const MAX_SPREADSHEET_ROWS = 10_000;
+/** Columns read (A to CV): a plan sheet has 12. */
+export const MAX_SPREADSHEET_COLUMNS = 100;
+/** Cells with something in them, and distinct texts, read from one file: a plan has about 2,000. */
+export const MAX_SPREADSHEET_CELLS = 100_000;
+/** Characters of text read from one file, so a workbook that unpacks to far more than it weighs is refused. */
+export const MAX_SPREADSHEET_TEXT = 10_000_000;
+
+/** "A" for the first column, "AA" for the 27th: the letters a spreadsheet program shows. */
+export function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
 
 export function formatOf(path: string): SpreadsheetFormat {
   const ext = extname(path).toLowerCase();
@@ -66,102 +84,37 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+/**
+ * Writes the sheets to path (CSV: the first sheet only) through a temporary file, never over the
+ * database or its backups (protect); a full disk or a bad path gives a sentence and no file.
+ */
 export async function writeSpreadsheet(
   path: string,
   sheets: SheetOut[],
   at: Date,
+  protect?: ProtectedFiles,
 ): Promise<{ path: string; bytes: number }> {
-  const partial = `${path}.partial`;
-  if (formatOf(path) === 'csv') {
-    const [sheet] = sheets;
-    // A byte-order mark so spreadsheet programs read the file as UTF-8 (£, é, curly quotes).
-    const text = `\ufeff${stringify([sheet.header, ...sheet.rows.map((r) => r.map(cellOut))], { record_delimiter: 'windows', quoted_string: true })}`;
-    writeFileSync(partial, text, 'utf8');
-  } else {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'Board Pack';
-    workbook.created = at;
-    workbook.modified = at;
-    for (const sheet of sheets) {
-      const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-      worksheet.addRow(sheet.header).font = { bold: true };
-      for (const row of sheet.rows) worksheet.addRow(row.map(cellOut));
-      (sheet.widths ?? []).forEach((width, i) => (worksheet.getColumn(i + 1).width = width));
-    }
-    await workbook.xlsx.writeFile(partial);
-  }
-  renameSync(partial, path);
-  return { path, bytes: statSync(path).size };
+  checkOutputPath(path, protect);
+  const bytes = formatOf(path) === 'csv' ? csvBytes(sheets[0]) : await xlsxBytes(sheets, at);
+  return { path: writeFileAtomically(path, bytes, protect), bytes: bytes.length };
 }
 
-function assertReadable(path: string): void {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new BoardPackError('not_found', `There is no file at ${path}.`);
-  }
-  if (size > MAX_SPREADSHEET_BYTES) {
-    throw new BoardPackError(
-      'refused_file',
-      `${path} is ${(size / 1024 / 1024).toFixed(1)} MB, too large for an action plan; nothing was imported.`,
-    );
-  }
+function csvBytes(sheet: SheetOut): Buffer {
+  // A byte-order mark so spreadsheet programs read the file as UTF-8 (£, é, curly quotes).
+  const text = `\ufeff${stringify([sheet.header, ...sheet.rows.map((r) => r.map(cellOut))], { record_delimiter: 'windows', quoted_string: true })}`;
+  return Buffer.from(text, 'utf8');
 }
 
-function trimRow(cells: string[]): string[] {
-  return cells.map((c) => unneutralise(c.trim()));
-}
-
-async function readXlsx(path: string): Promise<SheetIn[]> {
+async function xlsxBytes(sheets: SheetOut[], at: Date): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch {
-    throw new BoardPackError(
-      'refused_file',
-      `${path} could not be read as an XLSX workbook; it may be damaged. Nothing was imported.`,
-    );
+  workbook.creator = 'Board Pack';
+  workbook.created = at;
+  workbook.modified = at;
+  for (const sheet of sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    worksheet.addRow(sheet.header).font = { bold: true };
+    for (const row of sheet.rows) worksheet.addRow(row.map(cellOut));
+    (sheet.widths ?? []).forEach((width, i) => (worksheet.getColumn(i + 1).width = width));
   }
-  return workbook.worksheets.map((worksheet) => {
-    const width = worksheet.columnCount;
-    const rows: SheetIn['rows'] = [];
-    let header: string[] = [];
-    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
-      if (rowNumber === 1) header = trimRow(cells);
-      else if (cells.some((c) => c.trim())) rows.push({ rowNumber, cells: trimRow(cells) });
-    });
-    return { name: worksheet.name, header, rows };
-  });
-}
-
-function readCsv(path: string): SheetIn[] {
-  let records: string[][];
-  try {
-    records = parse(readFileSync(path), {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new BoardPackError(
-      'refused_file',
-      `${path} could not be read as CSV (${reason}). Nothing was imported.`,
-    );
-  }
-  const [header = [], ...rest] = records;
-  const rows = rest
-    .map((cells, i) => ({ rowNumber: i + 2, cells: trimRow(cells) }))
-    .filter((r) => r.cells.some((c) => c !== ''));
-  return [{ name: 'CSV', header: trimRow(header), rows }];
-}
-
-/** Every sheet of an XLSX workbook, or the one table of a CSV file. */
-export async function readSpreadsheet(path: string): Promise<SheetIn[]> {
-  const format = formatOf(path);
-  assertReadable(path);
-  return format === 'csv' ? readCsv(path) : readXlsx(path);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,15 +1,13 @@
 // Importing an action plan from XLSX or CSV: every row checked first (a sentence per bad row),
 // then a preview of what would be added, changed and retired; applied only when asked, in one
 // transaction through the plan repository. A fresh database is seeded from the spreadsheet.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { BoardPackError } from '../../shared/errors';
 import type { Objective } from '../../shared/domain';
 import { isWithin, reportingMonthSchema } from '../../shared/months';
 import type { Store } from '../store/store';
-import { writeTransaction } from '../store/writeTransaction';
-import { formatOf, readSpreadsheet, type SheetIn } from './spreadsheetFile';
+import type { SheetIn } from './spreadsheetFile';
+import { readSpreadsheet } from './spreadsheetRead';
 import { PLAN_SHEET, planRowSchema, rowCells, themeCodeOf, type PlanRow } from './spreadsheetPlan';
 import { seedPlanFrom, type SeedDetails, type ValidRow } from './spreadsheetSeed';
 
@@ -50,6 +48,7 @@ export interface PlanImportOptions {
 interface Parsed {
   format: 'xlsx' | 'csv';
   sheets: SheetIn[];
+  sha256: string;
   valid: ValidRow[];
   errors: RowError[];
   mentioned: Set<string>;
@@ -61,11 +60,16 @@ function describeIssue(message: string, rowNumber: number, column: string | unde
 }
 
 async function parseRows(store: Store, path: string): Promise<Parsed> {
-  const format = formatOf(path);
-  const sheets = await readSpreadsheet(path);
+  const { format, sheets, sha256 } = await readSpreadsheet(path);
   const sheet = sheets.find((s) => s.name === PLAN_SHEET) ?? sheets[0];
   if (!sheet) throw new BoardPackError('invalid_input', `${basename(path)} holds no sheet to import.`);
-  const { missing, rows } = rowCells(sheet);
+  const { missing, duplicate, rows } = rowCells(sheet);
+  if (duplicate) {
+    throw new BoardPackError(
+      'invalid_input',
+      `${basename(path)} has two columns named "${duplicate.column}" (${duplicate.at.join(' and ')}), so it is not clear which to import; keep one. Nothing was imported.`,
+    );
+  }
   if (missing.length) {
     throw new BoardPackError(
       'invalid_input',
@@ -114,7 +118,7 @@ async function parseRows(store: Store, path: string): Promise<Parsed> {
     titleOfStrand.set(strandNumber, row['Strand title']);
     valid.push({ rowNumber, row });
   }
-  return { format, sheets, valid, errors, mentioned, rows: rows.length };
+  return { format, sheets, sha256, valid, errors, mentioned, rows: rows.length };
 }
 
 function changesOf(current: Objective, row: PlanRow): FieldChange[] {
@@ -246,71 +250,76 @@ export async function importPlan(store: Store, input: PlanImportInput): Promise<
       `${preview.source} holds no objective rows to import; nothing was imported.`,
     );
   const at = store.now();
-  const sha256 = createHash('sha256').update(readFileSync(input.path)).digest('hex');
   const seedPlan =
     preview.mode === 'seed'
       ? seedPlanFrom(store.today(), input.path, parsed.valid, parsed.sheets, input.seed ?? {})
       : null;
-  return writeTransaction(store.db, (): PlanImportResult => {
-    const added: string[] = [];
-    const changed: string[] = [];
-    const retired: string[] = [];
-    if (seedPlan) {
-      store.plan.seed(seedPlan, at, input.actor);
-      added.push(...seedPlan.strands.flatMap((s) => s.themes.flatMap((g) => g.objectives.map((o) => o.ref))));
-    } else {
-      const rowsByNumber = new Map(parsed.valid.map((v) => [v.rowNumber, v.row]));
-      for (const a of preview.added) {
-        const row = rowsByNumber.get(a.row)!;
-        const created = store.plan.addObjective(
-          {
-            strandNumber: a.strandNumber,
-            theme: row.Theme,
-            themeCode: row.Reference ? row.Reference.split('.')[1] : themeCodeOf(row.Theme)!,
-            text: row.Objective,
-            year: row.Year,
-            targetText: row.Target,
-            targetValue: row['Target value'],
-            targetUnit: row['Target unit'],
-            owner: row.Owner,
-            ...(row.Reference ? { ref: row.Reference } : {}),
-          },
-          at,
-          input.actor,
+  // Immediate: the write lock is taken at the start, so a busy database waits its turn instead of
+  // failing at the first write.
+  return store.db
+    .transaction((): PlanImportResult => {
+      const added: string[] = [];
+      const changed: string[] = [];
+      const retired: string[] = [];
+      if (seedPlan) {
+        store.plan.seed(seedPlan, at, input.actor);
+        added.push(
+          ...seedPlan.strands.flatMap((s) => s.themes.flatMap((g) => g.objectives.map((o) => o.ref))),
         );
-        added.push(created.ref);
+      } else {
+        const rowsByNumber = new Map(parsed.valid.map((v) => [v.rowNumber, v.row]));
+        for (const a of preview.added) {
+          const row = rowsByNumber.get(a.row)!;
+          const created = store.plan.addObjective(
+            {
+              strandNumber: a.strandNumber,
+              theme: row.Theme,
+              themeCode: row.Reference ? row.Reference.split('.')[1] : themeCodeOf(row.Theme)!,
+              text: row.Objective,
+              year: row.Year,
+              targetText: row.Target,
+              targetValue: row['Target value'],
+              targetUnit: row['Target unit'],
+              owner: row.Owner,
+              ...(row.Reference ? { ref: row.Reference } : {}),
+            },
+            at,
+            input.actor,
+          );
+          added.push(created.ref);
+        }
+        for (const c of preview.changed) {
+          store.plan.rewordObjective(
+            c.ref,
+            Object.fromEntries(c.changes.map((ch) => [ch.field, ch.to])),
+            at,
+            input.actor,
+          );
+          changed.push(c.ref);
+        }
+        for (const r of preview.retired) {
+          store.plan.retireObjective(r.ref, preview.retireFrom!, at, input.actor);
+          retired.push(r.ref);
+        }
       }
-      for (const c of preview.changed) {
-        store.plan.rewordObjective(
-          c.ref,
-          Object.fromEntries(c.changes.map((ch) => [ch.field, ch.to])),
-          at,
-          input.actor,
-        );
-        changed.push(c.ref);
-      }
-      for (const r of preview.retired) {
-        store.plan.retireObjective(r.ref, preview.retireFrom!, at, input.actor);
-        retired.push(r.ref);
-      }
-    }
-    const summary = {
-      added: added.length,
-      changed,
-      retired,
-      skippedRows: preview.errors.map((e) => e.row),
-      retireFrom: preview.retireFrom,
-    };
-    store.db
-      .prepare(
-        'INSERT INTO plan_imports (source_name, sha256, mode, summary_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(preview.source, sha256, preview.mode, JSON.stringify(summary), at, input.actor);
-    store.audit.record(at, input.actor, 'plan.import', 'plan', store.plan.summary().id, null, {
-      source: preview.source,
-      mode: preview.mode,
-      ...summary,
-    });
-    return { preview, added, changed, retired, skippedRows: summary.skippedRows };
-  });
+      const summary = {
+        added: added.length,
+        changed,
+        retired,
+        skippedRows: preview.errors.map((e) => e.row),
+        retireFrom: preview.retireFrom,
+      };
+      store.db
+        .prepare(
+          'INSERT INTO plan_imports (source_name, sha256, mode, summary_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(preview.source, parsed.sha256, preview.mode, JSON.stringify(summary), at, input.actor);
+      store.audit.record(at, input.actor, 'plan.import', 'plan', store.plan.summary().id, null, {
+        source: preview.source,
+        mode: preview.mode,
+        ...summary,
+      });
+      return { preview, added, changed, retired, skippedRows: summary.skippedRows };
+    })
+    .immediate();
 }

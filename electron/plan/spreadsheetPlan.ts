@@ -3,11 +3,20 @@
 // and in XLSX two more sheets, "Strands" and "Plan", so a workbook carries the whole plan.
 import { z } from 'zod';
 import { objectiveRefSchema, planYearSchema } from '../../shared/domain';
+import { MAX_OBJECTIVE_NUMBER, MAX_STRAND_NUMBER, referencePart } from '../../shared/objectiveRefs';
 import type { Objective } from '../../shared/domain';
 import type { Store } from '../store/store';
 import type { PlanDetail } from '../store/plan';
 import type { Strand } from '../../shared/domain';
-import { formatOf, writeSpreadsheet, type CellOut, type SheetIn, type SheetOut } from './spreadsheetFile';
+import { protectedFiles } from '../store/backups';
+import {
+  columnLetters,
+  formatOf,
+  writeSpreadsheet,
+  type CellOut,
+  type SheetIn,
+  type SheetOut,
+} from './spreadsheetFile';
 
 export const PLAN_SHEET = 'Action plan';
 export const STRANDS_SHEET = 'Strands';
@@ -37,13 +46,36 @@ export type PlanRowCells = Record<(typeof PLAN_COLUMNS)[number], string>;
 
 const optionalText = z.string().transform((s) => (s === '' ? null : s));
 
+/** Far beyond any target a board sets, and exact as a number: 12 digits before the point. */
+export const MAX_TARGET_VALUE = 999_999_999_999;
+
+/** A long cell shown in a sentence: its start, and how many digits or characters it has. */
+function shown(text: string): string {
+  return text.length > 24 ? `${text.slice(0, 12)}… (${text.length} characters)` : text;
+}
+
+const strandNumberSchema = z
+  .string()
+  .regex(/^[1-9]\d*$/, 'the strand number must be a whole number such as 2')
+  .refine((v) => referencePart(v, MAX_STRAND_NUMBER) !== null, {
+    error: (issue) =>
+      `the strand number ${shown(String(issue.input))} is too large (strands are numbered 1 to ${MAX_STRAND_NUMBER})`,
+  })
+  .transform(Number);
+
+const targetValueSchema = z
+  .string()
+  .regex(/^(-?\d+(\.\d+)?)?$/, 'the target value must be a number')
+  .refine((v) => v === '' || Math.abs(Number(v)) <= MAX_TARGET_VALUE, {
+    error: (issue) =>
+      `the target value ${shown(String(issue.input))} is too large (a target value is at most ${MAX_TARGET_VALUE.toLocaleString('en-GB')})`,
+  })
+  .transform((v) => (v === '' ? null : Number(v)));
+
 /** A valid row, with the sentence for the first thing wrong in an invalid one. */
 export const planRowSchema = z
   .object({
-    'Strand number': z
-      .string()
-      .regex(/^[1-9]\d*$/, 'the strand number must be a whole number such as 2')
-      .transform(Number),
+    'Strand number': strandNumberSchema,
     'Strand title': z.string().min(1, 'the strand title is empty'),
     Theme: z.string().min(1, 'the theme is empty'),
     Reference: z.union([z.literal(''), objectiveRefSchema]),
@@ -54,10 +86,7 @@ export const planRowSchema = z
     }),
     Target: optionalText,
     Owner: optionalText,
-    'Target value': z
-      .string()
-      .regex(/^(-?\d+(\.\d+)?)?$/, 'the target value must be a number')
-      .transform((v) => (v === '' ? null : Number(v))),
+    'Target value': targetValueSchema,
     'Target unit': optionalText,
     Repeated: z
       .enum(['', 'yes', 'no', 'Yes', 'No', 'TRUE', 'FALSE', 'true', 'false'], {
@@ -74,7 +103,16 @@ export const planRowSchema = z
     ),
   })
   .superRefine((row, ctx) => {
-    if (row.Reference && Number(row.Reference.split('.')[0]) !== row['Strand number']) {
+    const [strandPart = '', , numberPart = ''] = row.Reference.split('.');
+    if (row.Reference && referencePart(numberPart, MAX_OBJECTIVE_NUMBER) === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['Reference'],
+        message: `the reference ${shown(row.Reference)} must end in a whole number from 1 to ${MAX_OBJECTIVE_NUMBER}, such as 2.E.3`,
+      });
+      return;
+    }
+    if (row.Reference && referencePart(strandPart, MAX_STRAND_NUMBER) !== row['Strand number']) {
       ctx.addIssue({
         code: 'custom',
         message: `the reference ${row.Reference} does not belong to strand ${row['Strand number']}`,
@@ -192,15 +230,33 @@ export async function exportPlan(store: Store, out: string): Promise<Spreadsheet
     out,
     format === 'csv' ? sheets.slice(0, 1) : sheets,
     new Date(store.now()),
+    protectedFiles(store),
   );
   return { path: written.path, format, rows: sheets[0].rows.length, bytes: written.bytes };
+}
+
+/** A plan column named twice, with the letters of both columns; null when every name is used once. */
+function twiceNamed(header: string[]): { column: string; at: [string, string] } | null {
+  const known = new Map<string, string>(PLAN_COLUMNS.map((c) => [c.toLowerCase(), c]));
+  const first = new Map<string, number>();
+  for (const [i, h] of header.entries()) {
+    const column = known.get(h.toLowerCase());
+    if (!column) continue;
+    const earlier = first.get(column);
+    if (earlier !== undefined) return { column, at: [columnLetters(earlier), columnLetters(i)] };
+    first.set(column, i);
+  }
+  return null;
 }
 
 /** Maps a sheet's rows onto the plan columns by header name, whatever order they come in. */
 export function rowCells(sheet: SheetIn): {
   missing: string[];
+  /** A plan column named twice, which would leave it unclear which one to take. */
+  duplicate: { column: string; at: [string, string] } | null;
   rows: { rowNumber: number; cells: PlanRowCells }[];
 } {
+  const duplicate = twiceNamed(sheet.header);
   const index = new Map(sheet.header.map((h, i) => [h.toLowerCase(), i]));
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c.toLowerCase()));
   const rows = sheet.rows.map((r) => {
@@ -212,5 +268,5 @@ export function rowCells(sheet: SheetIn): {
     ) as PlanRowCells;
     return { rowNumber: r.rowNumber, cells };
   });
-  return { missing, rows };
+  return { missing, duplicate, rows };
 }

@@ -2,6 +2,7 @@
 // plan details from the "Strands" and "Plan" sheets of an XLSX export (defaults for a CSV file).
 import { basename } from 'node:path';
 import { BoardPackError } from '../../shared/errors';
+import { MAX_OBJECTIVE_NUMBER } from '../../shared/objectiveRefs';
 import { planFileSchema, type PlanFile } from './schema';
 import type { SheetIn } from './spreadsheetFile';
 import { DETAILS_SHEET, STRANDS_SHEET, themeCodeOf, type PlanRow } from './spreadsheetPlan';
@@ -82,8 +83,14 @@ export function seedPlanFrom(
         const code = row.Reference ? row.Reference.split('.')[1] : themeCodeOf(row.Theme)!;
         let ref = row.Reference;
         if (!ref) {
-          nextNumber.set(code, (nextNumber.get(code) ?? 0) + 1);
-          ref = `${number}.${code}.${nextNumber.get(code)}`;
+          const next = (nextNumber.get(code) ?? 0) + 1;
+          if (next > MAX_OBJECTIVE_NUMBER)
+            throw new BoardPackError(
+              'invalid_plan',
+              `${basename(path)} uses every reference up to ${number}.${code}.${MAX_OBJECTIVE_NUMBER}, so "${row.Objective.slice(0, 60)}" cannot be given one. Nothing was imported.`,
+            );
+          nextNumber.set(code, next);
+          ref = `${number}.${code}.${next}`;
         }
         let group = groups[groups.length - 1];
         if (!group || group.theme !== row.Theme || group.code !== code) {

@@ -3,6 +3,7 @@
 import { BoardPackError } from '../../shared/errors';
 import { monthsBetween, reportingMonthSchema } from '../../shared/months';
 import { STATUS_LABELS } from '../../shared/status';
+import { protectedFiles } from '../store/backups';
 import type { Store } from '../store/store';
 import { formatOf, writeSpreadsheet, type CellOut } from './spreadsheetFile';
 import type { SpreadsheetExportResult } from './spreadsheetPlan';
@@ -83,6 +84,7 @@ export async function exportUpdates(
       },
     ],
     new Date(store.now()),
+    protectedFiles(store),
   );
   return { path: written.path, format, rows: rows.length, bytes: written.bytes };
 }

@@ -4,6 +4,7 @@
 import { BoardPackError } from '../../shared/errors';
 import type { Objective, PlanSummary, Strand } from '../../shared/domain';
 import { isWithin, monthIndex, type ReportingMonth } from '../../shared/months';
+import { MAX_OBJECTIVE_NUMBER, nextObjectiveNumber } from '../../shared/objectiveRefs';
 import type { PlanFile } from '../plan/schema';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
@@ -364,7 +365,12 @@ export class PlanRepository {
       const refs = this.db
         .prepare('SELECT ref FROM objectives WHERE strand_id = ? AND theme_code = ?')
         .all(strand.id, code) as { ref: string }[];
-      const next = refs.reduce((max, r) => Math.max(max, Number(r.ref.split('.')[2])), 0) + 1;
+      const next = nextObjectiveNumber(refs.map((r) => r.ref));
+      if (input.ref === undefined && next === null)
+        throw new BoardPackError(
+          'invalid_input',
+          `Theme ${code} of strand ${strand.number} has used every reference up to ${strand.number}.${code}.${MAX_OBJECTIVE_NUMBER}.`,
+        );
       const ref = input.ref ?? `${strand.number}.${code}.${next}`;
       if (input.ref !== undefined) {
         if (!new RegExp(`^${strand.number}\\.${code}\\.[1-9]\\d*$`).test(ref)) {

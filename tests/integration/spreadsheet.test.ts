@@ -7,7 +7,7 @@ import { openStore, type Store } from '../../electron/store/store';
 import { exportPlan, PLAN_COLUMNS } from '../../electron/plan/spreadsheetPlan';
 import { importPlan, previewPlanImport } from '../../electron/plan/spreadsheetImport';
 import { exportUpdates } from '../../electron/plan/spreadsheetUpdates';
-import { readSpreadsheet } from '../../electron/plan/spreadsheetFile';
+import { readSpreadsheet } from '../../electron/plan/spreadsheetRead';
 
 const clock = () => new Date('2007-10-01T09:00:00.000Z');
 const stores: Store[] = [];
@@ -356,7 +356,9 @@ describe('the action plan in and out of spreadsheets', () => {
     const out = join(d, 'updates.csv');
     const result = await exportUpdates(store, { from: '2007-09', to: '2007-10', out });
     expect(result.rows).toBe(163 * 2);
-    const [sheet] = await readSpreadsheet(out);
+    const {
+      sheets: [sheet],
+    } = await readSpreadsheet(out);
     const row = sheet.rows.find((r) => r.cells[0] === '2007-10' && r.cells[3] === '2.E.3')!;
     expect(row.cells.slice(5, 7)).toEqual(['Red', '=1+1 is not a formula here']);
     expect(readFileSync(out, 'utf8')).toContain("'=1+1 is not a formula here");
