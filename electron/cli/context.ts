@@ -1,13 +1,23 @@
 // What every command shares: where the database is, who is acting, where output goes, and how a
 // store is opened for one command and closed again. Commands get it passed in, so the program
 // runs in-process in tests with captured output.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { defaultDatabasePath, ensureDatabaseFolder } from '../store/paths';
+import { removeLeftovers } from '../store/leftovers';
 import { openStore, type Store } from '../store/store';
+
+function isEmptyFile(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() && stat.size === 0;
+  } catch {
+    return false;
+  }
+}
 
 export interface CliIo {
   out: (text: string) => void;
@@ -66,9 +76,19 @@ export class CliContext {
       if (isDefault) ensureDatabaseFolder(path);
       else if (!existsSync(dirname(path)))
         throw new BoardPackError('not_found', `The folder ${dirname(path)} does not exist.`);
+    } else if (!options.create && isEmptyFile(path)) {
+      throw new BoardPackError(
+        'not_a_database',
+        `The file ${path} is empty, so it is not a Board Pack database; nothing was changed. Create one with: board-pack init${isDefault ? '' : ` --db "${path}"`}`,
+      );
     }
-    const store = openStore(path, { clock: this.io.clock, actor: this.actor(command) });
+    const store = openStore(path, {
+      clock: this.io.clock,
+      actor: this.actor(command),
+      create: Boolean(options.create),
+    });
     try {
+      removeLeftovers(store);
       return await work(store);
     } finally {
       store.close();

@@ -18,6 +18,7 @@ import { registerKeys } from './keys';
 import { registerPlanIo } from './planio';
 import { registerRestore } from './restore';
 import { UNEXPECTED_MESSAGE } from '../../shared/ipc';
+import { databaseFailure } from '../store/databaseErrors';
 
 type RegisterCommands = (program: Command, cli: CliContext) => void;
 
@@ -78,8 +79,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode; // commander has already said what was wrong
-    if (isBoardPackError(error)) {
-      io.err(`${error.message}\n`);
+    // SQLite's own refusals (busy, disk full) are expected too: say them, do not call them unexpected.
+    const expected = isBoardPackError(error) ? error : databaseFailure(error);
+    if (expected) {
+      io.err(`${expected.message}\n`);
       return 1;
     }
     io.err(`${UNEXPECTED_MESSAGE}\n`);

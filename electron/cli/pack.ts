@@ -1,6 +1,8 @@
 // "pack": build a draft or final pack to a file, issue (freeze) a version, list and export issued
-// versions, and verify a PDF file against them.
-import { readFileSync, writeFileSync } from 'node:fs';
+// versions, and verify a PDF file against them. Every --out is checked before any work is done,
+// never names the database, its -wal/-shm or its backups folder, and is written through a
+// temporary file, so a failure leaves no partial PDF.
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -13,10 +15,15 @@ import {
   listIssuedPacks,
   verifyPackBytes,
   PACK_SECTIONS,
+  type IssuedPackSummary,
   type PackSection,
 } from '../pack/index';
+import { readFileLimited } from '../files/readLimited';
+import { checkOutputPath, writeFileAtomically } from '../files/writeAtomically';
+import { protectedFiles } from '../store/backups';
 import { packSectionSchema } from '../store/meetings';
 import type { Store } from '../store/store';
+import { writeTransactionAsync } from '../store/writeTransaction';
 import { formatTable, parseOption, type CliContext } from './context';
 
 interface TargetOptions {
@@ -67,6 +74,35 @@ function sectionsOf(value: string | undefined): PackSection[] | undefined {
   });
 }
 
+/**
+ * Issues the pack and writes it to out while holding the write lock: the issued version is
+ * committed only once its file is complete, so a full disk records nothing and leaves no file.
+ */
+async function issueAndWrite(
+  store: Store,
+  issue: () => Promise<IssuedPackSummary>,
+  out: string,
+): Promise<IssuedPackSummary> {
+  let written = false;
+  try {
+    return await writeTransactionAsync(store.db, async () => {
+      const issued = await issue();
+      writeFileAtomically(out, issuedPackPdf(store, issued.id), protectedFiles(store));
+      written = true;
+      return issued;
+    });
+  } catch (error) {
+    // Only when the commit itself failed after the file was written: the file must not outlive the record.
+    if (written) rmSync(out, { force: true });
+    throw error;
+  }
+}
+
+/** No file larger than the largest issued pack can be one of them: the most bytes verify reads. */
+function largestIssuedPack(store: Store): number {
+  return Math.max(0, ...listIssuedPacks(store).map((p) => p.sizeBytes));
+}
+
 function targetOptions(command: Command): Command {
   return command
     .option('--meeting <id>', 'the meeting the pack is for')
@@ -94,15 +130,17 @@ export function registerPack(program: Command, cli: CliContext): void {
     .action(async (options: TargetOptions & { draft?: boolean; out: string }, command: Command) => {
       await cli.withStore(command, async (store) => {
         const started = performance.now();
+        const protect = protectedFiles(store);
+        const out = checkOutputPath(options.out, protect);
         const built = await buildPack(store, {
           meetingId: meetingOf(store, options),
           draft: Boolean(options.draft),
           sections: sectionsOf(options.sections),
           protectiveMarking: options.marking,
         });
-        writeFileSync(resolve(options.out), built.pdf);
+        writeFileAtomically(out, built.pdf, protect);
         cli.say(
-          `Wrote ${resolve(options.out)}: ${built.pages} pages, ${(built.pdf.length / 1024).toFixed(0)} KB, in ${((performance.now() - started) / 1000).toFixed(2)} s.\nSHA-256 ${built.sha256}`,
+          `Wrote ${out}: ${built.pages} pages, ${(built.pdf.length / 1024).toFixed(0)} KB, in ${((performance.now() - started) / 1000).toFixed(2)} s.\nSHA-256 ${built.sha256}`,
         );
       });
     });
@@ -120,23 +158,26 @@ export function registerPack(program: Command, cli: CliContext): void {
     )
     .action(async (options: TargetOptions & { out?: string; note: string[] }, command: Command) => {
       await cli.withStore(command, async (store) => {
-        const issued = await issuePack(
-          store,
-          {
-            meetingId: meetingOf(store, options),
-            sections: sectionsOf(options.sections),
-            protectiveMarking: options.marking,
-            notes: options.note,
-          },
-          cli.actor(command),
-        );
-        if (options.out) writeFileSync(resolve(options.out), issuedPackPdf(store, issued.id));
+        const protect = protectedFiles(store);
+        const out = options.out === undefined ? undefined : checkOutputPath(options.out, protect);
+        const issue = () =>
+          issuePack(
+            store,
+            {
+              meetingId: meetingOf(store, options),
+              sections: sectionsOf(options.sections),
+              protectiveMarking: options.marking,
+              notes: options.note,
+            },
+            cli.actor(command),
+          );
+        const issued = out === undefined ? await issue() : await issueAndWrite(store, issue, out);
         const changes =
           issued.version > 1
             ? `\n${issued.changes.length} change(s) since version ${issued.version - 1}${issued.changes.length ? `:\n  ${issued.changes.join('\n  ')}` : '.'}`
             : '';
         cli.say(
-          `Issued version ${issued.version} of the pack for meeting ${issued.meetingId} (${monthLabel(issued.reportingMonth)}), ${(issued.sizeBytes / 1024).toFixed(0)} KB.\nSHA-256 ${issued.sha256}${options.out ? `\nWrote ${resolve(options.out)}` : ''}${changes}`,
+          `Issued version ${issued.version} of the pack for meeting ${issued.meetingId} (${monthLabel(issued.reportingMonth)}), ${(issued.sizeBytes / 1024).toFixed(0)} KB.\nSHA-256 ${issued.sha256}${out ? `\nWrote ${out}` : ''}${changes}`,
         );
       });
     });
@@ -180,9 +221,11 @@ export function registerPack(program: Command, cli: CliContext): void {
     .requiredOption('--out <file>', 'where to write the PDF')
     .action(async (options: { id: string; out: string }, command: Command) => {
       await cli.withStore(command, (store) => {
+        const protect = protectedFiles(store);
+        const out = checkOutputPath(options.out, protect);
         const bytes = issuedPackPdf(store, parseOption(meetingIdSchema, options.id, '--id'));
-        writeFileSync(resolve(options.out), bytes);
-        cli.say(`Wrote ${resolve(options.out)} (${bytes.length} bytes).`);
+        writeFileAtomically(out, bytes, protect);
+        cli.say(`Wrote ${out} (${bytes.length} bytes).`);
       });
     });
 
@@ -191,13 +234,18 @@ export function registerPack(program: Command, cli: CliContext): void {
     .description('Check a PDF file against the issued packs: which version it is, or that it matches none.')
     .argument('<file>', 'the PDF file to check')
     .action(async (file: string, _options: object, command: Command) => {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(resolve(file));
-      } catch {
-        throw new BoardPackError('not_found', `The file ${resolve(file)} could not be read.`);
-      }
       await cli.withStore(command, (store) => {
+        const largest = largestIssuedPack(store);
+        if (largest === 0)
+          throw new BoardPackError(
+            'not_found',
+            `No pack has been issued from this database yet, so ${file} matches none.`,
+          );
+        const bytes = readFileLimited(resolve(file), {
+          maxBytes: largest,
+          tooLarge: 'It is larger than every pack issued from this database, so it matches none of them.',
+          what: 'a board pack',
+        });
         const { sha256, match } = verifyPackBytes(store, bytes);
         if (!match) {
           throw new BoardPackError(

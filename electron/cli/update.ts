@@ -23,7 +23,13 @@ const updateSetSchema = z.object({
   narrative: z.string().default(''),
   nextSteps: z.string().default(''),
   risks: z.string().default(''),
-  metric: z.coerce.number({ error: 'the metric actual must be a number' }).optional(),
+  // Written out in decimal: Number() would take "" (and blanks) as 0, and "0x10" or "1e999" as numbers.
+  metric: z
+    .string()
+    .trim()
+    .regex(/^[-+]?(\d+(\.\d*)?|\.\d+)$/, { error: 'the metric actual must be a number' })
+    .transform(Number)
+    .optional(),
   state: z
     .enum(['draft', 'submitted', 'accepted'], { error: 'the state is draft, submitted or accepted' })
     .default('submitted'),

@@ -4,6 +4,7 @@
 import { BoardPackError } from '../../shared/errors';
 import { addMonths, monthIndex, monthsBetween, type ReportingMonth } from '../../shared/months';
 import type { Store } from '../store/store';
+import { writeTransaction } from '../store/writeTransaction';
 import { writeDemoMeetings, type DemoMeetingCounts } from './meetings';
 import { writeDemoUpdates, type DemoUpdateCounts } from './progress';
 
@@ -62,7 +63,7 @@ export function loadDemo(store: Store, options: DemoOptions = {}): DemoSummary {
   const months = demoMonths(store, options.months ?? DEFAULT_DEMO_MONTHS);
   const first = months[0];
   const last = months[months.length - 1];
-  return store.db.transaction(() => {
+  return writeTransaction(store.db, () => {
     if (isDemoLoaded(store)) {
       throw new BoardPackError(
         'conflict',
@@ -92,7 +93,7 @@ export function loadDemo(store: Store, options: DemoOptions = {}): DemoSummary {
     store.setSetting(DEMO_SETTING, JSON.stringify(summary), actor);
     store.audit.record(store.now(), actor, 'demo.load', 'demo', DEMO_SETTING, null, summary);
     return summary;
-  })();
+  });
 }
 
 export interface DemoRemoval {
@@ -103,7 +104,7 @@ export interface DemoRemoval {
 
 /** Deletes every demo row in one transaction with one audit record; refused if a demo meeting has an issued pack. */
 export function removeDemo(store: Store, actor: string): DemoRemoval {
-  return store.db.transaction(() => {
+  return writeTransaction(store.db, () => {
     if (!isDemoLoaded(store))
       throw new BoardPackError('not_found', 'There is no demo data in this database.');
     const issued = store.db
@@ -146,5 +147,5 @@ export function removeDemo(store: Store, actor: string): DemoRemoval {
       removed,
     );
     return removed;
-  })();
+  });
 }

@@ -12,6 +12,7 @@ import {
   type ParsedInput,
 } from '../../shared/contract';
 import { isBoardPackError } from '../../shared/errors';
+import { databaseFailure } from '../store/databaseErrors';
 import { handlers } from './registry';
 import type { Services } from './services';
 
@@ -65,7 +66,8 @@ export async function dispatch(
     }
     return { ok: true, value: output.data };
   } catch (error) {
-    if (isBoardPackError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+    const expected = isBoardPackError(error) ? error : databaseFailure(error);
+    if (expected) return { ok: false, error: { code: expected.code, message: expected.message } };
     services.log(`${name} failed`, error);
     return { ok: false, error: { code: 'unexpected', message: UNEXPECTED_MESSAGE } };
   }

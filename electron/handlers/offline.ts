@@ -2,7 +2,7 @@
 // modules in electron/exchange, electron/plan and electron/store/backups take paths; here an
 // uploaded file is written to a private temp folder under its own name (so refusals name it) and
 // an export is written there and read back as base64, then the folder is removed.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, sep } from 'node:path';
 import { BoardPackError, isBoardPackError } from '../../shared/errors';
@@ -17,7 +17,13 @@ import { MAX_SPREADSHEET_BYTES } from '../plan/spreadsheetFile';
 import { importPlan, previewPlanImport } from '../plan/spreadsheetImport';
 import { exportPlan } from '../plan/spreadsheetPlan';
 import { exportUpdates } from '../plan/spreadsheetUpdates';
-import { autoBackupSettings, backupDatabase, configureAutoBackup, inspectBackup } from '../store/backups';
+import {
+  autoBackupSettings,
+  backupDatabase,
+  configureAutoBackup,
+  ensureBackupFolder,
+  inspectBackup,
+} from '../store/backups';
 import { actorOf } from './services';
 import type { Group } from './table';
 
@@ -191,8 +197,7 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
     }),
 
   'backups.toFolder': async (services) => {
-    const { folder } = autoBackupSettings(services.store);
-    mkdirSync(folder, { recursive: true });
+    const folder = ensureBackupFolder(services.store, autoBackupSettings(services.store).folder);
     const name = `board-pack-${services.store.now().slice(0, 19).replace(/:/g, '-')}.db`;
     const made = await backupDatabase(services.store, join(folder, name));
     return { path: made.path, bytes: statSync(made.path).size };

@@ -1,10 +1,15 @@
 // settings.*, people.*, audit.list, app.* and demo.*: the board's settings, who uses the plan, the
 // read-only audit log, and facts about this copy of the app.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../../shared/contract';
 import { isDemoLoaded, loadDemo, removeDemo } from '../demo/generate';
-import { autoBackupSettings, backupDatabase, configureAutoBackup } from '../store/backups';
+import {
+  autoBackupSettings,
+  backupDatabase,
+  configureAutoBackup,
+  ensureBackupFolder,
+} from '../store/backups';
+import { writeTransaction } from '../store/writeTransaction';
 import { actorOf, BACKUP_SCHEDULE_SETTING, USER_NAME_SETTING, type Services } from './services';
 import type { Group } from './table';
 
@@ -51,7 +56,7 @@ export const settingsHandlers: Group<'settings' | 'people' | 'audit' | 'app' | '
     const actor = actorOf(services);
     const at = store.now();
     // Plan settings and this copy's settings change together or not at all.
-    store.db.transaction(() => {
+    writeTransaction(store.db, () => {
       const { boardName, protectiveMarking, startMonth, endMonth } = changes;
       if (
         boardName !== undefined ||
@@ -70,7 +75,7 @@ export const settingsHandlers: Group<'settings' | 'people' | 'audit' | 'app' | '
       if (changes.backupFolder) configureAutoBackup(store, { folder: changes.backupFolder }, actor);
       if (changes.backupSchedule !== undefined)
         store.setSetting(BACKUP_SCHEDULE_SETTING, changes.backupSchedule, actor);
-    })();
+    });
     return readSettings(services);
   },
 
@@ -83,8 +88,7 @@ export const settingsHandlers: Group<'settings' | 'people' | 'audit' | 'app' | '
   'app.info': (services) => appInfo(services),
 
   'app.backupNow': async (services) => {
-    const { folder } = autoBackupSettings(services.store);
-    mkdirSync(folder, { recursive: true });
+    const folder = ensureBackupFolder(services.store, autoBackupSettings(services.store).folder);
     const { path } = await backupDatabase(services.store, join(folder, backupFileName(services.store.now())));
     return { path };
   },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { createServices, type Services, type ServicesOptions } from '../handlers/services';
 import { backupDatabase, inspectBackup, restoreDatabase, type RestoreResult } from '../store/backups';
+import { removeLeftovers } from '../store/leftovers';
 import { openStore, type Clock, type Store } from '../store/store';
 
 export interface DatabaseSessionOptions extends ServicesOptions {
@@ -33,7 +34,14 @@ export class DatabaseSession {
   }
 
   private openStoreAt(path: string, create: boolean): Store {
-    return openStore(path, { create, clock: this.options.clock, nativeBinding: this.options.nativeBinding });
+    const store = openStore(path, {
+      create,
+      clock: this.options.clock,
+      nativeBinding: this.options.nativeBinding,
+    });
+    // What a killed backup or restore left beside this database goes at the app's start.
+    removeLeftovers(store);
+    return store;
   }
 
   private servicesFor(store: Store): Services {

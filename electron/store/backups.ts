@@ -1,14 +1,20 @@
 // Whole-database backups: an online copy (SQLite's backup API, safe while the app writes),
 // daily rotating copies kept N at a time in a folder, and a restore that checks the file first
-// and keeps the current database as a backup before replacing it.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+// and keeps the current database as a backup before replacing it. Every copy is written under a
+// temporary name (PARTIAL_MARKER) and renamed when complete and checked, so a full disk or a
+// killed process never leaves a file that looks like a backup.
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { BoardPackError } from '../../shared/errors';
-import type { ProtectedFiles } from '../files/writeAtomically';
+import { writeFailure } from '../files/fileErrors';
+import { ensureFolder } from '../files/folders';
+import { checkOutputPath, PARTIAL_MARKER, type ProtectedFiles } from '../files/writeAtomically';
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION } from './migrate';
 import { defaultNativeBinding, type Db } from './open';
 import { openStore, type Store } from './store';
+import { isBusy, writeTransaction } from './writeTransaction';
 
 export const BACKUP_FOLDER_SETTING = 'backup.folder';
 export const BACKUP_KEEP_SETTING = 'backup.keep';
@@ -34,6 +40,37 @@ async function copyDatabase(db: Db, destination: string): Promise<void> {
       `${basename(destination)} is locked by another program, so nothing was copied.`,
     );
   }
+}
+
+/** SQLite's sidecar files of a database file: its write-ahead log, shared memory and journal. */
+function withSidecars(path: string): string[] {
+  return [path, `${path}-wal`, `${path}-shm`, `${path}-journal`];
+}
+
+/** A temporary name beside target, recognisable as unfinished (cleaned at the next start). */
+export function partialPathFor(target: string): string {
+  return join(
+    dirname(target),
+    `.${basename(target)}${PARTIAL_MARKER}${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
+}
+
+/** The sentence for a failed copy into target: the disk is full, the disk refused, or the system's reason. */
+function copyFailure(error: unknown, target: string): BoardPackError {
+  if (error instanceof BoardPackError) return error;
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE')
+    return new BoardPackError(
+      'disk_full',
+      `The disk is full, so ${target} could not be written. Nothing was changed; free some space and try again.`,
+    );
+  if (code?.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN')
+    return new BoardPackError(
+      'write_failed',
+      `${target} could not be written (${code}). Nothing was changed.`,
+    );
+  return writeFailure(error, target);
 }
 
 /** A backup file stands alone: no write-ahead log beside it, so it can be copied as one file. */
@@ -89,14 +126,15 @@ export function inspectBackup(path: string): { problems: string[]; schemaVersion
   }
 }
 
-/** A checked copy of the open database at destination, written beside it and renamed into place. */
+/**
+ * A checked copy of the open database at destination, written beside it and renamed into place.
+ * Never over the database or its -wal/-shm (a backup may go into the backups folder: that is
+ * what it is for); a missing folder, a folder or a device given as the file, and a full disk are
+ * refused in words, leaving no partial file.
+ */
 export async function backupDatabase(store: Store, destination: string): Promise<BackupResult> {
-  const target = resolve(destination);
-  if (target === resolve(store.path))
-    throw new BoardPackError('invalid_input', 'A backup cannot be written over the database itself.');
-  if (!existsSync(dirname(target)))
-    throw new BoardPackError('not_found', `The folder ${dirname(target)} does not exist.`);
-  const partial = `${target}.partial-${process.pid}`;
+  const target = checkOutputPath(destination, { database: resolve(store.path) });
+  const partial = partialPathFor(target);
   try {
     await standaloneCopy(store.db, partial);
     const { problems } = inspectBackup(partial);
@@ -106,8 +144,10 @@ export async function backupDatabase(store: Store, destination: string): Promise
         `The backup failed its check, so it was not kept: ${problems.join(' ')}`,
       );
     renameSync(partial, target);
+  } catch (error) {
+    throw copyFailure(error, target);
   } finally {
-    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(leftover, { force: true });
+    for (const leftover of withSidecars(partial)) rmSync(leftover, { force: true });
   }
   return { path: target, bytes: statSync(target).size };
 }
@@ -129,6 +169,20 @@ export function protectedFiles(store: Store): ProtectedFiles {
   return { database: resolve(store.path), backupsFolder: resolve(autoBackupSettings(store).folder) };
 }
 
+/**
+ * The folder daily backups can go to, made if missing: refused, with a sentence, when it is empty,
+ * the database itself or any other file, a device, a system folder, or cannot be made.
+ */
+export function ensureBackupFolder(store: Store, folder: string): string {
+  if (folder.trim() && resolve(folder) === resolve(store.path))
+    throw new BoardPackError(
+      'invalid_input',
+      `${resolve(folder)} is the database itself, not a folder for its backups. Nothing was changed.`,
+    );
+  return ensureFolder(folder, 'the backups folder');
+}
+
+/** Saves where and how many, in one transaction with one audit row; the folder is checked (and made) first. */
 export function configureAutoBackup(
   store: Store,
   changes: Partial<AutoBackupSettings>,
@@ -140,8 +194,18 @@ export function configureAutoBackup(
   ) {
     throw new BoardPackError('invalid_input', 'Keep between 1 and 365 daily backups.');
   }
-  if (changes.folder !== undefined) store.setSetting(BACKUP_FOLDER_SETTING, resolve(changes.folder), actor);
-  if (changes.keep !== undefined) store.setSetting(BACKUP_KEEP_SETTING, String(changes.keep), actor);
+  const folder = changes.folder === undefined ? undefined : ensureBackupFolder(store, changes.folder);
+  if (folder === undefined && changes.keep === undefined) return autoBackupSettings(store);
+  const upsert = store.db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  writeTransaction(store.db, () => {
+    const before = autoBackupSettings(store);
+    if (folder !== undefined) upsert.run(BACKUP_FOLDER_SETTING, folder);
+    if (changes.keep !== undefined) upsert.run(BACKUP_KEEP_SETTING, String(changes.keep));
+    const after = autoBackupSettings(store);
+    store.audit.record(store.now(), actor, 'setting.set', 'setting', 'backup', before, after);
+  });
   return autoBackupSettings(store);
 }
 
@@ -155,7 +219,7 @@ export interface AutoBackupResult extends AutoBackupSettings {
 /** Today's backup if there is none yet, then the oldest beyond `keep` removed. Run at start-up. */
 export async function autoBackup(store: Store): Promise<AutoBackupResult> {
   const settings = autoBackupSettings(store);
-  mkdirSync(settings.folder, { recursive: true });
+  ensureBackupFolder(store, settings.folder);
   const todayPath = join(settings.folder, `board-pack-${store.today()}.db`);
   let created: string | null = null;
   if (!existsSync(todayPath)) created = (await backupDatabase(store, todayPath)).path;
@@ -192,6 +256,102 @@ export interface RestoreResult {
 }
 
 /**
+ * Copies the current database to keptAt before a restore replaces it, through a temporary name.
+ * A sound database is copied through SQLite (consistent, one stand-alone file); one SQLite cannot
+ * read, the very case a restore is for, is kept byte for byte as it is, with its write-ahead log.
+ * Returns whether it was damaged.
+ */
+async function keepCurrent(databasePath: string, keptAt: string): Promise<boolean> {
+  const partial = partialPathFor(keptAt);
+  try {
+    let damaged = false;
+    try {
+      const current = new Database(databasePath, {
+        fileMustExist: true,
+        nativeBinding: defaultNativeBinding(),
+      });
+      try {
+        await standaloneCopy(current, partial);
+      } finally {
+        current.close();
+      }
+    } catch (error) {
+      if (isBusy(error) || (error instanceof BoardPackError && error.code === 'in_use'))
+        throw inUse(databasePath);
+      if (!isUnreadableDatabase(error)) throw error;
+      damaged = true;
+      for (const leftover of withSidecars(partial)) rmSync(leftover, { force: true });
+      copyFileSync(databasePath, partial);
+      if (existsSync(`${databasePath}-wal`)) copyFileSync(`${databasePath}-wal`, `${keptAt}-wal`);
+    }
+    renameSync(partial, keptAt);
+    return damaged;
+  } catch (error) {
+    throw copyFailure(error, keptAt);
+  } finally {
+    for (const leftover of withSidecars(partial)) rmSync(leftover, { force: true });
+  }
+}
+
+/** SQLite's answers for a file it cannot read as a database: damaged, or not a database at all. */
+function isUnreadableDatabase(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB';
+}
+
+function inUse(databasePath: string): BoardPackError {
+  return new BoardPackError(
+    'in_use',
+    `${basename(databasePath)} is in use (is Board Pack open?). Close it and restore again; nothing was changed.`,
+  );
+}
+
+/** Writes the backup's pages into the database through SQLite, which takes its locks and keeps the WAL consistent. */
+async function copyInto(databasePath: string, backupPath: string): Promise<void> {
+  const source = new Database(backupPath, {
+    readonly: true,
+    fileMustExist: true,
+    nativeBinding: defaultNativeBinding(),
+  });
+  try {
+    await copyDatabase(source, databasePath);
+  } catch (error) {
+    // The copy is one step of the backup API, so a refusal here leaves the database as it was.
+    if (error instanceof BoardPackError && error.code === 'in_use') throw inUse(databasePath);
+    throw copyFailure(error, databasePath);
+  } finally {
+    source.close();
+  }
+}
+
+/**
+ * A database SQLite cannot read cannot take the backup's pages either: the checked backup is
+ * copied beside it and renamed over it (it has been kept aside, byte for byte, already), and the
+ * damaged file's write-ahead log and shared memory go with it.
+ */
+async function replaceDamaged(databasePath: string, backupPath: string): Promise<void> {
+  const partial = partialPathFor(databasePath);
+  try {
+    const source = new Database(backupPath, {
+      readonly: true,
+      fileMustExist: true,
+      nativeBinding: defaultNativeBinding(),
+    });
+    try {
+      await standaloneCopy(source, partial);
+    } finally {
+      source.close();
+    }
+    for (const sidecar of withSidecars(databasePath).slice(1)) rmSync(sidecar, { force: true });
+    renameSync(partial, databasePath);
+  } catch (error) {
+    throw copyFailure(error, databasePath);
+  } finally {
+    for (const leftover of withSidecars(partial)) rmSync(leftover, { force: true });
+  }
+}
+
+/**
  * Replaces a database with a checked backup. The current file is first copied aside; the
  * backup's pages are then written into it through SQLite's backup API, which takes the proper
  * locks and leaves the write-ahead log consistent.
@@ -208,42 +368,21 @@ export async function restoreDatabase(input: RestoreInput): Promise<RestoreResul
       `${basename(backupPath)} was not restored: ${problems.join(' ')} The current database was not changed.`,
     );
   let previousKeptAt: string | null = null;
-  if (existsSync(databasePath)) {
-    const folder = input.keepFolder ?? join(dirname(databasePath), 'backups');
-    mkdirSync(folder, { recursive: true });
+  let damaged = false;
+  // An empty file holds nothing to keep (and SQLite would take it for a database being written).
+  if (existsSync(databasePath) && statSync(databasePath).size > 0) {
+    const folder = ensureFolder(
+      input.keepFolder ?? join(dirname(databasePath), 'backups'),
+      'the folder the current database is kept in',
+    );
     previousKeptAt = join(
       folder,
       `board-pack-before-restore-${input.now.toISOString().replace(/[:.]/g, '-')}.db`,
     );
-    const current = new Database(databasePath, {
-      fileMustExist: true,
-      nativeBinding: defaultNativeBinding(),
-    });
-    try {
-      await standaloneCopy(current, previousKeptAt);
-    } finally {
-      current.close();
-    }
+    damaged = await keepCurrent(databasePath, previousKeptAt);
   }
-  const source = new Database(backupPath, {
-    readonly: true,
-    fileMustExist: true,
-    nativeBinding: defaultNativeBinding(),
-  });
-  try {
-    await copyDatabase(source, databasePath);
-  } catch (error) {
-    // The copy is one step of the backup API, so a refusal here leaves the database as it was.
-    if (error instanceof BoardPackError && error.code === 'in_use') {
-      throw new BoardPackError(
-        'in_use',
-        `${basename(databasePath)} is in use (is Board Pack open?). Close it and restore again; nothing was changed.`,
-      );
-    }
-    throw error;
-  } finally {
-    source.close();
-  }
+  if (damaged) await replaceDamaged(databasePath, backupPath);
+  else await copyInto(databasePath, backupPath);
   // Opening runs any migrations the backup predates; the restore itself goes in the audit log.
   const restored = openStore(databasePath, { clock: () => input.now, seedPlan: null });
   try {

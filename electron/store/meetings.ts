@@ -8,6 +8,7 @@ import { PACK_SECTIONS, type PackSection } from '../../shared/packSections';
 import { boardActionShownStatus } from '../../shared/status';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
+import { writeTransaction } from './writeTransaction';
 
 export { PACK_SECTIONS, type PackSection };
 export const packSectionSchema = z.enum(PACK_SECTIONS);
@@ -183,7 +184,7 @@ export class MeetingsRepository {
   /** Creates a meeting; with standingAgenda, its agenda starts from the board's standing items. */
   create(input: MeetingInput, at: string, actor: string, standingAgenda: string[] = []): Meeting {
     const m = parse(meetingInputSchema, input);
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const id = Number(
         this.db
           .prepare(
@@ -199,12 +200,12 @@ export class MeetingsRepository {
       const meeting = this.get(id);
       this.audit.record(at, actor, 'meeting.create', 'meeting', id, null, meeting);
       return meeting;
-    })();
+    });
   }
 
   updateDetails(id: number, input: MeetingInput, at: string, actor: string): Meeting {
     const m = parse(meetingInputSchema, input);
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const before = this.get(id);
       this.db
         .prepare(
@@ -215,7 +216,7 @@ export class MeetingsRepository {
       const after = this.get(id);
       this.audit.record(at, actor, 'meeting.update', 'meeting', id, before, after);
       return after;
-    })();
+    });
   }
 
   agenda(meetingId: number): AgendaItem[] {
@@ -248,7 +249,7 @@ export class MeetingsRepository {
     actor: string,
   ): AgendaItem[] {
     const parsed = items.map((item) => ({ id: item.id, ...parse(agendaItemInputSchema, item) }));
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       this.get(meetingId);
       const before = this.agenda(meetingId);
       const keep = new Set(parsed.map((p) => p.id).filter((id): id is number => id !== undefined));
@@ -279,7 +280,7 @@ export class MeetingsRepository {
       const after = this.agenda(meetingId);
       this.audit.record(at, actor, 'agenda.set', 'meeting', meetingId, before, after);
       return after;
-    })();
+    });
   }
 
   /** An item carrying papers is never dropped with them: its papers are removed (or moved) first. */
@@ -325,7 +326,7 @@ export class MeetingsRepository {
     actor: string,
   ): Minute {
     if (!text.trim()) throw new BoardPackError('invalid_input', 'A minute cannot be empty.');
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       this.get(meetingId);
       if (agendaItemId !== null && !this.agenda(meetingId).some((a) => a.id === agendaItemId)) {
         throw new BoardPackError('not_found', `Agenda item ${agendaItemId} is not on this meeting's agenda.`);
@@ -346,12 +347,12 @@ export class MeetingsRepository {
       const minute = this.minutes(meetingId).find((m) => m.id === id) as Minute;
       this.audit.record(at, actor, 'minute.add', 'meeting', meetingId, null, minute);
       return minute;
-    })();
+    });
   }
 
   editMinute(minuteId: number, text: string, at: string, actor: string): Minute {
     if (!text.trim()) throw new BoardPackError('invalid_input', 'A minute cannot be empty.');
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const row = this.db.prepare('SELECT meeting_id FROM minutes WHERE id = ?').get(minuteId) as
         { meeting_id: number } | undefined;
       if (!row) throw new BoardPackError('not_found', `There is no minute ${minuteId}.`);
@@ -360,7 +361,7 @@ export class MeetingsRepository {
       const after = this.minutes(row.meeting_id).find((m) => m.id === minuteId) as Minute;
       this.audit.record(at, actor, 'minute.edit', 'meeting', row.meeting_id, before, after);
       return after;
-    })();
+    });
   }
 
   private actionRows(where: string, params: (string | number)[]): BoardAction[] {
@@ -414,7 +415,7 @@ export class MeetingsRepository {
   /** Raises an action; its reference is the meeting's date and a number, e.g. A2007-09/3. */
   addAction(input: BoardActionInput, at: string, actor: string): BoardAction {
     const a = parse(boardActionInputSchema, input);
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const meeting = this.get(a.meetingId);
       const prefix = `A${meeting.heldAt.slice(0, 7)}/`;
       const count = (
@@ -432,7 +433,7 @@ export class MeetingsRepository {
       const action = this.action(ref);
       this.audit.record(at, actor, 'action.add', 'board_action', ref, null, action);
       return action;
-    })();
+    });
   }
 
   /** Adds a progress note to an action and, optionally, completes or reopens it. */
@@ -442,7 +443,7 @@ export class MeetingsRepository {
     at: string,
     actor: string,
   ): BoardAction {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const before = this.action(ref);
       if (change.note !== undefined && change.note.trim()) {
         this.db
@@ -457,6 +458,6 @@ export class MeetingsRepository {
       const after = this.action(ref);
       this.audit.record(at, actor, 'action.update', 'board_action', ref, before, after);
       return after;
-    })();
+    });
   }
 }

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
+import { writeTransaction } from './writeTransaction';
 
 /** "BPK1" — marks the file as Board Pack's, so another app's SQLite file is never mistaken for ours. */
 export const APPLICATION_ID = 0x42504b31;
@@ -28,15 +29,21 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 const MIGRATIONS = loadMigrations();
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1].version;
 
+function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = schemaVersion(db);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
+      // Another process may have applied it while this one waited for the write lock.
+      if (schemaVersion(db) >= migration.version) return;
       db.exec(migration.sql);
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    });
   }
-  return db.pragma('user_version', { simple: true }) as number;
+  return schemaVersion(db);
 }

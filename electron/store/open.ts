@@ -5,6 +5,7 @@ import { accessSync, constants, existsSync, openSync, readSync, closeSync, rmSyn
 import { dirname } from 'node:path';
 import { BoardPackError } from '../../shared/errors';
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION, migrate } from './migrate';
+import { BUSY_TIMEOUT_MS } from './writeTransaction';
 
 export type Db = Database.Database;
 
@@ -39,6 +40,17 @@ function readHeader(path: string): string {
     return buffer.subarray(0, read).toString('latin1');
   } finally {
     closeSync(fd);
+  }
+}
+
+function assertReadable(path: string): void {
+  try {
+    accessSync(path, constants.R_OK);
+  } catch {
+    throw new BoardPackError(
+      'unreadable',
+      `The database at ${path} cannot be read: you do not have permission to read it. Ask for read and write access, or choose another file.`,
+    );
   }
 }
 
@@ -112,18 +124,28 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (!exists && options.create === false) {
     throw new BoardPackError('not_found', `There is no database at ${path}.`);
   }
-  // Writability first: a WAL file in a read-only folder cannot even be probed (no -shm beside it),
+  if (exists) assertReadable(path);
+  // An empty file is a database only when the person asked for one to be created there (init, New
+  // database): any other command would otherwise turn it into a seeded database and then refuse.
+  if (exists && options.create === false && statSync(path).size === 0) {
+    throw new BoardPackError(
+      'not_a_database',
+      `The file ${path} is empty, so it is not a Board Pack database; nothing was changed.`,
+    );
+  }
+  // Writability next: a WAL file in a read-only folder cannot even be probed (no -shm beside it),
   // and "read-only" is the message a person can act on.
   assertWritable(path, exists);
   const nativeBinding = options.nativeBinding ?? processNativeBinding;
   if (exists) inspectExisting(path, nativeBinding);
   const db = new Database(path, { nativeBinding });
   try {
+    // First, so that switching to WAL and migrating wait for another process instead of failing.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // Every commit reaches the disk before we say "saved": nothing is ever lost to a crash.
     db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
     migrate(db);
     return db;
   } catch (error) {

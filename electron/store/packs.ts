@@ -4,6 +4,7 @@
 import { BoardPackError } from '../../shared/errors';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
+import { writeTransaction } from './writeTransaction';
 
 export interface IssuedPackRecord {
   id: number;
@@ -102,7 +103,7 @@ export class PacksRepository {
 
   /** Stores a new version; the version must be the next one for the meeting (checked inside the transaction). */
   insert(pack: NewIssuedPack): IssuedPackRecord {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const latest = this.latest(pack.meetingId);
       const expected = (latest?.version ?? 0) + 1;
       if (pack.version !== expected) {
@@ -135,6 +136,6 @@ export class PacksRepository {
       const { snapshotJson: _snapshot, ...summary } = issued;
       this.audit.record(pack.issuedAt, pack.issuedBy, 'pack.issue', 'issued_pack', id, null, summary);
       return issued;
-    })();
+    });
   }
 }

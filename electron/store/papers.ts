@@ -14,6 +14,7 @@ import {
 } from '../../shared/paperLimits';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
+import { writeTransaction } from './writeTransaction';
 
 export { MAX_PAPER_BYTES };
 
@@ -214,7 +215,7 @@ export class PapersRepository {
     const pages = await countReadablePages(fileName, input.pdf);
     const pdf = Buffer.from(input.pdf.buffer, input.pdf.byteOffset, input.pdf.byteLength);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       // Checked again inside the transaction: the agenda may have changed while the PDF was read.
       this.assertItemOnAgenda(input.meetingId, input.agendaItemId);
       const position =
@@ -246,12 +247,12 @@ export class PapersRepository {
       const paper = this.get(id);
       this.audit.record(at, actor, 'paper.add', 'paper', id, null, paper);
       return paper;
-    })();
+    });
   }
 
   /** Removes a paper from its item; the papers after it move up. Issued packs keep their own copy. */
   remove(paperId: number, at: string, actor: string): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const before = this.get(paperId);
       this.db.prepare('DELETE FROM papers WHERE id = ?').run(paperId);
       // One row at a time from the front, each into the place just freed, so UNIQUE (agenda_item_id,
@@ -262,7 +263,7 @@ export class PapersRepository {
       const moveUp = this.db.prepare('UPDATE papers SET position = position - 1 WHERE id = ?');
       for (const paper of after) moveUp.run(paper.id);
       this.audit.record(at, actor, 'paper.remove', 'paper', paperId, before, null);
-    })();
+    });
   }
 
   /**
@@ -272,14 +273,14 @@ export class PapersRepository {
    */
   rename(paperId: number, title: string, at: string, actor: string): PaperRecord {
     const renamed = renamedTitle(title);
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const before = this.get(paperId);
       if (before.title === renamed) return before;
       this.db.prepare('UPDATE papers SET title = ? WHERE id = ?').run(renamed, paperId);
       const after = this.get(paperId);
       this.audit.record(at, actor, 'paper.rename', 'paper', paperId, before, after);
       return after;
-    })();
+    });
   }
 
   /** The paper's bytes, exactly as added. */

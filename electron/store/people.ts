@@ -3,6 +3,7 @@
 import { BoardPackError } from '../../shared/errors';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
+import { writeTransaction } from './writeTransaction';
 
 export type PersonRole = 'secretariat' | 'strand_lead' | 'chair' | 'member';
 
@@ -72,7 +73,7 @@ export class PeopleRepository {
     if (input.role === 'strand_lead' && input.strandNumber === null) {
       throw new BoardPackError('invalid_input', 'Say which strand this strand lead leads.');
     }
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       let strandId: number | null = null;
       if (input.strandNumber !== null) {
         const strand = this.db.prepare('SELECT id FROM strands WHERE number = ?').get(input.strandNumber) as
@@ -99,6 +100,6 @@ export class PeopleRepository {
       const after = this.get(input.id);
       this.audit.record(at, actor, 'person.edit', 'person', input.id, before, after);
       return after;
-    })();
+    });
   }
 }

@@ -8,6 +8,7 @@ import { MAX_OBJECTIVE_NUMBER, nextObjectiveNumber } from '../../shared/objectiv
 import type { PlanFile } from '../plan/schema';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
+import { writeTransaction } from './writeTransaction';
 
 interface ObjectiveRow {
   id: number;
@@ -97,7 +98,7 @@ export class PlanRepository {
 
   /** Writes a whole plan into an empty database, in one transaction. */
   seed(plan: PlanFile, at: string, actor: string): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       if (this.hasPlan()) throw new BoardPackError('conflict', 'This database already holds a plan.');
       const db = this.db;
       db.prepare(
@@ -167,7 +168,7 @@ export class PlanRepository {
         strands: plan.strands.length,
         objectives: objectiveCount,
       });
-    })();
+    });
   }
 
   /**
@@ -187,7 +188,7 @@ export class PlanRepository {
 
   /** Removes an untouched plan so another can be seeded in its place, in the caller's transaction. */
   clearUntouched(at: string, actor: string): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       if (!this.isUntouched()) {
         throw new BoardPackError(
           'conflict',
@@ -210,7 +211,7 @@ export class PlanRepository {
         this.db.prepare(`DELETE FROM ${table}`).run();
       }
       this.audit.record(at, actor, 'plan.clear', 'plan', before.id, before, null);
-    })();
+    });
   }
 
   summary(): PlanSummary {
@@ -351,7 +352,7 @@ export class PlanRepository {
 
   /** Adds an objective at the end of its strand with the next free reference for its theme. */
   addObjective(input: NewObjective, at: string, actor: string): Objective {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const strand = this.strand(input.strandNumber);
       const code = input.themeCode;
       if (!/^[RIPE]+$/.test(code)) {
@@ -408,7 +409,7 @@ export class PlanRepository {
       const created = this.objective(ref);
       this.audit.record(at, actor, 'objective.add', 'objective', ref, null, created);
       return created;
-    })();
+    });
   }
 
   /** Rewords an objective; its reference never changes. */
@@ -420,7 +421,7 @@ export class PlanRepository {
     at: string,
     actor: string,
   ): Objective {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const before = this.objective(ref);
       const text = changes.text !== undefined ? changes.text.trim() : before.text;
       if (!text) throw new BoardPackError('invalid_input', 'An objective needs its wording.');
@@ -440,12 +441,12 @@ export class PlanRepository {
       const after = this.objective(ref);
       this.audit.record(at, actor, 'objective.reword', 'objective', ref, before, after);
       return after;
-    })();
+    });
   }
 
   /** Retires an objective from a month on: it keeps its history and its reference. */
   retireObjective(ref: string, fromMonth: ReportingMonth, at: string, actor: string): Objective {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const before = this.objective(ref);
       if (before.retired) throw new BoardPackError('conflict', `Objective ${ref} is already retired.`);
       this.assertMonthInPlan(fromMonth);
@@ -456,7 +457,7 @@ export class PlanRepository {
         retiredFrom: fromMonth,
       });
       return after;
-    })();
+    });
   }
 
   /**
@@ -464,7 +465,7 @@ export class PlanRepository {
    * pack. Otherwise the person is told to retire it instead.
    */
   deleteObjective(ref: string, at: string, actor: string): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const before = this.objective(ref);
       const updates = (
         this.db.prepare('SELECT count(*) AS n FROM updates WHERE objective_id = ?').get(before.id) as {
@@ -484,7 +485,7 @@ export class PlanRepository {
       }
       this.db.prepare('DELETE FROM objectives WHERE id = ?').run(before.id);
       this.audit.record(at, actor, 'objective.delete', 'objective', ref, before, null);
-    })();
+    });
   }
 
   /** Settings the secretariat can change: board name, protective marking, plan start month. */
@@ -493,7 +494,7 @@ export class PlanRepository {
     at: string,
     actor: string,
   ): PlanSummary {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const before = this.summary();
       const after = { ...before, ...changes };
       if (monthIndex(after.endMonth) < monthIndex(after.startMonth)) {
@@ -509,6 +510,6 @@ export class PlanRepository {
         .run(after.boardName.trim(), after.protectiveMarking.trim(), after.startMonth, after.endMonth);
       this.audit.record(at, actor, 'plan.settings', 'plan', before.id, before, after);
       return this.summary();
-    })();
+    });
   }
 }

@@ -9,6 +9,7 @@ import { openDatabase, type Db, type OpenOptions } from './open';
 import { PapersRepository } from './papers';
 import { PlanRepository } from './plan';
 import { UpdatesRepository } from './updates';
+import { writeTransaction } from './writeTransaction';
 
 export type Clock = () => Date;
 
@@ -56,7 +57,7 @@ export class Store {
   }
 
   setSetting(key: string, value: string, actor: string): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const before = this.getSetting(key);
       this.db
         .prepare(
@@ -64,7 +65,7 @@ export class Store {
         )
         .run(key, value);
       this.audit.record(this.now(), actor, 'setting.set', 'setting', key, before, value);
-    })();
+    });
   }
 
   /** SQLite's own integrity and foreign-key checks; an empty list means the file is sound. */

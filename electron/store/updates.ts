@@ -13,6 +13,7 @@ import { needsNarrative, STATUS_LABELS } from '../../shared/status';
 import type { ReportingMonth } from '../../shared/months';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
+import { writeTransaction } from './writeTransaction';
 import type { PlanRepository } from './plan';
 
 interface UpdateRow {
@@ -196,7 +197,7 @@ export class UpdatesRepository {
     ) {
       throw new BoardPackError('invalid_input', 'The metric actual must be a number.');
     }
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       this.plan.assertMonthInPlan(input.month);
       const objectiveId = this.objectiveFor(input.ref, input.month);
       const currentRow = this.statements.current.get(objectiveId, input.month) as UpdateRow | undefined;
@@ -241,7 +242,7 @@ export class UpdatesRepository {
         after,
       );
       return after;
-    })();
+    });
   }
 
   /** Submit (lead), accept or return with a comment (secretariat). */
@@ -253,7 +254,7 @@ export class UpdatesRepository {
     at: string,
     comment = '',
   ): Update {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       this.plan.assertMonthInPlan(month);
       const objectiveId = this.objectiveFor(ref, month);
       const row = this.statements.current.get(objectiveId, month) as UpdateRow | undefined;
@@ -318,7 +319,7 @@ export class UpdatesRepository {
       const after = toUpdate(this.statements.byId.get(id) as UpdateRow);
       this.audit.record(at, actor, `update.${action}`, 'update', `${ref}@${month}`, before, after);
       return after;
-    })();
+    });
   }
 
   /** Every revision of an objective's updates, newest first; optionally for one month. */

@@ -223,11 +223,13 @@ describe('update set', () => {
       db,
       /^reference: An objective reference looks like 2\.E\.3/,
     );
-    await expectRefused(
-      set('2.E.3', '--month', '2007-09', '--status', 'green', '--metric', 'lots'),
-      db,
-      '--metric: the metric actual must be a number',
-    );
+    // An empty or blank metric is not 0, and neither hexadecimal nor an overflowing exponent is a number.
+    for (const metric of ['lots', '', '  ', '0x10', '1e999'])
+      await expectRefused(
+        set('2.E.3', '--month', '2007-09', '--status', 'green', '--metric', metric),
+        db,
+        '--metric: the metric actual must be a number',
+      );
     await expectRefused(
       set('2.E.3', '--month', '2007-09', '--status', 'green', '--state', 'returned'),
       db,
@@ -352,7 +354,11 @@ describe('backup', () => {
 
   it('refuses a destination folder that does not exist', async () => {
     const target = join(tempDir(), 'no-such-folder', 'copy.db');
-    await expectRefused(['backup', target], demoDb, `The folder ${join(target, '..')} does not exist.`);
+    await expectRefused(
+      ['backup', target],
+      demoDb,
+      `There is no folder ${join(target, '..')}, so ${target} could not be written.`,
+    );
   });
 });
 

@@ -135,4 +135,30 @@ describe('opening a database', () => {
     expect(fileSha(path)).toBe(sha);
     expect(dumpDatabase(path)).toBe(before);
   });
+
+  it('says an unreadable database cannot be read, not that it is read-only, and changes nothing', () => {
+    const path = closedDatabase();
+    const folder = join(path, '..');
+    const sha = fileSha(path);
+    const args = ['status', '--db', path];
+    // root reads through file modes, so there the command runs as the unprivileged "nobody" user.
+    const asNobody = process.getuid?.() === 0;
+    chmodSync(folder, 0o755);
+    chmodSync(path, 0o000);
+    try {
+      if (asNobody) expect(readableByOthers(REPO_ROOT)).toBe(true);
+      const result = cliProcess(
+        args,
+        asNobody ? { uid: 65534, gid: 65534, env: { PATH: process.env.PATH, HOME: folder } } : {},
+      );
+      expect(result.stderr).toBe(
+        `The database at ${path} cannot be read: you do not have permission to read it. Ask for read and write access, or choose another file.\n`,
+      );
+      expect(result.code).toBe(1);
+    } finally {
+      chmodSync(path, 0o644);
+    }
+    expect(fileSha(path)).toBe(sha);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
 });

@@ -1,0 +1,87 @@
+// Two processes writing one database at once: every write waits for the other's lock instead of
+// failing, none is lost, and a lock held past the wait is refused in words.
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BUSY_MESSAGE } from '../../electron/store/writeTransaction';
+import { cli, dumpDatabase, tempDir } from '../fixtures/databases';
+
+const WRITER = fileURLToPath(new URL('./concurrentSaves.writer.ts', import.meta.url));
+const SAVES_PER_WRITER = 100;
+
+function runWriter(path: string, writer: string, count: number): Promise<{ failures: string[] }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, path, writer, String(count)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`writer ${writer} exited with ${code}`));
+      else resolve(JSON.parse(out) as { failures: string[] });
+    });
+  });
+}
+
+function savesBy(path: string, writer: string): string[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (
+      db.prepare('SELECT narrative FROM updates WHERE author = ? ORDER BY narrative').all(writer) as {
+        narrative: string;
+      }[]
+    ).map((r) => r.narrative);
+  } finally {
+    db.close();
+  }
+}
+
+describe('two processes saving updates into one database at once', () => {
+  it(`saves all ${2 * SAVES_PER_WRITER} updates, none failed and none lost`, async () => {
+    const path = join(tempDir(), 'board.db');
+    expect((await cli(['init', '--db', path])).code).toBe(0);
+    const [a, b] = await Promise.all([
+      runWriter(path, 'Writer A', SAVES_PER_WRITER),
+      runWriter(path, 'Writer B', SAVES_PER_WRITER),
+    ]);
+    expect(a.failures).toEqual([]);
+    expect(b.failures).toEqual([]);
+    // Every save is a submitted revision of its own: each narrative is there once.
+    for (const writer of ['Writer A', 'Writer B']) {
+      const expected = Array.from({ length: SAVES_PER_WRITER }, (_, i) => `${writer} ${i}`).sort();
+      expect(savesBy(path, writer)).toEqual(expected);
+    }
+    expect((await cli(['check', '--db', path])).code).toBe(0);
+  }, 120_000);
+
+  it('says the database is busy when another connection holds the write lock past the wait, changing nothing', async () => {
+    const path = join(tempDir(), 'board.db');
+    expect((await cli(['init', '--db', path])).code).toBe(0);
+    const before = dumpDatabase(path);
+    const holder = new Database(path);
+    holder.pragma('journal_mode = WAL');
+    holder.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    const result = await cli([
+      'update',
+      'set',
+      '2.E.3',
+      '--month',
+      '2007-10',
+      '--status',
+      'green',
+      '--db',
+      path,
+    ]);
+    const waited = Date.now() - started;
+    holder.exec('ROLLBACK');
+    holder.close();
+    expect(result.stderr).toBe(`${BUSY_MESSAGE}\n`);
+    expect(result.code).toBe(1);
+    // It waited (long enough for a pack issue or a backup to finish) before giving up.
+    expect(waited).toBeGreaterThanOrEqual(19_000);
+    expect(dumpDatabase(path)).toBe(before);
+  }, 60_000);
+});
