@@ -14,6 +14,7 @@ import {
   type SignedFile,
 } from './format';
 import { currentStamp, recordSeen, sameStamp, seenFile, whenLabel, type UpdateStamp } from './records';
+import { writeTransaction } from '../store/writeTransaction';
 
 export interface IncomingUpdate {
   status: Status;
@@ -278,90 +279,80 @@ export function importReturn(store: Store, input: ImportReturnInput): ImportRetu
   const decisions = resolveDecisions(preview, input);
   const p = checked.file.payload;
   const at = store.now();
-  return store.db
-    .transaction(() => {
-      // Trusts the key now (with --trust), or records its public key beside a fingerprint that was
-      // trusted before any file signed with it had been seen.
-      trustKey(
-        store,
+  return writeTransaction(store.db, () => {
+    // Trusts the key now (with --trust), or records its public key beside a fingerprint that was
+    // trusted before any file signed with it had been seen.
+    trustKey(
+      store,
+      {
+        fingerprint: checked.file.fingerprint,
+        publicKey: checked.file.publicKey,
+        name: p.author.name,
+        strandNumber: p.strandNumber,
+      },
+      input.actor,
+    );
+    const accepted: string[] = [];
+    const rejected: string[] = [];
+    for (const u of p.updates) {
+      if (decisions.get(u.ref) === 'reject') {
+        rejected.push(u.ref);
+        store.audit.record(at, input.actor, 'exchange.update.reject', 'update', `${u.ref}@${p.month}`, null, {
+          returnId: p.fileId,
+          incoming: u,
+        });
+        continue;
+      }
+      store.updates.save(
         {
-          fingerprint: checked.file.fingerprint,
-          publicKey: checked.file.publicKey,
-          name: p.author.name,
-          strandNumber: p.strandNumber,
+          ref: u.ref,
+          month: p.month,
+          status: u.status,
+          narrative: u.narrative,
+          nextSteps: u.nextSteps,
+          risks: u.risks,
+          metricActual: u.metricActual,
+          author: checked.leadName,
+          state: 'submitted',
         },
+        at,
+      );
+      store.updates.transition(u.ref, p.month, 'accept', input.actor, at, '');
+      accepted.push(u.ref);
+    }
+    // What this return settled is the new starting point: a later return answering the same
+    // request conflicts only with changes made here after this import, not with this import.
+    const baseline = { ...checked.baseline };
+    for (const u of p.updates) baseline[u.ref] = currentStamp(store, u.ref, p.month);
+    store.db
+      .prepare('UPDATE exchange_requests SET baseline_json = ? WHERE file_id = ?')
+      .run(JSON.stringify(baseline), p.requestId);
+    const decisionsJson = Object.fromEntries(p.updates.map((u) => [u.ref, decisions.get(u.ref)!]));
+    store.db
+      .prepare(
+        `INSERT INTO exchange_returns (file_id, request_id, strand_number, month, author, fingerprint, decisions_json, imported_at, imported_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        p.fileId,
+        p.requestId,
+        p.strandNumber,
+        p.month,
+        checked.leadName,
+        checked.file.fingerprint,
+        JSON.stringify(decisionsJson),
+        at,
         input.actor,
       );
-      const accepted: string[] = [];
-      const rejected: string[] = [];
-      for (const u of p.updates) {
-        if (decisions.get(u.ref) === 'reject') {
-          rejected.push(u.ref);
-          store.audit.record(
-            at,
-            input.actor,
-            'exchange.update.reject',
-            'update',
-            `${u.ref}@${p.month}`,
-            null,
-            {
-              returnId: p.fileId,
-              incoming: u,
-            },
-          );
-          continue;
-        }
-        store.updates.save(
-          {
-            ref: u.ref,
-            month: p.month,
-            status: u.status,
-            narrative: u.narrative,
-            nextSteps: u.nextSteps,
-            risks: u.risks,
-            metricActual: u.metricActual,
-            author: checked.leadName,
-            state: 'submitted',
-          },
-          at,
-        );
-        store.updates.transition(u.ref, p.month, 'accept', input.actor, at, '');
-        accepted.push(u.ref);
-      }
-      // What this return settled is the new starting point: a later return answering the same
-      // request conflicts only with changes made here after this import, not with this import.
-      const baseline = { ...checked.baseline };
-      for (const u of p.updates) baseline[u.ref] = currentStamp(store, u.ref, p.month);
-      store.db
-        .prepare('UPDATE exchange_requests SET baseline_json = ? WHERE file_id = ?')
-        .run(JSON.stringify(baseline), p.requestId);
-      const decisionsJson = Object.fromEntries(p.updates.map((u) => [u.ref, decisions.get(u.ref)!]));
-      store.db
-        .prepare(
-          `INSERT INTO exchange_returns (file_id, request_id, strand_number, month, author, fingerprint, decisions_json, imported_at, imported_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          p.fileId,
-          p.requestId,
-          p.strandNumber,
-          p.month,
-          checked.leadName,
-          checked.file.fingerprint,
-          JSON.stringify(decisionsJson),
-          at,
-          input.actor,
-        );
-      recordSeen(store, p.fileId, 'return', checked.file.sha256, at, input.actor);
-      store.audit.record(at, input.actor, 'exchange.return.import', 'exchange_return', p.fileId, null, {
-        requestId: p.requestId,
-        strand: p.strandNumber,
-        month: p.month,
-        author: checked.leadName,
-        accepted,
-        rejected,
-      });
-      return { preview, accepted, rejected, trustedNow: !checked.trusted };
-    })
-    .immediate();
+    recordSeen(store, p.fileId, 'return', checked.file.sha256, at, input.actor);
+    store.audit.record(at, input.actor, 'exchange.return.import', 'exchange_return', p.fileId, null, {
+      requestId: p.requestId,
+      strand: p.strandNumber,
+      month: p.month,
+      author: checked.leadName,
+      accepted,
+      rejected,
+    });
+    return { preview, accepted, rejected, trustedNow: !checked.trusted };
+  });
 }

@@ -3,6 +3,7 @@
 import { BoardPackError } from '../../shared/errors';
 import type { Store } from '../store/store';
 import { generateKeyPair, normaliseFingerprint, type KeyPairText } from './signing';
+import { writeTransaction } from '../store/writeTransaction';
 
 export interface InstallationKey {
   fingerprint: string;
@@ -44,18 +45,16 @@ export function ensureInstallationKey(store: Store, actor: string): Installation
     };
   const pair = generateKeyPair();
   const at = store.now();
-  store.db
-    .transaction(() => {
-      store.db
-        .prepare(
-          'INSERT INTO installation_key (id, fingerprint, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?)',
-        )
-        .run(pair.fingerprint, pair.publicKey, pair.privateKey, at);
-      store.audit.record(at, actor, 'key.create', 'installation_key', pair.fingerprint, null, {
-        fingerprint: pair.fingerprint,
-      });
-    })
-    .immediate();
+  writeTransaction(store.db, () => {
+    store.db
+      .prepare(
+        'INSERT INTO installation_key (id, fingerprint, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?)',
+      )
+      .run(pair.fingerprint, pair.publicKey, pair.privateKey, at);
+    store.audit.record(at, actor, 'key.create', 'installation_key', pair.fingerprint, null, {
+      fingerprint: pair.fingerprint,
+    });
+  });
   return { fingerprint: pair.fingerprint, publicKey: pair.publicKey, createdAt: at };
 }
 
@@ -145,27 +144,25 @@ export function trustKey(store: Store, input: TrustInput, actor: string): Truste
   if (!input.name.trim()) throw new BoardPackError('invalid_input', 'Say whose key this is (--name).');
   if (input.strandNumber !== null) store.plan.strand(input.strandNumber);
   const at = store.now();
-  return store.db
-    .transaction(() => {
-      const existing = findTrust(store, fingerprint, input.strandNumber);
-      if (existing) {
-        if (input.publicKey && !existing.publicKey) {
-          store.db
-            .prepare('UPDATE trusted_keys SET public_key = ? WHERE fingerprint = ?')
-            .run(input.publicKey, fingerprint);
-        }
-        return findTrust(store, fingerprint, input.strandNumber)!;
+  return writeTransaction(store.db, () => {
+    const existing = findTrust(store, fingerprint, input.strandNumber);
+    if (existing) {
+      if (input.publicKey && !existing.publicKey) {
+        store.db
+          .prepare('UPDATE trusted_keys SET public_key = ? WHERE fingerprint = ?')
+          .run(input.publicKey, fingerprint);
       }
-      const role = input.strandNumber === null ? 'secretariat' : 'strand_lead';
-      store.db
-        .prepare(
-          `INSERT INTO trusted_keys (fingerprint, public_key, role, name, strand_number, trusted_at, trusted_by)
+      return findTrust(store, fingerprint, input.strandNumber)!;
+    }
+    const role = input.strandNumber === null ? 'secretariat' : 'strand_lead';
+    store.db
+      .prepare(
+        `INSERT INTO trusted_keys (fingerprint, public_key, role, name, strand_number, trusted_at, trusted_by)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(fingerprint, input.publicKey ?? null, role, input.name.trim(), input.strandNumber, at, actor);
-      const trusted = findTrust(store, fingerprint, input.strandNumber)!;
-      store.audit.record(at, actor, 'key.trust', 'trusted_key', fingerprint, null, trusted);
-      return trusted;
-    })
-    .immediate();
+      )
+      .run(fingerprint, input.publicKey ?? null, role, input.name.trim(), input.strandNumber, at, actor);
+    const trusted = findTrust(store, fingerprint, input.strandNumber)!;
+    store.audit.record(at, actor, 'key.trust', 'trusted_key', fingerprint, null, trusted);
+    return trusted;
+  });
 }

@@ -13,6 +13,7 @@ import {
 } from './keys';
 import { readExchangeFile, refusedFile, refusedUnknownKey, type RequestPayload } from './format';
 import { recordSeen, seenFile, whenLabel, workingCopyMark, WORKING_COPY_SETTING } from './records';
+import { writeTransaction } from '../store/writeTransaction';
 
 /** A minimal plan for a strand lead's working copy: the plan summary and the one strand. */
 export function planFromRequest(payload: RequestPayload): PlanFile {
@@ -209,77 +210,75 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
   const { file, known, firstUse } = checkRequest(store, input);
   const p = file.payload;
   const at = store.now();
-  return store.db
-    .transaction((): OpenRequestResult => {
-      // A fresh install holds only the built-in plan it was seeded with: a request for another
-      // plan replaces it, so a lead's new copy works for any board's plan.
-      if (store.plan.hasPlan() && store.plan.summary().id !== p.plan.id)
-        store.plan.clearUntouched(at, input.actor);
-      const seeded = !store.plan.hasPlan();
-      const planChanges: PlanChanges = { addedObjectives: [], rewordedObjectives: [], retiredObjectives: [] };
-      if (seeded) {
-        store.plan.seed(planFromRequest(p), at, input.actor);
-        const mark = {
-          planId: p.plan.id,
-          strandNumbers: [p.strand.number],
-          seededFromRequest: p.fileId,
-          secretariatFingerprint: file.fingerprint,
-        };
-        store.setSetting(WORKING_COPY_SETTING, JSON.stringify(mark), input.actor);
-      } else if (workingCopyMark(store)) {
-        Object.assign(planChanges, followRequestPlan(store, p, at, input.actor));
-      }
-      const lastMonthCopied = workingCopyMark(store) ? copyLastMonth(store, p, at) : 0;
-      // Also records the public key beside a fingerprint trusted by hand before: returns are sealed to it.
-      trustKey(
-        store,
-        { fingerprint: file.fingerprint, publicKey: file.publicKey, name: p.issuedBy, strandNumber: null },
+  return writeTransaction(store.db, (): OpenRequestResult => {
+    // A fresh install holds only the built-in plan it was seeded with: a request for another
+    // plan replaces it, so a lead's new copy works for any board's plan.
+    if (store.plan.hasPlan() && store.plan.summary().id !== p.plan.id)
+      store.plan.clearUntouched(at, input.actor);
+    const seeded = !store.plan.hasPlan();
+    const planChanges: PlanChanges = { addedObjectives: [], rewordedObjectives: [], retiredObjectives: [] };
+    if (seeded) {
+      store.plan.seed(planFromRequest(p), at, input.actor);
+      const mark = {
+        planId: p.plan.id,
+        strandNumbers: [p.strand.number],
+        seededFromRequest: p.fileId,
+        secretariatFingerprint: file.fingerprint,
+      };
+      store.setSetting(WORKING_COPY_SETTING, JSON.stringify(mark), input.actor);
+    } else if (workingCopyMark(store)) {
+      Object.assign(planChanges, followRequestPlan(store, p, at, input.actor));
+    }
+    const lastMonthCopied = workingCopyMark(store) ? copyLastMonth(store, p, at) : 0;
+    // Also records the public key beside a fingerprint trusted by hand before: returns are sealed to it.
+    trustKey(
+      store,
+      { fingerprint: file.fingerprint, publicKey: file.publicKey, name: p.issuedBy, strandNumber: null },
+      input.actor,
+    );
+    const own = ensureInstallationKey(store, input.actor);
+    store.db
+      .prepare(
+        `INSERT INTO exchange_inbox (file_id, plan_key, strand_number, month, expires_on, secretariat_fingerprint, payload_json, opened_at, opened_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        p.fileId,
+        p.plan.id,
+        p.strand.number,
+        p.month,
+        p.expiresOn,
+        file.fingerprint,
+        JSON.stringify(p),
+        at,
         input.actor,
       );
-      const own = ensureInstallationKey(store, input.actor);
-      store.db
-        .prepare(
-          `INSERT INTO exchange_inbox (file_id, plan_key, strand_number, month, expires_on, secretariat_fingerprint, payload_json, opened_at, opened_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          p.fileId,
-          p.plan.id,
-          p.strand.number,
-          p.month,
-          p.expiresOn,
-          file.fingerprint,
-          JSON.stringify(p),
-          at,
-          input.actor,
-        );
-      recordSeen(store, p.fileId, 'request', file.sha256, at, input.actor);
-      store.audit.record(at, input.actor, 'exchange.request.open', 'exchange_request', p.fileId, null, {
-        strand: p.strand.number,
-        month: p.month,
-        seeded,
-        ...planChanges,
-        lastMonthCopied,
-        secretariatFingerprint: file.fingerprint,
-      });
-      return {
-        fileId: p.fileId,
-        planId: p.plan.id,
-        planTitle: p.plan.title,
-        strandNumber: p.strand.number,
-        strandTitle: p.strand.title,
-        month: p.month,
-        expiresOn: p.expiresOn,
-        objectives: p.objectives.length,
-        respondent: p.respondent.name,
-        seeded,
-        ...planChanges,
-        lastMonthCopied,
-        secretariatFingerprint: file.fingerprint,
-        secretariatKey: known ? 'known' : firstUse ? 'first_use' : 'trusted_now',
-        ownFingerprint: own.fingerprint,
-        encrypted: file.encrypted,
-      };
-    })
-    .immediate();
+    recordSeen(store, p.fileId, 'request', file.sha256, at, input.actor);
+    store.audit.record(at, input.actor, 'exchange.request.open', 'exchange_request', p.fileId, null, {
+      strand: p.strand.number,
+      month: p.month,
+      seeded,
+      ...planChanges,
+      lastMonthCopied,
+      secretariatFingerprint: file.fingerprint,
+    });
+    return {
+      fileId: p.fileId,
+      planId: p.plan.id,
+      planTitle: p.plan.title,
+      strandNumber: p.strand.number,
+      strandTitle: p.strand.title,
+      month: p.month,
+      expiresOn: p.expiresOn,
+      objectives: p.objectives.length,
+      respondent: p.respondent.name,
+      seeded,
+      ...planChanges,
+      lastMonthCopied,
+      secretariatFingerprint: file.fingerprint,
+      secretariatKey: known ? 'known' : firstUse ? 'first_use' : 'trusted_now',
+      ownFingerprint: own.fingerprint,
+      encrypted: file.encrypted,
+    };
+  });
 }

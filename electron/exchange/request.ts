@@ -13,6 +13,7 @@ import { sealExchange, writeExchangeFile, type Recipient, type RequestPayload } 
 import { currentStamp, type UpdateStamp } from './records';
 import { requestPayloadSchema } from './schemas';
 import { newPassphrase } from './sealing';
+import { writeTransaction } from '../store/writeTransaction';
 
 /** The latest expiry a request may carry: a year is longer than any reporting round. */
 export const MAX_EXPIRY_DAYS = 366;
@@ -141,58 +142,56 @@ export function createRequest(
   const text = sealExchange('request', payload, key, recipient);
   // The request is recorded and then written, in one transaction: a write that fails (a full
   // disk, a bad path) rolls the record back, so no request is on record that was never sent.
-  return store.db
-    .transaction(() => {
-      store.db
-        .prepare(
-          `INSERT INTO exchange_requests (file_id, strand_number, month, lead_name, lead_fingerprint, expires_on, issued_at,
+  return writeTransaction(store.db, () => {
+    store.db
+      .prepare(
+        `INSERT INTO exchange_requests (file_id, strand_number, month, lead_name, lead_fingerprint, expires_on, issued_at,
            issued_by, baseline_json, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          payload.fileId,
-          strand.number,
-          month,
-          leadName,
-          payload.respondent.fingerprint,
-          expiresOn,
-          payload.issuedAt,
-          input.actor,
-          JSON.stringify(baseline),
-          createHash('sha256').update(text, 'utf8').digest('hex'),
-        );
-      store.audit.record(
+      )
+      .run(
+        payload.fileId,
+        strand.number,
+        month,
+        leadName,
+        payload.respondent.fingerprint,
+        expiresOn,
         payload.issuedAt,
         input.actor,
-        'exchange.request.issue',
-        'exchange_request',
-        payload.fileId,
-        null,
-        {
-          strand: strand.number,
-          month,
-          lead: leadName,
-          expiresOn,
-          objectives: objectives.length,
-          lockedWith,
-        },
+        JSON.stringify(baseline),
+        createHash('sha256').update(text, 'utf8').digest('hex'),
       );
-      const written = writeExchangeFile(input.out, text, protectedFiles(store));
-      return {
-        path: written.path,
-        fileId: payload.fileId,
-        strandNumber: strand.number,
+    store.audit.record(
+      payload.issuedAt,
+      input.actor,
+      'exchange.request.issue',
+      'exchange_request',
+      payload.fileId,
+      null,
+      {
+        strand: strand.number,
         month,
-        objectives: objectives.length,
+        lead: leadName,
         expiresOn,
-        leadName,
-        leadFingerprint: payload.respondent.fingerprint,
-        signedBy: key.fingerprint,
-        bytes: written.bytes,
+        objectives: objectives.length,
         lockedWith,
-        passphrase: recipient.method === 'passphrase' ? recipient.passphrase : null,
-      };
-    })
-    .immediate();
+      },
+    );
+    const written = writeExchangeFile(input.out, text, protectedFiles(store));
+    return {
+      path: written.path,
+      fileId: payload.fileId,
+      strandNumber: strand.number,
+      month,
+      objectives: objectives.length,
+      expiresOn,
+      leadName,
+      leadFingerprint: payload.respondent.fingerprint,
+      signedBy: key.fingerprint,
+      bytes: written.bytes,
+      lockedWith,
+      passphrase: recipient.method === 'passphrase' ? recipient.passphrase : null,
+    };
+  });
 }
 
 /** The expiry date, refused unless it is a real day from today to a year ahead. */

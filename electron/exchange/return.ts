@@ -12,6 +12,7 @@ import { findTrust, signingKey } from './keys';
 import { sealExchange, writeExchangeFile, type RequestPayload, type ReturnPayload } from './format';
 import type { ExchangeDeps } from './request';
 import type { Recipient } from './sealing';
+import { writeTransaction } from '../store/writeTransaction';
 
 export interface CreateReturnInput {
   out: string;
@@ -152,37 +153,35 @@ export function createReturn(
   const text = sealExchange('return', payload, key, recipient);
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
   // Recorded, then written, in one transaction: a write that fails rolls the record back.
-  return store.db
-    .transaction(() => {
-      store.audit.record(
-        payload.createdAt,
-        input.actor,
-        'exchange.return.export',
-        'exchange_return',
-        payload.fileId,
-        null,
-        {
-          requestId: request.fileId,
-          strand: request.strandNumber,
-          month: request.month,
-          updates: payload.updates.length,
-          sha256,
-        },
-      );
-      const file = writeExchangeFile(input.out, text, protectedFiles(store));
-      return {
-        path: file.path,
-        fileId: payload.fileId,
+  return writeTransaction(store.db, () => {
+    store.audit.record(
+      payload.createdAt,
+      input.actor,
+      'exchange.return.export',
+      'exchange_return',
+      payload.fileId,
+      null,
+      {
         requestId: request.fileId,
-        strandNumber: request.strandNumber,
+        strand: request.strandNumber,
         month: request.month,
         updates: payload.updates.length,
-        missing: refs.filter((ref) => !byRef.has(ref)),
-        signedBy: key.fingerprint,
-        bytes: file.bytes,
-      };
-    })
-    .immediate();
+        sha256,
+      },
+    );
+    const file = writeExchangeFile(input.out, text, protectedFiles(store));
+    return {
+      path: file.path,
+      fileId: payload.fileId,
+      requestId: request.fileId,
+      strandNumber: request.strandNumber,
+      month: request.month,
+      updates: payload.updates.length,
+      missing: refs.filter((ref) => !byRef.has(ref)),
+      signedBy: key.fingerprint,
+      bytes: file.bytes,
+    };
+  });
 }
 
 /** The secretariat's key, as trusted when the request was opened: the return is sealed to it. */

@@ -10,6 +10,7 @@ import type { SheetIn } from './spreadsheetFile';
 import { readSpreadsheet } from './spreadsheetRead';
 import { PLAN_SHEET, planRowSchema, rowCells, themeCodeOf, type PlanRow } from './spreadsheetPlan';
 import { seedPlanFrom, type SeedDetails, type ValidRow } from './spreadsheetSeed';
+import { writeTransaction } from '../store/writeTransaction';
 
 export type { SeedDetails } from './spreadsheetSeed';
 
@@ -256,70 +257,66 @@ export async function importPlan(store: Store, input: PlanImportInput): Promise<
       : null;
   // Immediate: the write lock is taken at the start, so a busy database waits its turn instead of
   // failing at the first write.
-  return store.db
-    .transaction((): PlanImportResult => {
-      const added: string[] = [];
-      const changed: string[] = [];
-      const retired: string[] = [];
-      if (seedPlan) {
-        store.plan.seed(seedPlan, at, input.actor);
-        added.push(
-          ...seedPlan.strands.flatMap((s) => s.themes.flatMap((g) => g.objectives.map((o) => o.ref))),
+  return writeTransaction(store.db, (): PlanImportResult => {
+    const added: string[] = [];
+    const changed: string[] = [];
+    const retired: string[] = [];
+    if (seedPlan) {
+      store.plan.seed(seedPlan, at, input.actor);
+      added.push(...seedPlan.strands.flatMap((s) => s.themes.flatMap((g) => g.objectives.map((o) => o.ref))));
+    } else {
+      const rowsByNumber = new Map(parsed.valid.map((v) => [v.rowNumber, v.row]));
+      for (const a of preview.added) {
+        const row = rowsByNumber.get(a.row)!;
+        const created = store.plan.addObjective(
+          {
+            strandNumber: a.strandNumber,
+            theme: row.Theme,
+            themeCode: row.Reference ? row.Reference.split('.')[1] : themeCodeOf(row.Theme)!,
+            text: row.Objective,
+            year: row.Year,
+            targetText: row.Target,
+            targetValue: row['Target value'],
+            targetUnit: row['Target unit'],
+            owner: row.Owner,
+            ...(row.Reference ? { ref: row.Reference } : {}),
+          },
+          at,
+          input.actor,
         );
-      } else {
-        const rowsByNumber = new Map(parsed.valid.map((v) => [v.rowNumber, v.row]));
-        for (const a of preview.added) {
-          const row = rowsByNumber.get(a.row)!;
-          const created = store.plan.addObjective(
-            {
-              strandNumber: a.strandNumber,
-              theme: row.Theme,
-              themeCode: row.Reference ? row.Reference.split('.')[1] : themeCodeOf(row.Theme)!,
-              text: row.Objective,
-              year: row.Year,
-              targetText: row.Target,
-              targetValue: row['Target value'],
-              targetUnit: row['Target unit'],
-              owner: row.Owner,
-              ...(row.Reference ? { ref: row.Reference } : {}),
-            },
-            at,
-            input.actor,
-          );
-          added.push(created.ref);
-        }
-        for (const c of preview.changed) {
-          store.plan.rewordObjective(
-            c.ref,
-            Object.fromEntries(c.changes.map((ch) => [ch.field, ch.to])),
-            at,
-            input.actor,
-          );
-          changed.push(c.ref);
-        }
-        for (const r of preview.retired) {
-          store.plan.retireObjective(r.ref, preview.retireFrom!, at, input.actor);
-          retired.push(r.ref);
-        }
+        added.push(created.ref);
       }
-      const summary = {
-        added: added.length,
-        changed,
-        retired,
-        skippedRows: preview.errors.map((e) => e.row),
-        retireFrom: preview.retireFrom,
-      };
-      store.db
-        .prepare(
-          'INSERT INTO plan_imports (source_name, sha256, mode, summary_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(preview.source, parsed.sha256, preview.mode, JSON.stringify(summary), at, input.actor);
-      store.audit.record(at, input.actor, 'plan.import', 'plan', store.plan.summary().id, null, {
-        source: preview.source,
-        mode: preview.mode,
-        ...summary,
-      });
-      return { preview, added, changed, retired, skippedRows: summary.skippedRows };
-    })
-    .immediate();
+      for (const c of preview.changed) {
+        store.plan.rewordObjective(
+          c.ref,
+          Object.fromEntries(c.changes.map((ch) => [ch.field, ch.to])),
+          at,
+          input.actor,
+        );
+        changed.push(c.ref);
+      }
+      for (const r of preview.retired) {
+        store.plan.retireObjective(r.ref, preview.retireFrom!, at, input.actor);
+        retired.push(r.ref);
+      }
+    }
+    const summary = {
+      added: added.length,
+      changed,
+      retired,
+      skippedRows: preview.errors.map((e) => e.row),
+      retireFrom: preview.retireFrom,
+    };
+    store.db
+      .prepare(
+        'INSERT INTO plan_imports (source_name, sha256, mode, summary_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(preview.source, parsed.sha256, preview.mode, JSON.stringify(summary), at, input.actor);
+    store.audit.record(at, input.actor, 'plan.import', 'plan', store.plan.summary().id, null, {
+      source: preview.source,
+      mode: preview.mode,
+      ...summary,
+    });
+    return { preview, added, changed, retired, skippedRows: summary.skippedRows };
+  });
 }
