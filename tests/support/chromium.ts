@@ -32,8 +32,14 @@ const FONTS = join(PROJECT, 'resources', 'fonts');
 
 /** The package's own folder (its bin/ holds the compressed browser, fonts and libraries). */
 function packageDir(): string {
-  const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
-  return join(dirname(entry), '..', '..');
+  try {
+    const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
+    return join(dirname(entry), '..', '..');
+  } catch {
+    throw new Error(
+      'The browser tests need @sparticuz/chromium, a devDependency: run npm install (or set CHROMIUM_PATH).',
+    );
+  }
 }
 
 function callerEnv(): Record<string, string> {
@@ -105,6 +111,8 @@ function fontsConfig(root: string): string {
  */
 export function findChromium(): ChromiumBinary {
   const own = process.env.CHROMIUM_PATH;
+  if (own && !existsSync(own))
+    throw new Error(`CHROMIUM_PATH is ${own}, which does not exist: unset it to use the npm Chromium.`);
   if (own) return { executablePath: own, env: callerEnv(), source: `CHROMIUM_PATH (${own})` };
   const pkg = packageDir();
   const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string };
