@@ -145,6 +145,8 @@ function screens(): void {
     [
       join(PROJECT, 'node_modules', 'vitest', 'vitest.mjs'),
       'run',
+      // Pictures, not timings: a busy machine must not cut a screen short.
+      '--testTimeout=300000',
       'tests/e2e/screens.test.ts',
       'tests/e2e/papers.test.ts',
       'tests/e2e/offline.test.ts',
