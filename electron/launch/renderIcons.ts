@@ -1,9 +1,10 @@
 // Renders resources/icons/icon.svg to the PNG sizes packaging uses (resources/icons/png/NxN.png
 // and a 1024 px icon.png) with headless Chromium: run after changing the drawing.
-// Usage: npx tsx electron/launch/renderIcons.ts  (CHROMIUM_PATH overrides /usr/bin/chromium)
+// Usage: npx tsx electron/launch/renderIcons.ts  (the tests' Chromium: the npm build, or CHROMIUM_PATH)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { findChromium } from '../../tests/support/chromium';
 import { PROJECT_ROOT } from './build';
 
 const ICONS = join(PROJECT_ROOT, 'resources', 'icons');
@@ -11,10 +12,8 @@ const SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 
 async function main(): Promise<void> {
   const svg = readFileSync(join(ICONS, 'icon.svg'), 'utf8');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox'],
-  });
+  const { executablePath, env } = findChromium();
+  const browser = await chromium.launch({ executablePath, env, args: ['--no-sandbox'] });
   try {
     for (const size of SIZES) {
       const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });

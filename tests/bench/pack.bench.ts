@@ -208,7 +208,7 @@ function packHtml(model: PackModel): string {
 
 async function chromiumPdf(model: PackModel): Promise<{ seconds: number; launch: number; bytes: number }> {
   // Loaded only here, so its memory is not counted in the pack's peak RSS. The same Chromium, with
-  // the same switches, as the end-to-end tests (CHROMIUM_PATH or Debian's).
+  // the same switches, as the end-to-end tests (the npm build, or CHROMIUM_PATH).
   const { launchChromium } = await import('../e2e/harness');
   const t0 = performance.now();
   const browser = await launchChromium();

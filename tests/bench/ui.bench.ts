@@ -1,6 +1,7 @@
-// UI benchmark in Debian's Chromium through the browser bridge: time from starting the bridge to
-// the dashboard being interactive (built-in plan + 24 demo months, and 2,000 objectives + 24 demo
-// months), switching strand in the updates grid, and an autosave round trip.
+// UI benchmark in the tests' Chromium (tests/support/chromium) through the browser bridge: time
+// from starting the bridge to the dashboard being interactive (built-in plan + 24 demo months, and
+// 2,000 objectives + 24 demo months), switching strand in the updates grid, and an autosave round
+// trip.
 // Goals: dashboard interactive < 1 s; strand switch and autosave round trip < 100 ms at 2,000 objectives.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';

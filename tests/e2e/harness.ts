@@ -1,5 +1,6 @@
 // What every end-to-end file shares: a temp database (optionally with demo months), the browser
-// bridge over it, one headless Debian Chromium per file, and axe-core for accessibility.
+// bridge over it, one headless Chromium per file (tests/support/chromium: the npm build, or
+// CHROMIUM_PATH), and axe-core for accessibility. Screenshots and benchmarks launch it here too.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startBridge, type Bridge } from '../../electron/bridge/index';
 import { loadDemo } from '../../electron/demo/generate';
 import { openStore, type Store } from '../../electron/store/store';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { findChromium } from '../support/chromium';
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
 export interface AppUnderTest {
@@ -34,8 +34,10 @@ export interface AppOptions {
 }
 
 export async function launchChromium(): Promise<Browser> {
+  const { executablePath, env } = findChromium();
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
+    env,
     headless: true,
     args: [
       '--no-sandbox',

@@ -1,6 +1,5 @@
 // Small named builders for pack tests: a store on the built-in plan with two meetings, a handful of
-// updates for two months, and helpers to read a built PDF back with poppler.
-import { execFileSync } from 'node:child_process';
+// updates for two months, and helpers to read a built PDF back (in-process, through tests/support/pdf).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import type { Status } from '../../shared/domain';
 import { openStore, type Store } from '../../electron/store/store';
 import { PACK_SECTIONS, type Meeting, type PackSection } from '../../electron/store/meetings';
 import type { PackEdition } from '../../electron/pack/model';
+import { readPdf } from '../support/pdf';
 
 export const LAST_MONTH = '2007-08';
 export const MONTH = '2007-09';
@@ -201,46 +201,14 @@ export function writePdf(dir: string, name: string, bytes: Buffer): string {
   return path;
 }
 
-/**
- * Each page's text, read back with poppler's pdftotext in content-stream order (-raw), so a table
- * cell's lines stay together; zero-width break opportunities are dropped.
- */
+/** Each page's text, in the order drawn, so a table cell's lines stay together. */
 export function pageTexts(path: string): string[] {
-  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  }).replace(/\u200b/g, '');
-  const pages = text.split('\f');
-  if (pages[pages.length - 1].trim() === '') pages.pop();
-  return pages;
+  return readPdf(path).pageTexts();
 }
 
 /** Whitespace collapsed, so phrases wrapped over lines still match. */
 export function flat(text: string): string {
   return text.replace(/\s+/g, ' ');
-}
-
-export function pdfInfo(path: string): Record<string, string> {
-  const out = execFileSync('pdfinfo', ['-enc', 'UTF-8', path], { encoding: 'utf8' });
-  return Object.fromEntries(
-    out
-      .split('\n')
-      .filter((l) => l.includes(':'))
-      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
-  );
-}
-
-export function pdfFonts(path: string): string {
-  return execFileSync('pdffonts', [path], { encoding: 'utf8' });
-}
-
-/** One page's text in poppler's layout mode, where a row's cells stay on one line. */
-export function layoutPage(path: string, page: number): string {
-  return execFileSync(
-    'pdftotext',
-    ['-layout', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), path, '-'],
-    { encoding: 'utf8' },
-  );
 }
 
 /** The first page (1-based) whose opening lines include the given line, as a section title sits under the running header. */

@@ -1,7 +1,6 @@
 // Board papers as real PDFs, made by small named builders (no committed blobs): a paper of N pages
 // whose every page says which paper and page it is, a landscape one, an encrypted one (pdfkit can
 // encrypt, pdf-lib cannot), one cut short, one with no pages, and a file that is not a PDF.
-import { execFileSync } from 'node:child_process';
 import PDFKit from 'pdfkit';
 import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 
@@ -61,42 +60,6 @@ export async function awkwardPaperPdf(marker: string): Promise<Buffer> {
   shifted.drawRectangle({ x: 100, y: 200, width: A4[0], height: A4[1], color: rgb(0.9, 0.9, 0.97) });
   shifted.drawText(paperLine(marker, 2, 2), { x: 150, y: 200 + A4[1] - 70, size: 18, font: bold });
   return Buffer.from(await doc.save({ useObjectStreams: false }));
-}
-
-export interface WordBox {
-  word: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-
-/** Every word on one page with its box, in points from the top left, as poppler reads it. */
-export function wordBoxes(path: string, page: number): WordBox[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), path, '-'], {
-    encoding: 'utf8',
-  });
-  const words: WordBox[] = [];
-  for (const m of html.matchAll(
-    /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
-  )) {
-    words.push({
-      word: m[5],
-      xMin: Number(m[1]),
-      yMin: Number(m[2]),
-      xMax: Number(m[3]),
-      yMax: Number(m[4]),
-    });
-  }
-  return words;
-}
-
-/** One page's width and height in points, as pdfinfo reads them. */
-export function pageSize(path: string, page: number): { width: number; height: number } {
-  const out = execFileSync('pdfinfo', ['-f', String(page), '-l', String(page), path], { encoding: 'utf8' });
-  const m = /size:\s+([\d.]+) x ([\d.]+) pts/.exec(out);
-  if (!m) throw new Error(`pdfinfo gave no size for page ${page}`);
-  return { width: Number(m[1]), height: Number(m[2]) };
 }
 
 /** A PDF with no pages at all. */
