@@ -318,7 +318,7 @@ describe('spreadsheets written out', () => {
     const database = join(d, 'board.xlsx');
     const store = open(database);
     configureAutoBackup(store, { folder: join(d, 'backups') }, 'Secretariat');
-    mkdirSync(join(d, 'backups'));
+    mkdirSync(join(d, 'backups'), { recursive: true }); // configureAutoBackup makes it already
     const before = fingerprint(database);
     await expect(exportPlan(store, database)).rejects.toThrow(
       /is the database itself; choose another file name/,
