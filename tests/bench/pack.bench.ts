@@ -20,7 +20,7 @@ import { buildPack } from '../../electron/pack/index';
 import { FONT_FILES, FONT } from '../../electron/pack/fonts';
 import { collectPack, type PackModel } from '../../electron/pack/model';
 import { planFileSchema, type PlanFileInput } from '../../electron/plan/schema';
-import { fastPathsInstalled } from '../../electron/pack/fonts';
+import { activePatches } from '../../electron/pack/enginePatches';
 import { openStore, type Store } from '../../electron/store/store';
 import { firstFinalEdition } from '../integration/pack.fixtures';
 
@@ -240,10 +240,10 @@ interface CaseResult {
   pages: number;
   bytes: number;
   rssMb: number;
-  /** The floor as pdfkit itself flows the rows: its own process, which never loads the fast paths. */
+  /** The floor as pdfkit itself flows the rows: its own process, which never loads the speed-ups. */
   floor: number;
   floorCpu: number;
-  /** The floor in the case's process after the pack was built, with the fast paths in pdfkit. */
+  /** The floor in the case's process after the pack was built, with the speed-ups in pdfkit. */
   fastFloor: number;
   fastFloorCpu: number;
   chromium?: number;
@@ -298,7 +298,7 @@ async function runCase(name: string, path: string): Promise<Omit<CaseResult, 'fl
   const rows = await best(repeats, () =>
     buildPack(store, { meetingId, draft: false, sections: ['strands'] }),
   );
-  // The floor again, now that this process's pdfkit runs with the pack's fast paths.
+  // The floor again, now that this process's pdfkit runs with the pack's speed-ups.
   await pdfkitFloor(model);
   const floor = await best(2, () => pdfkitFloor(model));
   const chrome = await chromiumPdf(model);
@@ -330,7 +330,8 @@ interface ColdResult {
   open: number;
   build: number;
   pages: number;
-  fastPaths: boolean;
+  /** The speed-ups into pdfkit's internals that are running (enginePatches.ts). */
+  patches: string[];
 }
 
 async function runCold(path: string): Promise<ColdResult> {
@@ -348,7 +349,7 @@ async function runCold(path: string): Promise<ColdResult> {
     open: (openedAt - importedAt) / 1000,
     build: (builtAt - openedAt) / 1000,
     pages: built.pages,
-    fastPaths: fastPathsInstalled(),
+    patches: activePatches(),
   };
 }
 
@@ -451,7 +452,7 @@ async function main(): Promise<void> {
     `machine speed: a fixed loop took ${s(speed)} at the start and ${s(speedLast)} at the end (0.33 s on this project's 2-core machine when quiet; the same machine has given 0.42-0.51 s in slow spells: scale the times below by it)`,
   );
   console.log(
-    'case       objectives  pages     size  first build  warm (cpu)        strands only (cpu)  peak RSS (before)  pdfkit floor (cpu)  floor, fast paths  Chromium page.pdf (+launch)',
+    'case       objectives  pages     size  first build  warm (cpu)        strands only (cpu)  peak RSS (before)  pdfkit floor (cpu)  floor, speed-ups   Chromium page.pdf (+launch)',
   );
   for (const r of results) {
     console.log(
@@ -462,14 +463,14 @@ async function main(): Promise<void> {
   const large = results.find((r) => r.name === '4000');
   const builtin = results.find((r) => r.name === 'builtin');
   console.log(
-    `built-in pack from a cold process (best of 6, 3 at the start and 3 at the end; ${s(coldFirst.total)} and ${s(coldLast.total)}): ${s(cold.total)} from the process's start to the PDF (target < 1 s): Node and modules ${s(cold.imports)}, database ${s(cold.open)}, pack ${s(cold.build)}; ${cold.pages} pages; fast paths ${cold.fastPaths ? 'on' : 'OFF'}`,
+    `built-in pack from a cold process (best of 6, 3 at the start and 3 at the end; ${s(coldFirst.total)} and ${s(coldLast.total)}): ${s(cold.total)} from the process's start to the PDF (target < 1 s): Node and modules ${s(cold.imports)}, database ${s(cold.open)}, pack ${s(cold.build)}; ${cold.pages} pages; speed-ups running: ${cold.patches.join(', ') || 'none'}`,
   );
   if (builtin) console.log(`built-in pack warm: ${s(builtin.warm)} (target < 0.3 s)`);
   if (small && large) {
     // Per objective, on CPU time: wall time on a shared machine is too noisy to judge linearity by.
     const ratio = large.warmCpu / large.objectives / (small.warmCpu / small.objectives);
     console.log(
-      `4,000 objectives: strand reports ${(large.rows / large.floor).toFixed(1)}x the pdfkit floor for the same rows (CPU ${(large.rowsCpu / large.floorCpu).toFixed(1)}x; ${(large.rows / large.fastFloor).toFixed(1)}x a floor given the pack's fast paths), full pack ${(large.warm / large.floor).toFixed(1)}x (CPU ${(large.warmCpu / large.floorCpu).toFixed(1)}x) (target <= 3x); ${large.rssMb.toFixed(0)} MB peak RSS (target < 400 MB); CPU time per objective ${ratio.toFixed(2)}x that at 250 (target <= 1.3x); strand reports ${large.chromium && large.rows < large.chromium ? 'faster' : 'slower'} than Chromium printing the same rows (${s(large.rows)} against ${s(large.chromium)})`,
+      `4,000 objectives: strand reports ${(large.rows / large.floor).toFixed(1)}x the pdfkit floor for the same rows (CPU ${(large.rowsCpu / large.floorCpu).toFixed(1)}x; ${(large.rows / large.fastFloor).toFixed(1)}x a floor given the pack's speed-ups), full pack ${(large.warm / large.floor).toFixed(1)}x (CPU ${(large.warmCpu / large.floorCpu).toFixed(1)}x) (target <= 3x); ${large.rssMb.toFixed(0)} MB peak RSS (target < 400 MB); CPU time per objective ${ratio.toFixed(2)}x that at 250 (target <= 1.3x); strand reports ${large.chromium && large.rows < large.chromium ? 'faster' : 'slower'} than Chromium printing the same rows (${s(large.rows)} against ${s(large.chromium)})`,
     );
   }
 }
