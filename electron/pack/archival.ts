@@ -2,6 +2,10 @@
 // pdfkit then writes XMP metadata with pdfaid part 2, conformance B, and an sRGB output intent with
 // the ICC profile it ships (sRGB IEC61966-2.1). Our fonts are all embedded TrueType; there is no
 // encryption, JavaScript or external reference. Drafts stay as they were (PDF 1.3, no XMP).
+// Papers merged in by papers.ts keep the XMP, output intent and file ID (pdf-lib rewrites the file
+// as 1.7 with a binary header comment), and are drawn as form XObjects; but a paper's own fonts
+// come as its author saved them, and one that names a standard font without embedding it (as
+// pdf-lib's StandardFonts do) leaves that part of the pack short of PDF/A.
 import type { DocDefinition } from './content';
 
 export const ARCHIVAL_SUBSET = 'PDF/A-2b';
