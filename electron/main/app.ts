@@ -6,6 +6,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBoardPackError } from '../../shared/errors';
+import { warmPack } from '../pack/warm';
 import { developmentPolicy } from '../shell/csp';
 import { DatabaseSession, rememberedDatabase } from '../shell/databaseSession';
 import { createErrorLog } from '../shell/errorLog';
@@ -19,6 +20,9 @@ import { APP_START_URL, handleAppProtocol, registerAppScheme } from './protocol'
 import { hardenContents, hardenSession, isAppUrl } from './security';
 import { createMainWindow } from './window';
 import { chooseDatabaseAfterRefusal } from './startupDialog';
+
+/** How long after the window shows the pack is warmed: the first screen has loaded its data by then. */
+const WARM_AFTER_MS = 1500;
 
 /** Where the built app's pieces are, relative to this bundle (out/main/index.js). */
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -139,6 +143,14 @@ export function startApp(): void {
         !app.isPackaged,
       );
       openWindow();
+      // In the idle time after the window shows, so the session's first pack is as fast as the next.
+      window?.once('ready-to-show', () => {
+        setTimeout(() => {
+          warmPack(current().services.store, { log: (line) => log('pack speed-up', line) }).catch(
+            (error: unknown) => log('warming the pack', error),
+          );
+        }, WARM_AFTER_MS);
+      });
     })
     .catch((error: unknown) => {
       log('starting the app', error);

@@ -1,10 +1,11 @@
 // Lays a pack model out as a pdfmake document and renders it to bytes. Deterministic: the creation
-// date is the meeting's, pdfkit's document ID is derived from the metadata, and every list in the
-// model is in a fixed order.
+// date is the meeting's, pdfkit's document ID is derived from the metadata (and its XMP from the
+// same fields), and every list in the model is in a fixed order. Issued packs are PDF/A-2b.
 import { createHash } from 'node:crypto';
 import { dateLabel, monthLabel } from '../../shared/months';
 import type { PackSection } from '../store/meetings';
 import type { DocDefinition, Node } from './content';
+import { archival } from './archival';
 import { FONT, pdfmakeReady } from './fonts';
 import { contentHash, type PackModel } from './model';
 import { inlineStyles } from './inlineStyles';
@@ -78,25 +79,27 @@ export function packDefinition(model: PackModel, hash: string, pageCount: { valu
   const content = withoutLeadingBreak(sections.map((node) => presetTables(inlineStyles(node, STYLES))));
   const editionLabel = edition.draft ? `Draft of version ${edition.version}` : `Version ${edition.version}`;
   const date = fixedDate(meeting.heldAt);
+  const info = {
+    title: `${plan.boardName}: board pack for ${dateLabel(meeting.heldAt)}`,
+    author: plan.organisation,
+    subject: `Progress against the ${plan.title} for ${monthLabel(model.reportingMonth)}; ${editionLabel.toLowerCase()}`,
+    keywords: [
+      edition.marking,
+      plan.boardName,
+      monthLabel(model.reportingMonth),
+      editionLabel,
+      `content ${hash.slice(0, 8)}`,
+    ].join('; '),
+    creator: 'Board Pack',
+    producer: 'Board Pack (pdfmake)',
+    creationDate: date,
+    modDate: date,
+  };
   return {
     pageSize: 'A4',
     pageMargins: MARGINS,
-    info: {
-      title: `${plan.boardName}: board pack for ${dateLabel(meeting.heldAt)}`,
-      author: plan.organisation,
-      subject: `Progress against the ${plan.title} for ${monthLabel(model.reportingMonth)}; ${editionLabel.toLowerCase()}`,
-      keywords: [
-        edition.marking,
-        plan.boardName,
-        monthLabel(model.reportingMonth),
-        editionLabel,
-        `content ${hash.slice(0, 8)}`,
-      ].join('; '),
-      creator: 'Board Pack',
-      producer: 'Board Pack (pdfmake)',
-      creationDate: date,
-      modDate: date,
-    },
+    // An issued pack is a record: archival PDF/A-2b. A draft keeps pdfmake's plain PDF.
+    ...(edition.draft ? { info } : archival(info)),
     content,
     ...pageFrame(
       {

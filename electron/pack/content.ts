@@ -151,8 +151,13 @@ export interface DocDefinition {
     creator: string;
     producer: string;
     creationDate: Date;
-    modDate: Date;
+    /** Drafts only: an issued pack's XMP has no modification date to match it (archival.ts). */
+    modDate?: Date;
   };
+  /** 'PDF/A-2b' for an issued pack (archival.ts); pdfmake passes it to pdfkit. */
+  subset?: 'PDF/A-2b';
+  /** The PDF version pdfkit writes; pdfmake's default is 1.3. */
+  version?: '1.7';
   content: Node[];
   header: (currentPage: number, pageCount: number) => Node;
   footer: (currentPage: number, pageCount: number) => Node;

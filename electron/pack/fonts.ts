@@ -3,12 +3,9 @@
 import pdfmake from 'pdfmake';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { installFastContent } from './fastContent';
-import { installFastGlyphs } from './fastGlyphs';
-import { installFastInlines } from './fastInlines';
-import { installFastLines } from './fastLines';
-import { installPlainShaping } from './fastShaping';
-import { shareParsedFonts, shareShapingCache } from './shapingCache';
+import { installPatch } from './enginePatches';
+import { sharedFontsPatch } from './sharedFonts';
+import { sharedWordsPatch } from './sharedWords';
 
 export const FONTS_DIR = fileURLToPath(new URL('../../resources/fonts/', import.meta.url));
 
@@ -49,38 +46,19 @@ const allowedFiles = new Set(
 );
 
 let configured = false;
-let fast = false;
 
 /**
- * Whether the pack is built through the fast paths (same bytes, less time). BOARD_PACK_PDFMAKE_ONLY=1
- * builds with pdfmake's own path, to compare.
+ * Configures the pdfmake singleton once: our fonts only, no network, no other file; and the two
+ * speed-ups behind enginePatches.ts (off with BOARD_PACK_PDFMAKE_ONLY=1, or by themselves on any
+ * other engine version or any error), before the first font is opened so that every opening is shared.
  */
-export function fastPathsInstalled(): boolean {
-  pdfmakeReady();
-  return fast;
-}
-
-/** Configures the pdfmake singleton once: our fonts only, no network, no other file. */
 export function pdfmakeReady(): typeof pdfmake {
   if (!configured) {
     pdfmake.setFonts(FONT_FILES);
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((path) => allowedFiles.has(resolve(path)));
-    const pdfmakeOnly = process.env.BOARD_PACK_PDFMAKE_ONLY === '1';
-    // Before the first font is opened (the shaping cache's probe), so that it is shared too.
-    const shared = !pdfmakeOnly && shareParsedFonts(allowedFiles);
-    shareShapingCache(FONT_FILES[FONT.text].normal);
-    if (!pdfmakeOnly) {
-      const installed = [
-        shared,
-        installFastInlines(),
-        installFastContent(),
-        installFastGlyphs(FONT_FILES[FONT.text].normal),
-        installPlainShaping(),
-        installFastLines(),
-      ];
-      fast = installed.every(Boolean);
-    }
+    installPatch(sharedFontsPatch(allowedFiles));
+    installPatch(sharedWordsPatch(FONT_FILES[FONT.text].normal));
     configured = true;
   }
   return pdfmake;

@@ -1,4 +1,4 @@
-// The part of pdfkit 0.19 the pack (its shaping cache) and the benchmark's floor use; pdfkit ships no types.
+// The part of pdfkit 0.19 the pack (its measuring and speed-ups) and the benchmark's floor use; pdfkit ships no types.
 declare module 'pdfkit' {
   interface PDFKitOptions {
     size?: string;
@@ -17,12 +17,13 @@ declare module 'pdfkit' {
     constructor(options?: PDFKitOptions);
     font(src: string): this;
     fontSize(size: number): this;
+    widthOfString(text: string): number;
     text(text: string, options?: { width?: number }): this;
     moveDown(lines?: number): this;
     on(event: 'data', listener: (chunk: Buffer) => void): this;
     on(event: 'end' | 'pageAdded', listener: () => void): this;
     end(): void;
-    /** The current font, an instance of pdfkit's EmbeddedFont once an embedded font is set. */
+    /** Private: the current font, an EmbeddedFont once an embedded font is set (read by sharedWords.ts only). */
     _font: unknown;
   }
   export default PDFKitDocument;

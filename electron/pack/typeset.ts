@@ -3,10 +3,11 @@
 // where a pack's time and memory go. Table cells have widths known in advance, so their text is
 // broken into lines here (words measured exactly as pdfkit measures them) and each
 // line reaches pdfmake as one unbreakable inline: about eight times fewer inlines. Words are
-// measured through pdfkit's shared shaping cache, so each is shaped once for measuring and drawing.
+// measured by pdfkit's public widthOfString, once per process: their widths are kept across builds.
+import type PDFKitDocument from 'pdfkit';
 import type { Inline, TextPart } from './content';
+import { pdfkitOfPdfmake } from './enginePatches';
 import { FONT, FONT_FILES, pdfmakeReady } from './fonts';
-import { chunkWidth } from './shapingCache';
 
 export interface BaseStyle {
   font: string;
@@ -16,18 +17,9 @@ export interface BaseStyle {
   color?: string;
 }
 
-/** Marks the inlines of set lines; a symbol, so pdfmake's own style copying never sees it. */
-const TYPESET = Symbol('typeset line');
-
-/** Whether pdfmake is looking at a line this module set (see fastInlines.ts). */
-export function isTypesetLine(inline: unknown): boolean {
-  return typeof inline === 'object' && inline !== null && TYPESET in inline;
-}
-
-/** One unbreakable inline of a set line, known to the fast path through pdfmake's measuring. */
+/** One unbreakable inline of a set line. */
 function lineInline(style: Inline, text: string): Inline {
-  const inline: Inline & { [TYPESET]: true } = { ...style, text, noWrap: true, [TYPESET]: true };
-  return inline;
+  return { ...style, text, noWrap: true };
 }
 
 interface Measured {
@@ -46,19 +38,39 @@ function fontFile(family: string, bold: boolean, italics: boolean): string {
   return files.normal;
 }
 
-/** pdfkit lays text out in chunks that end after a space or tab; width is the sum over chunks. */
-function widthOf(text: string, file: string, size: number): number {
-  let total = 0;
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) {
-      total += chunkWidth(file, text.slice(last, i + 1));
-      last = i + 1;
-    }
+/** Widths kept per font file; past this many, that file's are dropped and measured again. */
+const LIMIT = 50_000;
+
+interface Measurer {
+  document: PDFKitDocument;
+  /** Width at 1,000 pt, as pdfkit sums it, by text. */
+  widths: Map<string, number>;
+}
+
+const measurers = new Map<string, Measurer>();
+
+function measurerOf(file: string): Measurer {
+  let measurer = measurers.get(file);
+  if (!measurer || measurer.widths.size >= LIMIT) {
+    // pdfmake's own pdfkit, at 1,000 pt so that a width is pdfkit's sum of glyph advances as it is.
+    // font: null, so pdfkit does not load Helvetica for a document that never uses it.
+    const PDFKit = pdfkitOfPdfmake();
+    const document = new PDFKit({ autoFirstPage: false, font: null }).font(file).fontSize(1000);
+    measurer = { document, widths: new Map() };
+    measurers.set(file, measurer);
   }
-  if (last < text.length) total += chunkWidth(file, text.slice(last));
-  return total * size;
+  return measurer;
+}
+
+/** Width of a piece of text as pdfkit lays it out (in chunks that end after a space or tab). */
+function widthOf(text: string, file: string, size: number): number {
+  const measurer = measurerOf(file);
+  let width = measurer.widths.get(text);
+  if (width === undefined) {
+    width = measurer.document.widthOfString(text);
+    measurer.widths.set(text, width);
+  }
+  return (width * size) / 1000;
 }
 
 /** The spaces a chunk ends with, which may hang past the end of a line. */
@@ -111,7 +123,7 @@ const SLACK = 0.75;
  * item per line would double the inlines pdfmake measures, lays out and keeps in memory.
  */
 export function setLines(parts: TextPart[], width: number, base: BaseStyle): Inline[] {
-  // pdfkit set up as pdfmake will use it (shared fonts, fast paths) before the first word is measured.
+  // pdfkit set up as pdfmake will use it (its fonts, the speed-ups) before the first word is measured.
   pdfmakeReady();
   const limit = width - SLACK;
   const out: Inline[] = [];

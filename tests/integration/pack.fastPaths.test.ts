@@ -1,7 +1,9 @@
-// The pack's fast paths through pdfmake and pdfkit (fastInlines.ts, fastContent.ts) must change
-// nothing but speed: the same pack built with them and with pdfmake's own path is the same bytes,
-// for the built-in plan with demo data and for the fixture's hostile text in every script.
-import { execFileSync } from 'node:child_process';
+// The pack's speed-ups into pdfkit's internals (sharedFonts.ts, sharedWords.ts, behind
+// enginePatches.ts) must change nothing but speed: the same pack built with them and on the
+// libraries' public API alone (BOARD_PACK_PDFMAKE_ONLY=1) is the same bytes, for the built-in plan
+// with demo data and for the fixture's hostile text in every script; and a pdfkit whose internals
+// or version changed still builds the pack, to the same bytes, with the speed-up switched off.
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,22 +13,34 @@ import { buildPackFixture, MONTH, report, tempDir, type PackFixture } from './pa
 
 const BUILDER = join(import.meta.dirname, 'pack.fastPaths.builder.ts');
 
+const SPEED_UPS = ['sharedFonts', 'sharedWords'];
+
 interface Built {
   sha256: string;
   pages: number;
-  fastPaths: boolean;
+  patches: string[];
+  off: Record<string, string>;
+  /** What the child wrote to stderr: the speed-ups' log lines. */
+  log: string;
 }
 
-function buildIn(child: 'fast' | 'pdfmake only', path: string, meetingId: number, draft = false): Built {
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', BUILDER, path, String(meetingId), draft ? 'draft' : 'final'],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, BOARD_PACK_PDFMAKE_ONLY: child === 'fast' ? '' : '1' },
-    },
-  );
-  return JSON.parse(out.trim().split('\n').pop() ?? '') as Built;
+type Change = 'version' | 'renamed' | 'throws';
+
+function buildIn(
+  child: 'fast' | 'pdfmake only',
+  path: string,
+  meetingId: number,
+  draft = false,
+  change?: Change,
+): Built {
+  const args = ['--import', 'tsx', BUILDER, path, String(meetingId), draft ? 'draft' : 'final'];
+  const out = spawnSync(process.execPath, change ? [...args, change] : args, {
+    encoding: 'utf8',
+    env: { ...process.env, BOARD_PACK_PDFMAKE_ONLY: child === 'fast' ? '' : '1' },
+  });
+  if (out.status !== 0) throw new Error(`The pack build failed:\n${out.stderr}`);
+  const built = JSON.parse(out.stdout.trim().split('\n').pop() ?? '') as Omit<Built, 'log'>;
+  return { ...built, log: out.stderr };
 }
 
 /**
@@ -71,16 +85,16 @@ afterAll(() => {
   rmSync(demoDir, { recursive: true, force: true });
 });
 
-describe("the pack's fast paths", () => {
+describe("the pack's speed-ups", () => {
   it("give the same bytes as pdfmake's own path for a pack with hostile text in every script and lines ending beside tricky punctuation", () => {
     const path = join(fixture.dir, 'board.db');
     const fast = buildIn('fast', path, fixture.current.id);
     const plain = buildIn('pdfmake only', path, fixture.current.id);
-    expect(fast.fastPaths).toBe(true);
-    expect(plain.fastPaths).toBe(false);
+    expect(fast.patches).toEqual(SPEED_UPS);
+    expect(plain.patches).toEqual([]);
     expect(fast.sha256).toBe(plain.sha256);
     expect(fast.pages).toBe(plain.pages);
-  }, 60_000);
+  }, 180_000);
 
   it("give the same bytes as pdfmake's own path for the built-in plan's draft pack with demo data", () => {
     const path = join(demoDir, 'demo.db');
@@ -89,7 +103,44 @@ describe("the pack's fast paths", () => {
     store.close();
     const fast = buildIn('fast', path, meetingId, true);
     const plain = buildIn('pdfmake only', path, meetingId, true);
-    expect(fast.fastPaths && !plain.fastPaths).toBe(true);
+    expect(fast.patches).toEqual(SPEED_UPS);
+    expect(plain.patches).toEqual([]);
     expect(fast.sha256).toBe(plain.sha256);
-  }, 60_000);
+  }, 180_000);
+});
+
+describe('a pdfkit that is not the one the speed-ups were written for', () => {
+  let publicPath: Built;
+  beforeAll(() => {
+    publicPath = buildIn('pdfmake only', join(fixture.dir, 'board.db'), fixture.current.id);
+  }, 180_000);
+
+  it('builds the pack on the public path, to the same bytes, when its version changed', () => {
+    const built = buildIn('fast', join(fixture.dir, 'board.db'), fixture.current.id, false, 'version');
+    expect(built.patches).toEqual([]);
+    expect(built.off.sharedWords).toBe('written for pdfkit 0.19.1, found 0.19.2');
+    expect(built.log).toContain(
+      'pack fast path sharedFonts is off (written for pdfkit 0.19.1, found 0.19.2)',
+    );
+    expect(built.sha256).toBe(publicPath.sha256);
+  }, 180_000);
+
+  it('builds the pack, to the same bytes, when a private method it patches is gone', () => {
+    const built = buildIn('fast', join(fixture.dir, 'board.db'), fixture.current.id, false, 'renamed');
+    expect(built.patches).toEqual(['sharedFonts']);
+    expect(built.off.sharedWords).toMatch(
+      /^installing it failed: Error: pdfkit's embedded fonts have no layoutRun/,
+    );
+    expect(built.log.match(/pack fast path/g)).toHaveLength(1);
+    expect(built.sha256).toBe(publicPath.sha256);
+  }, 180_000);
+
+  it('finishes the pack, to the same bytes, when a speed-up throws halfway through a build', () => {
+    const built = buildIn('fast', join(fixture.dir, 'board.db'), fixture.current.id, false, 'throws');
+    expect(built.patches).toEqual(['sharedFonts']);
+    expect(built.off.sharedWords).toBe(
+      'it failed while building a pack: TypeError: simulated: a changed internal',
+    );
+    expect(built.sha256).toBe(publicPath.sha256);
+  }, 180_000);
 });
