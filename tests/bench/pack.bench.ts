@@ -19,7 +19,7 @@ import { loadDemo } from '../../electron/demo/generate';
 import { buildPack } from '../../electron/pack/index';
 import { FONT_FILES, FONT } from '../../electron/pack/fonts';
 import { collectPack, type PackModel } from '../../electron/pack/model';
-import { planFileSchema, type PlanFileInput } from '../../electron/plan/schema';
+import { planFileSchema, type PlanFileInput } from '../../shared/planFile';
 import { fastPathsInstalled } from '../../electron/pack/fonts';
 import { openStore, type Store } from '../../electron/store/store';
 import { firstFinalEdition } from '../integration/pack.fixtures';
