@@ -560,7 +560,7 @@ const examples: { [M in MethodName]: Example } = {
         demoLoaded: false,
         door: 'test',
       });
-      expect(info.schemaVersion).toBeGreaterThanOrEqual(1);
+      expect(info.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     },
   },
   'app.backupNow': {
