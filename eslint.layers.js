@@ -8,11 +8,12 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 
 const ANY = '*';
 
-// The engine runs under plain Node (no 'electron'); the doors (main, preload, cli, bridge) and the
-// desktop shell's Node side (shell) stand on the handlers; launch/ is build tooling, which nothing
-// in the engine imports. Within a folder every file may import every other: cycles are caught by
-// import-x/no-cycle, not here.
-const ENGINE = ['shared', 'electron/files', 'electron/store'];
+// The engine runs under plain Node (no 'electron'): files/ and pdf/ (reading PDFs within limits)
+// at the bottom, then store/, then what stands on the store. The doors (main, preload, cli,
+// bridge) and the desktop shell's Node side (shell) stand on the handlers; launch/ is build
+// tooling, which nothing in the engine imports. Within a folder every file may import every other:
+// cycles are caught by import-x/no-cycle, not here.
+const ENGINE = ['shared', 'electron/files', 'electron/pdf', 'electron/store'];
 
 /** @type {Record<string, { folders: string[], node: boolean, packages: string[] }>} */
 export const LAYERS = {
@@ -20,8 +21,9 @@ export const LAYERS = {
   renderer: { folders: ['shared'], node: false, packages: ['react', 'react-dom', 'zustand', 'zod'] },
 
   'electron/files': { folders: ['shared'], node: true, packages: [] },
+  'electron/pdf': { folders: ['shared'], node: true, packages: ['pdf-lib'] },
   'electron/store': {
-    folders: ['shared', 'electron/files'],
+    folders: ['shared', 'electron/files', 'electron/pdf'],
     node: true,
     packages: ['better-sqlite3', 'pdf-lib', 'zod'],
   },
