@@ -68,7 +68,7 @@ export const LAYERS = {
   'electron/launch': {
     folders: [],
     node: true,
-    packages: ['vite', '@vitejs/plugin-react', 'playwright-core'],
+    packages: ['vite', '@vitejs/plugin-react', 'playwright-core', '@sparticuz/chromium', 'tar'],
   },
 
   tests: { folders: [ANY], node: true, packages: [ANY] },
