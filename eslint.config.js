@@ -1,72 +1,69 @@
-// Lint rules, including the layering of STYLE.md: shared/ is pure; renderer/ never reaches Node or
-// electron/; only electron/main and electron/preload may import 'electron'.
+// Lint rules, including the layering of STYLE.md: every folder imports only what eslint.layers.js
+// allows it (folders, Node built-ins, packages), a file in no layer fails, and so does an import
+// cycle. Node's globals exist only in Node folders; renderer/ has the browser's; shared/ has neither.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { LAYERS, layersPlugin } from './eslint.layers.js';
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'path',
-  'os',
-  'crypto',
-  'child_process',
-  'http',
-  'url',
-  'stream',
-  'zlib',
-];
+const names = (...sets) => [...new Set(sets.flatMap((set) => Object.keys(set)))];
+const nodeOnlyGlobals = names(globals.node).filter((name) => !(name in globals.browser));
+const hostGlobals = names(globals.node, globals.browser).filter((name) => !(name in globals.builtin));
+
+const codeFiles = ['**/*.{ts,tsx,js,mjs,cjs}'];
+const nodeFolders = Object.entries(LAYERS)
+  .filter(([, layer]) => layer.node)
+  .map(([name]) => (name === '.' ? '*.{ts,js,mjs}' : `${name}/**`));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', '.cache/'] },
+  // tests/fixtures/cycle/ is a cycle on purpose: tests/unit/layers.test.ts lints it to see the lint refuse it.
+  {
+    ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', '.cache/', 'tests/fixtures/cycle/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
   {
-    languageOptions: { globals: { ...globals.node } },
+    files: codeFiles,
+    plugins: { layers: layersPlugin, 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: ['electron'], patterns: [] }],
+      'layers/allowed-imports': 'error',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
+  { files: nodeFolders, languageOptions: { globals: { ...globals.node } } },
   {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['electron'],
-          patterns: [
-            { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node modules.' },
-            {
-              group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom'],
-              message: 'shared/ imports nothing from either side.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-globals': [
         'error',
-        {
-          paths: ['electron', 'better-sqlite3'],
-          patterns: [
-            { group: nodeBuiltins, message: 'The renderer talks only to window.boardPack.' },
-            { group: ['**/electron/**'], message: 'The renderer talks only to window.boardPack.' },
-          ],
-        },
+        ...nodeOnlyGlobals.map((name) => ({
+          name,
+          message: 'The renderer has no Node: it talks only to window.boardPack.',
+        })),
       ],
     },
   },
   {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'tests/**/*.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...hostGlobals.map((name) => ({
+          name,
+          message: 'shared/ is pure TypeScript: no Node or browser globals.',
+        })),
+      ],
+    },
   },
 );

@@ -1,7 +1,7 @@
 // Opening a request at a strand lead's installation: every check first, then (in one
 // transaction) a working copy seeded or brought in line with the secretariat's plan for the strand.
 import { previousMonth } from '../../shared/months';
-import { planFileSchema, type PlanFile } from '../plan/schema';
+import { planFileSchema, type PlanFile } from '../../shared/planFile';
 import type { Store } from '../store/store';
 import {
   ensureInstallationKey,

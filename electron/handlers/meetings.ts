@@ -21,7 +21,7 @@ export const meetingsHandlers: Group<'meetings' | 'actions'> = {
     previous: store.meetings.previous(id),
     agenda: store.meetings.agenda(id),
     minutes: store.meetings.minutes(id),
-    actions: store.meetings.actions(store.today()).filter((a) => a.meetingId === id),
+    actions: store.meetings.actions(store.today(), { meetingId: id }),
   }),
 
   'meetings.create': (services, { useStandingAgenda, ...meeting }) => {

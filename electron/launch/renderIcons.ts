@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { findChromium } from '../../tests/support/chromium';
+import { findChromium } from './chromium';
 import { PROJECT_ROOT } from './build';
 
 const ICONS = join(PROJECT_ROOT, 'resources', 'icons');

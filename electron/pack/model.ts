@@ -296,7 +296,7 @@ export function snapshotOf(model: PackModel, hash: string): PackSnapshot {
     for (const o of s.objectives)
       objectives[o.ref] = { status: o.now, narrative: o.narrative, nextSteps: o.nextSteps };
   }
-  const papers = model.edition.sections.includes('papers') ? snapshotPapers(model) : [];
+  const papers = model.edition.sections.includes('papers') ? snapshotPapers(model.papers ?? []) : [];
   return {
     reportingMonth: model.reportingMonth,
     contentHash: hash,

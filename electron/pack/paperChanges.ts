@@ -2,8 +2,7 @@
 // added or removed (see describePaperChanges). Said in the reissue's "What changed" list, after the
 // objectives.
 import { z } from 'zod';
-import type { PackModel } from './model';
-import { pagesLabel, paperNumber } from './sections/papers';
+import { pagesLabel, paperNumber, type NumberedPaper } from './paperLabels';
 
 export const snapshotPaperSchema = z.object({
   number: z.string(),
@@ -13,8 +12,11 @@ export const snapshotPaperSchema = z.object({
 });
 export type SnapshotPaper = z.infer<typeof snapshotPaperSchema>;
 
-export function snapshotPapers(model: PackModel): SnapshotPaper[] {
-  return (model.papers ?? []).map((p) => ({
+/** What the pack's model knows of a paper that the snapshot keeps. */
+export type PaperFacts = NumberedPaper & { title: string; pages: number; sha256: string };
+
+export function snapshotPapers(papers: readonly PaperFacts[]): SnapshotPaper[] {
+  return papers.map((p) => ({
     number: paperNumber(p),
     title: p.title,
     pages: p.pages,

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { BoardPackError } from '../../shared/errors';
 import { MAX_OBJECTIVE_NUMBER } from '../../shared/objectiveRefs';
-import { planFileSchema, type PlanFile } from './schema';
+import { planFileSchema, type PlanFile } from '../../shared/planFile';
 import type { SheetIn } from './spreadsheetFile';
 import { DETAILS_SHEET, STRANDS_SHEET, themeCodeOf, type PlanRow } from './spreadsheetPlan';
 

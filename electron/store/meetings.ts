@@ -395,12 +395,16 @@ export class MeetingsRepository {
     }));
   }
 
-  /** Every action with its shown status (open, overdue, complete) on the given day. */
+  /** Every action (or a meeting's, by index) with its shown status (open, overdue, complete) on the given day. */
   actions(
     today: string,
-    filter: { status?: BoardActionShownStatus; owner?: string } = {},
+    filter: { status?: BoardActionShownStatus; owner?: string; meetingId?: number } = {},
   ): BoardActionView[] {
-    return this.actionRows('', [])
+    const rows =
+      filter.meetingId === undefined
+        ? this.actionRows('', [])
+        : this.actionRows('WHERE meeting_id = ?', [filter.meetingId]);
+    return rows
       .map((a) => ({ ...a, shownStatus: boardActionShownStatus(a.status, a.dueDate, today) }))
       .filter((a) => (filter.status ? a.shownStatus === filter.status : true))
       .filter((a) => (filter.owner ? a.owner.toLowerCase().includes(filter.owner.toLowerCase()) : true));

@@ -5,7 +5,7 @@ import { BoardPackError } from '../../shared/errors';
 import type { Objective, PlanSummary, Strand } from '../../shared/domain';
 import { isWithin, monthIndex, type ReportingMonth } from '../../shared/months';
 import { MAX_OBJECTIVE_NUMBER, nextObjectiveNumber } from '../../shared/objectiveRefs';
-import type { PlanFile } from '../plan/schema';
+import type { PlanFile } from '../../shared/planFile';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';

@@ -1,8 +1,8 @@
 // One open database and its repositories: the single entry point the handlers, the command line
 // and the Electron shell use. The clock is injected so tests and demo data are reproducible.
 import { BoardPackError } from '../../shared/errors';
-import type { PlanFile } from '../plan/schema';
-import { loadBuiltInPlan } from '../plan/load';
+import type { PlanFile } from '../../shared/planFile';
+import { loadBuiltInPlan } from './planFile';
 import { AuditLog } from './audit';
 import { MeetingsRepository } from './meetings';
 import { openDatabase, type Db, type OpenOptions } from './open';

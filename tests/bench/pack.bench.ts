@@ -21,7 +21,7 @@ import { buildPack } from '../../electron/pack/index';
 import { warmPack } from '../../electron/pack/warm';
 import { FONT_FILES, FONT } from '../../electron/pack/fonts';
 import { collectPack, type PackModel } from '../../electron/pack/model';
-import { planFileSchema, type PlanFileInput } from '../../electron/plan/schema';
+import { planFileSchema, type PlanFileInput } from '../../shared/planFile';
 import { activePatches } from '../../electron/pack/enginePatches';
 import { openStore, type Store } from '../../electron/store/store';
 import { firstFinalEdition } from '../integration/pack.fixtures';

@@ -6,7 +6,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { addMonths, monthsBetween } from '../../shared/months';
-import { planFileSchema, type PlanFileInput } from '../../electron/plan/schema';
+import { planFileSchema, type PlanFileInput } from '../../shared/planFile';
 import { openDatabase } from '../../electron/store/open';
 import { openStore } from '../../electron/store/store';
 

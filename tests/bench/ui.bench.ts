@@ -1,4 +1,4 @@
-// UI benchmark in the tests' Chromium (tests/support/chromium) through the browser bridge: time
+// UI benchmark in the tests' Chromium (electron/launch/chromium) through the browser bridge: time
 // from starting the bridge to the dashboard being interactive (built-in plan + 24 demo months, and
 // 2,000 objectives + 24 demo months), switching strand in the updates grid, and an autosave round
 // trip.

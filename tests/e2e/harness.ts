@@ -1,5 +1,5 @@
 // What every end-to-end file shares: a temp database (optionally with demo months), the browser
-// bridge over it, one headless Chromium per file (tests/support/chromium: the npm build, or
+// bridge over it, one headless Chromium per file (electron/launch/chromium: the npm build, or
 // CHROMIUM_PATH), and axe-core for accessibility. Screenshots and benchmarks launch it here too.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startBridge, type Bridge } from '../../electron/bridge/index';
 import { loadDemo } from '../../electron/demo/generate';
 import { openStore, type Store } from '../../electron/store/store';
-import { findChromium } from '../support/chromium';
+import { findChromium } from '../../electron/launch/chromium';
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
 export interface AppUnderTest {

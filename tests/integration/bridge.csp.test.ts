@@ -58,10 +58,18 @@ describe('the Content-Security-Policy', () => {
       if (!draft.ok) return draft.error.message;
       const bytes = Uint8Array.from(atob(draft.value.pdfBase64), (c) => c.charCodeAt(0));
       const frame = document.createElement('iframe');
+      // The frame's load says it was shown; a refused frame reports a violation first (Chromium
+      // then loads its error page into the frame, so load alone would not tell them apart).
+      const outcome = new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          resolve(`refused by ${e.violatedDirective}`),
+        );
+        frame.addEventListener('load', () => resolve('shown'));
+        setTimeout(() => resolve('not loaded after 20 s'), 20_000);
+      });
       frame.src = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
       document.body.append(frame);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      return 'shown';
+      return outcome;
     });
     expect(framed).toBe('shown');
     expect(await violations()).toEqual([]);

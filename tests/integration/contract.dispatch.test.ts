@@ -1,7 +1,7 @@
 // dispatch, the one way into the handlers: input checked before any handler runs, expected
 // refusals passed on in words, anything unexpected logged and shown as "nothing was changed".
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UNEXPECTED_MESSAGE } from '../../shared/contract';
+import { METHOD_NAMES, UNEXPECTED_MESSAGE } from '../../shared/contract';
 import { handlers } from '../../electron/handlers/index';
 import { openTestApp, type TestApp } from '../fixtures/appServices';
 
@@ -22,6 +22,20 @@ describe('dispatch', () => {
     });
     expect(handler).not.toHaveBeenCalled();
     expect(app.store.updates.working('2007-09').size).toBe(0);
+  });
+
+  // Replaces "has a handler for every method", which the compiler already guarantees (HandlerTable
+  // maps every method name to its handler). What it cannot see is a method whose schema lets
+  // anything through, or a door that skips the check: this asks every method.
+  it('refuses, for every method, an input of the wrong shape before its handler runs', async () => {
+    app = openTestApp();
+    for (const method of METHOD_NAMES) {
+      const handler = vi.spyOn(handlers, method);
+      const result = await app.raw(method, 42);
+      expect(result.ok, method).toBe(false);
+      expect(!result.ok && result.error.code, method).toBe('invalid_input');
+      expect(handler, method).not.toHaveBeenCalled();
+    }
   });
 
   it('refuses a method the contract does not have', async () => {

@@ -6,7 +6,7 @@ import { importReturn, previewReturn } from '../../electron/exchange/importRetur
 import { signingKey, installationKey, trustKey } from '../../electron/exchange/keys';
 import type { RequestPayload, ReturnPayload } from '../../electron/exchange/format';
 import { openStore } from '../../electron/store/store';
-import { loadBuiltInPlan } from '../../electron/plan/load';
+import { loadBuiltInPlan } from '../../electron/store/planFile';
 import {
   dumpDatabase,
   generateKeyPair,

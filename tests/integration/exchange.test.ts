@@ -15,7 +15,7 @@ import {
 } from './exchange.fixtures';
 import type { Status } from '../../shared/domain';
 import { openStore } from '../../electron/store/store';
-import { loadBuiltInPlan } from '../../electron/plan/load';
+import { loadBuiltInPlan } from '../../electron/store/planFile';
 
 const STATUSES: Status[] = ['green', 'amber', 'red', 'complete', 'not_started'];
 let pair: Pair;

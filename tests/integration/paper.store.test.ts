@@ -315,7 +315,8 @@ describe('renaming a paper', () => {
 
   it('renames a paper of a meeting whose pack is issued, as adding and removing do, leaving the issued pack as it was', async () => {
     const paper = await add(3, 'kc.pdf', await paperPdf('Knife crime', 1), 'Knife crime profile');
-    const issued = await issuePack(store, { meetingId: current.id }, 'Anna Price');
+    // The smallest pack that shows a paper's title: its papers section alone.
+    const issued = await issuePack(store, { meetingId: current.id, sections: ['papers'] }, 'Anna Price');
     const issuedBytes = issuedPackPdf(store, issued.id);
     store.papers.rename(paper.id, 'Knife crime problem profile, October 2007', store.now(), 'Secretariat');
 
@@ -326,7 +327,7 @@ describe('renaming a paper', () => {
     expect(frozenText).toContain('Knife crime profile');
     expect(frozenText).not.toContain('Knife crime problem profile, October 2007');
 
-    const reissued = await issuePack(store, { meetingId: current.id }, 'Anna Price');
+    const reissued = await issuePack(store, { meetingId: current.id, sections: ['papers'] }, 'Anna Price');
     const reissuedText = flat(
       pageTexts(writePdf(dir, 'reissued.pdf', issuedPackPdf(store, reissued.id))).join('\n'),
     );

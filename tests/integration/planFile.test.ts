@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_PLAN_PATH, loadPlanFile, parsePlan } from '../../electron/plan/load';
+import { BUILT_IN_PLAN_PATH, loadPlanFile, parsePlan } from '../../electron/store/planFile';
 import { openStore } from '../../electron/store/store';
 import { fixedClock, tempDir } from '../fixtures/databases';
 

@@ -3,7 +3,7 @@
 // file that loses, duplicates or rewords a bullet is caught.
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { planFileSchema } from '../../electron/plan/schema';
+import { planFileSchema } from '../../shared/planFile';
 
 const planPath = new URL('../../resources/plans/met-serious-violence-2007.json', import.meta.url);
 const plan = planFileSchema.parse(JSON.parse(readFileSync(planPath, 'utf8')));

@@ -5,7 +5,8 @@ import type { PackModel } from '../model';
 import { INK } from '../theme';
 import { fontRuns } from '../fontRuns';
 import { anchorOf, list, meetingWhen, muted, ruledTable, sectionOpening, td, th } from './common';
-import { pagesLabel, paperNumber, paperPageAnchor } from './papers';
+import { pagesLabel, paperNumber } from '../paperLabels';
+import { paperPageAnchor } from './papers';
 
 /** The papers an item carries, each under it with the page its first page is on in this pack. */
 function paperRows(model: PackModel, itemPosition: number): Node[][] {

@@ -6,7 +6,8 @@ import { safeText } from '../fontRuns';
 import { INK, RULED } from '../theme';
 import { PACK_SECTION_TITLES } from '../../../shared/packSections';
 import { anchorOf, sectionOpening, strandAnchor, td, th } from './common';
-import { paperNumber, paperPageAnchor } from './papers';
+import { paperNumber } from '../paperLabels';
+import { paperPageAnchor } from './papers';
 
 function entry(title: string, anchor: string, level: 0 | 1): Node[] {
   const titleCell: TextNode =

@@ -4,6 +4,7 @@
 // it afterwards. Laying the pages out here keeps "Page X of Y", the contents and the outline true.
 import type { Node, StackNode, TextNode } from '../content';
 import { fontRuns, safeText } from '../fontRuns';
+import { pagesLabel, paperNumber } from '../paperLabels';
 import type { PackModel, PackPaper } from '../model';
 import { INK } from '../theme';
 import { anchorOf, ruledTable, sectionOpening, td, th } from './common';
@@ -21,11 +22,6 @@ export function paperPageAnchor(index: number, page: number): string {
   return `paper-${index + 1}-page-${page}`;
 }
 
-/** "3.1": the agenda item's number and the paper's place under it, as the board refers to it. */
-export function paperNumber(paper: PackPaper): string {
-  return `${paper.itemPosition}.${paper.position}`;
-}
-
 /** "Links and scripts were removed from this paper.": what the divider says the pack left out. */
 export function removedSentence(removed: readonly string[]): string {
   const words =
@@ -33,10 +29,6 @@ export function removedSentence(removed: readonly string[]): string {
       ? removed[0]
       : `${removed.slice(0, -1).join(', ')} and ${removed[removed.length - 1]}`;
   return `${words.charAt(0).toUpperCase()}${words.slice(1)} were removed from this paper.`;
-}
-
-export function pagesLabel(pages: number): string {
-  return pages === 1 ? '1 page' : `${pages} pages`;
 }
 
 /** pdfmake turns the page a node with a page break starts when the node says so. */

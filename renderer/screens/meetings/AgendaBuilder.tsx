@@ -1,20 +1,11 @@
 // The agenda builder: edit, reorder (Move up / Move down), link an item to a pack section, add and
 // remove items, then save the whole agenda in one go.
 import { useState } from 'react';
-import type { AgendaItem, PackSection, Paper } from '../../../shared/contract';
+import type { AgendaItem, Paper } from '../../../shared/contract';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf, useNotices } from '../../state/notices';
-import { AgendaRow } from './AgendaRow';
-
-export type Item = {
-  id?: number;
-  key: string;
-  title: string;
-  presenter: string;
-  minutesAllotted: number;
-  packSection: PackSection | null;
-};
+import { AgendaRow, type Item } from './AgendaRow';
 
 let nextKey = 1;
 const toItem = (a: AgendaItem): Item => ({

@@ -2,8 +2,17 @@
 // move it up or down or take it off the agenda; under it, the papers it carries into the pack.
 import type { PackSection } from '../../../shared/contract';
 import { PACK_SECTION_TITLES } from '../../../shared/packSections';
-import type { Item } from './AgendaBuilder';
 import { ItemPapers, type ItemPapersProps } from './ItemPapers';
+
+/** An agenda item as the builder edits it: saved ones have an id; key tells rows apart until then. */
+export type Item = {
+  id?: number;
+  key: string;
+  title: string;
+  presenter: string;
+  minutesAllotted: number;
+  packSection: PackSection | null;
+};
 
 interface Props {
   item: Item;

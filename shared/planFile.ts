@@ -1,8 +1,9 @@
 // The shape of a plan file in resources/plans/: the strategy transcribed from its document.
 // Validated on load; a malformed file is refused with the path of the first bad field.
+import './zodWithoutEval';
 import { z } from 'zod';
-import { planYearSchema, objectiveRefSchema } from '../../shared/domain';
-import { reportingMonthSchema } from '../../shared/months';
+import { planYearSchema, objectiveRefSchema } from './domain';
+import { reportingMonthSchema } from './months';
 
 const text = z.string().trim().min(1);
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BoardPackError } from '../../shared/errors';
-import { planFileSchema, type PlanFile } from './schema';
+import { planFileSchema, type PlanFile } from '../../shared/planFile';
 
 export const BUILT_IN_PLAN_PATH = fileURLToPath(
   new URL('../../resources/plans/met-serious-violence-2007.json', import.meta.url),

@@ -1,0 +1,43 @@
+// A meeting's actions are read by its index on board_actions(meeting_id), not by loading the whole
+// action log: the meeting screen shows its own actions and no other meeting's.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../electron/store/store';
+import { newStore } from '../fixtures/databases';
+
+const AT = '2007-10-02T10:00:00.000Z';
+let store: Store;
+afterEach(() => store?.close());
+
+function meetingWithActions(heldAt: string, owners: string[]): number {
+  const { id } = store.meetings.create(
+    { title: 'Serious Violence Strategy Board', heldAt, reportingMonth: '2007-09' },
+    AT,
+    'Secretariat',
+  );
+  for (const owner of owners)
+    store.meetings.addAction(
+      { meetingId: id, description: `Report back (${owner})`, owner, dueDate: '2007-10-01' },
+      AT,
+      'Secretariat',
+    );
+  return id;
+}
+
+describe("a meeting's actions", () => {
+  it('are its own, with their shown status, and no other meeting’s', () => {
+    store = newStore();
+    const september = meetingWithActions('2007-09-20T10:00', ['Chair', 'Head of Performance']);
+    const october = meetingWithActions('2007-10-18T10:00', ['DCS Lead']);
+
+    const shown = store.meetings.actions('2007-10-02', { meetingId: september });
+
+    expect(shown.map((a) => [a.owner, a.meetingId, a.shownStatus])).toEqual([
+      ['Chair', september, 'overdue'],
+      ['Head of Performance', september, 'overdue'],
+    ]);
+    expect(store.meetings.actions('2007-10-02', { meetingId: october }).map((a) => a.owner)).toEqual([
+      'DCS Lead',
+    ]);
+    expect(store.meetings.actions('2007-10-02')).toHaveLength(3);
+  });
+});

@@ -1,0 +1,201 @@
+// Each migration upgrades a database of the version before it, holding representative rows: the
+// rows come through unchanged and the new constraints hold. Databases are real SQLite files.
+import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrate';
+import { openStore } from '../../electron/store/store';
+import { fixedClock } from '../fixtures/databases';
+import {
+  boardAtSchema1,
+  databaseAt,
+  exchangeAtSchema2,
+  insertAgendaItem,
+  insertExchangeInbox,
+  insertExchangeRequest,
+  insertExchangeReturn,
+  insertMeeting,
+  insertPaper,
+  insertTrustedLead,
+  insertUpdate,
+  rowsOf,
+  tableNames,
+  upgrade,
+  type Db,
+} from '../fixtures/schemaVersions';
+
+let db: Db | undefined;
+afterEach(() => {
+  if (db?.open) db.close();
+  db = undefined;
+});
+
+const userVersion = (d: Db): number => d.pragma('user_version', { simple: true }) as number;
+
+/** Every row of every table, to compare a database before and after an upgrade. */
+function snapshot(d: Db, tables: string[] = tableNames(d)): Record<string, unknown[]> {
+  return Object.fromEntries(tables.map((t) => [t, rowsOf(d, t)]));
+}
+
+describe('0002_exchange, from schema 1', () => {
+  it('keeps the board and adds the exchange tables with their rules', () => {
+    db = databaseAt(1);
+    boardAtSchema1(db);
+    const before = snapshot(db);
+
+    expect(upgrade(db, 2)).toBe(2);
+
+    expect(snapshot(db, Object.keys(before))).toEqual(before);
+    expect(tableNames(db)).toEqual(
+      expect.arrayContaining(['installation_key', 'trusted_keys', 'exchange_requests']),
+    );
+    // A strand lead's key names its strand; the secretariat's names none.
+    expect(() =>
+      db!
+        .prepare(
+          "INSERT INTO trusted_keys (fingerprint, role, name, strand_number, trusted_at, trusted_by) VALUES ('f', 'strand_lead', 'Lead', NULL, 'x', 'y')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    exchangeAtSchema2(db);
+    expect(() => insertExchangeReturn(db!, 'ret-2', 'no-such-request', 2, '2007-09')).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('0003_papers, from schema 2', () => {
+  it('keeps the board and the exchange, and adds papers that belong to an agenda item', () => {
+    db = databaseAt(2);
+    const { meetingId, itemId } = boardAtSchema1(db);
+    exchangeAtSchema2(db);
+    const before = snapshot(db);
+
+    expect(upgrade(db, 3)).toBe(3);
+
+    expect(snapshot(db, Object.keys(before))).toEqual(before);
+    insertPaper(db, meetingId, itemId);
+    expect(rowsOf(db, 'papers')).toHaveLength(1);
+    expect(() => insertPaper(db!, meetingId, 999)).toThrow(/FOREIGN KEY/);
+    // No cascade from the item: an item carrying a paper cannot go.
+    expect(() => db!.prepare('DELETE FROM agenda_items WHERE id = ?').run(itemId)).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('0004_schema_gaps, from schema 3', () => {
+  function boardAtSchema3(): Db {
+    const d = databaseAt(3);
+    const { meetingId, itemId } = boardAtSchema1(d);
+    exchangeAtSchema2(d);
+    insertPaper(d, meetingId, itemId);
+    return d;
+  }
+
+  it('rebuilds the tables without losing or changing a row, children of meetings included', () => {
+    db = boardAtSchema3();
+    const kept = tableNames(db).filter((t) => t !== 'app_meta' && t !== 'reporting_periods');
+    const before = snapshot(db, kept);
+
+    expect(upgrade(db)).toBe(4);
+
+    expect(snapshot(db, kept)).toEqual(before);
+    expect(rowsOf(db, 'agenda_items')).toHaveLength(2);
+    expect(rowsOf(db, 'papers')).toHaveLength(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('drops the unused app_meta and reporting_periods tables', () => {
+    db = boardAtSchema3();
+    upgrade(db);
+    expect(tableNames(db)).not.toContain('app_meta');
+    expect(tableNames(db)).not.toContain('reporting_periods');
+  });
+
+  it('refuses month 00 and months past 12 wherever a month is stored, and takes 01 to 12', () => {
+    db = boardAtSchema3();
+    upgrade(db);
+    const objectiveId = (db.prepare("SELECT id FROM objectives WHERE ref = '1.E.1'").get() as { id: number })
+      .id;
+    const writes: [string, (month: string, n: number) => void][] = [
+      ['updates', (month) => insertUpdate(db!, objectiveId, month, 'draft')],
+      ['meetings', (month) => insertMeeting(db!, month)],
+      ['exchange_requests', (month, n) => insertExchangeRequest(db!, `req-m${n}`, 2, month)],
+      ['exchange_inbox', (month, n) => insertExchangeInbox(db!, `in-m${n}`, 2, month)],
+      ['exchange_returns', (month, n) => insertExchangeReturn(db!, `ret-m${n}`, 'req-1', 2, month)],
+      [
+        'plan',
+        (month) => db!.prepare('UPDATE plan SET start_month = ?, end_month = ?').run(month, '2008-03'),
+      ],
+    ];
+    for (const [table, write] of writes) {
+      expect(() => write('2007-00', 1), `${table} 2007-00`).toThrow(/CHECK/);
+      expect(() => write('2007-19', 2), `${table} 2007-19`).toThrow(/CHECK/);
+      expect(() => write('2007-13', 3), `${table} 2007-13`).toThrow(/CHECK/);
+    }
+    db.prepare("DELETE FROM updates WHERE month = '2007-10'").run();
+    expect(() => insertUpdate(db!, objectiveId, '2007-12', 'draft')).not.toThrow();
+    expect(() => insertMeeting(db!, '2007-01')).not.toThrow();
+  });
+
+  it('refuses an exchange row for a strand the plan does not have', () => {
+    db = boardAtSchema3();
+    upgrade(db);
+    expect(() => insertTrustedLead(db!, 9)).toThrow(/FOREIGN KEY/);
+    expect(() => insertExchangeRequest(db!, 'req-9x', 9, '2007-09')).toThrow(/FOREIGN KEY/);
+    expect(() => insertExchangeInbox(db!, 'in-9', 9, '2007-09')).toThrow(/FOREIGN KEY/);
+    expect(() => insertExchangeReturn(db!, 'ret-9', 'req-1', 9, '2007-09')).toThrow(/FOREIGN KEY/);
+  });
+
+  it('keeps the rules of the rebuilt tables: frozen accepted updates, one current revision, cascades', () => {
+    db = boardAtSchema3();
+    upgrade(db);
+    expect(() => db!.prepare("UPDATE updates SET narrative = 'x' WHERE state = 'accepted'").run()).toThrow(
+      /accepted update/,
+    );
+    const objectiveId = (db.prepare("SELECT id FROM objectives WHERE ref = '2.E.3'").get() as { id: number })
+      .id;
+    expect(() => insertUpdate(db!, objectiveId, '2007-09', 'draft')).toThrow(/UNIQUE/);
+    const meetingId = insertMeeting(db, '2007-11');
+    insertAgendaItem(db, meetingId, 1);
+    db.prepare('DELETE FROM meetings WHERE id = ?').run(meetingId);
+    expect(db.prepare('SELECT count(*) AS n FROM agenda_items WHERE meeting_id = ?').get(meetingId)).toEqual({
+      n: 0,
+    });
+  });
+
+  it("finds a meeting's actions by index", () => {
+    db = boardAtSchema3();
+    upgrade(db);
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM board_actions WHERE meeting_id = ?').all(1) as {
+      detail: string;
+    }[];
+    expect(plan.map((p) => p.detail).join()).toMatch(/USING INDEX board_actions_meeting/);
+  });
+
+  it('leaves a database it cannot upgrade as it was: an exchange row naming a missing strand', () => {
+    db = databaseAt(3);
+    boardAtSchema1(db);
+    exchangeAtSchema2(db);
+    db.pragma('foreign_keys = OFF');
+    insertExchangeInbox(db, 'in-orphan', 7, '2007-09');
+    db.pragma('foreign_keys = ON');
+    const before = snapshot(db);
+
+    expect(() => upgrade(db!)).toThrow(/could not be upgraded/);
+
+    expect(userVersion(db)).toBe(3);
+    expect(snapshot(db)).toEqual(before);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('is what opening a schema 3 file in the app does', () => {
+    db = boardAtSchema3();
+    const path = db.name;
+    db.close();
+    const store = openStore(path, { clock: fixedClock() });
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(store.plan.hasPlan()).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+});
