@@ -2,9 +2,18 @@
 // all through the pack builder's API in electron/pack.
 import { BoardPackError } from '../../shared/errors';
 import { buildPack, issuedPackPdf, issuePack, listIssuedPacks, verifyPackBytes } from '../pack/index';
+import { warmPack, type WarmResult } from '../pack/warm';
 import type { Store } from '../store/store';
 import { actorOf } from './services';
 import type { Group } from './table';
+
+/**
+ * Lays the latest meeting's pack out in idle time and throws it away, so the session's first
+ * "Build the pack" costs what a warm build does. The desktop door calls it after the window shows.
+ */
+export function warmPackInIdleTime(store: Store, log: (line: string) => void): Promise<WarmResult> {
+  return warmPack(store, { log });
+}
 
 /** How many versions of a meeting's pack have been issued. */
 export function issuedPackCount(store: Store, meetingId: number): number {

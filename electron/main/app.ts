@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBoardPackError } from '../../shared/errors';
-import { warmPack } from '../pack/warm';
+import { warmPackInIdleTime } from '../handlers/packs';
 import { developmentPolicy } from '../shell/csp';
 import { DatabaseSession, rememberedDatabase } from '../shell/databaseSession';
 import { createErrorLog } from '../shell/errorLog';
@@ -146,7 +146,7 @@ export function startApp(): void {
       // In the idle time after the window shows, so the session's first pack is as fast as the next.
       window?.once('ready-to-show', () => {
         setTimeout(() => {
-          warmPack(current().services.store, { log: (line) => log('pack speed-up', line) }).catch(
+          warmPackInIdleTime(current().services.store, (line) => log('pack speed-up', line)).catch(
             (error: unknown) => log('warming the pack', error),
           );
         }, WARM_AFTER_MS);
