@@ -21,7 +21,7 @@ export function AgendaRow({ item: it, index, last, onChange, onMove, onRemove, p
       <tr className="agenda-item-row">
         <td>{index + 1}</td>
         <td>
-          <label className="visually-hidden" htmlFor={`agenda-${it.key}-title`}>
+          <label className="visually-hidden agenda-label" htmlFor={`agenda-${it.key}-title`}>
             Item {index + 1} title
           </label>
           <input
@@ -33,7 +33,7 @@ export function AgendaRow({ item: it, index, last, onChange, onMove, onRemove, p
           />
         </td>
         <td>
-          <label className="visually-hidden" htmlFor={`agenda-${it.key}-presenter`}>
+          <label className="visually-hidden agenda-label" htmlFor={`agenda-${it.key}-presenter`}>
             Item {index + 1} presenter
           </label>
           <input
@@ -44,7 +44,7 @@ export function AgendaRow({ item: it, index, last, onChange, onMove, onRemove, p
           />
         </td>
         <td>
-          <label className="visually-hidden" htmlFor={`agenda-${it.key}-minutes`}>
+          <label className="visually-hidden agenda-label" htmlFor={`agenda-${it.key}-minutes`}>
             Item {index + 1} minutes allotted
           </label>
           <input
@@ -58,7 +58,7 @@ export function AgendaRow({ item: it, index, last, onChange, onMove, onRemove, p
           />
         </td>
         <td>
-          <label className="visually-hidden" htmlFor={`agenda-${it.key}-section`}>
+          <label className="visually-hidden agenda-label" htmlFor={`agenda-${it.key}-section`}>
             Item {index + 1} pack section
           </label>
           <select

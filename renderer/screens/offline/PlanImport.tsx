@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
 import { messageOf } from '../../state/notices';
 import { uploadOf } from './files';
+import { TableScroll } from '../../components/TableScroll';
 
 type Applied = MethodOutput<'spreadsheets.importPlan'>;
 
@@ -150,23 +151,25 @@ function PreviewRows({ preview }: { preview: PlanImportPreviewView }) {
   ];
   if (rows.length === 0) return null;
   return (
-    <table className="offline-preview-rows">
-      <thead>
-        <tr>
-          <th scope="col">Change</th>
-          <th scope="col">Reference</th>
-          <th scope="col">Objective or field</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.slice(0, 100).map((r) => (
-          <tr key={r.key}>
-            <td>{r.what}</td>
-            <td className="mono">{r.ref}</td>
-            <td>{r.text}</td>
+    <TableScroll label="Changed objectives">
+      <table className="offline-preview-rows">
+        <thead>
+          <tr>
+            <th scope="col">Change</th>
+            <th scope="col">Reference</th>
+            <th scope="col">Objective or field</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.slice(0, 100).map((r) => (
+            <tr key={r.key}>
+              <td>{r.what}</td>
+              <td className="mono">{r.ref}</td>
+              <td>{r.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
