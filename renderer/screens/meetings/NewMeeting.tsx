@@ -30,10 +30,7 @@ export function NewMeeting() {
   };
 
   async function create(fields: MeetingFields) {
-    if (!fields.heldAt) {
-      setError('Give the date and time of the meeting.');
-      return;
-    }
+    setError(null);
     try {
       const meeting = await call('meetings.create', { ...fields, useStandingAgenda: true });
       show('success', 'Meeting planned. Its agenda starts from the standing agenda.');

@@ -138,6 +138,16 @@ function PreviewView({
   );
 }
 
+/** A changed column in the board's words, not the spreadsheet importer's field name. */
+const FIELD_WORDS: Record<string, string> = {
+  text: 'Wording',
+  year: 'Year',
+  targetText: 'Target',
+  targetValue: 'Target figure',
+  targetUnit: 'Target unit',
+  owner: 'Owner',
+};
+
 function PreviewRows({ preview }: { preview: PlanImportPreviewView }) {
   const rows = [
     ...preview.added.map((a) => ({ key: `a${a.row}`, what: 'Added', ref: a.ref ?? 'new', text: a.text })),
@@ -145,7 +155,9 @@ function PreviewRows({ preview }: { preview: PlanImportPreviewView }) {
       key: `c${c.row}`,
       what: 'Changed',
       ref: c.ref,
-      text: c.changes.map((f) => `${f.field}: ${String(f.from ?? '—')} → ${String(f.to ?? '—')}`).join('; '),
+      text: c.changes
+        .map((f) => `${FIELD_WORDS[f.field] ?? f.field}: ${String(f.from ?? '—')} → ${String(f.to ?? '—')}`)
+        .join('; '),
     })),
     ...preview.retired.map((r) => ({ key: `r${r.ref}`, what: 'Retired', ref: r.ref, text: r.text })),
   ];

@@ -8,11 +8,12 @@ import { useApp } from '../../state/app';
 import { useDrafts } from '../../state/drafts';
 import { hrefFor, useRoute } from '../../state/route';
 import { useSession } from '../../state/session';
+import { useNotices } from '../../state/notices';
 import { useUpdatesGrid } from '../../state/updatesGrid';
 import { GridTable } from './GridTable';
 import { LastMonth } from './LastMonth';
 import { RevisionHistory } from './RevisionHistory';
-import { cachedRowView } from './rowView';
+import { cachedRowView, type RowView } from './rowView';
 import { SaveState } from './SaveState';
 import { StrandToolbar } from './StrandToolbar';
 import { UpdateEditor } from './UpdateEditor';
@@ -77,6 +78,23 @@ export function UpdatesScreen() {
     edit(v.row.objective.ref, grid.month, v.fields, { status });
   }
 
+  // "Revise this update" goes away as the fields open: the cursor moves to the status, the first of
+  // them, and the live region says what revising means.
+  function revise(v: RowView) {
+    setRevising(v.key);
+    setRowError(null);
+    useNotices
+      .getState()
+      .show(
+        'info',
+        `Revising ${v.row.objective.ref}: the board sees the ${v.state} update until this one is submitted.`,
+      );
+    window.setTimeout(() => {
+      const choice = (selector: string) => document.querySelector<HTMLInputElement>(selector);
+      (choice('.status-choice input:checked') ?? choice('.status-choice input'))?.focus();
+    });
+  }
+
   async function submitActive() {
     if (!view || !grid) return;
     const outcome = await submitRow(view, grid.month);
@@ -133,14 +151,7 @@ export function UpdatesScreen() {
                 {view.row.objective.year ? ` · ${view.row.objective.year}` : ''}
               </h2>
               <p className="objective-full">{view.row.objective.text}</p>
-              <StatePill
-                view={view}
-                revising={revising === view.key}
-                onRevise={() => {
-                  setRevising(view.key);
-                  setRowError(null);
-                }}
-              />
+              <StatePill view={view} revising={revising === view.key} onRevise={() => revise(view)} />
               {view.row.objective.targetText && (
                 <p className="small">Target: {view.row.objective.targetText}</p>
               )}
