@@ -9,10 +9,12 @@ import { useResource } from '../../state/resource';
 import { actionLabel, describeEntry } from './describeChange';
 import { useAgendaItemPlaces } from './useAgendaItemPlaces';
 import { TableScroll } from '../../components/TableScroll';
+import { useScreenTitle } from '../../state/title';
 
 const PAGE = 100;
 
 export function AuditScreen() {
+  useScreenTitle('Audit log');
   const [entity, setEntity] = useState('');
   const [actor, setActor] = useState('');
   const [text, setText] = useState('');

@@ -5,8 +5,10 @@ import { EmptyState, ErrorMessage, Loading } from '../../components/EmptyState';
 import { hrefFor } from '../../state/route';
 import { useResource } from '../../state/resource';
 import { TableScroll } from '../../components/TableScroll';
+import { useScreenTitle } from '../../state/title';
 
 export function MeetingList() {
+  useScreenTitle('Meetings');
   const list = useResource('meetings', () => call('meetings.list'));
   const dashboard = useResource('dashboard:next', () => call('dashboard.get', {}));
   const next = dashboard.data?.nextMeeting?.meeting ?? null;

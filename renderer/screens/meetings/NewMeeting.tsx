@@ -8,8 +8,10 @@ import { messageOf, useNotices } from '../../state/notices';
 import { useRoute } from '../../state/route';
 import { useSession } from '../../state/session';
 import { MeetingForm, type MeetingFields } from './MeetingForm';
+import { useScreenTitle } from '../../state/title';
 
 export function NewMeeting() {
+  useScreenTitle('Plan a meeting');
   const plan = useApp((s) => s.plan);
   const month = useSession((s) => s.month) ?? '';
   const go = useRoute((r) => r.go);

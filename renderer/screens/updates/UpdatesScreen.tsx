@@ -20,6 +20,7 @@ import { UpdateEditor } from './UpdateEditor';
 import { WorkflowPanel } from './WorkflowPanel';
 import { submitRow } from './workflow';
 import { StatePill } from './StatePill';
+import { useScreenTitle } from '../../state/title';
 
 export function UpdatesScreen() {
   const parts = useRoute((r) => r.parts);
@@ -36,6 +37,7 @@ export function UpdatesScreen() {
   const narrativeRef = useRef<HTMLTextAreaElement>(null);
   const [rowError, setRowError] = useState<{ ref: string; text: string } | null>(null);
   const [revising, setRevising] = useState<string | null>(null);
+  useScreenTitle(`Monthly updates: strand ${strandNumber}${month ? `, ${monthLabel(month)}` : ''}`);
 
   useEffect(() => {
     if (month) void load(strandNumber, month);
