@@ -10,6 +10,8 @@ import { base64ToBlob } from './pdf';
 import { PACK_SECTIONS, PACK_SECTION_TITLES } from '../../../shared/packSections';
 import { PackReadiness } from './PackReadiness';
 import { PapersReadiness } from './PapersReadiness';
+import { hasUnsavedAgenda } from '../../state/unsavedAgenda';
+import { hrefFor } from '../../state/route';
 
 type Meeting = MethodOutput<'meetings.list'>[number];
 const ALL: PackSection[] = [...PACK_SECTIONS];
@@ -53,7 +55,15 @@ export function DraftBuilder({
         : ALL.filter((x) => x === s || sections.includes(x)),
     );
 
-  async function build() {
+  const [askAgenda, setAskAgenda] = useState(false);
+
+  // Agenda edits this window never saved would be left out of the pack: ask first.
+  async function build(confirmed = false) {
+    if (!confirmed && hasUnsavedAgenda(meeting.id)) {
+      setAskAgenda(true);
+      return;
+    }
+    setAskAgenda(false);
     setBusy('build');
     try {
       const result = await call('packs.buildDraft', { meetingId: meeting.id, sections });
@@ -116,11 +126,27 @@ export function DraftBuilder({
             type="button"
             className="button"
             disabled={busy !== null || sections.length === 0}
-            onClick={build}
+            onClick={() => void build()}
           >
             {busy === 'build' ? 'Building…' : 'Build draft'}
           </button>
         </div>
+        {askAgenda && (
+          <div className="callout" role="alert" data-testid="unsaved-agenda">
+            <p>
+              This meeting&apos;s agenda has changes that were not saved, and the pack would use the saved
+              agenda without them.
+            </p>
+            <div className="button-row">
+              <a className="button button-primary" href={hrefFor('meetings', meeting.id)}>
+                Open the meeting to save the agenda
+              </a>
+              <button type="button" className="button" onClick={() => void build(true)}>
+                Build with the saved agenda
+              </button>
+            </div>
+          </div>
+        )}
       </div>
       {draft && (
         <div
