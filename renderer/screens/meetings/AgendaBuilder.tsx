@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf, useNotices } from '../../state/notices';
 import { AgendaRow } from './AgendaRow';
+import { useRoute } from '../../state/route';
 import { forgetAgenda, keepAgenda, unsavedAgenda, type AgendaDraftItem } from '../../state/unsavedAgenda';
 
 export type Item = AgendaDraftItem;
@@ -34,6 +35,21 @@ function saveAgenda(meetingId: number, items: Item[]) {
   });
 }
 
+function saveOnLeaving(meetingId: number, items: Item[]): void {
+  const notices = useNotices.getState();
+  saveAgenda(meetingId, items)
+    .then(() => {
+      forgetAgenda(meetingId);
+      notices.show('success', 'Your agenda changes were saved as you left the meeting.');
+    })
+    .catch((e: unknown) =>
+      notices.show(
+        'error',
+        `Your agenda changes were not saved: ${messageOf(e)} They are kept here; open the meeting to finish them.`,
+      ),
+    );
+}
+
 export function AgendaBuilder({
   meetingId,
   agenda,
@@ -55,26 +71,18 @@ export function AgendaBuilder({
   const show = useNotices((s) => s.show);
 
   // Leaving the meeting with changes not saved saves them, so the pack never silently uses an
-  // older agenda; a refusal says so and the changes stay in this window for the next visit.
+  // older agenda; a refusal says so and the changes stay in this window for the next visit. Watched
+  // on the route rather than on unmounting, which a reload of the meeting also does.
   const latest = useRef({ items, dirty });
   latest.current = { items, dirty };
   useEffect(
-    () => () => {
-      const left = latest.current;
-      if (!left.dirty) return;
-      const notices = useNotices.getState();
-      saveAgenda(meetingId, left.items)
-        .then(() => {
-          forgetAgenda(meetingId);
-          notices.show('success', 'Your agenda changes were saved as you left the meeting.');
-        })
-        .catch((e: unknown) =>
-          notices.show(
-            'error',
-            `Your agenda changes were not saved: ${messageOf(e)} They are kept here; open the meeting to finish them.`,
-          ),
-        );
-    },
+    () =>
+      useRoute.subscribe((route) => {
+        const here = route.screen === 'meetings' && route.parts[0] === String(meetingId);
+        if (here || !latest.current.dirty) return;
+        latest.current.dirty = false;
+        saveOnLeaving(meetingId, latest.current.items);
+      }),
     [meetingId],
   );
 
