@@ -80,7 +80,28 @@ export function DraftBuilder({
     }
   }
 
+  const [confirming, setConfirming] = useState(false);
+  const version = issuedCount + 1;
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  /** Issuing freezes the pack: the first press asks, naming the meeting and the version. */
+  function askToIssue() {
+    if (issuedCount > 0 && !changes.trim()) {
+      setIssueError(
+        'Say what changed since the last version, one change per line, so readers know why it was reissued.',
+      );
+      document.getElementById('reissue-changes')?.focus();
+      return;
+    }
+    setIssueError(null);
+    setConfirming(true);
+  }
+
   async function issue() {
+    setConfirming(false);
     const changeList = changes
       .split('\n')
       .map((c) => c.trim())
@@ -96,8 +117,11 @@ export function DraftBuilder({
       const issued = await call('packs.issue', { meetingId: meeting.id, sections, changes: changeList });
       setIssueError(null);
       setChanges('');
+      // The draft was for issuing; once issued, the screen shows the issued version, not a DRAFT.
+      setDraft(null);
       show('success', `Version ${issued.version} issued. It is frozen; export a copy to send it.`);
       await onIssued();
+      document.getElementById('issued-title')?.focus();
     } catch (e) {
       setIssueError(messageOf(e));
     } finally {
@@ -164,14 +188,40 @@ export function DraftBuilder({
                 issuing freezes the pack and records its hash
               </p>
             </div>
-            <button type="button" className="button button-primary" disabled={busy !== null} onClick={issue}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy !== null || confirming}
+              onClick={askToIssue}
+            >
               {busy === 'issue'
                 ? 'Issuing…'
                 : issuedCount > 0
-                  ? `Reissue as version ${issuedCount + 1}`
+                  ? `Reissue as version ${version}`
                   : 'Issue this pack'}
             </button>
           </div>
+          {confirming && (
+            <div className="callout" data-testid="confirm-issue">
+              <p>
+                Issue version {version} of the pack for the meeting of {dateLabel(meeting.heldAt)} (
+                {meeting.title})? An issued version is frozen: a correction is a new version.
+              </p>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button button-primary"
+                  ref={confirmRef}
+                  onClick={() => void issue()}
+                >
+                  Issue version {version}
+                </button>
+                <button type="button" className="button" onClick={() => setConfirming(false)}>
+                  Not yet
+                </button>
+              </div>
+            </div>
+          )}
           <ErrorMessage text={issueError} />
           {issuedCount > 0 && (
             <div className="field">
