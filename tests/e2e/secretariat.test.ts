@@ -140,7 +140,9 @@ describe('secretariat', () => {
 
     await page.setInputFiles('#verify-file', file);
     await page.waitForSelector('.verify-ok');
-    expect(await page.textContent('.verify-ok')).toContain(`version ${issued.version}`);
+    expect(await page.textContent('.verify-ok')).toContain(
+      `version ${issued.version} of the pack for the meeting of ${dateLabel(nextMeeting().heldAt)}`,
+    );
 
     writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from('\n%tampered')]));
     await page.setInputFiles('#verify-file', file);
