@@ -234,6 +234,8 @@ export const monthsSchema = z.object({
   months: z.array(z.object({ month: reportingMonthSchema, reported: z.number().int() })),
   /** The month the app opens on: the current month inside the plan, else the latest reported. */
   current: reportingMonthSchema,
+  /** The month the next meeting reports on (the app opens on it), if a meeting is ahead. */
+  nextMeetingMonth: reportingMonthSchema.nullable(),
   latestReported: reportingMonthSchema.nullable(),
 });
 

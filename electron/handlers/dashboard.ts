@@ -7,6 +7,7 @@ import { movementOf } from '../../shared/status';
 import type { Store } from '../store/store';
 import { currentMonth } from './currentMonth';
 import { issuedPackCount } from './packs';
+import { nextMeeting } from './nextMeeting';
 import type { Group } from './table';
 
 function emptyMovement(): MovementCounts {
@@ -85,8 +86,7 @@ export const dashboardHandlers: Group<'dashboard' | 'months'> = {
     }
 
     const today = store.today();
-    const now = store.now().slice(0, 16);
-    const next = store.meetings.list().find((m) => m.heldAt >= now) ?? null;
+    const next = nextMeeting(store);
     const issued = next ? issuedPackCount(store, next.id) : 0;
 
     return {
@@ -132,6 +132,7 @@ export const dashboardHandlers: Group<'dashboard' | 'months'> = {
         reported: counts.get(month) ?? 0,
       })),
       current: currentMonth(store),
+      nextMeetingMonth: nextMeeting(store)?.reportingMonth ?? null,
       latestReported: store.updates.latestReportedMonth(),
     };
   },

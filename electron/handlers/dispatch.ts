@@ -16,11 +16,17 @@ import { databaseFailure } from '../store/databaseErrors';
 import { handlers } from './registry';
 import type { Services } from './services';
 
-/** The first problem zod found, as a sentence, naming the field when the message does not. */
+/**
+ * The first problem zod found, as a sentence. The contract's own messages are whole sentences for a
+ * person ("A minute cannot be empty.") and go as they are, without an internal field name after
+ * them; zod's generic wording ("Invalid input: expected string") names the field, as only a
+ * program calling the contract wrongly ever sees it.
+ */
 export function describeInvalidInput(error: z.ZodError): string {
   const issue = error.issues[0];
   const field = issue.path.map(String).join('.');
-  return field ? `${issue.message} (${field})` : issue.message;
+  if (!field || /[.?!]$/.test(issue.message.trim())) return issue.message;
+  return `${issue.message} (${field})`;
 }
 
 async function run<M extends MethodName>(

@@ -2,6 +2,7 @@
 import { monthLabel } from '../../shared/months';
 import { useApp } from '../state/app';
 import { useSession } from '../state/session';
+import { useMenu } from '../state/menu';
 
 export function Header() {
   const plan = useApp((s) => s.plan);
@@ -9,6 +10,8 @@ export function Header() {
   const months = useApp((s) => s.months);
   const month = useSession((s) => s.month);
   const setMonth = useSession((s) => s.setMonth);
+  const menuOpen = useMenu((s) => s.open);
+  const setMenuOpen = useMenu((s) => s.setOpen);
 
   return (
     <header className="app-header">
@@ -17,10 +20,23 @@ export function Header() {
         <span className="brand-board">{settings?.boardName ?? plan?.boardName ?? ''}</span>
       </div>
       {settings && <span className="marking">{settings.protectiveMarking}</span>}
+      {/* Shown only on a narrow window (styles/reflow.css), where the navigation folds away. */}
+      <button
+        type="button"
+        className="menu-button"
+        aria-expanded={menuOpen}
+        aria-controls="main-nav"
+        onClick={() => setMenuOpen(!menuOpen)}
+      >
+        Menu
+      </button>
       <div className="header-tools">
         {months && month && (
           <div className="field-inline">
-            <label htmlFor="reporting-month">Reporting month</label>
+            <label htmlFor="reporting-month">
+              <span className="header-long">Reporting month</span>
+              <span className="header-short">Month</span>
+            </label>
             <select id="reporting-month" value={month} onChange={(e) => setMonth(e.target.value)}>
               {months.months.map((m) => (
                 <option key={m.month} value={m.month}>
@@ -31,7 +47,7 @@ export function Header() {
             </select>
           </div>
         )}
-        {settings && <span className="user">Working as {settings.userName}</span>}
+        {settings && <span className="user header-user">Working as {settings.userName}</span>}
       </div>
     </header>
   );

@@ -2,6 +2,8 @@
 // assistive technology. Alt+1 … Alt+9 jump straight to a screen.
 import { useEffect } from 'react';
 import { hrefFor, useRoute, type Screen } from '../state/route';
+import { useMenu } from '../state/menu';
+import { useApp } from '../state/app';
 
 export const NAV_ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'home', label: 'Home' },
@@ -18,6 +20,22 @@ export const NAV_ITEMS: { screen: Screen; label: string }[] = [
 export function Navigation() {
   const current = useRoute((r) => r.screen);
   const go = useRoute((r) => r.go);
+  const open = useMenu((s) => s.open);
+  const setOpen = useMenu((s) => s.setOpen);
+  const userName = useApp((s) => s.settings?.userName);
+
+  // On a narrow window the open menu closes once a screen is chosen, or with Escape.
+  useEffect(() => setOpen(false), [current, setOpen]);
+  useEffect(() => {
+    if (!open) return undefined;
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      document.querySelector<HTMLButtonElement>('.menu-button')?.focus();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, setOpen]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -33,7 +51,7 @@ export function Navigation() {
   }, [go]);
 
   return (
-    <nav className="app-nav" aria-label="Main">
+    <nav id="main-nav" className={open ? 'app-nav app-nav-open' : 'app-nav'} aria-label="Main">
       <ul>
         {NAV_ITEMS.map((item, i) => (
           <li key={item.screen}>
@@ -47,6 +65,7 @@ export function Navigation() {
           </li>
         ))}
       </ul>
+      {userName && <p className="nav-user">Working as {userName}</p>}
       <p className="nav-hint">Alt+1 to Alt+{NAV_ITEMS.length} jump between these screens.</p>
     </nav>
   );

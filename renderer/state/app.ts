@@ -38,16 +38,15 @@ export const useApp = create<AppState>((set) => ({
   loadError: null,
   async load() {
     try {
-      const [plan, settings, months, meetings, exchange] = await Promise.all([
+      const [plan, settings, months, exchange] = await Promise.all([
         call('plan.get'),
         call('settings.get'),
         call('months.list'),
-        call('meetings.list'),
         call('exchange.overview'),
       ]);
       const session = useSession.getState();
       const known = months.months.some((m) => m.month === session.month);
-      if (!known) session.setMonth(openingMonth(months, meetings));
+      if (!known) session.setMonth(openingMonth(months));
       set({
         plan,
         settings,

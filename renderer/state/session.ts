@@ -1,4 +1,5 @@
-// The reporting month being worked on, remembered on this machine so the app reopens on it.
+// The reporting month being worked on, remembered for this window so a reload lands on it; a new
+// window opens on the month the next meeting reports on.
 import { create } from 'zustand';
 import type { ReportingMonth } from '../../shared/months';
 
@@ -6,7 +7,7 @@ const MONTH_KEY = 'boardPack.month';
 
 function storedMonth(): string | null {
   try {
-    return window.localStorage.getItem(MONTH_KEY);
+    return window.sessionStorage.getItem(MONTH_KEY);
   } catch {
     return null;
   }
@@ -22,7 +23,7 @@ export const useSession = create<SessionState>((set) => ({
   month: storedMonth(),
   setMonth(month) {
     try {
-      window.localStorage.setItem(MONTH_KEY, month);
+      window.sessionStorage.setItem(MONTH_KEY, month);
     } catch {
       // Storage can be full or disabled; the choice then lasts for this window only.
     }

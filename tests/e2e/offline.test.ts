@@ -271,11 +271,16 @@ describe('exchange files', () => {
     const conflict = `[data-testid="return-review"] tr[data-ref="${refs[1]}"]`;
     expect(await page.textContent(conflict)).toContain('Conflict');
     expect(await page.textContent(conflict)).toContain(OURS);
-    expect(await page.isDisabled('text=Accept all others')).toBe(true);
-    // By keyboard: into the conflict's choices, down to Keep ours, then on to Accept all others.
+    // By keyboard: into the conflict's choices, down to Keep ours, then mark the other Accept in
+    // bulk (the button names how many) and apply.
     await tabTo(page, `${conflict} input[value="accept"]`);
     await page.keyboard.press('ArrowDown');
     expect(await page.isChecked(`${conflict} input[value="reject"]`)).toBe(true);
+    await tabTo(page, '[data-testid="accept-undecided"]');
+    expect(await page.textContent('[data-testid="accept-undecided"]')).toBe(
+      'Mark the 1 update without a decision Accept',
+    );
+    await page.keyboard.press('Enter');
     await tabTo(page, '[data-testid="return-review"] button.button-primary');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="return-result"]');

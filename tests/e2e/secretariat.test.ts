@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dateLabel } from '../../shared/months';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listIssuedPacks } from '../../electron/pack/index';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
@@ -106,13 +107,23 @@ describe('secretariat', () => {
     expect(await frame.getAttribute('src')).toMatch(/^blob:/);
     expect(await seriousViolations(page)).toEqual([]);
 
+    // Issuing asks first, naming the meeting and the version; nothing is issued until confirmed.
     await page.click('button:has-text("Issue this pack")');
+    const confirm = await page.waitForSelector('[data-testid="confirm-issue"]');
+    expect(await confirm.textContent()).toContain(
+      `Issue version 1 of the pack for the meeting of ${dateLabel(meeting.heldAt)}`,
+    );
+    expect(listIssuedPacks(store, meeting.id)).toEqual([]);
+    await page.click('[data-testid="confirm-issue"] button:has-text("Issue version 1")');
     await page.waitForSelector('[data-testid="issued-versions"] li', { timeout: 60_000 });
     const issued = listIssuedPacks(store, meeting.id);
     expect(issued.map((p) => p.version)).toEqual([1]);
     expect(await page.textContent('[data-testid="issued-versions"]')).toContain(issued[0].sha256);
     expect(await page.textContent('[data-testid="issued-versions"]')).toContain('Version 1');
-    expect(await page.isVisible('button:has-text("Reissue as version 2")')).toBe(true);
+    // Issued, the screen shows the issued version, not the draft it came from.
+    expect(await page.$('[data-testid="draft-view"]')).toBeNull();
+    expect(await page.isVisible('h2:has-text("Reissue (version 2)")')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('issued-title');
   });
 
   it('exports an exact copy of the issued pack and recognises it when verified', async () => {
@@ -129,7 +140,9 @@ describe('secretariat', () => {
 
     await page.setInputFiles('#verify-file', file);
     await page.waitForSelector('.verify-ok');
-    expect(await page.textContent('.verify-ok')).toContain(`version ${issued.version}`);
+    expect(await page.textContent('.verify-ok')).toContain(
+      `version ${issued.version} of the pack for the meeting of ${dateLabel(nextMeeting().heldAt)}`,
+    );
 
     writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from('\n%tampered')]));
     await page.setInputFiles('#verify-file', file);

@@ -1,6 +1,7 @@
 // The dashboard's "before the pack can be issued" checklist is about the next meeting's reporting
 // month, whichever month is on screen, and counts only what is really outstanding.
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../electron/demo/generate';
 import { acceptedUpdate, boardMeeting, openTestApp, type TestApp } from '../fixtures/appServices';
 
 let app: TestApp;
@@ -32,5 +33,14 @@ describe('the dashboard’s next meeting', () => {
     app = openTestApp();
     await boardMeeting(app, '2007-09-03T10:00', '2007-08');
     expect((await app.call('dashboard.get')).nextMeeting).toBeNull();
+  });
+
+  it('is the demo’s meeting not yet held, years later, and the app opens on the month it reports on', async () => {
+    app = openTestApp('2026-12-06T09:00:00.000Z');
+    loadDemo(app.store, { months: 6 });
+    const next = (await app.call('dashboard.get')).nextMeeting;
+    expect(next?.meeting.heldAt).toBe('2007-10-18T10:00');
+    expect(next?.meeting.reportingMonth).toBe('2007-09');
+    expect((await app.call('months.list')).nextMeetingMonth).toBe('2007-09');
   });
 });

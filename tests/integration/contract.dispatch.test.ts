@@ -71,6 +71,7 @@ describe('dispatch', () => {
     vi.spyOn(handlers, 'months.list').mockReturnValue({
       months: 'all of them',
       current: '2007-10',
+      nextMeetingMonth: null,
       latestReported: null,
     } as never);
     const result = await app.raw('months.list', {});

@@ -8,10 +8,13 @@ import { showError } from '../../state/notices';
 import { useResource } from '../../state/resource';
 import { actionLabel, describeEntry } from './describeChange';
 import { useAgendaItemPlaces } from './useAgendaItemPlaces';
+import { TableScroll } from '../../components/TableScroll';
+import { useScreenTitle } from '../../state/title';
 
 const PAGE = 100;
 
 export function AuditScreen() {
+  useScreenTitle('Audit log');
   const [entity, setEntity] = useState('');
   const [actor, setActor] = useState('');
   const [text, setText] = useState('');
@@ -77,33 +80,35 @@ export function AuditScreen() {
       )}
       {entries.length > 0 && (
         <div className="card">
-          <table className="audit-table">
-            <caption className="visually-hidden">Changes, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Which</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td className="nowrap small">{e.at.slice(0, 19).replace('T', ' ')}</td>
-                  <td>{e.actor}</td>
-                  <td>{actionLabel(e.action)}</td>
-                  <td className="ref">{e.entityId}</td>
-                  <td className="small audit-after">
-                    {describeEntry(e, items.placeOf).map((line) => (
-                      <div key={line}>{line}</div>
-                    ))}
-                  </td>
+          <TableScroll label="Audit entries">
+            <table className="audit-table">
+              <caption className="visually-hidden">Changes, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When (UTC)</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Which</th>
+                  <th scope="col">Change</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.id}>
+                    <td className="nowrap small">{e.at.slice(0, 19).replace('T', ' ')}</td>
+                    <td>{e.actor}</td>
+                    <td>{actionLabel(e.action)}</td>
+                    <td className="ref">{e.entityId}</td>
+                    <td className="small audit-after">
+                      {describeEntry(e, items.placeOf).map((line) => (
+                        <div key={line}>{line}</div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {(list.data?.length ?? 0) + older.length >= PAGE && (
             <button type="button" className="button" onClick={loadOlder}>
               Show older changes

@@ -10,11 +10,13 @@ import { MissingUpdates } from './MissingUpdates';
 import { OverdueActions } from './OverdueActions';
 import { MovementSummary } from './MovementSummary';
 import { KeyFigures } from './KeyFigures';
+import { useScreenTitle } from '../../state/title';
 
 export function HomeScreen() {
   const month = useSession((s) => s.month);
   const dashboard = useResource(`dashboard:${month}`, month ? () => call('dashboard.get', { month }) : null);
   const d = dashboard.data;
+  useScreenTitle(month ? `Home: ${monthLabel(month)}` : 'Home');
 
   return (
     <section aria-labelledby="home-title" data-ready={d && d.month === month ? 'dashboard' : undefined}>

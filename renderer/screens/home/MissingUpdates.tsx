@@ -3,6 +3,7 @@
 import type { Dashboard } from '../../../shared/contract';
 import { EmptyState } from '../../components/EmptyState';
 import { hrefFor } from '../../state/route';
+import { TableScroll } from '../../components/TableScroll';
 
 export function MissingUpdates({ dashboard }: { dashboard: Dashboard }) {
   const byStrand = new Map<number, Dashboard['missing']>();
@@ -23,34 +24,36 @@ export function MissingUpdates({ dashboard }: { dashboard: Dashboard }) {
           <p>All strands have reported for this month. Accept any waiting updates, then build the pack.</p>
         </EmptyState>
       ) : (
-        <table aria-labelledby="missing-title">
-          <thead>
-            <tr>
-              <th scope="col">Strand</th>
-              <th scope="col" className="number">
-                No update
-              </th>
-              <th scope="col" className="number">
-                Being drafted
-              </th>
-              <th scope="col">Next step</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...byStrand.entries()].map(([strand, items]) => (
-              <tr key={strand}>
-                <th scope="row">
-                  {strand}. {titles.get(strand)}
+        <TableScroll label="Objectives with no update">
+          <table aria-labelledby="missing-title">
+            <thead>
+              <tr>
+                <th scope="col">Strand</th>
+                <th scope="col" className="number">
+                  No update
                 </th>
-                <td className="number">{items.length}</td>
-                <td className="number">{items.filter((i) => i.working).length}</td>
-                <td>
-                  <a href={hrefFor('updates', strand)}>Record updates for strand {strand}</a>
-                </td>
+                <th scope="col" className="number">
+                  Being drafted
+                </th>
+                <th scope="col">Next step</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {[...byStrand.entries()].map(([strand, items]) => (
+                <tr key={strand}>
+                  <th scope="row">
+                    {strand}. {titles.get(strand)}
+                  </th>
+                  <td className="number">{items.length}</td>
+                  <td className="number">{items.filter((i) => i.working).length}</td>
+                  <td>
+                    <a href={hrefFor('updates', strand)}>Record updates for strand {strand}</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -2,6 +2,7 @@
 import type { Dashboard } from '../../../shared/contract';
 import { dateLabel } from '../../../shared/months';
 import { hrefFor } from '../../state/route';
+import { TableScroll } from '../../components/TableScroll';
 
 export function OverdueActions({ dashboard }: { dashboard: Dashboard }) {
   const overdue = dashboard.overdueActions;
@@ -16,26 +17,28 @@ export function OverdueActions({ dashboard }: { dashboard: Dashboard }) {
       {overdue.length === 0 ? (
         <p className="muted">No board action is overdue.</p>
       ) : (
-        <table aria-labelledby="overdue-title">
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overdue.map((a) => (
-              <tr key={a.ref}>
-                <td>
-                  <span className="ref">{a.ref}</span> {a.description}
-                </td>
-                <td>{a.owner}</td>
-                <td className="nowrap">{a.dueDate ? dateLabel(a.dueDate) : '—'}</td>
+        <TableScroll label="Overdue actions">
+          <table aria-labelledby="overdue-title">
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {overdue.map((a) => (
+                <tr key={a.ref}>
+                  <td>
+                    <span className="ref">{a.ref}</span> {a.description}
+                  </td>
+                  <td>{a.owner}</td>
+                  <td className="nowrap">{a.dueDate ? dateLabel(a.dueDate) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -5,8 +5,10 @@ import { EmptyState, ErrorMessage, Loading } from '../../components/EmptyState';
 import { hrefFor } from '../../state/route';
 import { useResource } from '../../state/resource';
 import { ActionsTable } from './ActionsTable';
+import { useScreenTitle } from '../../state/title';
 
 export function ActionLog() {
+  useScreenTitle('Action log');
   const [status, setStatus] = useState('');
   const [owner, setOwner] = useState('');
   const list = useResource(`actions:${status}:${owner}`, () =>

@@ -19,10 +19,23 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
   const [due, setDue] = useState('');
   const [item, setItem] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ description?: string; owner?: string }>({});
   const show = useNotices((s) => s.show);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setError(null);
+    // What is missing is said under its own field, and the cursor goes to the first of them.
+    const missing = {
+      ...(description.trim() ? {} : { description: 'Say what is to be done.' }),
+      ...(owner.trim() ? {} : { owner: 'Name who owns the action.' }),
+    };
+    setFieldErrors(missing);
+    const first = missing.description ? 'action-description' : missing.owner ? 'action-owner' : null;
+    if (first) {
+      document.getElementById(first)?.focus();
+      return;
+    }
     try {
       const action = await call('actions.add', {
         meetingId,
@@ -60,12 +73,31 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
               id="action-description"
               type="text"
               value={description}
+              aria-invalid={fieldErrors.description ? true : undefined}
+              aria-describedby={fieldErrors.description ? 'action-description-error' : undefined}
               onChange={(e) => setDescription(e.target.value)}
             />
+            {fieldErrors.description && (
+              <p className="field-error" id="action-description-error">
+                {fieldErrors.description}
+              </p>
+            )}
           </div>
           <div className="field">
             <label htmlFor="action-owner">Owner</label>
-            <input id="action-owner" type="text" value={owner} onChange={(e) => setOwner(e.target.value)} />
+            <input
+              id="action-owner"
+              type="text"
+              value={owner}
+              aria-invalid={fieldErrors.owner ? true : undefined}
+              aria-describedby={fieldErrors.owner ? 'action-owner-error' : undefined}
+              onChange={(e) => setOwner(e.target.value)}
+            />
+            {fieldErrors.owner && (
+              <p className="field-error" id="action-owner-error">
+                {fieldErrors.owner}
+              </p>
+            )}
           </div>
           <div className="field">
             <label htmlFor="action-due">Due date</label>

@@ -1,11 +1,13 @@
 // The agenda builder: edit, reorder (Move up / Move down), link an item to a pack section, add and
 // remove items, then save the whole agenda in one go.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgendaItem, Paper } from '../../../shared/contract';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf, useNotices } from '../../state/notices';
 import { AgendaRow, type Item } from './AgendaRow';
+import { useRoute } from '../../state/route';
+import { forgetAgenda, keepAgenda, unsavedAgenda } from '../../state/unsavedAgenda';
 
 let nextKey = 1;
 const toItem = (a: AgendaItem): Item => ({
@@ -17,35 +19,33 @@ const toItem = (a: AgendaItem): Item => ({
   packSection: a.packSection,
 });
 
-// Unsaved agenda edits are copied to this window's session storage, so leaving the screen (or a
-// reload) before "Save agenda" loses nothing; they come back while the saved agenda is unchanged.
-const AGENDA_KEY = 'boardPack.unsavedAgenda.';
-
-function keepAgenda(meetingId: number, base: AgendaItem[], items: Item[]): void {
-  try {
-    window.sessionStorage.setItem(AGENDA_KEY + meetingId, JSON.stringify({ base, items }));
-  } catch {
-    // Storage full or disabled: the "not saved yet" line still says so.
-  }
+/** Sends the whole agenda in one go; new items get their ids from the store. */
+function saveAgenda(meetingId: number, items: Item[]) {
+  return call('meetings.setAgenda', {
+    meetingId,
+    items: items.map(({ id, title, presenter, minutesAllotted, packSection }) => ({
+      id,
+      title,
+      presenter,
+      minutesAllotted,
+      packSection,
+    })),
+  });
 }
 
-function forgetAgenda(meetingId: number): void {
-  try {
-    window.sessionStorage.removeItem(AGENDA_KEY + meetingId);
-  } catch {
-    // Nothing to forget.
-  }
-}
-
-function unsavedAgenda(meetingId: number, base: AgendaItem[]): Item[] | null {
-  try {
-    const raw = window.sessionStorage.getItem(AGENDA_KEY + meetingId);
-    if (!raw) return null;
-    const kept = JSON.parse(raw) as { base: AgendaItem[]; items: Item[] };
-    return JSON.stringify(kept.base) === JSON.stringify(base) ? kept.items : null;
-  } catch {
-    return null;
-  }
+function saveOnLeaving(meetingId: number, items: Item[]): void {
+  const notices = useNotices.getState();
+  saveAgenda(meetingId, items)
+    .then(() => {
+      forgetAgenda(meetingId);
+      notices.show('success', 'Your agenda changes were saved as you left the meeting.');
+    })
+    .catch((e: unknown) =>
+      notices.show(
+        'error',
+        `Your agenda changes were not saved: ${messageOf(e)} They are kept here; open the meeting to finish them.`,
+      ),
+    );
 }
 
 export function AgendaBuilder({
@@ -67,6 +67,22 @@ export function AgendaBuilder({
   const [dirty, setDirty] = useState(restored !== null);
   const [error, setError] = useState<string | null>(null);
   const show = useNotices((s) => s.show);
+
+  // Leaving the meeting with changes not saved saves them, so the pack never silently uses an
+  // older agenda; a refusal says so and the changes stay in this window for the next visit. Watched
+  // on the route rather than on unmounting, which a reload of the meeting also does.
+  const latest = useRef({ items, dirty });
+  latest.current = { items, dirty };
+  useEffect(
+    () =>
+      useRoute.subscribe((route) => {
+        const here = route.screen === 'meetings' && route.parts[0] === String(meetingId);
+        if (here || !latest.current.dirty) return;
+        latest.current.dirty = false;
+        saveOnLeaving(meetingId, latest.current.items);
+      }),
+    [meetingId],
+  );
 
   function change(list: Item[]) {
     setItems(list);
@@ -97,16 +113,8 @@ export function AgendaBuilder({
 
   async function save() {
     try {
-      await call('meetings.setAgenda', {
-        meetingId,
-        items: items.map(({ id, title, presenter, minutesAllotted, packSection }) => ({
-          id,
-          title,
-          presenter,
-          minutesAllotted,
-          packSection,
-        })),
-      });
+      await saveAgenda(meetingId, items);
+      latest.current.dirty = false;
       setDirty(false);
       forgetAgenda(meetingId);
       setError(null);

@@ -2,17 +2,11 @@
 // move it up or down or take it off the agenda; under it, the papers it carries into the pack.
 import type { PackSection } from '../../../shared/contract';
 import { PACK_SECTION_TITLES } from '../../../shared/packSections';
+import type { AgendaDraftItem } from '../../state/unsavedAgenda';
 import { ItemPapers, type ItemPapersProps } from './ItemPapers';
 
 /** An agenda item as the builder edits it: saved ones have an id; key tells rows apart until then. */
-export type Item = {
-  id?: number;
-  key: string;
-  title: string;
-  presenter: string;
-  minutesAllotted: number;
-  packSection: PackSection | null;
-};
+export type Item = AgendaDraftItem;
 
 interface Props {
   item: Item;
@@ -30,7 +24,7 @@ export function AgendaRow({ item: it, index, last, onChange, onMove, onRemove, p
       <tr className="agenda-item-row">
         <td>{index + 1}</td>
         <td>
-          <label className="visually-hidden" htmlFor={`agenda-${it.key}-title`}>
+          <label className="visually-hidden agenda-label" htmlFor={`agenda-${it.key}-title`}>
             Item {index + 1} title
           </label>
           <input
@@ -42,7 +36,7 @@ export function AgendaRow({ item: it, index, last, onChange, onMove, onRemove, p
           />
         </td>
         <td>
-          <label className="visually-hidden" htmlFor={`agenda-${it.key}-presenter`}>
+          <label className="visually-hidden agenda-label" htmlFor={`agenda-${it.key}-presenter`}>
             Item {index + 1} presenter
           </label>
           <input
@@ -53,7 +47,7 @@ export function AgendaRow({ item: it, index, last, onChange, onMove, onRemove, p
           />
         </td>
         <td>
-          <label className="visually-hidden" htmlFor={`agenda-${it.key}-minutes`}>
+          <label className="visually-hidden agenda-label" htmlFor={`agenda-${it.key}-minutes`}>
             Item {index + 1} minutes allotted
           </label>
           <input
@@ -67,7 +61,7 @@ export function AgendaRow({ item: it, index, last, onChange, onMove, onRemove, p
           />
         </td>
         <td>
-          <label className="visually-hidden" htmlFor={`agenda-${it.key}-section`}>
+          <label className="visually-hidden agenda-label" htmlFor={`agenda-${it.key}-section`}>
             Item {index + 1} pack section
           </label>
           <select

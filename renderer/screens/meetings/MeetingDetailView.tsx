@@ -11,6 +11,7 @@ import { ActionsArising } from './ActionsArising';
 import { AgendaBuilder } from './AgendaBuilder';
 import { MeetingForm, type MeetingFields } from './MeetingForm';
 import { MinutesPanel } from './MinutesPanel';
+import { useScreenTitle } from '../../state/title';
 
 export function MeetingDetailView({ id }: { id: number }) {
   const detail = useResource(`meeting:${id}`, () => call('meetings.get', { id }));
@@ -18,6 +19,7 @@ export function MeetingDetailView({ id }: { id: number }) {
   const show = useNotices((s) => s.show);
   const [formError, setFormError] = useState<string | null>(null);
   const d = detail.data;
+  useScreenTitle(d ? `Meeting of ${dateLabel(d.meeting.heldAt)}` : 'Meeting');
 
   async function saveDetails(fields: MeetingFields) {
     try {
@@ -41,7 +43,9 @@ export function MeetingDetailView({ id }: { id: number }) {
         <>
           <div className="screen-head">
             <div>
-              <h1 id="meeting-heading">{d.meeting.title}</h1>
+              <h1 id="meeting-heading">
+                {d.meeting.title}: meeting of {dateLabel(d.meeting.heldAt)}
+              </h1>
               <p className="lede">
                 {dateLabel(d.meeting.heldAt)} at {d.meeting.heldAt.slice(11, 16)}
                 {d.meeting.place ? `, ${d.meeting.place}` : ''} · reports on{' '}

@@ -42,10 +42,18 @@ export function MeetingForm({ initial, submitLabel, error, onSubmit }: Props) {
     attendees: initial.attendees.join('\n'),
     apologies: initial.apologies.join('\n'),
   });
+  const [whenError, setWhenError] = useState<string | null>(null);
   const set = (change: Partial<typeof f>) => setF({ ...f, ...change });
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // A meeting needs its date: said under the date field, with the cursor moved there.
+    if (!f.heldAt) {
+      setWhenError('Give the date and time of the meeting.');
+      document.getElementById('meeting-when')?.focus();
+      return;
+    }
+    setWhenError(null);
     onSubmit({
       ...f,
       chairs: lines(f.chairs),
@@ -71,7 +79,11 @@ export function MeetingForm({ initial, submitLabel, error, onSubmit }: Props) {
           label="Date and time"
           type="datetime-local"
           value={f.heldAt}
-          onChange={(v) => set({ heldAt: v })}
+          error={whenError}
+          onChange={(v) => {
+            set({ heldAt: v });
+            if (v) setWhenError(null);
+          }}
         />
         <InputField id="meeting-place" label="Place" value={f.place} onChange={(v) => set({ place: v })} />
         <div className="field">

@@ -4,8 +4,11 @@ import { call } from '../../api';
 import { EmptyState, ErrorMessage, Loading } from '../../components/EmptyState';
 import { hrefFor } from '../../state/route';
 import { useResource } from '../../state/resource';
+import { TableScroll } from '../../components/TableScroll';
+import { useScreenTitle } from '../../state/title';
 
 export function MeetingList() {
+  useScreenTitle('Meetings');
   const list = useResource('meetings', () => call('meetings.list'));
   const dashboard = useResource('dashboard:next', () => call('dashboard.get', {}));
   const next = dashboard.data?.nextMeeting?.meeting ?? null;
@@ -38,42 +41,44 @@ export function MeetingList() {
       )}
       {meetings.length > 0 && (
         <div className="card">
-          <table>
-            <caption className="visually-hidden">Meetings, latest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Meeting</th>
-                <th scope="col">Date</th>
-                <th scope="col">Reports on</th>
-                <th scope="col">Place</th>
-                <th scope="col">Pack</th>
-              </tr>
-            </thead>
-            <tbody>
-              {meetings.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <a href={hrefFor('meetings', m.id)}>{m.title}</a>
-                    {next?.id === m.id && <span className="pill pill-warn next-pill">Next</span>}
-                  </td>
-                  <td className="nowrap">
-                    {dateLabel(m.heldAt)}, {m.heldAt.slice(11, 16)}
-                  </td>
-                  <td>{monthLabel(m.reportingMonth)}</td>
-                  <td>{m.place || '—'}</td>
-                  <td>
-                    {m.issuedVersions > 0 ? (
-                      <span className="pill pill-ok">Issued, version {m.issuedVersions}</span>
-                    ) : next && m.heldAt < next.heldAt ? (
-                      <span className="muted">Not issued</span>
-                    ) : (
-                      <a href={hrefFor('pack', m.id)}>Build the pack</a>
-                    )}
-                  </td>
+          <TableScroll label="Meetings">
+            <table>
+              <caption className="visually-hidden">Meetings, latest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Meeting</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Reports on</th>
+                  <th scope="col">Place</th>
+                  <th scope="col">Pack</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {meetings.map((m) => (
+                  <tr key={m.id}>
+                    <td>
+                      <a href={hrefFor('meetings', m.id)}>{m.title}</a>
+                      {next?.id === m.id && <span className="pill pill-warn next-pill">Next</span>}
+                    </td>
+                    <td className="nowrap">
+                      {dateLabel(m.heldAt)}, {m.heldAt.slice(11, 16)}
+                    </td>
+                    <td>{monthLabel(m.reportingMonth)}</td>
+                    <td>{m.place || '—'}</td>
+                    <td>
+                      {m.issuedVersions > 0 ? (
+                        <span className="pill pill-ok">Issued, version {m.issuedVersions}</span>
+                      ) : next && m.heldAt < next.heldAt ? (
+                        <span className="muted">Not issued</span>
+                      ) : (
+                        <a href={hrefFor('pack', m.id)}>Build the pack</a>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       )}
     </section>

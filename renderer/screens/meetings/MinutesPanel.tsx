@@ -60,12 +60,20 @@ function AddMinute({
   const [error, setError] = useState<string | null>(null);
   const id = `minute-${item.id}`;
 
+  const [textError, setTextError] = useState<string | null>(null);
+
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setError(null);
+    if (!text.trim()) {
+      setTextError(`A ${kind} cannot be empty: write it, then add it.`);
+      document.getElementById(`${id}-text`)?.focus();
+      return;
+    }
+    setTextError(null);
     try {
       await call('meetings.addMinute', { meetingId, agendaItemId: item.id, kind, text });
       setText('');
-      setError(null);
       await onSaved();
     } catch (e) {
       setError(messageOf(e));
@@ -77,7 +85,7 @@ function AddMinute({
       <ErrorMessage text={error} />
       <div className="field-inline">
         <label className="visually-hidden" htmlFor={`${id}-kind`}>
-          Kind
+          Kind of note for item {item.position}
         </label>
         <select
           id={`${id}-kind`}
@@ -96,12 +104,22 @@ function AddMinute({
           className="wide"
           value={text}
           placeholder={`Add a ${kind}`}
-          onChange={(e) => setText(e.target.value)}
+          aria-invalid={textError ? true : undefined}
+          aria-describedby={textError ? `${id}-text-error` : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (e.target.value.trim()) setTextError(null);
+          }}
         />
         <button type="submit" className="button">
           Add<span className="visually-hidden"> to item {item.position}</span>
         </button>
       </div>
+      {textError && (
+        <p className="field-error" id={`${id}-text-error`}>
+          {textError}
+        </p>
+      )}
     </form>
   );
 }

@@ -8,8 +8,10 @@ import { messageOf, useNotices } from '../../state/notices';
 import { useRoute } from '../../state/route';
 import { useSession } from '../../state/session';
 import { MeetingForm, type MeetingFields } from './MeetingForm';
+import { useScreenTitle } from '../../state/title';
 
 export function NewMeeting() {
+  useScreenTitle('Plan a meeting');
   const plan = useApp((s) => s.plan);
   const month = useSession((s) => s.month) ?? '';
   const go = useRoute((r) => r.go);
@@ -30,10 +32,7 @@ export function NewMeeting() {
   };
 
   async function create(fields: MeetingFields) {
-    if (!fields.heldAt) {
-      setError('Give the date and time of the meeting.');
-      return;
-    }
+    setError(null);
     try {
       const meeting = await call('meetings.create', { ...fields, useStandingAgenda: true });
       show('success', 'Meeting planned. Its agenda starts from the standing agenda.');

@@ -10,8 +10,10 @@ import { LeadPanel } from './LeadPanel';
 import { RequestForm } from './RequestForm';
 import { ReturnImport } from './ReturnImport';
 import './offline.css';
+import { useScreenTitle } from '../../state/title';
 
 export function ExchangeScreen() {
+  useScreenTitle('Exchange files');
   const [overview, setOverview] = useState<ExchangeOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
 

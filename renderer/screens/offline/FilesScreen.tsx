@@ -4,8 +4,10 @@ import { BackupsPanel } from './BackupsPanel';
 import { PlanImport } from './PlanImport';
 import { SpreadsheetExports } from './SpreadsheetExports';
 import './offline.css';
+import { useScreenTitle } from '../../state/title';
 
 export function FilesScreen() {
+  useScreenTitle('Spreadsheets and backups');
   return (
     <section aria-labelledby="files-title" className="offline-screen">
       <div className="screen-head">

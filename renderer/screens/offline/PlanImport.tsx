@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
 import { messageOf } from '../../state/notices';
 import { uploadOf } from './files';
+import { TableScroll } from '../../components/TableScroll';
 
 type Applied = MethodOutput<'spreadsheets.importPlan'>;
 
@@ -137,6 +138,16 @@ function PreviewView({
   );
 }
 
+/** A changed column in the board's words, not the spreadsheet importer's field name. */
+const FIELD_WORDS: Record<string, string> = {
+  text: 'Wording',
+  year: 'Year',
+  targetText: 'Target',
+  targetValue: 'Target figure',
+  targetUnit: 'Target unit',
+  owner: 'Owner',
+};
+
 function PreviewRows({ preview }: { preview: PlanImportPreviewView }) {
   const rows = [
     ...preview.added.map((a) => ({ key: `a${a.row}`, what: 'Added', ref: a.ref ?? 'new', text: a.text })),
@@ -144,29 +155,33 @@ function PreviewRows({ preview }: { preview: PlanImportPreviewView }) {
       key: `c${c.row}`,
       what: 'Changed',
       ref: c.ref,
-      text: c.changes.map((f) => `${f.field}: ${String(f.from ?? '—')} → ${String(f.to ?? '—')}`).join('; '),
+      text: c.changes
+        .map((f) => `${FIELD_WORDS[f.field] ?? f.field}: ${String(f.from ?? '—')} → ${String(f.to ?? '—')}`)
+        .join('; '),
     })),
     ...preview.retired.map((r) => ({ key: `r${r.ref}`, what: 'Retired', ref: r.ref, text: r.text })),
   ];
   if (rows.length === 0) return null;
   return (
-    <table className="offline-preview-rows">
-      <thead>
-        <tr>
-          <th scope="col">Change</th>
-          <th scope="col">Reference</th>
-          <th scope="col">Objective or field</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.slice(0, 100).map((r) => (
-          <tr key={r.key}>
-            <td>{r.what}</td>
-            <td className="mono">{r.ref}</td>
-            <td>{r.text}</td>
+    <TableScroll label="Changed objectives">
+      <table className="offline-preview-rows">
+        <thead>
+          <tr>
+            <th scope="col">Change</th>
+            <th scope="col">Reference</th>
+            <th scope="col">Objective or field</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.slice(0, 100).map((r) => (
+            <tr key={r.key}>
+              <td>{r.what}</td>
+              <td className="mono">{r.ref}</td>
+              <td>{r.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

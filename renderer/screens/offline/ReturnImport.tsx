@@ -1,6 +1,6 @@
 // Taking in a lead's return: every check first, then the trust step for a key this copy does not
 // know, then each incoming update beside ours to accept or reject, then what was done.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput, ReturnPreviewView, Upload } from '../../../shared/contract';
 import { monthLabel } from '../../../shared/months';
 import { call, tryCall } from '../../api';
@@ -60,15 +60,11 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
     setError(null);
   }
 
-  async function apply(acceptAll: boolean) {
+  // Every decision the person made goes as made; the bulk button only ever fills in the rest.
+  async function apply() {
     if (!upload) return;
     try {
-      const done = await call('exchange.importReturn', {
-        ...upload,
-        trust: trusted,
-        acceptAll,
-        decisions: acceptAll ? pick(decisions, conflictRefs(preview)) : decisions,
-      });
+      const done = await call('exchange.importReturn', { ...upload, trust: trusted, decisions });
       setResult(done);
       setError(null);
       onImported();
@@ -101,20 +97,15 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
           preview={preview}
           decisions={decisions}
           onDecide={(ref, d) => setDecisions({ ...decisions, [ref]: d })}
-          onApply={apply}
+          onAcceptUndecided={(refs) =>
+            setDecisions({ ...Object.fromEntries(refs.map((ref) => [ref, 'accept' as const])), ...decisions })
+          }
+          onApply={() => void apply()}
         />
       )}
       <div role="status">{result && <ResultSummary result={result} />}</div>
     </div>
   );
-}
-
-function conflictRefs(preview: ReturnPreviewView | null): string[] {
-  return preview?.updates.filter((u) => u.conflict).map((u) => u.ref) ?? [];
-}
-
-function pick(decisions: Decisions, refs: string[]): Decisions {
-  return Object.fromEntries(Object.entries(decisions).filter(([ref]) => refs.includes(ref)));
 }
 
 /** The refusal of an unknown lead key, with the fingerprint to read out and the button to trust it. */
@@ -146,8 +137,11 @@ function TrustStep(props: { preview: ReturnPreviewView; refusal: string | null; 
 
 function ResultSummary({ result }: { result: Imported }) {
   const { preview } = result;
+  // The review and its buttons are gone: focus lands on what happened, to read on from there.
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => summary.current?.focus(), []);
   return (
-    <div className="offline-ok" data-testid="return-result">
+    <div className="offline-ok" data-testid="return-result" ref={summary} tabIndex={-1}>
       <p>
         The return from {preview.author} for strand {preview.strandNumber}, {monthLabel(preview.month)} was
         taken in: {result.accepted.length} accepted, {result.rejected.length} rejected

@@ -1,5 +1,6 @@
 // Each incoming update beside the one this copy holds, with accept (take theirs) or reject (keep
 // ours) for each; a conflict is an update changed here after the request went out.
+import { useState } from 'react';
 import type { ReturnPreviewView } from '../../../shared/contract';
 import { CLEAR_EXCHANGE_FILE_WARNING } from '../../../shared/contractOffline';
 import { monthLabel } from '../../../shared/months';
@@ -12,12 +13,43 @@ export function ReturnReview(props: {
   preview: ReturnPreviewView;
   decisions: Decisions;
   onDecide: (ref: string, decision: 'accept' | 'reject') => void;
-  onApply: (acceptAll: boolean) => void;
+  /** Marks each update without a decision as Accepted, leaving every decision already made alone. */
+  onAcceptUndecided: (refs: string[]) => void;
+  onApply: () => void;
 }) {
   const { preview, decisions } = props;
+  const [missing, setMissing] = useState<string | null>(null);
+  const [marked, setMarked] = useState<string | null>(null);
   const conflicts = preview.updates.filter((u) => u.conflict);
-  const undecidedConflicts = conflicts.filter((u) => !decisions[u.ref]).length;
-  const undecided = preview.updates.filter((u) => !decisions[u.ref]).length;
+  const undecided = preview.updates.filter((u) => !decisions[u.ref]);
+  // Conflicts need a choice each: the bulk button only reaches updates that are not in conflict.
+  const bulk = undecided.filter((u) => !u.conflict).map((u) => u.ref);
+  const accepted = preview.updates.filter((u) => decisions[u.ref] === 'accept').length;
+  const rejected = preview.updates.filter((u) => decisions[u.ref] === 'reject').length;
+
+  function acceptUndecided() {
+    props.onAcceptUndecided(bulk);
+    setMissing(null);
+    setMarked(
+      `${plural(bulk.length, 'update')} marked Accept: ${bulk.join(', ')}. Your other decisions are unchanged; apply when ready.`,
+    );
+  }
+
+  function apply() {
+    setMarked(null);
+    if (undecided.length === 0) {
+      setMissing(null);
+      props.onApply();
+      return;
+    }
+    const refs = undecided.map((u) => u.ref);
+    setMissing(
+      `No decision yet for ${refs.join(', ')}: choose for each${bulk.length ? ', or mark them Accept with the button' : ''}. Nothing was changed.`,
+    );
+    // Straight to the first row still waiting, so the keyboard continues where the work is.
+    document.querySelector<HTMLInputElement>(`input[name="decide-${CSS.escape(refs[0])}"]`)?.focus();
+  }
+
   return (
     <div data-testid="return-review">
       <h3>
@@ -43,45 +75,57 @@ export function ReturnReview(props: {
           <p>{preview.unanswered.join(', ')}</p>
         </details>
       )}
-      <table className="offline-review">
-        <caption className="visually-hidden">Incoming updates beside the updates held here</caption>
-        <thead>
-          <tr>
-            <th scope="col">Objective</th>
-            <th scope="col">Here now</th>
-            <th scope="col">From the lead</th>
-            <th scope="col">Decision</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.updates.map((item) => (
-            <ReviewRow key={item.ref} item={item} decision={decisions[item.ref]} onDecide={props.onDecide} />
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Incoming updates">
+        <table className="offline-review" aria-describedby={missing ? 'review-missing' : undefined}>
+          <caption className="visually-hidden">Incoming updates beside the updates held here</caption>
+          <thead>
+            <tr>
+              <th scope="col">Objective</th>
+              <th scope="col">Here now</th>
+              <th scope="col">From the lead</th>
+              <th scope="col">Decision</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.updates.map((item) => (
+              <ReviewRow
+                key={item.ref}
+                item={item}
+                decision={decisions[item.ref]}
+                invalid={missing !== null && !decisions[item.ref]}
+                onDecide={props.onDecide}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="small" data-testid="review-tally">
+        So far: {accepted} to accept, {rejected} to reject, {undecided.length} without a decision.
+      </p>
       <div className="button-row">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={undecidedConflicts > 0}
-          onClick={() => props.onApply(true)}
-        >
-          Accept all{conflicts.length ? ' others' : ''}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={undecided > 0}
-          onClick={() => props.onApply(false)}
-        >
+        <button type="button" className="button button-primary" onClick={apply}>
           Apply my decisions
         </button>
+        {bulk.length > 0 && (
+          <button type="button" className="button" data-testid="accept-undecided" onClick={acceptUndecided}>
+            Mark the {plural(bulk.length, 'update')} without a decision Accept
+          </button>
+        )}
       </div>
-      {undecidedConflicts > 0 && (
-        <p className="small muted">Choose keep ours or take theirs for each conflict first.</p>
+      {missing && (
+        <p className="field-error" id="review-missing" role="alert">
+          {missing}
+        </p>
       )}
+      <p className="small" role="status">
+        {marked}
+      </p>
     </div>
   );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function UpdateCell({
@@ -101,6 +145,7 @@ function UpdateCell({
 function ReviewRow(props: {
   item: Item;
   decision: 'accept' | 'reject' | undefined;
+  invalid: boolean;
   onDecide: (ref: string, decision: 'accept' | 'reject') => void;
 }) {
   const { item, decision } = props;
@@ -139,6 +184,7 @@ function ReviewRow(props: {
                 name={name}
                 value={d}
                 checked={decision === d}
+                aria-invalid={props.invalid || undefined}
                 onChange={() => props.onDecide(item.ref, d)}
               />{' '}
               {words[d]}

@@ -10,6 +10,8 @@ import { base64ToBlob } from './pdf';
 import { PACK_SECTIONS, PACK_SECTION_TITLES } from '../../../shared/packSections';
 import { PackReadiness } from './PackReadiness';
 import { PapersReadiness } from './PapersReadiness';
+import { hasUnsavedAgenda } from '../../state/unsavedAgenda';
+import { hrefFor } from '../../state/route';
 
 type Meeting = MethodOutput<'meetings.list'>[number];
 const ALL: PackSection[] = [...PACK_SECTIONS];
@@ -53,7 +55,15 @@ export function DraftBuilder({
         : ALL.filter((x) => x === s || sections.includes(x)),
     );
 
-  async function build() {
+  const [askAgenda, setAskAgenda] = useState(false);
+
+  // Agenda edits this window never saved would be left out of the pack: ask first.
+  async function build(confirmed = false) {
+    if (!confirmed && hasUnsavedAgenda(meeting.id)) {
+      setAskAgenda(true);
+      return;
+    }
+    setAskAgenda(false);
     setBusy('build');
     try {
       const result = await call('packs.buildDraft', { meetingId: meeting.id, sections });
@@ -70,7 +80,28 @@ export function DraftBuilder({
     }
   }
 
+  const [confirming, setConfirming] = useState(false);
+  const version = issuedCount + 1;
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  /** Issuing freezes the pack: the first press asks, naming the meeting and the version. */
+  function askToIssue() {
+    if (issuedCount > 0 && !changes.trim()) {
+      setIssueError(
+        'Say what changed since the last version, one change per line, so readers know why it was reissued.',
+      );
+      document.getElementById('reissue-changes')?.focus();
+      return;
+    }
+    setIssueError(null);
+    setConfirming(true);
+  }
+
   async function issue() {
+    setConfirming(false);
     const changeList = changes
       .split('\n')
       .map((c) => c.trim())
@@ -86,8 +117,11 @@ export function DraftBuilder({
       const issued = await call('packs.issue', { meetingId: meeting.id, sections, changes: changeList });
       setIssueError(null);
       setChanges('');
+      // The draft was for issuing; once issued, the screen shows the issued version, not a DRAFT.
+      setDraft(null);
       show('success', `Version ${issued.version} issued. It is frozen; export a copy to send it.`);
       await onIssued();
+      document.getElementById('issued-title')?.focus();
     } catch (e) {
       setIssueError(messageOf(e));
     } finally {
@@ -116,11 +150,27 @@ export function DraftBuilder({
             type="button"
             className="button"
             disabled={busy !== null || sections.length === 0}
-            onClick={build}
+            onClick={() => void build()}
           >
             {busy === 'build' ? 'Building…' : 'Build draft'}
           </button>
         </div>
+        {askAgenda && (
+          <div className="callout" role="alert" data-testid="unsaved-agenda">
+            <p>
+              This meeting&apos;s agenda has changes that were not saved, and the pack would use the saved
+              agenda without them.
+            </p>
+            <div className="button-row">
+              <a className="button button-primary" href={hrefFor('meetings', meeting.id)}>
+                Open the meeting to save the agenda
+              </a>
+              <button type="button" className="button" onClick={() => void build(true)}>
+                Build with the saved agenda
+              </button>
+            </div>
+          </div>
+        )}
       </div>
       {draft && (
         <div
@@ -138,14 +188,40 @@ export function DraftBuilder({
                 issuing freezes the pack and records its hash
               </p>
             </div>
-            <button type="button" className="button button-primary" disabled={busy !== null} onClick={issue}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy !== null || confirming}
+              onClick={askToIssue}
+            >
               {busy === 'issue'
                 ? 'Issuing…'
                 : issuedCount > 0
-                  ? `Reissue as version ${issuedCount + 1}`
+                  ? `Reissue as version ${version}`
                   : 'Issue this pack'}
             </button>
           </div>
+          {confirming && (
+            <div className="callout" data-testid="confirm-issue">
+              <p>
+                Issue version {version} of the pack for the meeting of {dateLabel(meeting.heldAt)} (
+                {meeting.title})? An issued version is frozen: a correction is a new version.
+              </p>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button button-primary"
+                  ref={confirmRef}
+                  onClick={() => void issue()}
+                >
+                  Issue version {version}
+                </button>
+                <button type="button" className="button" onClick={() => setConfirming(false)}>
+                  Not yet
+                </button>
+              </div>
+            </div>
+          )}
           <ErrorMessage text={issueError} />
           {issuedCount > 0 && (
             <div className="field">

@@ -18,7 +18,9 @@ export function IssuedVersions({ versions, error }: { versions: IssuedPack[] | n
   }
   return (
     <div className="card" data-testid="issued-versions">
-      <h2 id="issued-title">Issued versions</h2>
+      <h2 id="issued-title" tabIndex={-1}>
+        Issued versions
+      </h2>
       <ErrorMessage text={error} />
       {versions && versions.length === 0 && (
         <p className="muted">Not issued yet. Build a draft, read it, then issue it.</p>

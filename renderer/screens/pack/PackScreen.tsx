@@ -9,6 +9,7 @@ import { useResource } from '../../state/resource';
 import { DraftBuilder } from './DraftBuilder';
 import { IssuedVersions } from './IssuedVersions';
 import { VerifyFile } from './VerifyFile';
+import { useScreenTitle } from '../../state/title';
 
 export function PackScreen() {
   const parts = useRoute((r) => r.parts);
@@ -16,6 +17,7 @@ export function PackScreen() {
   const meetings = useResource('meetings', () => call('meetings.list'));
   const list = [...(meetings.data ?? [])].sort((a, b) => b.heldAt.localeCompare(a.heldAt));
   const chosen = list.find((m) => m.id === Number(parts[0])) ?? null;
+  useScreenTitle(chosen ? `Board pack: meeting of ${dateLabel(chosen.heldAt)}` : 'Board pack');
   const issued = useResource(
     `issued:${chosen?.id}`,
     chosen ? () => call('packs.list', { meetingId: chosen.id }) : null,

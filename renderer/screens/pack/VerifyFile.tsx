@@ -1,20 +1,44 @@
-// Is this PDF one we issued? Its SHA-256 is compared with every issued version's.
+// Is this PDF one we issued? Its SHA-256 is compared with every issued version's. A match names
+// the meeting by its date and says whether a later version has replaced it.
 import { useState } from 'react';
-import type { MethodOutput } from '../../../shared/contract';
+import type { IssuedPack, MethodOutput } from '../../../shared/contract';
+import { dateLabel } from '../../../shared/months';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf } from '../../state/notices';
 import { fileToBase64 } from './pdf';
 
+interface Context {
+  meetingHeldAt: string | null;
+  replacedBy: IssuedPack | null;
+}
+
+/** The meeting's date and the latest version after the matched one, from the contract. */
+async function contextOf(match: IssuedPack): Promise<Context> {
+  const [meetings, versions] = await Promise.all([
+    call('meetings.list'),
+    call('packs.list', { meetingId: match.meetingId }),
+  ]);
+  const later = versions.filter((v) => v.version > match.version).sort((a, b) => b.version - a.version);
+  return {
+    meetingHeldAt: meetings.find((m) => m.id === match.meetingId)?.heldAt ?? null,
+    replacedBy: later[0] ?? null,
+  };
+}
+
 export function VerifyFile() {
   const [result, setResult] = useState<MethodOutput<'packs.verify'> | null>(null);
+  const [context, setContext] = useState<Context | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function verify(file: File | undefined) {
     setResult(null);
+    setContext(null);
     if (!file) return;
     try {
-      setResult(await call('packs.verify', { pdfBase64: await fileToBase64(file) }));
+      const checked = await call('packs.verify', { pdfBase64: await fileToBase64(file) });
+      setContext(checked.match ? await contextOf(checked.match) : null);
+      setResult(checked);
       setError(null);
     } catch (e) {
       setError(messageOf(e));
@@ -41,8 +65,12 @@ export function VerifyFile() {
       <div role="status">
         {result?.match && (
           <p className="verify-ok">
-            This is version {result.match.version} of the pack for meeting {result.match.meetingId}, issued{' '}
-            {result.match.issuedAt.slice(0, 10)} by {result.match.issuedBy}. It has not been changed.
+            This is version {result.match.version} of the pack for the meeting of{' '}
+            {context?.meetingHeldAt ? dateLabel(context.meetingHeldAt) : `meeting ${result.match.meetingId}`},
+            issued {dateLabel(result.match.issuedAt.slice(0, 10))} by {result.match.issuedBy}. It has not been
+            changed.
+            {context?.replacedBy &&
+              ` It was replaced by version ${context.replacedBy.version} on ${dateLabel(context.replacedBy.issuedAt.slice(0, 10))}: read that one instead.`}
           </p>
         )}
         {result && !result.match && (

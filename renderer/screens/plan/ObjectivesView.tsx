@@ -12,6 +12,7 @@ import { useSession } from '../../state/session';
 import { ObjectiveFilters, type Filters } from './ObjectiveFilters';
 import { ObjectiveForm } from './ObjectiveForm';
 import { RetireForm } from './RetireForm';
+import { TableScroll } from '../../components/TableScroll';
 
 type Editing =
   | { kind: 'add' }
@@ -70,35 +71,39 @@ export function ObjectivesView({ plan }: { plan: PlanDetail }) {
         </EmptyState>
       )}
       {objectives.length > 0 && (
-        <table className="objectives-table">
-          <thead>
-            <tr>
-              <th scope="col">Ref</th>
-              <th scope="col">Objective</th>
-              <th scope="col">Theme</th>
-              <th scope="col">Year</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Edit</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {objectives.map((o, i) => (
-              <ObjectiveRow
-                key={o.ref}
-                objective={o}
-                strandTitle={
-                  objectives[i - 1]?.strandNumber !== o.strandNumber ? titles.get(o.strandNumber) : undefined
-                }
-                editing={editing}
-                plan={plan}
-                onEdit={setEditing}
-                onDone={done}
-              />
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Objectives">
+          <table className="objectives-table">
+            <thead>
+              <tr>
+                <th scope="col">Ref</th>
+                <th scope="col">Objective</th>
+                <th scope="col">Theme</th>
+                <th scope="col">Year</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Edit</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {objectives.map((o, i) => (
+                <ObjectiveRow
+                  key={o.ref}
+                  objective={o}
+                  strandTitle={
+                    objectives[i - 1]?.strandNumber !== o.strandNumber
+                      ? titles.get(o.strandNumber)
+                      : undefined
+                  }
+                  editing={editing}
+                  plan={plan}
+                  onEdit={setEditing}
+                  onDone={done}
+                />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -4,10 +4,12 @@ import { useApp } from '../../state/app';
 import { Loading } from '../../components/EmptyState';
 import { ObjectivesView } from './ObjectivesView';
 import { StrategyView } from './StrategyView';
+import { useScreenTitle } from '../../state/title';
 
 type Tab = 'objectives' | 'strategy';
 
 export function PlanScreen() {
+  useScreenTitle('Plan');
   const plan = useApp((s) => s.plan);
   const [tab, setTab] = useState<Tab>('objectives');
   return (

@@ -6,6 +6,7 @@ import { EmptyState, ErrorMessage } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
 import { messageOf, showError } from '../../state/notices';
 import { useResource } from '../../state/resource';
+import { TableScroll } from '../../components/TableScroll';
 
 const ROLE_LABELS: Record<Person['role'], string> = {
   secretariat: 'Secretariat',
@@ -57,36 +58,38 @@ export function PeoplePanel() {
         </EmptyState>
       )}
       {people.data && people.data.length > 0 && (
-        <table aria-labelledby="people-title">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Strand</th>
-              <th scope="col">
-                <span className="visually-hidden">Change</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.data.map((p) => (
-              <tr key={p.id} className={p.retired ? 'retired' : undefined}>
-                <td>
-                  {p.name}
-                  {p.retired ? ' (left)' : ''}
-                </td>
-                <td>{ROLE_LABELS[p.role]}</td>
-                <td>{p.strandNumber ?? '—'}</td>
-                <td>
-                  <button type="button" className="button-quiet" onClick={() => toggleRetired(p)}>
-                    {p.retired ? 'Restore' : 'Mark as left'}
-                    <span className="visually-hidden"> {p.name}</span>
-                  </button>
-                </td>
+        <TableScroll label="People">
+          <table aria-labelledby="people-title">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Strand</th>
+                <th scope="col">
+                  <span className="visually-hidden">Change</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {people.data.map((p) => (
+                <tr key={p.id} className={p.retired ? 'retired' : undefined}>
+                  <td>
+                    {p.name}
+                    {p.retired ? ' (left)' : ''}
+                  </td>
+                  <td>{ROLE_LABELS[p.role]}</td>
+                  <td>{p.strandNumber ?? '—'}</td>
+                  <td>
+                    <button type="button" className="button-quiet" onClick={() => toggleRetired(p)}>
+                      {p.retired ? 'Restore' : 'Mark as left'}
+                      <span className="visually-hidden"> {p.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <form onSubmit={add} aria-label="Add a person">
         <h3>Add a person</h3>

@@ -9,8 +9,10 @@ import { messageOf, showError, useNotices } from '../../state/notices';
 import { PeoplePanel } from './PeoplePanel';
 import { DemoPanel } from './DemoPanel';
 import { InputField } from '../../components/InputField';
+import { useScreenTitle } from '../../state/title';
 
 export function SettingsScreen() {
+  useScreenTitle('Settings');
   const settings = useApp((s) => s.settings);
   return (
     <section aria-labelledby="settings-title">

@@ -5,6 +5,7 @@ import { useApp } from '../../state/app';
 import { useNotices } from '../../state/notices';
 import type { RowView } from './rowView';
 import { acceptAll, submitAll } from './workflow';
+import { GRID_ID } from './GridTable';
 
 interface Props {
   strandNumber: number;
@@ -28,6 +29,7 @@ export function StrandToolbar({ strandNumber, month, views, onStrand }: Props) {
     const result = await submitAll(views, month);
     setBusy(false);
     setRefusals(result.refused);
+    focusGridIfNone(result.refused.length);
     show(
       result.refused.length ? 'info' : 'success',
       `${result.submitted} updates submitted${result.refused.length ? `; ${result.refused.length} held back` : ''}.`,
@@ -40,6 +42,7 @@ export function StrandToolbar({ strandNumber, month, views, onStrand }: Props) {
     const result = await acceptAll(views, month);
     setBusy(false);
     setRefusals(result.failed);
+    focusGridIfNone(result.failed.length);
     show('success', `${result.accepted} updates accepted.`);
   }
 
@@ -79,4 +82,9 @@ export function StrandToolbar({ strandNumber, month, views, onStrand }: Props) {
       )}
     </div>
   );
+}
+
+/** The bulk button just used is disabled once nothing is left for it: continue in the grid. */
+function focusGridIfNone(refused: number): void {
+  if (refused === 0) document.getElementById(GRID_ID)?.focus();
 }

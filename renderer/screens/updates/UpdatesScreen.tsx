@@ -8,17 +8,19 @@ import { useApp } from '../../state/app';
 import { useDrafts } from '../../state/drafts';
 import { hrefFor, useRoute } from '../../state/route';
 import { useSession } from '../../state/session';
+import { useNotices } from '../../state/notices';
 import { useUpdatesGrid } from '../../state/updatesGrid';
 import { GridTable } from './GridTable';
 import { LastMonth } from './LastMonth';
 import { RevisionHistory } from './RevisionHistory';
-import { cachedRowView } from './rowView';
+import { cachedRowView, type RowView } from './rowView';
 import { SaveState } from './SaveState';
 import { StrandToolbar } from './StrandToolbar';
 import { UpdateEditor } from './UpdateEditor';
 import { WorkflowPanel } from './WorkflowPanel';
 import { submitRow } from './workflow';
 import { StatePill } from './StatePill';
+import { useScreenTitle } from '../../state/title';
 
 export function UpdatesScreen() {
   const parts = useRoute((r) => r.parts);
@@ -35,6 +37,7 @@ export function UpdatesScreen() {
   const narrativeRef = useRef<HTMLTextAreaElement>(null);
   const [rowError, setRowError] = useState<{ ref: string; text: string } | null>(null);
   const [revising, setRevising] = useState<string | null>(null);
+  useScreenTitle(`Monthly updates: strand ${strandNumber}${month ? `, ${monthLabel(month)}` : ''}`);
 
   useEffect(() => {
     if (month) void load(strandNumber, month);
@@ -75,6 +78,23 @@ export function UpdatesScreen() {
     }
     setRowError(null);
     edit(v.row.objective.ref, grid.month, v.fields, { status });
+  }
+
+  // "Revise this update" goes away as the fields open: the cursor moves to the status, the first of
+  // them, and the live region says what revising means.
+  function revise(v: RowView) {
+    setRevising(v.key);
+    setRowError(null);
+    useNotices
+      .getState()
+      .show(
+        'info',
+        `Revising ${v.row.objective.ref}: the board sees the ${v.state} update until this one is submitted.`,
+      );
+    window.setTimeout(() => {
+      const choice = (selector: string) => document.querySelector<HTMLInputElement>(selector);
+      (choice('.status-choice input:checked') ?? choice('.status-choice input'))?.focus();
+    });
   }
 
   async function submitActive() {
@@ -133,14 +153,7 @@ export function UpdatesScreen() {
                 {view.row.objective.year ? ` · ${view.row.objective.year}` : ''}
               </h2>
               <p className="objective-full">{view.row.objective.text}</p>
-              <StatePill
-                view={view}
-                revising={revising === view.key}
-                onRevise={() => {
-                  setRevising(view.key);
-                  setRowError(null);
-                }}
-              />
+              <StatePill view={view} revising={revising === view.key} onRevise={() => revise(view)} />
               {view.row.objective.targetText && (
                 <p className="small">Target: {view.row.objective.targetText}</p>
               )}

@@ -1,9 +1,10 @@
 // Submit (strand lead), accept or return with a comment (secretariat) for the active row. A refusal
 // is shown here, beside the buttons the person just used.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/EmptyState';
 import type { RowView } from './rowView';
-import { acceptRow, returnRow, submitRow, type Outcome } from './workflow';
+import { acceptRow, returnRow, submitRow, RETURN_NEEDS_REASON, type Outcome } from './workflow';
+import { GRID_ID } from './GridTable';
 
 interface Props {
   view: RowView;
@@ -16,7 +17,15 @@ export function WorkflowPanel({ view, month, error, onOutcome }: Props) {
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
+  const [commentError, setCommentError] = useState<string | null>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const returnButton = useRef<HTMLButtonElement>(null);
   const ref = view.row.objective.ref;
+
+  // Opening the return form puts the cursor in its one field.
+  useEffect(() => {
+    if (returning) commentRef.current?.focus();
+  }, [returning]);
 
   async function run(action: () => Promise<Outcome>) {
     setBusy(true);
@@ -25,8 +34,29 @@ export function WorkflowPanel({ view, month, error, onOutcome }: Props) {
     if (outcome.ok) {
       setReturning(false);
       setComment('');
+      setCommentError(null);
+      // The button just used is gone with the state it belonged to: back to the grid, whose keys
+      // carry on from the same row. The notice area has said what happened.
+      document.getElementById(GRID_ID)?.focus();
     }
     onOutcome(outcome);
+  }
+
+  function returnWithComment() {
+    if (!comment.trim()) {
+      setCommentError(RETURN_NEEDS_REASON);
+      commentRef.current?.focus();
+      return;
+    }
+    setCommentError(null);
+    void run(() => returnRow(ref, month, comment));
+  }
+
+  function cancelReturn() {
+    setReturning(false);
+    setCommentError(null);
+    // The form is gone; the button that opened it is the place to continue from.
+    window.setTimeout(() => returnButton.current?.focus());
   }
 
   const canSubmit = view.state === 'draft' || view.state === 'returned' || view.state === null;
@@ -59,7 +89,14 @@ export function WorkflowPanel({ view, month, error, onOutcome }: Props) {
             >
               Accept {ref}
             </button>
-            <button type="button" className="button" disabled={busy} onClick={() => setReturning(true)}>
+            <button
+              type="button"
+              className="button"
+              ref={returnButton}
+              disabled={busy}
+              aria-expanded={returning}
+              onClick={() => setReturning(true)}
+            >
               Return with a comment
             </button>
           </>
@@ -71,21 +108,28 @@ export function WorkflowPanel({ view, month, error, onOutcome }: Props) {
             <label htmlFor="return-comment">Why is it being returned?</label>
             <textarea
               id="return-comment"
+              ref={commentRef}
               rows={2}
               value={comment}
-              onChange={(e) => setComment(e.target.value)}
+              aria-invalid={commentError ? true : undefined}
+              aria-describedby={commentError ? 'return-comment-error' : undefined}
+              className={commentError ? 'field-invalid' : undefined}
+              onChange={(e) => {
+                setComment(e.target.value);
+                if (e.target.value.trim()) setCommentError(null);
+              }}
             />
+            {commentError && (
+              <p className="field-error" id="return-comment-error">
+                {commentError}
+              </p>
+            )}
           </div>
           <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() => run(() => returnRow(ref, month, comment))}
-            >
+            <button type="button" className="button" disabled={busy} onClick={returnWithComment}>
               Return {ref}
             </button>
-            <button type="button" className="button-quiet" onClick={() => setReturning(false)}>
+            <button type="button" className="button-quiet" onClick={cancelReturn}>
               Cancel
             </button>
           </div>

@@ -8,6 +8,9 @@ import { submitProblem, type RowView } from './rowView';
 
 const NOT_SAVED = 'The latest changes are not saved yet, so nothing was submitted. Try again in a moment.';
 
+export const RETURN_NEEDS_REASON =
+  'Say why the update is being returned, so the strand lead knows what to change.';
+
 export type Outcome = { ok: true } | { ok: false; message: string };
 
 export async function submitRow(view: RowView, month: string): Promise<Outcome> {
@@ -37,11 +40,7 @@ export async function acceptRow(ref: string, month: string): Promise<Outcome> {
 }
 
 export async function returnRow(ref: string, month: string, comment: string): Promise<Outcome> {
-  if (!comment.trim())
-    return {
-      ok: false,
-      message: 'Say why the update is being returned, so the strand lead knows what to change.',
-    };
+  if (!comment.trim()) return { ok: false, message: RETURN_NEEDS_REASON };
   try {
     await call('updates.return', { ref, month, comment });
     await useUpdatesGrid.getState().reload();
