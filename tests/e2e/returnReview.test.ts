@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRequest } from '../../electron/exchange/openRequest';
 import { openStore, type Store } from '../../electron/store/store';
-import { leadReturn, pinnedIds, secretariatRequest, tempDir } from '../integration/exchange.fixtures';
+import {
+  leadReturn,
+  pinnedIds,
+  secretariatRequest,
+  tempDir,
+  passphraseFor,
+} from '../integration/exchange.fixtures';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 
 const MONTH = '2007-10';
@@ -27,7 +33,7 @@ beforeAll(async () => {
     ids,
   );
   lead = openStore(join(dir, 'lead.db'), { clock: app.clock, seedPlan: null });
-  openRequest(lead, { path: requestPath, actor: 'DCS Lead' });
+  openRequest(lead, { path: requestPath, actor: 'DCS Lead', passphrase: passphraseFor(requestPath) });
   refs = lead.plan
     .objectives({ strandNumber: STRAND, month: MONTH })
     .slice(0, 3)

@@ -18,7 +18,7 @@ describe('dispatch', () => {
     const result = await app.raw('updates.saveDraft', { ref: '1.E.1', month: 'Sept 2007', status: 'green' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'A month is written YYYY-MM, for example 2007-09. (month)' },
+      error: { code: 'invalid_input', message: 'A month is written YYYY-MM, for example 2007-09.' },
     });
     expect(handler).not.toHaveBeenCalled();
     expect(app.store.updates.working('2007-09').size).toBe(0);
