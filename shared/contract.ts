@@ -15,6 +15,8 @@ import {
   draftPackSchema,
   idSchema,
   issuedPackSchema,
+  sinceIssueSchema,
+  verifiedPackSchema,
   meetingDetailSchema,
   meetingInputSchema,
   meetingListItemSchema,
@@ -183,7 +185,15 @@ export const contract = {
   },
   'packs.verify': {
     input: z.object({ pdfBase64: z.string().min(1, 'Choose a PDF file to verify.') }),
-    output: z.object({ sha256: z.string(), match: issuedPackSchema.nullable() }),
+    output: z.object({
+      sha256: z.string(),
+      match: issuedPackSchema.nullable(),
+      verified: verifiedPackSchema.nullable(),
+    }),
+  },
+  'packs.changesSinceIssue': {
+    input: z.object({ meetingId: idSchema }),
+    output: sinceIssueSchema,
   },
 
   'papers.list': { input: listPapersInputSchema, output: z.array(paperSchema) },

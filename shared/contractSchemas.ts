@@ -308,6 +308,8 @@ export const draftPackSchema = z.object({
   pdfBase64: z.string(),
   pages: z.number().int(),
   sha256: z.string(),
+  /** The identifier the pack prints on its cover and every page (shared/packWords). */
+  reference: z.string(),
 });
 
 export const issuedPackSchema = z.object({
@@ -316,6 +318,8 @@ export const issuedPackSchema = z.object({
   version: z.number().int(),
   reportingMonth: reportingMonthSchema,
   sha256: z.string(),
+  /** The identifier the pack prints on its cover and every page (shared/packWords). */
+  reference: z.string(),
   sizeBytes: z.number().int(),
   issuedAt: z.string(),
   issuedBy: z.string(),
@@ -324,6 +328,27 @@ export const issuedPackSchema = z.object({
   changes: z.array(z.string()),
 });
 export type IssuedPack = z.infer<typeof issuedPackSchema>;
+
+/** A verified file's version, meeting and what replaced it: shared/packWords words it. */
+export const verifiedPackSchema = z.object({
+  version: z.number().int(),
+  meetingHeldAt: z.string(),
+  meetingTitle: z.string(),
+  issuedAt: z.string(),
+  issuedBy: z.string(),
+  reference: z.string(),
+  replacedBy: z.object({ version: z.number().int(), issuedAt: z.string() }).nullable(),
+});
+
+/** Whether the latest issued version still matches the data, and what changed since it was issued. */
+export const sinceIssueSchema = z
+  .object({
+    version: z.number().int(),
+    issuedAt: z.string(),
+    reference: z.string(),
+    changes: z.array(z.string()),
+  })
+  .nullable();
 
 // ── Settings, people, audit, app ─────────────────────────────────────────────────────────────────
 

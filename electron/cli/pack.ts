@@ -8,8 +8,10 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { monthLabel, reportingMonthSchema } from '../../shared/months';
+import { REFERENCE_LABEL, referenceText, staleLabel, verifiedPackSentence } from '../../shared/packWords';
 import {
   buildPack,
+  changesSinceIssue,
   issuePack,
   issuedPackPdf,
   listIssuedPacks,
@@ -103,6 +105,26 @@ function largestIssuedPack(store: Store): number {
   return Math.max(0, ...listIssuedPacks(store).map((p) => p.sizeBytes));
 }
 
+/**
+ * What each listed version is now: replaced by a later one, current, or stale (the data it printed
+ * has changed since: the same list a reissue prints and the pack screen shows).
+ */
+function packStates(store: Store, packs: IssuedPackSummary[]): Map<number, string> {
+  const latest = new Map<number, IssuedPackSummary>();
+  for (const p of packs) if ((latest.get(p.meetingId)?.version ?? 0) < p.version) latest.set(p.meetingId, p);
+  const states = new Map<number, string>();
+  for (const p of packs) {
+    const last = latest.get(p.meetingId);
+    if (last && last.version > p.version) {
+      states.set(p.id, `replaced by version ${last.version}`);
+      continue;
+    }
+    const changes = changesSinceIssue(store, p.meetingId)?.changes ?? [];
+    states.set(p.id, changes.length ? staleLabel(changes.length) : 'current');
+  }
+  return states;
+}
+
 function targetOptions(command: Command): Command {
   return command
     .option('--meeting <id>', 'the meeting the pack is for')
@@ -140,7 +162,7 @@ export function registerPack(program: Command, cli: CliContext): void {
         });
         writeFileAtomically(out, built.pdf, protect);
         cli.say(
-          `Wrote ${out}: ${built.pages} pages, ${(built.pdf.length / 1024).toFixed(0)} KB, in ${((performance.now() - started) / 1000).toFixed(2)} s.\nSHA-256 ${built.sha256}`,
+          `Wrote ${out}: ${built.pages} pages, ${(built.pdf.length / 1024).toFixed(0)} KB, in ${((performance.now() - started) / 1000).toFixed(2)} s.\n${referenceText(built.reference)} · SHA-256 ${built.sha256}`,
         );
       });
     });
@@ -177,7 +199,7 @@ export function registerPack(program: Command, cli: CliContext): void {
             ? `\n${issued.changes.length} change(s) since version ${issued.version - 1}${issued.changes.length ? `:\n  ${issued.changes.join('\n  ')}` : '.'}`
             : '';
         cli.say(
-          `Issued version ${issued.version} of the pack for meeting ${issued.meetingId} (${monthLabel(issued.reportingMonth)}), ${(issued.sizeBytes / 1024).toFixed(0)} KB.\nSHA-256 ${issued.sha256}${out ? `\nWrote ${out}` : ''}${changes}`,
+          `Issued version ${issued.version} of the pack for meeting ${issued.meetingId} (${monthLabel(issued.reportingMonth)}), ${(issued.sizeBytes / 1024).toFixed(0)} KB.\n${referenceText(issued.reference)} · SHA-256 ${issued.sha256}${out ? `\nWrote ${out}` : ''}${changes}`,
         );
       });
     });
@@ -197,9 +219,10 @@ export function registerPack(program: Command, cli: CliContext): void {
           cli.say('No pack has been issued yet.');
           return;
         }
+        const states = packStates(store, packs);
         cli.say(
           formatTable(
-            ['Id', 'Meeting', 'Version', 'Month', 'Issued', 'By', 'SHA-256'],
+            ['Id', 'Meeting', 'Version', 'Month', 'Issued', 'By', REFERENCE_LABEL, 'Now', 'SHA-256'],
             packs.map((p) => [
               p.id,
               p.meetingId,
@@ -207,6 +230,8 @@ export function registerPack(program: Command, cli: CliContext): void {
               p.reportingMonth,
               p.issuedAt.slice(0, 16).replace('T', ' '),
               p.issuedBy,
+              p.reference,
+              states.get(p.id) ?? '',
               p.sha256.slice(0, 16),
             ]),
           ),
@@ -246,17 +271,14 @@ export function registerPack(program: Command, cli: CliContext): void {
           tooLarge: 'It is larger than every pack issued from this database, so it matches none of them.',
           what: 'a board pack',
         });
-        const { sha256, match } = verifyPackBytes(store, bytes);
-        if (!match) {
+        const { sha256, verified } = verifyPackBytes(store, bytes);
+        if (!verified) {
           throw new BoardPackError(
             'not_found',
             `${file} matches no issued pack (SHA-256 ${sha256}). It may have been changed, or it was never issued from this database.`,
           );
         }
-        const meeting = store.meetings.get(match.meetingId);
-        cli.say(
-          `${file} is version ${match.version} of the pack for ${meeting.title} (${monthLabel(match.reportingMonth)}), issued ${match.issuedAt.slice(0, 10)} by ${match.issuedBy}. SHA-256 ${sha256}.`,
-        );
+        cli.say(`${verifiedPackSentence(file, verified)}\nSHA-256 ${sha256}`);
       });
     });
 }

@@ -1,7 +1,14 @@
 // packs.*: draft packs shown in the window, issued (frozen) versions, re-export and verification,
 // all through the pack builder's API in electron/pack.
 import { BoardPackError } from '../../shared/errors';
-import { buildPack, issuedPackPdf, issuePack, listIssuedPacks, verifyPackBytes } from '../pack/index';
+import {
+  buildPack,
+  changesSinceIssue,
+  issuedPackPdf,
+  issuePack,
+  listIssuedPacks,
+  verifyPackBytes,
+} from '../pack/index';
 import { warmPack, type WarmResult } from '../pack/warm';
 import type { Store } from '../store/store';
 import { actorOf } from './services';
@@ -31,7 +38,12 @@ function decodePdf(base64: string): Buffer {
 export const packsHandlers: Group<'packs'> = {
   'packs.buildDraft': async ({ store }, { meetingId, sections, protectiveMarking }) => {
     const built = await buildPack(store, { meetingId, sections, protectiveMarking, draft: true });
-    return { pdfBase64: built.pdf.toString('base64'), pages: built.pages, sha256: built.sha256 };
+    return {
+      pdfBase64: built.pdf.toString('base64'),
+      pages: built.pages,
+      sha256: built.sha256,
+      reference: built.reference,
+    };
   },
 
   'packs.issue': (services, { meetingId, sections, protectiveMarking, changes }) =>
@@ -51,4 +63,6 @@ export const packsHandlers: Group<'packs'> = {
   },
 
   'packs.verify': ({ store }, { pdfBase64 }) => verifyPackBytes(store, decodePdf(pdfBase64)),
+
+  'packs.changesSinceIssue': ({ store }, { meetingId }) => changesSinceIssue(store, meetingId),
 };

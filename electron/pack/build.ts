@@ -3,6 +3,7 @@
 // same fields), and every list in the model is in a fixed order. Issued packs are PDF/A-2b.
 import { createHash } from 'node:crypto';
 import { dateLabel, monthLabel } from '../../shared/months';
+import { packReference, referenceText } from '../../shared/packWords';
 import type { PackSection } from '../store/meetings';
 import type { DocDefinition, Node } from './content';
 import { archival } from './archival';
@@ -88,7 +89,7 @@ export function packDefinition(model: PackModel, hash: string, pageCount: { valu
       plan.boardName,
       monthLabel(model.reportingMonth),
       editionLabel,
-      `content ${hash.slice(0, 8)}`,
+      referenceText(packReference(hash)),
     ].join('; '),
     creator: 'Board Pack',
     producer: 'Board Pack (pdfmake)',

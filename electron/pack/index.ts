@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { reportedStatusSchema } from '../../shared/domain';
 import { BoardPackError } from '../../shared/errors';
+import { packReference, type VerifiedPack } from '../../shared/packWords';
 import { STATUS_LABELS } from '../../shared/status';
 import { PACK_SECTIONS, packSectionSchema, type PackSection } from '../store/meetings';
 import { PacksRepository, type IssuedPackRecord } from '../store/packs';
@@ -27,6 +28,8 @@ export interface BuiltPack {
   pdf: Buffer;
   pages: number;
   sha256: string;
+  /** The identifier printed on the cover and every page (see shared/packWords). */
+  reference: string;
 }
 
 export interface IssuedPackSummary {
@@ -35,6 +38,8 @@ export interface IssuedPackSummary {
   version: number;
   reportingMonth: string;
   sha256: string;
+  /** The identifier printed on the cover and every page (see shared/packWords). */
+  reference: string;
   sizeBytes: number;
   issuedAt: string;
   issuedBy: string;
@@ -140,6 +145,48 @@ interface Prepared {
   reportingMonth: string;
 }
 
+/**
+ * What changed in the pack's content since an issued version, worked out from the content itself,
+ * so it needs no PDF: the reissue prints it, and the screen and `pack list` say it of a stale pack.
+ */
+function changesSince(store: Store, issued: IssuedPackRecord, edition: PackEdition): string[] {
+  const current = snapshotOf(collectPack(store, issued.meetingId, edition), '');
+  return describeChanges(parseSnapshot(issued.snapshotJson), current);
+}
+
+export interface SinceIssue {
+  version: number;
+  issuedAt: string;
+  reference: string;
+  /** What changed in the data the latest version printed; empty while it still matches. */
+  changes: string[];
+}
+
+/**
+ * Whether a meeting's latest issued version still matches the data, with the same sections and
+ * marking it was issued with: null when none has been issued.
+ */
+export function changesSinceIssue(store: Store, meetingId: number): SinceIssue | null {
+  const latest = packsOf(store).latest(store.meetings.get(meetingId).id);
+  if (!latest) return null;
+  const issued = summarise(latest);
+  const options = packOptionsSchema.parse(JSON.parse(latest.optionsJson));
+  const edition: PackEdition = {
+    version: latest.version + 1,
+    draft: false,
+    marking: options.protectiveMarking,
+    sections: options.sections,
+    replaces: latest.version,
+    changes: [],
+  };
+  return {
+    version: issued.version,
+    issuedAt: issued.issuedAt,
+    reference: issued.reference,
+    changes: changesSince(store, latest, edition),
+  };
+}
+
 async function prepare(store: Store, request: PackRequest): Promise<Prepared> {
   const meeting = store.meetings.get(request.meetingId);
   const latest = packsOf(store).latest(meeting.id);
@@ -153,11 +200,7 @@ async function prepare(store: Store, request: PackRequest): Promise<Prepared> {
     replaces: latest?.version ?? null,
     changes: [],
   };
-  // What changed is worked out from the content itself, so the first pass needs no PDF.
-  if (latest) {
-    const current = snapshotOf(collectPack(store, meeting.id, edition), '');
-    edition.changes = describeChanges(parseSnapshot(latest.snapshotJson), current);
-  }
+  if (latest) edition.changes = changesSince(store, latest, edition);
   edition.changes = [...(request.notes ?? []).map((note) => note.trim()).filter(Boolean), ...edition.changes];
   const model = collectPack(store, meeting.id, edition);
   const rendered = await renderPack(model, paperBytesOf(store, meeting.id));
@@ -172,7 +215,12 @@ async function prepare(store: Store, request: PackRequest): Promise<Prepared> {
 /** Builds a pack for a meeting. The same data and options give the same bytes. */
 export async function buildPack(store: Store, request: PackRequest): Promise<BuiltPack> {
   const { rendered } = await prepare(store, request);
-  return { pdf: rendered.pdf, pages: rendered.pages, sha256: rendered.sha256 };
+  return {
+    pdf: rendered.pdf,
+    pages: rendered.pages,
+    sha256: rendered.sha256,
+    reference: packReference(rendered.contentHash),
+  };
 }
 
 function summarise(record: IssuedPackRecord): IssuedPackSummary {
@@ -183,6 +231,7 @@ function summarise(record: IssuedPackRecord): IssuedPackSummary {
     version: record.version,
     reportingMonth: record.reportingMonth,
     sha256: record.sha256,
+    reference: packReference(options.contentHash),
     sizeBytes: record.sizeBytes,
     issuedAt: record.issuedAt,
     issuedBy: record.issuedBy,
@@ -229,12 +278,34 @@ export function issuedPackPdf(store: Store, id: number): Buffer {
   return packsOf(store).pdf(id);
 }
 
-/** Which issued pack these bytes are, if any: the SHA-256 of the whole file must match. */
-export function verifyPackBytes(
-  store: Store,
-  bytes: Uint8Array,
-): { sha256: string; match: IssuedPackSummary | null } {
+export interface VerifiedBytes {
+  sha256: string;
+  match: IssuedPackSummary | null;
+  /** What Verify says of a match (shared/packWords verifiedPackSentence), null without one. */
+  verified: VerifiedPack | null;
+}
+
+/**
+ * Which issued pack these bytes are, if any: the SHA-256 of the whole file must match. A match
+ * comes with its meeting's date and title and the latest version that replaced it.
+ */
+export function verifyPackBytes(store: Store, bytes: Uint8Array): VerifiedBytes {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const record = packsOf(store).bySha256(sha256);
-  return { sha256, match: record ? summarise(record) : null };
+  if (!record) return { sha256, match: null, verified: null };
+  const match = summarise(record);
+  const meeting = store.meetings.get(match.meetingId);
+  const latest = packsOf(store).latest(match.meetingId);
+  const replacedBy =
+    latest && latest.version > match.version ? { version: latest.version, issuedAt: latest.issuedAt } : null;
+  const verified: VerifiedPack = {
+    version: match.version,
+    meetingHeldAt: meeting.heldAt,
+    meetingTitle: meeting.title,
+    issuedAt: match.issuedAt,
+    issuedBy: match.issuedBy,
+    reference: match.reference,
+    replacedBy,
+  };
+  return { sha256, match, verified };
 }

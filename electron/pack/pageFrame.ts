@@ -1,5 +1,7 @@
 // What every page carries: the protective marking centred at top and bottom, the board and meeting
-// date, "Page X of Y", the pack version and the first 8 hex digits of its content hash.
+// date, "Page X of Y", the pack version and its printed reference (shared/packWords), the identifier
+// the screen, Verify and `pack list` show too.
+import { packReference, referenceText } from '../../shared/packWords';
 import type { DocDefinition, Node } from './content';
 import { safeText } from './fontRuns';
 import { INK, MARGINS } from './theme';
@@ -51,7 +53,7 @@ export function pageFrame(
         margin: [MARGINS[0], 16, MARGINS[2], 0],
         columns: [
           {
-            text: `${frame.edition} · ${frame.hash.slice(0, 8)}`,
+            text: `${frame.edition} · ${referenceText(packReference(frame.hash))}`,
             fontSize: 7.5,
             color: INK.muted,
             width: '*',

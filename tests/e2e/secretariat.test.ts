@@ -119,7 +119,13 @@ describe('secretariat', () => {
     const issued = listIssuedPacks(store, meeting.id);
     expect(issued.map((p) => p.version)).toEqual([1]);
     expect(await page.textContent('[data-testid="issued-versions"]')).toContain(issued[0].sha256);
-    expect(await page.textContent('[data-testid="issued-versions"]')).toContain('Version 1');
+    expect(await page.textContent('[data-testid="issued-versions"]')).toContain(
+      `Version 1 · Reference ${issued[0].reference}`,
+    );
+    expect(await page.textContent('[data-testid="since-issue"]')).toContain(
+      `Version 1 (Reference ${issued[0].reference}), issued`,
+    );
+    expect(await page.textContent('[data-testid="since-issue"]')).toContain('still matches');
     // Issued, the screen shows the issued version, not the draft it came from.
     expect(await page.$('[data-testid="draft-view"]')).toBeNull();
     expect(await page.isVisible('h2:has-text("Reissue (version 2)")')).toBe(true);
@@ -143,6 +149,8 @@ describe('secretariat', () => {
     expect(await page.textContent('.verify-ok')).toContain(
       `version ${issued.version} of the pack for the meeting of ${dateLabel(nextMeeting().heldAt)}`,
     );
+    expect(await page.textContent('.verify-ok')).toContain(`Reference ${issued.reference}`);
+    expect(await page.textContent('.verify-ok')).toContain('It is the latest version.');
 
     writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from('\n%tampered')]));
     await page.setInputFiles('#verify-file', file);
@@ -151,5 +159,43 @@ describe('secretariat', () => {
       'not a pack issued from this database',
     );
     rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('says the issued version no longer matches once an update changes, and what changed, before offering the reissue', async () => {
+    const { page, store } = app;
+    const meeting = nextMeeting();
+    const ref = store.plan.objectives()[0].ref;
+    store.updates.save(
+      {
+        ref,
+        month: meeting.reportingMonth,
+        status: 'red',
+        narrative: 'Corrected after the pack went out: the funding was withdrawn.',
+        nextSteps: '',
+        author: 'Strand lead',
+        state: 'accepted',
+      },
+      store.now(),
+    );
+    await app.goto('#/home');
+    await app.goto(`#/pack/${meeting.id}`);
+    const notice = await page.waitForSelector('[data-testid="since-issue"].callout');
+    const said = (await notice.textContent()) ?? '';
+    expect(said).toMatch(
+      /Version 1 \(Reference [0-9a-f]{8}\), issued .*, no longer matches the data: 1 change since it was issued\./,
+    );
+    expect(said).toContain(`${ref}: status`);
+    // The notice comes before the reissue it explains.
+    const order = await page.evaluate(() => {
+      const notice = document.querySelector('[data-testid="since-issue"]');
+      const reissue = [...document.querySelectorAll('h2')].find(
+        (h) => h.textContent === 'Reissue (version 2)',
+      );
+      return notice && reissue
+        ? notice.compareDocumentPosition(reissue) & Node.DOCUMENT_POSITION_FOLLOWING
+        : 0;
+    });
+    expect(order).toBeTruthy();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

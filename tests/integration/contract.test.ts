@@ -479,11 +479,63 @@ const examples: { [M in MethodName]: Example } = {
       const issued = await app.call('packs.issue', { meetingId: meeting.id, sections: ['cover'] });
       const { pdfBase64 } = await app.call('packs.export', { id: issued.id });
       expect((await app.call('packs.verify', { pdfBase64 })).match?.version).toBe(1);
+      const second = await app.call('packs.issue', {
+        meetingId: meeting.id,
+        sections: ['cover'],
+        changes: ['Reissued'],
+      });
+      const replaced = await app.call('packs.verify', { pdfBase64 });
+      expect(replaced.verified).toEqual({
+        version: 1,
+        meetingHeldAt: meeting.heldAt,
+        meetingTitle: meeting.title,
+        issuedAt: issued.issuedAt,
+        issuedBy: 'Secretariat',
+        reference: issued.reference,
+        replacedBy: { version: 2, issuedAt: second.issuedAt },
+      });
+      expect(issued.reference).toMatch(/^[0-9a-f]{8}$/);
       const altered = Buffer.from(pdfBase64, 'base64');
       altered[altered.length - 10] ^= 1;
       const verdict = await app.call('packs.verify', { pdfBase64: altered.toString('base64') });
       expect(verdict.match).toBeNull();
+      expect(verdict.verified).toBeNull();
       expect(verdict.sha256).not.toBe(issued.sha256);
+    },
+  },
+  'packs.changesSinceIssue': {
+    behaviour:
+      'says the latest version still matches, then lists what changed since it was issued, as the reissue prints it',
+    run: async () => {
+      const meeting = await boardMeeting(app);
+      expect(await app.call('packs.changesSinceIssue', { meetingId: meeting.id })).toBeNull();
+      const first = await app.call('packs.issue', {
+        meetingId: meeting.id,
+        sections: ['cover', 'dashboard'],
+      });
+      const fresh = await app.call('packs.changesSinceIssue', { meetingId: meeting.id });
+      expect(fresh).toEqual({
+        version: 1,
+        issuedAt: first.issuedAt,
+        reference: first.reference,
+        changes: [],
+      });
+
+      await acceptedUpdate(app, '1.E.1', '2007-10', 'green');
+      const stale = await app.call('packs.changesSinceIssue', { meetingId: meeting.id });
+      expect(stale?.version).toBe(1);
+      expect(stale?.changes).toEqual(['1.E.1: status No update → Green; narrative changed']);
+
+      const second = await app.call('packs.issue', {
+        meetingId: meeting.id,
+        sections: ['cover', 'dashboard'],
+        changes: ['Strand 1 update added late'],
+      });
+      expect(second.changes).toEqual(['Strand 1 update added late', ...(stale?.changes ?? [])]);
+      expect((await app.call('packs.changesSinceIssue', { meetingId: meeting.id }))?.changes).toEqual([]);
+      expect((await app.refusal('packs.changesSinceIssue', { meetingId: meeting.id + 100 })).code).toBe(
+        'not_found',
+      );
     },
   },
   ...papersExamples(() => app),

@@ -136,7 +136,7 @@ describe('papers in the board pack, read back from the PDF', () => {
         const last = lines[lines.length - 1];
         expect(last).toContain('OFFICIAL-SENSITIVE');
         expect(last).toMatch(new RegExp(`Page ${at} of ${total}$`));
-        expect(last).toMatch(/Version 1 · [0-9a-f]{8}/);
+        expect(last).toMatch(/Version 1 · Reference [0-9a-f]{8}/);
         // The paper sits between the header and the footer, under its caption.
         const paperAt = lines.findIndex((l) => l.includes(paperLine(paper.marker, n, paper.pages)));
         expect(paperAt).toBeGreaterThan(lines.findIndex((l) => l.includes(`${paper.marker} · page ${n} of`)));
@@ -266,9 +266,10 @@ describe('changing papers', () => {
     const issuedBytes = issuedPackPdf(store, issued.id);
     const hashOf = (pdf: Buffer): string => {
       const text = pageTexts(writePdf(own.dir, 'hash.pdf', pdf))[0];
-      return /Version \d+ · ([0-9a-f]{8})/.exec(text)?.[1] ?? '';
+      return /Version \d+ · Reference ([0-9a-f]{8})/.exec(text)?.[1] ?? '';
     };
     const issuedHash = hashOf(issuedBytes);
+    expect(issuedHash).toBe(issued.reference);
 
     // Replaced: same file name and title, different pages.
     store.papers.remove(first.id, store.now(), 'Secretariat');

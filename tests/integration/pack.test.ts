@@ -103,7 +103,7 @@ describe('the board pack, read back from the PDF', () => {
       expect(page.match(/OFFICIAL-SENSITIVE/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
       expect(page).toContain('Serious Violence Strategy Board');
       expect(page).toContain('18 October 2007');
-      expect(page).toMatch(/Version 1 · [0-9a-f]{8}/);
+      expect(page).toMatch(/Version 1 · Reference [0-9a-f]{8}/);
     }
   });
 

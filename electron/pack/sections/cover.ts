@@ -1,6 +1,7 @@
 // The cover: whose pack it is, for which meeting and month, which edition, and the month at a
 // glance (status counts as tiles). A reissue says what it replaces.
 import { monthLabel } from '../../../shared/months';
+import { packReference, referenceText } from '../../../shared/packWords';
 import { STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER } from '../../../shared/status';
 import type { Node, TextNode } from '../content';
 import { statusCounts, type PackModel } from '../model';
@@ -61,7 +62,7 @@ export function coverSection(model: PackModel, hash: string): Node[] {
     ['Meeting', `${meetingWhen(meeting.heldAt)}${meeting.place ? `\n${meeting.place}` : ''}`],
     ['Reporting month', `${monthLabel(model.reportingMonth)} (compared with ${monthLabel(model.lastMonth)})`],
     ['Chairs', list(meeting.chairs)],
-    ['Edition', `${editionText} · content ${hash.slice(0, 8)}`],
+    ['Edition', `${editionText} · ${referenceText(packReference(hash))}`],
   ];
   const factRows: Node[][] = [];
   for (let i = 0; i < facts.length; i += 2) {

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput, PackSection } from '../../../shared/contract';
 import { dateLabel } from '../../../shared/months';
+import { referenceText } from '../../../shared/packWords';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf, useNotices } from '../../state/notices';
@@ -10,6 +11,7 @@ import { base64ToBlob } from './pdf';
 import { PACK_SECTIONS, PACK_SECTION_TITLES } from '../../../shared/packSections';
 import { PackReadiness } from './PackReadiness';
 import { PapersReadiness } from './PapersReadiness';
+import { SinceIssue } from './SinceIssue';
 import { hasUnsavedAgenda } from '../../state/unsavedAgenda';
 import { hrefFor } from '../../state/route';
 
@@ -26,7 +28,12 @@ export function DraftBuilder({
   onIssued(): Promise<void>;
 }) {
   const [sections, setSections] = useState<PackSection[]>(ALL);
-  const [draft, setDraft] = useState<{ url: string; pages: number; sha256: string } | null>(null);
+  const [draft, setDraft] = useState<{
+    url: string;
+    pages: number;
+    sha256: string;
+    reference: string;
+  } | null>(null);
   const [busy, setBusy] = useState<'build' | 'issue' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [issueError, setIssueError] = useState<string | null>(null);
@@ -71,6 +78,7 @@ export function DraftBuilder({
         url: URL.createObjectURL(base64ToBlob(result.pdfBase64)),
         pages: result.pages,
         sha256: result.sha256,
+        reference: result.reference,
       });
       setError(null);
     } catch (e) {
@@ -131,6 +139,7 @@ export function DraftBuilder({
 
   return (
     <>
+      {issuedCount > 0 && <SinceIssue meetingId={meeting.id} issuedCount={issuedCount} />}
       <div className="card pack-builder">
         <h2>{issuedCount > 0 ? `Reissue (version ${issuedCount + 1})` : 'Build and issue'}</h2>
         <PackReadiness meeting={meeting} />
@@ -184,8 +193,8 @@ export function DraftBuilder({
             <div>
               <h2>Draft for {dateLabel(meeting.heldAt)}</h2>
               <p className="small muted">
-                {draft.pages} pages · SHA-256 <span className="mono">{draft.sha256.slice(0, 16)}…</span> ·
-                issuing freezes the pack and records its hash
+                {draft.pages} pages · {referenceText(draft.reference)} · issuing freezes the pack under a
+                reference of its own
               </p>
             </div>
             <button

@@ -1,5 +1,7 @@
-// Issued versions of this meeting's pack: when, by whom, the SHA-256, what changed, and an exact copy.
+// Issued versions of this meeting's pack: when, by whom, the reference printed on its pages, the
+// file's SHA-256, what changed, and an exact copy.
 import type { IssuedPack } from '../../../shared/contract';
+import { referenceText } from '../../../shared/packWords';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { showError, useNotices } from '../../state/notices';
@@ -30,14 +32,16 @@ export function IssuedVersions({ versions, error }: { versions: IssuedPack[] | n
           {[...versions].reverse().map((p) => (
             <li key={p.id}>
               <div className="issued-head">
-                <strong>Version {p.version}</strong>
+                <strong>
+                  Version {p.version} · {referenceText(p.reference)}
+                </strong>
                 <span className="small muted">
                   {p.issuedAt.slice(0, 16).replace('T', ' ')} by {p.issuedBy} ·{' '}
                   {Math.round(p.sizeBytes / 1024)} KB
                 </span>
               </div>
-              <div className="small">
-                SHA-256 <span className="mono">{p.sha256}</span>
+              <div className="small muted">
+                File SHA-256 <span className="mono">{p.sha256}</span>
               </div>
               {p.changes.length > 0 && (
                 <ul className="small">
