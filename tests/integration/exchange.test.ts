@@ -259,6 +259,7 @@ describe("a strand lead's working copy", () => {
         themeCode: 'E',
         text: 'Review every unsolved homicide at 28 days',
         year: 'Year 2',
+        startMonth: '2007-11',
       },
       s.now(),
       'Secretariat',

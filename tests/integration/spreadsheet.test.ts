@@ -321,7 +321,15 @@ describe('the action plan in and out of spreadsheets', () => {
     const owners = ['=cmd|" /C calc"!A0', '\tTab-led owner', '-DCI Minus', null];
     risky.forEach((text, i) =>
       store.plan.addObjective(
-        { strandNumber: 1, theme: 'Enforcement', themeCode: 'E', text, year: null, owner: owners[i] },
+        {
+          strandNumber: 1,
+          theme: 'Enforcement',
+          themeCode: 'E',
+          text,
+          year: null,
+          owner: owners[i],
+          startMonth: '2007-04',
+        },
         store.now(),
         'Secretariat',
       ),
