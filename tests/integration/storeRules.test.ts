@@ -361,6 +361,22 @@ describe("an objective's start month", () => {
     expect(green(added.ref, '2007-10').month).toBe('2007-10');
   });
 
+  it('asks a strand lead about a new objective only from its start month', () => {
+    const dir = tempDir();
+    store = newStore(dir);
+    const strandFour = store.plan.objectives({ strandNumber: 4, month: '2007-09' }).length;
+    addStrandFourObjective('2007-10');
+    const request = (month: string) =>
+      createRequest(store, {
+        strandNumber: 4,
+        month,
+        out: join(dir, `${month}.bpreq`),
+        actor: 'Secretariat',
+      });
+    expect(request('2007-09').objectives).toBe(strandFour);
+    expect(request('2007-10').objectives).toBe(strandFour + 1);
+  });
+
   it('refuses a start month outside the plan period', () => {
     store = newStore();
     expectRefusedUnchanged(() => addStrandFourObjective('2010-01'), 'outside_plan_period');
