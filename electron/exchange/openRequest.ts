@@ -86,6 +86,11 @@ function followRequestPlan(store: Store, p: RequestPayload, at: string, actor: s
       changes.addedObjectives.push(o.ref);
       continue;
     }
+    if (held.retired) {
+      // The secretariat un-retired it: it comes back to the lead's list, as an added objective does.
+      store.plan.unretireObjective(o.ref, at, actor);
+      changes.addedObjectives.push(o.ref);
+    }
     const wanted = {
       text: o.text,
       year: o.year,
