@@ -59,7 +59,7 @@ export function ObjectivesView({ plan }: { plan: PlanDetail }) {
             ? `${objectives.length} objectives${month ? `, status for ${monthLabel(month)}` : ''}`
             : ''}
         </p>
-        <label className="nowrap">
+        <label>
           <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} />{' '}
           Show retired objectives
         </label>
