@@ -87,6 +87,10 @@ export const contract = {
     input: z.object({ ref: objectiveRefSchema, fromMonth: reportingMonthSchema }),
     output: objectiveSchema,
   },
+  'plan.unretireObjective': {
+    input: z.object({ ref: objectiveRefSchema }),
+    output: objectiveSchema,
+  },
   'plan.deleteObjective': {
     input: z.object({ ref: objectiveRefSchema }),
     output: z.object({ deleted: objectiveRefSchema }),

@@ -239,6 +239,7 @@ export const planImportPreviewSchema = z.object({
   unchanged: z.number().int(),
   warnings: z.array(z.string()),
   retireFrom: z.string().nullable(),
+  startFrom: z.string().nullable(),
 });
 export type PlanImportPreviewView = z.infer<typeof planImportPreviewSchema>;
 

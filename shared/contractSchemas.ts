@@ -73,6 +73,8 @@ export const newObjectiveSchema = z.object({
   targetValue: z.number().nullable().optional(),
   targetUnit: z.string().nullable().optional(),
   owner: z.string().nullable().optional(),
+  /** The first month it reports in; the current reporting month when absent. */
+  startMonth: reportingMonthSchema.optional(),
 });
 
 export const rewordObjectiveSchema = z.object({

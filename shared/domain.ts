@@ -66,6 +66,10 @@ export const objectiveSchema = z.object({
   notes: z.array(z.string()),
   position: z.number().int(),
   retired: z.boolean(),
+  /** The first reporting month it reports in. */
+  startMonth: reportingMonthSchema,
+  /** The first reporting month it no longer reports in; null while it is live. */
+  retiredFrom: reportingMonthSchema.nullable(),
 });
 export type Objective = z.infer<typeof objectiveSchema>;
 

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { reportingMonthSchema } from '../../shared/months';
+import { currentReportingMonth } from '../handlers/currentMonth';
 import { exportPlan } from '../plan/spreadsheetPlan';
 import { importPlan, previewPlanImport, type PlanImportPreview } from '../plan/spreadsheetImport';
 import { exportUpdates } from '../plan/spreadsheetUpdates';
@@ -20,7 +21,7 @@ function printPlanPreview(cli: CliContext, p: PlanImportPreview): void {
     `${p.source}: ${p.rows} row(s); ${p.mode === 'seed' ? 'this database has no plan, so the spreadsheet would become its plan' : 'compared with the plan held here'}.`,
   );
   cli.say(
-    `Added: ${p.added.length}${
+    `Added${p.startFrom ? `, reporting from ${p.startFrom}` : ''}: ${p.added.length}${
       p.added.length
         ? ` (${p.added
             .map((a) => a.ref ?? `row ${a.row}`)
@@ -109,8 +110,10 @@ export function registerPlanIo(program: Command, cli: CliContext): void {
         const store = openStore(target, { clock: cli.io.clock, seedPlan: null, actor: cli.actor(command) });
         let imported = false;
         try {
+          // Added objectives report from the current reporting month, not in months gone by.
+          const startFrom = store.plan.hasPlan() ? currentReportingMonth(store) : undefined;
           if (!options.apply) {
-            printPlanPreview(cli, await previewPlanImport(store, file, { retireFrom, seed }));
+            printPlanPreview(cli, await previewPlanImport(store, file, { retireFrom, startFrom, seed }));
             cli.say('Nothing was changed. Run again with --apply to import.');
             return;
           }
@@ -119,6 +122,7 @@ export function registerPlanIo(program: Command, cli: CliContext): void {
             actor: cli.actor(command),
             skipBadRows: options.skipBadRows,
             retireFrom,
+            startFrom,
             seed,
           });
           imported = true;

@@ -77,9 +77,19 @@ function followRequestPlan(store: Store, p: RequestPayload, at: string, actor: s
   for (const o of p.objectives) {
     const held = local.get(o.ref);
     if (!held) {
-      store.plan.addObjective({ ...o, strandNumber: p.strand.number, ref: o.ref }, at, actor);
+      // Added by the secretariat for this request's month: the lead's copy reports on it from then.
+      store.plan.addObjective(
+        { ...o, strandNumber: p.strand.number, ref: o.ref, startMonth: p.month },
+        at,
+        actor,
+      );
       changes.addedObjectives.push(o.ref);
       continue;
+    }
+    if (held.retired) {
+      // The secretariat un-retired it: it comes back to the lead's list, as an added objective does.
+      store.plan.unretireObjective(o.ref, at, actor);
+      changes.addedObjectives.push(o.ref);
     }
     const wanted = {
       text: o.text,

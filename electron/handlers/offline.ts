@@ -24,6 +24,8 @@ import {
   ensureBackupFolder,
   inspectBackup,
 } from '../store/backups';
+import { currentReportingMonth } from './currentMonth';
+import type { Store } from '../store/store';
 import { actorOf } from './services';
 import type { Group } from './table';
 
@@ -63,6 +65,11 @@ async function inTempFolder<T>(work: (folder: string) => T | Promise<T>): Promis
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** Objectives added by import report from the current reporting month; a new database has no month yet. */
+function startOfNewObjectives(store: Store): string | undefined {
+  return store.plan.hasPlan() ? currentReportingMonth(store) : undefined;
 }
 
 function withUpload<T>(
@@ -172,7 +179,10 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
 
   'spreadsheets.previewPlanImport': (services, upload) =>
     withUpload(upload, SPREADSHEET_UPLOAD, (path) =>
-      previewPlanImport(services.store, path, { retireFrom: upload.retireFrom }),
+      previewPlanImport(services.store, path, {
+        retireFrom: upload.retireFrom,
+        startFrom: startOfNewObjectives(services.store),
+      }),
     ),
 
   'spreadsheets.importPlan': (services, input) =>
@@ -182,6 +192,7 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
         actor: actorOf(services),
         skipBadRows: input.skipBadRows,
         retireFrom: input.retireFrom,
+        startFrom: startOfNewObjectives(services.store),
       }),
     ),
 

@@ -1,7 +1,7 @@
 // plan.*: the strategy, its strands and objectives with this month's status, and plan edits.
 import type { ReportedStatus } from '../../shared/domain';
 import { actorOf } from './services';
-import { currentMonth } from './currentMonth';
+import { currentMonth, currentReportingMonth } from './currentMonth';
 import type { Group } from './table';
 
 function matchesTheme(objectiveCode: string, wanted: string): boolean {
@@ -42,13 +42,20 @@ export const planHandlers: Group<'plan'> = {
   },
 
   'plan.addObjective': (services, input) =>
-    services.store.plan.addObjective(input, services.store.now(), actorOf(services)),
+    services.store.plan.addObjective(
+      { ...input, startMonth: input.startMonth ?? currentReportingMonth(services.store) },
+      services.store.now(),
+      actorOf(services),
+    ),
 
   'plan.rewordObjective': (services, { ref, ...changes }) =>
     services.store.plan.rewordObjective(ref, changes, services.store.now(), actorOf(services)),
 
   'plan.retireObjective': (services, { ref, fromMonth }) =>
     services.store.plan.retireObjective(ref, fromMonth, services.store.now(), actorOf(services)),
+
+  'plan.unretireObjective': (services, { ref }) =>
+    services.store.plan.unretireObjective(ref, services.store.now(), actorOf(services)),
 
   'plan.deleteObjective': (services, { ref }) => {
     services.store.plan.deleteObjective(ref, services.store.now(), actorOf(services));

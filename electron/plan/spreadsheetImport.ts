@@ -39,10 +39,14 @@ export interface PlanImportPreview {
   warnings: string[];
   /** The first month retired objectives no longer report in. */
   retireFrom: string | null;
+  /** The first month added objectives report in, so they are not "No update" in months gone by. */
+  startFrom: string | null;
 }
 
 export interface PlanImportOptions {
   retireFrom?: string;
+  /** The first month added objectives report in (the caller passes the current reporting month). */
+  startFrom?: string;
   seed?: SeedDetails;
 }
 
@@ -136,6 +140,7 @@ function changesOf(current: Objective, row: PlanRow): FieldChange[] {
     .map((field) => ({ field, from: current[field], to: wanted[field] }));
 }
 
+/** A month given, else this month kept inside the plan period: where retiring or adding takes effect. */
 function defaultRetireFrom(store: Store, given: string | undefined): string {
   const plan = store.plan.summary();
   const month = reportingMonthSchema.parse(given ?? store.today().slice(0, 7));
@@ -162,6 +167,7 @@ function buildPreview(
     unchanged: 0,
     warnings: [],
     retireFrom: null,
+    startFrom: null,
   };
   if (preview.mode === 'seed') {
     preview.added = parsed.valid.map((v) => ({
@@ -201,6 +207,7 @@ function buildPreview(
     if (!o.retired && !parsed.mentioned.has(o.ref)) preview.retired.push({ ref: o.ref, text: o.text });
   }
   if (preview.retired.length) preview.retireFrom = defaultRetireFrom(store, options.retireFrom);
+  if (preview.added.length) preview.startFrom = defaultRetireFrom(store, options.startFrom);
   return preview;
 }
 
@@ -279,6 +286,7 @@ export async function importPlan(store: Store, input: PlanImportInput): Promise<
             targetValue: row['Target value'],
             targetUnit: row['Target unit'],
             owner: row.Owner,
+            startMonth: preview.startFrom!,
             ...(row.Reference ? { ref: row.Reference } : {}),
           },
           at,

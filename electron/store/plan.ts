@@ -25,11 +25,13 @@ interface ObjectiveRow {
   repeated: number;
   notes_json: string;
   position: number;
+  start_month: string;
   retired_from: string | null;
 }
 
 const OBJECTIVE_COLUMNS = `o.id, o.ref, s.number AS strand_number, o.theme, o.theme_code, o.text, o.year,
-  o.target_text, o.target_value, o.target_unit, o.owner, o.repeated, o.notes_json, o.position, o.retired_from`;
+  o.target_text, o.target_value, o.target_unit, o.owner, o.repeated, o.notes_json, o.position, o.start_month,
+  o.retired_from`;
 
 function toObjective(row: ObjectiveRow): Objective {
   return {
@@ -48,6 +50,8 @@ function toObjective(row: ObjectiveRow): Objective {
     notes: JSON.parse(row.notes_json) as string[],
     position: row.position,
     retired: row.retired_from !== null,
+    startMonth: row.start_month,
+    retiredFrom: row.retired_from,
   };
 }
 
@@ -76,6 +80,8 @@ export interface NewObjective {
   owner?: string | null;
   /** A reference issued elsewhere (a spreadsheet, a request); the next free one when absent. */
   ref?: string;
+  /** The first month it reports in; the caller decides (usually the current reporting month). */
+  startMonth: ReportingMonth;
 }
 
 export class PlanRepository {
@@ -132,8 +138,8 @@ export class PlanRepository {
       const aim = db.prepare('INSERT INTO strand_aims (strand_id, position, text) VALUES (?, ?, ?)');
       const objective = db.prepare(
         `INSERT INTO objectives (ref, strand_id, theme, theme_code, position, text, year, target_text, target_value,
-           target_unit, owner, repeated, notes_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           target_unit, owner, repeated, notes_json, start_month)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       let objectiveCount = 0;
       for (const s of plan.strands) {
@@ -159,6 +165,8 @@ export class PlanRepository {
               o.owner,
               o.repeated ? 1 : 0,
               JSON.stringify(o.notes),
+              // The built-in plan's objectives report from the plan's first month.
+              plan.period.startMonth,
             );
           }
         }
@@ -317,7 +325,10 @@ export class PlanRepository {
     return found;
   }
 
-  /** Objectives in table order; by default only those live in the given month (or all live ones). */
+  /**
+   * Objectives in table order; by default only those reporting in the given month (from their start
+   * month until before their retirement month), or, without a month, every one not retired.
+   */
   objectives(
     options: { strandNumber?: number; month?: ReportingMonth; includeRetired?: boolean } = {},
   ): Objective[] {
@@ -329,8 +340,8 @@ export class PlanRepository {
     }
     if (!options.includeRetired) {
       if (options.month) {
-        where.push('(o.retired_from IS NULL OR o.retired_from > ?)');
-        params.push(options.month);
+        where.push('o.start_month <= ? AND (o.retired_from IS NULL OR o.retired_from > ?)');
+        params.push(options.month, options.month);
       } else {
         where.push('o.retired_from IS NULL');
       }
@@ -362,6 +373,7 @@ export class PlanRepository {
         );
       }
       if (!input.text.trim()) throw new BoardPackError('invalid_input', 'An objective needs its wording.');
+      this.assertMonthInPlan(input.startMonth);
       const refs = this.db
         .prepare('SELECT ref FROM objectives WHERE strand_id = ? AND theme_code = ?')
         .all(strand.id, code) as { ref: string }[];
@@ -390,8 +402,9 @@ export class PlanRepository {
         ).p + 1;
       this.db
         .prepare(
-          `INSERT INTO objectives (ref, strand_id, theme, theme_code, position, text, year, target_text, target_value, target_unit, owner)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO objectives (ref, strand_id, theme, theme_code, position, text, year, target_text, target_value, target_unit, owner,
+             start_month)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           ref,
@@ -405,6 +418,7 @@ export class PlanRepository {
           input.targetValue ?? null,
           input.targetUnit ?? null,
           input.owner ?? null,
+          input.startMonth,
         );
       const created = this.objective(ref);
       this.audit.record(at, actor, 'objective.add', 'objective', ref, null, created);
@@ -450,12 +464,30 @@ export class PlanRepository {
       const before = this.objective(ref);
       if (before.retired) throw new BoardPackError('conflict', `Objective ${ref} is already retired.`);
       this.assertMonthInPlan(fromMonth);
+      if (fromMonth < before.startMonth) {
+        throw new BoardPackError(
+          'invalid_input',
+          `Objective ${ref} starts reporting in ${before.startMonth}; it cannot be retired from ${fromMonth}, before it starts.`,
+        );
+      }
       this.db.prepare('UPDATE objectives SET retired_from = ? WHERE id = ?').run(fromMonth, before.id);
       const after = this.objective(ref);
       this.audit.record(at, actor, 'objective.retire', 'objective', ref, before, {
         ...after,
         retiredFrom: fromMonth,
       });
+      return after;
+    });
+  }
+
+  /** Undoes a retirement: the objective reports again in every month from its start month. */
+  unretireObjective(ref: string, at: string, actor: string): Objective {
+    return writeTransaction(this.db, () => {
+      const before = this.objective(ref);
+      if (!before.retired) throw new BoardPackError('conflict', `Objective ${ref} is not retired.`);
+      this.db.prepare('UPDATE objectives SET retired_from = NULL WHERE id = ?').run(before.id);
+      const after = this.objective(ref);
+      this.audit.record(at, actor, 'objective.unretire', 'objective', ref, before, after);
       return after;
     });
   }

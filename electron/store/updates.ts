@@ -100,7 +100,7 @@ export class UpdatesRepository {
     private readonly audit: AuditLog,
   ) {
     this.statements = {
-      objective: db.prepare('SELECT id, retired_from FROM objectives WHERE ref = ?'),
+      objective: db.prepare('SELECT id, start_month, retired_from FROM objectives WHERE ref = ?'),
       current: db.prepare(
         `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id
          WHERE u.objective_id = ? AND u.month = ? AND u.is_current = 1`,
@@ -132,13 +132,15 @@ export class UpdatesRepository {
       // The month summary runs on every dashboard view; preparing its statements once keeps it well under 2 ms.
       liveByStrand: db.prepare(
         `SELECT s.number, s.title, count(o.id) AS n FROM strands s
-         LEFT JOIN objectives o ON o.strand_id = s.id AND (o.retired_from IS NULL OR o.retired_from > ?)
+         LEFT JOIN objectives o ON o.strand_id = s.id AND o.start_month <= ?
+           AND (o.retired_from IS NULL OR o.retired_from > ?)
          GROUP BY s.id ORDER BY s.number`,
       ),
       reportedByStrand: db.prepare(
         `SELECT o.strand_id AS strand_id, u.status AS status, count(*) AS n FROM updates u
          JOIN objectives o ON o.id = u.objective_id
-         WHERE u.month = ? AND u.is_reported = 1 AND (o.retired_from IS NULL OR o.retired_from > ?)
+         WHERE u.month = ? AND u.is_reported = 1 AND o.start_month <= ?
+           AND (o.retired_from IS NULL OR o.retired_from > ?)
          GROUP BY o.strand_id, u.status`,
       ),
       strandNumbers: db.prepare('SELECT id, number FROM strands'),
@@ -147,8 +149,14 @@ export class UpdatesRepository {
 
   private objectiveFor(ref: string, month: ReportingMonth): number {
     const row = this.statements.objective.get(ref.trim()) as
-      { id: number; retired_from: string | null } | undefined;
+      { id: number; start_month: string; retired_from: string | null } | undefined;
     if (!row) throw new BoardPackError('not_found', `There is no objective ${ref} in the plan.`);
+    if (row.start_month > month) {
+      throw new BoardPackError(
+        'invalid_input',
+        `Objective ${ref} starts reporting in ${row.start_month}; it takes no updates for ${month}.`,
+      );
+    }
     if (row.retired_from !== null && row.retired_from <= month) {
       throw new BoardPackError(
         'invalid_input',
@@ -370,8 +378,12 @@ export class UpdatesRepository {
 
   /** Status counts per strand for a month; objectives with no reported update count as "No update". */
   monthSummary(month: ReportingMonth): MonthSummary {
-    const live = this.statements.liveByStrand.all(month) as { number: number; title: string; n: number }[];
-    const reported = this.statements.reportedByStrand.all(month, month) as {
+    const live = this.statements.liveByStrand.all(month, month) as {
+      number: number;
+      title: string;
+      n: number;
+    }[];
+    const reported = this.statements.reportedByStrand.all(month, month, month) as {
       strand_id: number;
       status: Status;
       n: number;

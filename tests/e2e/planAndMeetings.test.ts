@@ -1,5 +1,5 @@
 // The plan and the meetings, in Chromium against the bridge on a fresh database: the plan is edited
-// (add, reword, retire) and a meeting is planned, its agenda reordered from the keyboard (surviving
+// (add, reword, retire after asking, un-retire) and a meeting is planned, its agenda reordered from the keyboard (surviving
 // a reload before it is saved), minuted, and an action raised that the action log shows as overdue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('plan', () => {
-  it('adds an objective, rewords it and retires it, each recorded in the database', async () => {
+  it('adds an objective from this month, rewords it, retires it after asking, and un-retires it', async () => {
     const { page, store } = app;
     const before = store.plan.objectives({ strandNumber: 2 }).length;
     await app.goto('#/plan');
@@ -35,6 +35,11 @@ describe('plan', () => {
     expect(added?.year).toBe('Year 2');
     expect(store.plan.objectives({ strandNumber: 2 }).length).toBe(before + 1);
     const ref = added?.ref ?? '';
+    // Added in March 2008, it is not "No update" in February.
+    expect(added?.startMonth).toBe('2008-03');
+    expect(store.plan.objectives({ strandNumber: 2, month: '2008-02' }).some((o) => o.ref === ref)).toBe(
+      false,
+    );
 
     await page.fill('#objective-search', ref);
     await page.click(`button:has-text("Reword ${ref}")`);
@@ -51,6 +56,10 @@ describe('plan', () => {
     await page.click(`button:has-text("Retire ${ref}")`);
     await page.selectOption(`#retire-${ref.replace(/\./g, '\\.')}-month`, '2008-06');
     await page.click(`form button:has-text("Retire ${ref}")`);
+    await page.waitForSelector('[role="alertdialog"]:has-text("Retire")');
+    expect(store.plan.objective(ref).retired).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Yes, retire ${ref}`);
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() =>
       document.querySelector('.notice-success')?.textContent?.includes('retired'),
     );
@@ -61,6 +70,15 @@ describe('plan', () => {
     expect(store.plan.objectives({ strandNumber: 2, month: '2008-06' }).some((o) => o.ref === ref)).toBe(
       false,
     );
+    expect(store.audit.list({ entity: 'objective' })[0].action).toBe('objective.retire');
+
+    await page.check('text=Show retired objectives');
+    await page.click(`button:has-text("Un-retire ${ref}")`);
+    await page.waitForFunction(() =>
+      document.querySelector('.notice-success')?.textContent?.includes('un-retired'),
+    );
+    expect(store.plan.objective(ref)).toMatchObject({ retired: false, retiredFrom: null });
+    expect(store.audit.list({ entity: 'objective' })[0].action).toBe('objective.unretire');
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -72,6 +72,8 @@ const examples: { [M in MethodName]: Example } = {
       });
       expect(added.ref).toMatch(/^1\.E\.\d+$/);
       expect(before.objectives.map((o) => o.ref)).not.toContain(added.ref);
+      const months = await app.call('months.list', {});
+      expect(added.startMonth).toBe(months.nextMeetingMonth ?? months.current);
       expect(app.store.audit.list({ entity: 'objective' })[0].action).toBe('objective.add');
     },
   },
@@ -91,6 +93,19 @@ const examples: { [M in MethodName]: Example } = {
       const november = await app.call('plan.objectives', { strandNumber: 1, month: '2007-11' });
       expect(october.objectives.map((o) => o.ref)).toContain('1.E.1');
       expect(november.objectives.map((o) => o.ref)).not.toContain('1.E.1');
+    },
+  },
+  'plan.unretireObjective': {
+    behaviour: 'undoes a retirement, so the objective reports again, and records it in the audit log',
+    run: async () => {
+      await app.call('plan.retireObjective', { ref: '1.E.1', fromMonth: '2007-11' });
+      const unretired = await app.call('plan.unretireObjective', { ref: '1.E.1' });
+      expect(unretired).toMatchObject({ retired: false, retiredFrom: null });
+      const november = await app.call('plan.objectives', { strandNumber: 1, month: '2007-11' });
+      expect(november.objectives.map((o) => o.ref)).toContain('1.E.1');
+      expect(app.store.audit.list({ entity: 'objective' })[0].action).toBe('objective.unretire');
+      const again = await app.refusal('plan.unretireObjective', { ref: '1.E.1' });
+      expect(again.code).toBe('conflict');
     },
   },
   'plan.deleteObjective': {

@@ -259,6 +259,7 @@ describe("a strand lead's working copy", () => {
         themeCode: 'E',
         text: 'Review every unsolved homicide at 28 days',
         year: 'Year 2',
+        startMonth: '2007-11',
       },
       s.now(),
       'Secretariat',
@@ -287,6 +288,18 @@ describe("a strand lead's working copy", () => {
     expect(pair.lead.plan.objectives({ strandNumber: 1, month: '2007-11' }).map(strip)).toEqual(
       s.plan.objectives({ strandNumber: 1, month: '2007-11' }).map(strip),
     );
+
+    // Un-retired by the secretariat, 1.P.1 comes back to the lead's copy with the next request.
+    s.plan.unretireObjective('1.P.1', s.now(), 'Secretariat');
+    const december = join(pair.dir, 'december.bpreq');
+    secretariatRequest(s, december, { strandNumber: 1, month: '2007-12' }, ids);
+    const reopened = openRequest(pair.lead, {
+      path: december,
+      actor: 'DCS Lead',
+      passphrase: passphraseFor(december),
+    });
+    expect(reopened.addedObjectives).toEqual(['1.P.1']);
+    expect(pair.lead.plan.objective('1.P.1').retired).toBe(false);
   });
 
   /** Another board's secretariat, and a lead's fresh install seeded with the built-in plan as the app does on first run. */

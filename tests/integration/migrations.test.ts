@@ -6,6 +6,7 @@ import { openStore } from '../../electron/store/store';
 import { fixedClock } from '../fixtures/databases';
 import {
   boardAtSchema1,
+  boardAtSchema4,
   databaseAt,
   exchangeAtSchema2,
   insertAgendaItem,
@@ -92,7 +93,7 @@ describe('0004_schema_gaps, from schema 3', () => {
     const kept = tableNames(db).filter((t) => t !== 'app_meta' && t !== 'reporting_periods');
     const before = snapshot(db, kept);
 
-    expect(upgrade(db)).toBe(4);
+    expect(upgrade(db, 4)).toBe(4);
 
     expect(snapshot(db, kept)).toEqual(before);
     expect(rowsOf(db, 'agenda_items')).toHaveLength(2);
@@ -194,6 +195,87 @@ describe('0004_schema_gaps, from schema 3', () => {
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(store.plan.hasPlan()).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('0005_objective_months, from schema 4', () => {
+  function objectiveMonths(d: Db): { ref: string; start_month: string; retired_from: string | null }[] {
+    return d.prepare('SELECT ref, start_month, retired_from FROM objectives ORDER BY ref').all() as {
+      ref: string;
+      start_month: string;
+      retired_from: string | null;
+    }[];
+  }
+
+  it('starts every objective already held at the plan start month and keeps each retirement', () => {
+    db = databaseAt(4);
+    boardAtSchema4(db);
+    const kept = tableNames(db).filter((t) => t !== 'objectives');
+    const before = snapshot(db, kept);
+    const objectivesBefore = rowsOf(db, 'objectives');
+
+    expect(upgrade(db, 5)).toBe(5);
+
+    expect(objectiveMonths(db)).toEqual([
+      { ref: '1.E.1', start_month: '2007-04', retired_from: null },
+      { ref: '1.P.1', start_month: '2007-04', retired_from: '2007-11' },
+      { ref: '2.E.3', start_month: '2007-04', retired_from: null },
+    ]);
+    const withoutStart = rowsOf(db, 'objectives').map((row) => {
+      const { start_month: _start, ...rest } = row as Record<string, unknown>;
+      return rest;
+    });
+    expect(withoutStart).toEqual(objectivesBefore);
+    expect(snapshot(db, kept)).toEqual(before);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('starts an objective retired before the plan began no later than its retirement', () => {
+    db = databaseAt(4);
+    const { retiredId } = boardAtSchema4(db);
+    db.prepare("UPDATE objectives SET retired_from = '2007-02' WHERE id = ?").run(retiredId);
+
+    upgrade(db, 5);
+
+    expect(objectiveMonths(db).find((o) => o.ref === '1.P.1')).toEqual({
+      ref: '1.P.1',
+      start_month: '2007-02',
+      retired_from: '2007-02',
+    });
+  });
+
+  it('refuses a start month that is not a month, and a retirement before the start', () => {
+    db = databaseAt(4);
+    boardAtSchema4(db);
+    upgrade(db, 5);
+    const set = (column: string, value: string) => () =>
+      db!.prepare(`UPDATE objectives SET ${column} = ? WHERE ref = '1.E.1'`).run(value);
+    expect(set('start_month', '2007-13')).toThrow(/CHECK constraint failed/);
+    expect(set('retired_from', '2007-00')).toThrow(/CHECK constraint failed/);
+    expect(set('retired_from', '2007-03')).toThrow(/CHECK constraint failed/);
+    expect(set('retired_from', '2007-04')).not.toThrow();
+  });
+
+  it('is what opening a schema 4 file in the app does: the objectives report from the plan start', () => {
+    db = databaseAt(4);
+    boardAtSchema4(db);
+    const path = db.name;
+    db.close();
+    const store = openStore(path, { clock: fixedClock() });
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(store.plan.objective('1.P.1')).toMatchObject({ startMonth: '2007-04', retiredFrom: '2007-11' });
+      expect(store.plan.objectives({ month: '2007-10' }).map((o) => o.ref)).toEqual([
+        '1.E.1',
+        '1.P.1',
+        '2.E.3',
+      ]);
+      expect(store.plan.objectives({ month: '2007-11' }).map((o) => o.ref)).toEqual(['1.E.1', '2.E.3']);
     } finally {
       store.close();
     }

@@ -177,7 +177,14 @@ describe('values in a plan spreadsheet that would break the plan', () => {
     const store = open(join(d, 'a.db'));
     store.db.prepare("UPDATE objectives SET ref = '2.E.1111111111111111111111' WHERE ref = '2.E.18'").run();
     const added = store.plan.addObjective(
-      { strandNumber: 2, theme: 'Enforcement', themeCode: 'E', text: 'After the long one', year: null },
+      {
+        strandNumber: 2,
+        theme: 'Enforcement',
+        themeCode: 'E',
+        text: 'After the long one',
+        year: null,
+        startMonth: '2007-04',
+      },
       store.now(),
       'Secretariat',
     );

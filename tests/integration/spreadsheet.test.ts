@@ -142,6 +142,8 @@ describe('the action plan in and out of spreadsheets', () => {
       { field: 'year', from: store.plan.objective('2.E.3').year, to: 'Year 2' },
     ]);
     expect(preview.retired.map((r) => r.ref)).toEqual(['1.I.1']);
+    // Without a month given, an added row reports from this month (October 2007), not from April.
+    expect(preview.startFrom).toBe('2007-10');
 
     const result = await importPlan(store, { path: csv, actor: 'Secretariat', retireFrom: '2007-11' });
     expect(result.added).toEqual(['8.E.9']);
@@ -149,7 +151,13 @@ describe('the action plan in and out of spreadsheets', () => {
       text: 'Review every open case at the monthly gold group',
       owner: 'DCI Review Team',
       year: 'Year 2',
+      startMonth: '2007-10',
     });
+    expect(store.plan.objectives({ month: '2007-09', strandNumber: 8 }).some((o) => o.ref === '8.E.9')).toBe(
+      false,
+    );
+    expect(store.updates.monthSummary('2007-09').total).toBe(163);
+    expect(store.updates.monthSummary('2007-10').total).toBe(164);
     expect(store.plan.objective('2.E.3').year).toBe('Year 2');
     expect(store.plan.objective('1.I.1').retired).toBe(true);
     expect(store.plan.objectives({ month: '2007-10', strandNumber: 1 }).some((o) => o.ref === '1.I.1')).toBe(
@@ -321,7 +329,15 @@ describe('the action plan in and out of spreadsheets', () => {
     const owners = ['=cmd|" /C calc"!A0', '\tTab-led owner', '-DCI Minus', null];
     risky.forEach((text, i) =>
       store.plan.addObjective(
-        { strandNumber: 1, theme: 'Enforcement', themeCode: 'E', text, year: null, owner: owners[i] },
+        {
+          strandNumber: 1,
+          theme: 'Enforcement',
+          themeCode: 'E',
+          text,
+          year: null,
+          owner: owners[i],
+          startMonth: '2007-04',
+        },
         store.now(),
         'Secretariat',
       ),
@@ -363,6 +379,35 @@ describe('the action plan in and out of spreadsheets', () => {
     expect(row.cells.slice(5, 7)).toEqual(['Red', '=1+1 is not a formula here']);
     expect(readFileSync(out, 'utf8')).toContain("'=1+1 is not a formula here");
     expect(sheet.rows.filter((r) => r.cells[5] === 'No update')).toHaveLength(163 * 2 - 1);
+  });
+
+  it('exports an objective only in the months it reports in, not as No update before it starts', async () => {
+    const d = dir();
+    const store = open(join(d, 'a.db'));
+    const added = store.plan.addObjective(
+      {
+        strandNumber: 8,
+        theme: 'Enforcement',
+        themeCode: 'E',
+        text: 'New in October',
+        year: null,
+        startMonth: '2007-10',
+      },
+      store.now(),
+      'Secretariat',
+    );
+    store.plan.retireObjective('2.E.3', '2007-10', store.now(), 'Secretariat');
+    const out = join(d, 'updates.csv');
+
+    const result = await exportUpdates(store, { from: '2007-09', to: '2007-10', out });
+
+    const {
+      sheets: [sheet],
+    } = await readSpreadsheet(out);
+    const months = (ref: string) => sheet.rows.filter((r) => r.cells[3] === ref).map((r) => r.cells[0]);
+    expect(months(added.ref)).toEqual(['2007-10']);
+    expect(months('2.E.3')).toEqual(['2007-09']);
+    expect(result.rows).toBe(163 * 2);
   });
 });
 

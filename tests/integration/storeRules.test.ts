@@ -319,6 +319,76 @@ describe('migrations', () => {
   });
 });
 
+/** An objective added to strand 4 that reports from `startMonth`, as the Plan screen adds one. */
+function addStrandFourObjective(startMonth: string) {
+  return store.plan.addObjective(
+    {
+      strandNumber: 4,
+      theme: 'Enforcement',
+      themeCode: 'E',
+      text: 'Review every knife-crime arrest within 48 hours',
+      year: 'Year 1',
+      startMonth,
+    },
+    AT,
+    'Secretariat',
+  );
+}
+
+describe("an objective's start month", () => {
+  it('does not count a new objective as No update in the months before it starts', () => {
+    store = newStore();
+    const strandFour = (month: string) =>
+      store.updates.monthSummary(month).strands.find((s) => s.strandNumber === 4)!;
+    const may = strandFour('2007-05');
+    const october = strandFour('2007-10');
+
+    const added = addStrandFourObjective('2007-10');
+
+    expect(strandFour('2007-05')).toEqual(may);
+    expect(strandFour('2007-09').total).toBe(october.total);
+    expect(strandFour('2007-10').total).toBe(october.total + 1);
+    expect(strandFour('2007-10').counts.no_update).toBe(october.counts.no_update + 1);
+    const refs = (month: string) => store.plan.objectives({ strandNumber: 4, month }).map((o) => o.ref);
+    expect(refs('2007-09')).not.toContain(added.ref);
+    expect(refs('2007-10')).toContain(added.ref);
+  });
+
+  it('takes no update for a month before an objective starts, and takes one from then', () => {
+    store = newStore();
+    const added = addStrandFourObjective('2007-10');
+    expectRefusedUnchanged(() => green(added.ref, '2007-09'), 'invalid_input');
+    expect(green(added.ref, '2007-10').month).toBe('2007-10');
+  });
+
+  it('asks a strand lead about a new objective only from its start month', () => {
+    const dir = tempDir();
+    store = newStore(dir);
+    const strandFour = store.plan.objectives({ strandNumber: 4, month: '2007-09' }).length;
+    addStrandFourObjective('2007-10');
+    const request = (month: string) =>
+      createRequest(store, {
+        strandNumber: 4,
+        month,
+        out: join(dir, `${month}.bpreq`),
+        actor: 'Secretariat',
+      });
+    expect(request('2007-09').objectives).toBe(strandFour);
+    expect(request('2007-10').objectives).toBe(strandFour + 1);
+  });
+
+  it('refuses a start month outside the plan period', () => {
+    store = newStore();
+    expectRefusedUnchanged(() => addStrandFourObjective('2010-01'), 'outside_plan_period');
+  });
+
+  it('starts the built-in plan objectives at the plan start month', () => {
+    store = newStore();
+    const starts = new Set(store.plan.objectives().map((o) => o.startMonth));
+    expect([...starts]).toEqual([store.plan.summary().startMonth]);
+  });
+});
+
 describe('retiring and deleting objectives', () => {
   it('takes no updates for a retired objective from its retirement month, but keeps earlier ones', () => {
     store = newStore();
@@ -333,6 +403,35 @@ describe('retiring and deleting objectives', () => {
       () => store.plan.retireObjective('2.E.3', '2007-10', AT, 'Secretariat'),
       'conflict',
     );
+  });
+
+  it('refuses to retire an objective from a month before it starts', () => {
+    store = newStore();
+    const added = addStrandFourObjective('2007-10');
+    expectRefusedUnchanged(
+      () => store.plan.retireObjective(added.ref, '2007-09', AT, 'Secretariat'),
+      'invalid_input',
+    );
+  });
+
+  it('un-retires an objective: it reports again from its start month, with an audit row', () => {
+    store = newStore();
+    const live = store.updates.monthSummary('2007-11').total;
+    store.plan.retireObjective('2.E.3', '2007-11', AT, 'Secretariat');
+    expect(store.updates.monthSummary('2007-11').total).toBe(live - 1);
+    const before = store.audit.count();
+
+    const back = store.plan.unretireObjective('2.E.3', AT, 'Secretariat');
+
+    expect(back).toMatchObject({ retired: false, retiredFrom: null, startMonth: '2007-04' });
+    expect(store.updates.monthSummary('2007-11').total).toBe(live);
+    expect(green('2.E.3', '2007-11').ref).toBe('2.E.3');
+    expect(store.audit.count()).toBe(before + 2);
+    expect(store.audit.list({ entity: 'objective' })[0]).toMatchObject({
+      action: 'objective.unretire',
+      entityId: '2.E.3',
+    });
+    expectRefusedUnchanged(() => store.plan.unretireObjective('2.E.3', AT, 'Secretariat'), 'conflict');
   });
 
   it('refuses to delete an objective that has updates, and says to retire it', () => {

@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<string, string> = {
   'objective.add': 'Objective added',
   'objective.delete': 'Objective deleted',
   'objective.retire': 'Objective retired',
+  'objective.unretire': 'Objective un-retired',
   'objective.reword': 'Objective reworded',
   'pack.issue': 'Pack issued',
   'paper.add': 'Paper attached',

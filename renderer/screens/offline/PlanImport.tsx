@@ -2,6 +2,7 @@
 // anything changes; then apply it (or apply it leaving the bad rows out).
 import { useState } from 'react';
 import type { MethodOutput, PlanImportPreviewView, Upload } from '../../../shared/contract';
+import { monthLabel } from '../../../shared/months';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
@@ -91,6 +92,7 @@ function PreviewView({
       <ul className="offline-counts">
         <li>
           <strong>{preview.added.length}</strong> added
+          {preview.startFrom ? `, reporting from ${monthLabel(preview.startFrom)}` : ''}
         </li>
         <li>
           <strong>{preview.changed.length}</strong> changed

@@ -2,8 +2,10 @@
 import { useState, type FormEvent } from 'react';
 import type { ObjectiveWithStatus, PlanDetail } from '../../../shared/contract';
 import type { PlanYear } from '../../../shared/domain';
+import { monthLabel } from '../../../shared/months';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
+import { useApp } from '../../state/app';
 import { messageOf, useNotices } from '../../state/notices';
 
 interface Props {
@@ -19,6 +21,9 @@ export function ObjectiveForm({ plan, objective, onDone, onCancel }: Props) {
   const [text, setText] = useState(objective?.text ?? '');
   const [year, setYear] = useState<string>(objective?.year ?? '');
   const [target, setTarget] = useState(objective?.targetText ?? '');
+  const months = useApp((s) => s.months);
+  // A new objective reports from the month being reported on, so it is never No update in a month gone by.
+  const [startMonth, setStartMonth] = useState(months?.nextMeetingMonth ?? months?.current ?? '');
   const [error, setError] = useState<string | null>(null);
   const show = useNotices((s) => s.show);
   const idPrefix = objective ? `reword-${objective.ref}` : 'add';
@@ -43,8 +48,12 @@ export function ObjectiveForm({ plan, objective, onDone, onCancel }: Props) {
           text,
           year: y,
           targetText: target || null,
+          ...(startMonth ? { startMonth } : {}),
         });
-        show('success', `${created.ref} added to strand ${created.strandNumber}.`);
+        show(
+          'success',
+          `${created.ref} added to strand ${created.strandNumber}, reporting from ${monthLabel(created.startMonth)}.`,
+        );
       }
       await onDone();
     } catch (e) {
@@ -67,6 +76,24 @@ export function ObjectiveForm({ plan, objective, onDone, onCancel }: Props) {
                 </option>
               ))}
             </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${idPrefix}-start`}>First month it reports</label>
+            <select
+              id={`${idPrefix}-start`}
+              value={startMonth}
+              aria-describedby={`${idPrefix}-start-hint`}
+              onChange={(e) => setStartMonth(e.target.value)}
+            >
+              {months?.months.map((m) => (
+                <option key={m.month} value={m.month}>
+                  {monthLabel(m.month)}
+                </option>
+              ))}
+            </select>
+            <span className="hint" id={`${idPrefix}-start-hint`}>
+              It is not counted, or shown as No update, in earlier months.
+            </span>
           </div>
           <div className="field">
             <label htmlFor={`${idPrefix}-theme`}>Theme</label>

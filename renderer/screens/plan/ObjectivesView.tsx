@@ -1,5 +1,5 @@
 // Objectives by strand and theme, with search and filters (strand, theme, year, status, no update),
-// and the plan's edits: add, reword, retire.
+// and the plan's edits: add, reword, retire (asking first) and un-retire.
 import { useState } from 'react';
 import type { ObjectiveWithStatus, PlanDetail } from '../../../shared/contract';
 import type { PlanYear, ReportedStatus } from '../../../shared/domain';
@@ -8,6 +8,7 @@ import { call } from '../../api';
 import { EmptyState, ErrorMessage, Loading } from '../../components/EmptyState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useResource } from '../../state/resource';
+import { messageOf, useNotices } from '../../state/notices';
 import { useSession } from '../../state/session';
 import { ObjectiveFilters, type Filters } from './ObjectiveFilters';
 import { ObjectiveForm } from './ObjectiveForm';
@@ -24,7 +25,8 @@ export function ObjectivesView({ plan }: { plan: PlanDetail }) {
   const month = useSession((s) => s.month);
   const [filters, setFilters] = useState<Filters>({ text: '', strand: '', theme: '', year: '', status: '' });
   const [editing, setEditing] = useState<Editing>(null);
-  const key = JSON.stringify({ month, filters });
+  const [showRetired, setShowRetired] = useState(false);
+  const key = JSON.stringify({ month, filters, showRetired });
   const list = useResource(
     key,
     month
@@ -36,6 +38,7 @@ export function ObjectivesView({ plan }: { plan: PlanDetail }) {
             themeCode: filters.theme || undefined,
             year: (filters.year || undefined) as PlanYear | undefined,
             status: (filters.status || undefined) as ReportedStatus | undefined,
+            includeRetired: showRetired,
           })
       : null,
   );
@@ -56,6 +59,10 @@ export function ObjectivesView({ plan }: { plan: PlanDetail }) {
             ? `${objectives.length} objectives${month ? `, status for ${monthLabel(month)}` : ''}`
             : ''}
         </p>
+        <label>
+          <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} />{' '}
+          Show retired objectives
+        </label>
         <button type="button" className="button" onClick={() => setEditing({ kind: 'add' })}>
           Add an objective
         </button>
@@ -97,6 +104,7 @@ export function ObjectivesView({ plan }: { plan: PlanDetail }) {
                   }
                   editing={editing}
                   plan={plan}
+                  month={month}
                   onEdit={setEditing}
                   onDone={done}
                 />
@@ -114,11 +122,28 @@ interface RowProps {
   strandTitle?: string;
   editing: Editing;
   plan: PlanDetail;
+  month: string | null;
   onEdit(e: Editing): void;
   onDone(): Promise<void>;
 }
 
-function ObjectiveRow({ objective: o, strandTitle, editing, plan, onEdit, onDone }: RowProps) {
+/** Whether an objective reports in a month: from its start month until before its retirement. */
+function reportsIn(o: ObjectiveWithStatus, month: string | null): boolean {
+  if (!month) return true;
+  return o.startMonth <= month && (o.retiredFrom === null || o.retiredFrom > month);
+}
+
+function ObjectiveRow({ objective: o, strandTitle, editing, plan, month, onEdit, onDone }: RowProps) {
+  const show = useNotices((s) => s.show);
+  async function unretire() {
+    try {
+      await call('plan.unretireObjective', { ref: o.ref });
+      show('success', `${o.ref} un-retired: it reports again from ${monthLabel(o.startMonth)}.`);
+      await onDone();
+    } catch (e) {
+      show('error', messageOf(e));
+    }
+  }
   const mine = editing && editing.kind !== 'add' && editing.objective.ref === o.ref ? editing.kind : null;
   return (
     <>
@@ -134,12 +159,19 @@ function ObjectiveRow({ objective: o, strandTitle, editing, plan, onEdit, onDone
         <td>
           {o.text}
           {o.targetText && <div className="small muted">Target: {o.targetText}</div>}
-          {o.retired && <div className="small muted">Retired</div>}
+          {o.startMonth > plan.startMonth && (
+            <div className="small muted">Reports from {monthLabel(o.startMonth)}</div>
+          )}
+          {o.retiredFrom && <div className="small muted">Retired from {monthLabel(o.retiredFrom)}</div>}
         </td>
         <td className="small">{o.theme}</td>
         <td className="small nowrap">{o.year ?? '—'}</td>
         <td>
-          <StatusBadge status={o.status} />
+          {reportsIn(o, month) ? (
+            <StatusBadge status={o.status} />
+          ) : (
+            <span className="muted">Not reporting</span>
+          )}
         </td>
         <td className="nowrap">
           <button
@@ -149,6 +181,11 @@ function ObjectiveRow({ objective: o, strandTitle, editing, plan, onEdit, onDone
           >
             Reword<span className="visually-hidden"> {o.ref}</span>
           </button>
+          {o.retired && (
+            <button type="button" className="button-quiet" onClick={unretire}>
+              Un-retire<span className="visually-hidden"> {o.ref}</span>
+            </button>
+          )}
           {!o.retired && (
             <button
               type="button"
