@@ -125,7 +125,9 @@ function copyLastMonth(store: Store, p: RequestPayload, at: string): number {
   if (month < plan.startMonth) return 0;
   let copied = 0;
   for (const o of p.objectives) {
-    if (!o.lastMonth || store.updates.current(o.ref, month)) continue;
+    // The secretariat's accepted update is what the board saw: it takes the place of the lead's
+    // own draft or submitted copy of it, so last month never reads "No update" in her copy.
+    if (!o.lastMonth || store.updates.current(o.ref, month)?.state === 'accepted') continue;
     const { author, ...content } = o.lastMonth;
     store.updates.save({ ref: o.ref, month, ...content, author, state: 'submitted' }, at);
     store.updates.transition(o.ref, month, 'accept', p.issuedBy, at, '');
@@ -221,9 +223,10 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
   const p = file.payload;
   const at = store.now();
   return writeTransaction(store.db, (): OpenRequestResult => {
-    // A fresh install holds only the built-in plan it was seeded with: a request for another
-    // plan replaces it, so a lead's new copy works for any board's plan.
-    if (store.plan.hasPlan() && store.plan.summary().id !== p.plan.id)
+    // A fresh install holds only the built-in plan it was seeded with: a request replaces it,
+    // even for the same plan, so the copy becomes a lead's working copy (marked, with last
+    // month's updates) exactly as one made from an empty file does.
+    if (store.plan.hasPlan() && !workingCopyMark(store) && store.plan.isUntouched())
       store.plan.clearUntouched(at, input.actor);
     const seeded = !store.plan.hasPlan();
     const planChanges: PlanChanges = { addedObjectives: [], rewordedObjectives: [], retiredObjectives: [] };

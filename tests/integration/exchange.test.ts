@@ -346,6 +346,11 @@ describe("a strand lead's working copy", () => {
     const ids = pinnedIds();
     pair.lead.close();
     pair.lead = openStore(join(pair.dir, 'full.db'), { clock: pair.clock });
+    // Work on the plan makes it a full installation, not a fresh copy holding the built-in plan.
+    pair.lead.updates.save(
+      { ref: '2.I.1', month: '2007-09', status: 'green', author: 'Secretariat', state: 'draft' },
+      pair.lead.now(),
+    );
     pair.secretariat.plan.rewordObjective(
       '1.I.1',
       { text: 'Reworded by the board' },
@@ -401,6 +406,71 @@ describe("last month's updates in a request", () => {
     expect([...september.keys()]).toEqual(['1.I.1']);
     expect(september.get('1.I.1')).toMatchObject({
       status: 'amber',
+      narrative: 'Analyst vacancy.',
+      author: 'DCS Lead',
+      state: 'accepted',
+    });
+  });
+
+  /** September's update for 1.I.1 accepted at the secretariat, and October's request for strand 1. */
+  function acceptedSeptemberAndRequest(p: Pair, name = 'r.bpreq'): string {
+    p.secretariat.updates.save(
+      {
+        ref: '1.I.1',
+        month: '2007-09',
+        status: 'amber',
+        narrative: 'Analyst vacancy.',
+        author: 'DCS Lead',
+        state: 'submitted',
+      },
+      p.secretariat.now(),
+    );
+    p.secretariat.updates.transition('1.I.1', '2007-09', 'accept', 'Secretariat', p.secretariat.now());
+    const path = join(p.dir, name);
+    secretariatRequest(p.secretariat, path, { strandNumber: 1 }, pinnedIds(7));
+    return path;
+  }
+
+  it("gives a copy that held the built-in plan last month's updates and makes it a lead's working copy", () => {
+    pair = secretariatAndLead();
+    pair.lead.close();
+    pair.lead = openStore(join(pair.dir, 'built-in.db'), { clock: pair.clock });
+    const path = acceptedSeptemberAndRequest(pair);
+    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
+    expect(opened).toMatchObject({ seeded: true, lastMonthCopied: 1 });
+    expect(workingCopy(pair.lead)?.strandNumbers).toEqual([1]);
+    expect(pair.lead.updates.reported('2007-09', 1).get('1.I.1')).toMatchObject({
+      narrative: 'Analyst vacancy.',
+      state: 'accepted',
+    });
+  });
+
+  it("shows last month the lead's own update, as the secretariat accepted it, in place of her draft", () => {
+    pair = secretariatAndLead();
+    const s = pair.secretariat;
+    const september = join(pair.dir, 'sep.bpreq');
+    secretariatRequest(s, september, { strandNumber: 1, month: '2007-09' }, pinnedIds(6));
+    openRequest(pair.lead, { path: september, actor: 'DCS Lead', passphrase: passphraseFor(september) });
+    pair.lead.updates.save(
+      {
+        ref: '1.I.1',
+        month: '2007-09',
+        status: 'amber',
+        narrative: 'Analyst vacancy.',
+        author: 'DCS Lead',
+        state: 'draft',
+      },
+      pair.lead.now(),
+    );
+    expect(pair.lead.updates.reported('2007-09', 1).size).toBe(0);
+    const october = acceptedSeptemberAndRequest(pair, 'oct.bpreq');
+    const opened = openRequest(pair.lead, {
+      path: october,
+      actor: 'DCS Lead',
+      passphrase: passphraseFor(october),
+    });
+    expect(opened.lastMonthCopied).toBe(1);
+    expect(pair.lead.updates.reported('2007-09', 1).get('1.I.1')).toMatchObject({
       narrative: 'Analyst vacancy.',
       author: 'DCS Lead',
       state: 'accepted',
