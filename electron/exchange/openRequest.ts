@@ -1,6 +1,7 @@
 // Opening a request at a strand lead's installation: every check first, then (in one
 // transaction) a working copy seeded or brought in line with the secretariat's plan for the strand.
 import { previousMonth } from '../../shared/months';
+import { needsNarrative } from '../../shared/status';
 import { planFileSchema, type PlanFile } from '../../shared/planFile';
 import type { Store } from '../store/store';
 import {
@@ -127,13 +128,36 @@ function copyLastMonth(store: Store, p: RequestPayload, at: string): number {
   for (const o of p.objectives) {
     // The secretariat's accepted update is what the board saw: it takes the place of the lead's
     // own draft or submitted copy of it, so last month never reads "No update" in her copy.
-    if (!o.lastMonth || store.updates.current(o.ref, month)?.state === 'accepted') continue;
+    const held = store.updates.current(o.ref, month)?.state;
+    if (!o.lastMonth || held === 'accepted' || held === 'returned') continue;
     const { author, ...content } = o.lastMonth;
     store.updates.save({ ref: o.ref, month, ...content, author, state: 'submitted' }, at);
     store.updates.transition(o.ref, month, 'accept', p.issuedBy, at, '');
     copied += 1;
   }
   return copied;
+}
+
+/**
+ * Updates the secretariat rejected come back to the lead as returned, with the reason, so her copy
+ * stops showing them as plain drafts. An update already changed or settled here is left alone.
+ */
+function markReturned(store: Store, p: RequestPayload, at: string): string[] {
+  const returned: string[] = [];
+  for (const o of p.objectives) {
+    if (!o.returned) continue;
+    const { month, reason, by } = o.returned;
+    if (month < store.plan.summary().startMonth || month > store.plan.summary().endMonth) continue;
+    const held = store.updates.current(o.ref, month);
+    if (!held || (held.state !== 'draft' && held.state !== 'submitted')) continue;
+    if (held.state === 'draft') {
+      if (needsNarrative(held.status) && !held.narrative.trim()) continue;
+      store.updates.transition(o.ref, month, 'submit', held.author, at);
+    }
+    store.updates.transition(o.ref, month, 'return', by, at, reason);
+    returned.push(o.ref);
+  }
+  return returned;
 }
 
 export interface OpenRequestInput {
@@ -163,6 +187,8 @@ export interface OpenRequestResult {
   retiredObjectives: string[];
   /** Last month's accepted updates copied into a working copy, to show beside this month's. */
   lastMonthCopied: number;
+  /** Updates the secretariat rejected, now shown here as returned with its reason. */
+  returnedUpdates: string[];
   secretariatFingerprint: string;
   /** 'first_use' means: confirm this fingerprint with the secretariat. */
   secretariatKey: 'known' | 'first_use' | 'trusted_now';
@@ -242,6 +268,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
     } else if (workingCopyMark(store)) {
       Object.assign(planChanges, followRequestPlan(store, p, at, input.actor));
     }
+    const returnedUpdates = workingCopyMark(store) ? markReturned(store, p, at) : [];
     const lastMonthCopied = workingCopyMark(store) ? copyLastMonth(store, p, at) : 0;
     // Also records the public key beside a fingerprint trusted by hand before: returns are sealed to it.
     trustKey(
@@ -273,6 +300,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
       seeded,
       ...planChanges,
       lastMonthCopied,
+      returnedUpdates,
       secretariatFingerprint: file.fingerprint,
     });
     return {
@@ -288,6 +316,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
       seeded,
       ...planChanges,
       lastMonthCopied,
+      returnedUpdates,
       secretariatFingerprint: file.fingerprint,
       secretariatKey: known ? 'known' : firstUse ? 'first_use' : 'trusted_now',
       ownFingerprint: own.fingerprint,

@@ -162,6 +162,7 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
         trust: input.trust,
         acceptAll: input.acceptAll,
         decisions: input.decisions,
+        reasons: input.reasons,
       }),
     ),
 

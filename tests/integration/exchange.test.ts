@@ -8,6 +8,7 @@ import {
   dumpDatabase,
   leadReturn,
   passphraseFor,
+  payloadOf,
   pinnedIds,
   secretariatAndLead,
   secretariatRequest,
@@ -157,14 +158,52 @@ describe('working offline with request and return files', () => {
       [first, 'reject' as const],
       ...rest.map((ref) => [ref, 'accept' as const]),
     ]);
-    const result = importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', decisions });
+    const before = dumpDatabase(pair.secretariat);
+    expect(() =>
+      importReturn(pair.secretariat, {
+        path: returnPath,
+        actor: 'Secretariat',
+        decisions,
+        reasons: { [first]: '  ' },
+      }),
+    ).toThrow(`Say why ${first} is rejected`);
+    expect(dumpDatabase(pair.secretariat)).toEqual(before);
+    const reason = 'The figures are for September, not October.';
+    const result = importReturn(pair.secretariat, {
+      path: returnPath,
+      actor: 'Secretariat',
+      decisions,
+      reasons: { [first]: reason },
+    });
     expect(result.rejected).toEqual([first]);
     expect(trustedKeys(pair.secretariat)).toMatchObject([
       { name: 'DCS Lead', strandNumber: 1, publicKey: installationKey(pair.lead)!.publicKey },
     ]);
     expect(result.accepted).toEqual(rest);
     expect(pair.secretariat.updates.current(first, '2007-10')).toBeUndefined();
-    expect(pair.secretariat.audit.list({ text: 'exchange.update.reject' })).toHaveLength(1);
+    expect(pair.secretariat.audit.list({ text: 'exchange.update.reject' })).toMatchObject([
+      { actor: 'Secretariat', entityId: `${first}@2007-10`, after: { reason, month: '2007-10', strand: 1 } },
+    ]);
+
+    // The next request to the strand carries the reason, and the lead's copy shows the update as returned.
+    const next = join(pair.dir, 'next.bpreq');
+    secretariatRequest(pair.secretariat, next, { strandNumber: 1, month: '2007-11' }, pinnedIds(5));
+    const carried = payloadOf(next, 'request', pair.lead).objectives;
+    expect(carried.find((o) => o.ref === first)?.returned).toEqual({
+      month: '2007-10',
+      reason,
+      by: 'Secretariat',
+    });
+    expect(carried.filter((o) => o.returned)).toHaveLength(1);
+    const opened = openRequest(pair.lead, { path: next, actor: 'DCS Lead' });
+    expect(opened.returnedUpdates).toEqual([first]);
+    expect(pair.lead.updates.current(first, '2007-10')).toMatchObject({ state: 'returned', comment: reason });
+    expect(pair.lead.updates.reported('2007-10', 1).get(rest[0])).toMatchObject({ state: 'accepted' });
+
+    // A later request does not send the same rejection again.
+    const later = join(pair.dir, 'later.bpreq');
+    secretariatRequest(pair.secretariat, later, { strandNumber: 1, month: '2007-12' }, pinnedIds(6));
+    expect(payloadOf(later, 'request', pair.lead).objectives.some((o) => o.returned)).toBe(false);
   });
 
   it('asks for a decision on every update when neither accept-all nor decisions are given, changing nothing', () => {
