@@ -128,8 +128,9 @@ function copyLastMonth(store: Store, p: RequestPayload, at: string): number {
   for (const o of p.objectives) {
     // The secretariat's accepted update is what the board saw: it takes the place of the lead's
     // own draft or submitted copy of it, so last month never reads "No update" in her copy.
+    if (!o.lastMonth) continue;
     const held = store.updates.current(o.ref, month)?.state;
-    if (!o.lastMonth || held === 'accepted' || held === 'returned') continue;
+    if (held === 'accepted' || held === 'returned') continue;
     const { author, ...content } = o.lastMonth;
     store.updates.save({ ref: o.ref, month, ...content, author, state: 'submitted' }, at);
     store.updates.transition(o.ref, month, 'accept', p.issuedBy, at, '');
