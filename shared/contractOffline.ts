@@ -127,6 +127,7 @@ export const openRequestOutputSchema = z.object({
   rewordedObjectives: z.array(z.string()),
   retiredObjectives: z.array(z.string()),
   lastMonthCopied: z.number().int(),
+  returnedUpdates: z.array(z.string()),
   secretariatFingerprint: z.string(),
   secretariatKey: z.enum(['known', 'first_use', 'trusted_now']),
   ownFingerprint: z.string(),
@@ -191,6 +192,8 @@ export const previewReturnInputSchema = uploadSchema.extend({
 export const importReturnInputSchema = previewReturnInputSchema.extend({
   acceptAll: z.boolean().default(false),
   decisions: z.record(z.string(), z.enum(['accept', 'reject'])).default({}),
+  /** Why each rejected update is rejected; sent back to the lead with the next request. */
+  reasons: z.record(z.string(), z.string().max(2_000)).default({}),
 });
 
 export const importReturnOutputSchema = z.object({

@@ -361,6 +361,10 @@ export const settingsSchema = z.object({
   endMonth: reportingMonthSchema,
   /** The name this copy of the app records as author in updates and the audit log. */
   userName: z.string(),
+  /** False until this copy's user has given their name: a lead's copy asks for it once. */
+  userNameSet: z.boolean(),
+  /** On a strand lead's working copy (set up from a request), the strands it answers for; else null. */
+  leadStrands: z.array(z.number().int()).nullable(),
   backupFolder: z.string(),
   backupSchedule: z.enum(['off', 'daily', 'weekly']),
   databasePath: z.string(),

@@ -232,7 +232,11 @@ export function registerExchange(program: Command, cli: CliContext): void {
     .argument('<file>', 'the return file (.bpret)')
     .option('--accept-all', 'accept every update that is not in conflict')
     .option('--accept <refs>', 'accept these updates (comma-separated references)')
-    .option('--reject <refs>', 'reject these updates')
+    .option('--reject <refs>', 'reject these updates (with --reason)')
+    .option(
+      '--reason <text>',
+      'why the rejected updates are rejected; sent to the lead with the next request',
+    )
     .option('--take-theirs <refs>', "for conflicts: take the lead's version")
     .option('--keep-ours <refs>', 'for conflicts: keep the version held here')
     .option('--trust', "trust the lead's key for this strand (after confirming its fingerprint with them)")
@@ -247,6 +251,7 @@ export function registerExchange(program: Command, cli: CliContext): void {
           acceptAll?: boolean;
           accept?: string;
           reject?: string;
+          reason?: string;
           takeTheirs?: string;
           keepOurs?: string;
           trust?: boolean;
@@ -271,6 +276,7 @@ export function registerExchange(program: Command, cli: CliContext): void {
             actor: cli.actor(command),
             acceptAll: options.acceptAll,
             decisions,
+            reasons: Object.fromEntries(refList(options.reject).map((ref) => [ref, options.reason ?? ''])),
             trust: options.trust,
           });
           if (!r.preview.encrypted) cli.say(`Warning: ${CLEAR_FILE_WARNING}`);

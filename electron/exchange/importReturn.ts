@@ -15,6 +15,7 @@ import {
 } from './format';
 import { currentStamp, recordSeen, sameStamp, seenFile, whenLabel, type UpdateStamp } from './records';
 import { writeTransaction } from '../store/writeTransaction';
+import { REJECT_ACTION } from './rejections';
 
 export interface IncomingUpdate {
   status: Status;
@@ -225,6 +226,8 @@ export interface ImportReturnInput extends ReturnCheckOptions {
   /** Accept every update that is not in conflict; conflicts still need a decision each. */
   acceptAll?: boolean;
   decisions?: Record<string, ReturnDecision>;
+  /** Why each rejected update is rejected: required, and sent back to the lead with the next request. */
+  reasons?: Record<string, string>;
 }
 
 export interface ImportReturnResult {
@@ -270,6 +273,18 @@ function resolveDecisions(preview: ReturnPreview, input: ImportReturnInput): Map
       `Accept or reject each update (or accept all): no decision for ${undecided.join(', ')}. Nothing was changed.`,
     );
   }
+  // A rejected update goes back to the lead, who needs to know why. Keeping ours in a conflict is
+  // a choice between two versions, and its reason is optional.
+  const reasons = input.reasons ?? {};
+  const unexplained = preview.updates
+    .filter((u) => decided.get(u.ref) === 'reject' && !u.conflict && !reasons[u.ref]?.trim())
+    .map((u) => u.ref);
+  if (unexplained.length) {
+    throw new BoardPackError(
+      'invalid_input',
+      `Say why ${unexplained.join(', ')} ${unexplained.length === 1 ? 'is' : 'are'} rejected: the reason goes back to the strand lead with the next request. Nothing was changed.`,
+    );
+  }
   return decided;
 }
 
@@ -297,8 +312,11 @@ export function importReturn(store: Store, input: ImportReturnInput): ImportRetu
     for (const u of p.updates) {
       if (decisions.get(u.ref) === 'reject') {
         rejected.push(u.ref);
-        store.audit.record(at, input.actor, 'exchange.update.reject', 'update', `${u.ref}@${p.month}`, null, {
+        store.audit.record(at, input.actor, REJECT_ACTION, 'update', `${u.ref}@${p.month}`, null, {
           returnId: p.fileId,
+          strand: p.strandNumber,
+          month: p.month,
+          reason: input.reasons?.[u.ref]?.trim() ?? '',
           incoming: u,
         });
         continue;

@@ -1,6 +1,7 @@
 // Opening a request at a strand lead's installation: every check first, then (in one
 // transaction) a working copy seeded or brought in line with the secretariat's plan for the strand.
 import { previousMonth } from '../../shared/months';
+import { needsNarrative } from '../../shared/status';
 import { planFileSchema, type PlanFile } from '../../shared/planFile';
 import type { Store } from '../store/store';
 import {
@@ -125,13 +126,39 @@ function copyLastMonth(store: Store, p: RequestPayload, at: string): number {
   if (month < plan.startMonth) return 0;
   let copied = 0;
   for (const o of p.objectives) {
-    if (!o.lastMonth || store.updates.current(o.ref, month)) continue;
+    // The secretariat's accepted update is what the board saw: it takes the place of the lead's
+    // own draft or submitted copy of it, so last month never reads "No update" in her copy.
+    if (!o.lastMonth) continue;
+    const held = store.updates.current(o.ref, month)?.state;
+    if (held === 'accepted' || held === 'returned') continue;
     const { author, ...content } = o.lastMonth;
     store.updates.save({ ref: o.ref, month, ...content, author, state: 'submitted' }, at);
     store.updates.transition(o.ref, month, 'accept', p.issuedBy, at, '');
     copied += 1;
   }
   return copied;
+}
+
+/**
+ * Updates the secretariat rejected come back to the lead as returned, with the reason, so her copy
+ * stops showing them as plain drafts. An update already changed or settled here is left alone.
+ */
+function markReturned(store: Store, p: RequestPayload, at: string): string[] {
+  const returned: string[] = [];
+  for (const o of p.objectives) {
+    if (!o.returned) continue;
+    const { month, reason, by } = o.returned;
+    if (month < store.plan.summary().startMonth || month > store.plan.summary().endMonth) continue;
+    const held = store.updates.current(o.ref, month);
+    if (!held || (held.state !== 'draft' && held.state !== 'submitted')) continue;
+    if (held.state === 'draft') {
+      if (needsNarrative(held.status) && !held.narrative.trim()) continue;
+      store.updates.transition(o.ref, month, 'submit', held.author, at);
+    }
+    store.updates.transition(o.ref, month, 'return', by, at, reason);
+    returned.push(o.ref);
+  }
+  return returned;
 }
 
 export interface OpenRequestInput {
@@ -161,6 +188,8 @@ export interface OpenRequestResult {
   retiredObjectives: string[];
   /** Last month's accepted updates copied into a working copy, to show beside this month's. */
   lastMonthCopied: number;
+  /** Updates the secretariat rejected, now shown here as returned with its reason. */
+  returnedUpdates: string[];
   secretariatFingerprint: string;
   /** 'first_use' means: confirm this fingerprint with the secretariat. */
   secretariatKey: 'known' | 'first_use' | 'trusted_now';
@@ -221,9 +250,10 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
   const p = file.payload;
   const at = store.now();
   return writeTransaction(store.db, (): OpenRequestResult => {
-    // A fresh install holds only the built-in plan it was seeded with: a request for another
-    // plan replaces it, so a lead's new copy works for any board's plan.
-    if (store.plan.hasPlan() && store.plan.summary().id !== p.plan.id)
+    // A fresh install holds only the built-in plan it was seeded with: a request replaces it,
+    // even for the same plan, so the copy becomes a lead's working copy (marked, with last
+    // month's updates) exactly as one made from an empty file does.
+    if (store.plan.hasPlan() && !workingCopyMark(store) && store.plan.isUntouched())
       store.plan.clearUntouched(at, input.actor);
     const seeded = !store.plan.hasPlan();
     const planChanges: PlanChanges = { addedObjectives: [], rewordedObjectives: [], retiredObjectives: [] };
@@ -239,6 +269,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
     } else if (workingCopyMark(store)) {
       Object.assign(planChanges, followRequestPlan(store, p, at, input.actor));
     }
+    const returnedUpdates = workingCopyMark(store) ? markReturned(store, p, at) : [];
     const lastMonthCopied = workingCopyMark(store) ? copyLastMonth(store, p, at) : 0;
     // Also records the public key beside a fingerprint trusted by hand before: returns are sealed to it.
     trustKey(
@@ -270,6 +301,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
       seeded,
       ...planChanges,
       lastMonthCopied,
+      returnedUpdates,
       secretariatFingerprint: file.fingerprint,
     });
     return {
@@ -285,6 +317,7 @@ export function openRequest(store: Store, input: OpenRequestInput): OpenRequestR
       seeded,
       ...planChanges,
       lastMonthCopied,
+      returnedUpdates,
       secretariatFingerprint: file.fingerprint,
       secretariatKey: known ? 'known' : firstUse ? 'first_use' : 'trusted_now',
       ownFingerprint: own.fingerprint,

@@ -13,6 +13,7 @@ import { sealExchange, writeExchangeFile, type Recipient, type RequestPayload } 
 import { currentStamp, type UpdateStamp } from './records';
 import { requestPayloadSchema } from './schemas';
 import { newPassphrase } from './sealing';
+import { rejectionsSinceLastRequest } from './rejections';
 import { writeTransaction } from '../store/writeTransaction';
 
 /** The latest expiry a request may carry: a year is longer than any reporting round. */
@@ -80,6 +81,7 @@ export function createRequest(
   if (objectives.length === 0)
     throw new BoardPackError('invalid_input', `Strand ${strand.number} has no live objectives in ${month}.`);
   const lastMonth = store.updates.reported(previousMonth(month), strand.number);
+  const rejections = rejectionsSinceLastRequest(store, strand.number);
   const key = signingKey(store, input.actor);
   const payload: RequestPayload = {
     fileId: (deps.newFileId ?? randomUUID)(),
@@ -129,6 +131,7 @@ export function createRequest(
                 author: last.author,
               }
             : null,
+        ...(rejections.has(o.ref) ? { returned: rejections.get(o.ref) } : {}),
       };
     }),
     respondent: { name: leadName, fingerprint: chosen?.fingerprint ?? null },

@@ -6,6 +6,7 @@ import { objectiveRefSchema, planYearSchema, statusSchema } from '../../shared/d
 import { calendarDateSchema, calendarTimestampSchema } from '../../shared/calendar';
 import { reportingMonthSchema } from '../../shared/months';
 import { needsNarrative } from '../../shared/status';
+import { returnedUpdateSchema } from './rejections';
 
 const longText = z.string().max(20_000);
 const name = z.string().trim().min(1).max(200);
@@ -31,6 +32,11 @@ export const requestObjectiveSchema = z.object({
   owner: z.string().nullable(),
   /** Last month's accepted update, for the lead to start from; null when there was none. */
   lastMonth: updateContentSchema.extend({ author: name }).nullable(),
+  /**
+   * The lead's update the secretariat rejected since the last request, with its reason. Added
+   * after format version 2 first shipped: optional, so files written without it still open.
+   */
+  returned: returnedUpdateSchema.optional(),
 });
 
 /** The references that appear more than once, in order of their second appearance. */

@@ -26,7 +26,7 @@ import {
 } from '../store/backups';
 import { currentReportingMonth } from './currentMonth';
 import type { Store } from '../store/store';
-import { actorOf } from './services';
+import { actorOf, USER_NAME_SETTING } from './services';
 import type { Group } from './table';
 
 /** The largest backup the screens take in (a board's database is a few megabytes). */
@@ -144,7 +144,10 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
       );
       const label = opened ? `strand-${opened.strandNumber}-${opened.month}` : 'return';
       const out = join(folder, `${label}.bpret`);
-      const made = createReturn(services.store, { ...input, out, actor: actorOf(services) });
+      // Until the lead has given their name, a return is signed with the name the request was addressed to.
+      const named = services.store.getSetting(USER_NAME_SETTING) !== null;
+      const authorName = input.authorName ?? (named ? undefined : opened?.payload.respondent.name);
+      const made = createReturn(services.store, { ...input, authorName, out, actor: actorOf(services) });
       return { ...made, ...download(made.path) };
     }),
 
@@ -159,6 +162,7 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
         trust: input.trust,
         acceptAll: input.acceptAll,
         decisions: input.decisions,
+        reasons: input.reasons,
       }),
     ),
 

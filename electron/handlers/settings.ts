@@ -2,6 +2,7 @@
 // read-only audit log, and facts about this copy of the app.
 import { join } from 'node:path';
 import type { Settings } from '../../shared/contract';
+import { workingCopy } from '../exchange/history';
 import { isDemoLoaded, loadDemo, removeDemo } from '../demo/generate';
 import {
   autoBackupSettings,
@@ -25,6 +26,8 @@ function readSettings(services: Services): Settings {
     startMonth: plan.startMonth,
     endMonth: plan.endMonth,
     userName: actorOf(services),
+    userNameSet: store.getSetting(USER_NAME_SETTING) !== null,
+    leadStrands: workingCopy(store)?.strandNumbers ?? null,
     backupFolder: autoBackupSettings(store).folder,
     backupSchedule: SCHEDULES.find((s) => s === schedule) ?? 'off',
     databasePath: store.path,

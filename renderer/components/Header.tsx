@@ -1,4 +1,5 @@
 // The top bar: which board, which protective marking, which reporting month, and who is working.
+import { workingAsLabel } from '../state/leadCopy';
 import { monthLabel } from '../../shared/months';
 import { useApp } from '../state/app';
 import { useSession } from '../state/session';
@@ -47,7 +48,7 @@ export function Header() {
             </select>
           </div>
         )}
-        {settings && <span className="user header-user">Working as {settings.userName}</span>}
+        {settings && <span className="user header-user">{workingAsLabel(settings)}</span>}
       </div>
     </header>
   );

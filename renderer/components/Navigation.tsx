@@ -1,9 +1,10 @@
 // The persistent navigation: one link per screen, the current one marked for sight and for
 // assistive technology. Alt+1 … Alt+9 jump straight to a screen.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { hrefFor, useRoute, type Screen } from '../state/route';
 import { useMenu } from '../state/menu';
 import { useApp } from '../state/app';
+import { isLeadCopy, LEAD_SCREENS, workingAsLabel } from '../state/leadCopy';
 
 export const NAV_ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'home', label: 'Home' },
@@ -22,7 +23,13 @@ export function Navigation() {
   const go = useRoute((r) => r.go);
   const open = useMenu((s) => s.open);
   const setOpen = useMenu((s) => s.setOpen);
-  const userName = useApp((s) => s.settings?.userName);
+  const settings = useApp((s) => s.settings);
+  const leadCopy = isLeadCopy(settings);
+  // A lead's copy offers only the screens a lead needs; Alt+1 … follow the links shown.
+  const items = useMemo(
+    () => (leadCopy ? NAV_ITEMS.filter((item) => LEAD_SCREENS.includes(item.screen)) : NAV_ITEMS),
+    [leadCopy],
+  );
 
   // On a narrow window the open menu closes once a screen is chosen, or with Escape.
   useEffect(() => setOpen(false), [current, setOpen]);
@@ -41,19 +48,19 @@ export function Navigation() {
     function onKey(event: KeyboardEvent) {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
       const index = Number(event.key) - 1;
-      if (Number.isInteger(index) && index >= 0 && index < NAV_ITEMS.length) {
+      if (Number.isInteger(index) && index >= 0 && index < items.length) {
         event.preventDefault();
-        go(NAV_ITEMS[index].screen);
+        go(items[index].screen);
       }
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go]);
+  }, [go, items]);
 
   return (
     <nav id="main-nav" className={open ? 'app-nav app-nav-open' : 'app-nav'} aria-label="Main">
       <ul>
-        {NAV_ITEMS.map((item, i) => (
+        {items.map((item, i) => (
           <li key={item.screen}>
             <a
               href={hrefFor(item.screen)}
@@ -65,8 +72,8 @@ export function Navigation() {
           </li>
         ))}
       </ul>
-      {userName && <p className="nav-user">Working as {userName}</p>}
-      <p className="nav-hint">Alt+1 to Alt+{NAV_ITEMS.length} jump between these screens.</p>
+      {settings && <p className="nav-user">{workingAsLabel(settings)}</p>}
+      <p className="nav-hint">Alt+1 to Alt+{items.length} jump between these screens.</p>
     </nav>
   );
 }

@@ -108,13 +108,15 @@ describe('exchange files', () => {
     expect(await locked.textContent()).toContain('is locked with a passphrase');
     expect(store.db.prepare('SELECT count(*) AS n FROM exchange_inbox').get()).toEqual({ n: 0 });
     await page.fill('#request-passphrase', passphrase.toLowerCase());
+    await page.fill('#lead-name', 'Strand 2 lead');
     await page.click('text=Open the request with this passphrase');
-    await page.waitForSelector('[data-testid="request-opened"]');
+    // The app goes on to Monthly updates on the strand, still saying what the request brought.
+    await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${STRAND}"][data-ready="true"]`);
     expect(await page.textContent('[data-testid="request-opened"]')).toContain(`strand ${STRAND}`);
     expect(await page.$('[data-testid="clear-file-warning"]')).toBeNull();
-
-    await page.click(`text=Monthly updates for strand ${STRAND}`);
-    await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${STRAND}"][data-ready="true"]`);
+    expect(await page.textContent('.header-user')).toBe(
+      `Working as Strand 2 lead, lead for strand ${STRAND}`,
+    );
     await tabTo(page, '#updates-grid-focus');
     await page.keyboard.press('Home');
     await page.keyboard.press('a');
@@ -133,7 +135,8 @@ describe('exchange files', () => {
 
     await lead.goto('#/exchange');
     await page.waitForSelector('[data-testid="return-export"]');
-    await page.fill('#return-author', 'Strand 2 lead');
+    // The name given once is remembered and offered as the return's author.
+    expect(await page.inputValue('#return-author')).toBe('Strand 2 lead');
     const saved = await download(page, () => page.click('text=Save return file'));
     expect(saved.name).toBe(`strand-${STRAND}-${MONTH}.bpret`);
     returnFile = saved.path;
@@ -165,6 +168,7 @@ describe('exchange files', () => {
     const before = trusted().n;
 
     await page.click('text=I have confirmed the fingerprint: trust this key and open the request');
+    await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${STRAND}"][data-ready="true"]`);
     await page.waitForSelector('[data-testid="request-opened"]');
     expect(await page.textContent('[data-testid="request-opened"]')).toContain(otherKey.fingerprint);
     expect(trusted().n).toBe(before + 1);
@@ -181,6 +185,7 @@ describe('exchange files', () => {
     );
     await lead.goto('#/exchange');
     await page.setInputFiles('#request-file', old);
+    await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${STRAND}"][data-ready="true"]`);
     await page.waitForSelector('[data-testid="request-opened"]');
     expect(await page.textContent('[data-testid="clear-file-warning"]')).toContain(
       'This file was not encrypted',
@@ -242,6 +247,8 @@ describe('exchange files', () => {
     const before = JSON.stringify(store.audit.list({ limit: 1000 }));
     await page.setInputFiles('#return-file', returnFile);
     await page.waitForSelector('[data-testid="trust-step"]');
+    // Opening the last request took the lead's copy on to Monthly updates; its key is on Exchange files.
+    await lead.goto('#/exchange');
     const leadKey = await lead.page.textContent('.offline-own-key .fingerprint');
     const refusal = await page.textContent('[data-testid="trust-step"] [role="alert"]');
     expect(refusal).toContain(

@@ -7,10 +7,10 @@ import { openRequest } from '../../electron/exchange/openRequest';
 import { openStore, type Store } from '../../electron/store/store';
 import {
   leadReturn,
+  passphraseFor,
   pinnedIds,
   secretariatRequest,
   tempDir,
-  passphraseFor,
 } from '../integration/exchange.fixtures';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 
@@ -92,6 +92,16 @@ describe('a return with a Reject ticked', () => {
     expect(store.updates.working(MONTH, STRAND).size).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
+    // A rejection needs its reason: asked for at its own field, with focus moved there; nothing is changed.
+    const reason = `#reject-reason-${refs[1].replace(/\./g, '\\.')}`;
+    await page.click('text=Apply my decisions');
+    await page.waitForSelector(`${reason}[aria-invalid="true"]`);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`reject-reason-${refs[1]}`);
+    const describedBy = await page.getAttribute(reason, 'aria-describedby');
+    expect(await page.textContent(`[id="${describedBy}"]`)).toContain(`Say why ${refs[1]} is rejected`);
+    expect(store.updates.working(MONTH, STRAND).size).toBe(0);
+    await page.fill(reason, 'Progress is for September; say what happened in October.');
+
     await page.click('text=Apply my decisions');
     await page.waitForSelector('[data-testid="return-result"]');
     expect(await page.textContent('[data-testid="return-result"]')).toContain('2 accepted, 1 rejected');
@@ -101,5 +111,9 @@ describe('a return with a Reject ticked', () => {
     const working = store.updates.working(MONTH, STRAND);
     expect([...working.keys()].sort()).toEqual([refs[0], refs[2]].sort());
     expect(working.has(refs[1])).toBe(false);
+    expect(store.audit.list({ text: 'exchange.update.reject' })[0]).toMatchObject({
+      entityId: `${refs[1]}@${MONTH}`,
+      after: { reason: 'Progress is for September; say what happened in October.' },
+    });
   });
 });

@@ -961,3 +961,41 @@ describe('the contract', () => {
     });
   }
 });
+
+describe("a strand lead's copy", () => {
+  it('knows it is a lead’s copy for its strand, and signs returns with the name the lead gave once', async () => {
+    app = openTestApp();
+    const request = await app.call('exchange.createRequest', { strandNumber: 2, month: '2007-10' });
+    const lead = openTestApp();
+    try {
+      expect((await lead.call('settings.get')).leadStrands).toBeNull();
+      await lead.call('exchange.openRequest', request);
+      expect(await lead.call('settings.get')).toMatchObject({
+        leadStrands: [2],
+        userNameSet: false,
+        userName: 'Secretariat',
+      });
+      await lead.call('updates.saveDraft', {
+        ref: '2.E.1',
+        month: '2007-10',
+        status: 'green',
+        narrative: '',
+      });
+      // Before the lead has given a name, the return carries the name the request was addressed to.
+      const unnamed = await lead.call('exchange.createReturn', {});
+      const first = await app.call('exchange.previewReturn', { ...unnamed, trust: true });
+      expect(first.author).toBe(app.store.plan.strand(2).lead);
+
+      const named = await lead.call('settings.update', { userName: 'Dana Lee' });
+      expect([named.userName, named.userNameSet]).toEqual(['Dana Lee', true]);
+      const second = await app.call('exchange.previewReturn', {
+        ...(await lead.call('exchange.createReturn', {})),
+        trust: true,
+      });
+      expect(second.author).toBe('Dana Lee');
+    } finally {
+      lead.close();
+    }
+    expect(app.logged).toEqual([]);
+  });
+});

@@ -128,6 +128,22 @@ describe('the offline workflow on the command line', () => {
         ])
       ).code,
     ).toBe(0);
+    const trusted = dumpDatabase(office);
+    const unexplained = await cli([
+      'exchange',
+      'import',
+      reply,
+      '--accept-all',
+      '--reject',
+      '8.E.1',
+      '--db',
+      office,
+      '--as',
+      'Secretariat',
+    ]);
+    expect(unexplained.code).toBe(1);
+    expect(unexplained.stderr).toContain('Say why 8.E.1 is rejected');
+    expect(dumpDatabase(office)).toBe(trusted);
     const imported = await cli([
       'exchange',
       'import',

@@ -8,6 +8,7 @@ import {
   dumpDatabase,
   leadReturn,
   passphraseFor,
+  payloadOf,
   pinnedIds,
   secretariatAndLead,
   secretariatRequest,
@@ -157,14 +158,52 @@ describe('working offline with request and return files', () => {
       [first, 'reject' as const],
       ...rest.map((ref) => [ref, 'accept' as const]),
     ]);
-    const result = importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', decisions });
+    const before = dumpDatabase(pair.secretariat);
+    expect(() =>
+      importReturn(pair.secretariat, {
+        path: returnPath,
+        actor: 'Secretariat',
+        decisions,
+        reasons: { [first]: '  ' },
+      }),
+    ).toThrow(`Say why ${first} is rejected`);
+    expect(dumpDatabase(pair.secretariat)).toEqual(before);
+    const reason = 'The figures are for September, not October.';
+    const result = importReturn(pair.secretariat, {
+      path: returnPath,
+      actor: 'Secretariat',
+      decisions,
+      reasons: { [first]: reason },
+    });
     expect(result.rejected).toEqual([first]);
     expect(trustedKeys(pair.secretariat)).toMatchObject([
       { name: 'DCS Lead', strandNumber: 1, publicKey: installationKey(pair.lead)!.publicKey },
     ]);
     expect(result.accepted).toEqual(rest);
     expect(pair.secretariat.updates.current(first, '2007-10')).toBeUndefined();
-    expect(pair.secretariat.audit.list({ text: 'exchange.update.reject' })).toHaveLength(1);
+    expect(pair.secretariat.audit.list({ text: 'exchange.update.reject' })).toMatchObject([
+      { actor: 'Secretariat', entityId: `${first}@2007-10`, after: { reason, month: '2007-10', strand: 1 } },
+    ]);
+
+    // The next request to the strand carries the reason, and the lead's copy shows the update as returned.
+    const next = join(pair.dir, 'next.bpreq');
+    secretariatRequest(pair.secretariat, next, { strandNumber: 1, month: '2007-11' }, pinnedIds(5));
+    const carried = payloadOf(next, 'request', pair.lead).objectives;
+    expect(carried.find((o) => o.ref === first)?.returned).toEqual({
+      month: '2007-10',
+      reason,
+      by: 'Secretariat',
+    });
+    expect(carried.filter((o) => o.returned)).toHaveLength(1);
+    const opened = openRequest(pair.lead, { path: next, actor: 'DCS Lead' });
+    expect(opened.returnedUpdates).toEqual([first]);
+    expect(pair.lead.updates.current(first, '2007-10')).toMatchObject({ state: 'returned', comment: reason });
+    expect(pair.lead.updates.reported('2007-10', 1).get(rest[0])).toMatchObject({ state: 'accepted' });
+
+    // A later request does not send the same rejection again.
+    const later = join(pair.dir, 'later.bpreq');
+    secretariatRequest(pair.secretariat, later, { strandNumber: 1, month: '2007-12' }, pinnedIds(6));
+    expect(payloadOf(later, 'request', pair.lead).objectives.some((o) => o.returned)).toBe(false);
   });
 
   it('asks for a decision on every update when neither accept-all nor decisions are given, changing nothing', () => {
@@ -346,6 +385,11 @@ describe("a strand lead's working copy", () => {
     const ids = pinnedIds();
     pair.lead.close();
     pair.lead = openStore(join(pair.dir, 'full.db'), { clock: pair.clock });
+    // Work on the plan makes it a full installation, not a fresh copy holding the built-in plan.
+    pair.lead.updates.save(
+      { ref: '2.I.1', month: '2007-09', status: 'green', author: 'Secretariat', state: 'draft' },
+      pair.lead.now(),
+    );
     pair.secretariat.plan.rewordObjective(
       '1.I.1',
       { text: 'Reworded by the board' },
@@ -401,6 +445,71 @@ describe("last month's updates in a request", () => {
     expect([...september.keys()]).toEqual(['1.I.1']);
     expect(september.get('1.I.1')).toMatchObject({
       status: 'amber',
+      narrative: 'Analyst vacancy.',
+      author: 'DCS Lead',
+      state: 'accepted',
+    });
+  });
+
+  /** September's update for 1.I.1 accepted at the secretariat, and October's request for strand 1. */
+  function acceptedSeptemberAndRequest(p: Pair, name = 'r.bpreq'): string {
+    p.secretariat.updates.save(
+      {
+        ref: '1.I.1',
+        month: '2007-09',
+        status: 'amber',
+        narrative: 'Analyst vacancy.',
+        author: 'DCS Lead',
+        state: 'submitted',
+      },
+      p.secretariat.now(),
+    );
+    p.secretariat.updates.transition('1.I.1', '2007-09', 'accept', 'Secretariat', p.secretariat.now());
+    const path = join(p.dir, name);
+    secretariatRequest(p.secretariat, path, { strandNumber: 1 }, pinnedIds(7));
+    return path;
+  }
+
+  it("gives a copy that held the built-in plan last month's updates and makes it a lead's working copy", () => {
+    pair = secretariatAndLead();
+    pair.lead.close();
+    pair.lead = openStore(join(pair.dir, 'built-in.db'), { clock: pair.clock });
+    const path = acceptedSeptemberAndRequest(pair);
+    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
+    expect(opened).toMatchObject({ seeded: true, lastMonthCopied: 1 });
+    expect(workingCopy(pair.lead)?.strandNumbers).toEqual([1]);
+    expect(pair.lead.updates.reported('2007-09', 1).get('1.I.1')).toMatchObject({
+      narrative: 'Analyst vacancy.',
+      state: 'accepted',
+    });
+  });
+
+  it("shows last month the lead's own update, as the secretariat accepted it, in place of her draft", () => {
+    pair = secretariatAndLead();
+    const s = pair.secretariat;
+    const september = join(pair.dir, 'sep.bpreq');
+    secretariatRequest(s, september, { strandNumber: 1, month: '2007-09' }, pinnedIds(6));
+    openRequest(pair.lead, { path: september, actor: 'DCS Lead', passphrase: passphraseFor(september) });
+    pair.lead.updates.save(
+      {
+        ref: '1.I.1',
+        month: '2007-09',
+        status: 'amber',
+        narrative: 'Analyst vacancy.',
+        author: 'DCS Lead',
+        state: 'draft',
+      },
+      pair.lead.now(),
+    );
+    expect(pair.lead.updates.reported('2007-09', 1).size).toBe(0);
+    const october = acceptedSeptemberAndRequest(pair, 'oct.bpreq');
+    const opened = openRequest(pair.lead, {
+      path: october,
+      actor: 'DCS Lead',
+      passphrase: passphraseFor(october),
+    });
+    expect(opened.lastMonthCopied).toBe(1);
+    expect(pair.lead.updates.reported('2007-09', 1).get('1.I.1')).toMatchObject({
       narrative: 'Analyst vacancy.',
       author: 'DCS Lead',
       state: 'accepted',

@@ -2,22 +2,27 @@
 // write the month's updates on the Monthly updates screen, then save the return to send back.
 import { useState } from 'react';
 import type { ExchangeOverview, MethodOutput } from '../../../shared/contract';
-import { CLEAR_EXCHANGE_FILE_WARNING } from '../../../shared/contractOffline';
 import { monthLabel } from '../../../shared/months';
 import { call, tryCall } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
 import { messageOf } from '../../state/notices';
-import { hrefFor } from '../../state/route';
+import { hrefFor, useRoute } from '../../state/route';
+import { useOpenedRequest } from '../../state/openedRequest';
+import { OpenedRequest } from '../../components/OpenedRequest';
 import { useSession } from '../../state/session';
 import { offerDownload, sizeLabel, uploadOf } from './files';
 
-type Opened = MethodOutput<'exchange.openRequest'>;
 type Upload = Awaited<ReturnType<typeof uploadOf>>;
 type Returned = MethodOutput<'exchange.createReturn'>;
 
 export function LeadPanel({ overview, onChange }: { overview: ExchangeOverview; onChange: () => void }) {
-  const [opened, setOpened] = useState<Opened | null>(null);
+  const opened = useOpenedRequest((s) => s.opened);
+  const setOpened = useOpenedRequest((s) => s.set);
+  const settings = useApp((s) => s.settings);
+  // A lead's copy asks once for the lead's name: it is remembered, and signs every return.
+  const [leadName, setLeadName] = useState('');
+  const askName = settings !== null && !settings.userNameSet;
   const [openError, setOpenError] = useState<string | null>(null);
   // A request signed by a key this copy does not know yet, kept so the person can trust it once
   // they have confirmed its fingerprint with the secretariat.
@@ -47,15 +52,34 @@ export function LeadPanel({ overview, onChange }: { overview: ExchangeOverview; 
     setPassphrase('');
     setOpened(result.value);
     setOpenError(null);
+    if (askName && leadName.trim()) await call('settings.update', { userName: leadName.trim() });
     // The plan may have been set up or changed from the request; the month is the request's.
     useSession.getState().setMonth(result.value.month);
     await useApp.getState().load();
     onChange();
+    // A lead's copy goes on to write the month's updates for the strand asked about.
+    if (useApp.getState().settings?.leadStrands?.includes(result.value.strandNumber))
+      useRoute.getState().go('updates', result.value.strandNumber);
   }
 
   return (
     <div className="card" data-testid="lead-panel">
       <h2>For a strand lead: answer a request</h2>
+      {askName && (
+        <div className="field">
+          <label htmlFor="lead-name">Your name</label>
+          <input
+            id="lead-name"
+            type="text"
+            autoComplete="name"
+            value={leadName}
+            onChange={(e) => setLeadName(e.target.value)}
+          />
+          <span className="hint">
+            Asked once and remembered: the secretariat sees it as the author of your returns.
+          </span>
+        </div>
+      )}
       <div className="field">
         <label htmlFor="request-passphrase">Passphrase (a first request only)</label>
         <input
@@ -103,7 +127,7 @@ export function LeadPanel({ overview, onChange }: { overview: ExchangeOverview; 
           </button>
         </p>
       )}
-      <div role="status">{opened && <OpenedSummary opened={opened} />}</div>
+      <div role="status">{opened && <OpenedRequest opened={opened} />}</div>
       {latest && (
         <ReturnExport
           key={latest.fileId}
@@ -116,45 +140,19 @@ export function LeadPanel({ overview, onChange }: { overview: ExchangeOverview; 
   );
 }
 
-function OpenedSummary({ opened }: { opened: Opened }) {
-  const changes = [
-    opened.addedObjectives.length && `${opened.addedObjectives.length} objectives added`,
-    opened.rewordedObjectives.length && `${opened.rewordedObjectives.length} reworded`,
-    opened.retiredObjectives.length && `${opened.retiredObjectives.length} retired`,
-  ].filter(Boolean);
-  return (
-    <div className="offline-ok" data-testid="request-opened">
-      {!opened.encrypted && (
-        <p className="offline-clear-warning" data-testid="clear-file-warning">
-          {CLEAR_EXCHANGE_FILE_WARNING}
-        </p>
-      )}
-      <p>
-        Opened the request for strand {opened.strandNumber}. {opened.strandTitle}, {monthLabel(opened.month)}:{' '}
-        {opened.objectives} objectives, to answer by {opened.expiresOn}.
-        {opened.seeded ? ' This copy was set up from it.' : ''}
-        {changes.length ? ` The plan here followed the secretariat's: ${changes.join(', ')}.` : ''}
-      </p>
-      {opened.secretariatKey !== 'known' && (
-        <p>
-          It is signed by the secretariat&apos;s key{' '}
-          <span className="mono fingerprint">{opened.secretariatFingerprint}</span>. Confirm that fingerprint
-          with the secretariat by phone; later requests signed with another key will be refused.
-        </p>
-      )}
-    </div>
-  );
-}
-
 function ReturnExport(props: { strandNumber: number; month: string; expiresOn: string }) {
   const settings = useApp((s) => s.settings);
-  const [authorName, setAuthorName] = useState(settings?.userName ?? '');
+  const [authorName, setAuthorName] = useState(settings?.userNameSet ? settings.userName : '');
   const [made, setMade] = useState<Returned | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function make() {
     setMade(null);
     try {
+      // The name typed here is remembered, so the next return is signed the same way.
+      const name = authorName.trim();
+      if (name && (name !== settings?.userName || !settings.userNameSet))
+        useApp.getState().setSettings(await call('settings.update', { userName: name }));
       const result = await call('exchange.createReturn', {
         strandNumber: props.strandNumber,
         month: props.month,

@@ -17,6 +17,7 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
   const [needsTrust, setNeedsTrust] = useState(false);
   const [trusted, setTrusted] = useState(false);
   const [decisions, setDecisions] = useState<Decisions>({});
+  const [reasons, setReasons] = useState<Record<string, string>>({});
   const [result, setResult] = useState<Imported | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -25,6 +26,7 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
     setNeedsTrust(false);
     setTrusted(false);
     setDecisions({});
+    setReasons({});
     setResult(null);
     setError(null);
   }
@@ -64,7 +66,7 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
   async function apply() {
     if (!upload) return;
     try {
-      const done = await call('exchange.importReturn', { ...upload, trust: trusted, decisions });
+      const done = await call('exchange.importReturn', { ...upload, trust: trusted, decisions, reasons });
       setResult(done);
       setError(null);
       onImported();
@@ -96,6 +98,8 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
         <ReturnReview
           preview={preview}
           decisions={decisions}
+          reasons={reasons}
+          onReason={(ref, text) => setReasons({ ...reasons, [ref]: text })}
           onDecide={(ref, d) => setDecisions({ ...decisions, [ref]: d })}
           onAcceptUndecided={(refs) =>
             setDecisions({ ...Object.fromEntries(refs.map((ref) => [ref, 'accept' as const])), ...decisions })

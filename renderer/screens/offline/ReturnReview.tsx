@@ -12,6 +12,9 @@ type Item = ReturnPreviewView['updates'][number];
 export function ReturnReview(props: {
   preview: ReturnPreviewView;
   decisions: Decisions;
+  /** Why each rejected update is rejected: it goes back to the lead with the next request. */
+  reasons: Record<string, string>;
+  onReason: (ref: string, text: string) => void;
   onDecide: (ref: string, decision: 'accept' | 'reject') => void;
   /** Marks each update without a decision as Accepted, leaving every decision already made alone. */
   onAcceptUndecided: (refs: string[]) => void;
@@ -20,6 +23,7 @@ export function ReturnReview(props: {
   const { preview, decisions } = props;
   const [missing, setMissing] = useState<string | null>(null);
   const [marked, setMarked] = useState<string | null>(null);
+  const [unexplained, setUnexplained] = useState<string[]>([]);
   const conflicts = preview.updates.filter((u) => u.conflict);
   const undecided = preview.updates.filter((u) => !decisions[u.ref]);
   // Conflicts need a choice each: the bulk button only reaches updates that are not in conflict.
@@ -37,6 +41,16 @@ export function ReturnReview(props: {
 
   function apply() {
     setMarked(null);
+    // A rejection (not keeping ours in a conflict) needs its reason, asked for at its own field.
+    const needReason = preview.updates
+      .filter((u) => decisions[u.ref] === 'reject' && !u.conflict && !props.reasons[u.ref]?.trim())
+      .map((u) => u.ref);
+    setUnexplained(needReason);
+    if (undecided.length === 0 && needReason.length > 0) {
+      setMissing(null);
+      document.getElementById(reasonId(needReason[0]))?.focus();
+      return;
+    }
     if (undecided.length === 0) {
       setMissing(null);
       props.onApply();
@@ -94,6 +108,9 @@ export function ReturnReview(props: {
                 decision={decisions[item.ref]}
                 invalid={missing !== null && !decisions[item.ref]}
                 onDecide={props.onDecide}
+                reason={props.reasons[item.ref] ?? ''}
+                reasonMissing={unexplained.includes(item.ref) && !props.reasons[item.ref]?.trim()}
+                onReason={props.onReason}
               />
             ))}
           </tbody>
@@ -124,6 +141,10 @@ export function ReturnReview(props: {
   );
 }
 
+function reasonId(ref: string): string {
+  return `reject-reason-${ref}`;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -147,6 +168,9 @@ function ReviewRow(props: {
   decision: 'accept' | 'reject' | undefined;
   invalid: boolean;
   onDecide: (ref: string, decision: 'accept' | 'reject') => void;
+  reason: string;
+  reasonMissing: boolean;
+  onReason: (ref: string, text: string) => void;
 }) {
   const { item, decision } = props;
   const name = `decide-${item.ref}`;
@@ -191,7 +215,49 @@ function ReviewRow(props: {
             </label>
           ))}
         </fieldset>
+        {decision === 'reject' && (
+          <RejectReason
+            item={item}
+            reason={props.reason}
+            missing={props.reasonMissing}
+            onReason={props.onReason}
+          />
+        )}
       </td>
     </tr>
+  );
+}
+
+/** Why the update is rejected: required for a rejection, optional when keeping ours in a conflict. */
+function RejectReason(props: {
+  item: Item;
+  reason: string;
+  missing: boolean;
+  onReason: (ref: string, text: string) => void;
+}) {
+  const { item } = props;
+  const id = reasonId(item.ref);
+  const label = item.conflict ? 'Why keep ours? (optional)' : 'Why is it rejected?';
+  return (
+    <div className="field offline-reason">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={2}
+        value={props.reason}
+        aria-invalid={props.missing || undefined}
+        aria-describedby={props.missing ? `${id}-error` : `${id}-hint`}
+        onChange={(e) => props.onReason(item.ref, e.target.value)}
+      />
+      {props.missing ? (
+        <span className="field-error" id={`${id}-error`}>
+          Say why {item.ref} is rejected: the reason goes back to the strand lead with the next request.
+        </span>
+      ) : (
+        <span className="hint" id={`${id}-hint`}>
+          Sent to the strand lead with the next request.
+        </span>
+      )}
+    </div>
   );
 }

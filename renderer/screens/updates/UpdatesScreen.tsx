@@ -21,6 +21,8 @@ import { WorkflowPanel } from './WorkflowPanel';
 import { submitRow } from './workflow';
 import { StatePill } from './StatePill';
 import { useScreenTitle } from '../../state/title';
+import { useOpenedRequest } from '../../state/openedRequest';
+import { OpenedRequest } from '../../components/OpenedRequest';
 
 export function UpdatesScreen() {
   const parts = useRoute((r) => r.parts);
@@ -31,6 +33,7 @@ export function UpdatesScreen() {
   const leadStrand = useApp((s) => s.leadStrands?.[0]);
   const strandNumber = Number(parts[0]) || leadStrand || plan?.strands[0]?.number || 1;
   const { grid, error, active, load, setActive } = useUpdatesGrid();
+  const opened = useOpenedRequest((s) => s.opened);
   const edits = useDrafts((s) => s.edits);
   const edit = useDrafts((s) => s.edit);
   const recover = useDrafts((s) => s.recover);
@@ -125,6 +128,11 @@ export function UpdatesScreen() {
           go('updates', n);
         }}
       />
+      {opened && opened.strandNumber === strandNumber && (
+        <div role="status">
+          <OpenedRequest opened={opened} />
+        </div>
+      )}
       <ErrorMessage text={error} />
       {!ready && !error && <Loading what="the strand's objectives" />}
       {ready && grid && grid.rows.length === 0 && (
