@@ -191,11 +191,13 @@ describe('secretariat', () => {
       const reissue = [...document.querySelectorAll('h2')].find(
         (h) => h.textContent === 'Reissue (version 2)',
       );
-      return notice && reissue
-        ? notice.compareDocumentPosition(reissue) & Node.DOCUMENT_POSITION_FOLLOWING
-        : 0;
+      if (!notice) return 'no notice';
+      if (!reissue) return 'no reissue heading';
+      return notice.compareDocumentPosition(reissue) & Node.DOCUMENT_POSITION_FOLLOWING
+        ? 'notice, then reissue'
+        : 'reissue, then notice';
     });
-    expect(order).toBeTruthy();
+    expect(order).toBe('notice, then reissue');
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
