@@ -66,4 +66,15 @@ export default tseslint.config(
       ],
     },
   },
+  // The data port is async: a store call that is not awaited (or a promise used as a condition)
+  // would run out of its transaction or test nothing. These rules need type information.
+  {
+    files: ['electron/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
 );

@@ -2,6 +2,8 @@
 // so a change and its record are saved together or not at all.
 import type { AuditEntity } from '../../shared/auditEntities';
 import type { Db } from './open';
+import type { Synchronous } from './connection';
+import type { AuditPort } from './port';
 
 export interface AuditEntry {
   id: number;
@@ -33,7 +35,7 @@ interface AuditRow {
   after_json: string | null;
 }
 
-export class AuditLog {
+export class AuditLog implements Synchronous<AuditPort> {
   private readonly insert;
 
   constructor(private readonly db: Db) {

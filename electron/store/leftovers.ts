@@ -5,8 +5,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PARTIAL_MARKER } from '../files/writeAtomically';
-import { autoBackupSettings } from './backups';
-import type { Store } from './store';
+import type { Store } from './port';
 
 /** The names earlier versions gave a backup in progress ("board.db.partial-1234"), with SQLite's sidecars. */
 const OLD_PARTIAL = /\.partial-(\d+)(?:-wal|-shm|-journal)?$/;
@@ -59,8 +58,9 @@ function leftoversIn(folder: string, now: number): string[] {
  * returns the paths removed. A file that cannot be removed is left for the next start: cleaning
  * up must never stop the database opening.
  */
-export function removeLeftovers(store: Store, now: number = Date.now()): string[] {
-  const folders = [...new Set([dirname(resolve(store.path)), resolve(autoBackupSettings(store).folder)])];
+export async function removeLeftovers(store: Store, now: number = Date.now()): Promise<string[]> {
+  const { folder } = await store.backups.settings();
+  const folders = [...new Set([dirname(resolve(store.path)), resolve(folder)])];
   const removed: string[] = [];
   for (const path of folders.flatMap((folder) => leftoversIn(folder, now))) {
     try {

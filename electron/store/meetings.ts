@@ -9,6 +9,8 @@ import { boardActionShownStatus } from '../../shared/status';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
+import type { Synchronous } from './connection';
+import type { MeetingsPort } from './port';
 
 export { PACK_SECTIONS, type PackSection };
 export const packSectionSchema = z.enum(PACK_SECTIONS);
@@ -144,7 +146,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
   return result.data;
 }
 
-export class MeetingsRepository {
+export class MeetingsRepository implements Synchronous<MeetingsPort> {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,

@@ -5,6 +5,8 @@ import { BoardPackError } from '../../shared/errors';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
+import type { Synchronous } from './connection';
+import type { PacksPort } from './port';
 
 export interface IssuedPackRecord {
   id: number;
@@ -54,7 +56,7 @@ function toRecord(row: IssuedPackRow): IssuedPackRecord {
   };
 }
 
-export class PacksRepository {
+export class PacksRepository implements Synchronous<PacksPort> {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,

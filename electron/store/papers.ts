@@ -15,6 +15,8 @@ import {
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
+import type { Synchronous } from './connection';
+import type { PapersPort } from './port';
 
 export { MAX_PAPER_BYTES };
 
@@ -172,7 +174,7 @@ function renamedTitle(given: string): string {
   return withinTitleLimit(title);
 }
 
-export class PapersRepository {
+export class PapersRepository implements Synchronous<PapersPort> {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,

@@ -4,6 +4,8 @@ import { BoardPackError } from '../../shared/errors';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
+import type { Synchronous } from './connection';
+import type { PeoplePort } from './port';
 
 export type PersonRole = 'secretariat' | 'strand_lead' | 'chair' | 'member';
 
@@ -48,7 +50,7 @@ function toPerson(row: PersonRow): Person {
   };
 }
 
-export class PeopleRepository {
+export class PeopleRepository implements Synchronous<PeoplePort> {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,

@@ -9,6 +9,8 @@ import type { PlanFile } from '../../shared/planFile';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
+import type { Synchronous } from './connection';
+import type { PlanImportEntry, PlanPort } from './port';
 
 interface ObjectiveRow {
   id: number;
@@ -84,7 +86,7 @@ export interface NewObjective {
   startMonth: ReportingMonth;
 }
 
-export class PlanRepository {
+export class PlanRepository implements Synchronous<PlanPort> {
   private readonly objectiveByRef;
   private readonly planRow;
 
@@ -521,6 +523,14 @@ export class PlanRepository {
   }
 
   /** Settings the secretariat can change: board name, protective marking, plan start month. */
+  recordImport(entry: PlanImportEntry): void {
+    this.db
+      .prepare(
+        'INSERT INTO plan_imports (source_name, sha256, mode, summary_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(entry.sourceName, entry.sha256, entry.mode, JSON.stringify(entry.summary), entry.at, entry.actor);
+  }
+
   updateSettings(
     changes: Partial<Pick<PlanSummary, 'boardName' | 'protectiveMarking' | 'startMonth' | 'endMonth'>>,
     at: string,

@@ -1,15 +1,34 @@
-// One open database and its repositories: the single entry point the handlers, the command line
-// and the Electron shell use. The clock is injected so tests and demo data are reproducible.
-import { BoardPackError } from '../../shared/errors';
+// The SQLite implementation of the data port (port.ts): one open database file, its repositories
+// bound to one connection, and the transactions over it. The clock is injected so tests and demo
+// data are reproducible.
 import type { PlanFile } from '../../shared/planFile';
-import { loadBuiltInPlan } from './planFile';
 import { AuditLog } from './audit';
+import { BackupsRepository } from './backups';
+import { bindPort, Connection, retryWhileBusy } from './connection';
 import { MeetingsRepository } from './meetings';
 import { openDatabase, type Db, type OpenOptions } from './open';
+import { PacksRepository } from './packs';
 import { PapersRepository } from './papers';
+import { PeopleRepository } from './people';
 import { PlanRepository } from './plan';
+import { loadBuiltInPlan } from './planFile';
+import type {
+  AuditPort,
+  BackupsPort,
+  MeetingsPort,
+  PacksPort,
+  PapersPort,
+  PeoplePort,
+  PlanPort,
+  SettingsPort,
+  Store,
+  StoreTx,
+  UpdatesPort,
+} from './port';
+import { SettingsRepository } from './settings';
 import { UpdatesRepository } from './updates';
-import { writeTransaction } from './writeTransaction';
+
+export type { Store, StoreTx } from './port';
 
 export type Clock = () => Date;
 
@@ -21,80 +40,135 @@ export interface StoreOptions extends OpenOptions {
   actor?: string;
 }
 
-export class Store {
+/** The synchronous repositories over one database; only code in electron/store/ sees these. */
+export class SqliteRepositories {
   readonly audit: AuditLog;
   readonly plan: PlanRepository;
   readonly updates: UpdatesRepository;
   readonly meetings: MeetingsRepository;
   readonly papers: PapersRepository;
+  readonly packs: PacksRepository;
+  readonly people: PeopleRepository;
+  readonly settings: SettingsRepository;
+  readonly backups: BackupsRepository;
 
   constructor(
     readonly db: Db,
     readonly path: string,
-    private readonly clock: Clock = () => new Date(),
+    readonly clock: Clock,
   ) {
+    const now = () => clock().toISOString();
     this.audit = new AuditLog(db);
     this.plan = new PlanRepository(db, this.audit);
     this.updates = new UpdatesRepository(db, this.plan, this.audit);
     this.meetings = new MeetingsRepository(db, this.audit);
     this.papers = new PapersRepository(db, this.audit);
-  }
-
-  /** Now as an ISO timestamp, from the injected clock. */
-  now(): string {
-    return this.clock().toISOString();
-  }
-
-  /** Today as YYYY-MM-DD (UTC), for overdue actions. */
-  today(): string {
-    return this.now().slice(0, 10);
-  }
-
-  getSetting(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-      { value: string } | undefined;
-    return row ? row.value : null;
-  }
-
-  setSetting(key: string, value: string, actor: string): void {
-    writeTransaction(this.db, () => {
-      const before = this.getSetting(key);
-      this.db
-        .prepare(
-          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        )
-        .run(key, value);
-      this.audit.record(this.now(), actor, 'setting.set', 'setting', key, before, value);
-    });
-  }
-
-  /** SQLite's own integrity and foreign-key checks; an empty list means the file is sound. */
-  check(): string[] {
-    const problems = (this.db.pragma('integrity_check') as { integrity_check: string }[])
-      .map((r) => r.integrity_check)
-      .filter((r) => r !== 'ok');
-    const foreign = this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-    for (const f of foreign) problems.push(`${f.table} row ${f.rowid} refers to a missing ${f.parent} row`);
-    return problems;
-  }
-
-  close(): void {
-    if (this.db.open) this.db.close();
+    this.packs = new PacksRepository(db, this.audit);
+    this.people = new PeopleRepository(db, this.audit);
+    this.settings = new SettingsRepository(db, this.audit, now);
+    this.backups = new BackupsRepository(db, path, this.settings, clock);
   }
 }
 
+type Invoke = Connection['call'];
+
+/** The ports of one set of repositories, every call made through invoke. */
+class BoundTx implements StoreTx {
+  readonly plan: PlanPort;
+  readonly updates: UpdatesPort;
+  readonly meetings: MeetingsPort;
+  readonly papers: PapersPort;
+  readonly packs: PacksPort;
+  readonly people: PeoplePort;
+  readonly settings: SettingsPort;
+  readonly audit: AuditPort;
+  readonly backups: BackupsPort;
+
+  constructor(
+    protected readonly repositories: SqliteRepositories,
+    protected readonly connection: Connection,
+    invoke: Invoke,
+  ) {
+    this.plan = bindPort<PlanPort>(repositories.plan, invoke);
+    this.updates = bindPort<UpdatesPort>(repositories.updates, invoke);
+    this.meetings = bindPort<MeetingsPort>(repositories.meetings, invoke);
+    this.papers = bindPort<PapersPort>(repositories.papers, invoke);
+    this.packs = bindPort<PacksPort>(repositories.packs, invoke);
+    this.people = bindPort<PeoplePort>(repositories.people, invoke);
+    this.settings = bindPort<SettingsPort>(repositories.settings, invoke);
+    this.audit = bindPort<AuditPort>(repositories.audit, invoke);
+    this.backups = bindPort<BackupsPort>(repositories.backups, invoke);
+  }
+
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.connection.transaction(() => work(this.inside()));
+  }
+
+  protected inside(): StoreTx {
+    return this;
+  }
+
+  now(): string {
+    return this.repositories.clock().toISOString();
+  }
+
+  today(): string {
+    return this.now().slice(0, 10);
+  }
+}
+
+export class SqliteStore extends BoundTx implements Store {
+  private readonly tx: StoreTx;
+
+  constructor(repositories: SqliteRepositories, connection: Connection) {
+    super(repositories, connection, connection.call);
+    this.tx = new BoundTx(repositories, connection, connection.callInside);
+  }
+
+  protected override inside(): StoreTx {
+    return this.tx;
+  }
+
+  get path(): string {
+    return this.repositories.path;
+  }
+
+  /** The synchronous repositories, for code inside electron/store/ (backups, restore, leftovers). */
+  get sqlite(): SqliteRepositories {
+    return this.repositories;
+  }
+
+  check(): Promise<string[]> {
+    return this.connection.call(() => checkDatabase(this.repositories.db));
+  }
+
+  async close(): Promise<void> {
+    if (this.repositories.db.open) this.repositories.db.close();
+  }
+}
+
+/** SQLite's own integrity and foreign-key checks; an empty list means the file is sound. */
+export function checkDatabase(db: Db): string[] {
+  const problems = (db.pragma('integrity_check') as { integrity_check: string }[])
+    .map((r) => r.integrity_check)
+    .filter((r) => r !== 'ok');
+  const foreign = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  for (const f of foreign) problems.push(`${f.table} row ${f.rowid} refers to a missing ${f.parent} row`);
+  return problems;
+}
+
 /** Opens (creating if needed) a database and seeds the built-in plan into a fresh one. */
-export function openStore(path: string, options: StoreOptions = {}): Store {
-  const db = openDatabase(path, options);
-  const store = new Store(db, path, options.clock);
+export async function openStore(path: string, options: StoreOptions = {}): Promise<SqliteStore> {
+  const db = await retryWhileBusy(() => openDatabase(path, options));
+  const repositories = new SqliteRepositories(db, path, options.clock ?? (() => new Date()));
+  const store = new SqliteStore(repositories, new Connection(db));
   try {
-    if (!store.plan.hasPlan() && options.seedPlan !== null) {
-      store.plan.seed(options.seedPlan ?? loadBuiltInPlan(), store.now(), options.actor ?? 'Board Pack');
+    if (options.seedPlan !== null && !(await store.plan.hasPlan())) {
+      await store.plan.seed(options.seedPlan ?? loadBuiltInPlan(), store.now(), options.actor ?? 'Board Pack');
     }
     return store;
   } catch (error) {
-    store.close();
-    if (error instanceof BoardPackError) throw error;
+    await store.close();
     throw error;
   }
 }

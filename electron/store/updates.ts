@@ -15,6 +15,8 @@ import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
 import type { PlanRepository } from './plan';
+import type { Synchronous } from './connection';
+import type { UpdatesPort } from './port';
 
 interface UpdateRow {
   id: number;
@@ -91,7 +93,7 @@ function emptyCounts(): Record<ReportedStatus, number> {
   return { complete: 0, green: 0, amber: 0, red: 0, not_started: 0, no_update: 0 };
 }
 
-export class UpdatesRepository {
+export class UpdatesRepository implements Synchronous<UpdatesPort> {
   private readonly statements;
 
   constructor(

@@ -8,8 +8,12 @@ import { BoardPackError } from '../../shared/errors';
 
 type Db = Database.Database;
 
-/** How long SQLite itself waits for another connection's lock, per attempt (PRAGMA busy_timeout). */
-export const BUSY_TIMEOUT_MS = 10_000;
+/**
+ * How long SQLite itself waits for another connection's lock, per attempt (PRAGMA busy_timeout):
+ * short, because SQLite waits by blocking the thread; the store's connection waits longer between
+ * attempts without blocking (retryWhileBusy).
+ */
+export const BUSY_TIMEOUT_MS = 250;
 
 /**
  * How long a write waits in all before it gives up: longer than a pack issue (the build holds the
@@ -30,56 +34,13 @@ export function isBusy(error: unknown): boolean {
   return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
 }
 
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/** A short synchronous pause between attempts (the store's calls are synchronous, like SQLite's). */
-function sleep(ms: number): void {
-  Atomics.wait(pause, 0, 0, ms);
-}
-
-/**
- * Runs begin() until it does not fail with SQLITE_BUSY, for at most BUSY_DEADLINE_MS in all;
- * then a BoardPackError('busy'). Each attempt already waits up to the busy timeout inside SQLite;
- * the pause covers the busy answers SQLite gives without waiting (a snapshot or a recovery).
- */
-function withBusyRetry<T>(attempt: () => T, clock: () => number = Date.now): T {
-  const deadline = clock() + BUSY_DEADLINE_MS;
-  for (;;) {
-    try {
-      return attempt();
-    } catch (error) {
-      if (!isBusy(error)) throw error;
-      if (clock() >= deadline) throw busyError();
-      sleep(50);
-    }
-  }
-}
-
 /**
  * Runs work in one write transaction that holds the write lock from its first statement. Inside
- * another transaction it is a savepoint of that one (the outer one already holds the lock).
- * work may run again after a busy refusal, so it must only touch the database.
+ * another transaction it is a savepoint of that one (the outer one already holds the lock). A busy
+ * refusal is thrown as it is: the store's connection retries the whole call asynchronously
+ * (connection.ts), so work must only touch the database.
  */
 export function writeTransaction<T>(db: Db, work: () => T): T {
   const transaction = db.transaction(work);
-  if (db.inTransaction) return transaction();
-  return withBusyRetry(() => transaction.immediate());
-}
-
-/**
- * Holds the write lock across asynchronous work (a pack built, issued and written to a file):
- * committed when work resolves, rolled back when it throws, so the two never disagree. Only for
- * a connection used by one task at a time, such as a command-line command's.
- */
-export async function writeTransactionAsync<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  if (db.inTransaction) return work();
-  withBusyRetry(() => db.exec('BEGIN IMMEDIATE'));
-  try {
-    const result = await work();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
+  return db.inTransaction ? transaction() : transaction.immediate();
 }

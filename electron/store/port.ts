@@ -1,0 +1,238 @@
+// The data port: every read and write the engine makes of its database, listed in one place. The
+// handlers, the pack, the exchange, the plan import and the command line see only these
+// interfaces: async signatures (even over synchronous SQLite) and an explicit transaction handle,
+// so a second backend (a shared PostgreSQL server) can sit behind the same calls without touching
+// its callers. No database handle leaves electron/store/.
+import type {
+  BoardActionShownStatus,
+  BoardActionStatus,
+  Objective,
+  PlanSummary,
+  Strand,
+  Update,
+} from '../../shared/domain';
+import type { ReportingMonth } from '../../shared/months';
+import type { PlanFile } from '../../shared/planFile';
+import type { AuditEntity } from '../../shared/auditEntities';
+import type { ProtectedFiles } from '../files/writeAtomically';
+import type { AuditEntry, AuditFilter } from './audit';
+import type { AutoBackupResult, AutoBackupSettings, BackupResult } from './backups';
+import type {
+  AgendaItem,
+  AgendaItemInput,
+  BoardAction,
+  BoardActionInput,
+  BoardActionView,
+  Meeting,
+  MeetingInput,
+  Minute,
+} from './meetings';
+import type { IssuedPackRecord, NewIssuedPack } from './packs';
+import type { NewPaper, PaperRecord } from './papers';
+import type { Person, PersonInput } from './people';
+import type { NewObjective, PlanDetail } from './plan';
+import type { MonthSummary, UpdateInput, WorkflowAction } from './updates';
+
+/** The strategy, its strands and objectives. */
+export interface PlanPort {
+  hasPlan(): Promise<boolean>;
+  seed(plan: PlanFile, at: string, actor: string): Promise<void>;
+  /** True while nothing but the seeded plan is in the database (no update, meeting or edit). */
+  isUntouched(): Promise<boolean>;
+  clearUntouched(at: string, actor: string): Promise<void>;
+  summary(): Promise<PlanSummary>;
+  detail(): Promise<PlanDetail>;
+  /** Refuses, in words, a month outside the plan's years. */
+  assertMonthInPlan(month: ReportingMonth): Promise<void>;
+  strands(): Promise<Strand[]>;
+  strand(number: number): Promise<Strand>;
+  objectives(options?: {
+    strandNumber?: number;
+    month?: ReportingMonth;
+    includeRetired?: boolean;
+  }): Promise<Objective[]>;
+  objective(ref: string): Promise<Objective>;
+  addObjective(input: NewObjective, at: string, actor: string): Promise<Objective>;
+  rewordObjective(
+    ref: string,
+    changes: Partial<Pick<NewObjective, 'text' | 'year' | 'targetText' | 'targetValue' | 'targetUnit' | 'owner'>>,
+    at: string,
+    actor: string,
+  ): Promise<Objective>;
+  retireObjective(ref: string, fromMonth: ReportingMonth, at: string, actor: string): Promise<Objective>;
+  unretireObjective(ref: string, at: string, actor: string): Promise<Objective>;
+  deleteObjective(ref: string, at: string, actor: string): Promise<void>;
+  updateSettings(
+    changes: Partial<Pick<PlanSummary, 'boardName' | 'protectiveMarking' | 'startMonth' | 'endMonth'>>,
+    at: string,
+    actor: string,
+  ): Promise<PlanSummary>;
+  /** Records a spreadsheet import of the plan (what, from where, by whom). */
+  recordImport(entry: PlanImportEntry): Promise<void>;
+}
+
+export interface PlanImportEntry {
+  sourceName: string;
+  sha256: string;
+  mode: string;
+  summary: unknown;
+  at: string;
+  actor: string;
+}
+
+/** Monthly progress updates, one current revision per objective and month. */
+export interface UpdatesPort {
+  current(ref: string, month: ReportingMonth): Promise<Update | undefined>;
+  save(input: UpdateInput, at: string): Promise<Update>;
+  transition(
+    ref: string,
+    month: ReportingMonth,
+    action: WorkflowAction,
+    actor: string,
+    at: string,
+    comment?: string,
+  ): Promise<Update>;
+  history(ref: string, month?: ReportingMonth): Promise<Update[]>;
+  /** Each objective's reported (accepted or submitted) update for the month, by reference. */
+  reported(month: ReportingMonth, strandNumber?: number): Promise<Map<string, Update>>;
+  /** Each objective's current revision of any state for the month, by reference. */
+  working(month: ReportingMonth, strandNumber?: number): Promise<Map<string, Update>>;
+  monthSummary(month: ReportingMonth): Promise<MonthSummary>;
+  latestReportedMonth(): Promise<ReportingMonth | null>;
+  reportedCountsByMonth(): Promise<{ month: ReportingMonth; count: number }[]>;
+  reportedMonths(): Promise<ReportingMonth[]>;
+}
+
+/** Board meetings, their agendas, minutes and decisions, and the action log. */
+export interface MeetingsPort {
+  list(): Promise<Meeting[]>;
+  get(id: number): Promise<Meeting>;
+  previous(id: number): Promise<Meeting | null>;
+  forMonth(month: ReportingMonth): Promise<Meeting | null>;
+  create(input: MeetingInput, at: string, actor: string, standingAgenda?: string[]): Promise<Meeting>;
+  updateDetails(id: number, input: MeetingInput, at: string, actor: string): Promise<Meeting>;
+  agenda(meetingId: number): Promise<AgendaItem[]>;
+  setAgenda(
+    meetingId: number,
+    items: (AgendaItemInput & { id?: number })[],
+    at: string,
+    actor: string,
+  ): Promise<AgendaItem[]>;
+  minutes(meetingId: number): Promise<Minute[]>;
+  addMinute(
+    meetingId: number,
+    agendaItemId: number | null,
+    kind: 'minute' | 'decision',
+    text: string,
+    at: string,
+    actor: string,
+  ): Promise<Minute>;
+  editMinute(minuteId: number, text: string, at: string, actor: string): Promise<Minute>;
+  actions(
+    today: string,
+    filter?: { status?: BoardActionShownStatus; owner?: string; meetingId?: number },
+  ): Promise<BoardActionView[]>;
+  action(ref: string): Promise<BoardAction>;
+  addAction(input: BoardActionInput, at: string, actor: string): Promise<BoardAction>;
+  updateAction(
+    ref: string,
+    change: { note?: string; status?: BoardActionStatus; on: string },
+    at: string,
+    actor: string,
+  ): Promise<BoardAction>;
+}
+
+/** Papers (PDFs) attached to agenda items. */
+export interface PapersPort {
+  list(meetingId: number): Promise<PaperRecord[]>;
+  get(paperId: number): Promise<PaperRecord>;
+  add(input: NewPaper, at: string, actor: string): Promise<PaperRecord>;
+  remove(paperId: number, at: string, actor: string): Promise<void>;
+  rename(paperId: number, title: string, at: string, actor: string): Promise<PaperRecord>;
+  pdf(paperId: number): Promise<Buffer>;
+}
+
+/** Issued packs: frozen bytes and what they held; insert only. */
+export interface PacksPort {
+  list(meetingId?: number): Promise<IssuedPackRecord[]>;
+  get(id: number): Promise<IssuedPackRecord>;
+  latest(meetingId: number): Promise<IssuedPackRecord | null>;
+  pdf(id: number): Promise<Buffer>;
+  bySha256(sha256: string): Promise<IssuedPackRecord | null>;
+  insert(pack: NewIssuedPack): Promise<IssuedPackRecord>;
+}
+
+/** The roster of people who use the plan. */
+export interface PeoplePort {
+  list(): Promise<Person[]>;
+  get(id: number): Promise<Person>;
+  save(input: PersonInput, at: string, actor: string): Promise<Person>;
+}
+
+/** Named settings of this installation's database (user name, backup folder, demo marker …). */
+export interface SettingsPort {
+  get(key: string): Promise<string | null>;
+  /** Sets one or more keys in one transaction, with one audit row naming the group. */
+  set(values: Record<string, string>, actor: string, auditId?: string): Promise<void>;
+  /** Removes a key; actor null when the caller records the removal in its own audit row. */
+  remove(key: string, actor: string | null): Promise<void>;
+  /** The schema version the database is at. */
+  schemaVersion(): Promise<number>;
+}
+
+/** The append-only audit log. */
+export interface AuditPort {
+  record(
+    at: string,
+    actor: string,
+    action: string,
+    entity: AuditEntity,
+    entityId: string | number,
+    before: unknown,
+    after: unknown,
+  ): Promise<void>;
+  list(filter?: AuditFilter): Promise<AuditEntry[]>;
+  count(): Promise<number>;
+}
+
+/** Copies of the database: on demand and daily. A server database refuses these, in words. */
+export interface BackupsPort {
+  backup(destination: string): Promise<BackupResult>;
+  settings(): Promise<AutoBackupSettings>;
+  configure(changes: Partial<AutoBackupSettings>, actor: string): Promise<AutoBackupSettings>;
+  autoBackup(): Promise<AutoBackupResult>;
+  /** What a command writing a file for a person must never write to. */
+  protectedFiles(): Promise<ProtectedFiles>;
+}
+
+/**
+ * Everything one transaction, or the store itself outside any transaction, can read and write.
+ * transaction() inside a transaction is a savepoint of it: the inner work is undone alone when it
+ * throws, and the whole is saved only when the outermost transaction ends.
+ */
+export interface StoreTx {
+  readonly plan: PlanPort;
+  readonly updates: UpdatesPort;
+  readonly meetings: MeetingsPort;
+  readonly papers: PapersPort;
+  readonly packs: PacksPort;
+  readonly people: PeoplePort;
+  readonly settings: SettingsPort;
+  readonly audit: AuditPort;
+  readonly backups: BackupsPort;
+  /** Runs work as one write transaction: all of it is saved, or none of it. */
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Now as an ISO timestamp, from the injected clock. */
+  now(): string;
+  /** Today as YYYY-MM-DD (UTC), for overdue actions. */
+  today(): string;
+}
+
+/** An open database: one connection, used by one task at a time through its transactions. */
+export interface Store extends StoreTx {
+  /** Where the database is: a file path. */
+  readonly path: string;
+  /** The database's own integrity and foreign-key checks; an empty list means it is sound. */
+  check(): Promise<string[]>;
+  close(): Promise<void>;
+}
