@@ -15,10 +15,10 @@ function emptyMovement(): MovementCounts {
 }
 
 /** The month's workflow counts: what is not reported yet, waiting for acceptance, still in draft. */
-function monthProgress(store: Store, month: ReportingMonth) {
-  const working = store.updates.working(month);
-  const reported = store.updates.reported(month);
-  const objectives = store.plan.objectives({ month });
+async function monthProgress(store: Store, month: ReportingMonth) {
+  const working = await store.updates.working(month);
+  const reported = await store.updates.reported(month);
+  const objectives = await store.plan.objectives({ month });
   let awaiting = 0;
   let drafts = 0;
   for (const update of working.values()) {
@@ -29,16 +29,16 @@ function monthProgress(store: Store, month: ReportingMonth) {
   return { objectives, working, reported, missing, awaiting, drafts };
 }
 
-type MonthProgress = ReturnType<typeof monthProgress>;
+type MonthProgress = Awaited<ReturnType<typeof monthProgress>>;
 
-function checklist(
+async function checklist(
   store: Store,
   meetingId: number,
   progress: MonthProgress,
   issued: number,
-): PackChecklistItem[] {
-  const agenda = store.meetings.agenda(meetingId).length;
-  const overdue = store.meetings.actions(store.today(), { status: 'overdue' }).length;
+): Promise<PackChecklistItem[]> {
+  const agenda = (await store.meetings.agenda(meetingId)).length;
+  const overdue = (await store.meetings.actions(store.today(), { status: 'overdue' })).length;
   return [
     {
       key: 'missing_updates',
@@ -65,13 +65,13 @@ function checklist(
 }
 
 export const dashboardHandlers: Group<'dashboard' | 'months'> = {
-  'dashboard.get': ({ store }, { month: wanted }) => {
-    const month = wanted ?? currentMonth(store);
-    store.plan.assertMonthInPlan(month);
+  'dashboard.get': async ({ store }, { month: wanted }) => {
+    const month = wanted ?? (await currentMonth(store));
+    await store.plan.assertMonthInPlan(month);
     const lastMonth = previousMonth(month);
-    const summary = store.updates.monthSummary(month);
-    const progress = monthProgress(store, month);
-    const reportedLastMonth = store.updates.reported(lastMonth);
+    const summary = await store.updates.monthSummary(month);
+    const progress = await monthProgress(store, month);
+    const reportedLastMonth = await store.updates.reported(lastMonth);
 
     const movement = emptyMovement();
     const byStrand = new Map<number, MovementCounts>();
@@ -86,7 +86,7 @@ export const dashboardHandlers: Group<'dashboard' | 'months'> = {
     }
 
     const today = store.today();
-    const next = nextMeeting(store);
+    const next = await nextMeeting(store);
     const issued = next ? issuedPackCount(store, next.id) : 0;
 
     return {
@@ -106,16 +106,16 @@ export const dashboardHandlers: Group<'dashboard' | 'months'> = {
         working: progress.working.has(o.ref),
       })),
       awaitingAcceptance: progress.awaiting,
-      overdueActions: store.meetings.actions(today, { status: 'overdue' }),
+      overdueActions: await store.meetings.actions(today, { status: 'overdue' }),
       nextMeeting: next
         ? {
             meeting: next,
             issuedVersions: issued,
             // Usually the dashboard's own month: its progress is worked out once, not twice.
-            checklist: checklist(
+            checklist: await checklist(
               store,
               next.id,
-              next.reportingMonth === month ? progress : monthProgress(store, next.reportingMonth),
+              next.reportingMonth === month ? progress : await monthProgress(store, next.reportingMonth),
               issued,
             ),
           }
@@ -123,17 +123,17 @@ export const dashboardHandlers: Group<'dashboard' | 'months'> = {
     };
   },
 
-  'months.list': ({ store }) => {
-    const plan = store.plan.summary();
-    const counts = new Map(store.updates.reportedCountsByMonth().map((r) => [r.month, r.count]));
+  'months.list': async ({ store }) => {
+    const plan = await store.plan.summary();
+    const counts = new Map((await store.updates.reportedCountsByMonth()).map((r) => [r.month, r.count]));
     return {
       months: monthsBetween(plan.startMonth, plan.endMonth).map((month) => ({
         month,
         reported: counts.get(month) ?? 0,
       })),
-      current: currentMonth(store),
-      nextMeetingMonth: nextMeeting(store)?.reportingMonth ?? null,
-      latestReported: store.updates.latestReportedMonth(),
+      current: await currentMonth(store),
+      nextMeetingMonth: (await nextMeeting(store))?.reportingMonth ?? null,
+      latestReported: await store.updates.latestReportedMonth(),
     };
   },
 };

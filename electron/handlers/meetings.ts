@@ -6,63 +6,68 @@ import { issuedPackCount } from './packs';
 import { actorOf } from './services';
 import type { Group } from './table';
 
-function actionView(store: Store, ref: string) {
-  const found = store.meetings.actions(store.today()).find((a) => a.ref === ref);
+async function actionView(store: Store, ref: string) {
+  const found = (await store.meetings.actions(store.today())).find((a) => a.ref === ref);
   if (!found) throw new BoardPackError('not_found', `There is no action ${ref}.`);
   return found;
 }
 
 export const meetingsHandlers: Group<'meetings' | 'actions'> = {
-  'meetings.list': ({ store }) =>
-    store.meetings.list().map((m) => ({ ...m, issuedVersions: issuedPackCount(store, m.id) })),
+  'meetings.list': async ({ store }) =>
+    (await store.meetings.list()).map((m) => ({ ...m, issuedVersions: issuedPackCount(store, m.id) })),
 
-  'meetings.get': ({ store }, { id }) => ({
-    meeting: store.meetings.get(id),
-    previous: store.meetings.previous(id),
-    agenda: store.meetings.agenda(id),
-    minutes: store.meetings.minutes(id),
-    actions: store.meetings.actions(store.today(), { meetingId: id }),
+  'meetings.get': async ({ store }, { id }) => ({
+    meeting: await store.meetings.get(id),
+    previous: await store.meetings.previous(id),
+    agenda: await store.meetings.agenda(id),
+    minutes: await store.meetings.minutes(id),
+    actions: await store.meetings.actions(store.today(), { meetingId: id }),
   }),
 
-  'meetings.create': (services, { useStandingAgenda, ...meeting }) => {
+  'meetings.create': async (services, { useStandingAgenda, ...meeting }) => {
     const { store } = services;
-    const agenda = useStandingAgenda ? store.plan.detail().standingAgenda : [];
-    return store.meetings.create(meeting, store.now(), actorOf(services), agenda);
+    const agenda = useStandingAgenda ? (await store.plan.detail()).standingAgenda : [];
+    return await store.meetings.create(meeting, store.now(), await actorOf(services), agenda);
   },
 
-  'meetings.update': (services, { id, ...meeting }) =>
-    services.store.meetings.updateDetails(id, meeting, services.store.now(), actorOf(services)),
+  'meetings.update': async (services, { id, ...meeting }) =>
+    await services.store.meetings.updateDetails(id, meeting, services.store.now(), await actorOf(services)),
 
-  'meetings.setAgenda': (services, { meetingId, items }) =>
-    services.store.meetings.setAgenda(meetingId, items, services.store.now(), actorOf(services)),
+  'meetings.setAgenda': async (services, { meetingId, items }) =>
+    await services.store.meetings.setAgenda(meetingId, items, services.store.now(), await actorOf(services)),
 
-  'meetings.addMinute': (services, { meetingId, agendaItemId, kind, text }) =>
-    services.store.meetings.addMinute(
+  'meetings.addMinute': async (services, { meetingId, agendaItemId, kind, text }) =>
+    await services.store.meetings.addMinute(
       meetingId,
       agendaItemId,
       kind,
       text,
       services.store.now(),
-      actorOf(services),
+      await actorOf(services),
     ),
 
-  'meetings.editMinute': (services, { minuteId, text }) =>
-    services.store.meetings.editMinute(minuteId, text, services.store.now(), actorOf(services)),
+  'meetings.editMinute': async (services, { minuteId, text }) =>
+    await services.store.meetings.editMinute(minuteId, text, services.store.now(), await actorOf(services)),
 
-  'actions.list': ({ store }, { status, owner, meetingId }) =>
-    store.meetings
-      .actions(store.today(), { status, owner })
-      .filter((a) => (meetingId === undefined ? true : a.meetingId === meetingId)),
+  'actions.list': async ({ store }, { status, owner, meetingId }) =>
+    (await store.meetings.actions(store.today(), { status, owner })).filter((a) =>
+      meetingId === undefined ? true : a.meetingId === meetingId,
+    ),
 
-  'actions.add': (services, input) => {
+  'actions.add': async (services, input) => {
     const { store } = services;
-    const action = store.meetings.addAction(input, store.now(), actorOf(services));
-    return actionView(store, action.ref);
+    const action = await store.meetings.addAction(input, store.now(), await actorOf(services));
+    return await actionView(store, action.ref);
   },
 
-  'actions.update': (services, { ref, note, status }) => {
+  'actions.update': async (services, { ref, note, status }) => {
     const { store } = services;
-    store.meetings.updateAction(ref, { note, status, on: store.today() }, store.now(), actorOf(services));
-    return actionView(store, ref);
+    await store.meetings.updateAction(
+      ref,
+      { note, status, on: store.today() },
+      store.now(),
+      await actorOf(services),
+    );
+    return await actionView(store, ref);
   },
 };

@@ -17,13 +17,7 @@ import { MAX_SPREADSHEET_BYTES } from '../plan/spreadsheetFile';
 import { importPlan, previewPlanImport } from '../plan/spreadsheetImport';
 import { exportPlan } from '../plan/spreadsheetPlan';
 import { exportUpdates } from '../plan/spreadsheetUpdates';
-import {
-  autoBackupSettings,
-  backupDatabase,
-  configureAutoBackup,
-  ensureBackupFolder,
-  inspectBackup,
-} from '../store/backups';
+import { inspectBackup } from '../store/backups';
 import { currentReportingMonth } from './currentMonth';
 import type { Store } from '../store/store';
 import { actorOf, USER_NAME_SETTING } from './services';
@@ -68,8 +62,8 @@ async function inTempFolder<T>(work: (folder: string) => T | Promise<T>): Promis
 }
 
 /** Objectives added by import report from the current reporting month; a new database has no month yet. */
-function startOfNewObjectives(store: Store): string | undefined {
-  return store.plan.hasPlan() ? currentReportingMonth(store) : undefined;
+async function startOfNewObjectives(store: Store): Promise<string | undefined> {
+  return (await store.plan.hasPlan()) ? await currentReportingMonth(store) : undefined;
 }
 
 function withUpload<T>(
@@ -104,9 +98,9 @@ const BACKUP_UPLOAD = { maxBytes: MAX_BACKUP_BYTES, what: 'Board Pack database',
 const SPREADSHEET_UPLOAD = { maxBytes: MAX_SPREADSHEET_BYTES, what: 'plan spreadsheet', ext: '.xlsx' };
 
 export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
-  'exchange.overview': (services) => {
+  'exchange.overview': async (services) => {
     const { store } = services;
-    const own = ensureInstallationKey(store, actorOf(services));
+    const own = ensureInstallationKey(store, await actorOf(services));
     const mark = workingCopy(store);
     return {
       ownFingerprint: own.fingerprint,
@@ -119,24 +113,24 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
   },
 
   'exchange.createRequest': (services, input) =>
-    inTempFolder((folder) => {
+    inTempFolder(async (folder) => {
       const out = join(folder, `strand-${input.strandNumber}-${input.month}.bpreq`);
-      const made = createRequest(services.store, { ...input, out, actor: actorOf(services) });
+      const made = createRequest(services.store, { ...input, out, actor: await actorOf(services) });
       return { ...made, ...download(made.path) };
     }),
 
   'exchange.openRequest': (services, upload) =>
-    withUpload(upload, REQUEST_UPLOAD, (path) =>
+    withUpload(upload, REQUEST_UPLOAD, async (path) =>
       openRequest(services.store, {
         path,
-        actor: actorOf(services),
+        actor: await actorOf(services),
         trust: upload.trust,
         passphrase: upload.passphrase ?? undefined,
       }),
     ),
 
   'exchange.createReturn': (services, input) =>
-    inTempFolder((folder) => {
+    inTempFolder(async (folder) => {
       const opened = openedRequests(services.store).find(
         (r) =>
           (input.strandNumber === undefined || r.strandNumber === input.strandNumber) &&
@@ -145,9 +139,14 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
       const label = opened ? `strand-${opened.strandNumber}-${opened.month}` : 'return';
       const out = join(folder, `${label}.bpret`);
       // Until the lead has given their name, a return is signed with the name the request was addressed to.
-      const named = services.store.getSetting(USER_NAME_SETTING) !== null;
+      const named = (await services.store.settings.get(USER_NAME_SETTING)) !== null;
       const authorName = input.authorName ?? (named ? undefined : opened?.payload.respondent.name);
-      const made = createReturn(services.store, { ...input, authorName, out, actor: actorOf(services) });
+      const made = createReturn(services.store, {
+        ...input,
+        authorName,
+        out,
+        actor: await actorOf(services),
+      });
       return { ...made, ...download(made.path) };
     }),
 
@@ -155,10 +154,10 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
     withUpload(upload, RETURN_UPLOAD, (path) => previewReturn(services.store, path, { trust: upload.trust })),
 
   'exchange.importReturn': (services, input) =>
-    withUpload(input, RETURN_UPLOAD, (path) =>
+    withUpload(input, RETURN_UPLOAD, async (path) =>
       importReturn(services.store, {
         path,
-        actor: actorOf(services),
+        actor: await actorOf(services),
         trust: input.trust,
         acceptAll: input.acceptAll,
         decisions: input.decisions,
@@ -182,39 +181,40 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
     }),
 
   'spreadsheets.previewPlanImport': (services, upload) =>
-    withUpload(upload, SPREADSHEET_UPLOAD, (path) =>
+    withUpload(upload, SPREADSHEET_UPLOAD, async (path) =>
       previewPlanImport(services.store, path, {
         retireFrom: upload.retireFrom,
-        startFrom: startOfNewObjectives(services.store),
+        startFrom: await startOfNewObjectives(services.store),
       }),
     ),
 
   'spreadsheets.importPlan': (services, input) =>
-    withUpload(input, SPREADSHEET_UPLOAD, (path) =>
+    withUpload(input, SPREADSHEET_UPLOAD, async (path) =>
       importPlan(services.store, {
         path,
-        actor: actorOf(services),
+        actor: await actorOf(services),
         skipBadRows: input.skipBadRows,
         retireFrom: input.retireFrom,
-        startFrom: startOfNewObjectives(services.store),
+        startFrom: await startOfNewObjectives(services.store),
       }),
     ),
 
-  'backups.settings': ({ store }) => autoBackupSettings(store),
+  'backups.settings': ({ store }) => store.backups.settings(),
 
-  'backups.configure': (services, changes) => configureAutoBackup(services.store, changes, actorOf(services)),
+  'backups.configure': async (services, changes) =>
+    services.store.backups.configure(changes, await actorOf(services)),
 
   'backups.download': (services) =>
     inTempFolder(async (folder) => {
       const name = `board-pack-${services.store.now().slice(0, 19).replace(/:/g, '-')}.db`;
-      const made = await backupDatabase(services.store, join(folder, name));
+      const made = await services.store.backups.backup(join(folder, name));
       return download(made.path);
     }),
 
   'backups.toFolder': async (services) => {
-    const folder = ensureBackupFolder(services.store, autoBackupSettings(services.store).folder);
+    const folder = await services.store.backups.folder();
     const name = `board-pack-${services.store.now().slice(0, 19).replace(/:/g, '-')}.db`;
-    const made = await backupDatabase(services.store, join(folder, name));
+    const made = await services.store.backups.backup(join(folder, name));
     return { path: made.path, bytes: statSync(made.path).size };
   },
 
@@ -234,7 +234,7 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
       );
     }
     return withUpload(upload, BACKUP_UPLOAD, async (path) => {
-      const restored = await restore(path, actorOf(services));
+      const restored = await restore(path, await actorOf(services));
       return {
         restoredFrom: basename(path),
         previousKeptAt: restored.previousKeptAt,

@@ -46,15 +46,19 @@ export const packsHandlers: Group<'packs'> = {
     };
   },
 
-  'packs.issue': (services, { meetingId, sections, protectiveMarking, changes }) =>
-    issuePack(services.store, { meetingId, sections, protectiveMarking, notes: changes }, actorOf(services)),
+  'packs.issue': async (services, { meetingId, sections, protectiveMarking, changes }) =>
+    issuePack(
+      services.store,
+      { meetingId, sections, protectiveMarking, notes: changes },
+      await actorOf(services),
+    ),
 
   'packs.list': ({ store }, { meetingId }) => listIssuedPacks(store, meetingId),
 
-  'packs.export': ({ store }, { id }) => {
+  'packs.export': async ({ store }, { id }) => {
     const issued = listIssuedPacks(store).find((p) => p.id === id);
     if (!issued) throw new BoardPackError('not_found', `There is no issued pack ${id}.`);
-    const meeting = store.meetings.get(issued.meetingId);
+    const meeting = await store.meetings.get(issued.meetingId);
     return {
       fileName: `board-pack-${meeting.heldAt.slice(0, 10)}-v${issued.version}.pdf`,
       pdfBase64: issuedPackPdf(store, id).toString('base64'),

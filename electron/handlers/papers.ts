@@ -14,31 +14,31 @@ function decodePaper(base64: string): Buffer {
 }
 
 export const papersHandlers: Group<'papers'> = {
-  'papers.list': ({ store }, { meetingId }) => store.papers.list(meetingId),
+  'papers.list': async ({ store }, { meetingId }) => await store.papers.list(meetingId),
 
-  'papers.add': (services, { meetingId, agendaItemId, title, fileName, pdfBase64 }) => {
+  'papers.add': async (services, { meetingId, agendaItemId, title, fileName, pdfBase64 }) => {
     const { store } = services;
     const pdf = decodePaper(pdfBase64);
-    return store.papers.add(
+    return await store.papers.add(
       { meetingId, agendaItemId, title, fileName, pdf },
       store.now(),
-      actorOf(services),
+      await actorOf(services),
     );
   },
 
-  'papers.rename': (services, { id, title }) =>
-    services.store.papers.rename(id, title, services.store.now(), actorOf(services)),
+  'papers.rename': async (services, { id, title }) =>
+    await services.store.papers.rename(id, title, services.store.now(), await actorOf(services)),
 
-  'papers.remove': (services, { id }) => {
-    services.store.papers.remove(id, services.store.now(), actorOf(services));
+  'papers.remove': async (services, { id }) => {
+    await services.store.papers.remove(id, services.store.now(), await actorOf(services));
     return { removed: id };
   },
 
-  'papers.open': ({ store }, { id }) => {
-    const paper = store.papers.get(id);
+  'papers.open': async ({ store }, { id }) => {
+    const paper = await store.papers.get(id);
     return {
       fileName: paper.fileName,
-      pdfBase64: store.papers.pdf(id).toString('base64'),
+      pdfBase64: (await store.papers.pdf(id)).toString('base64'),
       sha256: paper.sha256,
     };
   },

@@ -10,23 +10,28 @@ function matchesTheme(objectiveCode: string, wanted: string): boolean {
 }
 
 export const planHandlers: Group<'plan'> = {
-  'plan.get': ({ store }) => {
+  'plan.get': async ({ store }) => {
     const seen = new Map<string, string>();
-    for (const o of store.plan.objectives({ includeRetired: true }))
+    for (const o of await store.plan.objectives({ includeRetired: true }))
       if (!seen.has(o.themeCode)) seen.set(o.themeCode, o.theme);
     return {
-      ...store.plan.detail(),
-      strands: store.plan.strands(),
+      ...(await store.plan.detail()),
+      strands: await store.plan.strands(),
       themes: [...seen].map(([code, theme]) => ({ code, theme })),
     };
   },
 
-  'plan.objectives': ({ store }, filter) => {
-    const month = filter.month ?? currentMonth(store);
-    const reported = store.updates.reported(month, filter.strandNumber);
+  'plan.objectives': async ({ store }, filter) => {
+    const month = filter.month ?? (await currentMonth(store));
+    const reported = await store.updates.reported(month, filter.strandNumber);
     const words = filter.text?.trim().toLowerCase() ?? '';
-    const objectives = store.plan
-      .objectives({ strandNumber: filter.strandNumber, month, includeRetired: filter.includeRetired })
+    const objectives = (
+      await store.plan.objectives({
+        strandNumber: filter.strandNumber,
+        month,
+        includeRetired: filter.includeRetired,
+      })
+    )
       .map((o) => ({ ...o, status: (reported.get(o.ref)?.status ?? 'no_update') as ReportedStatus }))
       .filter((o) => (filter.themeCode ? matchesTheme(o.themeCode, filter.themeCode) : true))
       .filter((o) => (filter.year ? o.year === filter.year : true))
@@ -41,24 +46,24 @@ export const planHandlers: Group<'plan'> = {
     return { month, objectives };
   },
 
-  'plan.addObjective': (services, input) =>
-    services.store.plan.addObjective(
-      { ...input, startMonth: input.startMonth ?? currentReportingMonth(services.store) },
+  'plan.addObjective': async (services, input) =>
+    await services.store.plan.addObjective(
+      { ...input, startMonth: input.startMonth ?? (await currentReportingMonth(services.store)) },
       services.store.now(),
-      actorOf(services),
+      await actorOf(services),
     ),
 
-  'plan.rewordObjective': (services, { ref, ...changes }) =>
-    services.store.plan.rewordObjective(ref, changes, services.store.now(), actorOf(services)),
+  'plan.rewordObjective': async (services, { ref, ...changes }) =>
+    await services.store.plan.rewordObjective(ref, changes, services.store.now(), await actorOf(services)),
 
-  'plan.retireObjective': (services, { ref, fromMonth }) =>
-    services.store.plan.retireObjective(ref, fromMonth, services.store.now(), actorOf(services)),
+  'plan.retireObjective': async (services, { ref, fromMonth }) =>
+    await services.store.plan.retireObjective(ref, fromMonth, services.store.now(), await actorOf(services)),
 
-  'plan.unretireObjective': (services, { ref }) =>
-    services.store.plan.unretireObjective(ref, services.store.now(), actorOf(services)),
+  'plan.unretireObjective': async (services, { ref }) =>
+    await services.store.plan.unretireObjective(ref, services.store.now(), await actorOf(services)),
 
-  'plan.deleteObjective': (services, { ref }) => {
-    services.store.plan.deleteObjective(ref, services.store.now(), actorOf(services));
+  'plan.deleteObjective': async (services, { ref }) => {
+    await services.store.plan.deleteObjective(ref, services.store.now(), await actorOf(services));
     return { deleted: ref };
   },
 };

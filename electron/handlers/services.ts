@@ -1,8 +1,7 @@
 // What every handler is given: the open store and the things around it that differ between the
 // desktop app, the browser bridge and the tests (who is acting, where backups go, how to log).
-import { PeopleRepository } from '../store/people';
 import type { Store } from '../store/store';
-import type { RestoreResult } from '../store/backups';
+import type { RestoreResult } from '../store/restore';
 
 export type Door = 'electron' | 'bridge' | 'test';
 
@@ -11,7 +10,6 @@ export type ErrorLog = (context: string, error: unknown) => void;
 
 export interface Services {
   store: Store;
-  people: PeopleRepository;
   door: Door;
   version: string;
   /** The author recorded when this copy's user has not given their name in Settings. */
@@ -42,7 +40,6 @@ function consoleLog(context: string, error: unknown): void {
 export function createServices(store: Store, options: ServicesOptions): Services {
   return {
     store,
-    people: new PeopleRepository(store.db, store.audit),
     door: options.door,
     version: options.version ?? '0.0.0',
     defaultActor: options.defaultActor ?? 'Secretariat',
@@ -52,6 +49,6 @@ export function createServices(store: Store, options: ServicesOptions): Services
 }
 
 /** The name recorded as the author of a change. */
-export function actorOf(services: Services): string {
-  return services.store.getSetting(USER_NAME_SETTING) ?? services.defaultActor;
+export async function actorOf(services: Services): Promise<string> {
+  return (await services.store.settings.get(USER_NAME_SETTING)) ?? services.defaultActor;
 }

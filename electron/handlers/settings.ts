@@ -4,45 +4,38 @@ import { join } from 'node:path';
 import type { Settings } from '../../shared/contract';
 import { workingCopy } from '../exchange/history';
 import { isDemoLoaded, loadDemo, removeDemo } from '../demo/generate';
-import {
-  autoBackupSettings,
-  backupDatabase,
-  configureAutoBackup,
-  ensureBackupFolder,
-} from '../store/backups';
-import { writeTransaction } from '../store/writeTransaction';
 import { actorOf, BACKUP_SCHEDULE_SETTING, USER_NAME_SETTING, type Services } from './services';
 import type { Group } from './table';
 
 const SCHEDULES = ['off', 'daily', 'weekly'] as const;
 
-function readSettings(services: Services): Settings {
+async function readSettings(services: Services): Promise<Settings> {
   const { store } = services;
-  const plan = store.plan.summary();
-  const schedule = store.getSetting(BACKUP_SCHEDULE_SETTING);
+  const plan = await store.plan.summary();
+  const schedule = await store.settings.get(BACKUP_SCHEDULE_SETTING);
   return {
     boardName: plan.boardName,
     protectiveMarking: plan.protectiveMarking,
     startMonth: plan.startMonth,
     endMonth: plan.endMonth,
-    userName: actorOf(services),
-    userNameSet: store.getSetting(USER_NAME_SETTING) !== null,
-    leadStrands: workingCopy(store)?.strandNumbers ?? null,
-    backupFolder: autoBackupSettings(store).folder,
+    userName: await actorOf(services),
+    userNameSet: (await store.settings.get(USER_NAME_SETTING)) !== null,
+    leadStrands: (await workingCopy(store))?.strandNumbers ?? null,
+    backupFolder: (await store.backups.settings()).folder,
     backupSchedule: SCHEDULES.find((s) => s === schedule) ?? 'off',
     databasePath: store.path,
   };
 }
 
-function appInfo(services: Services) {
+async function appInfo(services: Services) {
   const { store } = services;
   return {
     version: services.version,
     databasePath: store.path,
-    schemaVersion: store.db.pragma('user_version', { simple: true }) as number,
-    demoLoaded: isDemoLoaded(store),
+    schemaVersion: await store.settings.schemaVersion(),
+    demoLoaded: await isDemoLoaded(store),
     door: services.door,
-    plan: store.plan.summary(),
+    plan: await store.plan.summary(),
   };
 }
 
@@ -52,14 +45,14 @@ function backupFileName(isoNow: string): string {
 }
 
 export const settingsHandlers: Group<'settings' | 'people' | 'audit' | 'app' | 'demo'> = {
-  'settings.get': (services) => readSettings(services),
+  'settings.get': async (services) => await readSettings(services),
 
-  'settings.update': (services, changes) => {
+  'settings.update': async (services, changes) => {
     const { store } = services;
-    const actor = actorOf(services);
+    const actor = await actorOf(services);
     const at = store.now();
     // Plan settings and this copy's settings change together or not at all.
-    writeTransaction(store.db, () => {
+    await store.transaction(async (tx) => {
       const { boardName, protectiveMarking, startMonth, endMonth } = changes;
       if (
         boardName !== undefined ||
@@ -72,37 +65,40 @@ export const settingsHandlers: Group<'settings' | 'people' | 'audit' | 'app' | '
             ([, v]) => v !== undefined,
           ),
         );
-        store.plan.updateSettings(planChanges, at, actor);
+        await tx.plan.updateSettings(planChanges, at, actor);
       }
-      if (changes.userName !== undefined) store.setSetting(USER_NAME_SETTING, changes.userName, actor);
-      if (changes.backupFolder) configureAutoBackup(store, { folder: changes.backupFolder }, actor);
+      if (changes.userName !== undefined)
+        await tx.settings.set({ [USER_NAME_SETTING]: changes.userName }, actor);
+      if (changes.backupFolder) await tx.backups.configure({ folder: changes.backupFolder }, actor);
       if (changes.backupSchedule !== undefined)
-        store.setSetting(BACKUP_SCHEDULE_SETTING, changes.backupSchedule, actor);
+        await tx.settings.set({ [BACKUP_SCHEDULE_SETTING]: changes.backupSchedule }, actor);
     });
-    return readSettings(services);
+    return await readSettings(services);
   },
 
-  'people.list': ({ people }) => people.list(),
+  'people.list': ({ store }) => store.people.list(),
 
-  'people.save': (services, input) => services.people.save(input, services.store.now(), actorOf(services)),
+  'people.save': async (services, input) =>
+    services.store.people.save(input, services.store.now(), await actorOf(services)),
 
-  'audit.list': ({ store }, filter) => store.audit.list(filter),
+  'audit.list': async ({ store }, filter) => await store.audit.list(filter),
 
-  'app.info': (services) => appInfo(services),
+  'app.info': async (services) => await appInfo(services),
 
   'app.backupNow': async (services) => {
-    const folder = ensureBackupFolder(services.store, autoBackupSettings(services.store).folder);
-    const { path } = await backupDatabase(services.store, join(folder, backupFileName(services.store.now())));
+    const { store } = services;
+    const folder = await store.backups.folder();
+    const { path } = await store.backups.backup(join(folder, backupFileName(store.now())));
     return { path };
   },
 
-  'demo.load': (services) => {
-    loadDemo(services.store, { actor: actorOf(services) });
-    return appInfo(services);
+  'demo.load': async (services) => {
+    await loadDemo(services.store, { actor: await actorOf(services) });
+    return await appInfo(services);
   },
 
-  'demo.remove': (services) => {
-    removeDemo(services.store, actorOf(services));
-    return appInfo(services);
+  'demo.remove': async (services) => {
+    await removeDemo(services.store, await actorOf(services));
+    return await appInfo(services);
   },
 };

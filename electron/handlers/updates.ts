@@ -5,16 +5,16 @@ import { actorOf } from './services';
 import type { Group } from './table';
 
 export const updatesHandlers: Group<'updates'> = {
-  'updates.grid': ({ store }, { strandNumber, month }) => {
-    store.plan.assertMonthInPlan(month);
-    const strand = store.plan.strand(strandNumber);
+  'updates.grid': async ({ store }, { strandNumber, month }) => {
+    await store.plan.assertMonthInPlan(month);
+    const strand = await store.plan.strand(strandNumber);
     const lastMonth = previousMonth(month);
-    const working = store.updates.working(month, strandNumber);
-    const reported = store.updates.reported(month, strandNumber);
-    const reportedLastMonth = store.updates.reported(lastMonth, strandNumber);
+    const working = await store.updates.working(month, strandNumber);
+    const reported = await store.updates.reported(month, strandNumber);
+    const reportedLastMonth = await store.updates.reported(lastMonth, strandNumber);
     // Only the fields the grid shows travel (see gridRowSchema); picked here rather than left to
     // the output check's stripping, so the reply is small without relying on it.
-    const rows = store.plan.objectives({ strandNumber, month }).map((objective) => {
+    const rows = (await store.plan.objectives({ strandNumber, month })).map((objective) => {
       const { ref, text, theme, themeCode, year, targetText, targetValue } = objective;
       const last = reportedLastMonth.get(ref) ?? null;
       return {
@@ -28,20 +28,39 @@ export const updatesHandlers: Group<'updates'> = {
     return { strand, month, previousMonth: lastMonth, rows };
   },
 
-  'updates.saveDraft': (services, input) =>
-    services.store.updates.save(
-      { ...input, author: actorOf(services), state: 'draft' },
+  'updates.saveDraft': async (services, input) =>
+    await services.store.updates.save(
+      { ...input, author: await actorOf(services), state: 'draft' },
       services.store.now(),
     ),
 
-  'updates.submit': (services, { ref, month }) =>
-    services.store.updates.transition(ref, month, 'submit', actorOf(services), services.store.now()),
+  'updates.submit': async (services, { ref, month }) =>
+    await services.store.updates.transition(
+      ref,
+      month,
+      'submit',
+      await actorOf(services),
+      services.store.now(),
+    ),
 
-  'updates.accept': (services, { ref, month }) =>
-    services.store.updates.transition(ref, month, 'accept', actorOf(services), services.store.now()),
+  'updates.accept': async (services, { ref, month }) =>
+    await services.store.updates.transition(
+      ref,
+      month,
+      'accept',
+      await actorOf(services),
+      services.store.now(),
+    ),
 
-  'updates.return': (services, { ref, month, comment }) =>
-    services.store.updates.transition(ref, month, 'return', actorOf(services), services.store.now(), comment),
+  'updates.return': async (services, { ref, month, comment }) =>
+    await services.store.updates.transition(
+      ref,
+      month,
+      'return',
+      await actorOf(services),
+      services.store.now(),
+      comment,
+    ),
 
-  'updates.history': ({ store }, { ref, month }) => store.updates.history(ref, month),
+  'updates.history': async ({ store }, { ref, month }) => await store.updates.history(ref, month),
 };

@@ -199,6 +199,10 @@ export class BackupsRepository implements Synchronous<BackupsPort> {
     return ensureFolder(folder, 'the backups folder');
   }
 
+  folder(): string {
+    return this.ensureFolder(this.settings().folder);
+  }
+
   /** Saves where and how many, in one transaction with one audit row; the folder is checked (and made) first. */
   configure(changes: Partial<AutoBackupSettings>, actor: string): AutoBackupSettings {
     if (
@@ -237,4 +241,3 @@ export class BackupsRepository implements Synchronous<BackupsPort> {
     };
   }
 }
-

@@ -19,7 +19,7 @@ type Invoke = <T>(work: () => T | Promise<T>) => Promise<T>;
 export function bindPort<P extends object>(repository: Synchronous<P>, invoke: Invoke): P {
   const port: Record<string, unknown> = {};
   const methods = repository as unknown as Record<string, (...args: unknown[]) => unknown>;
-  for (let proto = Object.getPrototypeOf(repository); proto && proto !== Object.prototype; ) {
+  for (let proto = Object.getPrototypeOf(repository); proto && proto !== Object.prototype;) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name === 'constructor' || name in port || typeof methods[name] !== 'function') continue;
       port[name] = (...args: unknown[]) => invoke(() => methods[name].apply(repository, args));
@@ -64,10 +64,11 @@ export class Connection {
   constructor(readonly db: Db) {}
 
   private async free(): Promise<void> {
-    while (this.holder) await this.holder.then(
-      () => undefined,
-      () => undefined,
-    );
+    while (this.holder)
+      await this.holder.then(
+        () => undefined,
+        () => undefined,
+      );
   }
 
   private hold<T>(running: Promise<T>): Promise<T> {
@@ -93,7 +94,8 @@ export class Connection {
 
   /** A call through a transaction's handle: only while that transaction runs. */
   readonly callInside: Invoke = <T>(work: () => T | Promise<T>): Promise<T> => {
-    if (!this.inside.getStore()) return Promise.reject(new Error('A transaction handle was used after its transaction ended.'));
+    if (!this.inside.getStore())
+      return Promise.reject(new Error('A transaction handle was used after its transaction ended.'));
     try {
       return Promise.resolve(work());
     } catch (error) {

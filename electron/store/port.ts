@@ -55,7 +55,9 @@ export interface PlanPort {
   addObjective(input: NewObjective, at: string, actor: string): Promise<Objective>;
   rewordObjective(
     ref: string,
-    changes: Partial<Pick<NewObjective, 'text' | 'year' | 'targetText' | 'targetValue' | 'targetUnit' | 'owner'>>,
+    changes: Partial<
+      Pick<NewObjective, 'text' | 'year' | 'targetText' | 'targetValue' | 'targetUnit' | 'owner'>
+    >,
     at: string,
     actor: string,
   ): Promise<Objective>;
@@ -199,6 +201,8 @@ export interface AuditPort {
 export interface BackupsPort {
   backup(destination: string): Promise<BackupResult>;
   settings(): Promise<AutoBackupSettings>;
+  /** The backups folder the settings name, made if missing; refused in words when it cannot be. */
+  folder(): Promise<string>;
   configure(changes: Partial<AutoBackupSettings>, actor: string): Promise<AutoBackupSettings>;
   autoBackup(): Promise<AutoBackupResult>;
   /** What a command writing a file for a person must never write to. */

@@ -5,7 +5,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { BoardPackError } from '../../shared/errors';
 import { ensureFolder } from '../files/folders';
-import { copyDatabase, copyFailure, inspectBackup, partialPathFor, standaloneCopy, withSidecars } from './backups';
+import {
+  copyDatabase,
+  copyFailure,
+  inspectBackup,
+  partialPathFor,
+  standaloneCopy,
+  withSidecars,
+} from './backups';
 import { defaultNativeBinding } from './open';
 import { openStore } from './store';
 import { isBusy } from './writeTransaction';

@@ -54,7 +54,8 @@ export class SettingsRepository implements Synchronous<SettingsPort> {
       const before = this.get(key);
       if (before === null) return;
       this.delete.run(key);
-      if (actor !== null) this.audit.record(this.now(), actor, 'setting.remove', 'setting', key, before, null);
+      if (actor !== null)
+        this.audit.record(this.now(), actor, 'setting.remove', 'setting', key, before, null);
     });
   }
 

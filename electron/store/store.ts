@@ -164,7 +164,11 @@ export async function openStore(path: string, options: StoreOptions = {}): Promi
   const store = new SqliteStore(repositories, new Connection(db));
   try {
     if (options.seedPlan !== null && !(await store.plan.hasPlan())) {
-      await store.plan.seed(options.seedPlan ?? loadBuiltInPlan(), store.now(), options.actor ?? 'Board Pack');
+      await store.plan.seed(
+        options.seedPlan ?? loadBuiltInPlan(),
+        store.now(),
+        options.actor ?? 'Board Pack',
+      );
     }
     return store;
   } catch (error) {
