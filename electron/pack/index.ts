@@ -7,8 +7,8 @@ import { BoardPackError } from '../../shared/errors';
 import { packReference, type VerifiedPack } from '../../shared/packWords';
 import { STATUS_LABELS } from '../../shared/status';
 import { PACK_SECTIONS, packSectionSchema, type PackSection } from '../store/meetings';
-import { PacksRepository, type IssuedPackRecord } from '../store/packs';
-import type { Store } from '../store/store';
+import type { IssuedPackRecord } from '../store/packs';
+import type { StoreTx } from '../store/store';
 import { renderPack } from './build';
 import { collectPack, snapshotOf, type PackEdition, type PackSnapshot } from './model';
 import { describePaperChanges, snapshotPaperSchema } from './paperChanges';
@@ -53,10 +53,6 @@ const packOptionsSchema = z.object({
   pages: z.number().int(),
   contentHash: z.string(),
 });
-
-function packsOf(store: Store): PacksRepository {
-  return new PacksRepository(store.db, store.audit);
-}
 
 /** Sections in the pack's fixed order, whatever order they were asked for in. */
 function orderedSections(sections: PackSection[] | undefined): PackSection[] {
@@ -128,13 +124,18 @@ function parseSnapshot(json: string): PackSnapshot {
   return snapshotSchema.parse(JSON.parse(json));
 }
 
-/** A meeting's papers' bytes by sha256, read from the store as the pack draws them. */
-function paperBytesOf(store: Store, meetingId: number): (sha256: string) => Uint8Array {
-  const ids = new Map(store.papers.list(meetingId).map((p) => [p.sha256, p.id]));
+/**
+ * A meeting's papers' bytes by sha256, read from the store before the pack is drawn (drawing is
+ * synchronous; a meeting's papers are what the pack holds anyway).
+ */
+async function paperBytesOf(store: StoreTx, meetingId: number): Promise<(sha256: string) => Uint8Array> {
+  const bytes = new Map<string, Uint8Array>();
+  for (const paper of await store.papers.list(meetingId))
+    bytes.set(paper.sha256, await store.papers.pdf(paper.id));
   return (sha256) => {
-    const id = ids.get(sha256);
-    if (id === undefined) throw new Error(`No paper of meeting ${meetingId} has SHA-256 ${sha256}.`);
-    return store.papers.pdf(id);
+    const found = bytes.get(sha256);
+    if (found === undefined) throw new Error(`No paper of meeting ${meetingId} has SHA-256 ${sha256}.`);
+    return found;
   };
 }
 
@@ -149,8 +150,12 @@ interface Prepared {
  * What changed in the pack's content since an issued version, worked out from the content itself,
  * so it needs no PDF: the reissue prints it, and the screen and `pack list` say it of a stale pack.
  */
-function changesSince(store: Store, issued: IssuedPackRecord, edition: PackEdition): string[] {
-  const current = snapshotOf(collectPack(store, issued.meetingId, edition), '');
+async function changesSince(
+  store: StoreTx,
+  issued: IssuedPackRecord,
+  edition: PackEdition,
+): Promise<string[]> {
+  const current = snapshotOf(await collectPack(store, issued.meetingId, edition), '');
   return describeChanges(parseSnapshot(issued.snapshotJson), current);
 }
 
@@ -166,8 +171,8 @@ export interface SinceIssue {
  * Whether a meeting's latest issued version still matches the data, with the same sections and
  * marking it was issued with: null when none has been issued.
  */
-export function changesSinceIssue(store: Store, meetingId: number): SinceIssue | null {
-  const latest = packsOf(store).latest(store.meetings.get(meetingId).id);
+export async function changesSinceIssue(store: StoreTx, meetingId: number): Promise<SinceIssue | null> {
+  const latest = await store.packs.latest((await store.meetings.get(meetingId)).id);
   if (!latest) return null;
   const issued = summarise(latest);
   const options = packOptionsSchema.parse(JSON.parse(latest.optionsJson));
@@ -183,27 +188,30 @@ export function changesSinceIssue(store: Store, meetingId: number): SinceIssue |
     version: issued.version,
     issuedAt: issued.issuedAt,
     reference: issued.reference,
-    changes: changesSince(store, latest, edition),
+    changes: await changesSince(store, latest, edition),
   };
 }
 
-async function prepare(store: Store, request: PackRequest): Promise<Prepared> {
-  const meeting = store.meetings.get(request.meetingId);
-  const latest = packsOf(store).latest(meeting.id);
+async function prepare(store: StoreTx, request: PackRequest): Promise<Prepared> {
+  const meeting = await store.meetings.get(request.meetingId);
+  const latest = await store.packs.latest(meeting.id);
   const edition: PackEdition = {
     version: (latest?.version ?? 0) + 1,
     draft: request.draft,
     marking:
-      (request.protectiveMarking ?? store.plan.summary().protectiveMarking).trim() ||
-      store.plan.summary().protectiveMarking,
-    sections: withoutEmptyPapers(orderedSections(request.sections), store.papers.list(meeting.id).length),
+      (request.protectiveMarking ?? (await store.plan.summary()).protectiveMarking).trim() ||
+      (await store.plan.summary()).protectiveMarking,
+    sections: withoutEmptyPapers(
+      orderedSections(request.sections),
+      (await store.papers.list(meeting.id)).length,
+    ),
     replaces: latest?.version ?? null,
     changes: [],
   };
-  if (latest) edition.changes = changesSince(store, latest, edition);
+  if (latest) edition.changes = await changesSince(store, latest, edition);
   edition.changes = [...(request.notes ?? []).map((note) => note.trim()).filter(Boolean), ...edition.changes];
-  const model = collectPack(store, meeting.id, edition);
-  const rendered = await renderPack(model, paperBytesOf(store, meeting.id));
+  const model = await collectPack(store, meeting.id, edition);
+  const rendered = await renderPack(model, await paperBytesOf(store, meeting.id));
   return {
     rendered,
     edition,
@@ -213,7 +221,7 @@ async function prepare(store: Store, request: PackRequest): Promise<Prepared> {
 }
 
 /** Builds a pack for a meeting. The same data and options give the same bytes. */
-export async function buildPack(store: Store, request: PackRequest): Promise<BuiltPack> {
+export async function buildPack(store: StoreTx, request: PackRequest): Promise<BuiltPack> {
   const { rendered } = await prepare(store, request);
   return {
     pdf: rendered.pdf,
@@ -242,40 +250,44 @@ function summarise(record: IssuedPackRecord): IssuedPackSummary {
 
 /** Builds the final pack and freezes it as the meeting's next version, in one transaction. */
 export async function issuePack(
-  store: Store,
+  store: StoreTx,
   request: Omit<PackRequest, 'draft'>,
   actor: string,
 ): Promise<IssuedPackSummary> {
   if (!actor.trim()) throw new BoardPackError('invalid_input', 'Say who is issuing the pack.');
-  const prepared = await prepare(store, { ...request, draft: false });
-  const { rendered, edition } = prepared;
-  const record = packsOf(store).insert({
-    meetingId: request.meetingId,
-    version: edition.version,
-    reportingMonth: prepared.reportingMonth,
-    optionsJson: JSON.stringify({
-      sections: edition.sections,
-      protectiveMarking: edition.marking,
-      pages: rendered.pages,
-      contentHash: rendered.contentHash,
-    }),
-    sha256: rendered.sha256,
-    pdf: rendered.pdf,
-    snapshotJson: JSON.stringify(prepared.snapshot),
-    changesJson: JSON.stringify(edition.changes),
-    issuedAt: store.now(),
-    issuedBy: actor.trim(),
+  // One transaction from the first read to the record: the frozen bytes are of the data as it was
+  // when the version number was taken, and no other desk or process can issue that version meanwhile.
+  return store.transaction(async (tx) => {
+    const prepared = await prepare(tx, { ...request, draft: false });
+    const { rendered, edition } = prepared;
+    const record = await tx.packs.insert({
+      meetingId: request.meetingId,
+      version: edition.version,
+      reportingMonth: prepared.reportingMonth,
+      optionsJson: JSON.stringify({
+        sections: edition.sections,
+        protectiveMarking: edition.marking,
+        pages: rendered.pages,
+        contentHash: rendered.contentHash,
+      }),
+      sha256: rendered.sha256,
+      pdf: rendered.pdf,
+      snapshotJson: JSON.stringify(prepared.snapshot),
+      changesJson: JSON.stringify(edition.changes),
+      issuedAt: tx.now(),
+      issuedBy: actor.trim(),
+    });
+    return summarise(record);
   });
-  return summarise(record);
 }
 
-export function listIssuedPacks(store: Store, meetingId?: number): IssuedPackSummary[] {
-  return packsOf(store).list(meetingId).map(summarise);
+export async function listIssuedPacks(store: StoreTx, meetingId?: number): Promise<IssuedPackSummary[]> {
+  return (await store.packs.list(meetingId)).map(summarise);
 }
 
 /** The issued bytes, exactly as frozen. */
-export function issuedPackPdf(store: Store, id: number): Buffer {
-  return packsOf(store).pdf(id);
+export async function issuedPackPdf(store: StoreTx, id: number): Promise<Buffer> {
+  return await store.packs.pdf(id);
 }
 
 export interface VerifiedBytes {
@@ -289,13 +301,13 @@ export interface VerifiedBytes {
  * Which issued pack these bytes are, if any: the SHA-256 of the whole file must match. A match
  * comes with its meeting's date and title and the latest version that replaced it.
  */
-export function verifyPackBytes(store: Store, bytes: Uint8Array): VerifiedBytes {
+export async function verifyPackBytes(store: StoreTx, bytes: Uint8Array): Promise<VerifiedBytes> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const record = packsOf(store).bySha256(sha256);
+  const record = await store.packs.bySha256(sha256);
   if (!record) return { sha256, match: null, verified: null };
   const match = summarise(record);
-  const meeting = store.meetings.get(match.meetingId);
-  const latest = packsOf(store).latest(match.meetingId);
+  const meeting = await store.meetings.get(match.meetingId);
+  const latest = await store.packs.latest(match.meetingId);
   const replacedBy =
     latest && latest.version > match.version ? { version: latest.version, issuedAt: latest.issuedAt } : null;
   const verified: VerifiedPack = {

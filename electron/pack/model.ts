@@ -5,7 +5,7 @@ import type { ReportedStatus } from '../../shared/domain';
 import { previousMonth, type ReportingMonth } from '../../shared/months';
 import { boardActionShownStatus, movementOf, type Movement } from '../../shared/status';
 import type { PackSection } from '../store/meetings';
-import type { Store } from '../store/store';
+import type { StoreTx } from '../store/store';
 import type { ActiveContent } from '../pdf/activeContent';
 import { snapshotPapers, type SnapshotPaper } from './paperChanges';
 
@@ -136,11 +136,15 @@ function record(m: PackMeetingRecord): PackMeetingRecord {
   };
 }
 
-function collectStrands(store: Store, month: ReportingMonth, lastMonth: ReportingMonth): PackStrand[] {
-  const now = store.updates.reported(month);
-  const last = store.updates.reported(lastMonth);
-  const objectives = store.plan.objectives({ month });
-  return store.plan.strands().map((s) => ({
+async function collectStrands(
+  store: StoreTx,
+  month: ReportingMonth,
+  lastMonth: ReportingMonth,
+): Promise<PackStrand[]> {
+  const now = await store.updates.reported(month);
+  const last = await store.updates.reported(lastMonth);
+  const objectives = await store.plan.objectives({ month });
+  return (await store.plan.strands()).map((s) => ({
     number: s.number,
     title: s.title,
     operation: s.operation,
@@ -173,11 +177,14 @@ function collectStrands(store: Store, month: ReportingMonth, lastMonth: Reportin
   }));
 }
 
-function collectActions(store: Store, heldAt: string, previousHeldAt: string | null): PackModel['actions'] {
+async function collectActions(
+  store: StoreTx,
+  heldAt: string,
+  previousHeldAt: string | null,
+): Promise<PackModel['actions']> {
   const asAt = heldAt.slice(0, 10);
-  const heldOn = new Map(store.meetings.list().map((m) => [m.id, m.heldAt]));
-  const raisedBefore = store.meetings
-    .actions(asAt)
+  const heldOn = new Map((await store.meetings.list()).map((m) => [m.id, m.heldAt]));
+  const raisedBefore = (await store.meetings.actions(asAt))
     .filter((a) => (heldOn.get(a.meetingId) ?? '') < heldAt)
     .map((a): PackAction => ({
       ref: a.ref,
@@ -205,11 +212,11 @@ function collectActions(store: Store, heldAt: string, previousHeldAt: string | n
   return { open, closed };
 }
 
-function collectPrevious(store: Store, meetingId: number): PackModel['previous'] {
-  const previous = store.meetings.previous(meetingId);
+async function collectPrevious(store: StoreTx, meetingId: number): Promise<PackModel['previous']> {
+  const previous = await store.meetings.previous(meetingId);
   if (!previous) return null;
-  const minutes = store.meetings.minutes(previous.id);
-  const agenda = store.meetings.agenda(previous.id);
+  const minutes = await store.meetings.minutes(previous.id);
+  const agenda = await store.meetings.agenda(previous.id);
   const items = agenda
     .map((item) => ({
       position: item.position,
@@ -222,9 +229,9 @@ function collectPrevious(store: Store, meetingId: number): PackModel['previous']
   return { ...record(previous), items };
 }
 
-export function collectPapers(store: Store, meetingId: number): PackPaper[] {
-  const items = new Map(store.meetings.agenda(meetingId).map((a) => [a.id, a]));
-  return store.papers.list(meetingId).map((p) => {
+export async function collectPapers(store: StoreTx, meetingId: number): Promise<PackPaper[]> {
+  const items = new Map((await store.meetings.agenda(meetingId)).map((a) => [a.id, a]));
+  return (await store.papers.list(meetingId)).map((p) => {
     const item = items.get(p.agendaItemId);
     return {
       itemPosition: item?.position ?? 0,
@@ -239,12 +246,16 @@ export function collectPapers(store: Store, meetingId: number): PackPaper[] {
 }
 
 /** Gathers the pack's content for a meeting; the edition (version, options, changes) is given. */
-export function collectPack(store: Store, meetingId: number, edition: PackEdition): PackModel {
-  const meeting = store.meetings.get(meetingId);
-  const plan = store.plan.detail();
+export async function collectPack(
+  store: StoreTx,
+  meetingId: number,
+  edition: PackEdition,
+): Promise<PackModel> {
+  const meeting = await store.meetings.get(meetingId);
+  const plan = await store.plan.detail();
   const lastMonth = previousMonth(meeting.reportingMonth);
-  const previous = collectPrevious(store, meetingId);
-  const papers = collectPapers(store, meetingId);
+  const previous = await collectPrevious(store, meetingId);
+  const papers = await collectPapers(store, meetingId);
   return {
     edition,
     plan: {
@@ -259,7 +270,7 @@ export function collectPack(store: Store, meetingId: number, edition: PackEditio
     meeting: {
       id: meeting.id,
       ...record(meeting),
-      agenda: store.meetings.agenda(meetingId).map((a) => ({
+      agenda: (await store.meetings.agenda(meetingId)).map((a) => ({
         position: a.position,
         title: a.title,
         presenter: a.presenter,
@@ -270,8 +281,8 @@ export function collectPack(store: Store, meetingId: number, edition: PackEditio
     reportingMonth: meeting.reportingMonth,
     lastMonth,
     previous,
-    actions: collectActions(store, meeting.heldAt, previous?.heldAt ?? null),
-    strands: collectStrands(store, meeting.reportingMonth, lastMonth),
+    actions: await collectActions(store, meeting.heldAt, previous?.heldAt ?? null),
+    strands: await collectStrands(store, meeting.reportingMonth, lastMonth),
     ...(papers.length ? { papers } : {}),
   };
 }

@@ -59,9 +59,9 @@ export async function warmPack(store: Store, options: WarmOptions = {}): Promise
   const started = performance.now();
   if (options.log) setEnginePatchLog(options.log);
   pdfmakeReady();
-  const meeting = store.meetings.list().at(-1);
+  const meeting = (await store.meetings.list()).at(-1);
   if (!meeting) return { objectives: 0, pages: 0, seconds: (performance.now() - started) / 1000 };
-  const model = capped(collectPack(store, meeting.id, warmEdition()), options.objectives ?? 400);
+  const model = capped(await collectPack(store, meeting.id, warmEdition()), options.objectives ?? 400);
   let pages = 0;
   for (let pass = 0; pass < (options.passes ?? 2); pass++) pages = (await renderPack(model)).pages;
   return {
