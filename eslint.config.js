@@ -7,6 +7,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import { LAYERS, layersPlugin } from './eslint.layers.js';
+import { testsPlugin } from './eslint.tests.js';
 
 const names = (...sets) => [...new Set(sets.flatMap((set) => Object.keys(set)))];
 const nodeOnlyGlobals = names(globals.node).filter((name) => !(name in globals.browser));
@@ -71,7 +72,9 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts', 'tests/**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { tests: testsPlugin },
     rules: {
+      'tests/no-expect-of-promise': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
       '@typescript-eslint/await-thenable': 'error',

@@ -76,7 +76,7 @@ export const LAYERS = {
   '.': { folders: [], node: true, packages: [ANY] },
 };
 
-const ROOT_FILES = ['eslint.config.js', 'eslint.layers.js', 'vitest.config.ts'];
+const ROOT_FILES = ['eslint.config.js', 'eslint.layers.js', 'eslint.tests.js', 'vitest.config.ts'];
 
 /** The layer a repository path (forward slashes, from the root) belongs to, or null. */
 export function layerOf(repoPath) {
