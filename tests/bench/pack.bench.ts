@@ -93,18 +93,21 @@ function narrative(i: number): string {
 }
 
 /** A store holding a generated plan, a month of updates for every objective, and the meeting. */
-export function generatedStore(dir: string, objectives: number): { store: Store; meetingId: number } {
-  const store = openStore(join(dir, 'bench.db'), {
+export async function generatedStore(
+  dir: string,
+  objectives: number,
+): Promise<{ store: Store; meetingId: number }> {
+  const store = await openStore(join(dir, 'bench.db'), {
     seedPlan: planFileSchema.parse(generatedPlan(objectives)),
     clock: () => new Date('2007-10-10T09:00:00Z'),
   });
-  const refs = store.plan.objectives().map((o) => o.ref);
-  store.db.transaction(() => {
-    refs.forEach((ref, i) => {
+  const refs = (await store.plan.objectives()).map((o) => o.ref);
+  await store.transaction(async (tx) => {
+    for (const [i, ref] of refs.entries()) {
       const status = STATUSES[i % STATUSES.length];
       const last = STATUSES[(i + 2) % STATUSES.length];
       if (i % 10 !== 0)
-        store.updates.save(
+        await tx.updates.save(
           {
             ref,
             month: LAST,
@@ -114,10 +117,10 @@ export function generatedStore(dir: string, objectives: number): { store: Store;
             author: 'Lead',
             state: 'accepted',
           },
-          store.now(),
+          tx.now(),
         );
       if (i % 25 !== 0)
-        store.updates.save(
+        await tx.updates.save(
           {
             ref,
             month: MONTH,
@@ -127,16 +130,16 @@ export function generatedStore(dir: string, objectives: number): { store: Store;
             author: 'Lead',
             state: 'accepted',
           },
-          store.now(),
+          tx.now(),
         );
-    });
-  })();
-  store.meetings.create(
+    }
+  });
+  await store.meetings.create(
     { title: 'Board', heldAt: '2007-09-20T10:00', reportingMonth: LAST },
     store.now(),
     'Bench',
   );
-  const meeting = store.meetings.create(
+  const meeting = await store.meetings.create(
     { title: 'Board', heldAt: '2007-10-18T10:00', reportingMonth: MONTH },
     store.now(),
     'Bench',
@@ -144,14 +147,14 @@ export function generatedStore(dir: string, objectives: number): { store: Store;
   return { store, meetingId: meeting.id };
 }
 
-function demoStore(dir: string): { store: Store; meetingId: number } {
-  const store = openStore(join(dir, 'demo.db'), { clock: () => new Date('2007-10-12T09:00:00Z') });
+async function demoStore(dir: string): Promise<{ store: Store; meetingId: number }> {
+  const store = await openStore(join(dir, 'demo.db'), { clock: () => new Date('2007-10-12T09:00:00Z') });
   loadDemo(store, { months: 6 });
-  return { store, meetingId: store.meetings.list().at(-1)!.id };
+  return { store, meetingId: (await store.meetings.list()).at(-1)!.id };
 }
 
-function modelOf(store: Store, meetingId: number): PackModel {
-  return collectPack(store, meetingId, firstFinalEdition());
+async function modelOf(store: Store, meetingId: number): Promise<PackModel> {
+  return await collectPack(store, meetingId, firstFinalEdition());
 }
 
 function rowText(model: PackModel): string[] {
@@ -253,10 +256,10 @@ interface CaseResult {
 }
 
 /** Makes a case's database (in the parent process, so its making is not counted in the case's memory). */
-function caseDatabase(name: string, dir: string): string {
-  const { store } = name === 'builtin' ? demoStore(dir) : generatedStore(dir, Number(name));
-  const path = store.db.name;
-  store.close();
+async function caseDatabase(name: string, dir: string): Promise<string> {
+  const { store } = name === 'builtin' ? await demoStore(dir) : await generatedStore(dir, Number(name));
+  const path = store.path;
+  await store.close();
   return path;
 }
 
@@ -277,34 +280,35 @@ async function best(runs: number, run: () => Promise<unknown>): Promise<{ wall: 
 
 /** The floor for a case's rows in a process of its own, with pdfkit as it ships. */
 async function runFloor(path: string): Promise<{ wall: number; cpu: number }> {
-  const store = openStore(path, { seedPlan: null });
-  const model = modelOf(store, store.meetings.list().at(-1)?.id ?? 0);
-  store.close();
+  const store = await openStore(path, { seedPlan: null });
+  const model = await modelOf(store, (await store.meetings.list()).at(-1)?.id ?? 0);
+  await store.close();
   await pdfkitFloor(model);
   return best(2, () => pdfkitFloor(model));
 }
 
 /** One case, in this (child) process, on a database made beforehand. */
 async function runCase(name: string, path: string): Promise<Omit<CaseResult, 'floor' | 'floorCpu'>> {
-  const store = openStore(path, { seedPlan: null });
-  const meetingId = store.meetings.list().at(-1)?.id ?? 0;
+  const store = await openStore(path, { seedPlan: null });
+  const meetingId = (await store.meetings.list()).at(-1)?.id ?? 0;
   const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
   const t = performance.now();
   const built = await buildPack(store, { meetingId, draft: false });
   const cold = (performance.now() - t) / 1000;
   const rssMb = maxRssMb();
-  const model = modelOf(store, meetingId);
+  const model = await modelOf(store, meetingId);
   const count = model.strands.reduce((n, s) => n + s.objectives.length, 0);
   const repeats = count <= 1000 ? 3 : 1;
-  const warm = await best(repeats, () => buildPack(store, { meetingId, draft: false }));
-  const rows = await best(repeats, () =>
-    buildPack(store, { meetingId, draft: false, sections: ['strands'] }),
+  const warm = await best(repeats, async () => await buildPack(store, { meetingId, draft: false }));
+  const rows = await best(
+    repeats,
+    async () => await buildPack(store, { meetingId, draft: false, sections: ['strands'] }),
   );
   // The floor again, now that this process's pdfkit runs with the pack's speed-ups.
   await pdfkitFloor(model);
   const floor = await best(2, () => pdfkitFloor(model));
   const chrome = await chromiumPdf(model);
-  store.close();
+  await store.close();
   return {
     name,
     objectives: count,
@@ -338,12 +342,12 @@ interface ColdResult {
 
 async function runCold(path: string): Promise<ColdResult> {
   const importedAt = performance.now();
-  const store = openStore(path, { seedPlan: null });
-  const meetingId = store.meetings.list().at(-1)?.id ?? 0;
+  const store = await openStore(path, { seedPlan: null });
+  const meetingId = (await store.meetings.list()).at(-1)?.id ?? 0;
   const openedAt = performance.now();
   const built = await buildPack(store, { meetingId, draft: false });
   const builtAt = performance.now();
-  store.close();
+  await store.close();
   return {
     // performance.now() counts from the process's start.
     total: builtAt / 1000,
@@ -365,12 +369,12 @@ interface WarmedResult {
 }
 
 async function runWarmed(path: string): Promise<WarmedResult> {
-  const store = openStore(path, { seedPlan: null });
-  const meetingId = store.meetings.list().at(-1)?.id ?? 0;
+  const store = await openStore(path, { seedPlan: null });
+  const meetingId = (await store.meetings.list()).at(-1)?.id ?? 0;
   const warmUp = (await warmPack(store)).seconds;
-  const first = await best(1, () => buildPack(store, { meetingId, draft: false }));
-  const warm = await best(3, () => buildPack(store, { meetingId, draft: false }));
-  store.close();
+  const first = await best(1, async () => await buildPack(store, { meetingId, draft: false }));
+  const warm = await best(3, async () => await buildPack(store, { meetingId, draft: false }));
+  await store.close();
   return { warmUp, first: first.wall, firstCpu: first.cpu, warm: warm.wall, warmCpu: warm.cpu };
 }
 
@@ -414,11 +418,11 @@ function loopSeconds(): number {
 }
 
 /** The best of a few cold starts: the least disturbed by whatever else the machine is doing. */
-function coldStarts(runner: string, runs: number): ColdResult {
+async function coldStarts(runner: string, runs: number): Promise<ColdResult> {
   const dir = mkdtempSync(join(tmpdir(), 'board-pack-bench-'));
   try {
-    const { store } = demoStore(dir);
-    store.close();
+    const { store } = await demoStore(dir);
+    await store.close();
     const results = Array.from({ length: runs }, () =>
       child<ColdResult>(runner, ['--cold', join(dir, 'demo.db')]),
     );
@@ -429,11 +433,11 @@ function coldStarts(runner: string, runs: number): ColdResult {
 }
 
 /** The warmed first build in a few fresh processes: the one least disturbed by the machine. */
-function warmedStarts(runner: string, runs: number): WarmedResult {
+async function warmedStarts(runner: string, runs: number): Promise<WarmedResult> {
   const dir = mkdtempSync(join(tmpdir(), 'board-pack-bench-'));
   try {
-    const { store } = demoStore(dir);
-    store.close();
+    const { store } = await demoStore(dir);
+    await store.close();
     const results = Array.from({ length: runs }, () =>
       child<WarmedResult>(runner, ['--warmed', join(dir, 'demo.db')]),
     );
@@ -469,20 +473,21 @@ async function main(): Promise<void> {
   const only = process.argv.includes('--quick') ? ['builtin', '250'] : ['builtin', '250', '1000', '4000'];
   // Cold starts at the beginning and again at the end of the run: this VM has slow spells of a few
   // minutes, and the best of starts spread over the run is the least disturbed by one.
-  const coldFirst = coldStarts(runner, 3);
-  const results = only.map((name) => {
+  const coldFirst = await coldStarts(runner, 3);
+  const results: CaseResult[] = [];
+  for (const name of only) {
     const dir = mkdtempSync(join(tmpdir(), 'board-pack-bench-'));
     try {
-      const path = caseDatabase(name, dir);
+      const path = await caseDatabase(name, dir);
       const floor = child<{ wall: number; cpu: number }>(runner, ['--floor', path]);
       const result = child<Omit<CaseResult, 'floor' | 'floorCpu'>>(runner, ['--case', name, path]);
-      return { ...result, floor: floor.wall, floorCpu: floor.cpu };
+      results.push({ ...result, floor: floor.wall, floorCpu: floor.cpu });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-  const coldLast = coldStarts(runner, 3);
-  const warmed = warmedStarts(runner, 3);
+  }
+  const coldLast = await coldStarts(runner, 3);
+  const warmed = await warmedStarts(runner, 3);
   const cold = coldLast.total < coldFirst.total ? coldLast : coldFirst;
   const speedLast = loopSeconds();
   console.log(

@@ -9,6 +9,7 @@ import { addMonths, monthsBetween } from '../../shared/months';
 import { planFileSchema, type PlanFileInput } from '../../shared/planFile';
 import { openDatabase } from '../../electron/store/open';
 import { openStore } from '../../electron/store/store';
+import { rawDatabase } from '../fixtures/databases';
 
 const STRANDS = 8;
 const OBJECTIVES_PER_STRAND = 250;
@@ -85,14 +86,15 @@ try {
   line('open + migrate, fresh file', fmt(ms(start)));
 
   start = performance.now();
-  let store = openStore(path, { clock, seedPlan: plan });
+  let store = await openStore(path, { clock, seedPlan: plan });
   line(`open + migrate + seed plan (${STRANDS * OBJECTIVES_PER_STRAND} objectives)`, fmt(ms(start)));
 
   // Bulk history: one accepted revision per objective per month, ~6% missing, ~3% with an
   // earlier returned revision, written straight to the table in one transaction.
   start = performance.now();
-  const objectives = store.db.prepare('SELECT id FROM objectives ORDER BY id').all() as { id: number }[];
-  const insert = store.db.prepare(
+  const raw = rawDatabase(path);
+  const objectives = raw.prepare('SELECT id FROM objectives ORDER BY id').all() as { id: number }[];
+  const insert = raw.prepare(
     `INSERT INTO updates (objective_id, month, revision, is_current, is_reported, status, narrative, next_steps, risks, metric_actual,
        author, created_at, saved_at, state, comment) VALUES (?, ?, ?, ?, ?, ?, ?, '', '', ?, 'Bench', ?, ?, ?, ?)`,
   );
@@ -111,7 +113,7 @@ try {
   let rows = 0;
   let seed = 1;
   const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
-  store.db.transaction(() => {
+  raw.transaction(() => {
     for (const month of monthsBetween(START, END)) {
       const at = `${addMonths(month, 1)}-05T10:00:00.000Z`;
       for (const { id } of objectives) {
@@ -131,18 +133,18 @@ try {
     }
   })();
   line(`bulk insert ${rows.toLocaleString('en-GB')} update rows (one transaction)`, fmt(ms(start)));
-  store.close();
+  await store.close();
 
   start = performance.now();
-  store = openStore(path, { clock });
+  store = await openStore(path, { clock });
   line('open + migrate, existing file (up to date)', fmt(ms(start)));
 
   const month = addMonths(START, 60);
-  for (let i = 0; i < 20; i++) store.updates.monthSummary(month);
+  for (let i = 0; i < 20; i++) await store.updates.monthSummary(month);
   const summaryTimes: number[] = [];
   for (let i = 0; i < 200; i++) {
     const t = performance.now();
-    store.updates.monthSummary(month);
+    await store.updates.monthSummary(month);
     summaryTimes.push(ms(t));
   }
   const summary = stats(summaryTimes);
@@ -153,13 +155,10 @@ try {
 
   // One durable update: a new submitted revision over an accepted one, with its audit row, in its
   // own transaction, synchronous=FULL.
-  const sync = store.db.pragma('synchronous', { simple: true });
-  const refs = (
-    store.db.prepare('SELECT ref FROM objectives ORDER BY id LIMIT 520').all() as { ref: string }[]
-  ).map((r) => r.ref);
+  const refs = (await store.plan.objectives()).slice(0, 520).map((o) => o.ref);
   const updateMonth = END;
-  const saveOne = (ref: string) =>
-    store.updates.save(
+  const saveOne = async (ref: string) =>
+    await store.updates.save(
       {
         ref,
         month: updateMonth,
@@ -170,23 +169,24 @@ try {
       },
       store.now(),
     );
-  for (const ref of refs.slice(0, 20)) saveOne(ref);
+  for (const ref of refs.slice(0, 20)) await saveOne(ref);
   const updateTimes: number[] = [];
   for (const ref of refs.slice(20, 520)) {
     const t = performance.now();
-    saveOne(ref);
+    await saveOne(ref);
     updateTimes.push(ms(t));
   }
   const update = stats(updateTimes);
   line(
-    `one durable update (synchronous=${sync === 2 ? 'FULL' : sync}, 500 runs)`,
+    'one durable update (synchronous=FULL, as openDatabase sets it; 500 runs)',
     `median ${fmt(update.median)}, p95 ${fmt(update.p95)}  [target < 0.5 ms]`,
   );
 
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  await store.close();
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.close();
   const size = statSync(path).size + (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
   line('database size', `${(size / 1024 / 1024).toFixed(1)} MB`);
-  store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

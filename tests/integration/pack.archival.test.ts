@@ -25,12 +25,12 @@ import { paperPdf } from './paper.fixtures';
 
 let fixture: PackFixture;
 
-beforeAll(() => {
-  fixture = buildPackFixture(tempDir());
+beforeAll(async () => {
+  fixture = await buildPackFixture(tempDir());
 });
 
-afterAll(() => {
-  fixture.store.close();
+afterAll(async () => {
+  await fixture.store.close();
   rmSync(fixture.dir, { recursive: true, force: true });
 });
 
@@ -162,7 +162,7 @@ describe('a draft pack', () => {
 describe('an issued pack', () => {
   it('is PDF/A-2b: XMP, sRGB output intent, every font embedded, and the same bytes on rebuild', async () => {
     const issued = await issuePack(fixture.store, { meetingId: fixture.current.id }, 'Secretariat');
-    const bytes = issuedPackPdf(fixture.store, issued.id);
+    const bytes = await issuedPackPdf(fixture.store, issued.id);
     const pack = await readBack(bytes);
     expectArchival(pack);
     expect(pack.fonts.length).toBeGreaterThan(1);
@@ -177,7 +177,7 @@ describe('an issued pack', () => {
     await fixture.store.papers.add(
       {
         meetingId: fixture.current.id,
-        agendaItemId: fixture.store.meetings.agenda(fixture.current.id)[2].id,
+        agendaItemId: (await fixture.store.meetings.agenda(fixture.current.id))[2].id,
         fileName: 'Problem profile.pdf',
         pdf: await paperPdf('Problem profile', 2),
       },

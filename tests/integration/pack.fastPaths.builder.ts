@@ -60,9 +60,9 @@ simulate(change);
 const { buildPack } = await import('../../electron/pack/index');
 const { activePatches, patchesOff } = await import('../../electron/pack/enginePatches');
 const { openStore } = await import('../../electron/store/store');
-const store = openStore(path, { seedPlan: null });
+const store = await openStore(path, { seedPlan: null });
 const built = await buildPack(store, { meetingId: Number(meetingId), draft: draft === 'draft' });
-store.close();
+await store.close();
 console.log(
   JSON.stringify({ sha256: built.sha256, pages: built.pages, patches: activePatches(), off: patchesOff() }),
 );

@@ -66,18 +66,15 @@ function punctuated(shift: number): string {
 let fixture: PackFixture;
 let demoDir: string;
 
-beforeAll(() => {
-  fixture = buildPackFixture(tempDir());
-  fixture.refs
-    .slice(20, 60)
-    .forEach((ref, i) =>
-      report(fixture.store, ref, MONTH, 'green', punctuated(i % 13), punctuated((i + 5) % 11)),
-    );
-  fixture.store.close();
+beforeAll(async () => {
+  fixture = await buildPackFixture(tempDir());
+  for (const [i, ref] of fixture.refs.slice(20, 60).entries())
+    await report(fixture.store, ref, MONTH, 'green', punctuated(i % 13), punctuated((i + 5) % 11));
+  await fixture.store.close();
   demoDir = tempDir();
-  const demo = openStore(join(demoDir, 'demo.db'), { clock: () => new Date('2007-10-12T09:00:00Z') });
-  loadDemo(demo, { months: 6 });
-  demo.close();
+  const demo = await openStore(join(demoDir, 'demo.db'), { clock: () => new Date('2007-10-12T09:00:00Z') });
+  await loadDemo(demo, { months: 6 });
+  await demo.close();
 });
 
 afterAll(() => {
@@ -96,11 +93,11 @@ describe("the pack's speed-ups", () => {
     expect(fast.pages).toBe(plain.pages);
   }, 180_000);
 
-  it("give the same bytes as pdfmake's own path for the built-in plan's draft pack with demo data", () => {
+  it("give the same bytes as pdfmake's own path for the built-in plan's draft pack with demo data", async () => {
     const path = join(demoDir, 'demo.db');
-    const store = openStore(path, { seedPlan: null });
-    const meetingId = store.meetings.list().at(-1)?.id ?? 0;
-    store.close();
+    const store = await openStore(path, { seedPlan: null });
+    const meetingId = (await store.meetings.list()).at(-1)?.id ?? 0;
+    await store.close();
     const fast = buildIn('fast', path, meetingId, true);
     const plain = buildIn('pdfmake only', path, meetingId, true);
     expect(fast.patches).toEqual(SPEED_UPS);

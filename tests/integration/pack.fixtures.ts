@@ -28,19 +28,19 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'board-pack-test-'));
 }
 
-export function packStore(dir: string): Store {
-  return openStore(join(dir, 'board.db'), { clock: () => new Date('2007-10-10T09:00:00Z') });
+export async function packStore(dir: string): Promise<Store> {
+  return await openStore(join(dir, 'board.db'), { clock: () => new Date('2007-10-10T09:00:00Z') });
 }
 
-export function report(
+export async function report(
   store: Store,
   ref: string,
   month: string,
   status: Status,
   narrative = '',
   nextSteps = '',
-): void {
-  store.updates.save(
+): Promise<void> {
+  await store.updates.save(
     { ref, month, status, narrative, nextSteps, author: 'Strand lead', state: 'accepted' },
     store.now(),
   );
@@ -54,8 +54,8 @@ const AGENDA: { title: string; packSection: PackSection | null }[] = [
   { title: 'Any other business', packSection: null },
 ];
 
-export function meeting(store: Store, heldAt: string, reportingMonth: string): Meeting {
-  const created = store.meetings.create(
+export async function meeting(store: Store, heldAt: string, reportingMonth: string): Promise<Meeting> {
+  const created = await store.meetings.create(
     {
       title: 'Serious Violence Strategy Board',
       heldAt,
@@ -67,7 +67,7 @@ export function meeting(store: Store, heldAt: string, reportingMonth: string): M
     store.now(),
     'Secretariat',
   );
-  store.meetings.setAgenda(
+  await store.meetings.setAgenda(
     created.id,
     AGENDA.map((a) => ({ ...a, presenter: 'Chair', minutesAllotted: 10 })),
     store.now(),
@@ -118,13 +118,13 @@ export interface PackFixture {
 }
 
 /** Two meetings, minutes and actions, Reds, a worsened objective, a missing update and a hostile narrative. */
-export function buildPackFixture(dir: string): PackFixture {
-  const store = packStore(dir);
-  const refs = store.plan.objectives().map((o) => o.ref);
-  const previous = meeting(store, '2007-09-20T10:00', LAST_MONTH);
-  const current = meeting(store, '2007-10-18T10:00', MONTH);
-  const item = store.meetings.agenda(previous.id)[1];
-  store.meetings.addMinute(
+export async function buildPackFixture(dir: string): Promise<PackFixture> {
+  const store = await packStore(dir);
+  const refs = (await store.plan.objectives()).map((o) => o.ref);
+  const previous = await meeting(store, '2007-09-20T10:00', LAST_MONTH);
+  const current = await meeting(store, '2007-10-18T10:00', MONTH);
+  const item = (await store.meetings.agenda(previous.id))[1];
+  await store.meetings.addMinute(
     previous.id,
     item.id,
     'minute',
@@ -132,7 +132,7 @@ export function buildPackFixture(dir: string): PackFixture {
     store.now(),
     'Secretariat',
   );
-  store.meetings.addMinute(
+  await store.meetings.addMinute(
     previous.id,
     item.id,
     'decision',
@@ -140,7 +140,7 @@ export function buildPackFixture(dir: string): PackFixture {
     store.now(),
     'Secretariat',
   );
-  store.meetings.addAction(
+  await store.meetings.addAction(
     {
       meetingId: previous.id,
       description: 'Produce the knife crime profile',
@@ -150,7 +150,7 @@ export function buildPackFixture(dir: string): PackFixture {
     store.now(),
     'Secretariat',
   );
-  const done = store.meetings.addAction(
+  const done = await store.meetings.addAction(
     {
       meetingId: previous.id,
       description: 'Write to London Councils',
@@ -160,7 +160,7 @@ export function buildPackFixture(dir: string): PackFixture {
     store.now(),
     'Secretariat',
   );
-  store.meetings.updateAction(
+  await store.meetings.updateAction(
     done.ref,
     { note: 'Letter sent.', status: 'complete', on: '2007-10-02' },
     store.now(),
@@ -179,11 +179,12 @@ export function buildPackFixture(dir: string): PackFixture {
     ref: missingRef,
     lastNarrative: `Last month only: ${missingRef} was on track with training booked.`,
   };
-  report(store, redA, LAST_MONTH, 'amber', 'Amber in August.');
-  report(store, missingRef, LAST_MONTH, 'amber', missing.lastNarrative);
-  report(store, worsenedRef, LAST_MONTH, 'green', 'Green in August.');
-  for (const r of reds) report(store, r.ref, MONTH, 'red', r.narrative, 'Recovery plan to the next board.');
-  report(
+  await report(store, redA, LAST_MONTH, 'amber', 'Amber in August.');
+  await report(store, missingRef, LAST_MONTH, 'amber', missing.lastNarrative);
+  await report(store, worsenedRef, LAST_MONTH, 'green', 'Green in August.');
+  for (const r of reds)
+    await report(store, r.ref, MONTH, 'red', r.narrative, 'Recovery plan to the next board.');
+  await report(
     store,
     worsenedRef,
     MONTH,
@@ -191,7 +192,7 @@ export function buildPackFixture(dir: string): PackFixture {
     `Slipped: ${worsenedRef} awaits the data-sharing agreement.`,
     'Sign the agreement.',
   );
-  report(store, hostileRef, MONTH, 'green', hostileNarrative(), 'Keep going.');
+  await report(store, hostileRef, MONTH, 'green', hostileNarrative(), 'Keep going.');
   return { store, dir, current, previous, refs, reds, missing, hostileRef, worsenedRef };
 }
 

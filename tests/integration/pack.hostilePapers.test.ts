@@ -67,7 +67,7 @@ let controlPack: Buffer;
 let controlPages: string[];
 
 async function attach(title: string, pdf: Buffer): Promise<void> {
-  const item = fixture.store.meetings.agenda(fixture.current.id).find((a) => a.position === 3);
+  const item = (await fixture.store.meetings.agenda(fixture.current.id)).find((a) => a.position === 3);
   if (!item) throw new Error('no agenda item 3');
   await fixture.store.papers.add(
     { meetingId: fixture.current.id, agendaItemId: item.id, fileName: `${title}.pdf`, title, pdf },
@@ -89,15 +89,15 @@ function divider(pages: string[], title: string): string {
 }
 
 beforeAll(async () => {
-  fixture = buildPackFixture(tempDir());
+  fixture = await buildPackFixture(tempDir());
   await attach('Knife crime problem profile', await paperPdf('Knife crime problem profile', 1));
   ({ pdf: controlPack, pages: controlPages } = await build('control.pdf'));
   for (const [kind, paper] of Object.entries(HOSTILE_PAPERS)) await attach(kind, await paper());
   ({ pdf: hostilePack, pages: hostilePages } = await build('hostile.pdf'));
 }, 120_000);
 
-afterAll(() => {
-  fixture.store.close();
+afterAll(async () => {
+  await fixture.store.close();
   rmSync(fixture.dir, { recursive: true, force: true });
 });
 
@@ -137,8 +137,8 @@ describe('hostile papers in the board pack', () => {
 
 describe('a paper kept before papers had limits', () => {
   /** Writes a paper straight into the database, as a version without the limits would have kept it. */
-  function keepUnchecked(f: PackFixture, title: string, pdf: Buffer, pages: number): void {
-    const item = f.store.meetings.agenda(f.current.id).find((a) => a.position === 3);
+  async function keepUnchecked(f: PackFixture, title: string, pdf: Buffer, pages: number): Promise<void> {
+    const item = (await f.store.meetings.agenda(f.current.id)).find((a) => a.position === 3);
     const db = new Database(f.store.path);
     db.prepare(
       `INSERT INTO papers (meeting_id, agenda_item_id, position, title, file_name, sha256, size_bytes, pages, pdf, added_at, added_by)
@@ -157,9 +157,9 @@ describe('a paper kept before papers had limits', () => {
   }
 
   async function buildRefusal(pdf: Buffer, pages: number): Promise<BoardPackError> {
-    const f = buildPackFixture(tempDir());
+    const f = await buildPackFixture(tempDir());
     try {
-      keepUnchecked(f, 'Archive', pdf, pages);
+      await keepUnchecked(f, 'Archive', pdf, pages);
       const started = Date.now();
       const error = await buildPack(f.store, { meetingId: f.current.id, draft: true }).catch(
         (e: unknown) => e,
@@ -168,7 +168,7 @@ describe('a paper kept before papers had limits', () => {
       expect(error).toBeInstanceOf(BoardPackError);
       return error as BoardPackError;
     } finally {
-      f.store.close();
+      await f.store.close();
       rmSync(f.dir, { recursive: true, force: true });
     }
   }

@@ -2,6 +2,7 @@
 // version, a reissue is version N+1 that says what changed, and verify recognises exact bytes only.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawDatabase } from '../fixtures/databases';
 import {
   buildPack,
   issuePack,
@@ -24,12 +25,12 @@ import {
 const SECTIONS: PackSection[] = ['cover', 'contents', 'exceptions'];
 let fixture: PackFixture;
 
-beforeAll(() => {
-  fixture = buildPackFixture(tempDir());
+beforeAll(async () => {
+  fixture = await buildPackFixture(tempDir());
 });
 
-afterAll(() => {
-  fixture.store.close();
+afterAll(async () => {
+  await fixture.store.close();
   rmSync(fixture.dir, { recursive: true, force: true });
 });
 
@@ -62,10 +63,10 @@ describe('issuing, freezing and verifying packs', () => {
       changes: [],
     });
     expect(v1.sha256).toBe(preview.sha256);
-    const v1Bytes = Buffer.from(issuedPackPdf(store, v1.id));
+    const v1Bytes = Buffer.from(await issuedPackPdf(store, v1.id));
     expect(v1Bytes.length).toBe(v1.sizeBytes);
 
-    report(
+    await report(
       store,
       reds[0].ref,
       MONTH,
@@ -73,30 +74,34 @@ describe('issuing, freezing and verifying packs', () => {
       'Recovered to Amber after the funding was restored.',
       'Monitor.',
     );
-    expect(Buffer.compare(issuedPackPdf(store, v1.id), v1Bytes)).toBe(0);
-    expect(listIssuedPacks(store, current.id)).toEqual([v1]);
+    expect(Buffer.compare(await issuedPackPdf(store, v1.id), v1Bytes)).toBe(0);
+    expect(await listIssuedPacks(store, current.id)).toEqual([v1]);
+    const raw = rawDatabase(store.path);
     expect(() =>
-      store.db.prepare('UPDATE issued_packs SET issued_by = ? WHERE id = ?').run('Someone else', v1.id),
+      raw.prepare('UPDATE issued_packs SET issued_by = ? WHERE id = ?').run('Someone else', v1.id),
     ).toThrow(/frozen/);
-    expect(() => store.db.prepare('DELETE FROM issued_packs WHERE id = ?').run(v1.id)).toThrow(
+    expect(() => raw.prepare('DELETE FROM issued_packs WHERE id = ?').run(v1.id)).toThrow(
       /kept for the record/,
     );
+    raw.close();
 
     const v2 = await issuePack(store, { meetingId: current.id, sections: SECTIONS }, 'Anna Price');
     expect(v2.version).toBe(2);
     expect(v2.changes).toEqual([`${reds[0].ref}: status Red → Amber; narrative changed; next steps changed`]);
     expect(v2.sha256).not.toBe(v1.sha256);
-    const v2Text = flat(pageTexts(writePdf(fixture.dir, 'v2.pdf', issuedPackPdf(store, v2.id))).join('\n'));
+    const v2Text = flat(
+      pageTexts(writePdf(fixture.dir, 'v2.pdf', await issuedPackPdf(store, v2.id))).join('\n'),
+    );
     expect(v2Text).toContain('Version 2 replaces version 1.');
     expect(v2Text).toContain('What changed since version 1');
     expect(v2Text).toContain(`${reds[0].ref}: status Red → Amber`);
-    expect(listIssuedPacks(store).map((p) => p.version)).toEqual([1, 2]);
+    expect((await listIssuedPacks(store)).map((p) => p.version)).toEqual([1, 2]);
 
-    expect(verifyPackBytes(store, v1Bytes).match?.version).toBe(1);
-    expect(verifyPackBytes(store, issuedPackPdf(store, v2.id)).match?.version).toBe(2);
+    expect((await verifyPackBytes(store, v1Bytes)).match?.version).toBe(1);
+    expect((await verifyPackBytes(store, await issuedPackPdf(store, v2.id))).match?.version).toBe(2);
     const tampered = Buffer.from(v1Bytes);
     tampered[Math.floor(tampered.length / 2)] ^= 0x01;
-    const verdict = verifyPackBytes(store, tampered);
+    const verdict = await verifyPackBytes(store, tampered);
     expect(verdict.match).toBeNull();
     expect(verdict.sha256).not.toBe(v1.sha256);
   });

@@ -13,34 +13,36 @@ let store: Store;
 let addedRef: string;
 let retiredRef: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir();
-  store = packStore(dir);
-  addedRef = store.plan.addObjective(
-    {
-      strandNumber: 4,
-      theme: 'Enforcement',
-      themeCode: 'E',
-      text: NEW_TEXT,
-      year: 'Year 1',
-      startMonth: '2007-10',
-    },
-    store.now(),
-    'Secretariat',
+  store = await packStore(dir);
+  addedRef = (
+    await store.plan.addObjective(
+      {
+        strandNumber: 4,
+        theme: 'Enforcement',
+        themeCode: 'E',
+        text: NEW_TEXT,
+        year: 'Year 1',
+        startMonth: '2007-10',
+      },
+      store.now(),
+      'Secretariat',
+    )
   ).ref;
-  retiredRef = store.plan.objectives({ strandNumber: 4 })[0].ref;
-  report(store, retiredRef, '2007-09', 'green');
-  store.plan.retireObjective(retiredRef, '2007-10', store.now(), 'Secretariat');
+  retiredRef = (await store.plan.objectives({ strandNumber: 4 }))[0].ref;
+  await report(store, retiredRef, '2007-09', 'green');
+  await store.plan.retireObjective(retiredRef, '2007-10', store.now(), 'Secretariat');
 });
 
-afterAll(() => {
-  store.close();
+afterAll(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 /** The strand reports and the exceptions of a pack for a meeting reporting on `month`, as one line. */
 async function packText(month: string, heldAt: string): Promise<string> {
-  const m = meeting(store, heldAt, month);
+  const m = await meeting(store, heldAt, month);
   const built = await buildPack(store, { meetingId: m.id, draft: true, sections: ['exceptions', 'strands'] });
   return flat(
     readPdf(writePdf(dir, `pack-${month}.pdf`, built.pdf))

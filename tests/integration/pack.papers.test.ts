@@ -59,17 +59,17 @@ let pages: string[];
 let total: number;
 let bytes: Buffer;
 
-function itemId(f: PackFixture, position: number): number {
-  const found = f.store.meetings.agenda(f.current.id).find((a) => a.position === position);
+async function itemId(f: PackFixture, position: number): Promise<number> {
+  const found = (await f.store.meetings.agenda(f.current.id)).find((a) => a.position === position);
   if (!found) throw new Error(`no agenda item ${position}`);
   return found.id;
 }
 
 async function addPaper(f: PackFixture, paper: typeof PROFILE, pdf?: Buffer) {
-  return f.store.papers.add(
+  return await f.store.papers.add(
     {
       meetingId: f.current.id,
-      agendaItemId: itemId(f, paper.item),
+      agendaItemId: await itemId(f, paper.item),
       fileName: `${paper.marker}.pdf`,
       pdf: pdf ?? (await paperPdf(paper.marker, paper.pages)),
     },
@@ -91,7 +91,7 @@ function layoutLines(page: number): string[] {
 }
 
 beforeAll(async () => {
-  fixture = buildPackFixture(tempDir());
+  fixture = await buildPackFixture(tempDir());
   await addPaper(fixture, PROFILE);
   await addPaper(fixture, CHART, await paperPdf(CHART.marker, CHART.pages, A4_LANDSCAPE));
   await addPaper(fixture, AWKWARD, await awkwardPaperPdf(AWKWARD.marker));
@@ -103,8 +103,8 @@ beforeAll(async () => {
   expect(built.pages).toBe(total);
 });
 
-afterAll(() => {
-  fixture.store.close();
+afterAll(async () => {
+  await fixture.store.close();
   rmSync(fixture.dir, { recursive: true, force: true });
 });
 
@@ -218,7 +218,7 @@ describe('papers in the board pack, read back from the PDF', () => {
     expect(alonePages.length).toBe(1 + 3 + sum);
     expect(pageOpeningWith(alonePages, 'Papers')).toBe(1);
     await expect(
-      buildPack(fixture.store, { meetingId: fixture.previous.id, draft: false, sections: ['papers'] }),
+      await buildPack(fixture.store, { meetingId: fixture.previous.id, draft: false, sections: ['papers'] }),
     ).rejects.toThrow('This meeting has no papers; choose other sections for the pack.');
   });
 
@@ -239,12 +239,12 @@ describe('papers in the board pack, read back from the PDF', () => {
 describe('changing papers', () => {
   let own: PackFixture;
 
-  beforeAll(() => {
-    own = buildPackFixture(tempDir());
+  beforeAll(async () => {
+    own = await buildPackFixture(tempDir());
   });
 
-  afterAll(() => {
-    own.store.close();
+  afterAll(async () => {
+    await own.store.close();
     rmSync(own.dir, { recursive: true, force: true });
   });
 
@@ -254,7 +254,7 @@ describe('changing papers', () => {
     const paper = await addPaper(own, PROFILE);
     const withPaper = await buildPack(own.store, request);
     expect(withPaper.pages).toBe(without.pages + 1 + 1 + PROFILE.pages);
-    own.store.papers.remove(paper.id, own.store.now(), 'Secretariat');
+    await own.store.papers.remove(paper.id, own.store.now(), 'Secretariat');
     const after = await buildPack(own.store, request);
     expect(Buffer.compare(after.pdf, without.pdf)).toBe(0);
   });
@@ -263,7 +263,7 @@ describe('changing papers', () => {
     const { store, current } = own;
     const first = await addPaper(own, PROFILE);
     const issued = await issuePack(store, { meetingId: current.id }, 'Anna Price');
-    const issuedBytes = issuedPackPdf(store, issued.id);
+    const issuedBytes = await issuedPackPdf(store, issued.id);
     const hashOf = (pdf: Buffer): string => {
       const text = pageTexts(writePdf(own.dir, 'hash.pdf', pdf))[0];
       return /Version \d+ · Reference ([0-9a-f]{8})/.exec(text)?.[1] ?? '';
@@ -272,21 +272,22 @@ describe('changing papers', () => {
     expect(issuedHash).toBe(issued.reference);
 
     // Replaced: same file name and title, different pages.
-    store.papers.remove(first.id, store.now(), 'Secretariat');
+    await store.papers.remove(first.id, store.now(), 'Secretariat');
     await addPaper(own, { ...PROFILE, pages: 4 });
     const replaced = await buildPack(store, { meetingId: current.id, draft: false });
     expect(replaced.sha256).not.toBe(issued.sha256);
     expect(hashOf(replaced.pdf)).not.toBe(issuedHash);
 
     // Removed altogether.
-    for (const p of store.papers.list(current.id)) store.papers.remove(p.id, store.now(), 'Secretariat');
+    for (const p of await store.papers.list(current.id))
+      await store.papers.remove(p.id, store.now(), 'Secretariat');
     const removed = await buildPack(store, { meetingId: current.id, draft: false });
     expect(removed.sha256).not.toBe(issued.sha256);
     expect(removed.sha256).not.toBe(replaced.sha256);
 
-    const frozen = issuedPackPdf(store, issued.id);
+    const frozen = await issuedPackPdf(store, issued.id);
     expect(Buffer.compare(frozen, issuedBytes)).toBe(0);
-    expect(verifyPackBytes(store, frozen).match?.version).toBe(1);
+    expect((await verifyPackBytes(store, frozen)).match?.version).toBe(1);
     const frozenPages = pageTexts(writePdf(own.dir, 'issued.pdf', frozen));
     expect(flat(frozenPages.join('\n'))).toContain(paperLine(PROFILE.marker, 3, 3));
   });
@@ -295,14 +296,15 @@ describe('changing papers', () => {
     const { store, current } = own;
     const issue = async () => (await issuePack(store, { meetingId: current.id }, 'Anna Price')).changes;
     const papersOnly = (changes: string[]) => changes.filter((c) => c.startsWith('Paper '));
-    for (const p of store.papers.list(current.id)) store.papers.remove(p.id, store.now(), 'Secretariat');
+    for (const p of await store.papers.list(current.id))
+      await store.papers.remove(p.id, store.now(), 'Secretariat');
     await issue();
 
     const first = await addPaper(own, PROFILE);
     expect(papersOnly(await issue())).toEqual([`Paper 3.1 ${PROFILE.marker}: added (3 pages)`]);
     expect(papersOnly(await issue())).toEqual([]);
 
-    store.papers.remove(first.id, store.now(), 'Secretariat');
+    await store.papers.remove(first.id, store.now(), 'Secretariat');
     await addPaper(own, PROFILE, await paperPdf(PROFILE.marker, 4));
     const chart = await addPaper(own, CHART);
     expect(papersOnly(await issue())).toEqual([
@@ -310,10 +312,10 @@ describe('changing papers', () => {
       `Paper 5.1 ${CHART.marker}: added (2 pages)`,
     ]);
 
-    store.papers.remove(chart.id, store.now(), 'Secretariat');
+    await store.papers.remove(chart.id, store.now(), 'Secretariat');
     const v = await issuePack(store, { meetingId: current.id }, 'Anna Price');
     expect(papersOnly(v.changes)).toEqual([`Paper 5.1 ${CHART.marker}: removed`]);
-    const cover = pageTexts(writePdf(own.dir, 'reissue.pdf', issuedPackPdf(store, v.id)));
+    const cover = pageTexts(writePdf(own.dir, 'reissue.pdf', await issuedPackPdf(store, v.id)));
     expect(flat(cover.join('\n'))).toContain(`Paper 5.1 ${CHART.marker}: removed`);
   });
 });

@@ -21,15 +21,15 @@ let pages: string[];
 let reportedPages: number;
 
 beforeAll(async () => {
-  fixture = buildPackFixture(tempDir());
+  fixture = await buildPackFixture(tempDir());
   const built = await buildPack(fixture.store, { meetingId: fixture.current.id, draft: false });
   reportedPages = built.pages;
   pdf = readPdf(writePdf(fixture.dir, 'pack.pdf', built.pdf));
   pages = pdf.pageTexts();
 });
 
-afterAll(() => {
-  fixture.store.close();
+afterAll(async () => {
+  await fixture.store.close();
   rmSync(fixture.dir, { recursive: true, force: true });
 });
 

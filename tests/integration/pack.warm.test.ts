@@ -13,12 +13,12 @@ import { buildPackFixture, packStore, tempDir, type PackFixture } from './pack.f
 const BUILDER = join(import.meta.dirname, 'pack.fastPaths.builder.ts');
 let fixture: PackFixture;
 
-beforeAll(() => {
-  fixture = buildPackFixture(tempDir());
+beforeAll(async () => {
+  fixture = await buildPackFixture(tempDir());
 });
 
-afterAll(() => {
-  fixture.store.close();
+afterAll(async () => {
+  await fixture.store.close();
   rmSync(fixture.dir, { recursive: true, force: true });
 });
 
@@ -40,17 +40,17 @@ describe('warming the pack', () => {
 
   it('warms only the engine for a database without meetings', async () => {
     const dir = tempDir();
-    const store: Store = packStore(dir);
+    const store: Store = await packStore(dir);
     try {
       expect((await warmPack(store)).objectives).toBe(0);
     } finally {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('writes nothing: no pack is issued by it', async () => {
     await warmPack(fixture.store);
-    expect(listIssuedPacks(fixture.store)).toEqual([]);
+    expect(await listIssuedPacks(fixture.store)).toEqual([]);
   }, 120_000);
 });

@@ -26,27 +26,27 @@ let store: Store;
 let current: Meeting;
 let previous: Meeting;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDir();
-  store = packStore(dir);
-  previous = meeting(store, '2007-09-20T10:00', LAST_MONTH);
-  current = meeting(store, '2007-10-18T10:00', MONTH);
+  store = await packStore(dir);
+  previous = await meeting(store, '2007-09-20T10:00', LAST_MONTH);
+  current = await meeting(store, '2007-10-18T10:00', MONTH);
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function item(m: Meeting, position: number): number {
-  const found = store.meetings.agenda(m.id).find((a) => a.position === position);
+async function item(m: Meeting, position: number): Promise<number> {
+  const found = (await store.meetings.agenda(m.id)).find((a) => a.position === position);
   if (!found) throw new Error(`meeting ${m.id} has no item ${position}`);
   return found.id;
 }
 
 async function add(position: number, fileName: string, pdf: Uint8Array, title?: string) {
-  return store.papers.add(
-    { meetingId: current.id, agendaItemId: item(current, position), fileName, pdf, title },
+  return await store.papers.add(
+    { meetingId: current.id, agendaItemId: await item(current, position), fileName, pdf, title },
     store.now(),
     'Secretariat',
   );
@@ -72,7 +72,7 @@ describe('papers in the store', () => {
     const paper = await add(3, 'Knife crime problem profile.PDF', pdf);
     expect(paper).toMatchObject({
       meetingId: current.id,
-      agendaItemId: item(current, 3),
+      agendaItemId: await item(current, 3),
       position: 1,
       title: 'Knife crime problem profile',
       fileName: 'Knife crime problem profile.PDF',
@@ -81,8 +81,8 @@ describe('papers in the store', () => {
       sha256: createHash('sha256').update(pdf).digest('hex'),
       addedBy: 'Secretariat',
     });
-    expect(Buffer.compare(store.papers.pdf(paper.id), pdf)).toBe(0);
-    expect(store.audit.list({ entity: 'paper' })[0]).toMatchObject({
+    expect(Buffer.compare(await store.papers.pdf(paper.id), pdf)).toBe(0);
+    expect((await store.audit.list({ entity: 'paper' }))[0]).toMatchObject({
       action: 'paper.add',
       actor: 'Secretariat',
     });
@@ -94,22 +94,22 @@ describe('papers in the store', () => {
     const first = await add(3, 'a.pdf', pdf, 'First under item 3');
     const second = await add(3, 'b.pdf', pdf, 'Second under item 3');
     const third = await add(3, 'c.pdf', pdf, 'Third under item 3');
-    const list = () => store.papers.list(current.id).map((p) => [p.title, p.position]);
-    expect(list()).toEqual([
+    const list = async () => (await store.papers.list(current.id)).map((p) => [p.title, p.position]);
+    expect(await list()).toEqual([
       ['First under item 3', 1],
       ['Second under item 3', 2],
       ['Third under item 3', 3],
       ['Any other business note', 1],
     ]);
-    store.papers.remove(first.id, store.now(), 'Secretariat');
-    expect(list()).toEqual([
+    await store.papers.remove(first.id, store.now(), 'Secretariat');
+    expect(await list()).toEqual([
       ['Second under item 3', 1],
       ['Third under item 3', 2],
       ['Any other business note', 1],
     ]);
-    expect(store.papers.list(previous.id)).toEqual([]);
-    expect([second.id, third.id, late.id]).toEqual(store.papers.list(current.id).map((p) => p.id));
-    expect(store.audit.list({ entity: 'paper' })[0]).toMatchObject({
+    expect(await store.papers.list(previous.id)).toEqual([]);
+    expect([second.id, third.id, late.id]).toEqual((await store.papers.list(current.id)).map((p) => p.id));
+    expect((await store.audit.list({ entity: 'paper' }))[0]).toMatchObject({
       action: 'paper.remove',
       entityId: String(first.id),
     });
@@ -203,12 +203,13 @@ describe('papers in the store', () => {
 
   it('refuses an agenda item of another meeting, and changes nothing', async () => {
     const pdf = await paperPdf('Elsewhere', 1);
-    const error = await refusal(() =>
-      store.papers.add(
-        { meetingId: current.id, agendaItemId: item(previous, 3), fileName: 'x.pdf', pdf },
-        store.now(),
-        'Secretariat',
-      ),
+    const error = await refusal(
+      async () =>
+        await store.papers.add(
+          { meetingId: current.id, agendaItemId: await item(previous, 3), fileName: 'x.pdf', pdf },
+          store.now(),
+          'Secretariat',
+        ),
     );
     expect(error.message).toContain(`is not on meeting ${current.id}'s agenda`);
   });
@@ -221,11 +222,12 @@ describe('papers in the store', () => {
 
   it('refuses to drop an agenda item that carries a paper, and changes nothing', async () => {
     await add(3, 'profile.pdf', await paperPdf('Kept', 2));
-    const kept = store.meetings
-      .agenda(current.id)
+    const kept = (await store.meetings.agenda(current.id))
       .filter((a) => a.position !== 3)
       .map((a) => ({ id: a.id, title: a.title }));
-    const error = await refusal(() => store.meetings.setAgenda(current.id, kept, store.now(), 'Secretariat'));
+    const error = await refusal(
+      async () => await store.meetings.setAgenda(current.id, kept, store.now(), 'Secretariat'),
+    );
     expect(error.message).toBe(
       'Item 3 "Performance against the plan (by exception)" carries a paper; remove it from the item first, or keep the item on the agenda.',
     );
@@ -233,14 +235,17 @@ describe('papers in the store', () => {
 
   it('keeps an item’s papers when the agenda is reordered or reworded', async () => {
     const paper = await add(3, 'profile.pdf', await paperPdf('Moves', 1));
-    const agenda = store.meetings.agenda(current.id);
+    const agenda = await store.meetings.agenda(current.id);
     const reordered = [agenda[2], ...agenda.filter((a) => a.position !== 3)].map((a) => ({
       id: a.id,
       title: a.position === 3 ? 'Performance by exception' : a.title,
     }));
-    store.meetings.setAgenda(current.id, reordered, store.now(), 'Secretariat');
-    expect(store.papers.list(current.id)).toEqual([{ ...paper }]);
-    expect(store.meetings.agenda(current.id)[0]).toMatchObject({ id: paper.agendaItemId, position: 1 });
+    await store.meetings.setAgenda(current.id, reordered, store.now(), 'Secretariat');
+    expect(await store.papers.list(current.id)).toEqual([{ ...paper }]);
+    expect((await store.meetings.agenda(current.id))[0]).toMatchObject({
+      id: paper.agendaItemId,
+      position: 1,
+    });
   });
 });
 
@@ -249,20 +254,20 @@ describe('renaming a paper', () => {
     const pdf = await paperPdf('Knife crime', 2);
     const first = await add(3, 'kc-profile-v3.pdf', pdf, 'Knife crime profile');
     const second = await add(3, 'hotspots.pdf', pdf, 'Hotspots');
-    const renamed = store.papers.rename(
+    const renamed = await store.papers.rename(
       first.id,
       '  Knife crime problem profile, October 2007 ',
       '2007-10-02T08:00:00.000Z',
       'Anna Price',
     );
     expect(renamed).toEqual({ ...first, title: 'Knife crime problem profile, October 2007' });
-    expect(store.papers.get(first.id)).toEqual(renamed);
-    expect(store.papers.list(current.id).map((p) => [p.id, p.position, p.title])).toEqual([
+    expect(await store.papers.get(first.id)).toEqual(renamed);
+    expect((await store.papers.list(current.id)).map((p) => [p.id, p.position, p.title])).toEqual([
       [first.id, 1, 'Knife crime problem profile, October 2007'],
       [second.id, 2, 'Hotspots'],
     ]);
-    expect(Buffer.compare(store.papers.pdf(first.id), pdf)).toBe(0);
-    expect(store.audit.list({ entity: 'paper' })[0]).toMatchObject({
+    expect(Buffer.compare(await store.papers.pdf(first.id), pdf)).toBe(0);
+    expect((await store.audit.list({ entity: 'paper' }))[0]).toMatchObject({
       at: '2007-10-02T08:00:00.000Z',
       actor: 'Anna Price',
       action: 'paper.rename',
@@ -275,13 +280,17 @@ describe('renaming a paper', () => {
   it('records nothing when the title given is the one the paper already has', async () => {
     const paper = await add(3, 'kc.pdf', await paperPdf('Same', 1), 'Knife crime profile');
     const before = dumpDatabase(store.path);
-    expect(store.papers.rename(paper.id, ' Knife crime profile ', store.now(), 'Secretariat')).toEqual(paper);
+    expect(await store.papers.rename(paper.id, ' Knife crime profile ', store.now(), 'Secretariat')).toEqual(
+      paper,
+    );
     expect(dumpDatabase(store.path)).toBe(before);
   });
 
   it('refuses a paper that does not exist, and changes nothing', async () => {
     await add(3, 'kc.pdf', await paperPdf('Kept', 1), 'Knife crime profile');
-    const error = await refusal(() => store.papers.rename(999, 'New title', store.now(), 'Secretariat'));
+    const error = await refusal(
+      async () => await store.papers.rename(999, 'New title', store.now(), 'Secretariat'),
+    );
     expect(error.code).toBe('not_found');
     expect(error.message).toBe('There is no paper 999.');
   });
@@ -289,17 +298,19 @@ describe('renaming a paper', () => {
   it('refuses a blank title, and changes nothing', async () => {
     const paper = await add(3, 'kc.pdf', await paperPdf('Kept', 1), 'Knife crime profile');
     for (const blank of ['', '   ', '\t\n']) {
-      const error = await refusal(() => store.papers.rename(paper.id, blank, store.now(), 'Secretariat'));
+      const error = await refusal(
+        async () => await store.papers.rename(paper.id, blank, store.now(), 'Secretariat'),
+      );
       expect(error.code).toBe('invalid_input');
       expect(error.message).toBe('A paper needs a title; type the title to print in the pack.');
     }
-    expect(store.papers.get(paper.id).title).toBe('Knife crime profile');
+    expect((await store.papers.get(paper.id)).title).toBe('Knife crime profile');
   });
 
   it('refuses a title longer than a paper may have when attached (200 characters), and changes nothing', async () => {
     const paper = await add(3, 'kc.pdf', await paperPdf('Kept', 1), 'Knife crime profile');
-    const error = await refusal(() =>
-      store.papers.rename(paper.id, 'K'.repeat(201), store.now(), 'Secretariat'),
+    const error = await refusal(
+      async () => await store.papers.rename(paper.id, 'K'.repeat(201), store.now(), 'Secretariat'),
     );
     expect(error.code).toBe('invalid_input');
     expect(error.message).toBe('A paper title is at most 200 characters.');
@@ -308,19 +319,24 @@ describe('renaming a paper', () => {
       add(3, 'kc.pdf', await paperPdf('Long', 1), 'K'.repeat(201)),
     );
     expect(attachError.message).toBe(error.message);
-    expect(store.papers.rename(paper.id, 'K'.repeat(200), store.now(), 'Secretariat').title).toHaveLength(
-      200,
-    );
+    expect(
+      (await store.papers.rename(paper.id, 'K'.repeat(200), store.now(), 'Secretariat')).title,
+    ).toHaveLength(200);
   });
 
   it('renames a paper of a meeting whose pack is issued, as adding and removing do, leaving the issued pack as it was', async () => {
     const paper = await add(3, 'kc.pdf', await paperPdf('Knife crime', 1), 'Knife crime profile');
     // The smallest pack that shows a paper's title: its papers section alone.
     const issued = await issuePack(store, { meetingId: current.id, sections: ['papers'] }, 'Anna Price');
-    const issuedBytes = issuedPackPdf(store, issued.id);
-    store.papers.rename(paper.id, 'Knife crime problem profile, October 2007', store.now(), 'Secretariat');
+    const issuedBytes = await issuedPackPdf(store, issued.id);
+    await store.papers.rename(
+      paper.id,
+      'Knife crime problem profile, October 2007',
+      store.now(),
+      'Secretariat',
+    );
 
-    const frozen = issuedPackPdf(store, issued.id);
+    const frozen = await issuedPackPdf(store, issued.id);
     expect(Buffer.compare(frozen, issuedBytes)).toBe(0);
     expect(createHash('sha256').update(frozen).digest('hex')).toBe(issued.sha256);
     const frozenText = flat(pageTexts(writePdf(dir, 'issued.pdf', frozen)).join('\n'));
@@ -329,7 +345,7 @@ describe('renaming a paper', () => {
 
     const reissued = await issuePack(store, { meetingId: current.id, sections: ['papers'] }, 'Anna Price');
     const reissuedText = flat(
-      pageTexts(writePdf(dir, 'reissued.pdf', issuedPackPdf(store, reissued.id))).join('\n'),
+      pageTexts(writePdf(dir, 'reissued.pdf', await issuedPackPdf(store, reissued.id))).join('\n'),
     );
     expect(reissuedText).toContain('Knife crime problem profile, October 2007');
   });

@@ -7,48 +7,54 @@ import { createRequest } from '../../electron/exchange/request';
 import { migrate } from '../../electron/store/migrate';
 import type { Store } from '../../electron/store/store';
 import { openStore } from '../../electron/store/store';
-import { dumpDatabase, fixedClock, newStore, tempDir } from '../fixtures/databases';
+import { dumpDatabase, fixedClock, newStore, rawDatabase, tempDir } from '../fixtures/databases';
 import { paperPdf } from '../fixtures/paperPdf';
 import { generateKeyPair } from './exchange.fixtures';
 
 const AT = '2007-10-02T10:00:00.000Z';
 let store: Store;
 
-afterEach(() => store?.close());
+afterEach(async () => {
+  await store?.close();
+});
 
-function green(ref: string, month = '2007-09', state: 'draft' | 'submitted' | 'accepted' = 'submitted') {
-  return store.updates.save(
+async function green(
+  ref: string,
+  month = '2007-09',
+  state: 'draft' | 'submitted' | 'accepted' = 'submitted',
+) {
+  return await store.updates.save(
     { ref, month, status: 'green', narrative: 'On track.', author: 'DI Reid', state },
     AT,
   );
 }
 
 /** Expects a write to be refused with a code, and the database to be exactly as it was. */
-function expectRefusedUnchanged(write: () => unknown, code: string): void {
+async function expectRefusedUnchanged(write: () => unknown, code: string): Promise<void> {
   const before = dumpDatabase(store.path);
-  expect(write).toThrow(expect.objectContaining({ code }));
+  await expect(Promise.resolve().then(write)).rejects.toThrow(expect.objectContaining({ code }));
   expect(dumpDatabase(store.path)).toBe(before);
 }
 
 describe('the store refuses bad updates and changes nothing', () => {
-  it('refuses an unknown objective reference', () => {
-    store = newStore();
-    expectRefusedUnchanged(() => green('9.Z.99'), 'not_found');
+  it('refuses an unknown objective reference', async () => {
+    store = await newStore();
+    await expectRefusedUnchanged(async () => await green('9.Z.99'), 'not_found');
   });
 
-  it('refuses a month outside the plan period', () => {
-    store = newStore();
-    expectRefusedUnchanged(() => green('2.E.3', '2009-04'), 'outside_plan_period');
-    expectRefusedUnchanged(() => green('2.E.3', '2007-03'), 'outside_plan_period');
+  it('refuses a month outside the plan period', async () => {
+    store = await newStore();
+    await expectRefusedUnchanged(async () => await green('2.E.3', '2009-04'), 'outside_plan_period');
+    await expectRefusedUnchanged(async () => await green('2.E.3', '2007-03'), 'outside_plan_period');
   });
 
-  it('refuses a Red or Amber update with an empty or blank narrative', () => {
-    store = newStore();
+  it('refuses a Red or Amber update with an empty or blank narrative', async () => {
+    store = await newStore();
     for (const status of ['red', 'amber'] as const) {
       for (const narrative of ['', '   \n']) {
-        expectRefusedUnchanged(
-          () =>
-            store.updates.save(
+        await expectRefusedUnchanged(
+          async () =>
+            await store.updates.save(
               { ref: '2.E.3', month: '2007-09', status, narrative, author: 'DI Reid', state: 'submitted' },
               AT,
             ),
@@ -58,24 +64,24 @@ describe('the store refuses bad updates and changes nothing', () => {
     }
   });
 
-  it('lets a Red draft be saved before its narrative is written, but not submitted', () => {
-    store = newStore();
-    store.updates.save(
+  it('lets a Red draft be saved before its narrative is written, but not submitted', async () => {
+    store = await newStore();
+    await store.updates.save(
       { ref: '2.E.3', month: '2007-09', status: 'red', author: 'DI Reid', state: 'draft' },
       AT,
     );
-    expectRefusedUnchanged(
-      () => store.updates.transition('2.E.3', '2007-09', 'submit', 'DI Reid', AT),
+    await expectRefusedUnchanged(
+      async () => await store.updates.transition('2.E.3', '2007-09', 'submit', 'DI Reid', AT),
       'narrative_required',
     );
   });
 });
 
 describe('update revisions', () => {
-  it('edits a draft in place, keeping one revision', () => {
-    store = newStore();
-    const first = green('2.E.3', '2007-09', 'draft');
-    const second = store.updates.save(
+  it('edits a draft in place, keeping one revision', async () => {
+    store = await newStore();
+    const first = await green('2.E.3', '2007-09', 'draft');
+    const second = await store.updates.save(
       {
         ref: '2.E.3',
         month: '2007-09',
@@ -88,18 +94,20 @@ describe('update revisions', () => {
     );
     expect(second.id).toBe(first.id);
     expect(second.revision).toBe(1);
-    expect(store.updates.history('2.E.3')).toHaveLength(1);
+    expect(await store.updates.history('2.E.3')).toHaveLength(1);
   });
 
-  it('changes an accepted update only by a new revision, keeping the accepted one as it was', () => {
-    store = newStore();
-    const accepted = green('2.E.3', '2007-09', 'accepted');
+  it('changes an accepted update only by a new revision, keeping the accepted one as it was', async () => {
+    store = await newStore();
+    const accepted = await green('2.E.3', '2007-09', 'accepted');
     const before = dumpDatabase(store.path);
+    const raw = rawDatabase(store.path);
     expect(() =>
-      store.db.prepare("UPDATE updates SET narrative = 'rewritten' WHERE id = ?").run(accepted.id),
+      raw.prepare("UPDATE updates SET narrative = 'rewritten' WHERE id = ?").run(accepted.id),
     ).toThrow(/changed only by a new revision/);
+    raw.close();
     expect(dumpDatabase(store.path)).toBe(before);
-    const corrected = store.updates.save(
+    const corrected = await store.updates.save(
       {
         ref: '2.E.3',
         month: '2007-09',
@@ -111,21 +119,21 @@ describe('update revisions', () => {
       AT,
     );
     expect(corrected.revision).toBe(2);
-    const history = store.updates.history('2.E.3', '2007-09');
+    const history = await store.updates.history('2.E.3', '2007-09');
     expect(history.map((u) => [u.revision, u.status, u.narrative])).toEqual([
       [2, 'amber', 'Corrected.'],
       [1, 'green', 'On track.'],
     ]);
   });
 
-  it('needs a comment to return an update, and a returned update is not what the board sees', () => {
-    store = newStore();
-    green('2.E.3');
-    expectRefusedUnchanged(
-      () => store.updates.transition('2.E.3', '2007-09', 'return', 'Secretariat', AT, '  '),
+  it('needs a comment to return an update, and a returned update is not what the board sees', async () => {
+    store = await newStore();
+    await green('2.E.3');
+    await expectRefusedUnchanged(
+      async () => await store.updates.transition('2.E.3', '2007-09', 'return', 'Secretariat', AT, '  '),
       'invalid_input',
     );
-    const returned = store.updates.transition(
+    const returned = await store.updates.transition(
       '2.E.3',
       '2007-09',
       'return',
@@ -135,85 +143,99 @@ describe('update revisions', () => {
     );
     expect(returned.state).toBe('returned');
     expect(returned.comment).toBe('Say who owns the recovery plan.');
-    expect(store.updates.reported('2007-09').has('2.E.3')).toBe(false);
+    expect((await store.updates.reported('2007-09')).has('2.E.3')).toBe(false);
   });
 });
 
 describe('No update', () => {
-  it('is derived from the absence of a reported update, never stored', () => {
-    store = newStore();
-    green('2.E.3');
-    store.updates.save(
+  it('is derived from the absence of a reported update, never stored', async () => {
+    store = await newStore();
+    await green('2.E.3');
+    await store.updates.save(
       { ref: '2.E.4', month: '2007-09', status: 'green', author: 'DI Reid', state: 'draft' },
       AT,
     );
-    const summary = store.updates.monthSummary('2007-09');
-    const objectives = store.plan.objectives().length;
+    const summary = await store.updates.monthSummary('2007-09');
+    const objectives = (await store.plan.objectives()).length;
     expect(summary.total).toBe(objectives);
     expect(summary.totals.green).toBe(1);
     expect(summary.totals.no_update).toBe(objectives - 1);
+    const raw = rawDatabase(store.path);
     expect(() =>
-      store.db
+      raw
         .prepare(
           "INSERT INTO updates (objective_id, month, revision, is_current, status, author, created_at, saved_at, state) VALUES (1, '2007-09', 9, 0, 'no_update', 'x', 'x', 'x', 'draft')",
         )
         .run(),
     ).toThrow(/CHECK/);
+    raw.close();
   });
 
-  it("does not carry last month's status into a month with no update", () => {
-    store = newStore();
-    green('2.E.3', '2007-08');
-    expect(store.updates.reported('2007-09').has('2.E.3')).toBe(false);
-    expect(store.updates.monthSummary('2007-09').totals.green).toBe(0);
+  it("does not carry last month's status into a month with no update", async () => {
+    store = await newStore();
+    await green('2.E.3', '2007-08');
+    expect((await store.updates.reported('2007-09')).has('2.E.3')).toBe(false);
+    expect((await store.updates.monthSummary('2007-09')).totals.green).toBe(0);
   });
 });
 
 describe('the audit log', () => {
-  it('writes one audit row with each change', () => {
-    store = newStore();
-    const before = store.audit.count();
-    green('2.E.3');
-    expect(store.audit.count()).toBe(before + 1);
-    const [entry] = store.audit.list({ entity: 'update', limit: 1 });
+  it('writes one audit row with each change', async () => {
+    store = await newStore();
+    const before = await store.audit.count();
+    await green('2.E.3');
+    expect(await store.audit.count()).toBe(before + 1);
+    const [entry] = await store.audit.list({ entity: 'update', limit: 1 });
     expect(entry.entityId).toBe('2.E.3@2007-09');
     expect(entry.actor).toBe('DI Reid');
   });
 
-  it('keeps neither the change nor its audit row when the transaction fails', () => {
-    store = newStore();
+  it('keeps neither the change nor its audit row when the transaction fails', async () => {
+    store = await newStore();
     const before = dumpDatabase(store.path);
-    expect(() =>
-      store.db.transaction(() => {
-        green('2.E.3');
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.updates.save(
+          {
+            ref: '2.E.3',
+            month: '2007-09',
+            status: 'green',
+            narrative: 'On track.',
+            author: 'DI Reid',
+            state: 'submitted',
+          },
+          AT,
+        );
         throw new Error('power cut');
-      })(),
-    ).toThrow('power cut');
+      }),
+    ).rejects.toThrow('power cut');
     expect(dumpDatabase(store.path)).toBe(before);
   });
 
-  it('keeps no change when its audit row cannot be written', () => {
-    store = newStore();
-    store.db.exec(
-      "CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END",
+  it('keeps no change when its audit row cannot be written', async () => {
+    store = await newStore();
+    const raw = rawDatabase(store.path);
+    raw.exec(
+      "CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END",
     );
+    raw.close();
     const before = dumpDatabase(store.path);
-    expect(() => green('2.E.3')).toThrow('audit unavailable');
+    await expect(green('2.E.3')).rejects.toThrow('audit unavailable');
     expect(dumpDatabase(store.path)).toBe(before);
   });
 
-  it('refuses to be edited or deleted', () => {
-    store = newStore();
-    expect(() => store.db.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(
-      /append-only/,
-    );
-    expect(() => store.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  it('refuses to be edited or deleted', async () => {
+    store = await newStore();
+    const raw = rawDatabase(store.path);
+    expect(() => raw.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    raw.close();
   });
 
   it('finds a removed paper by its title, in the entry that removed it as well as the one that added it', async () => {
-    store = newStore();
-    const meeting = boardMeeting(['Apologies', 'Knife crime problem profile']);
-    const [, item] = store.meetings.agenda(meeting.id);
+    store = await newStore();
+    const meeting = await boardMeeting(['Apologies', 'Knife crime problem profile']);
+    const [, item] = await store.meetings.agenda(meeting.id);
     const paper = await store.papers.add(
       {
         meetingId: meeting.id,
@@ -225,8 +247,8 @@ describe('the audit log', () => {
       AT,
       'Secretariat',
     );
-    store.papers.remove(paper.id, AT, 'Secretariat');
-    const found = store.audit.list({ text: 'Borough knife crime profile' });
+    await store.papers.remove(paper.id, AT, 'Secretariat');
+    const found = await store.audit.list({ text: 'Borough knife crime profile' });
     expect(found.map((e) => [e.action, e.entityId])).toEqual([
       ['paper.remove', String(paper.id)],
       ['paper.add', String(paper.id)],
@@ -234,41 +256,43 @@ describe('the audit log', () => {
     expect(found[0].after).toBeNull();
   });
 
-  it('finds the agenda change that took an item off by the item’s title', () => {
-    store = newStore();
-    const meeting = boardMeeting(['Apologies', 'Night-time economy review']);
-    const [kept] = store.meetings.agenda(meeting.id);
-    store.meetings.setAgenda(
+  it('finds the agenda change that took an item off by the item’s title', async () => {
+    store = await newStore();
+    const meeting = await boardMeeting(['Apologies', 'Night-time economy review']);
+    const [kept] = await store.meetings.agenda(meeting.id);
+    await store.meetings.setAgenda(
       meeting.id,
       [{ id: kept.id, title: kept.title, presenter: 'Chair', minutesAllotted: 5 }],
       AT,
       'Secretariat',
     );
-    const found = store.audit.list({ text: 'Night-time economy review' });
+    const found = await store.audit.list({ text: 'Night-time economy review' });
     expect(found.map((e) => e.action)).toEqual(['agenda.set', 'agenda.set']);
     expect(JSON.stringify(found[0].after)).not.toContain('Night-time economy review');
     expect(JSON.stringify(found[0].before)).toContain('Night-time economy review');
   });
 
-  it('takes % and _ in the words as themselves, not as wildcards', () => {
-    store = newStore();
+  it('takes % and _ in the words as themselves, not as wildcards', async () => {
+    store = await newStore();
     const s = store;
-    s.db.transaction(() => {
-      s.audit.record(AT, 'Secretariat', 'setting.set', 'setting', 'k1', null, {
+    await s.transaction(async (tx) => {
+      await tx.audit.record(AT, 'Secretariat', 'setting.set', 'setting', 'k1', null, {
         v: 'cut by 50% in year one',
       });
-      s.audit.record(AT, 'Secretariat', 'setting.set', 'setting', 'k2', null, { v: 'cut by 50 in year one' });
-      s.audit.record(AT, 'Secretariat', 'setting.set', 'setting', 'k3', null, { v: 'plan_b' });
-      s.audit.record(AT, 'Secretariat', 'setting.set', 'setting', 'k4', null, { v: 'planxb' });
-    })();
-    expect(s.audit.list({ text: '50% in year' }).map((e) => e.entityId)).toEqual(['k1']);
-    expect(s.audit.list({ text: 'plan_b' }).map((e) => e.entityId)).toEqual(['k3']);
+      await tx.audit.record(AT, 'Secretariat', 'setting.set', 'setting', 'k2', null, {
+        v: 'cut by 50 in year one',
+      });
+      await tx.audit.record(AT, 'Secretariat', 'setting.set', 'setting', 'k3', null, { v: 'plan_b' });
+      await tx.audit.record(AT, 'Secretariat', 'setting.set', 'setting', 'k4', null, { v: 'planxb' });
+    });
+    expect((await s.audit.list({ text: '50% in year' })).map((e) => e.entityId)).toEqual(['k1']);
+    expect((await s.audit.list({ text: 'plan_b' })).map((e) => e.entityId)).toEqual(['k3']);
   });
 
-  it('filters to trusted keys, or to exchange requests, and shows those entries only', () => {
+  it('filters to trusted keys, or to exchange requests, and shows those entries only', async () => {
     const dir = tempDir();
-    store = newStore(dir);
-    green('2.E.3');
+    store = await newStore(dir);
+    await green('2.E.3');
     const lead = generateKeyPair();
     trustKey(store, { fingerprint: lead.fingerprint, name: 'DCS Lead', strandNumber: 2 }, 'Secretariat');
     createRequest(store, {
@@ -278,23 +302,25 @@ describe('the audit log', () => {
       actor: 'Secretariat',
     });
 
-    const keys = store.audit.list({ entity: 'trusted_key' });
+    const keys = await store.audit.list({ entity: 'trusted_key' });
     expect(keys.map((e) => [e.action, e.entityId])).toEqual([['key.trust', lead.fingerprint]]);
-    const requests = store.audit.list({ entity: 'exchange_request' });
+    const requests = await store.audit.list({ entity: 'exchange_request' });
     expect(requests.map((e) => e.action)).toEqual(['exchange.request.issue']);
-    expect(store.audit.list({ entity: 'installation_key' }).map((e) => e.action)).toEqual(['key.create']);
-    expect(store.audit.list({ entity: 'update' }).map((e) => e.action)).toEqual(['update.save']);
+    expect((await store.audit.list({ entity: 'installation_key' })).map((e) => e.action)).toEqual([
+      'key.create',
+    ]);
+    expect((await store.audit.list({ entity: 'update' })).map((e) => e.action)).toEqual(['update.save']);
   });
 });
 
 /** A board meeting in October 2007 whose agenda is the titles given. */
-function boardMeeting(titles: string[]) {
-  const meeting = store.meetings.create(
+async function boardMeeting(titles: string[]) {
+  const meeting = await store.meetings.create(
     { title: 'Serious Violence Strategy Board', heldAt: '2007-10-18T10:00', reportingMonth: '2007-10' },
     AT,
     'Secretariat',
   );
-  store.meetings.setAgenda(
+  await store.meetings.setAgenda(
     meeting.id,
     titles.map((title) => ({ title, presenter: 'Chair', minutesAllotted: 10 })),
     AT,
@@ -304,24 +330,26 @@ function boardMeeting(titles: string[]) {
 }
 
 describe('migrations', () => {
-  it('are idempotent: migrating again and reopening change nothing', () => {
+  it('are idempotent: migrating again and reopening change nothing', async () => {
     const dir = tempDir();
-    store = newStore(dir);
-    green('2.E.3');
-    const version = store.db.pragma('user_version', { simple: true });
-    expect(migrate(store.db)).toBe(version);
+    store = await newStore(dir);
+    await green('2.E.3');
+    const version = await store.settings.schemaVersion();
+    const raw = rawDatabase(store.path);
+    expect(migrate(raw)).toBe(version);
+    raw.close();
     const path = store.path;
-    store.close();
+    await store.close();
     const before = dumpDatabase(path);
-    store = openStore(path, { clock: fixedClock() });
-    store.close();
+    store = await openStore(path, { clock: fixedClock() });
+    await store.close();
     expect(dumpDatabase(path)).toBe(before);
   });
 });
 
 /** An objective added to strand 4 that reports from `startMonth`, as the Plan screen adds one. */
-function addStrandFourObjective(startMonth: string) {
-  return store.plan.addObjective(
+async function addStrandFourObjective(startMonth: string) {
+  return await store.plan.addObjective(
     {
       strandNumber: 4,
       theme: 'Enforcement',
@@ -336,36 +364,37 @@ function addStrandFourObjective(startMonth: string) {
 }
 
 describe("an objective's start month", () => {
-  it('does not count a new objective as No update in the months before it starts', () => {
-    store = newStore();
-    const strandFour = (month: string) =>
-      store.updates.monthSummary(month).strands.find((s) => s.strandNumber === 4)!;
-    const may = strandFour('2007-05');
-    const october = strandFour('2007-10');
+  it('does not count a new objective as No update in the months before it starts', async () => {
+    store = await newStore();
+    const strandFour = async (month: string) =>
+      (await store.updates.monthSummary(month)).strands.find((s) => s.strandNumber === 4)!;
+    const may = await strandFour('2007-05');
+    const october = await strandFour('2007-10');
 
-    const added = addStrandFourObjective('2007-10');
+    const added = await addStrandFourObjective('2007-10');
 
-    expect(strandFour('2007-05')).toEqual(may);
-    expect(strandFour('2007-09').total).toBe(october.total);
-    expect(strandFour('2007-10').total).toBe(october.total + 1);
-    expect(strandFour('2007-10').counts.no_update).toBe(october.counts.no_update + 1);
-    const refs = (month: string) => store.plan.objectives({ strandNumber: 4, month }).map((o) => o.ref);
-    expect(refs('2007-09')).not.toContain(added.ref);
-    expect(refs('2007-10')).toContain(added.ref);
+    expect(await strandFour('2007-05')).toEqual(may);
+    expect((await strandFour('2007-09')).total).toBe(october.total);
+    expect((await strandFour('2007-10')).total).toBe(october.total + 1);
+    expect((await strandFour('2007-10')).counts.no_update).toBe(october.counts.no_update + 1);
+    const refs = async (month: string) =>
+      (await store.plan.objectives({ strandNumber: 4, month })).map((o) => o.ref);
+    expect(await refs('2007-09')).not.toContain(added.ref);
+    expect(await refs('2007-10')).toContain(added.ref);
   });
 
-  it('takes no update for a month before an objective starts, and takes one from then', () => {
-    store = newStore();
-    const added = addStrandFourObjective('2007-10');
-    expectRefusedUnchanged(() => green(added.ref, '2007-09'), 'invalid_input');
-    expect(green(added.ref, '2007-10').month).toBe('2007-10');
+  it('takes no update for a month before an objective starts, and takes one from then', async () => {
+    store = await newStore();
+    const added = await addStrandFourObjective('2007-10');
+    await expectRefusedUnchanged(async () => await green(added.ref, '2007-09'), 'invalid_input');
+    expect((await green(added.ref, '2007-10')).month).toBe('2007-10');
   });
 
-  it('asks a strand lead about a new objective only from its start month', () => {
+  it('asks a strand lead about a new objective only from its start month', async () => {
     const dir = tempDir();
-    store = newStore(dir);
-    const strandFour = store.plan.objectives({ strandNumber: 4, month: '2007-09' }).length;
-    addStrandFourObjective('2007-10');
+    store = await newStore(dir);
+    const strandFour = (await store.plan.objectives({ strandNumber: 4, month: '2007-09' })).length;
+    await addStrandFourObjective('2007-10');
     const request = (month: string) =>
       createRequest(store, {
         strandNumber: 4,
@@ -377,74 +406,82 @@ describe("an objective's start month", () => {
     expect(request('2007-10').objectives).toBe(strandFour + 1);
   });
 
-  it('refuses a start month outside the plan period', () => {
-    store = newStore();
-    expectRefusedUnchanged(() => addStrandFourObjective('2010-01'), 'outside_plan_period');
+  it('refuses a start month outside the plan period', async () => {
+    store = await newStore();
+    await expectRefusedUnchanged(async () => await addStrandFourObjective('2010-01'), 'outside_plan_period');
   });
 
-  it('starts the built-in plan objectives at the plan start month', () => {
-    store = newStore();
-    const starts = new Set(store.plan.objectives().map((o) => o.startMonth));
-    expect([...starts]).toEqual([store.plan.summary().startMonth]);
+  it('starts the built-in plan objectives at the plan start month', async () => {
+    store = await newStore();
+    const starts = new Set((await store.plan.objectives()).map((o) => o.startMonth));
+    expect([...starts]).toEqual([(await store.plan.summary()).startMonth]);
   });
 });
 
 describe('retiring and deleting objectives', () => {
-  it('takes no updates for a retired objective from its retirement month, but keeps earlier ones', () => {
-    store = newStore();
-    green('2.E.3', '2007-08');
-    store.plan.retireObjective('2.E.3', '2007-09', AT, 'Secretariat');
-    expectRefusedUnchanged(() => green('2.E.3', '2007-09'), 'invalid_input');
-    expect(store.updates.history('2.E.3')).toHaveLength(1);
-    const live = store.plan.objectives({ month: '2007-09' }).length;
-    expect(store.updates.monthSummary('2007-09').total).toBe(live);
-    expect(store.updates.monthSummary('2007-08').total).toBe(live + 1);
-    expectRefusedUnchanged(
-      () => store.plan.retireObjective('2.E.3', '2007-10', AT, 'Secretariat'),
+  it('takes no updates for a retired objective from its retirement month, but keeps earlier ones', async () => {
+    store = await newStore();
+    await green('2.E.3', '2007-08');
+    await store.plan.retireObjective('2.E.3', '2007-09', AT, 'Secretariat');
+    await expectRefusedUnchanged(async () => await green('2.E.3', '2007-09'), 'invalid_input');
+    expect(await store.updates.history('2.E.3')).toHaveLength(1);
+    const live = (await store.plan.objectives({ month: '2007-09' })).length;
+    expect((await store.updates.monthSummary('2007-09')).total).toBe(live);
+    expect((await store.updates.monthSummary('2007-08')).total).toBe(live + 1);
+    await expectRefusedUnchanged(
+      async () => await store.plan.retireObjective('2.E.3', '2007-10', AT, 'Secretariat'),
       'conflict',
     );
   });
 
-  it('refuses to retire an objective from a month before it starts', () => {
-    store = newStore();
-    const added = addStrandFourObjective('2007-10');
-    expectRefusedUnchanged(
-      () => store.plan.retireObjective(added.ref, '2007-09', AT, 'Secretariat'),
+  it('refuses to retire an objective from a month before it starts', async () => {
+    store = await newStore();
+    const added = await addStrandFourObjective('2007-10');
+    await expectRefusedUnchanged(
+      async () => await store.plan.retireObjective(added.ref, '2007-09', AT, 'Secretariat'),
       'invalid_input',
     );
   });
 
-  it('un-retires an objective: it reports again from its start month, with an audit row', () => {
-    store = newStore();
-    const live = store.updates.monthSummary('2007-11').total;
-    store.plan.retireObjective('2.E.3', '2007-11', AT, 'Secretariat');
-    expect(store.updates.monthSummary('2007-11').total).toBe(live - 1);
-    const before = store.audit.count();
+  it('un-retires an objective: it reports again from its start month, with an audit row', async () => {
+    store = await newStore();
+    const live = (await store.updates.monthSummary('2007-11')).total;
+    await store.plan.retireObjective('2.E.3', '2007-11', AT, 'Secretariat');
+    expect((await store.updates.monthSummary('2007-11')).total).toBe(live - 1);
+    const before = await store.audit.count();
 
-    const back = store.plan.unretireObjective('2.E.3', AT, 'Secretariat');
+    const back = await store.plan.unretireObjective('2.E.3', AT, 'Secretariat');
 
     expect(back).toMatchObject({ retired: false, retiredFrom: null, startMonth: '2007-04' });
-    expect(store.updates.monthSummary('2007-11').total).toBe(live);
-    expect(green('2.E.3', '2007-11').ref).toBe('2.E.3');
-    expect(store.audit.count()).toBe(before + 2);
-    expect(store.audit.list({ entity: 'objective' })[0]).toMatchObject({
+    expect((await store.updates.monthSummary('2007-11')).total).toBe(live);
+    expect((await green('2.E.3', '2007-11')).ref).toBe('2.E.3');
+    expect(await store.audit.count()).toBe(before + 2);
+    expect((await store.audit.list({ entity: 'objective' }))[0]).toMatchObject({
       action: 'objective.unretire',
       entityId: '2.E.3',
     });
-    expectRefusedUnchanged(() => store.plan.unretireObjective('2.E.3', AT, 'Secretariat'), 'conflict');
+    await expectRefusedUnchanged(
+      async () => await store.plan.unretireObjective('2.E.3', AT, 'Secretariat'),
+      'conflict',
+    );
   });
 
-  it('refuses to delete an objective that has updates, and says to retire it', () => {
-    store = newStore();
-    green('2.E.3');
-    expectRefusedUnchanged(() => store.plan.deleteObjective('2.E.3', AT, 'Secretariat'), 'conflict');
+  it('refuses to delete an objective that has updates, and says to retire it', async () => {
+    store = await newStore();
+    await green('2.E.3');
+    await expectRefusedUnchanged(
+      async () => await store.plan.deleteObjective('2.E.3', AT, 'Secretariat'),
+      'conflict',
+    );
   });
 
-  it('deletes an objective that has never had an update, with an audit row', () => {
-    store = newStore();
-    const before = store.audit.count();
-    store.plan.deleteObjective('2.E.3', AT, 'Secretariat');
-    expect(() => store.plan.objective('2.E.3')).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(store.audit.count()).toBe(before + 1);
+  it('deletes an objective that has never had an update, with an audit row', async () => {
+    store = await newStore();
+    const before = await store.audit.count();
+    await store.plan.deleteObjective('2.E.3', AT, 'Secretariat');
+    await expect(store.plan.objective('2.E.3')).rejects.toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
+    expect(await store.audit.count()).toBe(before + 1);
   });
 });
