@@ -2,6 +2,7 @@
 // (25 MB) before anything here runs; the store checks the rest (a PDF, not encrypted, with pages, an
 // item on this meeting's agenda, a title within the limit) and keeps the bytes with an audit record.
 import { BoardPackError } from '../../shared/errors';
+import { fontsNotice } from '../pdf/paperFonts';
 import { actorOf } from './services';
 import type { Group } from './table';
 
@@ -16,14 +17,15 @@ function decodePaper(base64: string): Buffer {
 export const papersHandlers: Group<'papers'> = {
   'papers.list': ({ store }, { meetingId }) => store.papers.list(meetingId),
 
-  'papers.add': (services, { meetingId, agendaItemId, title, fileName, pdfBase64 }) => {
+  'papers.add': async (services, { meetingId, agendaItemId, title, fileName, pdfBase64 }) => {
     const { store } = services;
     const pdf = decodePaper(pdfBase64);
-    return store.papers.add(
+    const paper = await store.papers.add(
       { meetingId, agendaItemId, title, fileName, pdf },
       store.now(),
       actorOf(services),
     );
+    return { ...paper, ...(await fontsNotice(pdf, paper.title)) };
   },
 
   'papers.rename': (services, { id, title }) =>

@@ -30,6 +30,8 @@ export interface BuiltPack {
   sha256: string;
   /** The identifier printed on the cover and every page (see shared/packWords). */
   reference: string;
+  /** Why a final pack does not claim PDF/A (a paper lacks its fonts); left out when it does, and for drafts. */
+  notArchival?: string;
 }
 
 export interface IssuedPackSummary {
@@ -45,6 +47,8 @@ export interface IssuedPackSummary {
   issuedBy: string;
   sections: PackSection[];
   changes: string[];
+  /** Why this version does not claim PDF/A (shared/packWords); left out when it does. */
+  notArchival?: string;
 }
 
 const packOptionsSchema = z.object({
@@ -52,6 +56,8 @@ const packOptionsSchema = z.object({
   protectiveMarking: z.string(),
   pages: z.number().int(),
   contentHash: z.string(),
+  /** Only on a version issued without the PDF/A claim: why. Versions issued before have none. */
+  notArchival: z.string().optional(),
 });
 
 function packsOf(store: Store): PacksRepository {
@@ -220,6 +226,7 @@ export async function buildPack(store: Store, request: PackRequest): Promise<Bui
     pages: rendered.pages,
     sha256: rendered.sha256,
     reference: packReference(rendered.contentHash),
+    ...(rendered.notArchival ? { notArchival: rendered.notArchival } : {}),
   };
 }
 
@@ -237,6 +244,7 @@ function summarise(record: IssuedPackRecord): IssuedPackSummary {
     issuedBy: record.issuedBy,
     sections: options.sections,
     changes: z.array(z.string()).parse(JSON.parse(record.changesJson)),
+    ...(options.notArchival ? { notArchival: options.notArchival } : {}),
   };
 }
 
@@ -258,6 +266,7 @@ export async function issuePack(
       protectiveMarking: edition.marking,
       pages: rendered.pages,
       contentHash: rendered.contentHash,
+      ...(rendered.notArchival ? { notArchival: rendered.notArchival } : {}),
     }),
     sha256: rendered.sha256,
     pdf: rendered.pdf,
