@@ -201,7 +201,11 @@ export const contract = {
   },
 
   'papers.list': { input: listPapersInputSchema, output: z.array(paperSchema) },
-  'papers.add': { input: addPaperInputSchema, output: paperSchema },
+  'papers.add': {
+    input: addPaperInputSchema,
+    // notice: said when the paper does not carry its fonts (an issued pack with it is not PDF/A).
+    output: paperSchema.extend({ notice: z.string().optional() }),
+  },
   'papers.rename': { input: renamePaperInputSchema, output: paperSchema },
   'papers.remove': { input: z.object({ id: idSchema }), output: z.object({ removed: idSchema }) },
   'papers.open': { input: z.object({ id: idSchema }), output: paperFileSchema },

@@ -328,6 +328,8 @@ export const issuedPackSchema = z.object({
   sections: z.array(packSectionSchema),
   /** What changed since the previous version (the secretariat's notes first); empty for the first issue. */
   changes: z.array(z.string()),
+  /** Why this version does not claim to be archival PDF/A (a paper in it lacks its fonts); absent when it does. */
+  notArchival: z.string().optional(),
 });
 export type IssuedPack = z.infer<typeof issuedPackSchema>;
 

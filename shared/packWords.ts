@@ -44,3 +44,24 @@ export function changesCount(count: number): string {
 export function staleLabel(changeCount: number): string {
   return `stale: ${changesCount(changeCount)} since issue`;
 }
+
+/** “A”, “A” and “B”, “A”, “B” and “C”. */
+function quotedList(titles: string[]): string {
+  const quoted = titles.map((t) => `“${t}”`);
+  return quoted.length < 2 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
+/**
+ * Why an issued pack does not claim to be archival PDF/A: a paper merged into it names fonts it
+ * does not embed, so the file would break the standard it claimed. Said on issue, on the screen
+ * and by `pack issue`/`pack list`.
+ */
+export function notArchivalSentence(paperTitles: string[]): string {
+  const one = paperTitles.length === 1;
+  return `This pack is not marked archival (PDF/A) because the paper${one ? '' : 's'} ${quotedList(paperTitles)} ${one ? 'does' : 'do'} not carry ${one ? 'its' : 'their'} fonts.`;
+}
+
+/** Said when such a paper is attached, while it can still be swapped for one that carries its fonts. */
+export function paperFontsNotice(title: string): string {
+  return `“${title}” does not carry its fonts, so an issued pack holding it will not be marked archival (PDF/A). To keep the pack archival, save the paper as PDF/A (or with fonts embedded) and attach that instead.`;
+}

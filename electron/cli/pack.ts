@@ -199,7 +199,7 @@ export function registerPack(program: Command, cli: CliContext): void {
             ? `\n${issued.changes.length} change(s) since version ${issued.version - 1}${issued.changes.length ? `:\n  ${issued.changes.join('\n  ')}` : '.'}`
             : '';
         cli.say(
-          `Issued version ${issued.version} of the pack for meeting ${issued.meetingId} (${monthLabel(issued.reportingMonth)}), ${(issued.sizeBytes / 1024).toFixed(0)} KB.\n${referenceText(issued.reference)} · SHA-256 ${issued.sha256}${out ? `\nWrote ${out}` : ''}${changes}`,
+          `Issued version ${issued.version} of the pack for meeting ${issued.meetingId} (${monthLabel(issued.reportingMonth)}), ${(issued.sizeBytes / 1024).toFixed(0)} KB.\n${referenceText(issued.reference)} · SHA-256 ${issued.sha256}${out ? `\nWrote ${out}` : ''}${changes}${issued.notArchival ? `\n${issued.notArchival}` : ''}`,
         );
       });
     });

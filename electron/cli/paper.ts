@@ -13,6 +13,7 @@ import {
 import { readFileLimited } from '../files/readLimited';
 import { writeFileAtomically } from '../files/writeAtomically';
 import { listIssuedPacks } from '../pack/index';
+import { fontsNotice } from '../pdf/paperFonts';
 import { protectedFiles } from '../store/backups';
 import type { PaperRecord } from '../store/papers';
 import type { Store } from '../store/store';
@@ -131,8 +132,9 @@ export function registerPaper(program: Command, cli: CliContext): void {
           store.now(),
           cli.actor(command),
         );
+        const { notice } = await fontsNotice(pdf, added.title);
         cli.say(
-          `Added paper ${added.id} "${added.title}" (${pages(added.pages)}, ${kilobytes(added.sizeBytes)}) as paper ${item.position}.${added.position} under item ${item.position} "${item.title}" of meeting ${meetingId}.\nSHA-256 ${added.sha256}${issuedNote(store, meetingId)}`,
+          `Added paper ${added.id} "${added.title}" (${pages(added.pages)}, ${kilobytes(added.sizeBytes)}) as paper ${item.position}.${added.position} under item ${item.position} "${item.title}" of meeting ${meetingId}.\nSHA-256 ${added.sha256}${issuedNote(store, meetingId)}${notice ? `\n${notice}` : ''}`,
         );
       });
     });

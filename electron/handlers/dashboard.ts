@@ -87,7 +87,7 @@ export const dashboardHandlers: Group<'dashboard' | 'months'> = {
 
     const today = store.today();
     const next = await nextMeeting(store);
-    const issued = next ? issuedPackCount(store, next.id) : 0;
+    const issued = next ? await issuedPackCount(store, next.id) : 0;
 
     return {
       month,

@@ -13,8 +13,12 @@ async function actionView(store: Store, ref: string) {
 }
 
 export const meetingsHandlers: Group<'meetings' | 'actions'> = {
-  'meetings.list': async ({ store }) =>
-    (await store.meetings.list()).map((m) => ({ ...m, issuedVersions: issuedPackCount(store, m.id) })),
+  'meetings.list': async ({ store }) => {
+    const meetings = [];
+    for (const m of await store.meetings.list())
+      meetings.push({ ...m, issuedVersions: await issuedPackCount(store, m.id) });
+    return meetings;
+  },
 
   'meetings.get': async ({ store }, { id }) => ({
     meeting: await store.meetings.get(id),

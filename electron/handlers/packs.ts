@@ -23,8 +23,8 @@ export function warmPackInIdleTime(store: Store, log: (line: string) => void): P
 }
 
 /** How many versions of a meeting's pack have been issued. */
-export function issuedPackCount(store: Store, meetingId: number): number {
-  return listIssuedPacks(store, meetingId).length;
+export async function issuedPackCount(store: Store, meetingId: number): Promise<number> {
+  return (await listIssuedPacks(store, meetingId)).length;
 }
 
 /** Base64 travels over IPC and HTTP alike; a PDF that does not decode is refused in words. */
@@ -47,26 +47,26 @@ export const packsHandlers: Group<'packs'> = {
   },
 
   'packs.issue': async (services, { meetingId, sections, protectiveMarking, changes }) =>
-    issuePack(
+    await issuePack(
       services.store,
       { meetingId, sections, protectiveMarking, notes: changes },
       await actorOf(services),
     ),
 
-  'packs.list': ({ store }, { meetingId }) => listIssuedPacks(store, meetingId),
+  'packs.list': async ({ store }, { meetingId }) => await listIssuedPacks(store, meetingId),
 
   'packs.export': async ({ store }, { id }) => {
-    const issued = listIssuedPacks(store).find((p) => p.id === id);
+    const issued = (await listIssuedPacks(store)).find((p) => p.id === id);
     if (!issued) throw new BoardPackError('not_found', `There is no issued pack ${id}.`);
     const meeting = await store.meetings.get(issued.meetingId);
     return {
       fileName: `board-pack-${meeting.heldAt.slice(0, 10)}-v${issued.version}.pdf`,
-      pdfBase64: issuedPackPdf(store, id).toString('base64'),
+      pdfBase64: (await issuedPackPdf(store, id)).toString('base64'),
       sha256: issued.sha256,
     };
   },
 
-  'packs.verify': ({ store }, { pdfBase64 }) => verifyPackBytes(store, decodePdf(pdfBase64)),
+  'packs.verify': async ({ store }, { pdfBase64 }) => await verifyPackBytes(store, decodePdf(pdfBase64)),
 
-  'packs.changesSinceIssue': ({ store }, { meetingId }) => changesSinceIssue(store, meetingId),
+  'packs.changesSinceIssue': async ({ store }, { meetingId }) => await changesSinceIssue(store, meetingId),
 };

@@ -2,6 +2,7 @@
 // (25 MB) before anything here runs; the store checks the rest (a PDF, not encrypted, with pages, an
 // item on this meeting's agenda, a title within the limit) and keeps the bytes with an audit record.
 import { BoardPackError } from '../../shared/errors';
+import { fontsNotice } from '../pdf/paperFonts';
 import { actorOf } from './services';
 import type { Group } from './table';
 
@@ -19,11 +20,12 @@ export const papersHandlers: Group<'papers'> = {
   'papers.add': async (services, { meetingId, agendaItemId, title, fileName, pdfBase64 }) => {
     const { store } = services;
     const pdf = decodePaper(pdfBase64);
-    return await store.papers.add(
+    const paper = await store.papers.add(
       { meetingId, agendaItemId, title, fileName, pdf },
       store.now(),
       await actorOf(services),
     );
+    return { ...paper, ...(await fontsNotice(pdf, paper.title)) };
   },
 
   'papers.rename': async (services, { id, title }) =>

@@ -4,8 +4,9 @@
 // encryption, JavaScript or external reference. Drafts stay as they were (PDF 1.3, no XMP).
 // Papers merged in by papers.ts keep the XMP, output intent and file ID (pdf-lib rewrites the file
 // as 1.7 with a binary header comment), and are drawn as form XObjects; but a paper's own fonts
-// come as its author saved them, and one that names a standard font without embedding it (as
-// pdf-lib's StandardFonts do) leaves that part of the pack short of PDF/A.
+// come as its author saved them, and one that names a font without embedding it (as pdf-lib's
+// StandardFonts do) would leave the pack short of PDF/A: such a pack is issued without the claim
+// (build.ts), and the person is told why (shared/packWords notArchivalSentence).
 import type { DocDefinition } from './content';
 
 export const ARCHIVAL_SUBSET = 'PDF/A-2b';

@@ -1,9 +1,10 @@
 // Lays a pack model out as a pdfmake document and renders it to bytes. Deterministic: the creation
 // date is the meeting's, pdfkit's document ID is derived from the metadata (and its XMP from the
-// same fields), and every list in the model is in a fixed order. Issued packs are PDF/A-2b.
+// same fields), and every list in the model is in a fixed order. Issued packs are PDF/A-2b, unless
+// a paper in them does not carry its fonts: then plain PDF, and `notArchival` says why.
 import { createHash } from 'node:crypto';
 import { dateLabel, monthLabel } from '../../shared/months';
-import { packReference, referenceText } from '../../shared/packWords';
+import { notArchivalSentence, packReference, referenceText } from '../../shared/packWords';
 import type { PackSection } from '../store/meetings';
 import type { DocDefinition, Node } from './content';
 import { archival } from './archival';
@@ -29,6 +30,8 @@ export interface RenderedPack {
   pages: number;
   sha256: string;
   contentHash: string;
+  /** Why an issued pack does not claim PDF/A (shared/packWords); left out when it does, and for drafts. */
+  notArchival?: string;
 }
 
 const SECTION_BUILDERS: Record<PackSection, (model: PackModel, hash: string) => Node[]> = {
@@ -71,7 +74,16 @@ function backToPortrait(nodes: Node[]): Node[] {
   return [turned, ...rest];
 }
 
-export function packDefinition(model: PackModel, hash: string, pageCount: { value: number }): DocDefinition {
+/**
+ * The pack as a pdfmake document. An issued pack claims PDF/A-2b unless `archival` says otherwise
+ * (a paper in it does not carry its fonts); a draft never does.
+ */
+export function packDefinition(
+  model: PackModel,
+  hash: string,
+  pageCount: { value: number },
+  archivalClaim = !model.edition.draft,
+): DocDefinition {
   const { edition, meeting, plan } = model;
   const sections = edition.sections.flatMap((section, i) => {
     const nodes = SECTION_BUILDERS[section](model, hash);
@@ -99,8 +111,9 @@ export function packDefinition(model: PackModel, hash: string, pageCount: { valu
   return {
     pageSize: 'A4',
     pageMargins: MARGINS,
-    // An issued pack is a record: archival PDF/A-2b. A draft keeps pdfmake's plain PDF.
-    ...(edition.draft ? { info } : archival(info)),
+    // An issued pack is a record: archival PDF/A-2b, when all it holds can be. A draft, and an
+    // issued pack that cannot be PDF/A, keep pdfmake's plain PDF: no XMP claim, no output intent.
+    ...(archivalClaim && !edition.draft ? archival(info) : { info }),
     content,
     ...pageFrame(
       {
@@ -134,12 +147,17 @@ export async function renderPack(
   const withPapers = model.edition.sections.includes('papers') && (model.papers ?? []).length > 0;
   // The papers pass, and pdf-lib with it, is loaded only for a pack that has papers.
   const papersPass = withPapers ? await import('./papers') : null;
-  const shaped = papersPass
-    ? { ...model, papers: await papersPass.withPaperShapes(model.papers ?? [], paperBytes) }
-    : model;
+  const shapes = papersPass ? await papersPass.withPaperShapes(model.papers ?? [], paperBytes) : null;
+  const shaped = shapes ? { ...model, papers: shapes.papers } : model;
+  const withoutFonts = model.edition.draft ? [] : (shapes?.withoutFonts ?? []);
   const hash = contentHash(shaped);
   const pageCount = { value: 0 };
-  const definition = packDefinition(shaped, hash, pageCount);
+  const definition = packDefinition(
+    shaped,
+    hash,
+    pageCount,
+    !model.edition.draft && withoutFonts.length === 0,
+  );
   const laidOut = await pdfmakeReady().createPdf(definition).getBuffer();
   const papers = papersPass ? (shaped.papers ?? []) : [];
   const pdf =
@@ -149,5 +167,6 @@ export async function renderPack(
     pages: pageCount.value,
     sha256: createHash('sha256').update(pdf).digest('hex'),
     contentHash: hash,
+    ...(withoutFonts.length ? { notArchival: notArchivalSentence(withoutFonts) } : {}),
   };
 }

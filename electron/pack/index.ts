@@ -30,6 +30,8 @@ export interface BuiltPack {
   sha256: string;
   /** The identifier printed on the cover and every page (see shared/packWords). */
   reference: string;
+  /** Why a final pack does not claim PDF/A (a paper lacks its fonts); left out when it does, and for drafts. */
+  notArchival?: string;
 }
 
 export interface IssuedPackSummary {
@@ -45,6 +47,8 @@ export interface IssuedPackSummary {
   issuedBy: string;
   sections: PackSection[];
   changes: string[];
+  /** Why this version does not claim PDF/A (shared/packWords); left out when it does. */
+  notArchival?: string;
 }
 
 const packOptionsSchema = z.object({
@@ -52,6 +56,8 @@ const packOptionsSchema = z.object({
   protectiveMarking: z.string(),
   pages: z.number().int(),
   contentHash: z.string(),
+  /** Only on a version issued without the PDF/A claim: why. Versions issued before have none. */
+  notArchival: z.string().optional(),
 });
 
 /** Sections in the pack's fixed order, whatever order they were asked for in. */
@@ -228,6 +234,7 @@ export async function buildPack(store: StoreTx, request: PackRequest): Promise<B
     pages: rendered.pages,
     sha256: rendered.sha256,
     reference: packReference(rendered.contentHash),
+    ...(rendered.notArchival ? { notArchival: rendered.notArchival } : {}),
   };
 }
 
@@ -245,6 +252,7 @@ function summarise(record: IssuedPackRecord): IssuedPackSummary {
     issuedBy: record.issuedBy,
     sections: options.sections,
     changes: z.array(z.string()).parse(JSON.parse(record.changesJson)),
+    ...(options.notArchival ? { notArchival: options.notArchival } : {}),
   };
 }
 
@@ -269,6 +277,7 @@ export async function issuePack(
         protectiveMarking: edition.marking,
         pages: rendered.pages,
         contentHash: rendered.contentHash,
+        ...(rendered.notArchival ? { notArchival: rendered.notArchival } : {}),
       }),
       sha256: rendered.sha256,
       pdf: rendered.pdf,

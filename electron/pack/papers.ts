@@ -28,6 +28,7 @@ import { BoardPackError } from '../../shared/errors';
 import { keptPaperOverLimit, MAX_PAPER_CONTENT_BYTES, MAX_PAPER_PAGES } from '../../shared/paperLimits';
 import { defusePaper } from '../pdf/activeContent';
 import { countDecodedContent } from '../pdf/paperBounds';
+import { fontsNotCarried } from '../pdf/paperFonts';
 import type { PackPaper } from './model';
 import { paperPageAnchor } from './sections/papers';
 import { MARGINS } from './theme';
@@ -165,23 +166,33 @@ function refuseOverLimits(paper: PackPaper, source: PDFDocument): void {
     throw new BoardPackError('refused_file', keptPaperOverLimit(number, paper.title, 'content'));
 }
 
+export interface ShapedPapers {
+  papers: PackPaper[];
+  /** Titles of the papers whose pages use fonts they do not carry, in agenda order: no PDF/A claim then. */
+  withoutFonts: string[];
+}
+
 /**
  * The papers, with the pages a viewer shows wider than tall marked, so the pack lays those out on
  * landscape placeholder pages: a landscape A4 page is drawn at about 72% of its size there, against
  * 57% across a portrait page. Each also says what active content it carried (links, scripts, forms,
- * files), which the pack leaves out and its divider names.
+ * files), which the pack leaves out and its divider names. Which papers lack their fonts is kept
+ * apart from the papers: it changes what the file claims, not what the pack prints.
  */
 export async function withPaperShapes(
   papers: PackPaper[],
   paperBytes: (sha256: string) => Uint8Array,
-): Promise<PackPaper[]> {
+): Promise<ShapedPapers> {
   const shaped: PackPaper[] = [];
+  const withoutFonts: string[] = [];
   for (const paper of papers) {
     const source = await PDFDocument.load(paperBytes(paper.sha256), LOAD);
     refuseOverLimits(paper, source);
     const landscape = shownSizes(source)
       .map((size, i) => (size.width > size.height ? i + 1 : 0))
       .filter((n) => n > 0);
+    if (fontsNotCarried(source).length > 0 && !withoutFonts.includes(paper.title))
+      withoutFonts.push(paper.title);
     const removed = defusePaper(source);
     shaped.push({
       ...paper,
@@ -189,7 +200,7 @@ export async function withPaperShapes(
       ...(removed.length ? { removed } : {}),
     });
   }
-  return shaped;
+  return { papers: shaped, withoutFonts };
 }
 
 /** A paper's pages embedded in the pack, each cut to its crop box (what a viewer shows) wherever that box sits. */

@@ -16,6 +16,8 @@ declare module 'pdfkit' {
   class PDFKitDocument {
     constructor(options?: PDFKitOptions);
     font(src: string): this;
+    /** A new page (the tests' fixture papers). */
+    addPage(options?: { size?: string; margin?: number }): this;
     fontSize(size: number): this;
     widthOfString(text: string): number;
     text(text: string, options?: { width?: number }): this;

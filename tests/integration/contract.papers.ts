@@ -5,6 +5,7 @@ import { expect, vi } from 'vitest';
 import { MAX_PAPER_BYTES, type MethodName } from '../../shared/contract';
 import { handlers } from '../../electron/handlers/index';
 import { boardMeeting, type TestApp } from '../fixtures/appServices';
+import { paperFontsNotice } from '../../shared/packWords';
 import { notAPdf, paperPdf } from '../fixtures/paperPdf';
 
 type Example = { behaviour: string; run: () => Promise<void> };
@@ -19,12 +20,14 @@ async function meetingWithAgenda(app: TestApp) {
 
 async function attach(app: TestApp, meetingId: number, agendaItemId: number, title: string, pages = 2) {
   const pdf = await paperPdf(title, pages);
-  return app.call('papers.add', {
+  // The paper as papers.list and papers.get give it: without the attach-time notice on its fonts.
+  const { notice: _fontsNotice, ...paper } = await app.call('papers.add', {
     meetingId,
     agendaItemId,
     fileName: `${title}.pdf`,
     pdfBase64: pdf.toString('base64'),
   });
+  return paper;
 }
 
 /** Calls a method with input the contract refuses, and checks its handler never ran. */
@@ -88,6 +91,8 @@ export function papersExamples(current: () => TestApp): { [M in PapersMethod]: E
           addedBy: 'Secretariat',
         });
         expect(app.store.audit.list({ entity: 'paper' })[0].action).toBe('paper.add');
+        // pdf-lib's standard fonts are not embedded: said at once, while the paper can be swapped.
+        expect(added.notice).toBe(paperFontsNotice('Knife crime problem profile'));
 
         const text = await app.refusal('papers.add', {
           meetingId,

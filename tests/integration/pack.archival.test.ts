@@ -1,7 +1,8 @@
 // An issued (final) pack is archival PDF/A-2b: read back with pdf-lib, it has XMP metadata naming
 // PDF/A-2 conformance B and agreeing with the Info dictionary, an sRGB output intent, every font
 // embedded, no encryption or JavaScript, and the same bytes on rebuild; with papers merged into it
-// too. Drafts stay plain PDF. (No full validator such as veraPDF runs here: these are the checks
+// too, when they carry their fonts. One that does not makes the pack plain PDF, said in a sentence.
+// Drafts stay plain PDF. (No full validator such as veraPDF runs here: these are the checks
 // that can be read back from the file.)
 import { rmSync } from 'node:fs';
 import {
@@ -19,9 +20,12 @@ import {
 } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xmpSafe } from '../../electron/pack/archival';
-import { buildPack, issuePack, issuedPackPdf } from '../../electron/pack/index';
+import { buildPack, issuePack, issuedPackPdf, listIssuedPacks } from '../../electron/pack/index';
+import { fontsNotCarried, fontsNotice } from '../../electron/pdf/paperFonts';
+import { notArchivalSentence } from '../../shared/packWords';
+import { readPdf } from '../support/pdf';
 import { buildPackFixture, tempDir, type PackFixture } from './pack.fixtures';
-import { paperPdf } from './paper.fixtures';
+import { paperLine, paperPdf, paperWithFontsPdf } from './paper.fixtures';
 
 let fixture: PackFixture;
 
@@ -173,13 +177,17 @@ describe('an issued pack', () => {
     expect(again.sha256).toBe(rebuilt.sha256);
   }, 120_000);
 
-  it('keeps PDF/A-2b with papers merged in: XMP and output intent survive, pack fonts embedded', async () => {
+  it('keeps PDF/A-2b with papers merged in that carry their fonts: every font embedded, XMP and output intent kept', async () => {
+    const paper = await paperWithFontsPdf('Problem profile', 2);
+    expect(fontsNotCarried(await PDFDocument.load(paper))).toEqual([]);
+    // Attaching it says nothing about fonts (the Helvetica paper's notice is in contract.papers.ts).
+    expect(await fontsNotice(paper, 'Problem profile')).toEqual({});
     await fixture.store.papers.add(
       {
         meetingId: fixture.current.id,
         agendaItemId: (await fixture.store.meetings.agenda(fixture.current.id))[2].id,
         fileName: 'Problem profile.pdf',
-        pdf: await paperPdf('Problem profile', 2),
+        pdf: paper,
       },
       fixture.store.now(),
       'Secretariat',
@@ -187,13 +195,59 @@ describe('an issued pack', () => {
     const first = await buildPack(fixture.store, { meetingId: fixture.current.id, draft: false });
     const second = await buildPack(fixture.store, { meetingId: fixture.current.id, draft: false });
     expect(second.sha256).toBe(first.sha256);
-    const pack = await readBack(first.pdf);
-    expectArchival(pack);
-    // The pack's own fonts are all embedded. A paper's fonts come as the paper has them: this
-    // fixture's paper names Helvetica without embedding it, as pdf-lib's standard fonts do, and
-    // that part of the file is then not PDF/A (see archival.ts).
-    const bare = pack.fonts.filter((f) => !f.embedded).map((f) => f.name);
-    expect(bare.sort()).toEqual(['/Helvetica', '/Helvetica-Bold']);
+    expect(first.notArchival).toBeUndefined();
+    expectArchival(await readBack(first.pdf));
+    // Read back by a second reader (MuPDF): the paper is in the pack, and every font is embedded.
+    const read = readPdf(first.pdf);
+    expect(read.pageTexts().join('\n')).toContain(paperLine('Problem profile', 2, 2));
+    expect(read.outputIntents()).toEqual(['GTS_PDFA1']);
+    expect(read.fonts().length).toBeGreaterThan(1);
+    expect(read.fonts().filter((f) => !f.embedded)).toEqual([]);
+  }, 120_000);
+
+  it('is issued without the PDF/A claim, and says why, when a merged paper does not carry its fonts', async () => {
+    const bare = await paperPdf('Knife crime update', 1);
+    // pdf-lib's standard fonts are named, not embedded: a reader substitutes its own.
+    expect(fontsNotCarried(await PDFDocument.load(bare))).toEqual(['Helvetica', 'Helvetica-Bold']);
+    await fixture.store.papers.add(
+      {
+        meetingId: fixture.current.id,
+        agendaItemId: (await fixture.store.meetings.agenda(fixture.current.id))[2].id,
+        fileName: 'Knife crime update.pdf',
+        pdf: bare,
+      },
+      fixture.store.now(),
+      'Secretariat',
+    );
+    const sentence =
+      'This pack is not marked archival (PDF/A) because the paper “Knife crime update” does not carry its fonts.';
+    const issued = await issuePack(fixture.store, { meetingId: fixture.current.id }, 'Secretariat');
+    expect(issued.notArchival).toBe(sentence);
+    expect((await listIssuedPacks(fixture.store, fixture.current.id)).at(-1)?.notArchival).toBe(sentence);
+    expect(notArchivalSentence(['A', 'B', 'C'])).toBe(
+      'This pack is not marked archival (PDF/A) because the papers “A”, “B” and “C” do not carry their fonts.',
+    );
+
+    const read = readPdf(await issuedPackPdf(fixture.store, issued.id));
+    // No claim at all: no XMP naming PDF/A, no PDF/A output intent; the reason read back is true.
+    expect(read.xmp()).not.toMatch(/pdfaid/);
+    expect(read.outputIntents()).toEqual([]);
+    const unembedded = read
+      .fonts()
+      .filter((f) => !f.embedded)
+      .map((f) => f.name);
+    expect(unembedded.sort()).toEqual(['Helvetica', 'Helvetica-Bold']);
+    // The paper that does carry its fonts is still drawn, and the pack's own fonts are embedded.
+    expect(read.pageTexts().join('\n')).toContain(paperLine('Problem profile', 1, 2));
+    expect(read.fonts().filter((f) => f.embedded).length).toBeGreaterThan(1);
+
+    const first = await buildPack(fixture.store, { meetingId: fixture.current.id, draft: false });
+    const again = await buildPack(fixture.store, { meetingId: fixture.current.id, draft: false });
+    expect(again.sha256).toBe(first.sha256);
+    expect(first.notArchival).toBe(sentence);
+    // A draft never claims PDF/A, so it has nothing to say.
+    const draft = await buildPack(fixture.store, { meetingId: fixture.current.id, draft: true });
+    expect(draft.notArchival).toBeUndefined();
   }, 120_000);
 
   it('writes metadata whose XMP stays well-formed for a board called "Health & Wellbeing <North>"', () => {

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/store/store';
+import { paperFontsNotice } from '../../shared/packWords';
 import { cli, dumpDatabase, fileSha } from '../fixtures/databases';
 import { buildPackFixture, tempDir } from './pack.fixtures';
 import { notAPdf, paperPdf } from './paper.fixtures';
@@ -36,8 +37,11 @@ describe('paper commands', () => {
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(
-      /^Added paper (\d+) "Knife crime problem profile" \(2 pages, \d+ KB\) as paper 3\.1 under item 3 "Performance against the plan \(by exception\)" of meeting \d+\.\nSHA-256 [0-9a-f]{64}\n$/,
+      /^Added paper (\d+) "Knife crime problem profile" \(2 pages, \d+ KB\) as paper 3\.1 under item 3 "Performance against the plan \(by exception\)" of meeting \d+\.\nSHA-256 [0-9a-f]{64}\n/,
     );
+    // The fixture names pdf-lib's standard fonts without embedding them: said at once.
+    expect(added.stdout).toMatch(/[0-9a-f]{64}\n“Knife crime problem profile” does not carry its fonts, so/);
+    expect(added.stdout.endsWith(`${paperFontsNotice('Knife crime problem profile')}\n`)).toBe(true);
     const id = Number(/^Added paper (\d+)/.exec(added.stdout)?.[1]);
 
     const table = await cli(['paper', 'list', '--db', db, '--meeting', String(meetingId)]);

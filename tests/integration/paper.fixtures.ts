@@ -1,6 +1,8 @@
 // Board papers as real PDFs, made by small named builders (no committed blobs): a paper of N pages
-// whose every page says which paper and page it is, a landscape one, an encrypted one (pdfkit can
-// encrypt, pdf-lib cannot), one cut short, one with no pages, and a file that is not a PDF.
+// whose every page says which paper and page it is (naming pdf-lib's standard fonts, which it does
+// not embed), one that carries its fonts, a landscape one, an encrypted one (pdfkit can encrypt,
+// pdf-lib cannot), one cut short, one with no pages, and a file that is not a PDF.
+import { fileURLToPath } from 'node:url';
 import PDFKit from 'pdfkit';
 import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 
@@ -38,6 +40,41 @@ export async function paperPdf(marker: string, pages: number, size: [number, num
     page.drawText(`${marker} closing line of page ${n}`, { x: 50, y: 24, size: 11, font });
   }
   return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/** Regular and bold Noto Sans: the pack's own shipped fonts, as a paper's embedded fonts. */
+const PAPER_FONTS = {
+  regular: fileURLToPath(new URL('../../resources/fonts/NotoSans-Regular.ttf', import.meta.url)),
+  bold: fileURLToPath(new URL('../../resources/fonts/NotoSans-Bold.ttf', import.meta.url)),
+};
+
+/**
+ * A paper of `pages` pages that carries its fonts, as a paper saved as PDF/A (or with "embed
+ * fonts") does: pdfkit embeds a subset of each TrueType font it sets text in (pdf-lib would need
+ * @pdf-lib/fontkit for that). Each page carries `paperLine`, like paperPdf's.
+ */
+export async function paperWithFontsPdf(marker: string, pages: number): Promise<Buffer> {
+  // font: null, so pdfkit does not set up Helvetica, which it would name without embedding.
+  const doc = new PDFKit({
+    autoFirstPage: false,
+    font: null,
+    pdfVersion: '1.7',
+    info: { Title: marker, CreationDate: FIXED_DATE },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((done) => doc.on('end', () => done()));
+  for (let n = 1; n <= pages; n++) {
+    doc.addPage({ size: 'A4', margin: 50 });
+    doc
+      .font(PAPER_FONTS.bold)
+      .fontSize(18)
+      .text(paperLine(marker, n, pages));
+    doc.font(PAPER_FONTS.regular).fontSize(11).text('Prepared with its fonts embedded, as a PDF/A paper is.');
+  }
+  doc.end();
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 /**

@@ -185,6 +185,26 @@ export class PdfReadBack {
     };
   }
 
+  /** The catalog's XMP metadata as text ('' when it has none): where a PDF/A file says it is one. */
+  xmp(): string {
+    const metadata = this.pdf.getTrailer().get('Root').get('Metadata');
+    return metadata.isStream() ? metadata.readStream().asString() : '';
+  }
+
+  /** The subtype (/S) of each of the catalog's output intents: GTS_PDFA1 for a PDF/A file's. */
+  outputIntents(): string[] {
+    const intents: string[] = [];
+    this.pdf
+      .getTrailer()
+      .get('Root')
+      .get('OutputIntents')
+      .forEach((intent) => {
+        const subtype = intent.get('S');
+        intents.push(subtype.isName() ? subtype.asName() : '(none)');
+      });
+    return intents;
+  }
+
   /** One page drawn as an opaque PNG at `dpi` dots per inch. */
   renderPng(page: number, dpi = 96): Buffer {
     const scale = dpi / 72;
@@ -231,6 +251,8 @@ function isEmbedded(font: mupdf.PDFObject): boolean {
     subtype === 'Type0'
       ? font.get('DescendantFonts').get(0).get('FontDescriptor')
       : font.get('FontDescriptor');
+  // A standard font named without embedding (Helvetica) may have no descriptor at all.
+  if (!descriptor.isDictionary()) return false;
   return ['FontFile', 'FontFile2', 'FontFile3'].some((key) => !descriptor.get(key).isNull());
 }
 

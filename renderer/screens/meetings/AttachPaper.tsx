@@ -50,6 +50,7 @@ export function AttachPaper({ meetingId, agendaItemId, itemNumber, onAttached }:
       setError(null);
       setTitle('');
       show('success', `“${paper.title}” attached to item ${itemNumber} (${pagesLabel(paper.pages)}).`);
+      if (paper.notice) show('info', paper.notice);
       await onAttached();
     } catch (e) {
       // The unexpected-failure sentence already says nothing was changed.

@@ -128,6 +128,7 @@ export function DraftBuilder({
       // The draft was for issuing; once issued, the screen shows the issued version, not a DRAFT.
       setDraft(null);
       show('success', `Version ${issued.version} issued. It is frozen; export a copy to send it.`);
+      if (issued.notArchival) show('info', issued.notArchival);
       await onIssued();
       document.getElementById('issued-title')?.focus();
     } catch (e) {

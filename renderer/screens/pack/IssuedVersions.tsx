@@ -43,6 +43,7 @@ export function IssuedVersions({ versions, error }: { versions: IssuedPack[] | n
               <div className="small muted">
                 File SHA-256 <span className="mono">{p.sha256}</span>
               </div>
+              {p.notArchival && <p className="small">{p.notArchival}</p>}
               {p.changes.length > 0 && (
                 <ul className="small">
                   {p.changes.map((c) => (
