@@ -35,7 +35,8 @@ export const CLEAR_EXCHANGE_FILE_WARNING =
 
 // ── Exchange ─────────────────────────────────────────────────────────────────────────────────────
 
-const trustedKeySchema = z.object({
+/** A key this installation accepts files from, as the screens list it (its public key stays here). */
+export const trustedKeySchema = z.object({
   fingerprint: z.string(),
   role: z.enum(['strand_lead', 'secretariat']),
   name: z.string(),
@@ -44,7 +45,8 @@ const trustedKeySchema = z.object({
   trustedBy: z.string(),
 });
 
-const importedReturnSchema = z.object({
+/** A return taken in at the secretariat, with what was decided for each update. */
+export const importedReturnSchema = z.object({
   fileId: z.string(),
   requestId: z.string(),
   strandNumber: z.number().int(),
@@ -56,7 +58,8 @@ const importedReturnSchema = z.object({
   importedBy: z.string(),
 });
 
-const issuedRequestSchema = z.object({
+/** A request issued here, with the returns taken in for it. */
+export const issuedRequestSchema = z.object({
   fileId: z.string(),
   strandNumber: z.number().int(),
   month: z.string(),
@@ -67,6 +70,8 @@ const issuedRequestSchema = z.object({
   issuedBy: z.string(),
   returns: z.array(importedReturnSchema),
 });
+export type ImportedReturn = z.infer<typeof importedReturnSchema>;
+export type IssuedRequest = z.infer<typeof issuedRequestSchema>;
 
 const openedRequestSchema = z.object({
   fileId: z.string(),

@@ -4,7 +4,9 @@
 import { BoardPackError } from '../../shared/errors';
 import type { Status, WorkflowState } from '../../shared/domain';
 import { STATUS_LABELS } from '../../shared/status';
-import type { Store } from '../store/store';
+import type { ImportedReturn } from '../../shared/contractOffline';
+import type { Baseline, ExchangeRequest } from '../store/exchange';
+import type { StoreTx } from '../store/store';
 import { findTrust, trustedKeys, trustKey, unsealingKey } from './keys';
 import {
   readExchangeFile,
@@ -13,8 +15,7 @@ import {
   type ReturnPayload,
   type SignedFile,
 } from './format';
-import { currentStamp, recordSeen, sameStamp, seenFile, whenLabel, type UpdateStamp } from './records';
-import { writeTransaction } from '../store/writeTransaction';
+import { currentStamp, recordSeen, sameStamp, seenFile, whenLabel } from './records';
 import { REJECT_ACTION } from './rejections';
 
 export interface IncomingUpdate {
@@ -67,20 +68,10 @@ export interface ReturnCheckOptions {
   trust?: boolean;
 }
 
-interface RequestRow {
-  file_id: string;
-  strand_number: number;
-  month: string;
-  lead_name: string;
-  lead_fingerprint: string | null;
-  expires_on: string;
-  baseline_json: string;
-}
-
 interface Checked {
   file: SignedFile<'return'>;
-  request: RequestRow;
-  baseline: Record<string, UpdateStamp | null>;
+  request: ExchangeRequest;
+  baseline: Baseline;
   trusted: boolean;
   leadName: string;
 }
@@ -110,48 +101,47 @@ function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-function checkReturn(store: Store, path: string, options: ReturnCheckOptions): Checked {
-  const file = readExchangeFile(path, 'return', { ownKey: unsealingKey(store) });
+async function checkReturn(store: StoreTx, path: string, options: ReturnCheckOptions): Promise<Checked> {
+  const file = readExchangeFile(path, 'return', { ownKey: await unsealingKey(store) });
   const p: ReturnPayload = file.payload;
-  const seen = seenFile(store, p.fileId);
+  const seen = await seenFile(store, p.fileId);
   if (seen)
     throw refusedFile(path, `it was already imported on ${whenLabel(seen.takenAt)} by ${seen.takenBy}.`);
-  const plan = store.plan.summary();
+  const plan = await store.plan.summary();
   if (p.planId !== plan.id)
     throw refusedFile(path, `it is for another plan (${p.planId}), not this one (${plan.id}).`);
-  const request = store.db.prepare('SELECT * FROM exchange_requests WHERE file_id = ?').get(p.requestId) as
-    RequestRow | undefined;
+  const request = await store.exchange.request(p.requestId);
   if (!request) throw refusedFile(path, 'it does not answer any request issued from this installation.');
-  if (p.strandNumber !== request.strand_number) {
+  if (p.strandNumber !== request.strandNumber) {
     throw refusedFile(
       path,
-      `it is for strand ${p.strandNumber}, but the request it answers was for strand ${request.strand_number}.`,
+      `it is for strand ${p.strandNumber}, but the request it answers was for strand ${request.strandNumber}.`,
     );
   }
   if (p.month !== request.month) {
     throw refusedFile(path, `it is for ${p.month}, but the request it answers was for ${request.month}.`);
   }
-  const lastDay = addDays(request.expires_on, RETURN_GRACE_DAYS);
+  const lastDay = addDays(request.expiresOn, RETURN_GRACE_DAYS);
   if (store.today() > lastDay) {
     throw refusedFile(
       path,
-      `it answers a request that expired on ${request.expires_on}, and returns are taken in for ${RETURN_GRACE_DAYS} days after that (until ${lastDay}). Send the lead a new request.`,
+      `it answers a request that expired on ${request.expiresOn}, and returns are taken in for ${RETURN_GRACE_DAYS} days after that (until ${lastDay}). Send the lead a new request.`,
     );
   }
-  if (request.lead_fingerprint !== null && request.lead_fingerprint !== file.fingerprint) {
+  if (request.leadFingerprint !== null && request.leadFingerprint !== file.fingerprint) {
     throw refusedFile(
       path,
-      `it is signed by the key ${file.fingerprint}, but the request was addressed to the key ${request.lead_fingerprint}.`,
+      `it is signed by the key ${file.fingerprint}, but the request was addressed to the key ${request.leadFingerprint}.`,
     );
   }
-  const trust = findTrust(store, file.fingerprint, p.strandNumber);
+  const trust = await findTrust(store, file.fingerprint, p.strandNumber);
   if (!trust && !options.trust) {
-    const otherStrands = trustedKeys(store)
+    const otherStrands = (await trustedKeys(store))
       .filter((k) => k.fingerprint === file.fingerprint && k.strandNumber !== null)
       .map((k) => k.strandNumber!);
     throw refusedUnknownKey(path, unknownKeyMessage(file, p.strandNumber, otherStrands));
   }
-  const baseline = JSON.parse(request.baseline_json) as Record<string, UpdateStamp | null>;
+  const baseline = request.baseline;
   const stray = p.updates.filter((u) => !(u.ref in baseline)).map((u) => u.ref);
   if (stray.length)
     throw refusedFile(path, `it holds updates the request did not ask for: ${stray.join(', ')}.`);
@@ -163,14 +153,15 @@ function checkReturn(store: Store, path: string, options: ReturnCheckOptions): C
   return { file, request, baseline, trusted: trust !== null, leadName: trust?.name ?? p.author.name };
 }
 
-function buildPreview(store: Store, checked: Checked): ReturnPreview {
+async function buildPreview(store: StoreTx, checked: Checked): Promise<ReturnPreview> {
   const p = checked.file.payload;
-  const working = store.updates.working(p.month, p.strandNumber);
-  const updates = p.updates.map((u): ReturnPreviewItem => {
+  const working = await store.updates.working(p.month, p.strandNumber);
+  const updates: ReturnPreviewItem[] = [];
+  for (const u of p.updates) {
     const current = working.get(u.ref);
-    return {
+    updates.push({
       ref: u.ref,
-      objective: store.plan.objective(u.ref).text,
+      objective: (await store.plan.objective(u.ref)).text,
       incoming: {
         status: u.status,
         narrative: u.narrative,
@@ -191,15 +182,15 @@ function buildPreview(store: Store, checked: Checked): ReturnPreview {
             author: current.author,
           }
         : null,
-      conflict: !sameStamp(checked.baseline[u.ref] ?? null, currentStamp(store, u.ref, p.month)),
-    };
-  });
+      conflict: !sameStamp(checked.baseline[u.ref] ?? null, await currentStamp(store, u.ref, p.month)),
+    });
+  }
   const answered = new Set(p.updates.map((u) => u.ref));
   return {
     fileId: p.fileId,
     requestId: p.requestId,
     strandNumber: p.strandNumber,
-    strandTitle: store.plan.strand(p.strandNumber).title,
+    strandTitle: (await store.plan.strand(p.strandNumber)).title,
     month: p.month,
     author: p.author.name,
     fingerprint: checked.file.fingerprint,
@@ -213,8 +204,12 @@ function buildPreview(store: Store, checked: Checked): ReturnPreview {
 }
 
 /** Every check, and what importing would show; changes nothing. */
-export function previewReturn(store: Store, path: string, options: ReturnCheckOptions = {}): ReturnPreview {
-  return buildPreview(store, checkReturn(store, path, options));
+export async function previewReturn(
+  store: StoreTx,
+  path: string,
+  options: ReturnCheckOptions = {},
+): Promise<ReturnPreview> {
+  return buildPreview(store, await checkReturn(store, path, options));
 }
 
 /** accept = take the lead's update ("take theirs"); reject = keep what is here ("keep ours"). */
@@ -288,17 +283,25 @@ function resolveDecisions(preview: ReturnPreview, input: ImportReturnInput): Map
   return decided;
 }
 
-export function importReturn(store: Store, input: ImportReturnInput): ImportReturnResult {
-  const checked = checkReturn(store, input.path, input);
-  const preview = buildPreview(store, checked);
+export async function importReturn(store: StoreTx, input: ImportReturnInput): Promise<ImportReturnResult> {
+  const checked = await checkReturn(store, input.path, input);
+  const preview = await buildPreview(store, checked);
   const decisions = resolveDecisions(preview, input);
   const p = checked.file.payload;
   const at = store.now();
-  return writeTransaction(store.db, () => {
+  return store.transaction(async (tx) => {
+    // The checks above ran before the write lock was taken: the same file taken in meanwhile (by
+    // another window or the command line) is refused in the same words as before.
+    const seen = await seenFile(tx, p.fileId);
+    if (seen)
+      throw refusedFile(
+        input.path,
+        `it was already imported on ${whenLabel(seen.takenAt)} by ${seen.takenBy}.`,
+      );
     // Trusts the key now (with --trust), or records its public key beside a fingerprint that was
     // trusted before any file signed with it had been seen.
-    trustKey(
-      store,
+    await trustKey(
+      tx,
       {
         fingerprint: checked.file.fingerprint,
         publicKey: checked.file.publicKey,
@@ -312,7 +315,7 @@ export function importReturn(store: Store, input: ImportReturnInput): ImportRetu
     for (const u of p.updates) {
       if (decisions.get(u.ref) === 'reject') {
         rejected.push(u.ref);
-        store.audit.record(at, input.actor, REJECT_ACTION, 'update', `${u.ref}@${p.month}`, null, {
+        await tx.audit.record(at, input.actor, REJECT_ACTION, 'update', `${u.ref}@${p.month}`, null, {
           returnId: p.fileId,
           strand: p.strandNumber,
           month: p.month,
@@ -321,7 +324,7 @@ export function importReturn(store: Store, input: ImportReturnInput): ImportRetu
         });
         continue;
       }
-      store.updates.save(
+      await tx.updates.save(
         {
           ref: u.ref,
           month: p.month,
@@ -335,35 +338,28 @@ export function importReturn(store: Store, input: ImportReturnInput): ImportRetu
         },
         at,
       );
-      store.updates.transition(u.ref, p.month, 'accept', input.actor, at, '');
+      await tx.updates.transition(u.ref, p.month, 'accept', input.actor, at, '');
       accepted.push(u.ref);
     }
     // What this return settled is the new starting point: a later return answering the same
     // request conflicts only with changes made here after this import, not with this import.
     const baseline = { ...checked.baseline };
-    for (const u of p.updates) baseline[u.ref] = currentStamp(store, u.ref, p.month);
-    store.db
-      .prepare('UPDATE exchange_requests SET baseline_json = ? WHERE file_id = ?')
-      .run(JSON.stringify(baseline), p.requestId);
-    const decisionsJson = Object.fromEntries(p.updates.map((u) => [u.ref, decisions.get(u.ref)!]));
-    store.db
-      .prepare(
-        `INSERT INTO exchange_returns (file_id, request_id, strand_number, month, author, fingerprint, decisions_json, imported_at, imported_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        p.fileId,
-        p.requestId,
-        p.strandNumber,
-        p.month,
-        checked.leadName,
-        checked.file.fingerprint,
-        JSON.stringify(decisionsJson),
-        at,
-        input.actor,
-      );
-    recordSeen(store, p.fileId, 'return', checked.file.sha256, at, input.actor);
-    store.audit.record(at, input.actor, 'exchange.return.import', 'exchange_return', p.fileId, null, {
+    for (const u of p.updates) baseline[u.ref] = await currentStamp(tx, u.ref, p.month);
+    await tx.exchange.setBaseline(p.requestId, baseline);
+    const imported: ImportedReturn = {
+      fileId: p.fileId,
+      requestId: p.requestId,
+      strandNumber: p.strandNumber,
+      month: p.month,
+      author: checked.leadName,
+      fingerprint: checked.file.fingerprint,
+      decisions: Object.fromEntries(p.updates.map((u) => [u.ref, decisions.get(u.ref)!])),
+      importedAt: at,
+      importedBy: input.actor,
+    };
+    await tx.exchange.recordReturn(imported);
+    await recordSeen(tx, p.fileId, 'return', checked.file.sha256, at, input.actor);
+    await tx.audit.record(at, input.actor, 'exchange.return.import', 'exchange_return', p.fileId, null, {
       requestId: p.requestId,
       strand: p.strandNumber,
       month: p.month,

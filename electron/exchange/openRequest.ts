@@ -3,7 +3,7 @@
 import { previousMonth } from '../../shared/months';
 import { needsNarrative } from '../../shared/status';
 import { planFileSchema, type PlanFile } from '../../shared/planFile';
-import type { Store } from '../store/store';
+import type { StoreTx } from '../store/store';
 import {
   ensureInstallationKey,
   findTrust,
@@ -14,7 +14,6 @@ import {
 } from './keys';
 import { readExchangeFile, refusedFile, refusedUnknownKey, type RequestPayload } from './format';
 import { recordSeen, seenFile, whenLabel, workingCopyMark, WORKING_COPY_SETTING } from './records';
-import { writeTransaction } from '../store/writeTransaction';
 
 /** A minimal plan for a strand lead's working copy: the plan summary and the one strand. */
 export function planFromRequest(payload: RequestPayload): PlanFile {
@@ -69,17 +68,25 @@ type PlanChanges = Pick<OpenRequestResult, 'addedObjectives' | 'rewordedObjectiv
  * Brings a working copy's strand in line with the request: the secretariat's plan is the
  * source of truth, and the lead answers exactly the objectives asked for.
  */
-function followRequestPlan(store: Store, p: RequestPayload, at: string, actor: string): PlanChanges {
+async function followRequestPlan(
+  store: StoreTx,
+  p: RequestPayload,
+  at: string,
+  actor: string,
+): Promise<PlanChanges> {
   const changes: PlanChanges = { addedObjectives: [], rewordedObjectives: [], retiredObjectives: [] };
   const local = new Map(
-    store.plan.objectives({ strandNumber: p.strand.number, includeRetired: true }).map((o) => [o.ref, o]),
+    (await store.plan.objectives({ strandNumber: p.strand.number, includeRetired: true })).map((o) => [
+      o.ref,
+      o,
+    ]),
   );
   const asked = new Set(p.objectives.map((o) => o.ref));
   for (const o of p.objectives) {
     const held = local.get(o.ref);
     if (!held) {
       // Added by the secretariat for this request's month: the lead's copy reports on it from then.
-      store.plan.addObjective(
+      await store.plan.addObjective(
         { ...o, strandNumber: p.strand.number, ref: o.ref, startMonth: p.month },
         at,
         actor,
@@ -89,7 +96,7 @@ function followRequestPlan(store: Store, p: RequestPayload, at: string, actor: s
     }
     if (held.retired) {
       // The secretariat un-retired it: it comes back to the lead's list, as an added objective does.
-      store.plan.unretireObjective(o.ref, at, actor);
+      await store.plan.unretireObjective(o.ref, at, actor);
       changes.addedObjectives.push(o.ref);
     }
     const wanted = {
@@ -104,13 +111,13 @@ function followRequestPlan(store: Store, p: RequestPayload, at: string, actor: s
       (field) => wanted[field] !== held[field],
     );
     if (differs) {
-      store.plan.rewordObjective(o.ref, wanted, at, actor);
+      await store.plan.rewordObjective(o.ref, wanted, at, actor);
       changes.rewordedObjectives.push(o.ref);
     }
   }
   for (const held of local.values()) {
     if (held.retired || asked.has(held.ref)) continue;
-    store.plan.retireObjective(held.ref, p.month, at, actor);
+    await store.plan.retireObjective(held.ref, p.month, at, actor);
     changes.retiredObjectives.push(held.ref);
   }
   return changes;
@@ -120,20 +127,20 @@ function followRequestPlan(store: Store, p: RequestPayload, at: string, actor: s
  * Last month's accepted updates, as the request carries them, become accepted updates in a
  * working copy so the lead sees last month beside this month. Nothing held locally is replaced.
  */
-function copyLastMonth(store: Store, p: RequestPayload, at: string): number {
+async function copyLastMonth(store: StoreTx, p: RequestPayload, at: string): Promise<number> {
   const month = previousMonth(p.month);
-  const plan = store.plan.summary();
+  const plan = await store.plan.summary();
   if (month < plan.startMonth) return 0;
   let copied = 0;
   for (const o of p.objectives) {
     // The secretariat's accepted update is what the board saw: it takes the place of the lead's
     // own draft or submitted copy of it, so last month never reads "No update" in her copy.
     if (!o.lastMonth) continue;
-    const held = store.updates.current(o.ref, month)?.state;
+    const held = (await store.updates.current(o.ref, month))?.state;
     if (held === 'accepted' || held === 'returned') continue;
     const { author, ...content } = o.lastMonth;
-    store.updates.save({ ref: o.ref, month, ...content, author, state: 'submitted' }, at);
-    store.updates.transition(o.ref, month, 'accept', p.issuedBy, at, '');
+    await store.updates.save({ ref: o.ref, month, ...content, author, state: 'submitted' }, at);
+    await store.updates.transition(o.ref, month, 'accept', p.issuedBy, at, '');
     copied += 1;
   }
   return copied;
@@ -143,19 +150,20 @@ function copyLastMonth(store: Store, p: RequestPayload, at: string): number {
  * Updates the secretariat rejected come back to the lead as returned, with the reason, so her copy
  * stops showing them as plain drafts. An update already changed or settled here is left alone.
  */
-function markReturned(store: Store, p: RequestPayload, at: string): string[] {
+async function markReturned(store: StoreTx, p: RequestPayload, at: string): Promise<string[]> {
   const returned: string[] = [];
+  const plan = await store.plan.summary();
   for (const o of p.objectives) {
     if (!o.returned) continue;
     const { month, reason, by } = o.returned;
-    if (month < store.plan.summary().startMonth || month > store.plan.summary().endMonth) continue;
-    const held = store.updates.current(o.ref, month);
+    if (month < plan.startMonth || month > plan.endMonth) continue;
+    const held = await store.updates.current(o.ref, month);
     if (!held || (held.state !== 'draft' && held.state !== 'submitted')) continue;
     if (held.state === 'draft') {
       if (needsNarrative(held.status) && !held.narrative.trim()) continue;
-      store.updates.transition(o.ref, month, 'submit', held.author, at);
+      await store.updates.transition(o.ref, month, 'submit', held.author, at);
     }
-    store.updates.transition(o.ref, month, 'return', by, at, reason);
+    await store.updates.transition(o.ref, month, 'return', by, at, reason);
     returned.push(o.ref);
   }
   return returned;
@@ -199,43 +207,43 @@ export interface OpenRequestResult {
 }
 
 /** Checks a request file without changing anything; throws the refusal a person would see. */
-function checkRequest(store: Store, input: OpenRequestInput) {
+async function checkRequest(store: StoreTx, input: OpenRequestInput) {
   const file = readExchangeFile(input.path, 'request', {
-    ownKey: unsealingKey(store),
+    ownKey: await unsealingKey(store),
     passphrase: input.passphrase,
   });
   const p = file.payload;
   if (p.expiresOn < store.today()) {
     throw refusedFile(input.path, `it expired on ${p.expiresOn}. Ask the secretariat for a new request.`);
   }
-  const seen = seenFile(store, p.fileId);
+  const seen = await seenFile(store, p.fileId);
   if (seen) throw refusedFile(input.path, `it was already opened on ${whenLabel(seen.takenAt)}.`);
-  if (store.plan.hasPlan()) {
-    const summary = store.plan.summary();
-    if (summary.id !== p.plan.id && !store.plan.isUntouched()) {
+  if (await store.plan.hasPlan()) {
+    const summary = await store.plan.summary();
+    if (summary.id !== p.plan.id && !(await store.plan.isUntouched())) {
       throw refusedFile(
         input.path,
         `it is for another plan ("${p.plan.title}"), not the one this copy holds ("${summary.title}").`,
       );
     }
-    const mark = workingCopyMark(store);
+    const mark = await workingCopyMark(store);
     if (mark && !mark.strandNumbers.includes(p.strand.number)) {
       throw refusedFile(
         input.path,
         `it is for strand ${p.strand.number}, but this working copy is for strand ${mark.strandNumbers.join(', ')}. Open it in a separate copy.`,
       );
     }
-    if (!mark) store.plan.strand(p.strand.number);
+    if (!mark) await store.plan.strand(p.strand.number);
   }
-  const own = installationKey(store);
+  const own = await installationKey(store);
   if (p.respondent.fingerprint !== null && p.respondent.fingerprint !== own?.fingerprint) {
     throw refusedFile(
       input.path,
       `it is addressed to the key ${p.respondent.fingerprint}, and this installation's key is ${own?.fingerprint ?? 'not yet made'}. It was meant for another person's copy.`,
     );
   }
-  const known = findTrust(store, file.fingerprint, null);
-  const others = trustedKeys(store).filter((k) => k.role === 'secretariat');
+  const known = await findTrust(store, file.fingerprint, null);
+  const others = (await trustedKeys(store)).filter((k) => k.role === 'secretariat');
   if (!known && others.length > 0 && !input.trust) {
     throw refusedUnknownKey(
       input.path,
@@ -245,57 +253,57 @@ function checkRequest(store: Store, input: OpenRequestInput) {
   return { file, known: known !== null, firstUse: others.length === 0 };
 }
 
-export function openRequest(store: Store, input: OpenRequestInput): OpenRequestResult {
-  const { file, known, firstUse } = checkRequest(store, input);
+export async function openRequest(store: StoreTx, input: OpenRequestInput): Promise<OpenRequestResult> {
+  const { file, known, firstUse } = await checkRequest(store, input);
   const p = file.payload;
   const at = store.now();
-  return writeTransaction(store.db, (): OpenRequestResult => {
+  return store.transaction(async (tx): Promise<OpenRequestResult> => {
+    // The checks above ran before the write lock was taken: the same file opened meanwhile (in
+    // another window or by the command line) is refused in the same words as before.
+    const seen = await seenFile(tx, p.fileId);
+    if (seen) throw refusedFile(input.path, `it was already opened on ${whenLabel(seen.takenAt)}.`);
     // A fresh install holds only the built-in plan it was seeded with: a request replaces it,
     // even for the same plan, so the copy becomes a lead's working copy (marked, with last
     // month's updates) exactly as one made from an empty file does.
-    if (store.plan.hasPlan() && !workingCopyMark(store) && store.plan.isUntouched())
-      store.plan.clearUntouched(at, input.actor);
-    const seeded = !store.plan.hasPlan();
+    if ((await tx.plan.hasPlan()) && !(await workingCopyMark(tx)) && (await tx.plan.isUntouched()))
+      await tx.plan.clearUntouched(at, input.actor);
+    const seeded = !(await tx.plan.hasPlan());
     const planChanges: PlanChanges = { addedObjectives: [], rewordedObjectives: [], retiredObjectives: [] };
     if (seeded) {
-      store.plan.seed(planFromRequest(p), at, input.actor);
+      await tx.plan.seed(planFromRequest(p), at, input.actor);
       const mark = {
         planId: p.plan.id,
         strandNumbers: [p.strand.number],
         seededFromRequest: p.fileId,
         secretariatFingerprint: file.fingerprint,
       };
-      store.setSetting(WORKING_COPY_SETTING, JSON.stringify(mark), input.actor);
-    } else if (workingCopyMark(store)) {
-      Object.assign(planChanges, followRequestPlan(store, p, at, input.actor));
+      await tx.settings.set({ [WORKING_COPY_SETTING]: JSON.stringify(mark) }, input.actor);
+    } else if (await workingCopyMark(tx)) {
+      Object.assign(planChanges, await followRequestPlan(tx, p, at, input.actor));
     }
-    const returnedUpdates = workingCopyMark(store) ? markReturned(store, p, at) : [];
-    const lastMonthCopied = workingCopyMark(store) ? copyLastMonth(store, p, at) : 0;
+    const workingCopy = (await workingCopyMark(tx)) !== null;
+    const returnedUpdates = workingCopy ? await markReturned(tx, p, at) : [];
+    const lastMonthCopied = workingCopy ? await copyLastMonth(tx, p, at) : 0;
     // Also records the public key beside a fingerprint trusted by hand before: returns are sealed to it.
-    trustKey(
-      store,
+    await trustKey(
+      tx,
       { fingerprint: file.fingerprint, publicKey: file.publicKey, name: p.issuedBy, strandNumber: null },
       input.actor,
     );
-    const own = ensureInstallationKey(store, input.actor);
-    store.db
-      .prepare(
-        `INSERT INTO exchange_inbox (file_id, plan_key, strand_number, month, expires_on, secretariat_fingerprint, payload_json, opened_at, opened_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        p.fileId,
-        p.plan.id,
-        p.strand.number,
-        p.month,
-        p.expiresOn,
-        file.fingerprint,
-        JSON.stringify(p),
-        at,
-        input.actor,
-      );
-    recordSeen(store, p.fileId, 'request', file.sha256, at, input.actor);
-    store.audit.record(at, input.actor, 'exchange.request.open', 'exchange_request', p.fileId, null, {
+    const own = await ensureInstallationKey(tx, input.actor);
+    await tx.exchange.recordOpened({
+      fileId: p.fileId,
+      planKey: p.plan.id,
+      strandNumber: p.strand.number,
+      month: p.month,
+      expiresOn: p.expiresOn,
+      secretariatFingerprint: file.fingerprint,
+      payload: p,
+      openedAt: at,
+      openedBy: input.actor,
+    });
+    await recordSeen(tx, p.fileId, 'request', file.sha256, at, input.actor);
+    await tx.audit.record(at, input.actor, 'exchange.request.open', 'exchange_request', p.fileId, null, {
       strand: p.strand.number,
       month: p.month,
       seeded,

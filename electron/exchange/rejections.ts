@@ -1,7 +1,7 @@
 // Updates the secretariat rejected when taking in a return, with the reason it gave: the next
 // request to that strand carries them, so the lead's copy shows each one as returned, with why.
 import { z } from 'zod';
-import type { Store } from '../store/store';
+import type { StoreTx } from '../store/store';
 
 export const REJECT_ACTION = 'exchange.update.reject';
 
@@ -19,23 +19,17 @@ const recordedSchema = z.object({ strand: z.number().int(), month: z.string(), r
  * Rejections recorded (in the audit log, with their reasons) for a strand since the last request
  * to it went out, the latest for each objective. The audit record is the rejection's one record.
  */
-export function rejectionsSinceLastRequest(store: Store, strandNumber: number): Map<string, ReturnedUpdate> {
-  // By the audit log's order, not by time: a request and a rejection can share a timestamp.
-  const last = store.db
-    .prepare(
-      `SELECT max(a.id) AS id FROM audit_log a JOIN exchange_requests r ON r.file_id = a.entity_id
-       WHERE a.action = 'exchange.request.issue' AND r.strand_number = ?`,
-    )
-    .get(strandNumber) as { id: number | null };
-  const rows = store.db
-    .prepare('SELECT actor, entity_id, after_json FROM audit_log WHERE action = ? AND id > ? ORDER BY id')
-    .all(REJECT_ACTION, last.id ?? 0) as { actor: string; entity_id: string; after_json: string | null }[];
+export async function rejectionsSinceLastRequest(
+  store: StoreTx,
+  strandNumber: number,
+): Promise<Map<string, ReturnedUpdate>> {
+  const records = await store.exchange.auditSinceLastRequest(strandNumber, REJECT_ACTION);
   const found = new Map<string, ReturnedUpdate>();
-  for (const row of rows) {
-    const parsed = recordedSchema.safeParse(row.after_json ? JSON.parse(row.after_json) : null);
+  for (const record of records) {
+    const parsed = recordedSchema.safeParse(record.after);
     if (!parsed.success || parsed.data.strand !== strandNumber || !parsed.data.reason.trim()) continue;
-    const ref = row.entity_id.split('@')[0];
-    found.set(ref, { month: parsed.data.month, reason: parsed.data.reason.trim(), by: row.actor });
+    const ref = record.entityId.split('@')[0];
+    found.set(ref, { month: parsed.data.month, reason: parsed.data.reason.trim(), by: record.actor });
   }
   return found;
 }

@@ -6,15 +6,15 @@ import { BoardPackError } from '../../shared/errors';
 import { isCalendarDate } from '../../shared/calendar';
 import { previousMonth, reportingMonthSchema } from '../../shared/months';
 import { checkOutputPath } from '../files/writeAtomically';
-import { protectedFiles } from '../store/backups';
-import type { Store } from '../store/store';
-import { signingKey, trustedKeys, type TrustedKey } from './keys';
+import { REQUEST_ISSUE_ACTION, type Baseline } from '../store/exchange';
+import type { TrustedKey } from '../store/keys';
+import type { StoreTx } from '../store/store';
+import { signingKey, trustedKeys } from './keys';
 import { sealExchange, writeExchangeFile, type Recipient, type RequestPayload } from './format';
-import { currentStamp, type UpdateStamp } from './records';
+import { currentStamp } from './records';
 import { requestPayloadSchema } from './schemas';
 import { newPassphrase } from './sealing';
 import { rejectionsSinceLastRequest } from './rejections';
-import { writeTransaction } from '../store/writeTransaction';
 
 /** The latest expiry a request may carry: a year is longer than any reporting round. */
 export const MAX_EXPIRY_DAYS = 366;
@@ -60,29 +60,29 @@ function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function createRequest(
-  store: Store,
+export async function createRequest(
+  store: StoreTx,
   input: CreateRequestInput,
   deps: ExchangeDeps = {},
-): CreateRequestResult {
+): Promise<CreateRequestResult> {
   const month = reportingMonthSchema.parse(input.month);
-  store.plan.assertMonthInPlan(month);
-  const strand = store.plan.strand(input.strandNumber);
+  await store.plan.assertMonthInPlan(month);
+  const strand = await store.plan.strand(input.strandNumber);
   const expiresOn = checkExpiry(store, input.expiresOn ?? addDays(store.today(), 28));
-  checkOutputPath(input.out, protectedFiles(store));
-  const leads = trustedKeys(store).filter(
+  checkOutputPath(input.out, await store.backups.protectedFiles());
+  const leads = (await trustedKeys(store)).filter(
     (k) => k.role === 'strand_lead' && k.strandNumber === strand.number,
   );
   const wanted = input.leadName?.trim();
   const chosen = wanted ? leads.find((k) => k.name === wanted) : leads.length === 1 ? leads[0] : undefined;
   const leadName = input.leadName?.trim() || chosen?.name || strand.lead;
-  const plan = store.plan.detail();
-  const objectives = store.plan.objectives({ strandNumber: strand.number, month });
+  const plan = await store.plan.detail();
+  const objectives = await store.plan.objectives({ strandNumber: strand.number, month });
   if (objectives.length === 0)
     throw new BoardPackError('invalid_input', `Strand ${strand.number} has no live objectives in ${month}.`);
-  const lastMonth = store.updates.reported(previousMonth(month), strand.number);
-  const rejections = rejectionsSinceLastRequest(store, strand.number);
-  const key = signingKey(store, input.actor);
+  const lastMonth = await store.updates.reported(previousMonth(month), strand.number);
+  const rejections = await rejectionsSinceLastRequest(store, strand.number);
+  const key = await signingKey(store, input.actor);
   const payload: RequestPayload = {
     fileId: (deps.newFileId ?? randomUUID)(),
     issuedAt: store.now(),
@@ -137,36 +137,31 @@ export function createRequest(
     respondent: { name: leadName, fingerprint: chosen?.fingerprint ?? null },
   };
   checkPayload(payload);
-  const baseline: Record<string, UpdateStamp | null> = {};
-  for (const o of objectives) baseline[o.ref] = currentStamp(store, o.ref, month);
+  const baseline: Baseline = {};
+  for (const o of objectives) baseline[o.ref] = await currentStamp(store, o.ref, month);
   const recipient = recipientFor(chosen, input.lockWithPassphrase === true);
   const lockedWith: CreateRequestResult['lockedWith'] =
     recipient.method === 'passphrase' ? 'passphrase' : 'lead_key';
   const text = sealExchange('request', payload, key, recipient);
   // The request is recorded and then written, in one transaction: a write that fails (a full
   // disk, a bad path) rolls the record back, so no request is on record that was never sent.
-  return writeTransaction(store.db, () => {
-    store.db
-      .prepare(
-        `INSERT INTO exchange_requests (file_id, strand_number, month, lead_name, lead_fingerprint, expires_on, issued_at,
-           issued_by, baseline_json, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        payload.fileId,
-        strand.number,
-        month,
-        leadName,
-        payload.respondent.fingerprint,
-        expiresOn,
-        payload.issuedAt,
-        input.actor,
-        JSON.stringify(baseline),
-        createHash('sha256').update(text, 'utf8').digest('hex'),
-      );
-    store.audit.record(
+  return store.transaction(async (tx) => {
+    await tx.exchange.recordRequest({
+      fileId: payload.fileId,
+      strandNumber: strand.number,
+      month,
+      leadName,
+      leadFingerprint: payload.respondent.fingerprint,
+      expiresOn,
+      issuedAt: payload.issuedAt,
+      issuedBy: input.actor,
+      baseline,
+      sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+    });
+    await tx.audit.record(
       payload.issuedAt,
       input.actor,
-      'exchange.request.issue',
+      REQUEST_ISSUE_ACTION,
       'exchange_request',
       payload.fileId,
       null,
@@ -179,7 +174,7 @@ export function createRequest(
         lockedWith,
       },
     );
-    const written = writeExchangeFile(input.out, text, protectedFiles(store));
+    const written = writeExchangeFile(input.out, text, await tx.backups.protectedFiles());
     return {
       path: written.path,
       fileId: payload.fileId,
@@ -198,7 +193,7 @@ export function createRequest(
 }
 
 /** The expiry date, refused unless it is a real day from today to a year ahead. */
-function checkExpiry(store: Store, expiresOn: string): string {
+function checkExpiry(store: StoreTx, expiresOn: string): string {
   if (!isCalendarDate(expiresOn))
     throw new BoardPackError(
       'invalid_input',

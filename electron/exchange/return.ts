@@ -4,15 +4,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { BoardPackError } from '../../shared/errors';
 import { needsNarrative } from '../../shared/status';
-import type { Status } from '../../shared/domain';
 import { checkOutputPath } from '../files/writeAtomically';
-import { protectedFiles } from '../store/backups';
-import type { Store } from '../store/store';
+import type { StoreTx } from '../store/store';
 import { findTrust, signingKey } from './keys';
 import { sealExchange, writeExchangeFile, type RequestPayload, type ReturnPayload } from './format';
 import type { ExchangeDeps } from './request';
+import { requestPayloadSchema } from './schemas';
 import type { Recipient } from './sealing';
-import { writeTransaction } from '../store/writeTransaction';
 
 export interface CreateReturnInput {
   out: string;
@@ -49,33 +47,21 @@ export interface OpenedRequest {
 }
 
 /** Requests opened at this installation, newest first. */
-export function openedRequests(store: Store): OpenedRequest[] {
-  const rows = store.db
-    .prepare(
-      'SELECT file_id, strand_number, month, expires_on, opened_at, secretariat_fingerprint, payload_json FROM exchange_inbox ORDER BY opened_at DESC, rowid DESC',
-    )
-    .all() as {
-    file_id: string;
-    strand_number: number;
-    month: string;
-    expires_on: string;
-    opened_at: string;
-    secretariat_fingerprint: string;
-    payload_json: string;
-  }[];
-  return rows.map((r) => ({
-    fileId: r.file_id,
-    strandNumber: r.strand_number,
+export async function openedRequests(store: StoreTx): Promise<OpenedRequest[]> {
+  // The payload was checked by this schema when the request was opened, and kept as it was read.
+  return (await store.exchange.openedRequests()).map((r) => ({
+    fileId: r.fileId,
+    strandNumber: r.strandNumber,
     month: r.month,
-    expiresOn: r.expires_on,
-    openedAt: r.opened_at,
-    secretariatFingerprint: r.secretariat_fingerprint,
-    payload: JSON.parse(r.payload_json) as RequestPayload,
+    expiresOn: r.expiresOn,
+    openedAt: r.openedAt,
+    secretariatFingerprint: r.secretariatFingerprint,
+    payload: requestPayloadSchema.parse(r.payload),
   }));
 }
 
-function chooseRequest(store: Store, input: CreateReturnInput): OpenedRequest {
-  const matching = openedRequests(store).filter(
+async function chooseRequest(store: StoreTx, input: CreateReturnInput): Promise<OpenedRequest> {
+  const matching = (await openedRequests(store)).filter(
     (r) =>
       (input.strandNumber === undefined || r.strandNumber === input.strandNumber) &&
       (input.month === undefined || r.month === input.month),
@@ -89,22 +75,12 @@ function chooseRequest(store: Store, input: CreateReturnInput): OpenedRequest {
   return matching[0];
 }
 
-interface WorkingRow {
-  ref: string;
-  status: Status;
-  narrative: string;
-  next_steps: string;
-  risks: string;
-  metric_actual: number | null;
-  saved_at: string;
-}
-
-export function createReturn(
-  store: Store,
+export async function createReturn(
+  store: StoreTx,
   input: CreateReturnInput,
   deps: ExchangeDeps = {},
-): CreateReturnResult {
-  const request = chooseRequest(store, input);
+): Promise<CreateReturnResult> {
+  const request = await chooseRequest(store, input);
   if (request.expiresOn < store.today()) {
     throw new BoardPackError(
       'refused_file',
@@ -112,12 +88,7 @@ export function createReturn(
     );
   }
   const refs = request.payload.objectives.map((o) => o.ref);
-  const rows = store.db
-    .prepare(
-      `SELECT o.ref, u.status, u.narrative, u.next_steps, u.risks, u.metric_actual, u.saved_at
-       FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.month = ? AND u.is_current = 1`,
-    )
-    .all(request.month) as WorkingRow[];
+  const rows = await store.exchange.savedUpdates(request.month);
   const byRef = new Map(rows.map((r) => [r.ref, r]));
   const written = refs.filter((ref) => byRef.has(ref)).map((ref) => byRef.get(ref)!);
   const unexplained = written
@@ -129,9 +100,9 @@ export function createReturn(
       `Red and Amber updates need a narrative saying why and what is being done: ${unexplained.join(', ')}. Nothing was exported.`,
     );
   }
-  checkOutputPath(input.out, protectedFiles(store));
-  const recipient = secretariatOf(store, request);
-  const key = signingKey(store, input.actor);
+  checkOutputPath(input.out, await store.backups.protectedFiles());
+  const recipient = await secretariatOf(store, request);
+  const key = await signingKey(store, input.actor);
   const payload: ReturnPayload = {
     fileId: (deps.newFileId ?? randomUUID)(),
     requestId: request.fileId,
@@ -144,17 +115,17 @@ export function createReturn(
       ref: r.ref,
       status: r.status,
       narrative: r.narrative,
-      nextSteps: r.next_steps,
+      nextSteps: r.nextSteps,
       risks: r.risks,
-      metricActual: r.metric_actual,
-      savedAt: r.saved_at,
+      metricActual: r.metricActual,
+      savedAt: r.savedAt,
     })),
   };
   const text = sealExchange('return', payload, key, recipient);
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
   // Recorded, then written, in one transaction: a write that fails rolls the record back.
-  return writeTransaction(store.db, () => {
-    store.audit.record(
+  return store.transaction(async (tx) => {
+    await tx.audit.record(
       payload.createdAt,
       input.actor,
       'exchange.return.export',
@@ -169,7 +140,7 @@ export function createReturn(
         sha256,
       },
     );
-    const file = writeExchangeFile(input.out, text, protectedFiles(store));
+    const file = writeExchangeFile(input.out, text, await tx.backups.protectedFiles());
     return {
       path: file.path,
       fileId: payload.fileId,
@@ -185,8 +156,8 @@ export function createReturn(
 }
 
 /** The secretariat's key, as trusted when the request was opened: the return is sealed to it. */
-function secretariatOf(store: Store, request: OpenedRequest): Recipient {
-  const trusted = findTrust(store, request.secretariatFingerprint, null);
+async function secretariatOf(store: StoreTx, request: OpenedRequest): Promise<Recipient> {
+  const trusted = await findTrust(store, request.secretariatFingerprint, null);
   if (!trusted?.publicKey) {
     throw new BoardPackError(
       'not_found',

@@ -14,6 +14,7 @@ import type {
 import type { ReportingMonth } from '../../shared/months';
 import type { PlanFile } from '../../shared/planFile';
 import type { AuditEntity } from '../../shared/auditEntities';
+import type { ImportedReturn } from '../../shared/contractOffline';
 import type { ProtectedFiles } from '../files/writeAtomically';
 import type { AuditEntry, AuditFilter } from './audit';
 import type { AutoBackupResult, AutoBackupSettings, BackupResult } from './backups';
@@ -27,6 +28,16 @@ import type {
   MeetingInput,
   Minute,
 } from './meetings';
+import type {
+  AuditRecordSince,
+  Baseline,
+  ExchangeRequest,
+  OpenedRequestRecord,
+  SavedUpdate,
+  SeenFile,
+  UpdateStamp,
+} from './exchange';
+import type { InstallationKeyPair, TrustedKey } from './keys';
 import type { IssuedPackRecord, NewIssuedPack } from './packs';
 import type { NewPaper, PaperRecord } from './papers';
 import type { Person, PersonInput } from './people';
@@ -210,6 +221,51 @@ export interface BackupsPort {
 }
 
 /**
+ * What the exchange of request and return files keeps: requests issued here, returns taken in,
+ * requests opened at a strand lead's copy, and every file taken in (so none is taken twice).
+ */
+export interface ExchangePort {
+  /** A request issued here, by its file id; null when none was. */
+  request(fileId: string): Promise<ExchangeRequest | null>;
+  /** Requests issued here, newest first, optionally for one month. */
+  requests(month?: string): Promise<ExchangeRequest[]>;
+  recordRequest(request: ExchangeRequest): Promise<void>;
+  /** The new starting point of a request's conflicts, once a return answering it is taken in. */
+  setBaseline(fileId: string, baseline: Baseline): Promise<void>;
+  /** Returns taken in here, oldest first. */
+  importedReturns(): Promise<ImportedReturn[]>;
+  recordReturn(imported: ImportedReturn): Promise<void>;
+  /** Requests opened at this (strand lead's) copy, newest first. */
+  openedRequests(): Promise<OpenedRequestRecord[]>;
+  recordOpened(opened: OpenedRequestRecord): Promise<void>;
+  /** An exchange file already taken in, by its file id; null when it is new here. */
+  seenFile(fileId: string): Promise<SeenFile | null>;
+  recordSeen(file: SeenFile): Promise<void>;
+  /** The stamp of an objective's current update for a month; null when it has none. */
+  currentStamp(ref: string, month: string): Promise<UpdateStamp | null>;
+  /** Every objective's current update for a month, of any state, with when it was saved. */
+  savedUpdates(month: string): Promise<SavedUpdate[]>;
+  /** Audit records of an action made since the last request to a strand was issued, in order. */
+  auditSinceLastRequest(strandNumber: number, action: string): Promise<AuditRecordSince[]>;
+}
+
+/** This installation's signing key pair and the keys it accepts exchange files from. */
+export interface KeysPort {
+  /** The key pair, private key included (to sign and to unseal); null until one is made. */
+  installationKey(): Promise<InstallationKeyPair | null>;
+  /** Records the installation's key pair; there is only ever one. */
+  createInstallationKey(pair: InstallationKeyPair): Promise<void>;
+  /** Every trusted key, by role, strand, name and fingerprint. */
+  trusted(): Promise<TrustedKey[]>;
+  /** The trust record for a lead's key on a strand, or for the secretariat's key (strand null). */
+  findTrust(fingerprint: string, strandNumber: number | null): Promise<TrustedKey | null>;
+  /** Records the public key beside a fingerprint trusted before any file signed with it was seen. */
+  setPublicKey(fingerprint: string, publicKey: string): Promise<void>;
+  /** Trusts a key and answers the record as stored. */
+  addTrust(key: TrustedKey): Promise<TrustedKey>;
+}
+
+/**
  * Everything one transaction, or the store itself outside any transaction, can read and write.
  * transaction() inside a transaction is a savepoint of it: the inner work is undone alone when it
  * throws, and the whole is saved only when the outermost transaction ends.
@@ -224,6 +280,8 @@ export interface StoreTx {
   readonly settings: SettingsPort;
   readonly audit: AuditPort;
   readonly backups: BackupsPort;
+  readonly exchange: ExchangePort;
+  readonly keys: KeysPort;
   /** Runs work as one write transaction: all of it is saved, or none of it. */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** Now as an ISO timestamp, from the injected clock. */

@@ -5,6 +5,8 @@ import type { PlanFile } from '../../shared/planFile';
 import { AuditLog } from './audit';
 import { BackupsRepository } from './backups';
 import { bindPort, Connection, retryWhileBusy } from './connection';
+import { ExchangeRepository } from './exchange';
+import { KeysRepository } from './keys';
 import { MeetingsRepository } from './meetings';
 import { openDatabase, type Db, type OpenOptions } from './open';
 import { PacksRepository } from './packs';
@@ -15,6 +17,8 @@ import { loadBuiltInPlan } from './planFile';
 import type {
   AuditPort,
   BackupsPort,
+  ExchangePort,
+  KeysPort,
   MeetingsPort,
   PacksPort,
   PapersPort,
@@ -51,6 +55,8 @@ export class SqliteRepositories {
   readonly people: PeopleRepository;
   readonly settings: SettingsRepository;
   readonly backups: BackupsRepository;
+  readonly exchange: ExchangeRepository;
+  readonly keys: KeysRepository;
 
   constructor(
     readonly db: Db,
@@ -67,6 +73,8 @@ export class SqliteRepositories {
     this.people = new PeopleRepository(db, this.audit);
     this.settings = new SettingsRepository(db, this.audit, now);
     this.backups = new BackupsRepository(db, path, this.settings, clock);
+    this.exchange = new ExchangeRepository(db);
+    this.keys = new KeysRepository(db);
   }
 }
 
@@ -83,6 +91,8 @@ class BoundTx implements StoreTx {
   readonly settings: SettingsPort;
   readonly audit: AuditPort;
   readonly backups: BackupsPort;
+  readonly exchange: ExchangePort;
+  readonly keys: KeysPort;
 
   constructor(
     protected readonly repositories: SqliteRepositories,
@@ -98,6 +108,8 @@ class BoundTx implements StoreTx {
     this.settings = bindPort<SettingsPort>(repositories.settings, invoke);
     this.audit = bindPort<AuditPort>(repositories.audit, invoke);
     this.backups = bindPort<BackupsPort>(repositories.backups, invoke);
+    this.exchange = bindPort<ExchangePort>(repositories.exchange, invoke);
+    this.keys = bindPort<KeysPort>(repositories.keys, invoke);
   }
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {

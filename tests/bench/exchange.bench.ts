@@ -18,7 +18,7 @@ import { exportPlan } from '../../electron/plan/spreadsheetPlan';
 import { exportUpdates } from '../../electron/plan/spreadsheetUpdates';
 import { openStore, type Store } from '../../electron/store/store';
 import { addMonths } from '../../shared/months';
-import type { Status } from '../../shared/domain';
+import type { Status, Strand } from '../../shared/domain';
 
 const dir = mkdtempSync(join(tmpdir(), 'bp-bench-exchange-'));
 const STATUSES: Status[] = ['green', 'amber', 'red', 'complete', 'not_started'];
@@ -36,9 +36,9 @@ function ms(value: number): string {
 }
 
 /** Lead writes a full update for every objective of the request it opened. */
-function leadAnswers(lead: Store, month: string, strandNumber: number): void {
-  lead.plan.objectives({ strandNumber }).forEach((o, i) => {
-    lead.updates.save(
+async function leadAnswers(lead: Store, month: string, strandNumber: number): Promise<void> {
+  for (const [i, o] of (await lead.plan.objectives({ strandNumber })).entries()) {
+    await lead.updates.save(
       {
         ref: o.ref,
         month,
@@ -51,25 +51,29 @@ function leadAnswers(lead: Store, month: string, strandNumber: number): void {
       },
       lead.now(),
     );
-  });
+  }
 }
 
-function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month: string, tag: string) {
+async function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month: string, tag: string) {
   const requestPath = join(dir, `${tag}.bpreq`);
   const returnPath = join(dir, `${tag}.bpret`);
-  const request = createRequest(secretariat, {
+  const request = await createRequest(secretariat, {
     strandNumber,
     month,
     out: requestPath,
     leadName: 'DCS Lead',
     actor: 'Secretariat',
   });
-  openRequest(lead, { path: requestPath, actor: 'DCS Lead', passphrase: request.passphrase ?? undefined });
-  leadAnswers(lead, month, strandNumber);
-  const returned = createReturn(lead, { out: returnPath, actor: 'DCS Lead' });
-  trustKey(
+  await openRequest(lead, {
+    path: requestPath,
+    actor: 'DCS Lead',
+    passphrase: request.passphrase ?? undefined,
+  });
+  await leadAnswers(lead, month, strandNumber);
+  const returned = await createReturn(lead, { out: returnPath, actor: 'DCS Lead' });
+  await trustKey(
     secretariat,
-    { fingerprint: installationKey(lead)!.fingerprint, name: 'DCS Lead', strandNumber },
+    { fingerprint: (await installationKey(lead))!.fingerprint, name: 'DCS Lead', strandNumber },
     'Secretariat',
   );
   return { request, returned, returnPath };
@@ -78,15 +82,15 @@ function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month:
 // 1. Sizes for the largest strand, with last month's accepted demo updates in the request.
 {
   const clock = () => new Date('2009-03-20T09:00:00.000Z');
-  const secretariat = openStore(join(dir, 'sizes-office.db'), { clock });
+  const secretariat = await openStore(join(dir, 'sizes-office.db'), { clock });
   loadDemo(secretariat, { months: 24 });
-  const lead = openStore(join(dir, 'sizes-laptop.db'), { clock, seedPlan: null });
-  const largest = secretariat.plan
-    .strands()
-    .map((s) => ({ s, n: secretariat.plan.objectives({ strandNumber: s.number }).length }))
-    .sort((a, b) => b.n - a.n)[0];
-  const month = addMonths(secretariat.plan.summary().startMonth, 23);
-  const { request, returned } = roundTrip(secretariat, lead, largest.s.number, month, 'largest');
+  const lead = await openStore(join(dir, 'sizes-laptop.db'), { clock, seedPlan: null });
+  const sizes: { s: Strand; n: number }[] = [];
+  for (const s of await secretariat.plan.strands())
+    sizes.push({ s, n: (await secretariat.plan.objectives({ strandNumber: s.number })).length });
+  const largest = sizes.sort((a, b) => b.n - a.n)[0];
+  const month = addMonths((await secretariat.plan.summary()).startMonth, 23);
+  const { request, returned } = await roundTrip(secretariat, lead, largest.s.number, month, 'largest');
   console.log(`Largest strand: ${largest.s.number} (${largest.n} objectives), month ${month}`);
   console.log(`  request file: ${(request.bytes / 1024).toFixed(1)} KB (with last month's accepted updates)`);
   console.log(
@@ -98,7 +102,7 @@ function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month:
   const updateTimes: number[] = [];
   let rows = 0;
   let bytes = 0;
-  const plan = secretariat.plan.summary();
+  const plan = await secretariat.plan.summary();
   for (let i = 0; i < 3; i++) {
     let t = performance.now();
     await exportPlan(secretariat, join(dir, `plan-${i}.xlsx`));
@@ -117,8 +121,8 @@ function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month:
   console.log(
     `XLSX export, 24 months of updates (${rows} rows, ${(bytes / 1024).toFixed(0)} KB): median ${ms(median(updateTimes))} of 3`,
   );
-  secretariat.close();
-  lead.close();
+  await secretariat.close();
+  await lead.close();
 }
 
 // 2. Importing a return of 100 updates: a plan with one strand of 100 objectives.
@@ -152,17 +156,21 @@ function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month:
   const times: number[] = [];
   for (let run = 0; run < 5; run++) {
     const clock = () => new Date('2007-10-01T09:00:00.000Z');
-    const secretariat = openStore(join(dir, `hundred-office-${run}.db`), { clock, seedPlan: hundred });
-    const lead = openStore(join(dir, `hundred-laptop-${run}.db`), { clock, seedPlan: null });
-    const { returnPath, returned } = roundTrip(secretariat, lead, 1, '2007-10', `hundred-${run}`);
+    const secretariat = await openStore(join(dir, `hundred-office-${run}.db`), { clock, seedPlan: hundred });
+    const lead = await openStore(join(dir, `hundred-laptop-${run}.db`), { clock, seedPlan: null });
+    const { returnPath, returned } = await roundTrip(secretariat, lead, 1, '2007-10', `hundred-${run}`);
     const t = performance.now();
-    const result = importReturn(secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true });
+    const result = await importReturn(secretariat, {
+      path: returnPath,
+      actor: 'Secretariat',
+      acceptAll: true,
+    });
     times.push(performance.now() - t);
     if (result.accepted.length !== 100)
       throw new Error(`expected 100 accepted, got ${result.accepted.length}`);
     if (run === 0) console.log(`Return of 100 updates: ${(returned.bytes / 1024).toFixed(1)} KB`);
-    secretariat.close();
-    lead.close();
+    await secretariat.close();
+    await lead.close();
   }
   console.log(
     `Import of a return of 100 updates (verify, preview, accept all, one transaction): median ${ms(median(times))} of 5 (min ${ms(Math.min(...times))})`,
@@ -172,17 +180,17 @@ function roundTrip(secretariat: Store, lead: Store, strandNumber: number, month:
 // 4. A 50 MB file is refused by its size without being read.
 {
   const clock = () => new Date('2007-10-01T09:00:00.000Z');
-  const secretariat = openStore(join(dir, 'big-office.db'), { clock });
+  const secretariat = await openStore(join(dir, 'big-office.db'), { clock });
   const big = join(dir, 'huge.bpret');
   writeFileSync(big, '');
   truncateSync(big, 50 * 1024 * 1024);
   const t = performance.now();
   try {
-    importReturn(secretariat, { path: big, actor: 'Secretariat', acceptAll: true });
+    await importReturn(secretariat, { path: big, actor: 'Secretariat', acceptAll: true });
   } catch (error) {
     console.log(`50 MB file refused in ${ms(performance.now() - t)}: ${(error as Error).message}`);
   }
-  secretariat.close();
+  await secretariat.close();
 }
 
 rmSync(dir, { recursive: true, force: true });

@@ -11,18 +11,18 @@ let pair: Pair;
 afterEach(() => pair?.close());
 
 /** Request for strand 8; the secretariat then records its own update for 8.E.1 before the return arrives. */
-function conflictOn(ref: string) {
-  pair = secretariatAndLead();
+async function conflictOn(ref: string) {
+  pair = await secretariatAndLead();
   const ids = pinnedIds();
   const requestPath = join(pair.dir, 'strand-8.bpreq');
-  const { passphrase } = createRequest(
+  const { passphrase } = await createRequest(
     pair.secretariat,
     { strandNumber: 8, month: '2007-10', out: requestPath, leadName: 'DCS Lead', actor: 'Secretariat' },
     { newFileId: ids },
   );
-  openRequest(pair.lead, { path: requestPath, actor: 'DCS Lead', passphrase: passphrase ?? undefined });
-  for (const o of pair.lead.plan.objectives({ strandNumber: 8 })) {
-    pair.lead.updates.save(
+  await openRequest(pair.lead, { path: requestPath, actor: 'DCS Lead', passphrase: passphrase ?? undefined });
+  for (const o of await pair.lead.plan.objectives({ strandNumber: 8 })) {
+    await pair.lead.updates.save(
       {
         ref: o.ref,
         month: '2007-10',
@@ -35,9 +35,9 @@ function conflictOn(ref: string) {
     );
   }
   const returnPath = join(pair.dir, 'strand-8.bpret');
-  createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
+  await createReturn(pair.lead, { out: returnPath, actor: 'DCS Lead' }, { newFileId: ids });
   pair.clock.set('2007-10-06T11:00:00.000Z');
-  pair.secretariat.updates.save(
+  await pair.secretariat.updates.save(
     {
       ref,
       month: '2007-10',
@@ -48,18 +48,18 @@ function conflictOn(ref: string) {
     },
     pair.secretariat.now(),
   );
-  trustKey(
+  await trustKey(
     pair.secretariat,
-    { fingerprint: installationKey(pair.lead)!.fingerprint, name: 'DCS Lead', strandNumber: 8 },
+    { fingerprint: (await installationKey(pair.lead))!.fingerprint, name: 'DCS Lead', strandNumber: 8 },
     'Secretariat',
   );
   return returnPath;
 }
 
 describe('an update changed at the secretariat after the request went out', () => {
-  it('shows both versions side by side in the preview', () => {
-    const returnPath = conflictOn('8.E.1');
-    const preview = previewReturn(pair.secretariat, returnPath);
+  it('shows both versions side by side in the preview', async () => {
+    const returnPath = await conflictOn('8.E.1');
+    const preview = await previewReturn(pair.secretariat, returnPath);
     expect(preview.conflicts).toEqual(['8.E.1']);
     const item = preview.updates.find((u) => u.ref === '8.E.1')!;
     expect(item.current).toMatchObject({
@@ -75,47 +75,47 @@ describe('an update changed at the secretariat after the request went out', () =
     expect(preview.updates.filter((u) => u.ref !== '8.E.1').every((u) => !u.conflict)).toBe(true);
   });
 
-  it('refuses accept-all until each conflict is decided, naming both versions and changing nothing', () => {
-    const returnPath = conflictOn('8.E.1');
+  it('refuses accept-all until each conflict is decided, naming both versions and changing nothing', async () => {
+    const returnPath = await conflictOn('8.E.1');
     const before = dumpDatabase(pair.secretariat);
-    expect(() =>
+    await expect(
       importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true }),
-    ).toThrow(
+    ).rejects.toThrow(
       /keep ours or take theirs: 8\.E\.1: here Red — "Secretariat: reported Red by phone on 5 October\." \(submitted, by Secretariat\); from the lead Amber/,
     );
     expect(dumpDatabase(pair.secretariat)).toEqual(before);
   });
 
-  it('keeps ours when the secretariat chooses to', () => {
-    const returnPath = conflictOn('8.E.1');
-    const result = importReturn(pair.secretariat, {
+  it('keeps ours when the secretariat chooses to', async () => {
+    const returnPath = await conflictOn('8.E.1');
+    const result = await importReturn(pair.secretariat, {
       path: returnPath,
       actor: 'Secretariat',
       acceptAll: true,
       decisions: { '8.E.1': 'reject' },
     });
     expect(result.rejected).toEqual(['8.E.1']);
-    expect(pair.secretariat.updates.current('8.E.1', '2007-10')).toMatchObject({
+    expect(await pair.secretariat.updates.current('8.E.1', '2007-10')).toMatchObject({
       status: 'red',
       author: 'Secretariat',
       state: 'submitted',
     });
-    expect(pair.secretariat.updates.current('8.E.2', '2007-10')).toMatchObject({
+    expect(await pair.secretariat.updates.current('8.E.2', '2007-10')).toMatchObject({
       status: 'amber',
       author: 'DCS Lead',
       state: 'accepted',
     });
   });
 
-  it('takes theirs as a new revision, keeping ours in the history', () => {
-    const returnPath = conflictOn('8.E.1');
-    importReturn(pair.secretariat, {
+  it('takes theirs as a new revision, keeping ours in the history', async () => {
+    const returnPath = await conflictOn('8.E.1');
+    await importReturn(pair.secretariat, {
       path: returnPath,
       actor: 'Secretariat',
       acceptAll: true,
       decisions: { '8.E.1': 'accept' },
     });
-    const history = pair.secretariat.updates.history('8.E.1', '2007-10');
+    const history = await pair.secretariat.updates.history('8.E.1', '2007-10');
     expect(history.map((u) => [u.revision, u.status, u.author, u.state])).toEqual([
       [2, 'amber', 'DCS Lead', 'accepted'],
       [1, 'red', 'Secretariat', 'submitted'],

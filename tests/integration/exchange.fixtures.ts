@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openStore, type Store } from '../../electron/store/store';
 import {
   readExchangeFile,
@@ -54,25 +55,27 @@ export interface Pair {
   clock: TestClock;
   secretariat: Store;
   lead: Store;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A secretariat database holding the built-in plan, and an empty database on the lead's laptop. */
-export function secretariatAndLead(start = '2007-10-01T09:00:00.000Z'): Pair {
+export async function secretariatAndLead(start = '2007-10-01T09:00:00.000Z'): Promise<Pair> {
   const dir = tempDir();
   const clock = movableClock(start);
-  const secretariat = openStore(join(dir, 'secretariat.db'), { clock });
-  const lead = openStore(join(dir, 'lead.db'), { clock, seedPlan: null });
-  return {
+  const secretariat = await openStore(join(dir, 'secretariat.db'), { clock });
+  const lead = await openStore(join(dir, 'lead.db'), { clock, seedPlan: null });
+  const pair: Pair = {
     dir,
     clock,
     secretariat,
     lead,
-    close() {
-      secretariat.close();
-      lead.close();
+    // Whichever stores the test holds when it ends (a test may swap one for another database).
+    async close() {
+      await pair.secretariat.close();
+      await pair.lead.close();
     },
   };
+  return pair;
 }
 
 const passphrases = new Map<string, string>();
@@ -83,13 +86,13 @@ export function passphraseFor(path: string): string | undefined {
 }
 
 /** The secretariat's request for one strand, for October 2007 unless told, written to `out`. */
-export function secretariatRequest(
+export async function secretariatRequest(
   secretariat: Store,
   out: string,
   request: Pick<CreateRequestInput, 'strandNumber'> & Partial<Omit<CreateRequestInput, 'out'>>,
   newFileId: () => string = pinnedIds(),
-): CreateRequestResult {
-  const made = createRequest(
+): Promise<CreateRequestResult> {
+  const made = await createRequest(
     secretariat,
     { month: '2007-10', actor: 'Secretariat', ...request, out },
     { newFileId },
@@ -100,35 +103,46 @@ export function secretariatRequest(
 }
 
 /** A file sealed to this installation's key, as a file from another installation would be. */
-export function sealedTo(store: Store): Recipient {
-  const key = signingKey(store, 'Test');
+export async function sealedTo(store: Store): Promise<Recipient> {
+  const key = await signingKey(store, 'Test');
   return { method: 'recipient-key', publicKey: key.publicKey, fingerprint: key.fingerprint };
 }
 
 /** The payload of an exchange file as `reader` opens it (with the passphrase it was locked with, if any). */
-export function payloadOf<K extends ExchangeKind>(
+export async function payloadOf<K extends ExchangeKind>(
   path: string,
   kind: K,
   reader: Store,
   passphrase = passphraseFor(path),
-): K extends 'request' ? RequestPayload : ReturnPayload {
-  return readExchangeFile(path, kind, { ownKey: unsealingKey(reader), passphrase }).payload;
+): Promise<K extends 'request' ? RequestPayload : ReturnPayload> {
+  return readExchangeFile(path, kind, { ownKey: await unsealingKey(reader), passphrase }).payload;
 }
 
 /** The strand lead's return answering the request the lead's copy opened, written to `out`. */
-export function leadReturn(lead: Store, out: string, newFileId: () => string): CreateReturnResult {
+export function leadReturn(lead: Store, out: string, newFileId: () => string): Promise<CreateReturnResult> {
   return createReturn(lead, { out, actor: 'DCS Lead' }, { newFileId });
 }
 
-/** Every table's rows, in rowid order: equal dumps mean nothing in the database changed. */
+/**
+ * Every table's rows, in rowid order: equal dumps mean nothing in the database changed. Read
+ * through a connection of its own, as another program would: the store lends no handle.
+ */
 export function dumpDatabase(store: Store): Record<string, unknown[]> {
-  const tables = store.db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
-  const dump: Record<string, unknown[]> = {};
-  for (const { name } of tables)
-    dump[name] = store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
-  return dump;
+  const db = new Database(store.path, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .pluck()
+      .all()
+      .map(String);
+    const dump: Record<string, unknown[]> = {};
+    for (const name of tables) dump[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+    return dump;
+  } finally {
+    db.close();
+  }
 }
 
 /** Signs and seals a hand-made payload, for files a real installation would never make (other strand, …). */

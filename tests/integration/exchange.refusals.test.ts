@@ -31,19 +31,23 @@ interface Prepared {
 }
 
 /** Secretariat issues a request for strand 1 (October 2007); the lead answers every objective. */
-function prepare(options: { trustLead?: boolean } = {}): Prepared {
-  pair = secretariatAndLead();
+async function prepare(options: { trustLead?: boolean } = {}): Promise<Prepared> {
+  pair = await secretariatAndLead();
   const ids = pinnedIds();
   const requestPath = join(pair.dir, 'strand-1.bpreq');
-  secretariatRequest(
+  await secretariatRequest(
     pair.secretariat,
     requestPath,
     { strandNumber: 1, leadName: 'DCS Lead', expiresOn: '2007-10-20' },
     ids,
   );
-  openRequest(pair.lead, { path: requestPath, actor: 'DCS Lead', passphrase: passphraseFor(requestPath) });
-  for (const o of pair.lead.plan.objectives({ strandNumber: 1 })) {
-    pair.lead.updates.save(
+  await openRequest(pair.lead, {
+    path: requestPath,
+    actor: 'DCS Lead',
+    passphrase: passphraseFor(requestPath),
+  });
+  for (const o of await pair.lead.plan.objectives({ strandNumber: 1 })) {
+    await pair.lead.updates.save(
       {
         ref: o.ref,
         month: '2007-10',
@@ -56,11 +60,11 @@ function prepare(options: { trustLead?: boolean } = {}): Prepared {
     );
   }
   const returnPath = join(pair.dir, 'strand-1.bpret');
-  leadReturn(pair.lead, returnPath, ids);
+  await leadReturn(pair.lead, returnPath, ids);
   if (options.trustLead !== false) {
-    trustKey(
+    await trustKey(
       pair.secretariat,
-      { fingerprint: installationKey(pair.lead)!.fingerprint, name: 'DCS Lead', strandNumber: 1 },
+      { fingerprint: (await installationKey(pair.lead))!.fingerprint, name: 'DCS Lead', strandNumber: 1 },
       'Secretariat',
     );
   }
@@ -68,12 +72,12 @@ function prepare(options: { trustLead?: boolean } = {}): Prepared {
 }
 
 /** Imports and expects a refusal matching the message, with the secretariat's database untouched. */
-function expectRefused(path: string, message: RegExp) {
+async function expectRefused(path: string, message: RegExp) {
   const before = dumpDatabase(pair.secretariat);
-  expect(() => previewReturn(pair.secretariat, path)).toThrow(message);
-  expect(() => importReturn(pair.secretariat, { path, actor: 'Secretariat', acceptAll: true })).toThrow(
-    message,
-  );
+  await expect(previewReturn(pair.secretariat, path)).rejects.toThrow(message);
+  await expect(
+    importReturn(pair.secretariat, { path, actor: 'Secretariat', acceptAll: true }),
+  ).rejects.toThrow(message);
   expect(dumpDatabase(pair.secretariat)).toEqual(before);
 }
 
@@ -88,112 +92,118 @@ function rewrite(
   return out;
 }
 
-function resigned(path: string, change: (payload: ReturnPayload) => void): string {
-  const payload = payloadOf(path, 'return', pair.secretariat);
+async function resigned(path: string, change: (payload: ReturnPayload) => void): Promise<string> {
+  const payload = await payloadOf(path, 'return', pair.secretariat);
   change(payload);
   return signedFile(
     path.replace('.bpret', '-resigned.bpret'),
     'return',
     payload,
-    signingKey(pair.lead, 'DCS Lead'),
-    sealedTo(pair.secretariat),
+    await signingKey(pair.lead, 'DCS Lead'),
+    await sealedTo(pair.secretariat),
   );
 }
 
 describe('a return file the secretariat refuses, changing nothing', () => {
-  it('refuses a file that is not a Board Pack exchange file', () => {
-    prepare();
+  it('refuses a file that is not a Board Pack exchange file', async () => {
+    await prepare();
     const path = join(pair.dir, 'minutes.bpret');
     writeFileSync(path, 'Minutes of the Serious Violence Strategy Board, 4 October 2007\n');
-    expectRefused(path, /not a Board Pack exchange file/);
+    await expectRefused(path, /not a Board Pack exchange file/);
     const json = join(pair.dir, 'other.bpret');
     writeFileSync(json, JSON.stringify({ format: 'something-else', version: 3 }));
-    expectRefused(json, /not a Board Pack exchange file/);
+    await expectRefused(json, /not a Board Pack exchange file/);
   });
 
-  it('refuses a truncated file as incomplete', () => {
-    const { returnPath } = prepare();
+  it('refuses a truncated file as incomplete', async () => {
+    const { returnPath } = await prepare();
     const bytes = readFileSync(returnPath);
     const cut = join(pair.dir, 'cut.bpret');
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    expectRefused(cut, /incomplete or damaged/);
+    await expectRefused(cut, /incomplete or damaged/);
   });
 
-  it('refuses a file with one character of its sealed contents changed as tampered', () => {
-    const { returnPath } = prepare();
+  it('refuses a file with one character of its sealed contents changed as tampered', async () => {
+    const { returnPath } = await prepare();
     const file = readJson<{ ciphertext: string }>(returnPath);
     const at = Math.floor(file.ciphertext.length / 2);
     const changed = file.ciphertext[at] === 'A' ? 'B' : 'A';
     file.ciphertext = `${file.ciphertext.slice(0, at)}${changed}${file.ciphertext.slice(at + 1)}`;
     const tampered = join(pair.dir, 'tampered.bpret');
     writeFileSync(tampered, JSON.stringify(file, null, 2));
-    expectRefused(tampered, /tampered\.bpret was refused: it has been changed or damaged since it was made/);
+    await expectRefused(
+      tampered,
+      /tampered\.bpret was refused: it has been changed or damaged since it was made/,
+    );
   });
 
-  it('refuses a 50 MB file by the bytes read, reading no more than the limit', () => {
-    prepare();
+  it('refuses a 50 MB file by the bytes read, reading no more than the limit', async () => {
+    await prepare();
     const big = join(pair.dir, 'huge.bpret');
     writeFileSync(big, '');
     truncateSync(big, 50 * 1024 * 1024);
-    expectRefused(big, /larger than 5 MB\. No Board Pack exchange file is that large/);
+    await expectRefused(big, /larger than 5 MB\. No Board Pack exchange file is that large/);
   });
 
-  it('refuses a file of a newer format version, saying to install the newer version', () => {
-    const { returnPath } = prepare();
-    expectRefused(
+  it('refuses a file of a newer format version, saying to install the newer version', async () => {
+    const { returnPath } = await prepare();
+    await expectRefused(
       rewrite(returnPath, (f) => (f.formatVersion = 3)),
       /newer version of Board Pack \(format version 3/,
     );
   });
 
-  it('refuses a request file offered as a return', () => {
-    const { requestPath } = prepare();
-    expectRefused(requestPath, /is a request file \(\.bpreq\), but a return file \(\.bpret\) was expected/);
+  it('refuses a request file offered as a return', async () => {
+    const { requestPath } = await prepare();
+    await expectRefused(
+      requestPath,
+      /is a request file \(\.bpreq\), but a return file \(\.bpret\) was expected/,
+    );
   });
 
-  it('refuses a return for another plan', () => {
-    const { returnPath } = prepare();
-    expectRefused(
-      resigned(returnPath, (p) => (p.planId = 'another-strategy')),
+  it('refuses a return for another plan', async () => {
+    const { returnPath } = await prepare();
+    await expectRefused(
+      await resigned(returnPath, (p) => (p.planId = 'another-strategy')),
       /for another plan \(another-strategy\)/,
     );
   });
 
-  it('refuses a return for another strand than its request', () => {
-    const { returnPath } = prepare();
-    expectRefused(
-      resigned(returnPath, (p) => (p.strandNumber = 3)),
+  it('refuses a return for another strand than its request', async () => {
+    const { returnPath } = await prepare();
+    await expectRefused(
+      await resigned(returnPath, (p) => (p.strandNumber = 3)),
       /for strand 3, but the request it answers was for strand 1/,
     );
   });
 
-  it('refuses a return arriving more than a week after its request expired, by the clock here', () => {
-    const { returnPath } = prepare();
+  it('refuses a return arriving more than a week after its request expired, by the clock here', async () => {
+    const { returnPath } = await prepare();
     pair.clock.set('2007-10-28T09:00:00.000Z');
-    expectRefused(
+    await expectRefused(
       returnPath,
       /expired on 2007-10-20, and returns are taken in for 7 days after that \(until 2007-10-27\)/,
     );
   });
 
-  it('refuses a late return even when the lead dated it before the expiry', () => {
-    const { returnPath } = prepare();
-    const backdated = resigned(returnPath, (p) => (p.createdAt = '2007-10-02T08:00:00.000Z'));
+  it('refuses a late return even when the lead dated it before the expiry', async () => {
+    const { returnPath } = await prepare();
+    const backdated = await resigned(returnPath, (p) => (p.createdAt = '2007-10-02T08:00:00.000Z'));
     pair.clock.set('2007-11-15T09:00:00.000Z');
-    expectRefused(backdated, /expired on 2007-10-20/);
+    await expectRefused(backdated, /expired on 2007-10-20/);
   });
 
-  it('takes in a return written after the expiry when it arrives within the week of grace', () => {
-    const { returnPath } = prepare();
-    const late = resigned(returnPath, (p) => (p.createdAt = '2007-10-25T08:00:00.000Z'));
+  it('takes in a return written after the expiry when it arrives within the week of grace', async () => {
+    const { returnPath } = await prepare();
+    const late = await resigned(returnPath, (p) => (p.createdAt = '2007-10-25T08:00:00.000Z'));
     pair.clock.set('2007-10-27T17:00:00.000Z');
-    const taken = importReturn(pair.secretariat, { path: late, actor: 'Secretariat', acceptAll: true });
+    const taken = await importReturn(pair.secretariat, { path: late, actor: 'Secretariat', acceptAll: true });
     expect(taken.accepted.length).toBeGreaterThan(0);
   });
 
-  it('refuses a return signed by an unknown key with its own code, its fingerprint and how to trust it', () => {
-    const { returnPath } = prepare({ trustLead: false });
-    const fingerprint = installationKey(pair.lead)!.fingerprint;
+  it('refuses a return signed by an unknown key with its own code, its fingerprint and how to trust it', async () => {
+    const { returnPath } = await prepare({ trustLead: false });
+    const fingerprint = (await installationKey(pair.lead))!.fingerprint;
     const message =
       `strand-1.bpret was refused: it is signed by a key this copy does not trust for strand 1: ${fingerprint}, from "DCS Lead". ` +
       'Confirm that fingerprint with the lead by phone or in person, then trust it and take in the return again ' +
@@ -201,13 +211,13 @@ describe('a return file the secretariat refuses, changing nothing', () => {
     const before = dumpDatabase(pair.secretariat);
     // Its own code, so the screen can offer to trust the key once the person has confirmed it.
     const refusal = expect.objectContaining({ code: 'unknown_key', message });
-    expect(() => previewReturn(pair.secretariat, returnPath)).toThrow(refusal);
-    expect(() =>
+    await expect(previewReturn(pair.secretariat, returnPath)).rejects.toThrow(refusal);
+    await expect(
       importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true }),
-    ).toThrow(refusal);
+    ).rejects.toThrow(refusal);
     expect(dumpDatabase(pair.secretariat)).toEqual(before);
 
-    const taken = importReturn(pair.secretariat, {
+    const taken = await importReturn(pair.secretariat, {
       path: returnPath,
       actor: 'Secretariat',
       acceptAll: true,
@@ -217,24 +227,24 @@ describe('a return file the secretariat refuses, changing nothing', () => {
     expect(taken.accepted.length).toBeGreaterThan(0);
   });
 
-  it("refuses a return signed by a stranger's key even when it names the right request", () => {
-    const { returnPath } = prepare();
-    const payload = payloadOf(returnPath, 'return', pair.secretariat);
+  it("refuses a return signed by a stranger's key even when it names the right request", async () => {
+    const { returnPath } = await prepare();
+    const payload = await payloadOf(returnPath, 'return', pair.secretariat);
     const forged = signedFile(
       join(pair.dir, 'forged.bpret'),
       'return',
       { ...payload, fileId: '00000000-0000-4000-8000-000000000999' },
       generateKeyPair(),
-      sealedTo(pair.secretariat),
+      await sealedTo(pair.secretariat),
     );
-    expectRefused(forged, /does not trust for strand 1/);
+    await expectRefused(forged, /does not trust for strand 1/);
   });
 
-  it('takes a return in once: importing the same file again says when and changes nothing', () => {
-    const { returnPath } = prepare();
+  it('takes a return in once: importing the same file again says when and changes nothing', async () => {
+    const { returnPath } = await prepare();
     pair.clock.set('2007-10-09T14:30:00.000Z');
-    importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true });
-    expectRefused(
+    await importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true });
+    await expectRefused(
       returnPath,
       /already imported on 2007-10-09 14:30 UTC by Secretariat\. Nothing was changed\./,
     );
@@ -242,92 +252,92 @@ describe('a return file the secretariat refuses, changing nothing', () => {
 });
 
 describe("a request file the lead's copy refuses, changing nothing", () => {
-  function expectLeadRefused(path: string, message: RegExp, options: { trust?: boolean } = {}) {
+  async function expectLeadRefused(path: string, message: RegExp, options: { trust?: boolean } = {}) {
     const before = dumpDatabase(pair.lead);
-    expect(() =>
+    await expect(
       openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path), ...options }),
-    ).toThrow(message);
+    ).rejects.toThrow(message);
     expect(dumpDatabase(pair.lead)).toEqual(before);
   }
 
   /** A lead's fresh copy that has opened a strand 2 request (first.bpreq) from the secretariat. */
-  function leadCopyOfStrand2(): { ids: () => string; first: string } {
-    pair = secretariatAndLead();
+  async function leadCopyOfStrand2(): Promise<{ ids: () => string; first: string }> {
+    pair = await secretariatAndLead();
     const ids = pinnedIds();
     const first = join(pair.dir, 'first.bpreq');
-    secretariatRequest(pair.secretariat, first, { strandNumber: 2 }, ids);
-    openRequest(pair.lead, { path: first, actor: 'DCS Lead', passphrase: passphraseFor(first) });
+    await secretariatRequest(pair.secretariat, first, { strandNumber: 2 }, ids);
+    await openRequest(pair.lead, { path: first, actor: 'DCS Lead', passphrase: passphraseFor(first) });
     return { ids, first };
   }
 
-  it('refuses a request that has expired', () => {
-    pair = secretariatAndLead();
+  it('refuses a request that has expired', async () => {
+    pair = await secretariatAndLead();
     const path = join(pair.dir, 'r.bpreq');
-    secretariatRequest(pair.secretariat, path, { strandNumber: 2, expiresOn: '2007-10-10' });
+    await secretariatRequest(pair.secretariat, path, { strandNumber: 2, expiresOn: '2007-10-10' });
     pair.clock.set('2007-10-11T09:00:00.000Z');
-    expectLeadRefused(path, /expired on 2007-10-10\. Ask the secretariat for a new request/);
+    await expectLeadRefused(path, /expired on 2007-10-10\. Ask the secretariat for a new request/);
   });
 
-  it('refuses a request opened a second time', () => {
-    pair = secretariatAndLead();
+  it('refuses a request opened a second time', async () => {
+    pair = await secretariatAndLead();
     const path = join(pair.dir, 'r.bpreq');
-    secretariatRequest(pair.secretariat, path, { strandNumber: 2 });
-    openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
-    expectLeadRefused(path, /already opened on 2007-10-01 09:00 UTC/);
+    await secretariatRequest(pair.secretariat, path, { strandNumber: 2 });
+    await openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
+    await expectLeadRefused(path, /already opened on 2007-10-01 09:00 UTC/);
   });
 
-  it('refuses a request for another plan than the working copy holds', () => {
-    leadCopyOfStrand2();
-    const other = openStore(join(pair.dir, 'other.db'), {
+  it('refuses a request for another plan than the working copy holds', async () => {
+    await leadCopyOfStrand2();
+    const other = await openStore(join(pair.dir, 'other.db'), {
       clock: pair.clock,
       seedPlan: { ...loadBuiltInPlan(), id: 'another-strategy', title: 'Another Strategy' },
     });
     const path = join(pair.dir, 'other.bpreq');
-    secretariatRequest(other, path, { strandNumber: 2 }, pinnedIds(1));
-    other.close();
-    expectLeadRefused(path, /for another plan \("Another Strategy"\)/);
+    await secretariatRequest(other, path, { strandNumber: 2 }, pinnedIds(1));
+    await other.close();
+    await expectLeadRefused(path, /for another plan \("Another Strategy"\)/);
   });
 
-  it('refuses a request for another strand than the working copy was made for', () => {
-    const { ids } = leadCopyOfStrand2();
+  it('refuses a request for another strand than the working copy was made for', async () => {
+    const { ids } = await leadCopyOfStrand2();
     const path = join(pair.dir, 'strand-3.bpreq');
-    secretariatRequest(pair.secretariat, path, { strandNumber: 3 }, ids);
-    expectLeadRefused(path, /for strand 3, but this working copy is for strand 2/);
+    await secretariatRequest(pair.secretariat, path, { strandNumber: 3 }, ids);
+    await expectLeadRefused(path, /for strand 3, but this working copy is for strand 2/);
   });
 
-  it('refuses a request signed by a different secretariat key until the person confirms it', () => {
-    const { ids, first } = leadCopyOfStrand2();
-    const payload: RequestPayload = payloadOf(first, 'request', pair.lead);
+  it('refuses a request signed by a different secretariat key until the person confirms it', async () => {
+    const { ids, first } = await leadCopyOfStrand2();
+    const payload: RequestPayload = await payloadOf(first, 'request', pair.lead);
     const impostor = generateKeyPair();
     const path = signedFile(
       join(pair.dir, 'impostor.bpreq'),
       'request',
       { ...payload, fileId: ids(), month: '2007-11' },
       impostor,
-      sealedTo(pair.lead),
+      await sealedTo(pair.lead),
     );
-    expectLeadRefused(
+    await expectLeadRefused(
       path,
       new RegExp(`signed by a key this copy does not know \\(${impostor.fingerprint}\\)`),
     );
     // Its own code, so a screen can offer to trust the key once the person has confirmed it.
-    expect(() => openRequest(pair.lead, { path, actor: 'DCS Lead' })).toThrow(
+    await expect(openRequest(pair.lead, { path, actor: 'DCS Lead' })).rejects.toThrow(
       expect.objectContaining({ code: 'unknown_key' }),
     );
-    expect(openRequest(pair.lead, { path, actor: 'DCS Lead', trust: true }).secretariatKey).toBe(
+    expect((await openRequest(pair.lead, { path, actor: 'DCS Lead', trust: true })).secretariatKey).toBe(
       'trusted_now',
     );
   });
 
-  it("refuses a request addressed to another person's key", () => {
-    pair = secretariatAndLead();
-    trustKey(
+  it("refuses a request addressed to another person's key", async () => {
+    pair = await secretariatAndLead();
+    await trustKey(
       pair.secretariat,
       { fingerprint: generateKeyPair().fingerprint, name: 'Someone Else', strandNumber: 2 },
       'Secretariat',
     );
     const path = join(pair.dir, 'r.bpreq');
-    secretariatRequest(pair.secretariat, path, { strandNumber: 2 });
-    expectLeadRefused(path, /addressed to the key .* meant for another person's copy/);
+    await secretariatRequest(pair.secretariat, path, { strandNumber: 2 });
+    await expectLeadRefused(path, /addressed to the key .* meant for another person's copy/);
   });
 });

@@ -37,9 +37,9 @@ let pair: Pair;
 afterEach(() => pair?.close());
 
 /** The lead writes a Green update for every objective of the strand it opened. */
-function leadWrites(month = '2007-10', strandNumber = 1) {
-  for (const o of pair.lead.plan.objectives({ strandNumber, month })) {
-    pair.lead.updates.save(
+async function leadWrites(month = '2007-10', strandNumber = 1) {
+  for (const o of await pair.lead.plan.objectives({ strandNumber, month })) {
+    await pair.lead.updates.save(
       {
         ref: o.ref,
         month,
@@ -54,41 +54,41 @@ function leadWrites(month = '2007-10', strandNumber = 1) {
 }
 
 /** A first request for strand 1, opened at the lead's with its passphrase, and the lead's return. */
-function firstRound() {
-  pair = secretariatAndLead();
+async function firstRound() {
+  pair = await secretariatAndLead();
   const ids = pinnedIds();
   const requestPath = join(pair.dir, 'strand-1.bpreq');
-  const made = secretariatRequest(
+  const made = await secretariatRequest(
     pair.secretariat,
     requestPath,
     { strandNumber: 1, leadName: 'DCS Lead', expiresOn: '2007-10-20' },
     ids,
   );
-  openRequest(pair.lead, { path: requestPath, actor: 'DCS Lead', passphrase: made.passphrase! });
-  leadWrites();
+  await openRequest(pair.lead, { path: requestPath, actor: 'DCS Lead', passphrase: made.passphrase! });
+  await leadWrites();
   const returnPath = join(pair.dir, 'strand-1.bpret');
-  leadReturn(pair.lead, returnPath, ids);
+  await leadReturn(pair.lead, returnPath, ids);
   return { ids, made, requestPath, returnPath };
 }
 
-function expectLeadRefused(path: string, message: RegExp, passphrase?: string) {
+async function expectLeadRefused(path: string, message: RegExp, passphrase?: string) {
   const before = dumpDatabase(pair.lead);
-  expect(() => openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase })).toThrow(message);
+  await expect(openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase })).rejects.toThrow(message);
   expect(dumpDatabase(pair.lead)).toEqual(before);
 }
 
-function expectSecretariatRefused(path: string, message: RegExp) {
+async function expectSecretariatRefused(path: string, message: RegExp) {
   const before = dumpDatabase(pair.secretariat);
-  expect(() => previewReturn(pair.secretariat, path)).toThrow(message);
-  expect(() => importReturn(pair.secretariat, { path, actor: 'Secretariat', acceptAll: true })).toThrow(
-    message,
-  );
+  await expect(previewReturn(pair.secretariat, path)).rejects.toThrow(message);
+  await expect(
+    importReturn(pair.secretariat, { path, actor: 'Secretariat', acceptAll: true }),
+  ).rejects.toThrow(message);
   expect(dumpDatabase(pair.secretariat)).toEqual(before);
 }
 
 describe('sealed exchange files', () => {
-  it('carries a strand round trip with nothing of the plan or the updates readable on the stick', () => {
-    const { made, requestPath, returnPath } = firstRound();
+  it('carries a strand round trip with nothing of the plan or the updates readable on the stick', async () => {
+    const { made, requestPath, returnPath } = await firstRound();
     expect(made.lockedWith).toBe('passphrase');
     expect(made.passphrase).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
     for (const path of [requestPath, returnPath]) {
@@ -96,45 +96,60 @@ describe('sealed exchange files', () => {
       expect(text).not.toMatch(/Confidential|objective|narrative|Serious|DCS Lead|1\.E\.1/i);
       expect(readJson<{ formatVersion: number }>(path).formatVersion).toBe(2);
     }
-    const taken = importReturn(pair.secretariat, {
+    const taken = await importReturn(pair.secretariat, {
       path: returnPath,
       actor: 'Secretariat',
       acceptAll: true,
       trust: true,
     });
     expect(taken.preview.encrypted).toBe(true);
-    expect(taken.accepted.length).toBe(pair.lead.plan.objectives({ strandNumber: 1 }).length);
-    const held = [...pair.secretariat.updates.reported('2007-10', 1).values()];
+    expect(taken.accepted.length).toBe((await pair.lead.plan.objectives({ strandNumber: 1 })).length);
+    const held = [...(await pair.secretariat.updates.reported('2007-10', 1)).values()];
     expect(held.every((u) => u.narrative.startsWith('Confidential progress'))).toBe(true);
   });
 
-  it("seals the next request to the lead's key once a return has shown it, and only that copy opens it", () => {
-    const { ids, returnPath } = firstRound();
-    importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true, trust: true });
+  it("seals the next request to the lead's key once a return has shown it, and only that copy opens it", async () => {
+    const { ids, returnPath } = await firstRound();
+    await importReturn(pair.secretariat, {
+      path: returnPath,
+      actor: 'Secretariat',
+      acceptAll: true,
+      trust: true,
+    });
     const november = join(pair.dir, 'strand-1-2007-11.bpreq');
-    const made = secretariatRequest(pair.secretariat, november, { strandNumber: 1, month: '2007-11' }, ids);
+    const made = await secretariatRequest(
+      pair.secretariat,
+      november,
+      { strandNumber: 1, month: '2007-11' },
+      ids,
+    );
     expect([made.lockedWith, made.passphrase]).toEqual(['lead_key', null]);
     expect(readJson<{ lock: { recipient: string } }>(november).lock.recipient).toBe(
-      installationKey(pair.lead)!.fingerprint,
+      (await installationKey(pair.lead))!.fingerprint,
     );
 
-    const newLaptop = openStore(join(pair.dir, 'new-laptop.db'), { clock: pair.clock, seedPlan: null });
-    signingKey(newLaptop, 'DCS Lead');
+    const newLaptop = await openStore(join(pair.dir, 'new-laptop.db'), { clock: pair.clock, seedPlan: null });
+    await signingKey(newLaptop, 'DCS Lead');
     const before = dumpDatabase(newLaptop);
-    expect(() => openRequest(newLaptop, { path: november, actor: 'DCS Lead' })).toThrow(
+    await expect(openRequest(newLaptop, { path: november, actor: 'DCS Lead' })).rejects.toThrow(
       /is locked for the key .*, not this copy's key, so only that copy can open it\. If this is a new laptop, ask the secretariat for a request locked with a passphrase\. Nothing was changed\./,
     );
     expect(dumpDatabase(newLaptop)).toEqual(before);
-    newLaptop.close();
+    await newLaptop.close();
 
-    expect(openRequest(pair.lead, { path: november, actor: 'DCS Lead' }).encrypted).toBe(true);
+    expect((await openRequest(pair.lead, { path: november, actor: 'DCS Lead' })).encrypted).toBe(true);
   });
 
-  it('locks with a passphrase when asked, for a lead who has a new laptop', () => {
-    const { ids, returnPath } = firstRound();
-    importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', acceptAll: true, trust: true });
+  it('locks with a passphrase when asked, for a lead who has a new laptop', async () => {
+    const { ids, returnPath } = await firstRound();
+    await importReturn(pair.secretariat, {
+      path: returnPath,
+      actor: 'Secretariat',
+      acceptAll: true,
+      trust: true,
+    });
     const path = join(pair.dir, 'again.bpreq');
-    const made = secretariatRequest(
+    const made = await secretariatRequest(
       pair.secretariat,
       path,
       { strandNumber: 1, month: '2007-11', lockWithPassphrase: true },
@@ -144,25 +159,25 @@ describe('sealed exchange files', () => {
     expect(readJson<{ lock: { method: string } }>(path).lock.method).toBe('passphrase');
   });
 
-  it('refuses a first request without its passphrase, or with a wrong one, changing nothing', () => {
-    pair = secretariatAndLead();
+  it('refuses a first request without its passphrase, or with a wrong one, changing nothing', async () => {
+    pair = await secretariatAndLead();
     const path = join(pair.dir, 'r.bpreq');
-    secretariatRequest(pair.secretariat, path, { strandNumber: 2 });
+    await secretariatRequest(pair.secretariat, path, { strandNumber: 2 });
     const refusal = expect.objectContaining({
       code: 'passphrase_required',
       message: expect.stringMatching(
         /^r\.bpreq was refused: it is locked with a passphrase\. The secretariat reads it out by phone/,
       ),
     });
-    expect(() => openRequest(pair.lead, { path, actor: 'DCS Lead' })).toThrow(refusal);
-    expectLeadRefused(path, /that passphrase does not open it/, newPassphrase());
+    await expect(openRequest(pair.lead, { path, actor: 'DCS Lead' })).rejects.toThrow(refusal);
+    await expectLeadRefused(path, /that passphrase does not open it/, newPassphrase());
     // Typed as heard: lower case, spaces for dashes, O for 0 and I or L for 1 all open it.
     const heard = passphraseFor(path)!.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l');
-    expect(openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: heard }).seeded).toBe(true);
+    expect((await openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: heard })).seeded).toBe(true);
   });
 
-  it('refuses a file whose ciphertext, nonce or lock was changed, changing nothing', () => {
-    const { returnPath } = firstRound();
+  it('refuses a file whose ciphertext, nonce or lock was changed, changing nothing', async () => {
+    const { returnPath } = await firstRound();
     const file = readJson<Record<string, unknown> & { lock: Record<string, unknown>; nonce: string }>(
       returnPath,
     );
@@ -176,7 +191,7 @@ describe('sealed exchange files', () => {
     for (const [name, changed] of Object.entries(variants)) {
       const path = join(pair.dir, `${name}.bpret`);
       writeFileSync(path, JSON.stringify(changed, null, 2));
-      expectSecretariatRefused(
+      await expectSecretariatRefused(
         path,
         new RegExp(`^${name}\\.bpret was refused: it has been changed or damaged since it was made`),
       );
@@ -186,7 +201,7 @@ describe('sealed exchange files', () => {
     );
     const salted = join(pair.dir, 'salted.bpreq');
     writeFileSync(salted, JSON.stringify({ ...request, lock: { ...request.lock, cost: 16 } }));
-    expectLeadRefused(
+    await expectLeadRefused(
       salted,
       /that passphrase does not open it/,
       passphraseFor(join(pair.dir, 'strand-1.bpreq')),
@@ -195,36 +210,36 @@ describe('sealed exchange files', () => {
 });
 
 describe('version 1 files, written in clear before files were sealed', () => {
-  it('still opens a clear request and takes in a clear return, flagging both as not encrypted', () => {
-    pair = secretariatAndLead();
+  it('still opens a clear request and takes in a clear return, flagging both as not encrypted', async () => {
+    pair = await secretariatAndLead();
     const ids = pinnedIds();
     const sealed = join(pair.dir, 'sealed.bpreq');
-    secretariatRequest(pair.secretariat, sealed, { strandNumber: 1, leadName: 'DCS Lead' }, ids);
-    const payload: RequestPayload = payloadOf(sealed, 'request', pair.lead);
+    await secretariatRequest(pair.secretariat, sealed, { strandNumber: 1, leadName: 'DCS Lead' }, ids);
+    const payload: RequestPayload = await payloadOf(sealed, 'request', pair.lead);
     const clearRequest = clearV1File(
       join(pair.dir, 'old.bpreq'),
       'request',
       payload,
-      signingKey(pair.secretariat, 'Secretariat'),
+      await signingKey(pair.secretariat, 'Secretariat'),
     );
     expect(readFileSync(clearRequest, 'utf8')).toContain('"formatVersion": 1');
-    const opened = openRequest(pair.lead, { path: clearRequest, actor: 'DCS Lead' });
+    const opened = await openRequest(pair.lead, { path: clearRequest, actor: 'DCS Lead' });
     expect(opened.encrypted).toBe(false);
 
-    leadWrites();
+    await leadWrites();
     // An older lead's copy answers in clear too.
     const sealedReturn = join(pair.dir, 'sealed.bpret');
-    createReturn(pair.lead, { out: sealedReturn, actor: 'DCS Lead' }, { newFileId: ids });
-    const returnPayload: ReturnPayload = payloadOf(sealedReturn, 'return', pair.secretariat);
+    await createReturn(pair.lead, { out: sealedReturn, actor: 'DCS Lead' }, { newFileId: ids });
+    const returnPayload: ReturnPayload = await payloadOf(sealedReturn, 'return', pair.secretariat);
     const clearReturn = clearV1File(
       join(pair.dir, 'old.bpret'),
       'return',
       returnPayload,
-      signingKey(pair.lead, 'DCS Lead'),
+      await signingKey(pair.lead, 'DCS Lead'),
     );
-    const preview = previewReturn(pair.secretariat, clearReturn, { trust: true });
+    const preview = await previewReturn(pair.secretariat, clearReturn, { trust: true });
     expect(preview.encrypted).toBe(false);
-    const taken = importReturn(pair.secretariat, {
+    const taken = await importReturn(pair.secretariat, {
       path: clearReturn,
       actor: 'Secretariat',
       acceptAll: true,
@@ -235,144 +250,144 @@ describe('version 1 files, written in clear before files were sealed', () => {
 });
 
 describe('signed files the schema refuses (issue 18, item 4)', () => {
-  function resignedReturn(name: string, change: (p: ReturnPayload) => void): string {
-    const { returnPath } = firstRound();
-    trustKey(
+  async function resignedReturn(name: string, change: (p: ReturnPayload) => void): Promise<string> {
+    const { returnPath } = await firstRound();
+    await trustKey(
       pair.secretariat,
-      { fingerprint: installationKey(pair.lead)!.fingerprint, name: 'DCS Lead', strandNumber: 1 },
+      { fingerprint: (await installationKey(pair.lead))!.fingerprint, name: 'DCS Lead', strandNumber: 1 },
       'Secretariat',
     );
-    const payload = payloadOf(returnPath, 'return', pair.secretariat);
+    const payload = await payloadOf(returnPath, 'return', pair.secretariat);
     change(payload);
     return signedFile(
       join(pair.dir, name),
       'return',
       payload,
-      signingKey(pair.lead, 'DCS Lead'),
-      sealedTo(pair.secretariat),
+      await signingKey(pair.lead, 'DCS Lead'),
+      await sealedTo(pair.secretariat),
     );
   }
 
   it.each([['0000-00-00T00:00Z'], ['2007-13-45T99:99Z'], ['2007-02-29T10:00Z'], ['2007-10-01T24:00Z']])(
     'refuses a return created at %s, which is no real time',
-    (createdAt) => {
-      const path = resignedReturn('dated.bpret', (p) => (p.createdAt = createdAt));
-      expectSecretariatRefused(path, /at payload\.createdAt: That is not a real date and time/);
+    async (createdAt) => {
+      const path = await resignedReturn('dated.bpret', (p) => (p.createdAt = createdAt));
+      await expectSecretariatRefused(path, /at payload\.createdAt: That is not a real date and time/);
     },
   );
 
-  it('refuses the same timestamps in a clear version 1 return too', () => {
-    const { returnPath } = firstRound();
-    const payload = payloadOf(returnPath, 'return', pair.secretariat);
+  it('refuses the same timestamps in a clear version 1 return too', async () => {
+    const { returnPath } = await firstRound();
+    const payload = await payloadOf(returnPath, 'return', pair.secretariat);
     const path = clearV1File(
       join(pair.dir, 'v1.bpret'),
       'return',
       { ...payload, updates: payload.updates.map((u) => ({ ...u, savedAt: '2007-13-45T99:99Z' })) },
-      signingKey(pair.lead, 'DCS Lead'),
+      await signingKey(pair.lead, 'DCS Lead'),
     );
-    expectSecretariatRefused(path, /at payload\.updates\.0\.savedAt: That is not a real date and time/);
+    await expectSecretariatRefused(path, /at payload\.updates\.0\.savedAt: That is not a real date and time/);
   });
 
-  function resignedRequest(change: (p: RequestPayload) => void): string {
-    pair = secretariatAndLead();
+  async function resignedRequest(change: (p: RequestPayload) => void): Promise<string> {
+    pair = await secretariatAndLead();
     const sealed = join(pair.dir, 'sealed.bpreq');
-    secretariatRequest(pair.secretariat, sealed, { strandNumber: 1 });
-    const payload = payloadOf(sealed, 'request', pair.lead);
+    await secretariatRequest(pair.secretariat, sealed, { strandNumber: 1 });
+    const payload = await payloadOf(sealed, 'request', pair.lead);
     change(payload);
     return signedFile(
       join(pair.dir, 'changed.bpreq'),
       'request',
       payload,
-      signingKey(pair.secretariat, 'Secretariat'),
+      await signingKey(pair.secretariat, 'Secretariat'),
       { method: 'passphrase', passphrase: 'TEST-TEST' },
     );
   }
 
-  it('refuses a request listing the same objective twice', () => {
-    const path = resignedRequest((p) => p.objectives.push(p.objectives[0]));
-    expectLeadRefused(path, /at payload\.objectives: 1\.I\.1 is listed more than once/, 'TEST-TEST');
+  it('refuses a request listing the same objective twice', async () => {
+    const path = await resignedRequest((p) => p.objectives.push(p.objectives[0]));
+    await expectLeadRefused(path, /at payload\.objectives: 1\.I\.1 is listed more than once/, 'TEST-TEST');
   });
 
-  it('refuses a request whose plan starts after it ends', () => {
-    const path = resignedRequest((p) => (p.plan.startMonth = '2010-04'));
-    expectLeadRefused(path, /at payload\.plan\.startMonth: the plan starts after it ends/, 'TEST-TEST');
+  it('refuses a request whose plan starts after it ends', async () => {
+    const path = await resignedRequest((p) => (p.plan.startMonth = '2010-04'));
+    await expectLeadRefused(path, /at payload\.plan\.startMonth: the plan starts after it ends/, 'TEST-TEST');
   });
 
-  it('refuses a request for a month outside its own plan period', () => {
-    const path = resignedRequest((p) => (p.month = '2012-01'));
-    expectLeadRefused(path, /at payload\.month: the month is outside the plan period/, 'TEST-TEST');
+  it('refuses a request for a month outside its own plan period', async () => {
+    const path = await resignedRequest((p) => (p.month = '2012-01'));
+    await expectLeadRefused(path, /at payload\.month: the month is outside the plan period/, 'TEST-TEST');
   });
 
-  it('refuses a request that expires on a day not on the calendar', () => {
-    const path = resignedRequest((p) => (p.expiresOn = '2099-02-30'));
-    expectLeadRefused(path, /at payload\.expiresOn: That is not a date on the calendar/, 'TEST-TEST');
+  it('refuses a request that expires on a day not on the calendar', async () => {
+    const path = await resignedRequest((p) => (p.expiresOn = '2099-02-30'));
+    await expectLeadRefused(path, /at payload\.expiresOn: That is not a date on the calendar/, 'TEST-TEST');
   });
 });
 
 describe('hostile exchange files get a sentence, not "Something went wrong"', () => {
   /** A clear version 1 return whose text is changed by `edit`, signed by nobody in particular. */
-  function clearReturnText(edit: (text: string) => string): string {
-    const { returnPath } = firstRound();
-    const payload = payloadOf(returnPath, 'return', pair.secretariat);
+  async function clearReturnText(edit: (text: string) => string): Promise<string> {
+    const { returnPath } = await firstRound();
+    const payload = await payloadOf(returnPath, 'return', pair.secretariat);
     const path = clearV1File(
       join(pair.dir, 'v1.bpret'),
       'return',
       payload,
-      signingKey(pair.lead, 'DCS Lead'),
+      await signingKey(pair.lead, 'DCS Lead'),
     );
     const edited = join(pair.dir, 'edited.bpret');
     writeFileSync(edited, edit(readFileSync(path, 'utf8')));
     return edited;
   }
 
-  it('refuses a number too large to be real (1e999) inside the payload', () => {
-    const path = clearReturnText((t) => t.replace('"metricActual": null', '"metricActual": 1e999'));
-    expectSecretariatRefused(
+  it('refuses a number too large to be real (1e999) inside the payload', async () => {
+    const path = await clearReturnText((t) => t.replace('"metricActual": null', '"metricActual": 1e999'));
+    await expectSecretariatRefused(
       path,
       /^edited\.bpret was refused: it holds a number too large to be real\. Nothing was changed\.$/,
     );
   });
 
-  it('refuses nesting 100,000 deep inside the payload', () => {
+  it('refuses nesting 100,000 deep inside the payload', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
-    const path = clearReturnText((t) => t.replace('"planId":', `"extra": ${deep}, "planId":`));
-    expectSecretariatRefused(path, /it nests values far deeper than any Board Pack exchange file does/);
+    const path = await clearReturnText((t) => t.replace('"planId":', `"extra": ${deep}, "planId":`));
+    await expectSecretariatRefused(path, /it nests values far deeper than any Board Pack exchange file does/);
   });
 
-  it('refuses nesting 100,000 deep in a sealed file’s clear header', () => {
-    const { returnPath } = firstRound();
+  it('refuses nesting 100,000 deep in a sealed file’s clear header', async () => {
+    const { returnPath } = await firstRound();
     const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
     const path = join(pair.dir, 'deep.bpret');
     writeFileSync(path, readFileSync(returnPath, 'utf8').replace('"lock":', `"extra": ${deep}, "lock":`));
-    expectSecretariatRefused(path, /it nests values far deeper/);
+    await expectSecretariatRefused(path, /it nests values far deeper/);
   });
 
-  it('opens a file saved with a byte order mark, as some editors save it', () => {
-    const { returnPath } = firstRound();
+  it('opens a file saved with a byte order mark, as some editors save it', async () => {
+    const { returnPath } = await firstRound();
     const path = join(pair.dir, 'bom.bpret');
     writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(returnPath)]));
-    expect(previewReturn(pair.secretariat, path, { trust: true }).updates.length).toBeGreaterThan(0);
+    expect((await previewReturn(pair.secretariat, path, { trust: true })).updates.length).toBeGreaterThan(0);
   });
 
-  it('refuses /dev/zero and a named pipe at once, reading nothing unbounded', () => {
-    firstRound();
+  it('refuses /dev/zero and a named pipe at once, reading nothing unbounded', async () => {
+    await firstRound();
     const fifo = join(pair.dir, 'pipe.bpret');
     execFileSync('mkfifo', [fifo]);
     for (const path of ['/dev/zero', fifo]) {
       const started = Date.now();
-      expectSecretariatRefused(
+      await expectSecretariatRefused(
         path,
         /is not an ordinary file \(it is a device or a pipe\), so it cannot be read as a return file/,
       );
-      expectLeadRefused(path, /is not an ordinary file/);
+      await expectLeadRefused(path, /is not an ordinary file/);
       expect(Date.now() - started).toBeLessThan(5_000);
     }
   });
 });
 
 describe('where exchange files may be written (issue 18, items 0, 6 and 8)', () => {
-  it('refuses --out naming the database, its -wal file or a file in its backups folder, changing nothing', () => {
-    pair = secretariatAndLead();
+  it('refuses --out naming the database, its -wal file or a file in its backups folder, changing nothing', async () => {
+    pair = await secretariatAndLead();
     const backups = join(pair.dir, 'backups');
     mkdirSync(backups);
     const targets: [string, RegExp][] = [
@@ -385,7 +400,7 @@ describe('where exchange files may be written (issue 18, items 0, 6 and 8)', () 
     const fileBefore = readFileSync(pair.secretariat.path);
     for (const [out, message] of targets) {
       const before = dumpDatabase(pair.secretariat);
-      expect(() => secretariatRequest(pair.secretariat, out, { strandNumber: 2 })).toThrow(message);
+      await expect(secretariatRequest(pair.secretariat, out, { strandNumber: 2 })).rejects.toThrow(message);
       expect(dumpDatabase(pair.secretariat)).toEqual(before);
     }
     expect(readFileSync(pair.secretariat.path).subarray(0, 16).toString()).toBe(
@@ -393,10 +408,10 @@ describe('where exchange files may be written (issue 18, items 0, 6 and 8)', () 
     );
   });
 
-  it("refuses a return written over the lead's own database", () => {
-    firstRound();
+  it("refuses a return written over the lead's own database", async () => {
+    await firstRound();
     const before = dumpDatabase(pair.lead);
-    expect(() => createReturn(pair.lead, { out: pair.lead.path, actor: 'DCS Lead' })).toThrow(
+    await expect(createReturn(pair.lead, { out: pair.lead.path, actor: 'DCS Lead' })).rejects.toThrow(
       /is the database itself; choose another file name/,
     );
     expect(dumpDatabase(pair.lead)).toEqual(before);
@@ -406,18 +421,18 @@ describe('where exchange files may be written (issue 18, items 0, 6 and 8)', () 
     ['9999-99-99', /"9999-99-99" is not a date on the calendar/],
     ['2099-02-30', /"2099-02-30" is not a date on the calendar/],
     ['2009-10-01', /more than a year away; choose a date by 2008-10-01/],
-  ])('refuses a request expiring on %s', (expiresOn, message) => {
-    pair = secretariatAndLead();
+  ])('refuses a request expiring on %s', async (expiresOn, message) => {
+    pair = await secretariatAndLead();
     const before = dumpDatabase(pair.secretariat);
-    expect(() =>
+    await expect(
       secretariatRequest(pair.secretariat, join(pair.dir, 'r.bpreq'), { strandNumber: 2, expiresOn }),
-    ).toThrow(message);
+    ).rejects.toThrow(message);
     expect(dumpDatabase(pair.secretariat)).toEqual(before);
   });
 });
 
 describe('the keys files are sealed to', () => {
-  it("turns an installation's Ed25519 key pair into the matching X25519 pair (RFC 7748's map)", () => {
+  it("turns an installation's Ed25519 key pair into the matching X25519 pair (RFC 7748's map)", async () => {
     for (let i = 0; i < 8; i += 1) {
       const pair = generateKeyPair();
       const fromPublic = x25519PublicKeyOf(pair.publicKey)!.export({ type: 'spki', format: 'der' });
@@ -430,7 +445,7 @@ describe('the keys files are sealed to', () => {
     expect(x25519PublicKeyOf(Buffer.from('not a key').toString('base64'))).toBeNull();
   });
 
-  it('reads a passphrase as heard: case, spaces and dashes ignored, O as 0 and I or L as 1', () => {
+  it('reads a passphrase as heard: case, spaces and dashes ignored, O as 0 and I or L as 1', async () => {
     expect(normalisePassphrase('k2v7 ohj3-ff5s rdhc-xbi5')).toBe('K2V70HJ3FF5SRDHCXB15');
     expect(new Set(Array.from({ length: 50 }, () => newPassphrase())).size).toBe(50);
   });

@@ -24,16 +24,16 @@ let pair: Pair;
 afterEach(() => pair?.close());
 
 /** The lead opens the request and writes an update for every objective, as drafts. */
-function leadWritesEverything(p: Pair, requestPath: string, month: string) {
-  const opened = openRequest(p.lead, {
+async function leadWritesEverything(p: Pair, requestPath: string, month: string) {
+  const opened = await openRequest(p.lead, {
     path: requestPath,
     actor: 'DCS Lead',
     passphrase: passphraseFor(requestPath),
   });
-  const objectives = p.lead.plan.objectives({ strandNumber: opened.strandNumber, month });
-  objectives.forEach((o, i) => {
+  const objectives = await p.lead.plan.objectives({ strandNumber: opened.strandNumber, month });
+  for (const [i, o] of objectives.entries()) {
     const status = STATUSES[i % STATUSES.length];
-    p.lead.updates.save(
+    await p.lead.updates.save(
       {
         ref: o.ref,
         month,
@@ -47,16 +47,16 @@ function leadWritesEverything(p: Pair, requestPath: string, month: string) {
       },
       p.lead.now(),
     );
-  });
+  }
   return { opened, objectives };
 }
 
 describe('working offline with request and return files', () => {
-  it("carries a strand lead's updates from an empty laptop back to the secretariat through files only", () => {
-    pair = secretariatAndLead();
+  it("carries a strand lead's updates from an empty laptop back to the secretariat through files only", async () => {
+    pair = await secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'strand-2-2007-10.bpreq');
-    const request = secretariatRequest(
+    const request = await secretariatRequest(
       pair.secretariat,
       requestPath,
       { strandNumber: 2, leadName: 'DCS Lead' },
@@ -65,27 +65,27 @@ describe('working offline with request and return files', () => {
     expect(request.objectives).toBe(25);
 
     pair.clock.set('2007-10-05T10:00:00.000Z');
-    const { opened, objectives } = leadWritesEverything(pair, requestPath, '2007-10');
+    const { opened, objectives } = await leadWritesEverything(pair, requestPath, '2007-10');
     expect(opened.seeded).toBe(true);
     expect(opened.secretariatKey).toBe('first_use');
-    expect(opened.secretariatFingerprint).toBe(installationKey(pair.secretariat)!.fingerprint);
-    expect(pair.lead.plan.summary().id).toBe(pair.secretariat.plan.summary().id);
+    expect(opened.secretariatFingerprint).toBe((await installationKey(pair.secretariat))!.fingerprint);
+    expect((await pair.lead.plan.summary()).id).toBe((await pair.secretariat.plan.summary()).id);
     expect(objectives.map((o) => o.ref)).toEqual(
-      pair.secretariat.plan.objectives({ strandNumber: 2, month: '2007-10' }).map((o) => o.ref),
+      (await pair.secretariat.plan.objectives({ strandNumber: 2, month: '2007-10' })).map((o) => o.ref),
     );
 
     const returnPath = join(pair.dir, 'strand-2-2007-10.bpret');
-    const returned = leadReturn(pair.lead, returnPath, ids);
+    const returned = await leadReturn(pair.lead, returnPath, ids);
     expect(returned.updates).toBe(25);
     expect(returned.missing).toEqual([]);
 
     pair.clock.set('2007-10-08T09:00:00.000Z');
-    const preview = previewReturn(pair.secretariat, returnPath, { trust: true });
+    const preview = await previewReturn(pair.secretariat, returnPath, { trust: true });
     expect(preview.keyTrusted).toBe(false);
     expect(preview.conflicts).toEqual([]);
     expect(preview.updates.every((u) => u.current === null)).toBe(true);
 
-    const result = importReturn(pair.secretariat, {
+    const result = await importReturn(pair.secretariat, {
       path: returnPath,
       actor: 'Secretariat',
       acceptAll: true,
@@ -94,8 +94,8 @@ describe('working offline with request and return files', () => {
     expect(result.accepted).toHaveLength(25);
     expect(result.trustedNow).toBe(true);
 
-    const atSecretariat = pair.secretariat.updates.working('2007-10', 2);
-    const atLead = pair.lead.updates.working('2007-10', 2);
+    const atSecretariat = await pair.secretariat.updates.working('2007-10', 2);
+    const atLead = await pair.lead.updates.working('2007-10', 2);
     expect([...atSecretariat.keys()]).toEqual([...atLead.keys()]);
     for (const [ref, lead] of atLead) {
       const held = atSecretariat.get(ref)!;
@@ -115,9 +115,9 @@ describe('working offline with request and return files', () => {
       expect(held.author).toBe('DCS Lead');
       expect(held.state).toBe('accepted');
     }
-    expect(pair.secretariat.updates.working('2007-10').size).toBe(25);
-    expect(pair.secretariat.audit.list({ text: 'exchange.return.import' })).toHaveLength(1);
-    const [issued] = issuedRequests(pair.secretariat);
+    expect((await pair.secretariat.updates.working('2007-10')).size).toBe(25);
+    expect(await pair.secretariat.audit.list({ text: 'exchange.return.import' })).toHaveLength(1);
+    const [issued] = await issuedRequests(pair.secretariat);
     expect(issued).toMatchObject({
       fileId: request.fileId,
       strandNumber: 2,
@@ -131,25 +131,25 @@ describe('working offline with request and return files', () => {
         Object.values(r.decisions).every((d) => d === 'accept'),
       ]),
     ).toEqual([[returned.fileId, 'DCS Lead', true]]);
-    expect(workingCopy(pair.lead)).toMatchObject({
-      planId: pair.secretariat.plan.summary().id,
+    expect(await workingCopy(pair.lead)).toMatchObject({
+      planId: (await pair.secretariat.plan.summary()).id,
       strandNumbers: [2],
       seededFromRequest: request.fileId,
     });
-    expect(workingCopy(pair.secretariat)).toBeNull();
+    expect(await workingCopy(pair.secretariat)).toBeNull();
   });
 
-  it('accepts some updates and rejects others, writing each decision to the audit log', () => {
-    pair = secretariatAndLead();
+  it('accepts some updates and rejects others, writing each decision to the audit log', async () => {
+    pair = await secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'r.bpreq');
-    secretariatRequest(pair.secretariat, requestPath, { strandNumber: 1, leadName: 'DCS Lead' }, ids);
-    const { objectives } = leadWritesEverything(pair, requestPath, '2007-10');
+    await secretariatRequest(pair.secretariat, requestPath, { strandNumber: 1, leadName: 'DCS Lead' }, ids);
+    const { objectives } = await leadWritesEverything(pair, requestPath, '2007-10');
     const returnPath = join(pair.dir, 'r.bpret');
-    leadReturn(pair.lead, returnPath, ids);
-    trustKey(
+    await leadReturn(pair.lead, returnPath, ids);
+    await trustKey(
       pair.secretariat,
-      { fingerprint: installationKey(pair.lead)!.fingerprint, name: 'DCS Lead', strandNumber: 1 },
+      { fingerprint: (await installationKey(pair.lead))!.fingerprint, name: 'DCS Lead', strandNumber: 1 },
       'Secretariat',
     );
 
@@ -159,87 +159,92 @@ describe('working offline with request and return files', () => {
       ...rest.map((ref) => [ref, 'accept' as const]),
     ]);
     const before = dumpDatabase(pair.secretariat);
-    expect(() =>
+    await expect(
       importReturn(pair.secretariat, {
         path: returnPath,
         actor: 'Secretariat',
         decisions,
         reasons: { [first]: '  ' },
       }),
-    ).toThrow(`Say why ${first} is rejected`);
+    ).rejects.toThrow(`Say why ${first} is rejected`);
     expect(dumpDatabase(pair.secretariat)).toEqual(before);
     const reason = 'The figures are for September, not October.';
-    const result = importReturn(pair.secretariat, {
+    const result = await importReturn(pair.secretariat, {
       path: returnPath,
       actor: 'Secretariat',
       decisions,
       reasons: { [first]: reason },
     });
     expect(result.rejected).toEqual([first]);
-    expect(trustedKeys(pair.secretariat)).toMatchObject([
-      { name: 'DCS Lead', strandNumber: 1, publicKey: installationKey(pair.lead)!.publicKey },
+    expect(await trustedKeys(pair.secretariat)).toMatchObject([
+      { name: 'DCS Lead', strandNumber: 1, publicKey: (await installationKey(pair.lead))!.publicKey },
     ]);
     expect(result.accepted).toEqual(rest);
-    expect(pair.secretariat.updates.current(first, '2007-10')).toBeUndefined();
-    expect(pair.secretariat.audit.list({ text: 'exchange.update.reject' })).toMatchObject([
+    expect(await pair.secretariat.updates.current(first, '2007-10')).toBeUndefined();
+    expect(await pair.secretariat.audit.list({ text: 'exchange.update.reject' })).toMatchObject([
       { actor: 'Secretariat', entityId: `${first}@2007-10`, after: { reason, month: '2007-10', strand: 1 } },
     ]);
 
     // The next request to the strand carries the reason, and the lead's copy shows the update as returned.
     const next = join(pair.dir, 'next.bpreq');
-    secretariatRequest(pair.secretariat, next, { strandNumber: 1, month: '2007-11' }, pinnedIds(5));
-    const carried = payloadOf(next, 'request', pair.lead).objectives;
+    await secretariatRequest(pair.secretariat, next, { strandNumber: 1, month: '2007-11' }, pinnedIds(5));
+    const carried = (await payloadOf(next, 'request', pair.lead)).objectives;
     expect(carried.find((o) => o.ref === first)?.returned).toEqual({
       month: '2007-10',
       reason,
       by: 'Secretariat',
     });
     expect(carried.filter((o) => o.returned)).toHaveLength(1);
-    const opened = openRequest(pair.lead, { path: next, actor: 'DCS Lead' });
+    const opened = await openRequest(pair.lead, { path: next, actor: 'DCS Lead' });
     expect(opened.returnedUpdates).toEqual([first]);
-    expect(pair.lead.updates.current(first, '2007-10')).toMatchObject({ state: 'returned', comment: reason });
-    expect(pair.lead.updates.reported('2007-10', 1).get(rest[0])).toMatchObject({ state: 'accepted' });
+    expect(await pair.lead.updates.current(first, '2007-10')).toMatchObject({
+      state: 'returned',
+      comment: reason,
+    });
+    expect((await pair.lead.updates.reported('2007-10', 1)).get(rest[0])).toMatchObject({
+      state: 'accepted',
+    });
 
     // A later request does not send the same rejection again.
     const later = join(pair.dir, 'later.bpreq');
-    secretariatRequest(pair.secretariat, later, { strandNumber: 1, month: '2007-12' }, pinnedIds(6));
-    expect(payloadOf(later, 'request', pair.lead).objectives.some((o) => o.returned)).toBe(false);
+    await secretariatRequest(pair.secretariat, later, { strandNumber: 1, month: '2007-12' }, pinnedIds(6));
+    expect((await payloadOf(later, 'request', pair.lead)).objectives.some((o) => o.returned)).toBe(false);
   });
 
-  it('asks for a decision on every update when neither accept-all nor decisions are given, changing nothing', () => {
-    pair = secretariatAndLead();
+  it('asks for a decision on every update when neither accept-all nor decisions are given, changing nothing', async () => {
+    pair = await secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'r.bpreq');
-    secretariatRequest(pair.secretariat, requestPath, { strandNumber: 1 }, ids);
-    leadWritesEverything(pair, requestPath, '2007-10');
+    await secretariatRequest(pair.secretariat, requestPath, { strandNumber: 1 }, ids);
+    await leadWritesEverything(pair, requestPath, '2007-10');
     const returnPath = join(pair.dir, 'r.bpret');
-    leadReturn(pair.lead, returnPath, ids);
+    await leadReturn(pair.lead, returnPath, ids);
     const before = dumpDatabase(pair.secretariat);
-    expect(() =>
+    await expect(
       importReturn(pair.secretariat, { path: returnPath, actor: 'Secretariat', trust: true }),
-    ).toThrow(/Accept or reject each update/);
+    ).rejects.toThrow(/Accept or reject each update/);
     expect(dumpDatabase(pair.secretariat)).toEqual(before);
   });
 });
 
 describe('a second return answering the same request', () => {
   /** Strand 1's request answered in full and accepted; the clock then moves on to 12 October. */
-  function firstReturnTakenIn(): () => string {
-    pair = secretariatAndLead();
+  async function firstReturnTakenIn(): Promise<() => string> {
+    pair = await secretariatAndLead();
     const ids = pinnedIds();
     const requestPath = join(pair.dir, 'r.bpreq');
-    secretariatRequest(pair.secretariat, requestPath, { strandNumber: 1, leadName: 'DCS Lead' }, ids);
-    leadWritesEverything(pair, requestPath, '2007-10');
+    await secretariatRequest(pair.secretariat, requestPath, { strandNumber: 1, leadName: 'DCS Lead' }, ids);
+    await leadWritesEverything(pair, requestPath, '2007-10');
     const first = join(pair.dir, 'first.bpret');
-    leadReturn(pair.lead, first, ids);
-    importReturn(pair.secretariat, { path: first, actor: 'Secretariat', acceptAll: true, trust: true });
+    await leadReturn(pair.lead, first, ids);
+    await importReturn(pair.secretariat, { path: first, actor: 'Secretariat', acceptAll: true, trust: true });
     pair.clock.set('2007-10-12T09:00:00.000Z');
     return ids;
   }
 
-  it('is taken in without conflicts when only the lead changed things since the first', () => {
-    const ids = firstReturnTakenIn();
-    pair.lead.updates.save(
+  it('is taken in without conflicts when only the lead changed things since the first', async () => {
+    const ids = await firstReturnTakenIn();
+    await pair.lead.updates.save(
       {
         ref: '1.I.1',
         month: '2007-10',
@@ -251,11 +256,11 @@ describe('a second return answering the same request', () => {
       pair.lead.now(),
     );
     const second = join(pair.dir, 'second.bpret');
-    leadReturn(pair.lead, second, ids);
-    const preview = previewReturn(pair.secretariat, second);
+    await leadReturn(pair.lead, second, ids);
+    const preview = await previewReturn(pair.secretariat, second);
     expect(preview.conflicts).toEqual([]);
-    importReturn(pair.secretariat, { path: second, actor: 'Secretariat', acceptAll: true });
-    expect(pair.secretariat.updates.current('1.I.1', '2007-10')).toMatchObject({
+    await importReturn(pair.secretariat, { path: second, actor: 'Secretariat', acceptAll: true });
+    expect(await pair.secretariat.updates.current('1.I.1', '2007-10')).toMatchObject({
       status: 'red',
       state: 'accepted',
       revision: 2,
@@ -263,9 +268,9 @@ describe('a second return answering the same request', () => {
     });
   });
 
-  it('still shows a conflict where the secretariat changed an update after the first return', () => {
-    const ids = firstReturnTakenIn();
-    pair.secretariat.updates.save(
+  it('still shows a conflict where the secretariat changed an update after the first return', async () => {
+    const ids = await firstReturnTakenIn();
+    await pair.secretariat.updates.save(
       {
         ref: '1.I.2',
         month: '2007-10',
@@ -277,21 +282,21 @@ describe('a second return answering the same request', () => {
       pair.secretariat.now(),
     );
     const second = join(pair.dir, 'second.bpret');
-    leadReturn(pair.lead, second, ids);
-    expect(previewReturn(pair.secretariat, second).conflicts).toEqual(['1.I.2']);
+    await leadReturn(pair.lead, second, ids);
+    expect((await previewReturn(pair.secretariat, second)).conflicts).toEqual(['1.I.2']);
   });
 });
 
 describe("a strand lead's working copy", () => {
-  it("follows the secretariat's plan for its strand when the next request is opened", () => {
-    pair = secretariatAndLead();
+  it("follows the secretariat's plan for its strand when the next request is opened", async () => {
+    pair = await secretariatAndLead();
     const ids = pinnedIds();
     const october = join(pair.dir, 'october.bpreq');
-    secretariatRequest(pair.secretariat, october, { strandNumber: 1 }, ids);
-    openRequest(pair.lead, { path: october, actor: 'DCS Lead', passphrase: passphraseFor(october) });
+    await secretariatRequest(pair.secretariat, october, { strandNumber: 1 }, ids);
+    await openRequest(pair.lead, { path: october, actor: 'DCS Lead', passphrase: passphraseFor(october) });
 
     const s = pair.secretariat;
-    s.plan.addObjective(
+    await s.plan.addObjective(
       {
         strandNumber: 1,
         theme: 'Enforcement',
@@ -303,16 +308,16 @@ describe("a strand lead's working copy", () => {
       s.now(),
       'Secretariat',
     );
-    s.plan.rewordObjective(
+    await s.plan.rewordObjective(
       '1.I.1',
       { text: 'Reworded by the board', owner: 'DI Analyst' },
       s.now(),
       'Secretariat',
     );
-    s.plan.retireObjective('1.P.1', '2007-11', s.now(), 'Secretariat');
+    await s.plan.retireObjective('1.P.1', '2007-11', s.now(), 'Secretariat');
     const november = join(pair.dir, 'november.bpreq');
-    secretariatRequest(s, november, { strandNumber: 1, month: '2007-11' }, ids);
-    const opened = openRequest(pair.lead, {
+    await secretariatRequest(s, november, { strandNumber: 1, month: '2007-11' }, ids);
+    const opened = await openRequest(pair.lead, {
       path: november,
       actor: 'DCS Lead',
       passphrase: passphraseFor(november),
@@ -324,97 +329,100 @@ describe("a strand lead's working copy", () => {
       retiredObjectives: ['1.P.1'],
     });
     const strip = (o: { id: number; position: number }) => ({ ...o, id: 0, position: 0 });
-    expect(pair.lead.plan.objectives({ strandNumber: 1, month: '2007-11' }).map(strip)).toEqual(
-      s.plan.objectives({ strandNumber: 1, month: '2007-11' }).map(strip),
+    expect((await pair.lead.plan.objectives({ strandNumber: 1, month: '2007-11' })).map(strip)).toEqual(
+      (await s.plan.objectives({ strandNumber: 1, month: '2007-11' })).map(strip),
     );
 
     // Un-retired by the secretariat, 1.P.1 comes back to the lead's copy with the next request.
-    s.plan.unretireObjective('1.P.1', s.now(), 'Secretariat');
+    await s.plan.unretireObjective('1.P.1', s.now(), 'Secretariat');
     const december = join(pair.dir, 'december.bpreq');
-    secretariatRequest(s, december, { strandNumber: 1, month: '2007-12' }, ids);
-    const reopened = openRequest(pair.lead, {
+    await secretariatRequest(s, december, { strandNumber: 1, month: '2007-12' }, ids);
+    const reopened = await openRequest(pair.lead, {
       path: december,
       actor: 'DCS Lead',
       passphrase: passphraseFor(december),
     });
     expect(reopened.addedObjectives).toEqual(['1.P.1']);
-    expect(pair.lead.plan.objective('1.P.1').retired).toBe(false);
+    expect((await pair.lead.plan.objective('1.P.1')).retired).toBe(false);
   });
 
   /** Another board's secretariat, and a lead's fresh install seeded with the built-in plan as the app does on first run. */
-  function otherBoardAndFreshInstall(): string {
-    pair = secretariatAndLead();
-    pair.secretariat.close();
-    pair.secretariat = openStore(join(pair.dir, 'other-board.db'), {
+  async function otherBoardAndFreshInstall(): Promise<string> {
+    pair = await secretariatAndLead();
+    await pair.secretariat.close();
+    pair.secretariat = await openStore(join(pair.dir, 'other-board.db'), {
       clock: pair.clock,
       seedPlan: { ...loadBuiltInPlan(), id: 'another-strategy', title: 'Another Strategy' },
     });
-    pair.lead.close();
-    pair.lead = openStore(join(pair.dir, 'fresh-install.db'), { clock: pair.clock });
+    await pair.lead.close();
+    pair.lead = await openStore(join(pair.dir, 'fresh-install.db'), { clock: pair.clock });
     const path = join(pair.dir, 'other.bpreq');
-    secretariatRequest(pair.secretariat, path, { strandNumber: 2 });
+    await secretariatRequest(pair.secretariat, path, { strandNumber: 2 });
     return path;
   }
 
-  it("lets a fresh install holding only its built-in plan open a request for another board's plan", () => {
-    const path = otherBoardAndFreshInstall();
-    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
+  it("lets a fresh install holding only its built-in plan open a request for another board's plan", async () => {
+    const path = await otherBoardAndFreshInstall();
+    const opened = await openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
     expect(opened.seeded).toBe(true);
-    expect(pair.lead.plan.summary()).toMatchObject({ id: 'another-strategy', title: 'Another Strategy' });
-    expect(pair.lead.plan.objectives().map((o) => o.ref)).toEqual(
-      pair.secretariat.plan.objectives({ strandNumber: 2 }).map((o) => o.ref),
+    expect(await pair.lead.plan.summary()).toMatchObject({
+      id: 'another-strategy',
+      title: 'Another Strategy',
+    });
+    expect((await pair.lead.plan.objectives()).map((o) => o.ref)).toEqual(
+      (await pair.secretariat.plan.objectives({ strandNumber: 2 })).map((o) => o.ref),
     );
-    expect(pair.lead.audit.list({ entity: 'plan' }).map((e) => e.action)).toContain('plan.clear');
+    expect((await pair.lead.audit.list({ entity: 'plan' })).map((e) => e.action)).toContain('plan.clear');
   });
 
-  it('keeps its own plan, refusing the request, once an installation holds work on it', () => {
-    const path = otherBoardAndFreshInstall();
-    pair.lead.updates.save(
+  it('keeps its own plan, refusing the request, once an installation holds work on it', async () => {
+    const path = await otherBoardAndFreshInstall();
+    await pair.lead.updates.save(
       { ref: '1.I.1', month: '2007-09', status: 'green', author: 'DCS Lead', state: 'draft' },
       pair.lead.now(),
     );
     const before = dumpDatabase(pair.lead);
-    expect(() =>
+    await expect(
       openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) }),
-    ).toThrow(/for another plan \("Another Strategy"\)/);
+    ).rejects.toThrow(/for another plan \("Another Strategy"\)/);
     expect(dumpDatabase(pair.lead)).toEqual(before);
   });
 
-  it('leaves the plan of a full installation alone when it opens a request', () => {
-    pair = secretariatAndLead();
+  it('leaves the plan of a full installation alone when it opens a request', async () => {
+    pair = await secretariatAndLead();
     const ids = pinnedIds();
-    pair.lead.close();
-    pair.lead = openStore(join(pair.dir, 'full.db'), { clock: pair.clock });
+    await pair.lead.close();
+    pair.lead = await openStore(join(pair.dir, 'full.db'), { clock: pair.clock });
     // Work on the plan makes it a full installation, not a fresh copy holding the built-in plan.
-    pair.lead.updates.save(
+    await pair.lead.updates.save(
       { ref: '2.I.1', month: '2007-09', status: 'green', author: 'Secretariat', state: 'draft' },
       pair.lead.now(),
     );
-    pair.secretariat.plan.rewordObjective(
+    await pair.secretariat.plan.rewordObjective(
       '1.I.1',
       { text: 'Reworded by the board' },
       pair.secretariat.now(),
       'Secretariat',
     );
     const path = join(pair.dir, 'r.bpreq');
-    secretariatRequest(pair.secretariat, path, { strandNumber: 1 }, ids);
-    const before = pair.lead.plan.objectives({ includeRetired: true });
-    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
+    await secretariatRequest(pair.secretariat, path, { strandNumber: 1 }, ids);
+    const before = await pair.lead.plan.objectives({ includeRetired: true });
+    const opened = await openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
     expect(opened).toMatchObject({
       seeded: false,
       addedObjectives: [],
       rewordedObjectives: [],
       retiredObjectives: [],
     });
-    expect(pair.lead.plan.objectives({ includeRetired: true })).toEqual(before);
+    expect(await pair.lead.plan.objectives({ includeRetired: true })).toEqual(before);
   });
 });
 
 describe("last month's updates in a request", () => {
-  it("shows the lead last month's accepted updates beside this month, by their authors", () => {
-    pair = secretariatAndLead();
+  it("shows the lead last month's accepted updates beside this month, by their authors", async () => {
+    pair = await secretariatAndLead();
     const s = pair.secretariat;
-    s.updates.save(
+    await s.updates.save(
       {
         ref: '1.I.1',
         month: '2007-09',
@@ -425,8 +433,8 @@ describe("last month's updates in a request", () => {
       },
       s.now(),
     );
-    s.updates.transition('1.I.1', '2007-09', 'accept', 'Secretariat', s.now());
-    s.updates.save(
+    await s.updates.transition('1.I.1', '2007-09', 'accept', 'Secretariat', s.now());
+    await s.updates.save(
       {
         ref: '1.I.2',
         month: '2007-09',
@@ -438,10 +446,10 @@ describe("last month's updates in a request", () => {
       s.now(),
     );
     const path = join(pair.dir, 'r.bpreq');
-    secretariatRequest(s, path, { strandNumber: 1 });
-    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
+    await secretariatRequest(s, path, { strandNumber: 1 });
+    const opened = await openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
     expect(opened.lastMonthCopied).toBe(1);
-    const september = pair.lead.updates.reported('2007-09', 1);
+    const september = await pair.lead.updates.reported('2007-09', 1);
     expect([...september.keys()]).toEqual(['1.I.1']);
     expect(september.get('1.I.1')).toMatchObject({
       status: 'amber',
@@ -452,8 +460,8 @@ describe("last month's updates in a request", () => {
   });
 
   /** September's update for 1.I.1 accepted at the secretariat, and October's request for strand 1. */
-  function acceptedSeptemberAndRequest(p: Pair, name = 'r.bpreq'): string {
-    p.secretariat.updates.save(
+  async function acceptedSeptemberAndRequest(p: Pair, name = 'r.bpreq'): Promise<string> {
+    await p.secretariat.updates.save(
       {
         ref: '1.I.1',
         month: '2007-09',
@@ -464,33 +472,37 @@ describe("last month's updates in a request", () => {
       },
       p.secretariat.now(),
     );
-    p.secretariat.updates.transition('1.I.1', '2007-09', 'accept', 'Secretariat', p.secretariat.now());
+    await p.secretariat.updates.transition('1.I.1', '2007-09', 'accept', 'Secretariat', p.secretariat.now());
     const path = join(p.dir, name);
-    secretariatRequest(p.secretariat, path, { strandNumber: 1 }, pinnedIds(7));
+    await secretariatRequest(p.secretariat, path, { strandNumber: 1 }, pinnedIds(7));
     return path;
   }
 
-  it("gives a copy that held the built-in plan last month's updates and makes it a lead's working copy", () => {
-    pair = secretariatAndLead();
-    pair.lead.close();
-    pair.lead = openStore(join(pair.dir, 'built-in.db'), { clock: pair.clock });
-    const path = acceptedSeptemberAndRequest(pair);
-    const opened = openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
+  it("gives a copy that held the built-in plan last month's updates and makes it a lead's working copy", async () => {
+    pair = await secretariatAndLead();
+    await pair.lead.close();
+    pair.lead = await openStore(join(pair.dir, 'built-in.db'), { clock: pair.clock });
+    const path = await acceptedSeptemberAndRequest(pair);
+    const opened = await openRequest(pair.lead, { path, actor: 'DCS Lead', passphrase: passphraseFor(path) });
     expect(opened).toMatchObject({ seeded: true, lastMonthCopied: 1 });
-    expect(workingCopy(pair.lead)?.strandNumbers).toEqual([1]);
-    expect(pair.lead.updates.reported('2007-09', 1).get('1.I.1')).toMatchObject({
+    expect((await workingCopy(pair.lead))?.strandNumbers).toEqual([1]);
+    expect((await pair.lead.updates.reported('2007-09', 1)).get('1.I.1')).toMatchObject({
       narrative: 'Analyst vacancy.',
       state: 'accepted',
     });
   });
 
-  it("shows last month the lead's own update, as the secretariat accepted it, in place of her draft", () => {
-    pair = secretariatAndLead();
+  it("shows last month the lead's own update, as the secretariat accepted it, in place of her draft", async () => {
+    pair = await secretariatAndLead();
     const s = pair.secretariat;
     const september = join(pair.dir, 'sep.bpreq');
-    secretariatRequest(s, september, { strandNumber: 1, month: '2007-09' }, pinnedIds(6));
-    openRequest(pair.lead, { path: september, actor: 'DCS Lead', passphrase: passphraseFor(september) });
-    pair.lead.updates.save(
+    await secretariatRequest(s, september, { strandNumber: 1, month: '2007-09' }, pinnedIds(6));
+    await openRequest(pair.lead, {
+      path: september,
+      actor: 'DCS Lead',
+      passphrase: passphraseFor(september),
+    });
+    await pair.lead.updates.save(
       {
         ref: '1.I.1',
         month: '2007-09',
@@ -501,15 +513,15 @@ describe("last month's updates in a request", () => {
       },
       pair.lead.now(),
     );
-    expect(pair.lead.updates.reported('2007-09', 1).size).toBe(0);
-    const october = acceptedSeptemberAndRequest(pair, 'oct.bpreq');
-    const opened = openRequest(pair.lead, {
+    expect((await pair.lead.updates.reported('2007-09', 1)).size).toBe(0);
+    const october = await acceptedSeptemberAndRequest(pair, 'oct.bpreq');
+    const opened = await openRequest(pair.lead, {
       path: october,
       actor: 'DCS Lead',
       passphrase: passphraseFor(october),
     });
     expect(opened.lastMonthCopied).toBe(1);
-    expect(pair.lead.updates.reported('2007-09', 1).get('1.I.1')).toMatchObject({
+    expect((await pair.lead.updates.reported('2007-09', 1)).get('1.I.1')).toMatchObject({
       narrative: 'Analyst vacancy.',
       author: 'DCS Lead',
       state: 'accepted',

@@ -1,0 +1,365 @@
+// What the exchange of request and return files keeps: requests issued here (secretariat), returns
+// taken in, requests opened at a strand lead's copy, every file taken in, and the state of an
+// update a request was issued against. The file format and its rules are electron/exchange/'s.
+import { z } from 'zod';
+import { importedReturnSchema, type ImportedReturn } from '../../shared/contractOffline';
+import { statusSchema } from '../../shared/domain';
+import type { Synchronous } from './connection';
+import type { Db } from './open';
+import type { ExchangePort } from './port';
+
+/** The audit action of a request issued: the rejections sent back with a request are those after it. */
+export const REQUEST_ISSUE_ACTION = 'exchange.request.issue';
+
+/** Identifies one state of an objective's current update: any save or transition changes it. */
+export const updateStampSchema = z.object({
+  updateId: z.number().int(),
+  revision: z.number().int(),
+  state: z.string(),
+  savedAt: z.string(),
+});
+export type UpdateStamp = z.infer<typeof updateStampSchema>;
+
+/** Each asked-for objective's update stamp when the request went out (null: nothing then). */
+export const baselineSchema = z.record(z.string(), updateStampSchema.nullable());
+export type Baseline = z.infer<typeof baselineSchema>;
+
+/** A request issued here, with the baseline a return is compared with to find conflicts. */
+export interface ExchangeRequest {
+  fileId: string;
+  strandNumber: number;
+  month: string;
+  leadName: string;
+  leadFingerprint: string | null;
+  expiresOn: string;
+  issuedAt: string;
+  issuedBy: string;
+  baseline: Baseline;
+  /** SHA-256 of the file as written. */
+  sha256: string;
+}
+
+/** A request opened at a strand lead's copy; its payload is checked by the exchange's own schema. */
+export interface OpenedRequestRecord {
+  fileId: string;
+  planKey: string;
+  strandNumber: number;
+  month: string;
+  expiresOn: string;
+  secretariatFingerprint: string;
+  payload: unknown;
+  openedAt: string;
+  openedBy: string;
+}
+
+export type ExchangeFileKind = 'request' | 'return';
+
+export interface SeenFile {
+  fileId: string;
+  kind: ExchangeFileKind;
+  sha256: string;
+  takenAt: string;
+  takenBy: string;
+}
+
+/** An objective's current update for a month, as a return carries it. */
+export const savedUpdateSchema = z.object({
+  ref: z.string(),
+  status: statusSchema,
+  narrative: z.string(),
+  nextSteps: z.string(),
+  risks: z.string(),
+  metricActual: z.number().nullable(),
+  savedAt: z.string(),
+});
+export type SavedUpdate = z.infer<typeof savedUpdateSchema>;
+
+/** An audit record as the exchange reads it back (a rejection and its reason). */
+export interface AuditRecordSince {
+  actor: string;
+  entityId: string;
+  after: unknown;
+}
+
+const json = z.string().transform((text): unknown => JSON.parse(text));
+
+const requestRowSchema = z
+  .object({
+    file_id: z.string(),
+    strand_number: z.number().int(),
+    month: z.string(),
+    lead_name: z.string(),
+    lead_fingerprint: z.string().nullable(),
+    expires_on: z.string(),
+    issued_at: z.string(),
+    issued_by: z.string(),
+    baseline_json: json.pipe(baselineSchema),
+    sha256: z.string(),
+  })
+  .transform((row): ExchangeRequest => ({
+    fileId: row.file_id,
+    strandNumber: row.strand_number,
+    month: row.month,
+    leadName: row.lead_name,
+    leadFingerprint: row.lead_fingerprint,
+    expiresOn: row.expires_on,
+    issuedAt: row.issued_at,
+    issuedBy: row.issued_by,
+    baseline: row.baseline_json,
+    sha256: row.sha256,
+  }));
+
+const returnRowSchema = z
+  .object({
+    file_id: z.string(),
+    request_id: z.string(),
+    strand_number: z.number().int(),
+    month: z.string(),
+    author: z.string(),
+    fingerprint: z.string(),
+    decisions_json: json.pipe(importedReturnSchema.shape.decisions),
+    imported_at: z.string(),
+    imported_by: z.string(),
+  })
+  .transform((row): ImportedReturn => ({
+    fileId: row.file_id,
+    requestId: row.request_id,
+    strandNumber: row.strand_number,
+    month: row.month,
+    author: row.author,
+    fingerprint: row.fingerprint,
+    decisions: row.decisions_json,
+    importedAt: row.imported_at,
+    importedBy: row.imported_by,
+  }));
+
+const inboxRowSchema = z
+  .object({
+    file_id: z.string(),
+    plan_key: z.string(),
+    strand_number: z.number().int(),
+    month: z.string(),
+    expires_on: z.string(),
+    secretariat_fingerprint: z.string(),
+    payload_json: json,
+    opened_at: z.string(),
+    opened_by: z.string(),
+  })
+  .transform((row): OpenedRequestRecord => ({
+    fileId: row.file_id,
+    planKey: row.plan_key,
+    strandNumber: row.strand_number,
+    month: row.month,
+    expiresOn: row.expires_on,
+    secretariatFingerprint: row.secretariat_fingerprint,
+    payload: row.payload_json,
+    openedAt: row.opened_at,
+    openedBy: row.opened_by,
+  }));
+
+const seenRowSchema = z
+  .object({
+    file_id: z.string(),
+    kind: z.enum(['request', 'return']),
+    sha256: z.string(),
+    taken_at: z.string(),
+    taken_by: z.string(),
+  })
+  .transform((row): SeenFile => ({
+    fileId: row.file_id,
+    kind: row.kind,
+    sha256: row.sha256,
+    takenAt: row.taken_at,
+    takenBy: row.taken_by,
+  }));
+
+const stampRowSchema = z
+  .object({ id: z.number().int(), revision: z.number().int(), state: z.string(), saved_at: z.string() })
+  .transform((row): UpdateStamp => ({
+    updateId: row.id,
+    revision: row.revision,
+    state: row.state,
+    savedAt: row.saved_at,
+  }));
+
+const savedUpdateRowSchema = z
+  .object({
+    ref: z.string(),
+    status: statusSchema,
+    narrative: z.string(),
+    next_steps: z.string(),
+    risks: z.string(),
+    metric_actual: z.number().nullable(),
+    saved_at: z.string(),
+  })
+  .transform((row): SavedUpdate => ({
+    ref: row.ref,
+    status: row.status,
+    narrative: row.narrative,
+    nextSteps: row.next_steps,
+    risks: row.risks,
+    metricActual: row.metric_actual,
+    savedAt: row.saved_at,
+  }));
+
+const auditRowSchema = z
+  .object({ actor: z.string(), entity_id: z.string(), after_json: json.nullable() })
+  .transform((row): AuditRecordSince => ({
+    actor: row.actor,
+    entityId: row.entity_id,
+    after: row.after_json,
+  }));
+
+const REQUEST_COLUMNS = `file_id, strand_number, month, lead_name, lead_fingerprint, expires_on, issued_at, issued_by,
+  baseline_json, sha256`;
+
+export class ExchangeRepository implements Synchronous<ExchangePort> {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      request: db.prepare(`SELECT ${REQUEST_COLUMNS} FROM exchange_requests WHERE file_id = ?`),
+      requests: db.prepare(
+        `SELECT ${REQUEST_COLUMNS} FROM exchange_requests ORDER BY issued_at DESC, rowid DESC`,
+      ),
+      requestsInMonth: db.prepare(
+        `SELECT ${REQUEST_COLUMNS} FROM exchange_requests WHERE month = ? ORDER BY issued_at DESC, rowid DESC`,
+      ),
+      insertRequest: db.prepare(
+        `INSERT INTO exchange_requests (file_id, strand_number, month, lead_name, lead_fingerprint, expires_on, issued_at,
+           issued_by, baseline_json, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      setBaseline: db.prepare('UPDATE exchange_requests SET baseline_json = ? WHERE file_id = ?'),
+      returns: db.prepare(
+        `SELECT file_id, request_id, strand_number, month, author, fingerprint, decisions_json, imported_at, imported_by
+         FROM exchange_returns ORDER BY imported_at, rowid`,
+      ),
+      insertReturn: db.prepare(
+        `INSERT INTO exchange_returns (file_id, request_id, strand_number, month, author, fingerprint, decisions_json, imported_at, imported_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      inbox: db.prepare(
+        `SELECT file_id, plan_key, strand_number, month, expires_on, secretariat_fingerprint, payload_json, opened_at, opened_by
+         FROM exchange_inbox ORDER BY opened_at DESC, rowid DESC`,
+      ),
+      insertInbox: db.prepare(
+        `INSERT INTO exchange_inbox (file_id, plan_key, strand_number, month, expires_on, secretariat_fingerprint, payload_json, opened_at, opened_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      seen: db.prepare(
+        'SELECT file_id, kind, sha256, taken_at, taken_by FROM exchange_files_seen WHERE file_id = ?',
+      ),
+      insertSeen: db.prepare(
+        'INSERT INTO exchange_files_seen (file_id, kind, sha256, taken_at, taken_by) VALUES (?, ?, ?, ?, ?)',
+      ),
+      stamp: db.prepare(
+        `SELECT u.id, u.revision, u.state, u.saved_at FROM updates u JOIN objectives o ON o.id = u.objective_id
+         WHERE o.ref = ? AND u.month = ? AND u.is_current = 1`,
+      ),
+      saved: db.prepare(
+        `SELECT o.ref, u.status, u.narrative, u.next_steps, u.risks, u.metric_actual, u.saved_at
+         FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.month = ? AND u.is_current = 1`,
+      ),
+      // By the audit log's order, not by time: a request and a rejection can share a timestamp.
+      lastRequestAudit: db
+        .prepare(
+          `SELECT max(a.id) AS id FROM audit_log a JOIN exchange_requests r ON r.file_id = a.entity_id
+           WHERE a.action = ? AND r.strand_number = ?`,
+        )
+        .pluck(),
+      auditSince: db.prepare(
+        'SELECT actor, entity_id, after_json FROM audit_log WHERE action = ? AND id > ? ORDER BY id',
+      ),
+    };
+  }
+
+  request(fileId: string): ExchangeRequest | null {
+    const row: unknown = this.statements.request.get(fileId);
+    return row === undefined ? null : requestRowSchema.parse(row);
+  }
+
+  requests(month?: string): ExchangeRequest[] {
+    const rows =
+      month === undefined ? this.statements.requests.all() : this.statements.requestsInMonth.all(month);
+    return rows.map((row) => requestRowSchema.parse(row));
+  }
+
+  recordRequest(request: ExchangeRequest): void {
+    this.statements.insertRequest.run(
+      request.fileId,
+      request.strandNumber,
+      request.month,
+      request.leadName,
+      request.leadFingerprint,
+      request.expiresOn,
+      request.issuedAt,
+      request.issuedBy,
+      JSON.stringify(request.baseline),
+      request.sha256,
+    );
+  }
+
+  setBaseline(fileId: string, baseline: Baseline): void {
+    this.statements.setBaseline.run(JSON.stringify(baseline), fileId);
+  }
+
+  importedReturns(): ImportedReturn[] {
+    return this.statements.returns.all().map((row) => returnRowSchema.parse(row));
+  }
+
+  recordReturn(imported: ImportedReturn): void {
+    this.statements.insertReturn.run(
+      imported.fileId,
+      imported.requestId,
+      imported.strandNumber,
+      imported.month,
+      imported.author,
+      imported.fingerprint,
+      JSON.stringify(imported.decisions),
+      imported.importedAt,
+      imported.importedBy,
+    );
+  }
+
+  openedRequests(): OpenedRequestRecord[] {
+    return this.statements.inbox.all().map((row) => inboxRowSchema.parse(row));
+  }
+
+  recordOpened(opened: OpenedRequestRecord): void {
+    this.statements.insertInbox.run(
+      opened.fileId,
+      opened.planKey,
+      opened.strandNumber,
+      opened.month,
+      opened.expiresOn,
+      opened.secretariatFingerprint,
+      JSON.stringify(opened.payload),
+      opened.openedAt,
+      opened.openedBy,
+    );
+  }
+
+  seenFile(fileId: string): SeenFile | null {
+    const row: unknown = this.statements.seen.get(fileId);
+    return row === undefined ? null : seenRowSchema.parse(row);
+  }
+
+  recordSeen(file: SeenFile): void {
+    this.statements.insertSeen.run(file.fileId, file.kind, file.sha256, file.takenAt, file.takenBy);
+  }
+
+  currentStamp(ref: string, month: string): UpdateStamp | null {
+    const row: unknown = this.statements.stamp.get(ref, month);
+    return row === undefined ? null : stampRowSchema.parse(row);
+  }
+
+  savedUpdates(month: string): SavedUpdate[] {
+    return this.statements.saved.all(month).map((row) => savedUpdateRowSchema.parse(row));
+  }
+
+  auditSinceLastRequest(strandNumber: number, action: string): AuditRecordSince[] {
+    const last: unknown = this.statements.lastRequestAudit.get(REQUEST_ISSUE_ACTION, strandNumber);
+    const since = typeof last === 'number' ? last : 0;
+    return this.statements.auditSince.all(action, since).map((row) => auditRowSchema.parse(row));
+  }
+}
