@@ -35,7 +35,7 @@ export const CLEAR_EXCHANGE_FILE_WARNING =
 
 // ── Exchange ─────────────────────────────────────────────────────────────────────────────────────
 
-const trustedKeySchema = z.object({
+export const trustedKeySchema = z.object({
   fingerprint: z.string(),
   role: z.enum(['strand_lead', 'secretariat']),
   name: z.string(),
