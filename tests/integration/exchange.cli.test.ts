@@ -64,9 +64,9 @@ describe('the offline workflow on the command line', () => {
     expect(opened.stdout).toMatch(/is now a working copy of .* for strand 8/);
     const leadKey = /Your key is ([0-9a-f-]{39})/.exec(opened.stdout)![1];
 
-    const leadStore = openStore(laptop, { seedPlan: null, clock: fixedClock() });
-    const refs = leadStore.plan.objectives().map((o) => o.ref);
-    leadStore.close();
+    const leadStore = await openStore(laptop, { seedPlan: null, clock: fixedClock() });
+    const refs = (await leadStore.plan.objectives()).map((o) => o.ref);
+    await leadStore.close();
     for (const ref of refs) {
       const saved = await cli([
         'update',
@@ -169,9 +169,9 @@ describe('the offline workflow on the command line', () => {
       /already imported on 2007-10-01 09:00 UTC by Secretariat\. Nothing was changed\./,
     );
 
-    const store = openStore(office, { clock: fixedClock() });
-    const held = [...store.updates.reported('2007-10', 8).values()];
-    store.close();
+    const store = await openStore(office, { clock: fixedClock() });
+    const held = [...(await store.updates.reported('2007-10', 8)).values()];
+    await store.close();
     expect(held.map((u) => [u.ref, u.author, u.state])).toEqual(
       refs.map((ref) => [ref, 'DCS Lead', 'accepted']),
     );
