@@ -61,6 +61,7 @@ import {
   returnPreviewSchema,
   spreadsheetDownloadSchema,
   spreadsheetFormatSchema,
+  trustedKeySchema,
   uploadSchema,
 } from './contractOffline';
 import {
@@ -70,10 +71,24 @@ import {
   paperSchema,
   renamePaperInputSchema,
 } from './contractPapers';
+import {
+  autoBackupResultSchema,
+  buildPackInputSchema,
+  databaseCheckSchema,
+  demoLoadedSchema,
+  demoLoadInputSchema,
+  demoRemovedSchema,
+  monthSummaryInputSchema,
+  monthSummarySchema,
+  planSeedSchema,
+  recordUpdateInputSchema,
+  trustKeyInputSchema,
+} from './contractSummaries';
 
 export * from './contractSchemas';
 export * from './contractOffline';
 export * from './contractPapers';
+export * from './contractSummaries';
 export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, UNEXPECTED_MESSAGE, type MenuCommand } from './ipc';
 
 // ── The table ────────────────────────────────────────────────────────────────────────────────────
@@ -109,6 +124,8 @@ export const contract = {
     }),
     output: updateSchema,
   },
+  'updates.record': { input: recordUpdateInputSchema, output: updateSchema },
+  'updates.monthSummary': { input: monthSummaryInputSchema, output: monthSummarySchema.nullable() },
   'updates.history': {
     input: z.object({ ref: objectiveRefSchema, month: reportingMonthSchema.optional() }),
     output: z.array(updateSchema),
@@ -175,6 +192,7 @@ export const contract = {
   },
 
   'packs.buildDraft': { input: packRequestSchema, output: draftPackSchema },
+  'packs.build': { input: buildPackInputSchema, output: draftPackSchema },
   'packs.issue': {
     input: packRequestSchema.extend({ changes: z.array(z.string().trim().min(1)).default([]) }),
     output: issuedPackSchema,
@@ -201,6 +219,7 @@ export const contract = {
   },
 
   'papers.list': { input: listPapersInputSchema, output: z.array(paperSchema) },
+  'papers.get': { input: z.object({ id: idSchema }), output: paperSchema },
   'papers.add': {
     input: addPaperInputSchema,
     // notice: said when the paper does not carry its fonts (an issued pack with it is not PDF/A).
@@ -228,8 +247,9 @@ export const contract = {
   },
   'app.info': { input: noInputSchema, output: appInfoSchema },
   'app.backupNow': { input: noInputSchema, output: z.object({ path: z.string() }) },
-  'demo.load': { input: noInputSchema, output: appInfoSchema },
-  'demo.remove': { input: noInputSchema, output: appInfoSchema },
+  'app.checkDatabase': { input: noInputSchema, output: databaseCheckSchema },
+  'demo.load': { input: demoLoadInputSchema, output: appInfoSchema.extend({ loaded: demoLoadedSchema }) },
+  'demo.remove': { input: noInputSchema, output: appInfoSchema.extend({ removed: demoRemovedSchema }) },
 
   'exchange.overview': { input: noInputSchema, output: exchangeOverviewSchema },
   'exchange.createRequest': { input: createRequestInputSchema, output: createRequestOutputSchema },
@@ -237,6 +257,7 @@ export const contract = {
   'exchange.createReturn': { input: createReturnInputSchema.default({}), output: createReturnOutputSchema },
   'exchange.previewReturn': { input: previewReturnInputSchema, output: returnPreviewSchema },
   'exchange.importReturn': { input: importReturnInputSchema, output: importReturnOutputSchema },
+  'exchange.trustKey': { input: trustKeyInputSchema, output: trustedKeySchema },
 
   'spreadsheets.exportPlan': {
     input: z.object({ format: spreadsheetFormatSchema.default('xlsx') }).default({ format: 'xlsx' }),
@@ -244,14 +265,21 @@ export const contract = {
   },
   'spreadsheets.exportUpdates': { input: exportUpdatesInputSchema, output: spreadsheetDownloadSchema },
   'spreadsheets.previewPlanImport': {
-    input: uploadSchema.extend({ retireFrom: reportingMonthSchema.optional() }),
+    input: uploadSchema.extend({
+      retireFrom: reportingMonthSchema.optional(),
+      seed: planSeedSchema.optional(),
+    }),
     output: planImportPreviewSchema,
   },
-  'spreadsheets.importPlan': { input: planImportInputSchema, output: planImportOutputSchema },
+  'spreadsheets.importPlan': {
+    input: planImportInputSchema.extend({ seed: planSeedSchema.optional() }),
+    output: planImportOutputSchema,
+  },
 
   'backups.settings': { input: noInputSchema, output: backupSettingsSchema },
   'backups.configure': { input: backupSettingsInputSchema, output: backupSettingsSchema },
   'backups.download': { input: noInputSchema, output: downloadSchema },
+  'backups.auto': { input: noInputSchema, output: autoBackupResultSchema },
   'backups.toFolder': {
     input: noInputSchema,
     output: z.object({ path: z.string(), bytes: z.number().int() }),

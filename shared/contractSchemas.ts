@@ -420,8 +420,8 @@ export const appInfoSchema = z.object({
   databasePath: z.string(),
   schemaVersion: z.number().int(),
   demoLoaded: z.boolean(),
-  /** Which door the screens came through: the desktop app, the browser bridge or a test. */
-  door: z.enum(['electron', 'bridge', 'test']),
+  /** Which door the screens came through: the desktop app, the browser bridge, the command line or a test. */
+  door: z.enum(['electron', 'bridge', 'cli', 'test']),
   plan: planSummarySchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;

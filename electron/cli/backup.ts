@@ -1,11 +1,12 @@
-// "backup": a consistent copy of the database made with SQLite's online backup API, safe while
-// the app has the database open.
+// "backup": a consistent copy of the database, safe while the app has the database open. The copy
+// is made and checked by backups.download, the same as the screens' Download backup; the command
+// line then writes it to the file named, through a temporary file, so a failure leaves no file.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BoardPackError } from '../../shared/errors';
-import { backupDatabase } from '../store/backups';
 import type { CliContext } from './context';
+import { checkOutputPath, writeBase64 } from './files';
 
 export function registerBackup(program: Command, cli: CliContext): void {
   program
@@ -28,12 +29,13 @@ Examples:
           `${destination} already exists; choose another name or add --force to replace it.`,
         );
       }
-      await cli.withStore(command, async (store) => {
-        // The same checked, stand-alone copy the app makes: written beside the target, checked,
-        // then renamed into place, so a failure never leaves half a file.
-        const result = await backupDatabase(store, destination);
-        const size = (result.bytes / 1024 / 1024).toFixed(1);
-        cli.say(`Backed up ${store.path} to ${destination} (${size} MB); the copy passed its check.`);
+      await cli.withDoor(command, async (door) => {
+        const protect = { database: resolve(door.databasePath) };
+        checkOutputPath(destination, protect);
+        const copy = await door.call('backups.download', {});
+        writeBase64(destination, copy.base64, protect);
+        const size = (copy.bytes / 1024 / 1024).toFixed(1);
+        cli.say(`Backed up ${door.databasePath} to ${destination} (${size} MB); the copy passed its check.`);
       });
     });
 }

@@ -1,4 +1,5 @@
-// "check": SQLite's integrity and foreign-key checks on the database; exit 1 with the problems.
+// "check": SQLite's integrity and foreign-key checks on the database (app.checkDatabase); exit 1
+// with the problems.
 import type { Command } from 'commander';
 import { BoardPackError } from '../../shared/errors';
 import type { CliContext } from './context';
@@ -11,16 +12,16 @@ export function registerCheck(program: Command, cli: CliContext): void {
     )
     .addHelpText('after', '\nExample:\n  $ board-pack check --db board.db')
     .action(async (_options: unknown, command: Command) => {
-      await cli.withStore(command, (store) => {
-        const problems = store.check();
+      await cli.withDoor(command, async (door) => {
+        const { databasePath, problems } = await door.call('app.checkDatabase', {});
         if (problems.length > 0) {
           for (const problem of problems.slice(0, 50)) cli.io.err(`${problem}\n`);
           throw new BoardPackError(
             'conflict',
-            `The database at ${store.path} has ${problems.length} problem(s); restore it from a backup.`,
+            `The database at ${databasePath} has ${problems.length} problem(s); restore it from a backup.`,
           );
         }
-        cli.say(`The database at ${store.path} is sound (integrity and foreign keys checked).`);
+        cli.say(`The database at ${databasePath} is sound (integrity and foreign keys checked).`);
       });
     });
 }

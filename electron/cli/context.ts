@@ -1,14 +1,17 @@
-// What every command shares: where the database is, who is acting, where output goes, and how a
-// store is opened for one command and closed again. Commands get it passed in, so the program
-// runs in-process in tests with captured output.
+// What every command shares: where the database is, who is acting, where output goes, and the door
+// onto the handlers: a store opened for one command, the handlers' services over it, and calls
+// through dispatch, so the command line keeps the contract's rules as the app and the bridge do.
+// Commands get it passed in, so the program runs in-process in tests with captured output.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { z } from 'zod';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { BoardPackError } from '../../shared/errors';
+import type { ProtectedFiles } from '../files/writeAtomically';
+import { callMethod, createServices, type Services } from '../handlers/index';
 import { defaultDatabasePath, ensureDatabaseFolder } from '../store/paths';
 import { removeLeftovers } from '../store/leftovers';
-import { openStore, type Store } from '../store/store';
+import { openStore, type Store, type StoreOptions, type StoreTx } from '../store/store';
 
 function isEmptyFile(path: string): boolean {
   try {
@@ -33,6 +36,61 @@ export interface GlobalOptions {
   debug?: boolean;
 }
 
+/**
+ * A store whose every call goes through one transaction: handlers run on it as on the open store,
+ * and what they write is saved only when the whole unit of work ends without an error.
+ */
+function storeWithin(tx: StoreTx, store: Store): Store {
+  return {
+    ...tx,
+    transaction: (work) => tx.transaction(work),
+    now: () => tx.now(),
+    today: () => tx.today(),
+    path: store.path,
+    check: () => store.check(),
+    close: () => Promise.reject(new Error('The store of a unit of work is closed with the store itself.')),
+  };
+}
+
+/** The handlers as one command reaches them: every call goes through dispatch and the contract. */
+export class CliDoor {
+  constructor(
+    readonly services: Services,
+    private readonly unexpected: () => unknown,
+  ) {}
+
+  get databasePath(): string {
+    return this.services.store.path;
+  }
+
+  /** Calls a contract method; a refusal is thrown as the contract's sentence, for run() to print. */
+  async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    const result = await callMethod(this.services, method, input);
+    if (result.ok) return result.value;
+    const { code, message } = result.error;
+    // The handler logged the cause; thrown again, run() says "something went wrong" (with --debug, why).
+    if (code === 'unexpected') throw this.unexpected() ?? new Error(message);
+    throw new BoardPackError(code, message);
+  }
+
+  /**
+   * Runs several calls, and what the command does with their results (writing a file), as one
+   * transaction: if any of it fails, none of the calls' changes are saved.
+   */
+  async together<T>(work: (door: CliDoor) => Promise<T>): Promise<T> {
+    const { store } = this.services;
+    return await store.transaction(async (tx) =>
+      work(new CliDoor({ ...this.services, store: storeWithin(tx, store) }, this.unexpected)),
+    );
+  }
+
+  /** What a file written for the person must never replace: the database and its backups folder. */
+  async protectedFiles(): Promise<ProtectedFiles> {
+    const { folder } = await this.call('backups.settings', {});
+    return { database: resolve(this.databasePath), backupsFolder: resolve(folder) };
+  }
+}
+
 export class CliContext {
   constructor(readonly io: CliIo) {}
 
@@ -51,6 +109,7 @@ export class CliContext {
     return { path: resolve(defaultDatabasePath(this.io.env)), isDefault: true };
   }
 
+  /** Who is acting: --as, else the login name. */
   actor(command: Command): string {
     const given = this.globals(command).as?.trim();
     return given || this.io.env.USER || 'secretariat';
@@ -62,7 +121,7 @@ export class CliContext {
    */
   async withStore<T>(
     command: Command,
-    work: (store: Store) => T | Promise<T>,
+    work: (store: Store) => Promise<T>,
     options: { create?: boolean } = {},
   ): Promise<T> {
     const { path, isDefault } = this.databasePath(command);
@@ -82,33 +141,49 @@ export class CliContext {
         `The file ${path} is empty, so it is not a Board Pack database; nothing was changed. Create one with: board-pack init${isDefault ? '' : ` --db "${path}"`}`,
       );
     }
-    const store = openStore(path, {
-      clock: this.io.clock,
-      actor: this.actor(command),
-      create: Boolean(options.create),
+    return await this.withOpenStore(command, path, { create: Boolean(options.create) }, async (store) => {
+      await removeLeftovers(store);
+      return await work(store);
     });
+  }
+
+  /** Opens a store at a path (a file, or ':memory:') with this command's clock and actor, and closes it. */
+  async withOpenStore<T>(
+    command: Command,
+    path: string,
+    options: StoreOptions,
+    work: (store: Store) => Promise<T>,
+  ): Promise<T> {
+    const store = await openStore(path, { clock: this.io.clock, actor: this.actor(command), ...options });
     try {
-      removeLeftovers(store);
       return await work(store);
     } finally {
-      store.close();
+      await store.close();
     }
   }
-}
 
-/** Parses a CLI value with a zod schema and turns a failure into one sentence naming the option. */
-export function parseOption<T>(schema: z.ZodType<T, unknown>, value: unknown, name: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue.path.length > 0 ? String(issue.path[0]) : null;
-  const label =
-    field === null
-      ? name
-      : field === 'ref'
-        ? 'reference'
-        : `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-  throw new BoardPackError('invalid_input', `${label}: ${issue.message}`);
+  /** The door onto the handlers over an open store, acting as this command's person. */
+  door(command: Command, store: Store): CliDoor {
+    let logged: unknown = null;
+    const services = createServices(store, {
+      door: 'cli',
+      defaultActor: this.actor(command),
+      actingAs: this.globals(command).as?.trim() || undefined,
+      log: (_context, error) => {
+        logged = error;
+      },
+    });
+    return new CliDoor(services, () => logged);
+  }
+
+  /** Opens the database (see withStore) and runs work through the handlers. */
+  async withDoor<T>(
+    command: Command,
+    work: (door: CliDoor) => Promise<T>,
+    options: { create?: boolean } = {},
+  ): Promise<T> {
+    return await this.withStore(command, (store) => work(this.door(command, store)), options);
+  }
 }
 
 /** Pads columns for a plain-text table; numbers right-aligned, text left-aligned. */

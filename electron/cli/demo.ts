@@ -1,11 +1,8 @@
-// "demo" and "demo remove": load or remove the demo updates and meetings.
+// "demo" and "demo remove": load or remove the demo updates and meetings (demo.load, demo.remove).
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { dateLabel, monthLabel } from '../../shared/months';
-import { DEFAULT_DEMO_MONTHS, DEFAULT_DEMO_SEED, loadDemo, removeDemo } from '../demo/generate';
-import { parseOption, type CliContext } from './context';
-
-const countSchema = z.coerce.number({ error: 'give a whole number' }).int('give a whole number');
+import { wholeNumber } from './arguments';
+import type { CliContext } from './context';
 
 export function registerDemo(program: Command, cli: CliContext): void {
   const demo = program
@@ -15,13 +12,13 @@ export function registerDemo(program: Command, cli: CliContext): void {
     )
     .option(
       '--months <n>',
-      "how many months of updates, from the plan's start month",
-      String(DEFAULT_DEMO_MONTHS),
+      "how many months of updates, from the plan's start month (default: six)",
+      wholeNumber('the number of months'),
     )
     .option(
       '--seed <n>',
-      'seed for the generator: the same seed gives the same demo',
-      String(DEFAULT_DEMO_SEED),
+      'seed for the generator: the same seed gives the same demo (default: always the same one)',
+      wholeNumber('the seed'),
     )
     .addHelpText(
       'after',
@@ -31,16 +28,17 @@ Examples:
   $ board-pack demo --db board.db --months 24   # the whole plan period
   $ board-pack demo remove --db board.db        # take it all out again`,
     )
-    .action(async (options: { months: string; seed: string }, command: Command) => {
-      const months = parseOption(countSchema, options.months, '--months');
-      const seed = parseOption(countSchema, options.seed, '--seed');
-      await cli.withStore(command, (store) => {
-        const loaded = loadDemo(store, { months, seed, actor: cli.actor(command) });
+    .action(async (options: { months?: number; seed?: number }, command: Command) => {
+      await cli.withDoor(command, async (door) => {
+        const { loaded, databasePath } = await door.call('demo.load', {
+          months: options.months,
+          seed: options.seed,
+        });
         const u = loaded.updates;
         const next = loaded.meetings.find((m) => !m.held);
         cli.say(
           [
-            `Loaded demo data into ${store.path}:`,
+            `Loaded demo data into ${databasePath}:`,
             `  updates for ${monthLabel(loaded.firstMonth)} to ${monthLabel(loaded.lastMonth)}: ${u.accepted} accepted, ${u.submitted} submitted, ${u.drafts} drafts, ${u.returned} returned, ${u.missing} missing (No update)`,
             `  ${loaded.meetings.length} meetings (${loaded.meetings.filter((m) => m.held).length} held, with minutes and ${loaded.actions} actions)` +
               (next
@@ -59,8 +57,8 @@ Examples:
     )
     .addHelpText('after', '\nExample:\n  $ board-pack demo remove --db board.db')
     .action(async (_options: unknown, command: Command) => {
-      await cli.withStore(command, (store) => {
-        const removed = removeDemo(store, cli.actor(command));
+      await cli.withDoor(command, async (door) => {
+        const { removed } = await door.call('demo.remove', {});
         cli.say(
           `Removed demo data: ${removed.updates} update revisions, ${removed.meetings} meetings and ${removed.actions} actions.`,
         );

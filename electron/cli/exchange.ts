@@ -1,58 +1,56 @@
-// "exchange": request and return files for strand leads who work offline. The secretariat
-// issues a request and imports the return; the lead opens the request and exports the return.
+// "exchange": request and return files for strand leads who work offline, through the exchange.*
+// methods of the Offline screen. The secretariat issues a request and imports the return; the
+// lead opens the request and exports the return. The command line reads and writes the files.
 import { existsSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { BoardPackError } from '../../shared/errors';
-import { isoDateSchema } from '../../shared/domain';
-import { reportingMonthSchema } from '../../shared/months';
-import { STATUS_LABELS } from '../../shared/status';
-import { CLEAR_FILE_WARNING } from '../exchange/format';
-import { createRequest } from '../exchange/request';
-import { openRequest } from '../exchange/openRequest';
-import { createReturn } from '../exchange/return';
 import {
-  importReturn,
-  previewReturn,
-  type ReturnDecision,
-  type ReturnPreview,
-} from '../exchange/importReturn';
-import { openStore, type Store } from '../store/store';
-import { parseOption, type CliContext } from './context';
+  CLEAR_EXCHANGE_FILE_WARNING,
+  MAX_UPLOAD_BYTES,
+  type ReturnPreviewView,
+  type Upload,
+} from '../../shared/contract';
+import { BoardPackError } from '../../shared/errors';
+import { STATUS_LABELS } from '../../shared/status';
+import { commaList, wholeNumber } from './arguments';
+import type { CliContext, CliDoor } from './context';
+import { readUpload, writeBase64 } from './files';
 
-const strandSchema = z.coerce.number({ error: 'the strand is a number such as 2' }).int().positive();
-
-function refList(value: string | undefined): string[] {
-  return value
-    ? value
-        .split(',')
-        .map((r) => r.trim())
-        .filter(Boolean)
-    : [];
-}
+const strandNumber = wholeNumber('the strand as a number such as 2');
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function exchangeFile(file: string): Upload {
+  return readUpload(file, {
+    maxBytes: MAX_UPLOAD_BYTES,
+    tooLarge: 'It is too large to be one of ours.',
+    what: 'an exchange file',
+  });
 }
 
 /**
  * A lead's laptop may have no database yet: opening a request makes one, with no plan in it. A
  * database made here for a command that is then refused is removed, so a refusal leaves nothing.
  */
-async function withLeadStore<T>(cli: CliContext, command: Command, work: (store: Store) => T): Promise<T> {
+async function withLeadDoor<T>(
+  cli: CliContext,
+  command: Command,
+  work: (door: CliDoor) => Promise<T>,
+): Promise<T> {
   const { path } = cli.databasePath(command);
   if (!existsSync(dirname(path)))
     throw new BoardPackError('not_found', `The folder ${dirname(path)} does not exist.`);
   const isNew = !existsSync(path);
-  const store = openStore(path, { clock: cli.io.clock, seedPlan: null, actor: cli.actor(command) });
   let done = false;
   try {
-    const result = work(store);
+    const result = await cli.withOpenStore(command, path, { seedPlan: null }, (store) =>
+      work(cli.door(command, store)),
+    );
     done = true;
     return result;
   } finally {
-    store.close();
     if (isNew && !done)
       for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
   }
@@ -63,8 +61,8 @@ function line(text: string, width = 70): string {
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 }
 
-export function printPreview(cli: CliContext, preview: ReturnPreview): void {
-  if (!preview.encrypted) cli.say(`Warning: ${CLEAR_FILE_WARNING}`);
+export function printPreview(cli: CliContext, preview: ReturnPreviewView): void {
+  if (!preview.encrypted) cli.say(`Warning: ${CLEAR_EXCHANGE_FILE_WARNING}`);
   cli.say(
     `Return from ${preview.author} for strand ${preview.strandNumber} (${preview.strandTitle}), ${preview.month}: ${preview.updates.length} update(s).`,
   );
@@ -93,7 +91,7 @@ export function registerExchange(program: Command, cli: CliContext): void {
     .description(
       'Secretariat: write a signed request for one strand and month, for the strand lead to answer.',
     )
-    .requiredOption('--strand <n>', 'the strand number')
+    .requiredOption('--strand <n>', 'the strand number', strandNumber)
     .requiredOption('--month <YYYY-MM>', 'the reporting month')
     .requiredOption('--out <file>', 'the request file to write (.bpreq)')
     .option('--expires <YYYY-MM-DD>', 'last day the lead may answer (default: four weeks from today)')
@@ -109,7 +107,7 @@ export function registerExchange(program: Command, cli: CliContext): void {
     .action(
       async (
         options: {
-          strand: string;
+          strand: number;
           month: string;
           out: string;
           expires?: string;
@@ -118,30 +116,30 @@ export function registerExchange(program: Command, cli: CliContext): void {
         },
         command: Command,
       ) => {
-        const strandNumber = parseOption(strandSchema, options.strand, '--strand');
-        const month = parseOption(reportingMonthSchema, options.month, '--month');
-        const expiresOn =
-          options.expires === undefined
-            ? undefined
-            : parseOption(isoDateSchema, options.expires, '--expires');
-        await cli.withStore(command, (store) => {
-          const r = createRequest(store, {
-            strandNumber,
-            month,
-            out: options.out,
-            expiresOn,
+        await cli.withDoor(command, async (door) => {
+          const protect = await door.protectedFiles();
+          const r = await door.call('exchange.createRequest', {
+            strandNumber: options.strand,
+            month: options.month,
+            expiresOn: options.expires,
             leadName: options.lead,
             lockWithPassphrase: options.passphraseLock,
-            actor: cli.actor(command),
           });
+          const path = writeBase64(options.out, r.base64, protect);
           cli.say(
-            `Wrote ${r.path} (${kb(r.bytes)}): strand ${r.strandNumber}, ${r.month}, ${r.objectives} objectives, for ${r.leadName}, expires ${r.expiresOn}.`,
+            `Wrote ${path} (${kb(r.bytes)}): strand ${r.strandNumber}, ${r.month}, ${r.objectives} objectives, for ${r.leadName}, expires ${r.expiresOn}.`,
           );
           if (r.passphrase)
             cli.say(
               `Locked with the passphrase ${r.passphrase}. Read it out to ${r.leadName} by phone, not in the email or on the stick; it is shown only now.`,
             );
-          else cli.say(`Sealed to ${r.leadName}'s key ${r.leadFingerprint}: only their copy can open it.`);
+          else {
+            const { trustedKeys } = await door.call('exchange.overview', {});
+            const lead = trustedKeys.find(
+              (k) => k.role === 'strand_lead' && k.strandNumber === r.strandNumber,
+            );
+            cli.say(`Sealed to ${r.leadName}'s key ${lead?.fingerprint ?? ''}: only their copy can open it.`);
+          }
           cli.say(
             `Signed with this installation's key ${r.signedBy}; give the lead this fingerprint to check when they open it.`,
           );
@@ -156,14 +154,14 @@ export function registerExchange(program: Command, cli: CliContext): void {
     .option('--trust', 'trust a secretariat key that differs from the one this copy knows (confirm it first)')
     .option('--passphrase <code>', 'for a first request: the passphrase the secretariat read out by phone')
     .action(async (file: string, options: { trust?: boolean; passphrase?: string }, command: Command) => {
-      await withLeadStore(cli, command, (store) => {
-        const r = openRequest(store, {
-          path: file,
-          actor: cli.actor(command),
-          trust: options.trust,
+      const upload = exchangeFile(file);
+      await withLeadDoor(cli, command, async (door) => {
+        const r = await door.call('exchange.openRequest', {
+          ...upload,
+          trust: Boolean(options.trust),
           passphrase: options.passphrase,
         });
-        if (!r.encrypted) cli.say(`Warning: ${CLEAR_FILE_WARNING}`);
+        if (!r.encrypted) cli.say(`Warning: ${CLEAR_EXCHANGE_FILE_WARNING}`);
         cli.say(
           `Opened the request for strand ${r.strandNumber} (${r.strandTitle}), ${r.month}: ${r.objectives} objectives, answer by ${r.expiresOn}.`,
         );
@@ -193,30 +191,24 @@ export function registerExchange(program: Command, cli: CliContext): void {
     .command('return')
     .description('Strand lead: write your updates for an opened request to a signed return file.')
     .requiredOption('--out <file>', 'the return file to write (.bpret)')
-    .option('--strand <n>', 'which request to answer (default: the one opened last)')
+    .option('--strand <n>', 'which request to answer (default: the one opened last)', strandNumber)
     .option('--month <YYYY-MM>', 'which request to answer (default: the one opened last)')
     .option('--author <name>', 'your name as the secretariat will see it (default: --as)')
     .action(
       async (
-        options: { out: string; strand?: string; month?: string; author?: string },
+        options: { out: string; strand?: number; month?: string; author?: string },
         command: Command,
       ) => {
-        const strandNumber =
-          options.strand === undefined ? undefined : parseOption(strandSchema, options.strand, '--strand');
-        const month =
-          options.month === undefined
-            ? undefined
-            : parseOption(reportingMonthSchema, options.month, '--month');
-        await withLeadStore(cli, command, (store) => {
-          const r = createReturn(store, {
-            out: options.out,
-            strandNumber,
-            month,
-            authorName: options.author,
-            actor: cli.actor(command),
+        await withLeadDoor(cli, command, async (door) => {
+          const protect = await door.protectedFiles();
+          const r = await door.call('exchange.createReturn', {
+            strandNumber: options.strand,
+            month: options.month,
+            authorName: options.author ?? (cli.globals(command).as?.trim() || undefined),
           });
+          const path = writeBase64(options.out, r.base64, protect);
           cli.say(
-            `Wrote ${r.path} (${kb(r.bytes)}): ${r.updates} update(s) for strand ${r.strandNumber}, ${r.month}, signed with your key ${r.signedBy} and sealed to the secretariat's key.`,
+            `Wrote ${path} (${kb(r.bytes)}): ${r.updates} update(s) for strand ${r.strandNumber}, ${r.month}, signed with your key ${r.signedBy} and sealed to the secretariat's key.`,
           );
           if (r.missing.length)
             cli.say(`Nothing written yet for ${r.missing.join(', ')}: these will show as No update.`);
@@ -258,28 +250,29 @@ export function registerExchange(program: Command, cli: CliContext): void {
         },
         command: Command,
       ) => {
-        const decisions: Record<string, ReturnDecision> = {};
-        for (const ref of [...refList(options.accept), ...refList(options.takeTheirs)])
+        const decisions: Record<string, 'accept' | 'reject'> = {};
+        for (const ref of [...commaList(options.accept), ...commaList(options.takeTheirs)])
           decisions[ref] = 'accept';
-        for (const ref of [...refList(options.reject), ...refList(options.keepOurs)])
+        for (const ref of [...commaList(options.reject), ...commaList(options.keepOurs)])
           decisions[ref] = 'reject';
-        await cli.withStore(command, (store) => {
+        const upload = exchangeFile(file);
+        await cli.withDoor(command, async (door) => {
+          const trust = Boolean(options.trust);
           if (!options.acceptAll && Object.keys(decisions).length === 0) {
-            printPreview(cli, previewReturn(store, file, { trust: options.trust }));
+            printPreview(cli, await door.call('exchange.previewReturn', { ...upload, trust }));
             cli.say(
               '\nNothing was changed. To take the updates in: --accept-all (and --keep-ours/--take-theirs for each conflict), or --accept/--reject REFS.',
             );
             return;
           }
-          const r = importReturn(store, {
-            path: file,
-            actor: cli.actor(command),
-            acceptAll: options.acceptAll,
+          const r = await door.call('exchange.importReturn', {
+            ...upload,
+            trust,
+            acceptAll: Boolean(options.acceptAll),
             decisions,
-            reasons: Object.fromEntries(refList(options.reject).map((ref) => [ref, options.reason ?? ''])),
-            trust: options.trust,
+            reasons: Object.fromEntries(commaList(options.reject).map((ref) => [ref, options.reason ?? ''])),
           });
-          if (!r.preview.encrypted) cli.say(`Warning: ${CLEAR_FILE_WARNING}`);
+          if (!r.preview.encrypted) cli.say(`Warning: ${CLEAR_EXCHANGE_FILE_WARNING}`);
           if (r.trustedNow)
             cli.say(
               `Trusted key ${r.preview.fingerprint} as ${r.preview.leadName} for strand ${r.preview.strandNumber}.`,

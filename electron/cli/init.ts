@@ -1,4 +1,6 @@
 // "init": create a database and seed the built-in plan, or report on one that is already there.
+// Making the file is the command line's own work (no contract method opens or creates a database:
+// the screens are given one by the shell); what it holds is read through plan.get.
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from './context';
@@ -17,13 +19,12 @@ Examples:
     .action(async (_options: unknown, command: Command) => {
       const { path } = cli.databasePath(command);
       const existed = existsSync(path);
-      await cli.withStore(
+      await cli.withDoor(
         command,
-        (store) => {
-          const plan = store.plan.summary();
-          const objectives = store.plan.objectives().length;
-          const strands = store.plan.strands().length;
-          const what = `"${plan.title}" (${strands} strands, ${objectives} objectives, ${plan.startMonth} to ${plan.endMonth})`;
+        async (door) => {
+          const plan = await door.call('plan.get', {});
+          const { objectives } = await door.call('plan.objectives', {});
+          const what = `"${plan.title}" (${plan.strands.length} strands, ${objectives.length} objectives, ${plan.startMonth} to ${plan.endMonth})`;
           if (existed) {
             cli.say(
               `The database at ${path} already exists and holds the plan ${what}. It is ready to use; nothing else was changed.`,

@@ -1,12 +1,10 @@
 // "keys": this installation's signing key, and the keys it trusts (strand leads' at the
-// secretariat; the secretariat's at a strand lead's copy).
+// secretariat; the secretariat's at a strand lead's copy): exchange.overview and exchange.trustKey.
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
-import { ensureInstallationKey, trustedKeys, trustKey } from '../exchange/keys';
-import { openStore } from '../store/store';
-import { formatTable, parseOption, type CliContext } from './context';
+import { wholeNumber } from './arguments';
+import { formatTable, type CliContext } from './context';
 
 export function registerKeys(program: Command, cli: CliContext): void {
   const keys = program
@@ -20,19 +18,17 @@ export function registerKeys(program: Command, cli: CliContext): void {
       const { path } = cli.databasePath(command);
       if (!existsSync(path)) throw new BoardPackError('not_found', `There is no database at ${path}.`);
       // A lead's working copy may hold no plan: open without seeding one.
-      const store = openStore(path, { clock: cli.io.clock, seedPlan: null, actor: cli.actor(command) });
-      try {
-        const own = ensureInstallationKey(store, cli.actor(command));
-        cli.say(`This installation's key: ${own.fingerprint} (made ${own.createdAt.slice(0, 10)}).`);
-        const trusted = trustedKeys(store);
-        if (trusted.length === 0) {
+      await cli.withOpenStore(command, path, { seedPlan: null }, async (store) => {
+        const overview = await cli.door(command, store).call('exchange.overview', {});
+        cli.say(`This installation's key: ${overview.ownFingerprint}.`);
+        if (overview.trustedKeys.length === 0) {
           cli.say('No other keys are trusted yet.');
           return;
         }
         cli.say(
           formatTable(
             ['Fingerprint', 'Name', 'For', 'Trusted'],
-            trusted.map((k) => [
+            overview.trustedKeys.map((k) => [
               k.fingerprint,
               k.name,
               k.strandNumber === null ? 'secretariat' : `strand ${k.strandNumber}`,
@@ -40,9 +36,7 @@ export function registerKeys(program: Command, cli: CliContext): void {
             ]),
           ),
         );
-      } finally {
-        store.close();
-      }
+      });
     });
 
   keys
@@ -55,7 +49,11 @@ export function registerKeys(program: Command, cli: CliContext): void {
       '--name <name>',
       "whose key it is; a lead's name is recorded as the author of their accepted updates",
     )
-    .option('--strand <n>', 'the strand the lead answers for')
+    .option(
+      '--strand <n>',
+      'the strand the lead answers for',
+      wholeNumber('the strand as a number such as 2'),
+    )
     .option('--secretariat', "at a strand lead's copy: this is the secretariat's key")
     .addHelpText(
       'after',
@@ -64,7 +62,7 @@ export function registerKeys(program: Command, cli: CliContext): void {
     .action(
       async (
         fingerprint: string,
-        options: { name: string; strand?: string; secretariat?: boolean },
+        options: { name: string; strand?: number; secretariat?: boolean },
         command: Command,
       ) => {
         if ((options.strand === undefined) === !options.secretariat) {
@@ -73,12 +71,12 @@ export function registerKeys(program: Command, cli: CliContext): void {
             "Say either --strand N (a lead's key) or --secretariat (the secretariat's key).",
           );
         }
-        const strandNumber =
-          options.strand === undefined
-            ? null
-            : parseOption(z.coerce.number().int().positive(), options.strand, '--strand');
-        await cli.withStore(command, (store) => {
-          const k = trustKey(store, { fingerprint, name: options.name, strandNumber }, cli.actor(command));
+        await cli.withDoor(command, async (door) => {
+          const k = await door.call('exchange.trustKey', {
+            fingerprint,
+            name: options.name,
+            strandNumber: options.strand ?? null,
+          });
           cli.say(
             k.strandNumber === null
               ? `Trusted ${k.fingerprint} as the secretariat's key (${k.name}). Requests signed with it will be opened.`

@@ -1,24 +1,28 @@
-// "plan export / plan import" (the action plan as XLSX or CSV) and "updates export".
+// "plan export / plan import" (the action plan as XLSX or CSV) and "updates export", through the
+// spreadsheets.* methods of the Plan and Updates screens; the command line reads and writes files.
 import { existsSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import { MAX_UPLOAD_BYTES, type PlanImportPreviewView } from '../../shared/contract';
 import { BoardPackError } from '../../shared/errors';
-import { reportingMonthSchema } from '../../shared/months';
-import { currentReportingMonth } from '../handlers/currentMonth';
-import { exportPlan } from '../plan/spreadsheetPlan';
-import { importPlan, previewPlanImport, type PlanImportPreview } from '../plan/spreadsheetImport';
-import { exportUpdates } from '../plan/spreadsheetUpdates';
-import { openStore } from '../store/store';
-import { parseOption, type CliContext } from './context';
+import { wholeNumber } from './arguments';
+import type { CliContext } from './context';
+import { checkOutputPath, readUpload, writeBase64 } from './files';
 
 function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
 }
 
-function printPlanPreview(cli: CliContext, p: PlanImportPreview): void {
+/** The spreadsheet format a file name asks for, by its extension. */
+function formatOf(path: string): 'xlsx' | 'csv' {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx' || ext === '.csv') return ext === '.csv' ? 'csv' : 'xlsx';
+  throw new BoardPackError('invalid_input', `${path} is neither an .xlsx nor a .csv file.`);
+}
+
+function printPlanPreview(cli: CliContext, source: string, p: PlanImportPreviewView): void {
   cli.say(
-    `${p.source}: ${p.rows} row(s); ${p.mode === 'seed' ? 'this database has no plan, so the spreadsheet would become its plan' : 'compared with the plan held here'}.`,
+    `${source}: ${p.rows} row(s); ${p.mode === 'seed' ? 'this database has no plan, so the spreadsheet would become its plan' : 'compared with the plan held here'}.`,
   );
   cli.say(
     `Added${p.startFrom ? `, reporting from ${p.startFrom}` : ''}: ${p.added.length}${
@@ -58,9 +62,13 @@ export function registerPlanIo(program: Command, cli: CliContext): void {
     .description('Write the action plan to XLSX (with its strands and details) or CSV (a row per objective).')
     .requiredOption('--out <file>', 'a .xlsx or .csv file')
     .action(async (options: { out: string }, command: Command) => {
-      await cli.withStore(command, async (store) => {
-        const r = await exportPlan(store, options.out);
-        cli.say(`Wrote ${r.rows} objectives to ${r.path} (${(r.bytes / 1024).toFixed(1)} KB).`);
+      const format = formatOf(options.out);
+      await cli.withDoor(command, async (door) => {
+        const protect = await door.protectedFiles();
+        checkOutputPath(options.out, protect);
+        const r = await door.call('spreadsheets.exportPlan', { format });
+        const path = writeBase64(options.out, r.base64, protect);
+        cli.say(`Wrote ${r.rows} objectives to ${path} (${(r.bytes / 1024).toFixed(1)} KB).`);
       });
     });
 
@@ -93,44 +101,45 @@ export function registerPlanIo(program: Command, cli: CliContext): void {
         },
         command: Command,
       ) => {
-        const month = z.string().optional().pipe(reportingMonthSchema.optional());
-        const retireFrom = parseOption(month, options.retireFrom, '--retire-from');
-        const seed = {
-          title: options.title,
-          startMonth: parseOption(month, options.start, '--start'),
-          endMonth: parseOption(month, options.end, '--end'),
-        };
+        const seed = { title: options.title, startMonth: options.start, endMonth: options.end };
         const { path } = cli.databasePath(command);
         if (!existsSync(dirname(path)))
           throw new BoardPackError('not_found', `The folder ${dirname(path)} does not exist.`);
+        const upload = readUpload(file, {
+          maxBytes: MAX_UPLOAD_BYTES,
+          tooLarge: 'It is larger than any plan spreadsheet can be.',
+          what: 'a plan spreadsheet',
+        });
         // A new database gets its plan from the spreadsheet, not the built-in one; a preview for a
         // database that does not exist yet is made against an empty one in memory, leaving no file.
         const creating = !existsSync(path);
         const target = creating && !options.apply ? ':memory:' : path;
-        const store = openStore(target, { clock: cli.io.clock, seedPlan: null, actor: cli.actor(command) });
         let imported = false;
         try {
-          // Added objectives report from the current reporting month, not in months gone by.
-          const startFrom = store.plan.hasPlan() ? currentReportingMonth(store) : undefined;
-          if (!options.apply) {
-            printPlanPreview(cli, await previewPlanImport(store, file, { retireFrom, startFrom, seed }));
-            cli.say('Nothing was changed. Run again with --apply to import.');
-            return;
-          }
-          const r = await importPlan(store, {
-            path: file,
-            actor: cli.actor(command),
-            skipBadRows: options.skipBadRows,
-            retireFrom,
-            startFrom,
-            seed,
+          await cli.withOpenStore(command, target, { seedPlan: null }, async (store) => {
+            const door = cli.door(command, store);
+            if (!options.apply) {
+              const preview = await door.call('spreadsheets.previewPlanImport', {
+                ...upload,
+                retireFrom: options.retireFrom,
+                seed,
+              });
+              printPlanPreview(cli, upload.fileName, preview);
+              cli.say('Nothing was changed. Run again with --apply to import.');
+              return;
+            }
+            const r = await door.call('spreadsheets.importPlan', {
+              ...upload,
+              skipBadRows: Boolean(options.skipBadRows),
+              retireFrom: options.retireFrom,
+              seed,
+            });
+            imported = true;
+            cli.say(
+              `Imported ${upload.fileName}: added ${r.added.length}, changed ${r.changed.length}, retired ${r.retired.length}${r.skippedRows.length ? `; left out rows ${r.skippedRows.join(', ')}` : ''}.`,
+            );
           });
-          imported = true;
-          cli.say(
-            `Imported ${r.preview.source}: added ${r.added.length}, changed ${r.changed.length}, retired ${r.retired.length}${r.skippedRows.length ? `; left out rows ${r.skippedRows.join(', ')}` : ''}.`,
-          );
         } finally {
-          store.close();
           // A refused import leaves no new database behind: nothing was changed means no file either.
           if (creating && target === path && !imported) removeDatabase(path);
         }
@@ -148,17 +157,22 @@ export function registerPlanIo(program: Command, cli: CliContext): void {
     .requiredOption('--from <YYYY-MM>', 'first month')
     .requiredOption('--to <YYYY-MM>', 'last month')
     .requiredOption('--out <file>', 'a .xlsx or .csv file')
-    .option('--strand <n>', 'only this strand')
-    .action(async (options: { from: string; to: string; out: string; strand?: string }, command: Command) => {
-      const from = parseOption(reportingMonthSchema, options.from, '--from');
-      const to = parseOption(reportingMonthSchema, options.to, '--to');
-      const strandNumber =
-        options.strand === undefined
-          ? undefined
-          : parseOption(z.coerce.number().int().positive(), options.strand, '--strand');
-      await cli.withStore(command, async (store) => {
-        const r = await exportUpdates(store, { from, to, out: options.out, strandNumber });
-        cli.say(`Wrote ${r.rows} rows (${from} to ${to}) to ${r.path} (${(r.bytes / 1024).toFixed(1)} KB).`);
+    .option('--strand <n>', 'only this strand', wholeNumber('the strand as a number such as 2'))
+    .action(async (options: { from: string; to: string; out: string; strand?: number }, command: Command) => {
+      const format = formatOf(options.out);
+      await cli.withDoor(command, async (door) => {
+        const protect = await door.protectedFiles();
+        checkOutputPath(options.out, protect);
+        const r = await door.call('spreadsheets.exportUpdates', {
+          from: options.from,
+          to: options.to,
+          strandNumber: options.strand,
+          format,
+        });
+        const path = writeBase64(options.out, r.base64, protect);
+        cli.say(
+          `Wrote ${r.rows} rows (${options.from} to ${options.to}) to ${path} (${(r.bytes / 1024).toFixed(1)} KB).`,
+        );
       });
     });
 }

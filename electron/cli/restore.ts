@@ -1,10 +1,16 @@
-// "backup auto" (today's rotating backup, keep N) and "restore" (check a backup, keep the
-// current database aside, then replace it). "backup FILE" itself lives in backup.ts.
+// "backup auto" (today's rotating backup, keep N: backups.configure and backups.auto) and
+// "restore" (check a backup, keep the current database aside, then replace it). "backup FILE"
+// itself lives in backup.ts.
+//
+// restore does not go through dispatch: it replaces the database file itself, and must work when
+// that file is too damaged to open, which is what a restore is for; a contract method runs on an
+// open database. The desktop app restores through backups.restore with a hook that closes and
+// reopens its database; the command line has no database open to close.
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
-import { autoBackup, configureAutoBackup, restoreDatabase } from '../store/backups';
-import { parseOption, type CliContext } from './context';
+import { restoreDatabase } from '../store/restore';
+import { wholeNumber } from './arguments';
+import type { CliContext } from './context';
 
 export function registerRestore(program: Command, cli: CliContext): void {
   const backup =
@@ -17,17 +23,13 @@ export function registerRestore(program: Command, cli: CliContext): void {
       "Make today's backup if there is none yet, keeping the newest N in a folder (the folder and N are remembered).",
     )
     .option('--folder <dir>', 'where daily backups go (default: a "backups" folder beside the database)')
-    .option('--keep <n>', 'how many daily backups to keep (default 14)')
+    .option('--keep <n>', 'how many daily backups to keep (default 14)', wholeNumber('how many to keep'))
     .addHelpText('after', '\nExample:\n  $ board-pack backup auto --folder /media/usb/board-pack --keep 30')
-    .action(async (options: { folder?: string; keep?: string }, command: Command) => {
-      const keep =
-        options.keep === undefined
-          ? undefined
-          : parseOption(z.coerce.number().int().min(1).max(365), options.keep, '--keep');
-      await cli.withStore(command, async (store) => {
-        if (options.folder !== undefined || keep !== undefined)
-          configureAutoBackup(store, { folder: options.folder, keep }, cli.actor(command));
-        const r = await autoBackup(store);
+    .action(async (options: { folder?: string; keep?: number }, command: Command) => {
+      await cli.withDoor(command, async (door) => {
+        if (options.folder !== undefined || options.keep !== undefined)
+          await door.call('backups.configure', { folder: options.folder, keep: options.keep });
+        const r = await door.call('backups.auto', {});
         cli.say(
           r.created
             ? `Made today's backup: ${r.created}.`

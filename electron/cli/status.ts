@@ -1,11 +1,12 @@
-// "status": counts per strand and status for a reporting month, "No update" included.
+// "status": counts per strand and status for a reporting month, "No update" included, from
+// updates.monthSummary.
 import type { Command } from 'commander';
-import { reportingMonthSchema, monthLabel } from '../../shared/months';
+import type { MonthSummaryOutput } from '../../shared/contract';
+import { monthLabel } from '../../shared/months';
 import { STATUS_LABELS, STATUS_ORDER } from '../../shared/status';
-import type { MonthSummary } from '../store/updates';
-import { formatTable, parseOption, type CliContext } from './context';
+import { formatTable, type CliContext } from './context';
 
-export function statusTable(summary: MonthSummary): string {
+export function statusTable(summary: MonthSummaryOutput): string {
   const header = ['Strand', ...STATUS_ORDER.map((s) => STATUS_LABELS[s]), 'Total'];
   const rows = summary.strands.map((s) => [
     `${s.strandNumber} ${s.strandTitle}`,
@@ -33,24 +34,22 @@ Examples:
   $ board-pack status --month 2007-09 --json`,
     )
     .action(async (options: { month?: string; json?: boolean }, command: Command) => {
-      const given =
-        options.month === undefined ? undefined : parseOption(reportingMonthSchema, options.month, '--month');
-      await cli.withStore(command, (store) => {
-        const month = given ?? store.updates.latestReportedMonth();
-        if (month === null) {
+      await cli.withDoor(command, async (door) => {
+        const summary = await door.call('updates.monthSummary', { month: options.month });
+        if (summary === null) {
           cli.say(
             'No updates have been reported yet, so there is no month to show. Give one with --month YYYY-MM.',
           );
           return;
         }
-        store.plan.assertMonthInPlan(month);
-        const summary = store.updates.monthSummary(month);
         if (options.json) {
           cli.say(JSON.stringify(summary, null, 2));
           return;
         }
-        const which = given ? '' : ', the latest month with updates';
-        cli.say(`Status for ${monthLabel(month)} (${month})${which}:\n\n${statusTable(summary)}`);
+        const which = options.month === undefined ? ', the latest month with updates' : '';
+        cli.say(
+          `Status for ${monthLabel(summary.month)} (${summary.month})${which}:\n\n${statusTable(summary)}`,
+        );
       });
     });
 }

@@ -1,39 +1,24 @@
 // "update set" records one objective's update for a month; "update show" prints its history.
-import type { Command } from 'commander';
-import { z } from 'zod';
-import { objectiveRefSchema, type Update } from '../../shared/domain';
-import { reportingMonthSchema } from '../../shared/months';
-import { parseStatus, STATUS_LABELS } from '../../shared/status';
-import { formatTable, parseOption, type CliContext } from './context';
+// Both go through the contract: a draft is updates.saveDraft, a submitted or accepted update is
+// updates.record (the screens' save draft → submit → accept, as one transaction).
+import { Option, type Command } from 'commander';
+import type { Status, Update } from '../../shared/domain';
+import { STATUS_LABELS } from '../../shared/status';
+import { decimal, status } from './arguments';
+import { formatTable, type CliContext } from './context';
 
-const updateSetSchema = z.object({
-  ref: objectiveRefSchema,
-  month: reportingMonthSchema,
-  status: z.string().transform((value, ctx) => {
-    const status = parseStatus(value);
-    if (status === null) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${value}" is not a status; use Complete, Green, Amber, Red or "Not started".`,
-      });
-      return z.NEVER;
-    }
-    return status;
-  }),
-  narrative: z.string().default(''),
-  nextSteps: z.string().default(''),
-  risks: z.string().default(''),
-  // Written out in decimal: Number() would take "" (and blanks) as 0, and "0x10" or "1e999" as numbers.
-  metric: z
-    .string()
-    .trim()
-    .regex(/^[-+]?(\d+(\.\d*)?|\.\d+)$/, { error: 'the metric actual must be a number' })
-    .transform(Number)
-    .optional(),
-  state: z
-    .enum(['draft', 'submitted', 'accepted'], { error: 'the state is draft, submitted or accepted' })
-    .default('submitted'),
-});
+const STATES = ['draft', 'submitted', 'accepted'] as const;
+type State = (typeof STATES)[number];
+
+interface SetOptions {
+  month: string;
+  status: Status;
+  narrative?: string;
+  nextSteps?: string;
+  risks?: string;
+  metric?: number;
+  state: State;
+}
 
 function firstLine(text: string, width: number): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -60,20 +45,25 @@ export function registerUpdate(program: Command, cli: CliContext): void {
     )
     .argument('<ref>', 'the objective reference, e.g. 2.E.3')
     .requiredOption('--month <YYYY-MM>', 'the reporting month')
-    .requiredOption('--status <status>', 'Complete, Green, Amber, Red or "Not started"')
+    .requiredOption('--status <status>', 'Complete, Green, Amber, Red or "Not started"', status)
     .option('--narrative <text>', 'progress this month (required for Red and Amber)')
     .option('--next-steps <text>', 'what happens next')
     .option('--risks <text>', 'risks and issues')
-    .option('--metric <number>', 'the metric actual, where the objective has a numeric target')
     .option(
-      '--state <state>',
-      'draft, submitted or accepted (the secretariat records accepted updates)',
-      'submitted',
+      '--metric <number>',
+      'the metric actual, where the objective has a numeric target',
+      decimal('The metric actual'),
+    )
+    .addOption(
+      new Option('--state <state>', 'draft, submitted or accepted (the secretariat records accepted updates)')
+        .choices(STATES)
+        .default('submitted'),
     )
     .addHelpText(
       'after',
       `
-The update is recorded as the person given by --as (default: your user name).
+The update is recorded as the person given by --as (default: your user name). A submitted or
+accepted update is saved, submitted and accepted by the same rules as in the app, in one step.
 
 Examples:
   $ board-pack update set 2.E.3 --month 2007-09 --status green --narrative "On track."
@@ -82,23 +72,21 @@ Examples:
   $ board-pack update set 2.E.3 --month 2007-09 --status red --state accepted --as "Board secretariat" \\
       --narrative "Off track: forensic backlog; gold group set up."`,
     )
-    .action(async (ref: string, options: Record<string, string | undefined>, command: Command) => {
-      const input = parseOption(updateSetSchema, { ref, ...options }, 'update set');
-      await cli.withStore(command, (store) => {
-        const saved = store.updates.save(
-          {
-            ref: input.ref,
-            month: input.month,
-            status: input.status,
-            narrative: input.narrative,
-            nextSteps: input.nextSteps,
-            risks: input.risks,
-            metricActual: input.metric ?? null,
-            author: cli.actor(command),
-            state: input.state,
-          },
-          store.now(),
-        );
+    .action(async (ref: string, options: SetOptions, command: Command) => {
+      const written = {
+        ref,
+        month: options.month,
+        status: options.status,
+        narrative: options.narrative,
+        nextSteps: options.nextSteps,
+        risks: options.risks,
+        metricActual: options.metric ?? null,
+      };
+      await cli.withDoor(command, async (door) => {
+        const saved =
+          options.state === 'draft'
+            ? await door.call('updates.saveDraft', written)
+            : await door.call('updates.record', { ...written, state: options.state });
         cli.say(
           `Saved the update for ${saved.ref} in ${saved.month}: ${describe(saved)}, by ${saved.author}.`,
         );
@@ -116,19 +104,21 @@ Examples:
       '\nExamples:\n  $ board-pack update show 2.E.3\n  $ board-pack update show 2.E.3 --month 2007-09',
     )
     .action(async (ref: string, options: { month?: string; json?: boolean }, command: Command) => {
-      const validRef = parseOption(objectiveRefSchema, ref, 'reference');
-      const month =
-        options.month === undefined ? undefined : parseOption(reportingMonthSchema, options.month, '--month');
-      await cli.withStore(command, (store) => {
-        const objective = store.plan.objective(validRef);
-        const history = store.updates.history(validRef, month);
+      await cli.withDoor(command, async (door) => {
+        const history = await door.call('updates.history', { ref, month: options.month });
         if (options.json) {
           cli.say(JSON.stringify(history, null, 2));
           return;
         }
-        cli.say(`${objective.ref}: ${firstLine(objective.text, 100)}`);
+        const { objectives } = await door.call('plan.objectives', { includeRetired: true });
+        const objective = objectives.find((o) => o.ref === ref.trim());
+        cli.say(`${objective?.ref ?? ref}: ${firstLine(objective?.text ?? '', 100)}`);
         if (history.length === 0) {
-          cli.say(month ? `No update has been written for ${month}.` : 'No update has been written yet.');
+          cli.say(
+            options.month
+              ? `No update has been written for ${options.month}.`
+              : 'No update has been written yet.',
+          );
           return;
         }
         const rows = history.map((u) => [

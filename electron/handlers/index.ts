@@ -1,5 +1,7 @@
-// The handlers' public face for the three doors: build the services, then dispatch calls.
+// The handlers' public face for the doors (Electron IPC, the bridge, the command line, tests):
+// build the services, then dispatch calls.
 export { dispatch, validateCall, describeInvalidInput } from './dispatch';
+export { callMethod } from './call';
 export { handlers } from './registry';
 export {
   createServices,

@@ -9,7 +9,7 @@ import { BoardPackError, isBoardPackError } from '../../shared/errors';
 import { MAX_EXCHANGE_BYTES } from '../exchange/format';
 import { importedReturns, issuedRequests, workingCopy } from '../exchange/history';
 import { importReturn, previewReturn } from '../exchange/importReturn';
-import { ensureInstallationKey, trustedKeys } from '../exchange/keys';
+import { ensureInstallationKey, trustedKeys, trustKey } from '../exchange/keys';
 import { openRequest } from '../exchange/openRequest';
 import { createRequest } from '../exchange/request';
 import { createReturn, openedRequests } from '../exchange/return';
@@ -165,6 +165,15 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
       }),
     ),
 
+  'exchange.trustKey': async (services, input) => {
+    const { fingerprint, role, name, strandNumber, trustedAt, trustedBy } = await trustKey(
+      services.store,
+      input,
+      await actorOf(services),
+    );
+    return { fingerprint, role, name, strandNumber, trustedAt, trustedBy };
+  },
+
   'spreadsheets.exportPlan': (services, { format }) =>
     inTempFolder(async (folder) => {
       const made = await exportPlan(services.store, join(folder, `board-pack-plan.${format}`));
@@ -185,6 +194,7 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
       previewPlanImport(services.store, path, {
         retireFrom: upload.retireFrom,
         startFrom: await startOfNewObjectives(services.store),
+        seed: upload.seed,
       }),
     ),
 
@@ -196,6 +206,7 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
         skipBadRows: input.skipBadRows,
         retireFrom: input.retireFrom,
         startFrom: await startOfNewObjectives(services.store),
+        seed: input.seed,
       }),
     ),
 
@@ -203,6 +214,8 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
 
   'backups.configure': async (services, changes) =>
     services.store.backups.configure(changes, await actorOf(services)),
+
+  'backups.auto': async ({ store }) => await store.backups.autoBackup(),
 
   'backups.download': (services) =>
     inTempFolder(async (folder) => {

@@ -46,6 +46,12 @@ export const packsHandlers: Group<'packs'> = {
     };
   },
 
+  'packs.build': async ({ store }, { meetingId, sections, protectiveMarking, draft }) => {
+    const built = await buildPack(store, { meetingId, sections, protectiveMarking, draft });
+    const { pages, sha256, reference } = built;
+    return { pdfBase64: built.pdf.toString('base64'), pages, sha256, reference };
+  },
+
   'packs.issue': async (services, { meetingId, sections, protectiveMarking, changes }) =>
     await issuePack(
       services.store,

@@ -17,6 +17,8 @@ function decodePaper(base64: string): Buffer {
 export const papersHandlers: Group<'papers'> = {
   'papers.list': async ({ store }, { meetingId }) => await store.papers.list(meetingId),
 
+  'papers.get': async ({ store }, { id }) => await store.papers.get(id),
+
   'papers.add': async (services, { meetingId, agendaItemId, title, fileName, pdfBase64 }) => {
     const { store } = services;
     const pdf = decodePaper(pdfBase64);

@@ -1,9 +1,9 @@
 // What every handler is given: the open store and the things around it that differ between the
-// desktop app, the browser bridge and the tests (who is acting, where backups go, how to log).
+// desktop app, the browser bridge, the command line and the tests (who is acting, how to log).
 import type { Store } from '../store/store';
 import type { RestoreResult } from '../store/restore';
 
-export type Door = 'electron' | 'bridge' | 'test';
+export type Door = 'electron' | 'bridge' | 'cli' | 'test';
 
 /** Writes an unexpected error, with its detail, somewhere a developer can read it. */
 export type ErrorLog = (context: string, error: unknown) => void;
@@ -14,6 +14,8 @@ export interface Services {
   version: string;
   /** The author recorded when this copy's user has not given their name in Settings. */
   defaultActor: string;
+  /** Who is acting, when the door was told for this call (the command line's --as); wins over Settings. */
+  actingAs?: string;
   log: ErrorLog;
   /** Replaces the open database with a checked backup; only a door that can reopen it offers this. */
   restore?: RestoreHook;
@@ -26,6 +28,7 @@ export interface ServicesOptions {
   door: Door;
   version?: string;
   defaultActor?: string;
+  actingAs?: string;
   log?: ErrorLog;
   restore?: RestoreHook;
 }
@@ -43,6 +46,7 @@ export function createServices(store: Store, options: ServicesOptions): Services
     door: options.door,
     version: options.version ?? '0.0.0',
     defaultActor: options.defaultActor ?? 'Secretariat',
+    actingAs: options.actingAs,
     log: options.log ?? consoleLog,
     restore: options.restore,
   };
@@ -50,5 +54,6 @@ export function createServices(store: Store, options: ServicesOptions): Services
 
 /** The name recorded as the author of a change. */
 export async function actorOf(services: Services): Promise<string> {
+  if (services.actingAs) return services.actingAs;
   return (await services.store.settings.get(USER_NAME_SETTING)) ?? services.defaultActor;
 }

@@ -92,13 +92,15 @@ export const settingsHandlers: Group<'settings' | 'people' | 'audit' | 'app' | '
     return { path };
   },
 
-  'demo.load': async (services) => {
-    await loadDemo(services.store, { actor: await actorOf(services) });
-    return await appInfo(services);
+  'app.checkDatabase': async ({ store }) => ({ databasePath: store.path, problems: await store.check() }),
+
+  'demo.load': async (services, { months, seed }) => {
+    const loaded = await loadDemo(services.store, { months, seed, actor: await actorOf(services) });
+    return { ...(await appInfo(services)), loaded };
   },
 
   'demo.remove': async (services) => {
-    await removeDemo(services.store, await actorOf(services));
-    return await appInfo(services);
+    const removed = await removeDemo(services.store, await actorOf(services));
+    return { ...(await appInfo(services)), removed };
   },
 };

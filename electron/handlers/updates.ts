@@ -3,6 +3,7 @@
 import { previousMonth } from '../../shared/months';
 import { actorOf } from './services';
 import type { Group } from './table';
+import { monthSummary, recordUpdate } from './updatesRecord';
 
 export const updatesHandlers: Group<'updates'> = {
   'updates.grid': async ({ store }, { strandNumber, month }) => {
@@ -61,6 +62,10 @@ export const updatesHandlers: Group<'updates'> = {
       services.store.now(),
       comment,
     ),
+
+  'updates.record': recordUpdate,
+
+  'updates.monthSummary': monthSummary,
 
   'updates.history': async ({ store }, { ref, month }) => await store.updates.history(ref, month),
 };

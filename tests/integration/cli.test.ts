@@ -86,9 +86,9 @@ describe('status', () => {
     expect(lines[2]).toMatch(/^Strand\s+Red\s+Amber\s+Green\s+Complete\s+Not started\s+No update\s+Total$/);
     expect(lines.filter((l) => /^\d /.test(l))).toHaveLength(8);
     expect(lines[4]).toMatch(/^1 Sex Offender Management\s+(\d+\s+){6}\d+$/);
-    const store = openStore(demoDb, { clock: fixedClock() });
-    const summary = store.updates.monthSummary('2007-09');
-    store.close();
+    const store = await openStore(demoDb, { clock: fixedClock() });
+    const summary = await store.updates.monthSummary('2007-09');
+    await store.close();
     const totals = lines[lines.length - 1].split(/\s{2,}/);
     expect(totals).toEqual([
       'All strands',
@@ -176,6 +176,41 @@ describe('update set', () => {
     );
   });
 
+  it('records an accepted update through the contract: saved, submitted and accepted, each in the audit log', async () => {
+    const db = await freshDb();
+    const result = await cli([
+      ...set('2.E.3', '--month', '2007-09', '--status', 'amber', '--narrative', 'Two posts vacant.'),
+      '--state',
+      'accepted',
+      '--as',
+      'Board secretariat',
+      '--db',
+      db,
+    ]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const store = await openStore(db, { clock: fixedClock() });
+    try {
+      const rows = await store.audit.list({ entity: 'update' });
+      expect(rows.map((r) => [r.action, r.actor, r.entityId])).toEqual([
+        ['update.accept', 'Board secretariat', '2.E.3@2007-09'],
+        ['update.submit', 'Board secretariat', '2.E.3@2007-09'],
+        ['update.save', 'Board secretariat', '2.E.3@2007-09'],
+      ]);
+      const reported = (await store.updates.reported('2007-09')).get('2.E.3');
+      expect(reported).toMatchObject({ state: 'accepted', status: 'amber', revision: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses an accepted Red update without a narrative, leaving no draft behind', async () => {
+    await expectRefused(
+      set('2.E.3', '--month', '2007-09', '--status', 'red', '--state', 'accepted'),
+      await freshDb(),
+      '2.E.3 is Red: a Red update needs a narrative saying why and what is being done.',
+    );
+  });
+
   it('refuses an unknown reference', async () => {
     await expectRefused(
       set('9.Z.99', '--month', '2007-09', '--status', 'green'),
@@ -211,29 +246,29 @@ describe('update set', () => {
     await expectRefused(
       set('2.E.3', '--month', '2007-09', '--status', 'purple'),
       db,
-      /^--status: "purple" is not a status/,
+      /^error: option '--status <status>' argument 'purple' is invalid\. "purple" is not a status/,
     );
     await expectRefused(
       set('2.E.3', '--month', 'Sept', '--status', 'green'),
       db,
-      '--month: A month is written YYYY-MM, for example 2007-09.',
+      'A month is written YYYY-MM, for example 2007-09.',
     );
     await expectRefused(
       set('2E3', '--month', '2007-09', '--status', 'green'),
       db,
-      /^reference: An objective reference looks like 2\.E\.3/,
+      /^An objective reference looks like 2\.E\.3/,
     );
     // An empty or blank metric is not 0, and neither hexadecimal nor an overflowing exponent is a number.
     for (const metric of ['lots', '', '  ', '0x10', '1e999'])
       await expectRefused(
         set('2.E.3', '--month', '2007-09', '--status', 'green', '--metric', metric),
         db,
-        '--metric: the metric actual must be a number',
+        `error: option '--metric <number>' argument '${metric}' is invalid. The metric actual must be a number.`,
       );
     await expectRefused(
       set('2.E.3', '--month', '2007-09', '--status', 'green', '--state', 'returned'),
       db,
-      /^--state: /,
+      /^error: option '--state <state>' argument 'returned' is invalid\. Allowed choices are draft, submitted, accepted\./,
     );
   });
 
@@ -323,7 +358,11 @@ describe('demo', () => {
       await freshDb(),
       /^Demo data covers between 3 and 24 months/,
     );
-    await expectRefused(['demo', '--months', 'six'], await freshDb(), '--months: give a whole number');
+    await expectRefused(
+      ['demo', '--months', 'six'],
+      await freshDb(),
+      "error: option '--months <n>' argument 'six' is invalid. Give the number of months as a whole number.",
+    );
   });
 });
 

@@ -67,6 +67,19 @@ export function papersExamples(current: () => TestApp): { [M in PapersMethod]: E
         expect((await app.refusal('papers.list', { meetingId: 999 })).code).toBe('not_found');
       },
     },
+    'papers.get': {
+      behaviour: 'gives one paper’s details, and refuses a paper that does not exist',
+      run: async () => {
+        const app = current();
+        const { meetingId, items } = await meetingWithAgenda(app);
+        const added = await attach(app, meetingId, items[1], 'Knife crime problem profile');
+        expect(await app.call('papers.get', { id: added.id })).toEqual(added);
+        expect(await app.refusal('papers.get', { id: added.id + 1 })).toEqual({
+          code: 'not_found',
+          message: `There is no paper ${added.id + 1}.`,
+        });
+      },
+    },
     'papers.add': {
       behaviour:
         'keeps a PDF with its pages and hash; refuses a file that is not a PDF, and one over 25 MB before any handler runs',

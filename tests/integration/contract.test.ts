@@ -906,6 +906,112 @@ const examples: { [M in MethodName]: Example } = {
       }
     },
   },
+
+  // ── Methods the command line needed first; the screens may call them too ──
+  'updates.record': {
+    behaviour:
+      'records a submitted or accepted update in one step by the screens’ rules, an audit row for each step, and leaves nothing when refused',
+    run: async () => {
+      const accepted = await app.call('updates.record', {
+        ref: '2.E.1',
+        month: '2007-10',
+        status: 'amber',
+        narrative: 'Two posts vacant.',
+        state: 'accepted',
+      });
+      expect(accepted).toMatchObject({ state: 'accepted', revision: 1, author: 'Secretariat' });
+      const steps = await app.store.audit.list({ entity: 'update' });
+      expect(steps.map((r) => [r.action, r.entityId])).toEqual([
+        ['update.accept', '2.E.1@2007-10'],
+        ['update.submit', '2.E.1@2007-10'],
+        ['update.save', '2.E.1@2007-10'],
+      ]);
+      const submitted = await app.call('updates.record', { ref: '2.E.2', month: '2007-10', status: 'green' });
+      expect(submitted.state).toBe('submitted');
+      const refused = await app.refusal('updates.record', {
+        ref: '2.E.3',
+        month: '2007-10',
+        status: 'red',
+        state: 'accepted',
+      });
+      expect(refused.code).toBe('narrative_required');
+      expect(await app.call('updates.history', { ref: '2.E.3', month: '2007-10' })).toEqual([]);
+    },
+  },
+  'updates.monthSummary': {
+    behaviour:
+      'counts each strand’s objectives by reported status for a month, the latest reported month when none is given',
+    run: async () => {
+      expect(await app.call('updates.monthSummary', {})).toBeNull();
+      await acceptedUpdate(app, '2.E.1', '2007-10', 'red', 'Behind target.');
+      const latest = await app.call('updates.monthSummary', {});
+      expect(latest?.month).toBe('2007-10');
+      expect(latest?.strands).toHaveLength(8);
+      expect(latest?.totals.red).toBe(1);
+      expect(latest?.totals.no_update).toBe((latest?.total ?? 0) - 1);
+      expect((await app.call('updates.monthSummary', { month: '2007-09' }))?.totals.red).toBe(0);
+      expect((await app.refusal('updates.monthSummary', { month: '2010-01' })).code).toBe(
+        'outside_plan_period',
+      );
+    },
+  },
+  'packs.build': {
+    behaviour: 'builds a pack without a watermark, or with one as a draft, and stores nothing',
+    run: async () => {
+      const meeting = await boardMeeting(app);
+      const request = { meetingId: meeting.id, sections: ['cover' as const] };
+      const final = await app.call('packs.build', request);
+      const draft = await app.call('packs.build', { ...request, draft: true });
+      expect(pdfText(draft.pdfBase64)).toMatch(/Draft of version 1/);
+      expect(pdfText(final.pdfBase64)).not.toMatch(/Draft of version/);
+      expect(await app.call('packs.list', {})).toEqual([]);
+    },
+  },
+  'app.checkDatabase': {
+    behaviour: 'runs SQLite’s integrity and foreign-key checks and finds a sound database sound',
+    run: async () => {
+      expect(await app.call('app.checkDatabase', {})).toEqual({
+        databasePath: app.store.path,
+        problems: [],
+      });
+    },
+  },
+  'exchange.trustKey': {
+    behaviour:
+      'trusts a lead’s key for a strand after its fingerprint is confirmed, and refuses one that is no fingerprint',
+    run: async () => {
+      const trusted = await app.call('exchange.trustKey', {
+        fingerprint: '3F2A91C05B7E0D448E19C2A677F01B3D',
+        name: 'DCS Jane Smith',
+        strandNumber: 2,
+      });
+      expect(trusted).toMatchObject({
+        fingerprint: '3f2a-91c0-5b7e-0d44-8e19-c2a6-77f0-1b3d',
+        role: 'strand_lead',
+        strandNumber: 2,
+        trustedBy: 'Secretariat',
+      });
+      expect((await app.call('exchange.overview', {})).trustedKeys).toContainEqual(trusted);
+      const refused = await app.refusal('exchange.trustKey', {
+        fingerprint: 'not-a-key',
+        name: 'Someone',
+        strandNumber: 2,
+      });
+      expect(refused.code).toBe('invalid_input');
+    },
+  },
+  'backups.auto': {
+    behaviour: 'makes today’s backup in the backups folder once, keeping the newest as configured',
+    run: async () => {
+      await app.call('backups.configure', { folder: join(app.dir, 'daily'), keep: 2 });
+      const first = await app.call('backups.auto', {});
+      expect(first.created).not.toBeNull();
+      expect(existsSync(first.created ?? '')).toBe(true);
+      const again = await app.call('backups.auto', {});
+      expect(again).toMatchObject({ created: null, keep: 2, removed: [] });
+      expect(again.kept).toHaveLength(1);
+    },
+  },
 };
 
 /** An open action raised at a board meeting for Strand 6's lead. */

@@ -84,9 +84,9 @@ describe('paper commands', () => {
   });
 
   it('adds to an item given by its id, with a title of its own', async () => {
-    const store = openStore(db);
-    const item = store.meetings.agenda(meetingId)[4];
-    store.close();
+    const store = await openStore(db);
+    const item = (await store.meetings.agenda(meetingId))[4];
+    await store.close();
     const added = await cli([
       'paper', 'add', '--db', db, '--meeting', String(meetingId), '--item-id', String(item.id),
       '--file', paperFile, '--title', 'Profile for any other business',
@@ -122,9 +122,9 @@ describe('paper commands', () => {
   });
 
   it('renames a paper, saying its old and new titles, and that an issued pack keeps the old one', async () => {
-    const store = openStore(db);
-    const item = store.meetings.agenda(meetingId)[3];
-    store.close();
+    const store = await openStore(db);
+    const item = (await store.meetings.agenda(meetingId))[3];
+    await store.close();
     const added = await cli([
       'paper', 'add', '--db', db, '--meeting', String(meetingId), '--item-id', String(item.id),
       '--file', paperFile, '--title', 'MIB brief v7 FINAL',
@@ -145,12 +145,12 @@ describe('paper commands', () => {
         fileName: 'Knife crime problem profile.pdf',
       }),
     );
-    const check = openStore(db);
-    expect(check.audit.list({ entity: 'paper' })[0]).toMatchObject({
+    const check = await openStore(db);
+    expect((await check.audit.list({ entity: 'paper' }))[0]).toMatchObject({
       action: 'paper.rename',
       actor: 'Anna Price',
     });
-    check.close();
+    await check.close();
 
     const again = await cli(['paper', 'rename', String(id), '--db', db, '--title', 'Intelligence picture, October 2007']); // prettier-ignore
     expect(again.stdout).toBe(
@@ -159,9 +159,9 @@ describe('paper commands', () => {
   });
 
   it('refuses a blank title, one over 200 characters, an unknown paper and a missing --title, in one line each, changing nothing', async () => {
-    const store = openStore(db);
-    const [paper] = store.papers.list(meetingId);
-    store.close();
+    const store = await openStore(db);
+    const [paper] = await store.papers.list(meetingId);
+    await store.close();
     const before = dumpDatabase(db);
     const rename = (...args: string[]) => cli(['paper', 'rename', ...args, '--db', db]);
     expect(await rename(String(paper.id), '--title', '   ')).toEqual({
@@ -205,9 +205,9 @@ describe('paper commands', () => {
   });
 
   it('refuses to export a paper over the database, its -wal or -shm, or into its backups folder, leaving the database as it was', async () => {
-    const store = openStore(db);
-    const [paper] = store.papers.list(meetingId);
-    store.close();
+    const store = await openStore(db);
+    const [paper] = await store.papers.list(meetingId);
+    await store.close();
     const backups = join(dir, 'backups');
     mkdirSync(backups, { recursive: true });
     const fingerprint = fileSha(db);
@@ -234,9 +234,9 @@ describe('paper commands', () => {
   });
 
   it('says which path and why when an export cannot be written, and leaves no partial file', async () => {
-    const store = openStore(db);
-    const [paper] = store.papers.list(meetingId);
-    store.close();
+    const store = await openStore(db);
+    const [paper] = await store.papers.list(meetingId);
+    await store.close();
     const fingerprint = fileSha(db);
     const exportTo = (out: string) => cli(['paper', 'export', String(paper.id), '--db', db, '--out', out]);
     const noFolder = join(dir, 'no such folder', 'paper.pdf');
