@@ -100,14 +100,17 @@ const SPREADSHEET_UPLOAD = { maxBytes: MAX_SPREADSHEET_BYTES, what: 'plan spread
 export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
   'exchange.overview': async (services) => {
     const { store } = services;
-    const own = ensureInstallationKey(store, await actorOf(services));
-    const mark = workingCopy(store);
+    const own = await ensureInstallationKey(store, await actorOf(services));
+    const mark = await workingCopy(store);
     return {
       ownFingerprint: own.fingerprint,
-      trustedKeys: trustedKeys(store),
-      issuedRequests: issuedRequests(store),
-      importedReturns: importedReturns(store),
-      openedRequests: openedRequests(store).map((r) => ({ ...r, objectives: r.payload.objectives.length })),
+      trustedKeys: await trustedKeys(store),
+      issuedRequests: await issuedRequests(store),
+      importedReturns: await importedReturns(store),
+      openedRequests: (await openedRequests(store)).map((r) => ({
+        ...r,
+        objectives: r.payload.objectives.length,
+      })),
       workingCopy: mark ? { strandNumbers: mark.strandNumbers } : null,
     };
   },
@@ -115,23 +118,26 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
   'exchange.createRequest': (services, input) =>
     inTempFolder(async (folder) => {
       const out = join(folder, `strand-${input.strandNumber}-${input.month}.bpreq`);
-      const made = createRequest(services.store, { ...input, out, actor: await actorOf(services) });
+      const made = await createRequest(services.store, { ...input, out, actor: await actorOf(services) });
       return { ...made, ...download(made.path) };
     }),
 
   'exchange.openRequest': (services, upload) =>
-    withUpload(upload, REQUEST_UPLOAD, async (path) =>
-      openRequest(services.store, {
-        path,
-        actor: await actorOf(services),
-        trust: upload.trust,
-        passphrase: upload.passphrase ?? undefined,
-      }),
+    withUpload(
+      upload,
+      REQUEST_UPLOAD,
+      async (path) =>
+        await openRequest(services.store, {
+          path,
+          actor: await actorOf(services),
+          trust: upload.trust,
+          passphrase: upload.passphrase ?? undefined,
+        }),
     ),
 
   'exchange.createReturn': (services, input) =>
     inTempFolder(async (folder) => {
-      const opened = openedRequests(services.store).find(
+      const opened = (await openedRequests(services.store)).find(
         (r) =>
           (input.strandNumber === undefined || r.strandNumber === input.strandNumber) &&
           (input.month === undefined || r.month === input.month),
@@ -141,7 +147,7 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
       // Until the lead has given their name, a return is signed with the name the request was addressed to.
       const named = (await services.store.settings.get(USER_NAME_SETTING)) !== null;
       const authorName = input.authorName ?? (named ? undefined : opened?.payload.respondent.name);
-      const made = createReturn(services.store, {
+      const made = await createReturn(services.store, {
         ...input,
         authorName,
         out,
@@ -151,18 +157,25 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
     }),
 
   'exchange.previewReturn': (services, upload) =>
-    withUpload(upload, RETURN_UPLOAD, (path) => previewReturn(services.store, path, { trust: upload.trust })),
+    withUpload(
+      upload,
+      RETURN_UPLOAD,
+      async (path) => await previewReturn(services.store, path, { trust: upload.trust }),
+    ),
 
   'exchange.importReturn': (services, input) =>
-    withUpload(input, RETURN_UPLOAD, async (path) =>
-      importReturn(services.store, {
-        path,
-        actor: await actorOf(services),
-        trust: input.trust,
-        acceptAll: input.acceptAll,
-        decisions: input.decisions,
-        reasons: input.reasons,
-      }),
+    withUpload(
+      input,
+      RETURN_UPLOAD,
+      async (path) =>
+        await importReturn(services.store, {
+          path,
+          actor: await actorOf(services),
+          trust: input.trust,
+          acceptAll: input.acceptAll,
+          decisions: input.decisions,
+          reasons: input.reasons,
+        }),
     ),
 
   'exchange.trustKey': async (services, input) => {
@@ -210,10 +223,10 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
       }),
     ),
 
-  'backups.settings': ({ store }) => store.backups.settings(),
+  'backups.settings': async ({ store }) => await store.backups.settings(),
 
   'backups.configure': async (services, changes) =>
-    services.store.backups.configure(changes, await actorOf(services)),
+    await services.store.backups.configure(changes, await actorOf(services)),
 
   'backups.auto': async ({ store }) => await store.backups.autoBackup(),
 

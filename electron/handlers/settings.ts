@@ -76,10 +76,10 @@ export const settingsHandlers: Group<'settings' | 'people' | 'audit' | 'app' | '
     return await readSettings(services);
   },
 
-  'people.list': ({ store }) => store.people.list(),
+  'people.list': async ({ store }) => await store.people.list(),
 
   'people.save': async (services, input) =>
-    services.store.people.save(input, services.store.now(), await actorOf(services)),
+    await services.store.people.save(input, services.store.now(), await actorOf(services)),
 
   'audit.list': async ({ store }, filter) => await store.audit.list(filter),
 
