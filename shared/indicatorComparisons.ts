@@ -2,7 +2,7 @@
 // last year, rolling 12 months against the previous 12, and the financial year to date against the
 // same months last year. A period's percentage or rate is a ratio of sums, never a mean of ratios.
 import { ratioScale, type Better, type IndicatorMeasure } from './indicator';
-import { addMonths, monthFromIndex, monthIndex, monthsBetween, type ReportingMonth } from './months';
+import { monthFromIndex, monthIndex, monthsBetween, type ReportingMonth } from './months';
 
 /** One indicator's monthly figures, one entry per month from firstMonth; null where none. */
 export interface IndicatorFigures {
@@ -101,10 +101,27 @@ export function periodFigure(
   first: ReportingMonth,
   last: ReportingMonth,
 ): PeriodFigure {
-  const base = monthIndex(figures.firstMonth);
-  const from = monthIndex(first) - base;
-  const to = monthIndex(last) - base;
-  const scale = ratioScale(measure);
+  return periodAt(
+    figures,
+    monthIndex(figures.firstMonth),
+    ratioScale(measure),
+    monthIndex(first),
+    monthIndex(last),
+  );
+}
+
+/** periodFigure on month indices (months since year 0), so a comparison parses no month twice. */
+function periodAt(
+  figures: IndicatorFigures,
+  base: number,
+  scale: number | null,
+  firstIndex: number,
+  lastIndex: number,
+): PeriodFigure {
+  const first = monthFromIndex(firstIndex);
+  const last = monthFromIndex(lastIndex);
+  const from = firstIndex - base;
+  const to = lastIndex - base;
   const missing: ReportingMonth[] = [];
   if (from === to) {
     const value = at(figures.values, from);
@@ -149,17 +166,19 @@ function movementOf(change: number | null, better: Better): Movement | null {
   return change > 0 === (better === 'higher') ? 'better' : 'worse';
 }
 
-function compare(current: PeriodFigure, previous: PeriodFigure, settings: ComparisonSettings): Comparison {
+function compare(
+  current: PeriodFigure,
+  previous: PeriodFigure,
+  span: { from: number; to: number },
+  settings: ComparisonSettings,
+  breaks: number[],
+): Comparison {
   const change = current.value !== null && previous.value !== null ? current.value - previous.value : null;
   const percentChange =
     change === null || settings.measure.unit === 'percent' || previous.value === 0 || previous.value === null
       ? null
       : (change / Math.abs(previous.value)) * 100;
-  const from = monthIndex(previous.first);
-  const to = monthIndex(current.last);
-  const acrossBreaks = [...new Set(settings.breaks ?? [])]
-    .filter((b) => monthIndex(b) > from && monthIndex(b) <= to)
-    .sort();
+  const acrossBreaks = breaks.filter((b) => b > span.from && b <= span.to).map(monthFromIndex);
   return {
     current,
     previous,
@@ -182,21 +201,26 @@ export function indicatorComparisons(
   settings: ComparisonSettings,
   month: ReportingMonth,
 ): IndicatorComparisons {
-  const measure = settings.measure;
-  const period = (first: ReportingMonth, last: ReportingMonth) => periodFigure(figures, measure, first, last);
-  const lastYear = addMonths(month, -12);
-  const yearStart = yearStartOf(month, settings.yearStartMonth);
-  const thisMonth = period(month, month);
+  const base = monthIndex(figures.firstMonth);
+  const scale = ratioScale(settings.measure);
+  const period = (first: number, last: number) => periodAt(figures, base, scale, first, last);
+  const breaks = [...new Set((settings.breaks ?? []).map(monthIndex))].sort((a, b) => a - b);
+  const m = monthIndex(month);
+  const yearStart = monthIndex(yearStartOf(month, settings.yearStartMonth));
+  const thisMonth = period(m, m);
+  const across = (from: number) => ({ from, to: m });
   return {
     month,
     thisMonth,
-    sameMonthLastYear: compare(thisMonth, period(lastYear, lastYear), settings),
-    rolling12: compare(
-      period(addMonths(month, -11), month),
-      period(addMonths(month, -23), lastYear),
+    sameMonthLastYear: compare(thisMonth, period(m - 12, m - 12), across(m - 12), settings, breaks),
+    rolling12: compare(period(m - 11, m), period(m - 23, m - 12), across(m - 23), settings, breaks),
+    yearToDate: compare(
+      period(yearStart, m),
+      period(yearStart - 12, m - 12),
+      across(yearStart - 12),
       settings,
+      breaks,
     ),
-    yearToDate: compare(period(yearStart, month), period(addMonths(yearStart, -12), lastYear), settings),
   };
 }
 

@@ -167,6 +167,35 @@ interface Limits {
   nearUpper: number | null;
 }
 
+/**
+ * Working space for one segment, reused from call to call: analysing thousands of indicators
+ * allocates no typed arrays per series (allocation was most of the time). Only ever used within
+ * one synchronous call, so no caller can see it.
+ */
+const work = {
+  capacity: 0,
+  y: new Float64Array(0),
+  at: new Int32Array(0),
+  side: new Int8Array(0),
+  flags: new Uint8Array(0),
+};
+
+const OUTSIDE = 1;
+const NEAR = 2;
+const TREND = 4;
+const RUN = 8;
+const TWO_OF_THREE = 16;
+
+function reserve(n: number): void {
+  if (n <= work.capacity) return;
+  const capacity = Math.max(n, work.capacity * 2, 256);
+  work.capacity = capacity;
+  work.y = new Float64Array(capacity);
+  work.at = new Int32Array(capacity);
+  work.side = new Int8Array(capacity);
+  work.flags = new Uint8Array(capacity);
+}
+
 /** Centre = mean of the baseline; limits from the mean moving range of the baseline, screened. */
 function limitsOf(y: Float64Array, baseline: number, screen: boolean): Limits {
   let sum = 0;
@@ -215,16 +244,16 @@ function analyseSegment(
   rule: (SpecialCauseRule | null)[],
 ): SpcSegment {
   const { values, firstMonth } = input;
-  const at: number[] = [];
-  const present: number[] = [];
+  reserve(end - start);
+  const { y, at } = work;
+  let n = 0;
   for (let i = start; i < end; i++) {
     const value = values[i];
     if (value === null || !Number.isFinite(value)) continue;
-    at.push(i);
-    present.push(value);
+    at[n] = i;
+    y[n] = value;
+    n += 1;
   }
-  const n = at.length;
-  const y = Float64Array.from(present);
   const baseline = Math.min(n, baselineSetting ?? n);
   const segment: SpcSegment = {
     start,
@@ -243,70 +272,71 @@ function analyseSegment(
   if (n === 0) return segment;
   const limits = limitsOf(y, baseline, screen);
   Object.assign(segment, limits);
-  const rules = pointRules(y, limits);
+  markRules(n, limits);
   for (let k = 0; k < n; k++) {
-    const found = rules[k];
+    const found = ruleAt(k, n);
     rule[at[k]] = found;
-    variation[at[k]] = variationOf(found, input.better);
+    variation[at[k]] = found === null ? 'common_cause' : variationOf(found, input.better);
   }
   return segment;
 }
 
 const sign = (x: number): number => (x > 0 ? 1 : x < 0 ? -1 : 0);
 
-/** Marks positions from..to (clamped) in `part`. */
-function mark(part: Uint8Array, from: number, to: number): void {
-  for (let i = Math.max(0, from); i <= to && i < part.length; i++) part[i] = 1;
+/** Sets `flag` on positions from..to, clamped to the segment. */
+function mark(flag: number, from: number, to: number): void {
+  for (let i = Math.max(0, from); i <= to; i++) work.flags[i] |= flag;
 }
 
 /**
- * The special-cause rule each point falls under, by the package's precedence: outside the limits,
- * then part of a 7-point trend, then part of two-in-three beyond two sigma, then part of a run of
- * 7 on one side of the centre. A point is part of a trend or run when it or one of the 6 points
- * after it completes one.
+ * Flags each point of the segment in `work` for every rule it falls under. A point is part of a
+ * trend or run when it or one of the 6 points after it completes one.
  */
-function pointRules(y: Float64Array, limits: Limits): (SpecialCauseRule | null)[] {
-  const n = y.length;
+function markRules(n: number, limits: Limits): void {
+  const { y, side, flags } = work;
   const { centre, lower, upper, nearLower, nearUpper } = limits;
-  const side = new Int8Array(n);
-  const outside = new Uint8Array(n);
-  const near = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    side[k] = sign(y[k] - centre);
-    if (upper !== null && lower !== null && nearLower !== null && nearUpper !== null) {
-      outside[k] = y[k] > upper || y[k] < lower ? 1 : 0;
-      near[k] = !outside[k] && (y[k] < nearLower || y[k] > nearUpper) ? 1 : 0;
-    }
-  }
-  const inTrend = new Uint8Array(n);
-  const inRun = new Uint8Array(n);
+  const hasLimits = upper !== null && lower !== null && nearLower !== null && nearUpper !== null;
   let up = 0;
   let down = 0;
   let run = 0;
   for (let k = 0; k < n; k++) {
+    side[k] = sign(y[k] - centre);
+    flags[k] = 0;
+    if (hasLimits) {
+      if (y[k] > upper || y[k] < lower) flags[k] = OUTSIDE;
+      else if (y[k] < nearLower || y[k] > nearUpper) flags[k] = NEAR;
+    }
     const step = k > 0 ? sign(y[k] - y[k - 1]) : 0;
     up = step === 1 ? up + 1 : 0;
     down = step === -1 ? down + 1 : 0;
-    if (up >= RUN_LENGTH - 1 || down >= RUN_LENGTH - 1) mark(inTrend, k - (RUN_LENGTH - 1), k);
-    run = side[k] !== 0 && k > 0 && side[k] === side[k - 1] ? run + 1 : side[k] !== 0 ? 1 : 0;
-    if (run >= RUN_LENGTH) mark(inRun, k - (RUN_LENGTH - 1), k);
+    if (up >= RUN_LENGTH - 1 || down >= RUN_LENGTH - 1) mark(TREND, k - (RUN_LENGTH - 1), k);
+    run = side[k] === 0 ? 0 : k > 0 && side[k] === side[k - 1] ? run + 1 : 1;
+    if (run >= RUN_LENGTH) mark(RUN, k - (RUN_LENGTH - 1), k);
   }
   // Two of three consecutive points beyond two sigma (but inside the limits), all three on the
   // same side of the centre; only the points beyond two sigma are marked.
-  const inTwoOfThree = new Uint8Array(n);
   for (let k = 0; k + 2 < n; k++) {
-    if (near[k] + near[k + 1] + near[k + 2] < 2) continue;
+    const nearCount = (flags[k] & NEAR) / NEAR + (flags[k + 1] & NEAR) / NEAR + (flags[k + 2] & NEAR) / NEAR;
+    if (nearCount < 2) continue;
     if (side[k] === 0 || side[k] !== side[k + 1] || side[k] !== side[k + 2]) continue;
-    for (let j = k; j <= k + 2; j++) if (near[j]) inTwoOfThree[j] = 1;
+    for (let j = k; j <= k + 2; j++) if (flags[j] & NEAR) flags[j] |= TWO_OF_THREE;
   }
-  const found: (SpecialCauseRule | null)[] = new Array<SpecialCauseRule | null>(n).fill(null);
-  for (let k = 0; k < n; k++) {
-    if (outside[k]) found[k] = side[k] === 1 ? 'above_upper_limit' : 'below_lower_limit';
-    else if (inTrend[k]) found[k] = trendDirection(y, inTrend, k) === 1 ? 'trend_rising' : 'trend_falling';
-    else if (inTwoOfThree[k]) found[k] = side[k] > 0 ? 'two_of_three_above' : 'two_of_three_below';
-    else if (inRun[k]) found[k] = side[k] > 0 ? 'run_above' : 'run_below';
-  }
-  return found;
+}
+
+/**
+ * The special-cause rule a point falls under, by the package's precedence: outside the limits,
+ * then part of a 7-point trend, then part of two-in-three beyond two sigma, then part of a run of
+ * 7 on one side of the centre.
+ */
+function ruleAt(k: number, n: number): SpecialCauseRule | null {
+  const { flags, side } = work;
+  const f = flags[k];
+  if (f === 0 || f === NEAR) return null;
+  if (f & OUTSIDE) return side[k] === 1 ? 'above_upper_limit' : 'below_lower_limit';
+  if (f & TREND) return trendDirection(k, n) === 1 ? 'trend_rising' : 'trend_falling';
+  if (f & TWO_OF_THREE) return side[k] > 0 ? 'two_of_three_above' : 'two_of_three_below';
+  if (f & RUN) return side[k] > 0 ? 'run_above' : 'run_below';
+  return null;
 }
 
 /**
@@ -314,21 +344,19 @@ function pointRules(y: Float64Array, limits: Limits): (SpecialCauseRule | null)[
  * that point is in a trend too, otherwise by the step from the previous point. Anything but a
  * rise (a level step where two trends meet) counts as falling, as there.
  */
-function trendDirection(y: Float64Array, inTrend: Uint8Array, k: number): number {
-  if (k + 1 < y.length && inTrend[k + 1]) return sign(y[k + 1] - y[k]);
+function trendDirection(k: number, n: number): number {
+  const { y, flags } = work;
+  if (k + 1 < n && flags[k + 1] & TREND) return sign(y[k + 1] - y[k]);
   return k > 0 ? sign(y[k] - y[k - 1]) : 0;
 }
 
-const UPWARD: ReadonlySet<SpecialCauseRule> = new Set([
-  'above_upper_limit',
-  'trend_rising',
-  'two_of_three_above',
-  'run_above',
-]);
-
 export function variationOf(found: SpecialCauseRule | null, better: Better): Variation {
   if (found === null) return 'common_cause';
-  const upward = UPWARD.has(found);
+  const upward =
+    found === 'above_upper_limit' ||
+    found === 'trend_rising' ||
+    found === 'two_of_three_above' ||
+    found === 'run_above';
   if (better === 'neither') return upward ? 'special_cause_neutral_high' : 'special_cause_neutral_low';
   return upward === (better === 'higher') ? 'special_cause_improvement' : 'special_cause_concern';
 }
