@@ -115,9 +115,9 @@ function ruleWords(chart: SpcChart, i: number, found: SpecialCauseRule): string 
 export function spcSentence(subject: ChartSubject, chart: SpcChart, month?: ReportingMonth): string {
   const i = latestPointAt(chart, month);
   const value = i === null ? null : chart.values[i];
-  if (i === null || value === null) return `${subject.title}: no figures yet.`;
+  if (i === null || value === null) return `${subject.title.replace(/\.$/, '')}: no figures yet.`;
   const parts = [
-    `${subject.title}: ${formatFigure(value, subject.unit, subject.per)} in ${monthLabel(addMonths(chart.firstMonth, i))}, ${positionWords(chart, i, value)}`,
+    `${subject.title.replace(/\.$/, '')}: ${formatFigure(value, subject.unit, subject.per)} in ${monthLabel(addMonths(chart.firstMonth, i))}, ${positionWords(chart, i, value)}`,
   ];
   const found = chart.rule[i];
   const verdict = VARIATION_VERDICTS[chart.variation[i] ?? 'common_cause'];
