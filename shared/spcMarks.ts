@@ -1,6 +1,6 @@
 // How a chart marks each kind of point, the same in the pack and on screen: a shape for every
 // variation (so a greyscale print reads as the colour one does), a colour, and the words of the key.
-import type { Variation } from './spc';
+import type { SpcChart, Variation } from './spc';
 
 export type MarkShape = 'circle' | 'diamond' | 'square' | 'triangle_up' | 'triangle_down';
 
@@ -65,4 +65,43 @@ export function markPoints(shape: MarkShape, x: number, y: number, r: number): [
     case 'circle':
       return [];
   }
+}
+
+/** Where a chart's months and values fall in a plot of width × height (y down, as drawn). */
+export interface ChartScale {
+  x: (i: number) => number;
+  y: (v: number) => number;
+  min: number;
+  max: number;
+  /** The width of one month. */
+  step: number;
+}
+
+/** Two decimals: enough for any drawing, and short numbers in the file. */
+export const round2 = (v: number): number => Math.round(v * 100) / 100;
+
+/** Fits every figure, centre, limit and the target, with a little room above and below. */
+export function chartScale(chart: SpcChart, width: number, height: number): ChartScale {
+  let min = Infinity;
+  let max = -Infinity;
+  const see = (v: number | null) => {
+    if (v === null) return;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  };
+  for (const v of chart.values) see(v);
+  for (const s of chart.segments) [s.centre, s.lower, s.upper].forEach(see);
+  see(chart.target);
+  if (min === Infinity) [min, max] = [0, 1];
+  if (max - min < 1e-9) [min, max] = [min - 1, max + 1];
+  const pad = (max - min) * 0.06;
+  const [low, high] = [min - pad, max + pad];
+  const step = width / Math.max(1, chart.values.length);
+  return {
+    x: (i) => round2((i + 0.5) * step),
+    y: (v) => round2(height - ((v - low) / (high - low)) * height),
+    min: low,
+    max: high,
+    step,
+  };
 }

@@ -135,3 +135,13 @@ export function spcSentence(subject: ChartSubject, chart: SpcChart, month?: Repo
   }
   return `${parts.join('; ')}.`;
 }
+
+/** "Rebased October 2007: definition changed." for each segment after the first. */
+export function rebaseWords(chart: SpcChart): string[] {
+  return chart.segments.slice(1).map((s) => `Rebased ${monthLabel(s.firstMonth)}: definition changed.`);
+}
+
+/** The sentence, then where the chart was rebased: the words under a chart in the pack and on screen. */
+export function spcCaption(subject: ChartSubject, chart: SpcChart, month?: ReportingMonth): string {
+  return [spcSentence(subject, chart, month), ...rebaseWords(chart)].join(' ');
+}

@@ -3,8 +3,16 @@
 // that a greyscale print reads the same. Pure and deterministic: the same chart, the same nodes.
 import type { SpcChart, Variation } from '../../../shared/spc';
 import { VARIATIONS } from '../../../shared/spc';
-import { CHART_INK, VARIATION_COLOURS, VARIATION_SHAPES, markPoints } from '../../../shared/spcMarks';
-import { VARIATION_LABELS, formatNumber, spcSentence, type ChartSubject } from '../../../shared/spcWords';
+import {
+  CHART_INK,
+  VARIATION_COLOURS,
+  VARIATION_SHAPES,
+  chartScale,
+  markPoints,
+  round2,
+  type ChartScale,
+} from '../../../shared/spcMarks';
+import { VARIATION_LABELS, formatNumber, spcCaption, type ChartSubject } from '../../../shared/spcWords';
 import { addMonths, monthLabel } from '../../../shared/months';
 import type { CanvasShape, Node, StackNode } from '../content';
 import { INK } from '../theme';
@@ -23,39 +31,10 @@ const TRIAL_DASH = { length: 0.8, space: 1.6 };
 const TARGET_DASH = { length: 5, space: 1.5 };
 const BREAK_DASH = { length: 1, space: 1 };
 
-/** Two decimals: enough on paper, and the PDF carries short numbers. */
-const r2 = (v: number) => Math.round(v * 100) / 100;
+const r2 = round2;
 
-interface Scale {
-  x: (i: number) => number;
-  y: (v: number) => number;
-  min: number;
-  max: number;
-  step: number;
-}
-
-function scaleOf(chart: SpcChart, frame: ChartFrame): Scale {
-  const seen: number[] = [];
-  for (const v of chart.values) if (v !== null) seen.push(v);
-  for (const s of chart.segments) for (const v of [s.centre, s.lower, s.upper]) if (v !== null) seen.push(v);
-  if (chart.target !== null) seen.push(chart.target);
-  let min = seen.length > 0 ? Math.min(...seen) : 0;
-  let max = seen.length > 0 ? Math.max(...seen) : 1;
-  if (max - min < 1e-9) {
-    min -= 1;
-    max += 1;
-  }
-  const pad = (max - min) * 0.06;
-  min -= pad;
-  max += pad;
-  const step = frame.width / Math.max(1, chart.values.length);
-  return {
-    x: (i) => r2((i + 0.5) * step),
-    y: (v) => r2(frame.height - ((v - min) / (max - min)) * frame.height),
-    min,
-    max,
-    step,
-  };
+function scaleOf(chart: SpcChart, frame: ChartFrame): ChartScale {
+  return chartScale(chart, frame.width, frame.height);
 }
 
 function hline(
@@ -79,7 +58,7 @@ function hline(
 }
 
 /** Centre and limits per segment; trial limits dotted rather than dashed (and said in words). */
-function segmentLines(chart: SpcChart, scale: Scale): CanvasShape[] {
+function segmentLines(chart: SpcChart, scale: ChartScale): CanvasShape[] {
   const shapes: CanvasShape[] = [];
   for (const segment of chart.segments) {
     if (segment.centre === null) continue;
@@ -95,7 +74,7 @@ function segmentLines(chart: SpcChart, scale: Scale): CanvasShape[] {
   return shapes;
 }
 
-function breakLines(chart: SpcChart, scale: Scale, frame: ChartFrame): CanvasShape[] {
+function breakLines(chart: SpcChart, scale: ChartScale, frame: ChartFrame): CanvasShape[] {
   return chart.segments.slice(1).map((segment) => {
     const x = r2(segment.start * scale.step);
     return {
@@ -112,7 +91,7 @@ function breakLines(chart: SpcChart, scale: Scale, frame: ChartFrame): CanvasSha
 }
 
 /** The figures joined month to month; a month with no figure breaks the line. */
-function valueLines(chart: SpcChart, scale: Scale): CanvasShape[] {
+function valueLines(chart: SpcChart, scale: ChartScale): CanvasShape[] {
   const lines: CanvasShape[] = [];
   let run: { x: number; y: number }[] = [];
   const flush = () => {
@@ -200,14 +179,6 @@ export function chartCanvas(chart: SpcChart, frame: ChartFrame): CanvasShape[] {
 
 const small = { fontSize: 6.5, color: INK.muted };
 
-/** The words under a chart: what it shows now, then where it was rebased. */
-function caption(subject: ChartSubject, chart: SpcChart): string {
-  const rebased = chart.segments
-    .slice(1)
-    .map((s) => `Rebased ${monthLabel(s.firstMonth)}: definition changed.`);
-  return [spcSentence(subject, chart), ...rebased].join(' ');
-}
-
 export interface PackChartSubject extends ChartSubject {
   ref: string;
 }
@@ -248,7 +219,7 @@ export function spcChartNode(subject: PackChartSubject, chart: SpcChart, frame: 
         columnGap: 0,
         margin: [0, 1, 0, 2],
       },
-      { text: caption(subject, chart), fontSize: 7, color: INK.text, lineHeight: 1.2 },
+      { text: spcCaption(subject, chart), fontSize: 7, color: INK.text, lineHeight: 1.2 },
     ],
   };
 }
