@@ -178,7 +178,8 @@ function compare(
     change === null || settings.measure.unit === 'percent' || previous.value === 0 || previous.value === null
       ? null
       : (change / Math.abs(previous.value)) * 100;
-  const acrossBreaks = breaks.filter((b) => b > span.from && b <= span.to).map(monthFromIndex);
+  const acrossBreaks =
+    breaks.length === 0 ? [] : breaks.filter((b) => b > span.from && b <= span.to).map(monthFromIndex);
   return {
     current,
     previous,
@@ -204,7 +205,10 @@ export function indicatorComparisons(
   const base = monthIndex(figures.firstMonth);
   const scale = ratioScale(settings.measure);
   const period = (first: number, last: number) => periodAt(figures, base, scale, first, last);
-  const breaks = [...new Set((settings.breaks ?? []).map(monthIndex))].sort((a, b) => a - b);
+  const breaks =
+    settings.breaks === undefined || settings.breaks.length === 0
+      ? []
+      : [...new Set(settings.breaks.map(monthIndex))].sort((a, b) => a - b);
   const m = monthIndex(month);
   const yearStart = monthIndex(yearStartOf(month, settings.yearStartMonth));
   const thisMonth = period(m, m);

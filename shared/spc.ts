@@ -2,7 +2,7 @@
 // Count" rules as the NHS-R community's NHSRplotthedots 0.2.2 applies them (ptd_spc_standard,
 // ptd_calculate_point_type, ptd_calculate_assurance_type): the logic is ported, not the code.
 import type { Better } from './indicator';
-import { addMonths, monthIndex, type ReportingMonth } from './months';
+import { addMonths, monthFromIndex, monthIndex, type ReportingMonth } from './months';
 
 export const VARIATIONS = [
   'common_cause',
@@ -132,6 +132,7 @@ function segmentStarts(
   length: number,
   breaks: readonly ReportingMonth[],
 ): number[] {
+  if (breaks.length === 0) return [0];
   const first = monthIndex(firstMonth);
   const inside = breaks.map((b) => monthIndex(b) - first).filter((at) => at > 0 && at < length);
   return [0, ...[...new Set(inside)].sort((a, b) => a - b)];
@@ -243,7 +244,8 @@ function analyseSegment(
   variation: (Variation | null)[],
   rule: (SpecialCauseRule | null)[],
 ): SpcSegment {
-  const { values, firstMonth } = input;
+  const { values } = input;
+  const base = monthIndex(input.firstMonth);
   reserve(end - start);
   const { y, at } = work;
   let n = 0;
@@ -258,8 +260,8 @@ function analyseSegment(
   const segment: SpcSegment = {
     start,
     end,
-    firstMonth: addMonths(firstMonth, start),
-    lastMonth: addMonths(firstMonth, end - 1),
+    firstMonth: monthFromIndex(base + start),
+    lastMonth: monthFromIndex(base + end - 1),
     points: n,
     baselinePoints: baseline,
     centre: null,
