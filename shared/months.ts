@@ -13,14 +13,20 @@ export function isReportingMonth(value: string): boolean {
 
 /** Months since year 0, for comparing and stepping months. */
 export function monthIndex(month: ReportingMonth): number {
-  const [year, mon] = month.split('-').map(Number);
-  return year * 12 + (mon - 1);
+  return Number(month.slice(0, 4)) * 12 + (Number(month.slice(5, 7)) - 1);
 }
 
+/** Month labels already written: analysing thousands of series names the same few hundred months. */
+const written = new Map<number, ReportingMonth>();
+
 export function monthFromIndex(index: number): ReportingMonth {
+  const known = written.get(index);
+  if (known !== undefined) return known;
   const year = Math.floor(index / 12);
   const mon = (index % 12) + 1;
-  return `${String(year).padStart(4, '0')}-${String(mon).padStart(2, '0')}`;
+  const month = `${String(year).padStart(4, '0')}-${String(mon).padStart(2, '0')}`;
+  if (written.size < 100_000) written.set(index, month);
+  return month;
 }
 
 export function addMonths(month: ReportingMonth, count: number): ReportingMonth {

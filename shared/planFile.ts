@@ -4,6 +4,7 @@ import './zodWithoutEval';
 import { z } from 'zod';
 import { planYearSchema, objectiveRefSchema } from './domain';
 import { reportingMonthSchema } from './months';
+import { betterSchema, indicatorRefSchema, indicatorTargetSchema, indicatorUnitSchema } from './indicator';
 
 const text = z.string().trim().min(1);
 
@@ -44,6 +45,35 @@ export const planStrandSchema = z.object({
   themes: z.array(planThemeGroupSchema).min(1),
 });
 
+const indicatorPlace = {
+  ref: indicatorRefSchema,
+  /** Worded exactly as the document words it (a part of a measure where it joins two figures). */
+  title: text,
+  /** The key outcome and/or the strand whose success measure this is. */
+  outcome: z.number().int().positive().nullable().default(null),
+  strand: z.number().int().positive().nullable().default(null),
+  notes: z.array(text).default([]),
+};
+
+/**
+ * A default indicator: a key outcome or a strand's success measure. A measure that states no
+ * figure the board could count month by month is kept, flagged, with the reason in its notes.
+ */
+export const planIndicatorSchema = z.discriminatedUnion('countable', [
+  z.object({
+    ...indicatorPlace,
+    countable: z.literal(true),
+    unit: indicatorUnitSchema,
+    /** A rate's base: per 1,000, per 100,000 … */
+    per: z.number().int().positive().optional(),
+    better: betterSchema,
+    target: indicatorTargetSchema.nullable().default(null),
+    /** Where the figure comes from and how it is counted, until the board's framework says. */
+    source: text,
+  }),
+  z.object({ ...indicatorPlace, countable: z.literal(false), notes: z.array(text).min(1) }),
+]);
+
 export const planFileSchema = z
   .object({
     formatVersion: z.literal(1),
@@ -62,8 +92,11 @@ export const planFileSchema = z
     strands: z.array(planStrandSchema).min(1),
     partners: z.array(text),
     glossary: z.array(z.object({ term: text, meaning: text })),
+    /** Optional: a plan file written before indicators existed has none. */
+    indicators: z.array(planIndicatorSchema).default([]),
   })
   .superRefine((plan, ctx) => {
+    checkIndicators(plan, ctx);
     const seen = new Set<string>();
     for (const strand of plan.strands) {
       for (const group of strand.themes) {
@@ -84,7 +117,35 @@ export const planFileSchema = z
     }
   });
 
+type PlanFileShape = {
+  outcomes: { number: number }[];
+  strands: { number: number }[];
+  indicators: z.infer<typeof planIndicatorSchema>[];
+};
+
+function checkIndicators(plan: PlanFileShape, ctx: z.RefinementCtx): void {
+  const refs = new Set<string>();
+  const outcomes = new Set(plan.outcomes.map((o) => o.number));
+  const strands = new Set(plan.strands.map((s) => s.number));
+  for (const indicator of plan.indicators) {
+    const problem = (message: string) => ctx.addIssue({ code: 'custom', message, path: ['indicators'] });
+    if (refs.has(indicator.ref)) problem(`Indicator reference ${indicator.ref} is used twice.`);
+    refs.add(indicator.ref);
+    if (indicator.outcome === null && indicator.strand === null)
+      problem(`Indicator ${indicator.ref} belongs to no key outcome and no strand.`);
+    if (indicator.outcome !== null && !outcomes.has(indicator.outcome))
+      problem(
+        `Indicator ${indicator.ref} names key outcome ${indicator.outcome}, which the plan does not have.`,
+      );
+    if (indicator.strand !== null && !strands.has(indicator.strand))
+      problem(`Indicator ${indicator.ref} names strand ${indicator.strand}, which the plan does not have.`);
+    if (indicator.countable && (indicator.unit === 'rate') !== (indicator.per !== undefined))
+      problem(`Indicator ${indicator.ref}: a rate says what it is per, and only a rate does.`);
+  }
+}
+
 export type PlanFile = z.infer<typeof planFileSchema>;
+export type PlanIndicator = z.infer<typeof planIndicatorSchema>;
 export type PlanFileInput = z.input<typeof planFileSchema>;
 export type PlanStrand = PlanFile['strands'][number];
 export type PlanObjective = PlanStrand['themes'][number]['objectives'][number];

@@ -62,6 +62,11 @@ export interface CanvasRect {
   lineColor?: string;
   lineWidth?: number;
 }
+/** A dashed stroke: `length` drawn, `space` left. */
+export interface Dash {
+  length: number;
+  space?: number;
+}
 export interface CanvasLine {
   type: 'line';
   x1: number;
@@ -70,8 +75,29 @@ export interface CanvasLine {
   y2: number;
   lineColor?: string;
   lineWidth?: number;
+  dash?: Dash;
 }
-export type CanvasShape = CanvasRect | CanvasLine;
+export interface CanvasPolyline {
+  type: 'polyline';
+  points: { x: number; y: number }[];
+  closePath?: boolean;
+  color?: string;
+  lineColor?: string;
+  lineWidth?: number;
+  lineJoin?: 'miter' | 'round' | 'bevel';
+  dash?: Dash;
+}
+export interface CanvasEllipse {
+  type: 'ellipse';
+  x: number;
+  y: number;
+  r1: number;
+  r2: number;
+  color?: string;
+  lineColor?: string;
+  lineWidth?: number;
+}
+export type CanvasShape = CanvasRect | CanvasLine | CanvasPolyline | CanvasEllipse;
 
 export interface CanvasNode {
   canvas: CanvasShape[];
