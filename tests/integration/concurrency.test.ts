@@ -1,5 +1,6 @@
-// Two processes writing one database at once: every write waits for the other's lock instead of
-// failing, none is lost, and a lock held past the wait is refused in words.
+// Two processes writing one database at once, the desktop app's handlers in one and the command
+// line in the other: every write waits for the other's lock instead of failing, none is lost, and
+// a lock held past the wait is refused in words.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -8,11 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { BUSY_MESSAGE } from '../../electron/store/writeTransaction';
 import { cli, dumpDatabase, tempDir } from '../fixtures/databases';
 
-const WRITER = fileURLToPath(new URL('./concurrentSaves.writer.ts', import.meta.url));
-const SAVES_PER_WRITER = 100;
+const CLI_WRITER = fileURLToPath(new URL('./concurrentSaves.writer.ts', import.meta.url));
+const APP_WRITER = fileURLToPath(new URL('./concurrentSaves.app.ts', import.meta.url));
+const SAVES_PER_WRITER = 500;
 
-function runWriter(path: string, writer: string, count: number): Promise<{ failures: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, path, writer, String(count)], {
+function runWriter(
+  script: string,
+  path: string,
+  writer: string,
+  count: number,
+): Promise<{ failures: string[] }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, path, writer, String(count)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -39,22 +46,22 @@ function savesBy(path: string, writer: string): string[] {
 }
 
 describe('two processes saving updates into one database at once', () => {
-  it(`saves all ${2 * SAVES_PER_WRITER} updates, none failed and none lost`, async () => {
+  it(`saves all ${2 * SAVES_PER_WRITER} updates from the app and the command line, none failed and none lost`, async () => {
     const path = join(tempDir(), 'board.db');
     expect((await cli(['init', '--db', path])).code).toBe(0);
-    const [a, b] = await Promise.all([
-      runWriter(path, 'Writer A', SAVES_PER_WRITER),
-      runWriter(path, 'Writer B', SAVES_PER_WRITER),
+    const [app, commandLine] = await Promise.all([
+      runWriter(APP_WRITER, path, 'The app', SAVES_PER_WRITER),
+      runWriter(CLI_WRITER, path, 'The command line', SAVES_PER_WRITER),
     ]);
-    expect(a.failures).toEqual([]);
-    expect(b.failures).toEqual([]);
+    expect(app.failures).toEqual([]);
+    expect(commandLine.failures).toEqual([]);
     // Every save is a submitted revision of its own: each narrative is there once.
-    for (const writer of ['Writer A', 'Writer B']) {
+    for (const writer of ['The app', 'The command line']) {
       const expected = Array.from({ length: SAVES_PER_WRITER }, (_, i) => `${writer} ${i}`).sort();
       expect(savesBy(path, writer)).toEqual(expected);
     }
     expect((await cli(['check', '--db', path])).code).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('says the database is busy when another connection holds the write lock past the wait, changing nothing', async () => {
     const path = join(tempDir(), 'board.db');
