@@ -17,6 +17,7 @@ import type { AuditEntity } from '../../shared/auditEntities';
 import type { ProtectedFiles } from '../files/writeAtomically';
 import type { AuditEntry, AuditFilter } from './audit';
 import type { AutoBackupResult, AutoBackupSettings, BackupResult } from './backups';
+import type { DemoMeetingIssued, DemoRemoval } from './demo';
 import type {
   AgendaItem,
   AgendaItemInput,
@@ -209,6 +210,20 @@ export interface BackupsPort {
   protectedFiles(): Promise<ProtectedFiles>;
 }
 
+/** The demo rows (marked demo = 1): counted, checked before a load or removal, removed in one go. */
+export interface DemoPort {
+  /** Demo updates, meetings and board actions in the database, together. */
+  rowCount(): Promise<number>;
+  /** Updates that are not demo data in the months from first to last, both included. */
+  realUpdateCount(firstMonth: ReportingMonth, lastMonth: ReportingMonth): Promise<number>;
+  /** The demo meetings that have an issued pack, earliest first. */
+  meetingsWithIssuedPacks(): Promise<DemoMeetingIssued[]>;
+  /** Board actions that are not demo data but were raised at a demo meeting. */
+  realActionsAtDemoMeetings(): Promise<number>;
+  /** Deletes every demo row, with the notes, minutes and agenda items that belong to them. */
+  removeRows(): Promise<DemoRemoval>;
+}
+
 /**
  * Everything one transaction, or the store itself outside any transaction, can read and write.
  * transaction() inside a transaction is a savepoint of it: the inner work is undone alone when it
@@ -224,6 +239,7 @@ export interface StoreTx {
   readonly settings: SettingsPort;
   readonly audit: AuditPort;
   readonly backups: BackupsPort;
+  readonly demo: DemoPort;
   /** Runs work as one write transaction: all of it is saved, or none of it. */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** Now as an ISO timestamp, from the injected clock. */

@@ -5,6 +5,7 @@ import type { PlanFile } from '../../shared/planFile';
 import { AuditLog } from './audit';
 import { BackupsRepository } from './backups';
 import { bindPort, Connection, retryWhileBusy } from './connection';
+import { DemoRepository } from './demo';
 import { MeetingsRepository } from './meetings';
 import { openDatabase, type Db, type OpenOptions } from './open';
 import { PacksRepository } from './packs';
@@ -15,6 +16,7 @@ import { loadBuiltInPlan } from './planFile';
 import type {
   AuditPort,
   BackupsPort,
+  DemoPort,
   MeetingsPort,
   PacksPort,
   PapersPort,
@@ -51,6 +53,7 @@ export class SqliteRepositories {
   readonly people: PeopleRepository;
   readonly settings: SettingsRepository;
   readonly backups: BackupsRepository;
+  readonly demo: DemoRepository;
 
   constructor(
     readonly db: Db,
@@ -67,6 +70,7 @@ export class SqliteRepositories {
     this.people = new PeopleRepository(db, this.audit);
     this.settings = new SettingsRepository(db, this.audit, now);
     this.backups = new BackupsRepository(db, path, this.settings, clock);
+    this.demo = new DemoRepository(db);
   }
 }
 
@@ -83,6 +87,7 @@ class BoundTx implements StoreTx {
   readonly settings: SettingsPort;
   readonly audit: AuditPort;
   readonly backups: BackupsPort;
+  readonly demo: DemoPort;
 
   constructor(
     protected readonly repositories: SqliteRepositories,
@@ -98,6 +103,7 @@ class BoundTx implements StoreTx {
     this.settings = bindPort<SettingsPort>(repositories.settings, invoke);
     this.audit = bindPort<AuditPort>(repositories.audit, invoke);
     this.backups = bindPort<BackupsPort>(repositories.backups, invoke);
+    this.demo = bindPort<DemoPort>(repositories.demo, invoke);
   }
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
