@@ -10,17 +10,19 @@ import { dumpDatabase } from '../fixtures/databases';
 import { openTestApp, type TestApp } from '../fixtures/appServices';
 
 const apps: TestApp[] = [];
-afterEach(() => apps.splice(0).forEach((app) => app.close()));
+afterEach(async () => {
+  for (const opened of apps.splice(0)) await opened.close();
+});
 
-function app(): TestApp {
-  const opened = openTestApp();
+async function app(): Promise<TestApp> {
+  const opened = await openTestApp();
   apps.push(opened);
   return opened;
 }
 
 describe('backups folder from the screens', () => {
   it('refuses the database itself, a file, a device and /proc, saving nothing', async () => {
-    const { store, refusal, dir, logged } = app();
+    const { store, refusal, dir, logged } = await app();
     const file = join(dir, 'notes.txt');
     writeFileSync(file, 'notes');
     const before = dumpDatabase(store.path);
@@ -40,7 +42,7 @@ describe('backups folder from the screens', () => {
   });
 
   it('says the database is busy when another process holds it past the wait', async () => {
-    const { store, refusal } = app();
+    const { store, refusal } = await app();
     const holder = new Database(store.path);
     holder.exec('BEGIN IMMEDIATE');
     try {
