@@ -15,7 +15,7 @@ let db: string;
 
 beforeAll(async () => {
   dir = tempDir();
-  const fixture = buildPackFixture(dir);
+  const fixture = await buildPackFixture(dir);
   db = fixture.store.path;
   await fixture.store.close();
   mkdirSync(join(dir, 'backups'));

@@ -204,7 +204,7 @@ describe('values in a plan spreadsheet that would break the plan', () => {
         .run(Infinity),
     );
     const request = { strandNumber: 1, month: '2007-10', out: join(d, 'r.bpreq'), actor: 'Secretariat' };
-    expect(() => createRequest(store, request)).toThrow();
+    await expect(async () => createRequest(store, request)).rejects.toThrow();
     const preview = await previewPlanImport(store, path);
     expect(preview.changed).toEqual([
       {
@@ -217,7 +217,7 @@ describe('values in a plan spreadsheet that would break the plan', () => {
       },
     ]);
     await importPlan(store, { path: path, actor: 'Secretariat' });
-    expect(createRequest(store, request).objectives).toBeGreaterThan(0);
+    expect((await createRequest(store, request)).objectives).toBeGreaterThan(0);
   });
 
   it('refuses a file with two columns named Objective, naming the column, and changes nothing', async () => {
@@ -339,7 +339,7 @@ describe('spreadsheets written out', () => {
       /inside the backups folder/,
     );
     await expect(
-      await exportUpdates(store, { from: '2007-10', to: '2007-10', out: join(d, 'backups', 'updates.xlsx') }),
+      exportUpdates(store, { from: '2007-10', to: '2007-10', out: join(d, 'backups', 'updates.xlsx') }),
     ).rejects.toThrow(/inside the backups folder/);
     await expect(exportPlan(store, join(d, 'no', 'plan.xlsx'))).rejects.toThrow(
       /^There is no folder .*no, so/,
