@@ -113,7 +113,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const rendererDir = options.rendererDir ?? (await ensureRendererBuild());
   const log: ErrorLog =
     options.log ?? ((context, error) => console.error(`[board-pack bridge] ${context}:`, error));
-  const store = openStore(options.dbPath, { clock: options.clock });
+  const store = await openStore(options.dbPath, { clock: options.clock });
   const services = createServices(store, {
     door: 'bridge',
     version: packageVersion(),
@@ -216,10 +216,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     token,
     services,
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         server.close(() => {
-          store.close();
-          resolve();
+          store.close().then(resolve, reject);
         });
         server.closeAllConnections();
       }),

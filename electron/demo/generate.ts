@@ -3,8 +3,8 @@
 // one transaction; every row is marked demo = 1 and can be removed again in one go.
 import { BoardPackError } from '../../shared/errors';
 import { addMonths, monthIndex, monthsBetween, type ReportingMonth } from '../../shared/months';
-import type { Store } from '../store/store';
-import { writeTransaction } from '../store/writeTransaction';
+import type { DemoRemoval } from '../store/demo';
+import type { StoreTx } from '../store/port';
 import { writeDemoMeetings, type DemoMeetingCounts } from './meetings';
 import { writeDemoUpdates, type DemoUpdateCounts } from './progress';
 
@@ -30,22 +30,12 @@ export interface DemoSummary {
   actions: number;
 }
 
-function demoRowCount(store: Store): number {
-  const row = store.db
-    .prepare(
-      `SELECT (SELECT count(*) FROM updates WHERE demo = 1) + (SELECT count(*) FROM meetings WHERE demo = 1)
-        + (SELECT count(*) FROM board_actions WHERE demo = 1) AS n`,
-    )
-    .get() as { n: number };
-  return row.n;
+export async function isDemoLoaded(store: StoreTx): Promise<boolean> {
+  return (await store.settings.get(DEMO_SETTING)) !== null || (await store.demo.rowCount()) > 0;
 }
 
-export function isDemoLoaded(store: Store): boolean {
-  return store.getSetting(DEMO_SETTING) !== null || demoRowCount(store) > 0;
-}
-
-function demoMonths(store: Store, count: number): ReportingMonth[] {
-  const plan = store.plan.summary();
+async function demoMonths(store: StoreTx, count: number): Promise<ReportingMonth[]> {
+  const plan = await store.plan.summary();
   const planLength = monthIndex(plan.endMonth) - monthIndex(plan.startMonth) + 1;
   if (!Number.isInteger(count) || count < MIN_DEMO_MONTHS || count > planLength) {
     throw new BoardPackError(
@@ -57,30 +47,28 @@ function demoMonths(store: Store, count: number): ReportingMonth[] {
 }
 
 /** Loads demo updates and meetings; refused if demo data is loaded or real updates exist for those months. */
-export function loadDemo(store: Store, options: DemoOptions = {}): DemoSummary {
+export function loadDemo(store: StoreTx, options: DemoOptions = {}): Promise<DemoSummary> {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const actor = options.actor ?? 'Board Pack demo';
-  const months = demoMonths(store, options.months ?? DEFAULT_DEMO_MONTHS);
-  const first = months[0];
-  const last = months[months.length - 1];
-  return writeTransaction(store.db, () => {
-    if (isDemoLoaded(store)) {
+  return store.transaction(async (tx) => {
+    const months = await demoMonths(tx, options.months ?? DEFAULT_DEMO_MONTHS);
+    const first = months[0];
+    const last = months[months.length - 1];
+    if (await isDemoLoaded(tx)) {
       throw new BoardPackError(
         'conflict',
         'Demo data is already loaded. Remove it first ("demo remove") to load it again.',
       );
     }
-    const real = store.db
-      .prepare('SELECT count(*) AS n FROM updates WHERE demo = 0 AND month BETWEEN ? AND ?')
-      .get(first, last) as { n: number };
-    if (real.n > 0) {
+    const real = await tx.demo.realUpdateCount(first, last);
+    if (real > 0) {
       throw new BoardPackError(
         'conflict',
-        `This database already has ${real.n} real update${real.n === 1 ? '' : 's'} between ${first} and ${last}; demo data is only loaded into a database without them.`,
+        `This database already has ${real} real update${real === 1 ? '' : 's'} between ${first} and ${last}; demo data is only loaded into a database without them.`,
       );
     }
-    const updates = writeDemoUpdates(store, months, seed);
-    const meetings = writeDemoMeetings(store, last, actor);
+    const updates = await writeDemoUpdates(tx, months, seed);
+    const meetings = await writeDemoMeetings(tx, last, actor);
     const summary: DemoSummary = {
       seed,
       firstMonth: first,
@@ -90,55 +78,37 @@ export function loadDemo(store: Store, options: DemoOptions = {}): DemoSummary {
       meetings: meetings.meetings,
       actions: meetings.actions,
     };
-    store.setSetting(DEMO_SETTING, JSON.stringify(summary), actor);
-    store.audit.record(store.now(), actor, 'demo.load', 'demo', DEMO_SETTING, null, summary);
+    await tx.settings.set({ [DEMO_SETTING]: JSON.stringify(summary) }, actor);
+    await tx.audit.record(tx.now(), actor, 'demo.load', 'demo', DEMO_SETTING, null, summary);
     return summary;
   });
 }
 
-export interface DemoRemoval {
-  updates: number;
-  meetings: number;
-  actions: number;
-}
-
 /** Deletes every demo row in one transaction with one audit record; refused if a demo meeting has an issued pack. */
-export function removeDemo(store: Store, actor: string): DemoRemoval {
-  return writeTransaction(store.db, () => {
-    if (!isDemoLoaded(store))
+export function removeDemo(store: StoreTx, actor: string): Promise<DemoRemoval> {
+  return store.transaction(async (tx) => {
+    if (!(await isDemoLoaded(tx)))
       throw new BoardPackError('not_found', 'There is no demo data in this database.');
-    const issued = store.db
-      .prepare(
-        `SELECT m.held_at AS held_at, count(*) AS n FROM issued_packs p JOIN meetings m ON m.id = p.meeting_id
-         WHERE m.demo = 1 GROUP BY m.id ORDER BY m.held_at`,
-      )
-      .all() as { held_at: string; n: number }[];
+    const issued = await tx.demo.meetingsWithIssuedPacks();
     if (issued.length > 0) {
       throw new BoardPackError(
         'conflict',
-        `A pack has been issued for the demo meeting of ${issued[0].held_at.slice(0, 10)}; issued packs are kept for the record, so the demo data cannot be removed.`,
+        `A pack has been issued for the demo meeting of ${issued[0].heldAt.slice(0, 10)}; issued packs are kept for the record, so the demo data cannot be removed.`,
       );
     }
-    const foreign = store.db
-      .prepare(
-        'SELECT count(*) AS n FROM board_actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.demo = 1 AND a.demo = 0',
-      )
-      .get() as { n: number };
-    if (foreign.n > 0) {
+    const foreign = await tx.demo.realActionsAtDemoMeetings();
+    if (foreign > 0) {
       throw new BoardPackError(
         'conflict',
-        `${foreign.n} real actions were raised at demo meetings; move or remove them before removing the demo data.`,
+        `${foreign} real actions were raised at demo meetings; move or remove them before removing the demo data.`,
       );
     }
-    const before = store.getSetting(DEMO_SETTING);
-    // Action notes, minutes and agenda items go with their action or meeting (ON DELETE CASCADE).
-    const actions = store.db.prepare('DELETE FROM board_actions WHERE demo = 1').run().changes;
-    const meetings = store.db.prepare('DELETE FROM meetings WHERE demo = 1').run().changes;
-    const updates = store.db.prepare('DELETE FROM updates WHERE demo = 1').run().changes;
-    store.db.prepare('DELETE FROM settings WHERE key = ?').run(DEMO_SETTING);
-    const removed: DemoRemoval = { updates, meetings, actions };
-    store.audit.record(
-      store.now(),
+    const before = await tx.settings.get(DEMO_SETTING);
+    const removed = await tx.demo.removeRows();
+    // The removal is recorded once, as demo.remove below, not also as a setting removed.
+    await tx.settings.remove(DEMO_SETTING, null);
+    await tx.audit.record(
+      tx.now(),
       actor,
       'demo.remove',
       'demo',

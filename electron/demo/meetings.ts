@@ -3,7 +3,7 @@
 import { addMonths, dateLabel, monthLabel, type ReportingMonth } from '../../shared/months';
 import { STATUS_LABELS } from '../../shared/status';
 import type { AgendaItemInput, Meeting, PackSection } from '../store/meetings';
-import type { Store } from '../store/store';
+import type { StoreTx } from '../store/port';
 import { DEMO_SECRETARIAT } from './progress';
 
 export const DEMO_PLACE = 'New Scotland Yard, Room 1015';
@@ -69,11 +69,11 @@ interface DemoMeetingPlan {
   apologies: string[];
 }
 
-function createMeeting(store: Store, plan: DemoMeetingPlan, actor: string): Meeting {
-  const detail = store.plan.detail();
+async function createMeeting(store: StoreTx, plan: DemoMeetingPlan, actor: string): Promise<Meeting> {
+  const detail = await store.plan.detail();
   const present = (list: string[]) => list.filter((p) => !plan.apologies.includes(p));
   const createdAt = at(addDays(plan.date, -21), '09:00');
-  const meeting = store.meetings.create(
+  const meeting = await store.meetings.create(
     {
       title: detail.boardName,
       heldAt: `${plan.date}T10:00`,
@@ -89,32 +89,34 @@ function createMeeting(store: Store, plan: DemoMeetingPlan, actor: string): Meet
     actor,
     detail.standingAgenda,
   );
-  const items = store.meetings
-    .agenda(meeting.id)
-    .map((item) => ({ id: item.id, title: item.title, ...itemDetails(item.title) }));
-  store.meetings.setAgenda(meeting.id, items, createdAt, actor);
+  const items = (await store.meetings.agenda(meeting.id)).map((item) => ({
+    id: item.id,
+    title: item.title,
+    ...itemDetails(item.title),
+  }));
+  await store.meetings.setAgenda(meeting.id, items, createdAt, actor);
   return meeting;
 }
 
 /** Writes the minutes, decisions and actions of a meeting that has been held. */
-function minuteMeeting(
-  store: Store,
+async function minuteMeeting(
+  store: StoreTx,
   meeting: Meeting,
   previous: Meeting | null,
   nextDate: string,
   actor: string,
-): void {
+): Promise<void> {
   const written = at(addDays(meeting.heldAt.slice(0, 10), 2), '15:00');
-  const agenda = store.meetings.agenda(meeting.id);
+  const agenda = await store.meetings.agenda(meeting.id);
   const itemFor = (match: RegExp) => agenda.find((a) => match.test(a.title))?.id ?? null;
   const minute = (match: RegExp, kind: 'minute' | 'decision', text: string) =>
     store.meetings.addMinute(meeting.id, itemFor(match), kind, text, written, actor);
-  const summary = store.updates.monthSummary(meeting.reportingMonth);
+  const summary = await store.updates.monthSummary(meeting.reportingMonth);
   const worst = [...summary.strands].sort(
     (a, b) => b.counts.red - a.counts.red || a.strandNumber - b.strandNumber,
   )[0];
 
-  minute(
+  await minute(
     /apolog/i,
     'minute',
     meeting.apologies.length
@@ -122,54 +124,54 @@ function minuteMeeting(
       : 'No apologies were received.',
   );
   if (previous) {
-    minute(
+    await minute(
       /minutes|actions/i,
       'minute',
       `The minutes of the meeting held on ${dateLabel(previous.heldAt)} were agreed as a true record. The action log was reviewed and updated.`,
     );
   } else {
-    minute(
+    await minute(
       /minutes|actions/i,
       'minute',
       'This was the first meeting to use the new monthly board pack; the secretariat outlined the reporting timetable.',
     );
   }
-  minute(
+  await minute(
     /performance/i,
     'minute',
     `The board reviewed performance for ${monthLabel(meeting.reportingMonth)}: ${summary.totals.red} objectives ${STATUS_LABELS.red}, ${summary.totals.amber} ${STATUS_LABELS.amber}, ${summary.totals.green} ${STATUS_LABELS.green} and ${summary.totals.complete} ${STATUS_LABELS.complete}; ${summary.totals.no_update} had no update. Strand ${worst.strandNumber} (${worst.strandTitle}) holds the most Red objectives.`,
   );
-  minute(
+  await minute(
     /performance/i,
     'decision',
     'Strand leads with Red objectives to present a recovery plan, with dates and owners, at the next meeting.',
   );
-  minute(
+  await minute(
     /intelligence/i,
     'minute',
     'MIB presented the monthly serious violence problem profile. Knife-enabled violence among under-20s is rising in Southwark, Lambeth and Newham; borough intelligence units to share tactical assessments with Curb.',
   );
-  minute(
+  await minute(
     /operation/i,
     'minute',
     'The board was briefed on current Curb and Sapphire operational activity, including weapons sweeps around transport hubs and the Havens out-of-hours cover.',
   );
-  minute(
+  await minute(
     /problem|partnership|engagement/i,
     'minute',
     'Partnership engagement with CDRPs, YOTs and the CPS was discussed. London Councils has offered a seat on its community safety group.',
   );
-  minute(
+  await minute(
     /problem|partnership|engagement/i,
     'decision',
     'The board agreed to invite the London Councils community safety lead to the next meeting.',
   );
-  minute(
+  await minute(
     /other business/i,
     'minute',
     'The MPA Link Member asked for a short note on the use of stop and search in Curb operations; the Chair agreed.',
   );
-  minute(
+  await minute(
     /next meeting/i,
     'minute',
     `The next meeting will be held on ${dateLabel(nextDate)} at 10:00, ${DEMO_PLACE}.`,
@@ -241,11 +243,16 @@ const ACTIONS: DemoAction[][] = [
   ],
 ];
 
-function raiseActions(store: Store, meeting: Meeting, actions: DemoAction[], actor: string): number {
+async function raiseActions(
+  store: StoreTx,
+  meeting: Meeting,
+  actions: DemoAction[],
+  actor: string,
+): Promise<number> {
   const held = meeting.heldAt.slice(0, 10);
-  const agenda = store.meetings.agenda(meeting.id);
+  const agenda = await store.meetings.agenda(meeting.id);
   for (const a of actions) {
-    const raised = store.meetings.addAction(
+    const raised = await store.meetings.addAction(
       {
         meetingId: meeting.id,
         agendaItemId: agenda.find((item) => a.match.test(item.title))?.id ?? null,
@@ -258,7 +265,7 @@ function raiseActions(store: Store, meeting: Meeting, actions: DemoAction[], act
       actor,
     );
     if (a.note && a.completedAfter !== a.note.afterDays) {
-      store.meetings.updateAction(
+      await store.meetings.updateAction(
         raised.ref,
         { note: a.note.text, on: addDays(held, a.note.afterDays) },
         at(addDays(held, a.note.afterDays), '11:00'),
@@ -268,7 +275,12 @@ function raiseActions(store: Store, meeting: Meeting, actions: DemoAction[], act
     if (a.completedAfter !== null) {
       const on = addDays(held, a.completedAfter);
       const note = a.note && a.note.afterDays === a.completedAfter ? a.note.text : 'Completed.';
-      store.meetings.updateAction(raised.ref, { note, status: 'complete', on }, at(on, '16:00'), a.owner);
+      await store.meetings.updateAction(
+        raised.ref,
+        { note, status: 'complete', on },
+        at(on, '16:00'),
+        a.owner,
+      );
     }
   }
   return actions.length;
@@ -280,7 +292,11 @@ export interface DemoMeetingCounts {
 }
 
 /** Two past meetings reporting on the two months before the last, and the next one reporting on the last. */
-export function writeDemoMeetings(store: Store, lastMonth: ReportingMonth, actor: string): DemoMeetingCounts {
+export async function writeDemoMeetings(
+  store: StoreTx,
+  lastMonth: ReportingMonth,
+  actor: string,
+): Promise<DemoMeetingCounts> {
   const plans: DemoMeetingPlan[] = [
     {
       reportingMonth: addMonths(lastMonth, -2),
@@ -290,11 +306,12 @@ export function writeDemoMeetings(store: Store, lastMonth: ReportingMonth, actor
     { reportingMonth: addMonths(lastMonth, -1), date: thirdThursday(lastMonth), apologies: [ATTENDEES[3]] },
     { reportingMonth: lastMonth, date: thirdThursday(addMonths(lastMonth, 1)), apologies: [ATTENDEES[2]] },
   ];
-  const meetings = plans.map((p) => createMeeting(store, p, actor));
+  const meetings: Meeting[] = [];
+  for (const p of plans) meetings.push(await createMeeting(store, p, actor));
   let actions = 0;
   for (let i = 0; i < 2; i++) {
-    minuteMeeting(store, meetings[i], i > 0 ? meetings[i - 1] : null, plans[i + 1].date, actor);
-    actions += raiseActions(store, meetings[i], ACTIONS[i], actor);
+    await minuteMeeting(store, meetings[i], i > 0 ? meetings[i - 1] : null, plans[i + 1].date, actor);
+    actions += await raiseActions(store, meetings[i], ACTIONS[i], actor);
   }
   return {
     meetings: meetings.map((m, i) => ({

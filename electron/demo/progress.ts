@@ -3,7 +3,7 @@
 // missing each month. Written through the updates repository so its rules and audit apply.
 import type { Objective, Status } from '../../shared/domain';
 import { addMonths, planYearOf, type ReportingMonth } from '../../shared/months';
-import type { Store } from '../store/store';
+import type { StoreTx } from '../store/port';
 import { composeText } from './narrative';
 import { DemoRandom, hashString } from './random';
 
@@ -90,16 +90,20 @@ interface Planned {
   outcome: 'accepted' | 'submitted' | 'draft' | 'returned';
 }
 
-export function writeDemoUpdates(store: Store, months: ReportingMonth[], seed: number): DemoUpdateCounts {
-  const plan = store.plan.summary();
+export async function writeDemoUpdates(
+  store: StoreTx,
+  months: ReportingMonth[],
+  seed: number,
+): Promise<DemoUpdateCounts> {
+  const plan = await store.plan.summary();
   const counts: DemoUpdateCounts = { accepted: 0, submitted: 0, drafts: 0, returned: 0, missing: 0 };
-  const objectives = store.plan.objectives();
+  const objectives = await store.plan.objectives();
   const randoms = new Map(objectives.map((o) => [o.ref, new DemoRandom(hashString(`${seed}:${o.ref}`))]));
   const statuses = new Map<string, Status | null>(objectives.map((o) => [o.ref, null]));
   const lastMonth = months[months.length - 1];
   let returnedOne = false;
 
-  months.forEach((month, monthNumber) => {
+  for (const [monthNumber, month] of months.entries()) {
     const planned: Planned[] = [];
     // Between 5% and 8% of objectives have no update each month, drawn per month so the rate holds.
     const monthRandom = new DemoRandom(hashString(`${seed}:${month}`));
@@ -134,17 +138,22 @@ export function writeDemoUpdates(store: Store, months: ReportingMonth[], seed: n
       planned.push({ objective, status, waiting, at, random, outcome });
     }
     planned.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.objective.id - b.objective.id));
-    for (const p of planned) writeOne(store, month, monthNumber, p);
+    for (const p of planned) await writeOne(store, month, monthNumber, p);
     // The secretariat reviews a few days after the returns come in.
-    for (const p of planned) reviewOne(store, month, p);
+    for (const p of planned) await reviewOne(store, month, p);
     for (const p of planned) counts[p.outcome === 'draft' ? 'drafts' : p.outcome] += 1;
-  });
+  }
   return counts;
 }
 
-function writeOne(store: Store, month: ReportingMonth, monthNumber: number, p: Planned): void {
+async function writeOne(
+  store: StoreTx,
+  month: ReportingMonth,
+  monthNumber: number,
+  p: Planned,
+): Promise<void> {
   const text = composeText(p.status, p.objective.strandNumber, p.objective.themeCode, p.random, p.waiting);
-  store.updates.save(
+  await store.updates.save(
     {
       ref: p.objective.ref,
       month,
@@ -159,15 +168,15 @@ function writeOne(store: Store, month: ReportingMonth, monthNumber: number, p: P
   );
 }
 
-function reviewOne(store: Store, month: ReportingMonth, p: Planned): void {
+async function reviewOne(store: StoreTx, month: ReportingMonth, p: Planned): Promise<void> {
   if (p.outcome !== 'accepted' && p.outcome !== 'returned') return;
   const day = Math.min(28, Number(p.at.slice(8, 10)) + 3);
   const at = stamp(month, day, 10, Number(p.at.slice(14, 16)));
   if (p.outcome === 'accepted') {
-    store.updates.transition(p.objective.ref, month, 'accept', DEMO_SECRETARIAT, at);
+    await store.updates.transition(p.objective.ref, month, 'accept', DEMO_SECRETARIAT, at);
     return;
   }
-  store.updates.transition(
+  await store.updates.transition(
     p.objective.ref,
     month,
     'return',

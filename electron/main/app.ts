@@ -84,7 +84,9 @@ export function startApp(): void {
   app.on('activate', () => {
     if (database && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-  app.on('will-quit', () => database?.close());
+  app.on('will-quit', () => {
+    database?.close().catch((error: unknown) => log('closing the database', error));
+  });
 
   app
     .whenReady()
@@ -117,7 +119,7 @@ export function startApp(): void {
       let path = remembered && existsSync(remembered) ? remembered : defaultDatabasePath();
       for (;;) {
         try {
-          database = new DatabaseSession(path, options);
+          database = await DatabaseSession.start(path, options);
           break;
         } catch (error) {
           if (!isBoardPackError(error)) log(`opening the database at ${path}`, error);

@@ -50,7 +50,7 @@ export function fileCommands(context: FileCommandContext): FileCommands {
         filters: DATABASE_FILTERS,
       });
       if (choice.canceled || choice.filePaths.length === 0) return;
-      const opened = context.session().open(choice.filePaths[0]);
+      const opened = await context.session().open(choice.filePaths[0]);
       rememberDatabase(context.rememberFile, opened.store.path);
       // The screens reload themselves on it (renderer/App.tsx).
       send(context, 'database-changed');
@@ -62,7 +62,7 @@ export function fileCommands(context: FileCommandContext): FileCommands {
         filters: DATABASE_FILTERS,
       });
       if (choice.canceled || !choice.filePath) return;
-      const created = context.session().create(choice.filePath);
+      const created = await context.session().create(choice.filePath);
       rememberDatabase(context.rememberFile, created.store.path);
       // The screens reload themselves on it (renderer/App.tsx).
       send(context, 'database-changed');
@@ -95,7 +95,7 @@ export function fileCommands(context: FileCommandContext): FileCommands {
       });
       if (confirm.response !== 0) return;
       const session = context.session();
-      const restored = await session.restore(choice.filePaths[0], actorOf(session.services));
+      const restored = await session.restore(choice.filePaths[0], await actorOf(session.services));
       // The screens reload themselves on it (renderer/App.tsx).
       send(context, 'database-changed');
       const kept = restored.previousKeptAt

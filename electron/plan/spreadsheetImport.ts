@@ -5,12 +5,11 @@ import { basename } from 'node:path';
 import { BoardPackError } from '../../shared/errors';
 import type { Objective } from '../../shared/domain';
 import { isWithin, reportingMonthSchema } from '../../shared/months';
-import type { Store } from '../store/store';
+import type { StoreTx } from '../store/port';
 import type { SheetIn } from './spreadsheetFile';
 import { readSpreadsheet } from './spreadsheetRead';
 import { PLAN_SHEET, planRowSchema, rowCells, themeCodeOf, type PlanRow } from './spreadsheetPlan';
 import { seedPlanFrom, type SeedDetails, type ValidRow } from './spreadsheetSeed';
-import { writeTransaction } from '../store/writeTransaction';
 
 export type { SeedDetails } from './spreadsheetSeed';
 
@@ -64,7 +63,7 @@ function describeIssue(message: string, rowNumber: number, column: string | unde
   return `Row ${rowNumber}${column ? ` (${column})` : ''}: ${message}.`;
 }
 
-async function parseRows(store: Store, path: string): Promise<Parsed> {
+async function parseRows(store: StoreTx, path: string): Promise<Parsed> {
   const { format, sheets, sha256 } = await readSpreadsheet(path);
   const sheet = sheets.find((s) => s.name === PLAN_SHEET) ?? sheets[0];
   if (!sheet) throw new BoardPackError('invalid_input', `${basename(path)} holds no sheet to import.`);
@@ -81,9 +80,9 @@ async function parseRows(store: Store, path: string): Promise<Parsed> {
       `${basename(path)} has no column named ${missing.map((m) => `"${m}"`).join(', ')}; the first row must name the columns. Nothing was imported.`,
     );
   }
-  const merging = store.plan.hasPlan();
+  const merging = await store.plan.hasPlan();
   const strands = merging
-    ? new Map(store.plan.strands().map((s) => [s.number, s.title]))
+    ? new Map((await store.plan.strands()).map((s) => [s.number, s.title]))
     : new Map<number, string>();
   const errors: RowError[] = [];
   const valid: ValidRow[] = [];
@@ -141,24 +140,24 @@ function changesOf(current: Objective, row: PlanRow): FieldChange[] {
 }
 
 /** A month given, else this month kept inside the plan period: where retiring or adding takes effect. */
-function defaultRetireFrom(store: Store, given: string | undefined): string {
-  const plan = store.plan.summary();
+async function defaultRetireFrom(store: StoreTx, given: string | undefined): Promise<string> {
+  const plan = await store.plan.summary();
   const month = reportingMonthSchema.parse(given ?? store.today().slice(0, 7));
   if (given) return month;
   if (isWithin(month, plan.startMonth, plan.endMonth)) return month;
   return month < plan.startMonth ? plan.startMonth : plan.endMonth;
 }
 
-function buildPreview(
-  store: Store,
+async function buildPreview(
+  store: StoreTx,
   path: string,
   parsed: Parsed,
   options: PlanImportOptions,
-): PlanImportPreview {
+): Promise<PlanImportPreview> {
   const preview: PlanImportPreview = {
     source: basename(path),
     format: parsed.format,
-    mode: store.plan.hasPlan() ? 'merge' : 'seed',
+    mode: (await store.plan.hasPlan()) ? 'merge' : 'seed',
     rows: parsed.rows,
     errors: parsed.errors,
     added: [],
@@ -178,8 +177,8 @@ function buildPreview(
     }));
     return preview;
   }
-  const existing = new Map(store.plan.objectives({ includeRetired: true }).map((o) => [o.ref, o]));
-  const strandTitles = new Map(store.plan.strands().map((s) => [s.number, s.title]));
+  const existing = new Map((await store.plan.objectives({ includeRetired: true })).map((o) => [o.ref, o]));
+  const strandTitles = new Map((await store.plan.strands()).map((s) => [s.number, s.title]));
   const warnedStrands = new Set<number>();
   for (const { rowNumber, row } of parsed.valid) {
     const strandNumber = row['Strand number'];
@@ -206,18 +205,18 @@ function buildPreview(
   for (const o of existing.values()) {
     if (!o.retired && !parsed.mentioned.has(o.ref)) preview.retired.push({ ref: o.ref, text: o.text });
   }
-  if (preview.retired.length) preview.retireFrom = defaultRetireFrom(store, options.retireFrom);
-  if (preview.added.length) preview.startFrom = defaultRetireFrom(store, options.startFrom);
+  if (preview.retired.length) preview.retireFrom = await defaultRetireFrom(store, options.retireFrom);
+  if (preview.added.length) preview.startFrom = await defaultRetireFrom(store, options.startFrom);
   return preview;
 }
 
 /** Checks every row and says what importing would do; changes nothing. */
 export async function previewPlanImport(
-  store: Store,
+  store: StoreTx,
   path: string,
   options: PlanImportOptions = {},
 ): Promise<PlanImportPreview> {
-  return buildPreview(store, path, await parseRows(store, path), options);
+  return await buildPreview(store, path, await parseRows(store, path), options);
 }
 
 export interface PlanImportInput extends PlanImportOptions {
@@ -248,34 +247,34 @@ function refuseBadRows(preview: PlanImportPreview): never {
 }
 
 /** Applies an import: seeds an empty database, or adds, rewords and retires in one transaction. */
-export async function importPlan(store: Store, input: PlanImportInput): Promise<PlanImportResult> {
+export async function importPlan(store: StoreTx, input: PlanImportInput): Promise<PlanImportResult> {
   const parsed = await parseRows(store, input.path);
-  const preview = buildPreview(store, input.path, parsed, input);
-  if (preview.errors.length && !input.skipBadRows) refuseBadRows(preview);
-  if (parsed.valid.length === 0)
-    throw new BoardPackError(
-      'invalid_input',
-      `${preview.source} holds no objective rows to import; nothing was imported.`,
-    );
-  const at = store.now();
-  const seedPlan =
-    preview.mode === 'seed'
-      ? seedPlanFrom(store.today(), input.path, parsed.valid, parsed.sheets, input.seed ?? {})
-      : null;
-  // Immediate: the write lock is taken at the start, so a busy database waits its turn instead of
-  // failing at the first write.
-  return writeTransaction(store.db, (): PlanImportResult => {
+  // The preview is made inside the transaction, so what is written follows what the plan held
+  // when the write lock was taken, even if another window changed it after the file was read.
+  return store.transaction(async (tx): Promise<PlanImportResult> => {
+    const preview = await buildPreview(tx, input.path, parsed, input);
+    if (preview.errors.length && !input.skipBadRows) refuseBadRows(preview);
+    if (parsed.valid.length === 0)
+      throw new BoardPackError(
+        'invalid_input',
+        `${preview.source} holds no objective rows to import; nothing was imported.`,
+      );
+    const at = tx.now();
+    const seedPlan =
+      preview.mode === 'seed'
+        ? seedPlanFrom(tx.today(), input.path, parsed.valid, parsed.sheets, input.seed ?? {})
+        : null;
     const added: string[] = [];
     const changed: string[] = [];
     const retired: string[] = [];
     if (seedPlan) {
-      store.plan.seed(seedPlan, at, input.actor);
+      await tx.plan.seed(seedPlan, at, input.actor);
       added.push(...seedPlan.strands.flatMap((s) => s.themes.flatMap((g) => g.objectives.map((o) => o.ref))));
     } else {
       const rowsByNumber = new Map(parsed.valid.map((v) => [v.rowNumber, v.row]));
       for (const a of preview.added) {
         const row = rowsByNumber.get(a.row)!;
-        const created = store.plan.addObjective(
+        const created = await tx.plan.addObjective(
           {
             strandNumber: a.strandNumber,
             theme: row.Theme,
@@ -295,7 +294,7 @@ export async function importPlan(store: Store, input: PlanImportInput): Promise<
         added.push(created.ref);
       }
       for (const c of preview.changed) {
-        store.plan.rewordObjective(
+        await tx.plan.rewordObjective(
           c.ref,
           Object.fromEntries(c.changes.map((ch) => [ch.field, ch.to])),
           at,
@@ -304,7 +303,7 @@ export async function importPlan(store: Store, input: PlanImportInput): Promise<
         changed.push(c.ref);
       }
       for (const r of preview.retired) {
-        store.plan.retireObjective(r.ref, preview.retireFrom!, at, input.actor);
+        await tx.plan.retireObjective(r.ref, preview.retireFrom!, at, input.actor);
         retired.push(r.ref);
       }
     }
@@ -315,12 +314,15 @@ export async function importPlan(store: Store, input: PlanImportInput): Promise<
       skippedRows: preview.errors.map((e) => e.row),
       retireFrom: preview.retireFrom,
     };
-    store.db
-      .prepare(
-        'INSERT INTO plan_imports (source_name, sha256, mode, summary_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(preview.source, parsed.sha256, preview.mode, JSON.stringify(summary), at, input.actor);
-    store.audit.record(at, input.actor, 'plan.import', 'plan', store.plan.summary().id, null, {
+    await tx.plan.recordImport({
+      sourceName: preview.source,
+      sha256: parsed.sha256,
+      mode: preview.mode,
+      summary,
+      at,
+      actor: input.actor,
+    });
+    await tx.audit.record(at, input.actor, 'plan.import', 'plan', (await tx.plan.summary()).id, null, {
       source: preview.source,
       mode: preview.mode,
       ...summary,

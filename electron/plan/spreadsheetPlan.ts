@@ -5,10 +5,9 @@ import { z } from 'zod';
 import { objectiveRefSchema, planYearSchema } from '../../shared/domain';
 import { MAX_OBJECTIVE_NUMBER, MAX_STRAND_NUMBER, referencePart } from '../../shared/objectiveRefs';
 import type { Objective } from '../../shared/domain';
-import type { Store } from '../store/store';
+import type { StoreTx } from '../store/port';
 import type { PlanDetail } from '../store/plan';
 import type { Strand } from '../../shared/domain';
-import { protectedFiles } from '../store/backups';
 import {
   columnLetters,
   formatOf,
@@ -190,14 +189,14 @@ function strandRow(s: Strand): CellOut[] {
 }
 
 /** The sheets of a plan export: objectives first (the only one a CSV holds). */
-export function planSheets(store: Store): SheetOut[] {
-  const strands = store.plan.strands();
+export async function planSheets(store: StoreTx): Promise<SheetOut[]> {
+  const strands = await store.plan.strands();
   const titles = new Map(strands.map((s) => [s.number, s.title]));
   return [
     {
       name: PLAN_SHEET,
       header: [...PLAN_COLUMNS],
-      rows: store.plan.objectives().map((o) => objectiveRow(o, titles.get(o.strandNumber) ?? '')),
+      rows: (await store.plan.objectives()).map((o) => objectiveRow(o, titles.get(o.strandNumber) ?? '')),
       widths: [8, 30, 22, 10, 80, 10, 30, 24, 8, 12, 9, 40],
     },
     {
@@ -209,7 +208,7 @@ export function planSheets(store: Store): SheetOut[] {
     {
       name: DETAILS_SHEET,
       header: ['Field', 'Value', 'Detail'],
-      rows: detailRows(store.plan.detail()),
+      rows: detailRows(await store.plan.detail()),
       widths: [22, 60, 80],
     },
   ];
@@ -223,14 +222,14 @@ export interface SpreadsheetExportResult {
 }
 
 /** Writes the live objectives of the plan (and, in XLSX, its strands and details). */
-export async function exportPlan(store: Store, out: string): Promise<SpreadsheetExportResult> {
-  const sheets = planSheets(store);
+export async function exportPlan(store: StoreTx, out: string): Promise<SpreadsheetExportResult> {
+  const sheets = await planSheets(store);
   const format = formatOf(out);
   const written = await writeSpreadsheet(
     out,
     format === 'csv' ? sheets.slice(0, 1) : sheets,
     new Date(store.now()),
-    protectedFiles(store),
+    await store.backups.protectedFiles(),
   );
   return { path: written.path, format, rows: sheets[0].rows.length, bytes: written.bytes };
 }

@@ -3,8 +3,7 @@
 import { BoardPackError } from '../../shared/errors';
 import { monthsBetween, reportingMonthSchema } from '../../shared/months';
 import { STATUS_LABELS } from '../../shared/status';
-import { protectedFiles } from '../store/backups';
-import type { Store } from '../store/store';
+import type { StoreTx } from '../store/port';
 import { formatOf, writeSpreadsheet, type CellOut } from './spreadsheetFile';
 import type { SpreadsheetExportResult } from './spreadsheetPlan';
 
@@ -32,18 +31,21 @@ export interface UpdatesExportInput {
   strandNumber?: number;
 }
 
-export function updateRows(store: Store, input: Omit<UpdatesExportInput, 'out'>): CellOut[][] {
+export async function updateRows(
+  store: StoreTx,
+  input: Omit<UpdatesExportInput, 'out'>,
+): Promise<CellOut[][]> {
   const from = reportingMonthSchema.parse(input.from);
   const to = reportingMonthSchema.parse(input.to);
   if (to < from)
     throw new BoardPackError('invalid_input', `The range ends (${to}) before it starts (${from}).`);
-  store.plan.assertMonthInPlan(from);
-  store.plan.assertMonthInPlan(to);
-  const titles = new Map(store.plan.strands().map((s) => [s.number, s.title]));
+  await store.plan.assertMonthInPlan(from);
+  await store.plan.assertMonthInPlan(to);
+  const titles = new Map((await store.plan.strands()).map((s) => [s.number, s.title]));
   const rows: CellOut[][] = [];
   for (const month of monthsBetween(from, to)) {
-    const reported = store.updates.reported(month, input.strandNumber);
-    for (const o of store.plan.objectives({ month, strandNumber: input.strandNumber })) {
+    const reported = await store.updates.reported(month, input.strandNumber);
+    for (const o of await store.plan.objectives({ month, strandNumber: input.strandNumber })) {
       const u = reported.get(o.ref);
       rows.push([
         month,
@@ -68,11 +70,11 @@ export function updateRows(store: Store, input: Omit<UpdatesExportInput, 'out'>)
 
 /** Writes the updates for a range of months (one month: from = to). */
 export async function exportUpdates(
-  store: Store,
+  store: StoreTx,
   input: UpdatesExportInput,
 ): Promise<SpreadsheetExportResult> {
   const format = formatOf(input.out);
-  const rows = updateRows(store, input);
+  const rows = await updateRows(store, input);
   const written = await writeSpreadsheet(
     input.out,
     [
@@ -84,7 +86,7 @@ export async function exportUpdates(
       },
     ],
     new Date(store.now()),
-    protectedFiles(store),
+    await store.backups.protectedFiles(),
   );
   return { path: written.path, format, rows: rows.length, bytes: written.bytes };
 }

@@ -6,8 +6,9 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { createServices, type Services, type ServicesOptions } from '../handlers/services';
-import { backupDatabase, inspectBackup, restoreDatabase, type RestoreResult } from '../store/backups';
+import { inspectBackup } from '../store/backups';
 import { removeLeftovers } from '../store/leftovers';
+import { restoreDatabase, type RestoreResult } from '../store/restore';
 import { openStore, type Clock, type Store } from '../store/store';
 
 export interface DatabaseSessionOptions extends ServicesOptions {
@@ -16,13 +17,15 @@ export interface DatabaseSessionOptions extends ServicesOptions {
 }
 
 export class DatabaseSession {
-  private current: Services;
+  private current!: Services;
 
-  constructor(
-    path: string,
-    private readonly options: DatabaseSessionOptions,
-  ) {
-    this.current = this.servicesFor(this.openStoreAt(path, true));
+  private constructor(private readonly options: DatabaseSessionOptions) {}
+
+  /** Opens (creating if needed) the database at path and starts a session on it. */
+  static async start(path: string, options: DatabaseSessionOptions): Promise<DatabaseSession> {
+    const session = new DatabaseSession(options);
+    session.current = session.servicesFor(await session.openStoreAt(path, true));
+    return session;
   }
 
   get services(): Services {
@@ -33,14 +36,14 @@ export class DatabaseSession {
     return this.current.store.path;
   }
 
-  private openStoreAt(path: string, create: boolean): Store {
-    const store = openStore(path, {
+  private async openStoreAt(path: string, create: boolean): Promise<Store> {
+    const store = await openStore(path, {
       create,
       clock: this.options.clock,
       nativeBinding: this.options.nativeBinding,
     });
     // What a killed backup or restore left beside this database goes at the app's start.
-    removeLeftovers(store);
+    await removeLeftovers(store);
     return store;
   }
 
@@ -49,31 +52,31 @@ export class DatabaseSession {
     return createServices(store, { ...this.options, restore: (path, actor) => this.restore(path, actor) });
   }
 
-  private swap(store: Store): Services {
+  private async swap(store: Store): Promise<Services> {
     const previous = this.current;
     this.current = this.servicesFor(store);
-    previous.store.close();
+    await previous.store.close();
     return this.current;
   }
 
   /** Opens an existing Board Pack database; the current one stays open if this one is refused. */
-  open(path: string): Services {
-    return this.swap(this.openStoreAt(path, false));
+  async open(path: string): Promise<Services> {
+    return this.swap(await this.openStoreAt(path, false));
   }
 
   /** Starts a new database seeded with the built-in plan; never overwrites an existing file. */
-  create(path: string): Services {
+  async create(path: string): Promise<Services> {
     if (existsSync(path)) {
       throw new BoardPackError(
         'conflict',
         `There is already a file at ${path}. Choose Open database to open it, or pick a new name.`,
       );
     }
-    return this.swap(this.openStoreAt(path, true));
+    return this.swap(await this.openStoreAt(path, true));
   }
 
   async backup(destination: string): Promise<string> {
-    return (await backupDatabase(this.current.store, destination)).path;
+    return (await this.current.store.backups.backup(destination)).path;
   }
 
   /**
@@ -91,16 +94,16 @@ export class DatabaseSession {
     }
     const target = this.path;
     const now = this.current.store.now();
-    this.current.store.close();
+    await this.current.store.close();
     try {
       return await restoreDatabase({ databasePath: target, backupPath, now: new Date(now), actor });
     } finally {
-      this.current = this.servicesFor(this.openStoreAt(target, false));
+      this.current = this.servicesFor(await this.openStoreAt(target, false));
     }
   }
 
-  close(): void {
-    this.current.store.close();
+  close(): Promise<void> {
+    return this.current.store.close();
   }
 }
 

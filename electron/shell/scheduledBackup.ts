@@ -2,7 +2,7 @@
 // a day, the oldest beyond the kept number removed) or weekly (when the newest is a week old).
 import { existsSync, readdirSync } from 'node:fs';
 import { BACKUP_SCHEDULE_SETTING } from '../handlers/services';
-import { autoBackup, autoBackupSettings, type AutoBackupResult } from '../store/backups';
+import type { AutoBackupResult } from '../store/backups';
 import type { Store } from '../store/store';
 
 const DAILY_NAME = /^board-pack-(\d{4}-\d{2}-\d{2})\.db$/;
@@ -19,10 +19,10 @@ function newestBackupDay(folder: string): string | null {
 
 /** Makes the scheduled backup if one is due; null when the schedule is off or none is due yet. */
 export async function scheduledBackup(store: Store): Promise<AutoBackupResult | null> {
-  const schedule = store.getSetting(BACKUP_SCHEDULE_SETTING) ?? 'off';
-  if (schedule === 'daily') return autoBackup(store);
+  const schedule = (await store.settings.get(BACKUP_SCHEDULE_SETTING)) ?? 'off';
+  if (schedule === 'daily') return store.backups.autoBackup();
   if (schedule !== 'weekly') return null;
-  const newest = newestBackupDay(autoBackupSettings(store).folder);
+  const newest = newestBackupDay((await store.backups.settings()).folder);
   if (newest && Date.parse(store.today()) - Date.parse(newest) < WEEK_MS) return null;
-  return autoBackup(store);
+  return store.backups.autoBackup();
 }

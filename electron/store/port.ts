@@ -18,6 +18,7 @@ import type { ImportedReturn } from '../../shared/contractOffline';
 import type { ProtectedFiles } from '../files/writeAtomically';
 import type { AuditEntry, AuditFilter } from './audit';
 import type { AutoBackupResult, AutoBackupSettings, BackupResult } from './backups';
+import type { DemoMeetingIssued, DemoRemoval } from './demo';
 import type {
   AgendaItem,
   AgendaItemInput,
@@ -220,6 +221,20 @@ export interface BackupsPort {
   protectedFiles(): Promise<ProtectedFiles>;
 }
 
+/** The demo rows (marked demo = 1): counted, checked before a load or removal, removed in one go. */
+export interface DemoPort {
+  /** Demo updates, meetings and board actions in the database, together. */
+  rowCount(): Promise<number>;
+  /** Updates that are not demo data in the months from first to last, both included. */
+  realUpdateCount(firstMonth: ReportingMonth, lastMonth: ReportingMonth): Promise<number>;
+  /** The demo meetings that have an issued pack, earliest first. */
+  meetingsWithIssuedPacks(): Promise<DemoMeetingIssued[]>;
+  /** Board actions that are not demo data but were raised at a demo meeting. */
+  realActionsAtDemoMeetings(): Promise<number>;
+  /** Deletes every demo row, with the notes, minutes and agenda items that belong to them. */
+  removeRows(): Promise<DemoRemoval>;
+}
+
 /**
  * What the exchange of request and return files keeps: requests issued here, returns taken in,
  * requests opened at a strand lead's copy, and every file taken in (so none is taken twice).
@@ -282,6 +297,7 @@ export interface StoreTx {
   readonly backups: BackupsPort;
   readonly exchange: ExchangePort;
   readonly keys: KeysPort;
+  readonly demo: DemoPort;
   /** Runs work as one write transaction: all of it is saved, or none of it. */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** Now as an ISO timestamp, from the injected clock. */

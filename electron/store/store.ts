@@ -7,6 +7,7 @@ import { BackupsRepository } from './backups';
 import { bindPort, Connection, retryWhileBusy } from './connection';
 import { ExchangeRepository } from './exchange';
 import { KeysRepository } from './keys';
+import { DemoRepository } from './demo';
 import { MeetingsRepository } from './meetings';
 import { openDatabase, type Db, type OpenOptions } from './open';
 import { PacksRepository } from './packs';
@@ -19,6 +20,7 @@ import type {
   BackupsPort,
   ExchangePort,
   KeysPort,
+  DemoPort,
   MeetingsPort,
   PacksPort,
   PapersPort,
@@ -57,6 +59,7 @@ export class SqliteRepositories {
   readonly backups: BackupsRepository;
   readonly exchange: ExchangeRepository;
   readonly keys: KeysRepository;
+  readonly demo: DemoRepository;
 
   constructor(
     readonly db: Db,
@@ -75,6 +78,7 @@ export class SqliteRepositories {
     this.backups = new BackupsRepository(db, path, this.settings, clock);
     this.exchange = new ExchangeRepository(db);
     this.keys = new KeysRepository(db);
+    this.demo = new DemoRepository(db);
   }
 }
 
@@ -93,6 +97,7 @@ class BoundTx implements StoreTx {
   readonly backups: BackupsPort;
   readonly exchange: ExchangePort;
   readonly keys: KeysPort;
+  readonly demo: DemoPort;
 
   constructor(
     protected readonly repositories: SqliteRepositories,
@@ -110,6 +115,7 @@ class BoundTx implements StoreTx {
     this.backups = bindPort<BackupsPort>(repositories.backups, invoke);
     this.exchange = bindPort<ExchangePort>(repositories.exchange, invoke);
     this.keys = bindPort<KeysPort>(repositories.keys, invoke);
+    this.demo = bindPort<DemoPort>(repositories.demo, invoke);
   }
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {

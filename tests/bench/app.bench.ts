@@ -32,11 +32,11 @@ function report(label: string, values: number[], goal?: number): void {
   );
 }
 
-function makeDatabase(dir: string, large: boolean): string {
+async function makeDatabase(dir: string, large: boolean): Promise<string> {
   const path = join(dir, large ? 'large.db' : 'builtin.db');
-  const store = openStore(path, { clock, seedPlan: large ? largePlan() : undefined });
-  loadDemo(store, { months: 24 });
-  store.close();
+  const store = await openStore(path, { clock, seedPlan: large ? largePlan() : undefined });
+  await loadDemo(store, { months: 24 });
+  await store.close();
   return path;
 }
 
@@ -81,9 +81,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'board-pack-app-bench-'));
   try {
     for (const large of [false, true]) {
-      const path = makeDatabase(dir, large);
-      const store = openStore(path, { clock });
-      const objectives = store.plan.objectives().length;
+      const path = await makeDatabase(dir, large);
+      const store = await openStore(path, { clock });
+      const objectives = (await store.plan.objectives()).length;
       console.log(
         `\n${large ? '2,000-objective plan' : 'Built-in plan'} (${objectives} objectives) + 24 demo months`,
       );
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
         ),
         100,
       );
-      const refs = store.plan.objectives({ strandNumber: 3 }).map((o) => o.ref);
+      const refs = (await store.plan.objectives({ strandNumber: 3 })).map((o) => o.ref);
       report(
         'autosave round trip: updates.saveDraft over HTTP',
         await samples((i) =>
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
         100,
       );
       await bridge.close();
-      store.close();
+      await store.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -79,7 +79,7 @@ async function scannedPaper(pages: number): Promise<Buffer> {
 
 const fixture = buildPackFixture(tempDir());
 const { store, current } = fixture;
-const item = store.meetings.agenda(current.id)[2];
+const item = (await store.meetings.agenda(current.id))[2];
 console.log(`${cpus().length} cores, load average ${loadavg()[0].toFixed(2)}`);
 
 const without = await timed(2, () => buildPack(store, { meetingId: current.id, draft: false }));
@@ -96,8 +96,9 @@ const edition: PackEdition = firstFinalEdition();
 
 for (const [label, pdf] of papers) {
   const added = await timed(2, async () => {
-    for (const p of store.papers.list(current.id)) store.papers.remove(p.id, store.now(), 'Bench');
-    return store.papers.add(
+    for (const p of await store.papers.list(current.id))
+      await store.papers.remove(p.id, store.now(), 'Bench');
+    return await store.papers.add(
       { meetingId: current.id, agendaItemId: item.id, fileName: `${label}.pdf`, pdf },
       store.now(),
       'Bench',
@@ -107,7 +108,7 @@ for (const [label, pdf] of papers) {
   const laidOut = await pdfmakeReady()
     .createPdf(packDefinition(model, contentHash(model), { value: 0 }))
     .getBuffer();
-  const bytes = store.papers.pdf(added.result.id);
+  const bytes = await store.papers.pdf(added.result.id);
   const pass = await timed(3, () => drawPapers(laidOut, model.papers ?? [], () => bytes));
   const whole = await timed(1, () => buildPack(store, { meetingId: current.id, draft: false }));
   console.log(
@@ -120,5 +121,5 @@ for (const [label, pdf] of papers) {
   );
 }
 
-store.close();
+await store.close();
 rmSync(fixture.dir, { recursive: true, force: true });

@@ -31,12 +31,16 @@ function report(label: string, values: number[], goal: number): void {
   );
 }
 
-function makeDatabase(dir: string, name: string, large: boolean): { path: string; objectives: number } {
+async function makeDatabase(
+  dir: string,
+  name: string,
+  large: boolean,
+): Promise<{ path: string; objectives: number }> {
   const path = join(dir, `${name}.db`);
-  const store = openStore(path, { clock, seedPlan: large ? largePlan() : undefined });
-  loadDemo(store, { months: 24 });
-  const objectives = store.plan.objectives().length;
-  store.close();
+  const store = await openStore(path, { clock, seedPlan: large ? largePlan() : undefined });
+  await loadDemo(store, { months: 24 });
+  const objectives = (await store.plan.objectives()).length;
+  await store.close();
   return { path, objectives };
 }
 
@@ -92,7 +96,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     for (const large of [false, true]) {
-      const made = makeDatabase(dir, large ? 'large' : 'builtin', large);
+      const made = await makeDatabase(dir, large ? 'large' : 'builtin', large);
       console.log(
         `\n${large ? '2,000-objective plan' : 'Built-in plan'} (${made.objectives} objectives) + 24 demo months`,
       );

@@ -31,12 +31,12 @@ beforeAll(async () => {
     out: join(files, 'r.bpreq'),
     actor: 'Secretariat',
   });
-  const meeting = store.meetings.create(
+  const meeting = await store.meetings.create(
     { title: 'Serious Violence Strategy Board', heldAt: '2008-04-17T10:00', reportingMonth: '2008-03' },
     at,
     'Secretariat',
   );
-  const [item] = store.meetings.setAgenda(
+  const [item] = await store.meetings.setAgenda(
     meeting.id,
     [{ title: 'Performance against the plan', presenter: 'Chair', minutesAllotted: 20 }],
     at,
@@ -53,7 +53,7 @@ beforeAll(async () => {
     at,
     'Secretariat',
   );
-  store.papers.remove(paper.id, at, 'Secretariat');
+  await store.papers.remove(paper.id, at, 'Secretariat');
 });
 
 afterAll(async () => {

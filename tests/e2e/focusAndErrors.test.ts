@@ -17,8 +17,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-function refsIn(state: string): string[] {
-  return [...app.store.updates.working(MONTH, STRAND).values()]
+async function refsIn(state: string): Promise<string[]> {
+  return [...(await app.store.updates.working(MONTH, STRAND)).values()]
     .filter((u) => u.state === state)
     .map((u) => u.ref);
 }
@@ -45,8 +45,8 @@ describe('focus after workflow actions', () => {
     const { page } = app;
     await app.goto(`#/updates/${STRAND}`);
     await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${STRAND}"][data-ready="true"]`);
-    const [toAccept, toReturn] = refsIn('submitted');
-    const [accepted] = refsIn('accepted');
+    const [toAccept, toReturn] = await refsIn('submitted');
+    const [accepted] = await refsIn('accepted');
 
     await openRow(page, toAccept);
     await page.click(`button:has-text("Accept ${toAccept}")`);
@@ -94,7 +94,7 @@ describe('errors tied to their fields', () => {
 
   it('ties an empty minute and an empty action to their fields, with no field names in the words', async () => {
     const { page } = app;
-    const meeting = app.store.meetings.list().at(-1);
+    const meeting = (await app.store.meetings.list()).at(-1);
     await app.goto(`#/meetings/${meeting?.id}`);
     await page.waitForSelector('[data-testid="agenda"]');
     const form = page.locator('form.add-minute').first();

@@ -55,9 +55,9 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const dbPath = join(dir, 'board-pack.db');
   const now = new Date(options.now ?? '2008-03-20T09:00:00Z');
   const clock = () => now;
-  const seeding = openStore(dbPath, { clock });
-  if (options.demoMonths) loadDemo(seeding, { months: options.demoMonths });
-  seeding.close();
+  const seeding = await openStore(dbPath, { clock });
+  if (options.demoMonths) await loadDemo(seeding, { months: options.demoMonths });
+  await seeding.close();
   const bridge = await startBridge({ dbPath, clock });
   const browser = await launchChromium();
   // A fresh context is a fresh profile: no stored month or unsaved drafts from another file.

@@ -17,26 +17,26 @@ let ref: string;
 beforeAll(async () => {
   lead = await openApp({ now: '2007-10-05T09:00:00Z' });
   const dir = tempDir();
-  secretariat = openStore(join(dir, 'secretariat.db'), { clock: lead.clock });
-  ref = secretariat.plan.objectives({ strandNumber: STRAND, month: '2007-09' })[0].ref;
-  secretariat.updates.save(
+  secretariat = await openStore(join(dir, 'secretariat.db'), { clock: lead.clock });
+  ref = (await secretariat.plan.objectives({ strandNumber: STRAND, month: '2007-09' }))[0].ref;
+  await secretariat.updates.save(
     { ref, month: '2007-09', status: 'amber', narrative: NARRATIVE, author: 'Dana Lee', state: 'submitted' },
     secretariat.now(),
   );
-  secretariat.updates.transition(ref, '2007-09', 'accept', 'Secretariat', secretariat.now());
+  await secretariat.updates.transition(ref, '2007-09', 'accept', 'Secretariat', secretariat.now());
   requestFile = join(dir, 'strand-2-2007-10.bpreq');
   secretariatRequest(secretariat, requestFile, { strandNumber: STRAND, leadName: 'Dana Lee' });
 });
 
 afterAll(async () => {
-  secretariat?.close();
+  await secretariat?.close();
   await lead?.close();
 });
 
 describe("a lead's copy that held the built-in plan", () => {
   it("opens a request with last month's updates and the lead's name, on Monthly updates for the strand", async () => {
     const { page, store } = lead;
-    expect(store.plan.hasPlan()).toBe(true);
+    expect(await store.plan.hasPlan()).toBe(true);
     await lead.goto('#/exchange');
     await page.waitForSelector('[data-testid="lead-panel"]');
     await page.fill('#lead-name', 'Dana Lee');
@@ -54,7 +54,7 @@ describe("a lead's copy that held the built-in plan", () => {
       links.map((a) => a.textContent),
     );
     expect(screens).toEqual(['Home', 'Monthly updates', 'Exchange files', 'Settings']);
-    expect(store.getSetting('user.name')).toBe('Dana Lee');
+    expect(await store.settings.get('user.name')).toBe('Dana Lee');
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

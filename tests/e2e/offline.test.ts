@@ -17,6 +17,7 @@ import {
   sealedTo,
   signedFile,
 } from '../integration/exchange.fixtures';
+import { countRows } from '../fixtures/databases';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 import { tabTo } from './keyboard';
 
@@ -106,7 +107,7 @@ describe('exchange files', () => {
     await page.setInputFiles('#request-file', requestFile);
     const locked = await page.waitForSelector('[data-testid="lead-panel"] [role="alert"]');
     expect(await locked.textContent()).toContain('is locked with a passphrase');
-    expect(store.db.prepare('SELECT count(*) AS n FROM exchange_inbox').get()).toEqual({ n: 0 });
+    expect(countRows(store.path, 'SELECT count(*) FROM exchange_inbox')).toBe(0);
     await page.fill('#request-passphrase', passphrase.toLowerCase());
     await page.fill('#lead-name', 'Strand 2 lead');
     await page.click('text=Open the request with this passphrase');
@@ -126,7 +127,7 @@ describe('exchange files', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('g');
     await page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
-    expect(store.updates.working(MONTH, STRAND).size).toBe(2);
+    expect((await store.updates.working(MONTH, STRAND)).size).toBe(2);
 
     // Monthly updates from the menu, with no strand named, opens on the lead's own strand.
     await lead.goto('#/home');
@@ -164,14 +165,14 @@ describe('exchange files', () => {
       `signed by a key this copy does not know (${otherKey.fingerprint})`,
     );
     expect(await alert.textContent()).not.toContain('--trust.');
-    const trusted = () => store.db.prepare('SELECT count(*) AS n FROM trusted_keys').get() as { n: number };
-    const before = trusted().n;
+    const trusted = () => countRows(store.path, 'SELECT count(*) FROM trusted_keys');
+    const before = trusted();
 
     await page.click('text=I have confirmed the fingerprint: trust this key and open the request');
     await page.waitForSelector(`[data-testid="updates-grid"][data-strand="${STRAND}"][data-ready="true"]`);
     await page.waitForSelector('[data-testid="request-opened"]');
     expect(await page.textContent('[data-testid="request-opened"]')).toContain(otherKey.fingerprint);
-    expect(trusted().n).toBe(before + 1);
+    expect(trusted()).toBe(before + 1);
   });
 
   it('opens a clear request from an older Board Pack, warning that it was not encrypted', async () => {
@@ -205,7 +206,7 @@ describe('exchange files', () => {
     expect(await alert.textContent()).toMatch(
       /^changed\.bpret was refused: it has been changed or damaged since it was made/,
     );
-    expect(store.updates.working(MONTH, STRAND).size).toBe(0);
+    expect((await store.updates.working(MONTH, STRAND)).size).toBe(0);
   });
 
   it('says what else is wrong with a return from an unknown key, and offers no trust when trusting would not help', async () => {
@@ -226,14 +227,14 @@ describe('exchange files', () => {
       'odd.bpret was refused: it holds updates the request did not ask for: 1.E.1. Nothing was changed.',
     );
     expect(await page.$('[data-testid="trust-step"]')).toBeNull();
-    expect(store.updates.working(MONTH, STRAND).size).toBe(0);
+    expect((await store.updates.working(MONTH, STRAND)).size).toBe(0);
   });
 
   it('refuses the return of a lead whose key it does not know, naming the fingerprint; once confirmed, trusts it, shows each update to decide and takes the return in', async () => {
     const { page, store } = secretariat;
-    const refs = store.plan.objectives({ strandNumber: STRAND, month: MONTH }).map((o) => o.ref);
+    const refs = (await store.plan.objectives({ strandNumber: STRAND, month: MONTH })).map((o) => o.ref);
     // The secretariat recorded the second objective itself after the request went out: a conflict.
-    store.updates.save(
+    await store.updates.save(
       {
         ref: refs[1],
         month: MONTH,
@@ -244,7 +245,7 @@ describe('exchange files', () => {
       },
       store.now(),
     );
-    const before = JSON.stringify(store.audit.list({ limit: 1000 }));
+    const before = JSON.stringify(await store.audit.list({ limit: 1000 }));
     await page.setInputFiles('#return-file', returnFile);
     await page.waitForSelector('[data-testid="trust-step"]');
     // Opening the last request took the lead's copy on to Monthly updates; its key is on Exchange files.
@@ -259,7 +260,7 @@ describe('exchange files', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await scrollMainTo(page, '[data-testid="return-import"]');
     await photograph(page, 'exchange-trust');
-    expect(JSON.stringify(store.audit.list({ limit: 1000 }))).toBe(before);
+    expect(JSON.stringify(await store.audit.list({ limit: 1000 }))).toBe(before);
     // By keyboard: on to the button that trusts the key and goes on to take the return in.
     await tabTo(page, '[data-testid="trust-step"] button');
     expect(await page.textContent('[data-testid="trust-step"] button')).toBe(
@@ -302,8 +303,8 @@ describe('exchange files', () => {
     expect(await page.textContent(`[data-testid="updates-grid"] tr[data-ref="${refs[0]}"]`)).toContain(
       'Amber',
     );
-    expect(store.updates.working(MONTH, STRAND).get(refs[0])?.narrative).toBe(NARRATIVE);
-    expect(store.updates.working(MONTH, STRAND).get(refs[1])?.narrative).toBe(OURS);
+    expect((await store.updates.working(MONTH, STRAND)).get(refs[0])?.narrative).toBe(NARRATIVE);
+    expect((await store.updates.working(MONTH, STRAND)).get(refs[1])?.narrative).toBe(OURS);
   });
 });
 
@@ -315,7 +316,7 @@ describe('spreadsheets and backups', () => {
     await page.selectOption('#plan-format', 'csv');
     const plan = await download(page, () => page.click('text=Export the plan'));
     expect(plan.name).toBe('board-pack-plan.csv');
-    const objective = store.plan.objective('1.P.3');
+    const objective = await store.plan.objective('1.P.3');
     const revised = join(files, 'revised-plan.csv');
     writeFileSync(
       revised,
@@ -326,14 +327,14 @@ describe('spreadsheets and backups', () => {
     expect(await page.textContent('[data-testid="plan-preview"]')).toContain(
       'Develop a risk model with partners.',
     );
-    expect(store.plan.objective('1.P.3').text).toBe(objective.text);
+    expect((await store.plan.objective('1.P.3')).text).toBe(objective.text);
     expect(await seriousViolations(page)).toEqual([]);
     await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
     await photograph(page, 'spreadsheets');
     await page.click('[data-testid="plan-preview"] >> text=Apply');
     await page.waitForSelector('[data-testid="plan-applied"]');
     expect(await page.textContent('[data-testid="plan-applied"]')).toContain('1 changed');
-    expect(store.plan.objective('1.P.3').text).toBe('Develop a risk model with partners.');
+    expect((await store.plan.objective('1.P.3')).text).toBe('Develop a risk model with partners.');
 
     const notOurs = join(files, 'notes.db');
     writeFileSync(notOurs, 'not a database');

@@ -26,7 +26,7 @@ describe('orientation', () => {
 
   it('heads a meeting’s page and the window with the meeting, and labels each Kind select apart', async () => {
     const { page } = app;
-    const meeting = app.store.meetings.list().at(-1);
+    const meeting = (await app.store.meetings.list()).at(-1);
     await app.goto(`#/meetings/${meeting?.id}`);
     await page.waitForSelector('[data-testid="agenda"]');
     expect(await page.textContent('h1')).toBe('Serious Violence Strategy Board: meeting of 18 October 2007');

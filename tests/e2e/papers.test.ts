@@ -29,7 +29,7 @@ beforeAll(async () => {
   if (!created.ok) throw new Error(created.error.message);
   meetingId = (created.value as { id: number }).id;
   // Presenters and times as the secretariat would set them, so the photograph shows a real agenda.
-  const agenda = app.store.meetings.agenda(meetingId);
+  const agenda = await app.store.meetings.agenda(meetingId);
   const presenters = ['Chair', 'Board secretariat', 'Head of Performance', 'Head of the MIB'];
   const saved = await dispatch(app.bridge.services, 'meetings.setAgenda', {
     meetingId,
@@ -49,8 +49,8 @@ afterAll(async () => {
 });
 
 /** The agenda item at a position (from 1) of the meeting, as the store holds it. */
-function item(position: number) {
-  const found = app.store.meetings.agenda(meetingId).find((a) => a.position === position);
+async function item(position: number) {
+  const found = (await app.store.meetings.agenda(meetingId)).find((a) => a.position === position);
   if (!found) throw new Error(`no agenda item ${position}`);
   return found;
 }
@@ -67,7 +67,7 @@ describe('papers on the agenda', () => {
     const { page, store } = app;
     await app.goto(`#/meetings/${meetingId}`);
     await page.waitForSelector('[data-testid="agenda"] .item-papers');
-    const performance = item(3);
+    const performance = await item(3);
     // The control is a real file input with a label tied to it, and the keyboard reaches it.
     const label = await page.textContent(`label[for="paper-attach-${performance.id}"]`);
     expect(label).toBe('Attach paper (PDF) to item 3');
@@ -82,7 +82,7 @@ describe('papers on the agenda', () => {
     expect(await listed(performance.id)).toEqual([
       expect.stringMatching(/^Performance exceptions February 2008 3 pages · .*\.pdf · \d+ KB/),
     ]);
-    expect(store.papers.list(meetingId)).toMatchObject([
+    expect(await store.papers.list(meetingId)).toMatchObject([
       { agendaItemId: performance.id, pages: 3, title: 'Performance exceptions February 2008' },
     ]);
 
@@ -97,7 +97,7 @@ describe('papers on the agenda', () => {
       performance.id,
     );
     expect((await listed(performance.id))[1]).toMatch(/^Strand 2 recovery plan 5 pages · /);
-    expect(store.papers.list(meetingId).map((p) => [p.position, p.pages])).toEqual([
+    expect((await store.papers.list(meetingId)).map((p) => [p.position, p.pages])).toEqual([
       [1, 3],
       [2, 5],
     ]);
@@ -105,7 +105,7 @@ describe('papers on the agenda', () => {
 
   it('refuses a file that is not a PDF in words beside the control, listing nothing', async () => {
     const { page, store } = app;
-    const intelligence = item(4);
+    const intelligence = await item(4);
     await page.setInputFiles(`#paper-attach-${intelligence.id}`, {
       name: 'MIB briefing notes.txt',
       mimeType: 'text/plain',
@@ -119,12 +119,12 @@ describe('papers on the agenda', () => {
       `paper-attach-${intelligence.id}-error`,
     );
     expect(await listed(intelligence.id)).toEqual([]);
-    expect(store.papers.list(meetingId)).toHaveLength(2);
+    expect(await store.papers.list(meetingId)).toHaveLength(2);
   });
 
   it('passes axe with a paper listed, and opens the paper in the page', async () => {
     const { page } = app;
-    const performance = item(3);
+    const performance = await item(3);
     expect(await seriousViolations(page)).toEqual([]);
     if (shots) {
       mkdirSync(shots, { recursive: true });
@@ -151,8 +151,8 @@ describe('papers on the agenda', () => {
 
   it('keeps an item carrying papers on the agenda, and asks in the page before removing a paper', async () => {
     const { page, store } = app;
-    const performance = item(3);
-    const [paper, second] = store.papers.list(meetingId);
+    const performance = await item(3);
+    const [paper, second] = await store.papers.list(meetingId);
     await app.goto(`#/meetings/${meetingId}`);
     await page.waitForSelector(`#paper-${paper.id}-remove`);
 
@@ -166,19 +166,19 @@ describe('papers on the agenda', () => {
     await page.click(`#paper-${paper.id}-remove`);
     await page.click(`.paper-confirm button:has-text("Keep it")`);
     await page.waitForFunction((id) => document.activeElement?.id === `paper-${id}-remove`, paper.id);
-    expect(store.papers.list(meetingId)).toHaveLength(2);
+    expect(await store.papers.list(meetingId)).toHaveLength(2);
 
     // From the keyboard: Enter on Remove, then Enter on the confirmation that takes focus.
     await page.keyboard.press('Enter');
     await page.waitForSelector('.paper-confirm');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Yes, remove/);
-    expect(store.papers.list(meetingId)).toHaveLength(2);
+    expect(await store.papers.list(meetingId)).toHaveLength(2);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`li[data-paper="${paper.id}"]`, { state: 'detached' });
     expect(await listed(performance.id)).toEqual([expect.stringMatching(/^Strand 2 recovery plan/)]);
-    expect(store.papers.list(meetingId)).toEqual([{ ...second, position: 1 }]);
+    expect(await store.papers.list(meetingId)).toEqual([{ ...second, position: 1 }]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`paper-attach-${performance.id}`);
-    expect(store.audit.list({ entity: 'paper' }).map((a) => a.action)).toEqual([
+    expect((await store.audit.list({ entity: 'paper' })).map((a) => a.action)).toEqual([
       'paper.remove',
       'paper.add',
       'paper.add',
@@ -187,7 +187,7 @@ describe('papers on the agenda', () => {
 
   it('lists a paper under the title typed beside the file input, not its file name', async () => {
     const { page, store } = app;
-    const intelligence = item(4);
+    const intelligence = await item(4);
     const titleField = `#paper-attach-${intelligence.id}-title`;
     expect(await page.textContent(`label[for="paper-attach-${intelligence.id}-title"]`)).toBe(
       'Paper title (optional) for item 4; left blank, the file name is used',
@@ -202,7 +202,9 @@ describe('papers on the agenda', () => {
     expect(await listed(intelligence.id)).toEqual([
       expect.stringMatching(/^Intelligence picture, March 2008 2 pages · MIB-brief-v7-FINAL\.pdf · /),
     ]);
-    expect(store.papers.list(meetingId).filter((p) => p.agendaItemId === intelligence.id)).toMatchObject([
+    expect(
+      (await store.papers.list(meetingId)).filter((p) => p.agendaItemId === intelligence.id),
+    ).toMatchObject([
       { title: 'Intelligence picture, March 2008', fileName: 'MIB-brief-v7-FINAL.pdf', pages: 2 },
     ]);
     // The field empties once the paper is attached, so the next paper does not take the same title.
@@ -233,28 +235,28 @@ describe('papers on the agenda', () => {
       [
         'Paper attached',
         [
-          `“Intelligence picture, March 2008” attached to item 4, ${item(4).title} ${meeting}`,
+          `“Intelligence picture, March 2008” attached to item 4, ${(await item(4)).title} ${meeting}`,
           '2 pages · MIB-brief-v7-FINAL.pdf',
         ],
       ],
       [
         'Paper removed',
         [
-          `“Performance exceptions February 2008” removed from item 3, ${item(3).title} ${meeting}`,
+          `“Performance exceptions February 2008” removed from item 3, ${(await item(3)).title} ${meeting}`,
           '3 pages · Performance exceptions February 2008.pdf',
         ],
       ],
       [
         'Paper attached',
         [
-          `“Strand 2 recovery plan” attached to item 3, ${item(3).title} ${meeting}`,
+          `“Strand 2 recovery plan” attached to item 3, ${(await item(3)).title} ${meeting}`,
           '5 pages · Strand 2 recovery plan.pdf',
         ],
       ],
       [
         'Paper attached',
         [
-          `“Performance exceptions February 2008” attached to item 3, ${item(3).title} ${meeting}`,
+          `“Performance exceptions February 2008” attached to item 3, ${(await item(3)).title} ${meeting}`,
           '3 pages · Performance exceptions February 2008.pdf',
         ],
       ],
@@ -264,8 +266,8 @@ describe('papers on the agenda', () => {
 
   it('renames a paper in place, refusing a blank title in the store’s words, and the audit log says so', async () => {
     const { page, store } = app;
-    const intelligence = item(4);
-    const [paper] = store.papers.list(meetingId).filter((p) => p.agendaItemId === intelligence.id);
+    const intelligence = await item(4);
+    const [paper] = (await store.papers.list(meetingId)).filter((p) => p.agendaItemId === intelligence.id);
     const rename = `#paper-${paper.id}-rename`;
     const field = `#paper-${paper.id}-title`;
     const focused = () => page.evaluate(() => document.activeElement?.id);
@@ -300,8 +302,8 @@ describe('papers on the agenda', () => {
     expect(await page.getAttribute(field, 'aria-describedby')).toBe(`paper-${paper.id}-title-error`);
     expect(await page.getAttribute(field, 'aria-invalid')).toBe('true');
     expect(await focused()).toBe(`paper-${paper.id}-title`);
-    expect(store.papers.get(paper.id).title).toBe('Intelligence picture, March 2008');
-    expect(store.audit.list({ entity: 'paper' }).map((a) => a.action)).not.toContain('paper.rename');
+    expect((await store.papers.get(paper.id)).title).toBe('Intelligence picture, March 2008');
+    expect((await store.audit.list({ entity: 'paper' })).map((a) => a.action)).not.toContain('paper.rename');
     expect(await seriousViolations(page)).toEqual([]);
     if (shots) {
       // Only the app's content scrolls (scrollIntoView would move the whole frame too).
@@ -319,7 +321,10 @@ describe('papers on the agenda', () => {
     expect(await listed(intelligence.id)).toEqual([
       expect.stringMatching(/^MIB intelligence picture, March 2008 2 pages · MIB-brief-v7-FINAL\.pdf · /),
     ]);
-    expect(store.papers.get(paper.id)).toEqual({ ...paper, title: 'MIB intelligence picture, March 2008' });
+    expect(await store.papers.get(paper.id)).toEqual({
+      ...paper,
+      title: 'MIB intelligence picture, March 2008',
+    });
     await page.waitForFunction((id) => document.activeElement?.id === id, `paper-${paper.id}-rename`);
 
     await app.goto('#/audit');

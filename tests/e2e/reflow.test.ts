@@ -17,7 +17,7 @@ const MAIN_SCREENS = ['home', 'updates', 'meeting', 'plan'];
 
 beforeAll(async () => {
   app = await openApp({ demoMonths: 6, now: '2007-10-01T09:00:00Z' });
-  const meeting = app.store.meetings.list().at(-1);
+  const meeting = (await app.store.meetings.list()).at(-1);
   if (!meeting) throw new Error('the demo has no meeting');
   screens = [
     { name: 'home', hash: '#/home', ready: '[data-ready="dashboard"]' },

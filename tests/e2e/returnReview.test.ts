@@ -32,14 +32,11 @@ beforeAll(async () => {
     { strandNumber: STRAND, month: MONTH, leadName: 'DCS Lead' },
     ids,
   );
-  lead = openStore(join(dir, 'lead.db'), { clock: app.clock, seedPlan: null });
+  lead = await openStore(join(dir, 'lead.db'), { clock: app.clock, seedPlan: null });
   openRequest(lead, { path: requestPath, actor: 'DCS Lead', passphrase: passphraseFor(requestPath) });
-  refs = lead.plan
-    .objectives({ strandNumber: STRAND, month: MONTH })
-    .slice(0, 3)
-    .map((o) => o.ref);
+  refs = (await lead.plan.objectives({ strandNumber: STRAND, month: MONTH })).slice(0, 3).map((o) => o.ref);
   for (const ref of refs)
-    lead.updates.save(
+    await lead.updates.save(
       {
         ref,
         month: MONTH,
@@ -55,7 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  lead?.close();
+  await lead?.close();
   await app?.close();
 });
 
@@ -77,7 +74,7 @@ describe('a return with a Reject ticked', () => {
       `decide-${refs[0]}`,
     );
     expect(await page.getAttribute(`${row(refs[0])} input[value="accept"]`, 'aria-invalid')).toBe('true');
-    expect(store.updates.working(MONTH, STRAND).size).toBe(0);
+    expect((await store.updates.working(MONTH, STRAND)).size).toBe(0);
 
     // The bulk button names how many it will mark; it marks them and commits nothing.
     const bulk = '[data-testid="accept-undecided"]';
@@ -89,7 +86,7 @@ describe('a return with a Reject ticked', () => {
     expect(await page.textContent('[data-testid="review-tally"]')).toContain(
       '2 to accept, 1 to reject, 0 without a decision',
     );
-    expect(store.updates.working(MONTH, STRAND).size).toBe(0);
+    expect((await store.updates.working(MONTH, STRAND)).size).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
     // A rejection needs its reason: asked for at its own field, with focus moved there; nothing is changed.
@@ -99,7 +96,7 @@ describe('a return with a Reject ticked', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`reject-reason-${refs[1]}`);
     const describedBy = await page.getAttribute(reason, 'aria-describedby');
     expect(await page.textContent(`[id="${describedBy}"]`)).toContain(`Say why ${refs[1]} is rejected`);
-    expect(store.updates.working(MONTH, STRAND).size).toBe(0);
+    expect((await store.updates.working(MONTH, STRAND)).size).toBe(0);
     await page.fill(reason, 'Progress is for September; say what happened in October.');
 
     await page.click('text=Apply my decisions');
@@ -108,10 +105,10 @@ describe('a return with a Reject ticked', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'return-result',
     );
-    const working = store.updates.working(MONTH, STRAND);
+    const working = await store.updates.working(MONTH, STRAND);
     expect([...working.keys()].sort()).toEqual([refs[0], refs[2]].sort());
     expect(working.has(refs[1])).toBe(false);
-    expect(store.audit.list({ text: 'exchange.update.reject' })[0]).toMatchObject({
+    expect((await store.audit.list({ text: 'exchange.update.reject' }))[0]).toMatchObject({
       entityId: `${refs[1]}@${MONTH}`,
       after: { reason: 'Progress is for September; say what happened in October.' },
     });

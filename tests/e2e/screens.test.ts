@@ -17,8 +17,8 @@ const shots = process.env.BOARD_PACK_SCREENSHOTS;
 beforeAll(async () => {
   app = await openApp({ demoMonths: 12, now: '2008-04-03T09:00:00Z' });
   // One paper on the next meeting's performance item, so the meeting and pack screens show papers.
-  const meeting = app.store.meetings.list().at(-1);
-  const performance = meeting && app.store.meetings.agenda(meeting.id).find((a) => a.position === 3);
+  const meeting = (await app.store.meetings.list()).at(-1);
+  const performance = meeting && (await app.store.meetings.agenda(meeting.id)).find((a) => a.position === 3);
   if (!meeting || !performance) throw new Error('the demo has no meeting with a third agenda item');
   const attached = await dispatch(app.bridge.services, 'papers.add', {
     meetingId: meeting.id,
@@ -55,7 +55,7 @@ describe('screens', () => {
     await app.goto('#/home');
     await page.waitForSelector('[data-ready="dashboard"]');
     const month = await page.inputValue('#reporting-month');
-    const summary = store.updates.monthSummary(month);
+    const summary = await store.updates.monthSummary(month);
     const shown = await page.$$eval('[data-testid="strand-counts"] tr[data-strand]', (rows) =>
       rows.map((row) => ({
         strand: row.getAttribute('data-strand'),
@@ -78,10 +78,10 @@ describe('screens', () => {
     expect(summary.totals.no_update).toBeLessThan(summary.total);
 
     // Worsened since last month, per strand, from the reported updates of both months.
-    const now = store.updates.reported(month);
-    const before = store.updates.reported(previousMonth(month));
+    const now = await store.updates.reported(month);
+    const before = await store.updates.reported(previousMonth(month));
     const worsened = new Map<string, number>();
-    for (const objective of store.plan.objectives({ month })) {
+    for (const objective of await store.plan.objectives({ month })) {
       const move = movementOf(
         before.get(objective.ref)?.status ?? 'no_update',
         now.get(objective.ref)?.status ?? 'no_update',
@@ -104,7 +104,7 @@ describe('screens', () => {
   });
 
   it('passes axe with no serious or critical violations on every screen', async () => {
-    const meeting = app.store.meetings.list().at(-1);
+    const meeting = (await app.store.meetings.list()).at(-1);
     expect(meeting).toBeDefined();
     const found: Record<string, string[]> = {
       home: await visit('home', '#/home', '[data-ready="dashboard"]'),

@@ -20,21 +20,21 @@ afterAll(async () => {
 });
 
 /** The next meeting and the month it reports on, as the store has them. */
-function nextMeeting() {
-  const meeting = app.store.meetings.list().find((m) => m.heldAt.slice(0, 10) >= app.store.today());
+async function nextMeeting() {
+  const meeting = (await app.store.meetings.list()).find((m) => m.heldAt.slice(0, 10) >= app.store.today());
   if (!meeting) throw new Error('The demo has no upcoming meeting.');
   return meeting;
 }
 
-function submittedIn(month: string) {
-  return [...app.store.updates.working(month).values()].filter((u) => u.state === 'submitted');
+async function submittedIn(month: string) {
+  return [...(await app.store.updates.working(month)).values()].filter((u) => u.state === 'submitted');
 }
 
 describe('secretariat', () => {
   it('accepts one submitted update, returns another with a comment, then accepts the rest of the strand', async () => {
     const { page, store } = app;
-    const month = nextMeeting().reportingMonth;
-    const waiting = submittedIn(month);
+    const month = (await nextMeeting()).reportingMonth;
+    const waiting = await submittedIn(month);
     const strandOf = (ref: string) => Number(ref.split('.')[0]);
     const counts = new Map<number, number>();
     for (const u of waiting) counts.set(strandOf(u.ref), (counts.get(strandOf(u.ref)) ?? 0) + 1);
@@ -54,7 +54,7 @@ describe('secretariat', () => {
           ?.textContent?.startsWith('Accepted'),
       inStrand[0].ref,
     );
-    expect(store.updates.working(month).get(inStrand[0].ref)?.state).toBe('accepted');
+    expect((await store.updates.working(month)).get(inStrand[0].ref)?.state).toBe('accepted');
 
     const returnedRef = inStrand[1].ref;
     await page.click(`tr[data-ref="${returnedRef}"]`);
@@ -68,20 +68,20 @@ describe('secretariat', () => {
           ?.textContent?.startsWith('Returned'),
       returnedRef,
     );
-    const returned = store.updates.working(month).get(returnedRef);
+    const returned = (await store.updates.working(month)).get(returnedRef);
     expect(returned?.state).toBe('returned');
     expect(returned?.comment).toBe('Please say which boroughs are behind.');
 
     await page.click('button:has-text("Accept all submitted")');
     await page.waitForSelector('button:has-text("Accept all submitted (0)")');
-    expect(submittedIn(month).filter((u) => u.ref.startsWith(`${strand}.`))).toEqual([]);
+    expect((await submittedIn(month)).filter((u) => u.ref.startsWith(`${strand}.`))).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('revises an accepted update as a new revision while the board still sees the accepted one', async () => {
     const { page, store } = app;
-    const month = nextMeeting().reportingMonth;
-    const accepted = [...store.updates.working(month).values()].find((u) => u.state === 'accepted');
+    const month = (await nextMeeting()).reportingMonth;
+    const accepted = [...(await store.updates.working(month)).values()].find((u) => u.state === 'accepted');
     if (!accepted) throw new Error('The demo has no accepted update this month.');
     const strand = Number(accepted.ref.split('.')[0]);
     await app.goto(`#/updates/${strand}`);
@@ -90,16 +90,16 @@ describe('secretariat', () => {
     await page.click('button:has-text("Revise this update")');
     await page.fill('#narrative', 'Corrected after the strand meeting: two boroughs still to report.');
     await page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
-    const history = store.updates.history(accepted.ref, month);
+    const history = await store.updates.history(accepted.ref, month);
     expect(history.map((u) => u.state)).toEqual(['draft', 'accepted']);
-    expect(store.updates.reported(month).get(accepted.ref)?.narrative).toBe(accepted.narrative);
+    expect((await store.updates.reported(month)).get(accepted.ref)?.narrative).toBe(accepted.narrative);
     await page.click('summary:has-text("Revision history")');
     await page.waitForSelector('.history-list li:nth-child(2)');
   });
 
   it('builds a draft pack, shows it in the window and issues it with its hash recorded', async () => {
     const { page, store } = app;
-    const meeting = nextMeeting();
+    const meeting = await nextMeeting();
     expect(listIssuedPacks(store, meeting.id)).toEqual([]);
     await app.goto(`#/pack/${meeting.id}`);
     await page.click('button:has-text("Build draft")');
@@ -134,7 +134,7 @@ describe('secretariat', () => {
 
   it('exports an exact copy of the issued pack and recognises it when verified', async () => {
     const { page, store } = app;
-    const issued = listIssuedPacks(store, nextMeeting().id)[0];
+    const issued = listIssuedPacks(store, (await nextMeeting()).id)[0];
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('button:has-text("Export a copy")'),
@@ -147,7 +147,7 @@ describe('secretariat', () => {
     await page.setInputFiles('#verify-file', file);
     await page.waitForSelector('.verify-ok');
     expect(await page.textContent('.verify-ok')).toContain(
-      `version ${issued.version} of the pack for the meeting of ${dateLabel(nextMeeting().heldAt)}`,
+      `version ${issued.version} of the pack for the meeting of ${dateLabel((await nextMeeting()).heldAt)}`,
     );
     expect(await page.textContent('.verify-ok')).toContain(`Reference ${issued.reference}`);
     expect(await page.textContent('.verify-ok')).toContain('It is the latest version.');
@@ -163,9 +163,9 @@ describe('secretariat', () => {
 
   it('says the issued version no longer matches once an update changes, and what changed, before offering the reissue', async () => {
     const { page, store } = app;
-    const meeting = nextMeeting();
-    const ref = store.plan.objectives()[0].ref;
-    store.updates.save(
+    const meeting = await nextMeeting();
+    const ref = (await store.plan.objectives())[0].ref;
+    await store.updates.save(
       {
         ref,
         month: meeting.reportingMonth,

@@ -32,7 +32,7 @@ describe('monthly updates grid', () => {
   it('lets a strand lead record and submit a whole strand using only the keyboard', async () => {
     const { page, store } = app;
     await openStrand(1);
-    const refs = store.plan.objectives({ strandNumber: 1, month: MONTH }).map((o) => o.ref);
+    const refs = (await store.plan.objectives({ strandNumber: 1, month: MONTH })).map((o) => o.ref);
     expect(refs.length).toBeGreaterThan(3);
     await tabTo(page, '#updates-grid-focus');
 
@@ -53,7 +53,7 @@ describe('monthly updates grid', () => {
       await page.keyboard.press('j');
     }
     await allSaved();
-    const drafts = store.updates.working(MONTH, 1);
+    const drafts = await store.updates.working(MONTH, 1);
     expect(drafts.size).toBe(refs.length);
     expect(drafts.get(refs[1])?.status).toBe('amber');
     expect(drafts.get(refs[1])?.nextSteps).toBe('Chase the two boroughs.');
@@ -72,7 +72,7 @@ describe('monthly updates grid', () => {
       );
       await page.keyboard.press('k');
     }
-    const reported = store.updates.reported(MONTH, 1);
+    const reported = await store.updates.reported(MONTH, 1);
     expect([...reported.keys()].sort()).toEqual([...refs].sort());
     expect(reported.get(refs[0])?.status).toBe('green');
     expect(reported.get(refs[refs.length - 1])?.status).toBe('complete');
@@ -83,7 +83,7 @@ describe('monthly updates grid', () => {
   it('refuses to submit a Red update without a narrative and says why beside it', async () => {
     const { page, store } = app;
     await openStrand(2);
-    const ref = store.plan.objectives({ strandNumber: 2, month: MONTH })[0].ref;
+    const ref = (await store.plan.objectives({ strandNumber: 2, month: MONTH }))[0].ref;
     await tabTo(page, '#updates-grid-focus');
     await page.keyboard.press('Home');
     await page.keyboard.press('r');
@@ -92,14 +92,14 @@ describe('monthly updates grid', () => {
     const message = await page.waitForSelector('[data-testid="workflow"] [role="alert"]');
     expect(await message.textContent()).toContain('needs a narrative');
     expect(await page.textContent(row(ref))).toContain('Needs narrative');
-    expect(store.updates.reported(MONTH, 2).has(ref)).toBe(false);
-    expect(store.updates.working(MONTH, 2).get(ref)?.state).toBe('draft');
+    expect((await store.updates.reported(MONTH, 2)).has(ref)).toBe(false);
+    expect((await store.updates.working(MONTH, 2)).get(ref)?.state).toBe('draft');
   });
 
   it('keeps a half-typed narrative through a reload of the window', async () => {
     const { page, store } = app;
     await openStrand(3);
-    const ref = store.plan.objectives({ strandNumber: 3, month: MONTH })[0].ref;
+    const ref = (await store.plan.objectives({ strandNumber: 3, month: MONTH }))[0].ref;
     await tabTo(page, '#updates-grid-focus');
     await page.keyboard.press('Home');
     await page.keyboard.press('a');
@@ -114,7 +114,7 @@ describe('monthly updates grid', () => {
       ),
     );
     await allSaved();
-    const draft = store.updates.working(MONTH, 3).get(ref);
+    const draft = (await store.updates.working(MONTH, 3)).get(ref);
     expect(draft?.status).toBe('amber');
     expect(draft?.narrative).toBe('Referrals fell in February because the ');
   });
@@ -122,7 +122,7 @@ describe('monthly updates grid', () => {
   it('keeps typing that could not be saved, says so, and saves it when the app is back', async () => {
     const { page } = app;
     await openStrand(4);
-    const ref = app.store.plan.objectives({ strandNumber: 4, month: MONTH })[0].ref;
+    const ref = (await app.store.plan.objectives({ strandNumber: 4, month: MONTH }))[0].ref;
     await tabTo(page, '#updates-grid-focus');
     await page.keyboard.press('Home');
     await page.keyboard.press('g');
@@ -143,7 +143,7 @@ describe('monthly updates grid', () => {
     await app.goto('#/updates/4');
     await page.waitForSelector(grid(4));
     await allSaved();
-    expect(app.store.updates.working(MONTH, 4).get(ref)?.narrative).toBe(
+    expect((await app.store.updates.working(MONTH, 4)).get(ref)?.narrative).toBe(
       'Written while the database was away.',
     );
   });

@@ -6,24 +6,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openStore, type Store } from '../../electron/store/store';
-import {
-  autoBackup,
-  backupDatabase,
-  configureAutoBackup,
-  inspectBackup,
-  restoreDatabase,
-} from '../../electron/store/backups';
+import { inspectBackup } from '../../electron/store/backups';
+import { restoreDatabase } from '../../electron/store/restore';
 
 const WRITER = fileURLToPath(new URL('./backup.writer.ts', import.meta.url));
 const stores: Store[] = [];
 const children: ChildProcess[] = [];
-afterEach(() => {
-  stores.splice(0).forEach((s) => s.close());
+afterEach(async () => {
   children.splice(0).forEach((c) => c.kill());
+  for (const store of stores.splice(0)) await store.close();
 });
 
-function open(path: string, at = '2007-10-01T09:00:00.000Z'): Store {
-  const store = openStore(path, { clock: () => new Date(at) });
+async function open(path: string, at = '2007-10-01T09:00:00.000Z'): Promise<Store> {
+  const store = await openStore(path, { clock: () => new Date(at) });
   stores.push(store);
   return store;
 }
@@ -64,10 +59,10 @@ describe('backups and restore', () => {
   it('backs up while another process is writing, and the restored database is consistent', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bp-backup-'));
     const live = join(dir, 'live.db');
-    const store = open(live);
+    const store = await open(live);
     await startWriter(live);
     const copies: string[] = [];
-    for (let i = 0; i < 5; i++) copies.push((await backupDatabase(store, join(dir, `copy-${i}.db`))).path);
+    for (let i = 0; i < 5; i++) copies.push((await store.backups.backup(join(dir, `copy-${i}.db`))).path);
     children.splice(0).forEach((c) => c.kill());
 
     const states = copies.map(consistent);
@@ -81,9 +76,9 @@ describe('backups and restore', () => {
       expect(state.saves).toBe(state.lastWrite + 1);
     }
     const target = join(dir, 'restored.db');
-    const restoredTo = open(target);
+    const restoredTo = await open(target);
     stores.splice(stores.indexOf(restoredTo), 1);
-    restoredTo.close();
+    await restoredTo.close();
     const result = await restoreDatabase({
       databasePath: target,
       backupPath: copies[4],
@@ -92,18 +87,18 @@ describe('backups and restore', () => {
     });
     expect(result.previousKeptAt).not.toBeNull();
     expect(existsSync(result.previousKeptAt!)).toBe(true);
-    const restored = open(target);
-    expect(restored.check()).toEqual([]);
-    expect(restored.updates.working('2007-10').size).toBeGreaterThan(0);
-    expect(restored.audit.list({ text: 'database.restore' })).toHaveLength(1);
+    const restored = await open(target);
+    expect(await restored.check()).toEqual([]);
+    expect((await restored.updates.working('2007-10')).size).toBeGreaterThan(0);
+    expect(await restored.audit.list({ text: 'database.restore' })).toHaveLength(1);
   });
 
   it('keeps the current database as a backup before replacing it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bp-backup-'));
     const path = join(dir, 'board.db');
-    const store = open(path);
-    const copy = (await backupDatabase(store, join(dir, 'before.db'))).path;
-    store.updates.save(
+    const store = await open(path);
+    const copy = (await store.backups.backup(join(dir, 'before.db'))).path;
+    await store.updates.save(
       {
         ref: '2.E.3',
         month: '2007-10',
@@ -114,7 +109,7 @@ describe('backups and restore', () => {
       },
       store.now(),
     );
-    store.close();
+    await store.close();
     const result = await restoreDatabase({
       databasePath: path,
       backupPath: copy,
@@ -122,16 +117,16 @@ describe('backups and restore', () => {
       actor: 'Secretariat',
       keepFolder: join(dir, 'kept'),
     });
-    const restored = open(path);
-    expect(restored.updates.current('2.E.3', '2007-10')).toBeUndefined();
-    const kept = open(result.previousKeptAt!);
-    expect(kept.updates.current('2.E.3', '2007-10')?.narrative).toBe('Written after the backup');
+    const restored = await open(path);
+    expect(await restored.updates.current('2.E.3', '2007-10')).toBeUndefined();
+    const kept = await open(result.previousKeptAt!);
+    expect((await kept.updates.current('2.E.3', '2007-10'))?.narrative).toBe('Written after the backup');
   });
 
   it('refuses to restore a file that is not a sound Board Pack database, leaving the current one alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bp-backup-'));
     const path = join(dir, 'board.db');
-    open(path).close();
+    await (await open(path)).close();
     const text = join(dir, 'notes.db');
     writeFileSync(text, 'not a database at all');
     const foreign = join(dir, 'foreign.db');
@@ -156,16 +151,16 @@ describe('backups and restore', () => {
       ).rejects.toThrow(message);
     }
     expect(existsSync(join(dir, 'backups'))).toBe(false);
-    const still = open(path);
-    expect(still.check()).toEqual([]);
+    const still = await open(path);
+    expect(await still.check()).toEqual([]);
   });
 
   it('refuses to restore over a database another connection is writing, changing nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bp-backup-'));
     const path = join(dir, 'board.db');
-    const store = open(path);
-    const copy = (await backupDatabase(store, join(dir, 'copy.db'))).path;
-    store.updates.save(
+    const store = await open(path);
+    const copy = (await store.backups.backup(join(dir, 'copy.db'))).path;
+    await store.updates.save(
       {
         ref: '2.E.3',
         month: '2007-10',
@@ -192,21 +187,21 @@ describe('backups and restore', () => {
       writer.exec('ROLLBACK');
       writer.close();
     }
-    expect(store.updates.current('2.E.3', '2007-10')?.narrative).toBe('Kept');
+    expect((await store.updates.current('2.E.3', '2007-10'))?.narrative).toBe('Kept');
   });
 
   it('makes one backup a day and keeps only the newest N', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bp-backup-'));
     const folder = join(dir, 'daily');
-    let store = open(join(dir, 'board.db'), '2007-10-01T09:00:00.000Z');
-    configureAutoBackup(store, { folder, keep: 3 }, 'Secretariat');
-    store.close();
+    let store = await open(join(dir, 'board.db'), '2007-10-01T09:00:00.000Z');
+    await store.backups.configure({ folder, keep: 3 }, 'Secretariat');
+    await store.close();
     const results = [];
     for (let day = 1; day <= 5; day++) {
-      store = open(join(dir, 'board.db'), `2007-10-0${day}T09:00:00.000Z`);
-      results.push(await autoBackup(store));
-      results.push(await autoBackup(store));
-      store.close();
+      store = await open(join(dir, 'board.db'), `2007-10-0${day}T09:00:00.000Z`);
+      results.push(await store.backups.autoBackup());
+      results.push(await store.backups.autoBackup());
+      await store.close();
     }
     expect(results.filter((r) => r.created !== null)).toHaveLength(5);
     expect(readdirSync(folder).sort()).toEqual([

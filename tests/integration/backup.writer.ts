@@ -3,12 +3,12 @@
 import { openStore } from '../../electron/store/store';
 
 const [path] = process.argv.slice(2);
-const store = openStore(path, { seedPlan: null });
-const refs = store.plan.objectives().map((o) => o.ref);
+const store = await openStore(path, { seedPlan: null });
+const refs = (await store.plan.objectives()).map((o) => o.ref);
 let n = 0;
 for (;;) {
   const ref = refs[n % refs.length];
-  store.updates.save(
+  await store.updates.save(
     {
       ref,
       month: '2007-10',

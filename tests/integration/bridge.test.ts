@@ -134,7 +134,7 @@ describe('the browser bridge', () => {
       await call('updates.saveDraft', { ref: '1.E.1', month: '2007-10', status: 'green' })
     ).json();
     expect(saved).toMatchObject({ ok: true, value: { state: 'draft' } });
-    expect(bridge.services.store.updates.working('2007-10').get('1.E.1')?.status).toBe('green');
+    expect((await bridge.services.store.updates.working('2007-10')).get('1.E.1')?.status).toBe('green');
   });
 });
 

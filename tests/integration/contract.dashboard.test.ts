@@ -9,7 +9,7 @@ afterEach(() => app?.close());
 
 describe('the dashboard’s next meeting', () => {
   it('counts what is left for the meeting’s own month, not the month on screen', async () => {
-    app = openTestApp();
+    app = await openTestApp();
     await boardMeeting(app, '2007-11-05T10:00', '2007-10');
     await acceptedUpdate(app, '1.E.1', '2007-10', 'green');
     await app.call('updates.saveDraft', {
@@ -30,14 +30,14 @@ describe('the dashboard’s next meeting', () => {
   });
 
   it('is none when no meeting is ahead', async () => {
-    app = openTestApp();
+    app = await openTestApp();
     await boardMeeting(app, '2007-09-03T10:00', '2007-08');
     expect((await app.call('dashboard.get')).nextMeeting).toBeNull();
   });
 
   it('is the demo’s meeting not yet held, years later, and the app opens on the month it reports on', async () => {
-    app = openTestApp('2026-12-06T09:00:00.000Z');
-    loadDemo(app.store, { months: 6 });
+    app = await openTestApp('2026-12-06T09:00:00.000Z');
+    await loadDemo(app.store, { months: 6 });
     const next = (await app.call('dashboard.get')).nextMeeting;
     expect(next?.meeting.heldAt).toBe('2007-10-18T10:00');
     expect(next?.meeting.reportingMonth).toBe('2007-09');

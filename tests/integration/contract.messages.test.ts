@@ -8,7 +8,7 @@ afterEach(() => app?.close());
 
 describe('refusal messages', () => {
   it('says "A minute cannot be empty." and "An action needs a description." with no field id after them', async () => {
-    app = openTestApp();
+    app = await openTestApp();
     const meeting = await boardMeeting(app, '2007-11-05T10:00', '2007-10');
     expect((await app.refusal('meetings.addMinute', { meetingId: meeting.id, text: '  ' })).message).toBe(
       'A minute cannot be empty.',
@@ -19,7 +19,7 @@ describe('refusal messages', () => {
   });
 
   it('names the field when the message is zod’s own wording', async () => {
-    app = openTestApp();
+    app = await openTestApp();
     const refused = await app.raw('meetings.addMinute', { meetingId: 1 });
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/\(text\)$/) } });
   });

@@ -14,7 +14,7 @@ type PapersMethod = Extract<MethodName, `papers.${string}`>;
 /** A meeting on the standing agenda, and its agenda items' ids in order. */
 async function meetingWithAgenda(app: TestApp) {
   const meeting = await boardMeeting(app);
-  const items = app.store.meetings.agenda(meeting.id).map((a) => a.id);
+  const items = (await app.store.meetings.agenda(meeting.id)).map((a) => a.id);
   return { meetingId: meeting.id, items };
 }
 
@@ -103,7 +103,7 @@ export function papersExamples(current: () => TestApp): { [M in PapersMethod]: E
           sha256: createHash('sha256').update(pdf).digest('hex'),
           addedBy: 'Secretariat',
         });
-        expect(app.store.audit.list({ entity: 'paper' })[0].action).toBe('paper.add');
+        expect((await app.store.audit.list({ entity: 'paper' }))[0].action).toBe('paper.add');
         // pdf-lib's standard fonts are not embedded: said at once, while the paper can be swapped.
         expect(added.notice).toBe(paperFontsNotice('Knife crime problem profile'));
 
@@ -159,7 +159,7 @@ export function papersExamples(current: () => TestApp): { [M in PapersMethod]: E
         });
         expect(renamed).toEqual({ ...paper, title: 'Performance exceptions, February 2008' });
         expect(await app.call('papers.list', { meetingId })).toEqual([renamed]);
-        expect(app.store.audit.list({ entity: 'paper' })[0]).toMatchObject({
+        expect((await app.store.audit.list({ entity: 'paper' }))[0]).toMatchObject({
           action: 'paper.rename',
           before: { title: 'perf-exc-feb08' },
           after: { title: 'Performance exceptions, February 2008' },
@@ -193,7 +193,7 @@ export function papersExamples(current: () => TestApp): { [M in PapersMethod]: E
         const second = await attach(app, meetingId, items[1], 'Action log extract');
         expect(await app.call('papers.remove', { id: first.id })).toEqual({ removed: first.id });
         expect(await app.call('papers.list', { meetingId })).toEqual([{ ...second, position: 1 }]);
-        expect(app.store.audit.list({ entity: 'paper' })[0].action).toBe('paper.remove');
+        expect((await app.store.audit.list({ entity: 'paper' }))[0].action).toBe('paper.remove');
         expect((await app.refusal('papers.remove', { id: first.id })).code).toBe('not_found');
         expect(await refusedBeforeHandler(app, 'papers.remove', { id: -1 })).toMatch(/\(id\)/);
         expect(await app.call('papers.list', { meetingId })).toHaveLength(1);

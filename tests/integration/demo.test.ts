@@ -3,77 +3,80 @@
 import { describe, expect, it } from 'vitest';
 import { isDemoLoaded, loadDemo, removeDemo } from '../../electron/demo/generate';
 import type { Store } from '../../electron/store/store';
-import { dumpDatabase, newStore } from '../fixtures/databases';
+import { countRows, dumpDatabase, newStore, onDatabaseFile } from '../fixtures/databases';
 
 const DEMO_MONTHS = ['2007-04', '2007-05', '2007-06', '2007-07', '2007-08', '2007-09'];
 
 function count(store: Store, sql: string, ...params: string[]): number {
-  return (store.db.prepare(sql).get(...params) as { n: number }).n;
+  return countRows(store.path, sql, ...params);
 }
 
 describe('demo data', () => {
-  it('is identical, byte for byte, in two fresh databases', () => {
-    const first = newStore();
-    const second = newStore();
-    loadDemo(first);
-    loadDemo(second);
+  it('is identical, byte for byte, in two fresh databases', async () => {
+    const first = await newStore();
+    const second = await newStore();
+    await loadDemo(first);
+    await loadDemo(second);
     expect(dumpDatabase(first.path)).toBe(dumpDatabase(second.path));
-    first.close();
-    second.close();
+    await first.close();
+    await second.close();
   });
 
-  it('differs with another seed', () => {
-    const first = newStore();
-    const second = newStore();
-    loadDemo(first, { seed: 1 });
-    loadDemo(second, { seed: 2 });
+  it('differs with another seed', async () => {
+    const first = await newStore();
+    const second = await newStore();
+    await loadDemo(first, { seed: 1 });
+    await loadDemo(second, { seed: 2 });
     const statuses = (store: Store) =>
-      store.db.prepare('SELECT status, narrative FROM updates ORDER BY objective_id, month, revision').all();
+      onDatabaseFile(store.path, (db) =>
+        db.prepare('SELECT status, narrative FROM updates ORDER BY objective_id, month, revision').all(),
+      );
     expect(statuses(first)).not.toEqual(statuses(second));
-    first.close();
-    second.close();
+    await first.close();
+    await second.close();
   });
 
-  it('fills six months from the plan start with mixed statuses and a few missing updates each month', () => {
-    const store = newStore();
-    const loaded = loadDemo(store);
+  it('fills six months from the plan start with mixed statuses and a few missing updates each month', async () => {
+    const store = await newStore();
+    const loaded = await loadDemo(store);
     expect([loaded.firstMonth, loaded.lastMonth]).toEqual(['2007-04', '2007-09']);
-    expect(store.updates.reportedMonths()).toEqual(DEMO_MONTHS);
+    expect(await store.updates.reportedMonths()).toEqual(DEMO_MONTHS);
     for (const month of DEMO_MONTHS) {
-      const { totals, total } = store.updates.monthSummary(month);
+      const { totals, total } = await store.updates.monthSummary(month);
       expect(totals.no_update / total).toBeGreaterThanOrEqual(0.05);
       expect(totals.no_update / total).toBeLessThanOrEqual(0.09);
       expect(totals.green).toBeGreaterThan(totals.amber);
       expect(totals.amber).toBeGreaterThan(totals.red);
     }
-    const september = store.updates.monthSummary('2007-09').totals;
+    const september = (await store.updates.monthSummary('2007-09')).totals;
     for (const status of ['red', 'amber', 'green', 'complete', 'not_started'] as const)
       expect(september[status]).toBeGreaterThan(0);
-    expect(store.updates.monthSummary('2007-04').totals.complete).toBe(0);
-    store.close();
+    expect((await store.updates.monthSummary('2007-04')).totals.complete).toBe(0);
+    await store.close();
   });
 
-  it('gives every Red and Amber update a narrative, and metric actuals where a target is stated', () => {
-    const store = newStore();
-    loadDemo(store);
+  it('gives every Red and Amber update a narrative, and metric actuals where a target is stated', async () => {
+    const store = await newStore();
+    await loadDemo(store);
     expect(
       count(
         store,
         "SELECT count(*) AS n FROM updates WHERE status IN ('red', 'amber') AND length(trim(narrative)) < 40",
       ),
     ).toBe(0);
-    const targeted = store.plan.objectives().filter((o) => o.targetValue !== null);
+    const targeted = (await store.plan.objectives()).filter((o) => o.targetValue !== null);
     expect(targeted.length).toBeGreaterThan(0);
+    const september = [...(await store.updates.reported('2007-09')).values()];
     const withActual = targeted.filter((o) =>
-      [...store.updates.reported('2007-09').values()].some((u) => u.ref === o.ref && u.metricActual !== null),
+      september.some((u) => u.ref === o.ref && u.metricActual !== null),
     );
     expect(withActual.length).toBeGreaterThan(0);
-    store.close();
+    await store.close();
   });
 
-  it('accepts earlier months and leaves a few submitted, draft or returned in the last month', () => {
-    const store = newStore();
-    loadDemo(store);
+  it('accepts earlier months and leaves a few submitted, draft or returned in the last month', async () => {
+    const store = await newStore();
+    await loadDemo(store);
     expect(
       count(
         store,
@@ -92,125 +95,130 @@ describe('demo data', () => {
         "SELECT count(*) AS n FROM updates WHERE is_current = 1 AND state = 'returned' AND month = '2007-09'",
       ),
     ).toBe(1);
-    store.close();
+    await store.close();
   });
 
-  it('holds two past meetings with minutes and actions, and the next meeting reporting on the last month', () => {
-    const store = newStore();
-    loadDemo(store);
-    const meetings = store.meetings.list();
+  it('holds two past meetings with minutes and actions, and the next meeting reporting on the last month', async () => {
+    const store = await newStore();
+    await loadDemo(store);
+    const meetings = await store.meetings.list();
     expect(meetings.map((m) => [m.heldAt, m.reportingMonth])).toEqual([
       ['2007-08-16T10:00', '2007-07'],
       ['2007-09-20T10:00', '2007-08'],
       ['2007-10-18T10:00', '2007-09'],
     ]);
-    expect(meetings[0].chairs).toEqual(store.plan.detail().chairs);
+    expect(meetings[0].chairs).toEqual((await store.plan.detail()).chairs);
     expect(meetings[0].apologies.length).toBeGreaterThan(0);
-    const standing = store.plan.detail().standingAgenda;
+    const standing = (await store.plan.detail()).standingAgenda;
     for (const meeting of meetings) {
-      const agenda = store.meetings.agenda(meeting.id);
+      const agenda = await store.meetings.agenda(meeting.id);
       expect(agenda.map((a) => a.title)).toEqual(standing);
       expect(agenda.every((a) => a.presenter && a.minutesAllotted > 0)).toBe(true);
       expect(agenda.some((a) => a.packSection !== null)).toBe(true);
     }
-    expect(store.meetings.minutes(meetings[0].id).some((m) => m.kind === 'decision')).toBe(true);
-    expect(store.meetings.minutes(meetings[2].id)).toEqual([]);
-    const actions = store.meetings.actions('2007-10-18');
+    expect((await store.meetings.minutes(meetings[0].id)).some((m) => m.kind === 'decision')).toBe(true);
+    expect(await store.meetings.minutes(meetings[2].id)).toEqual([]);
+    const actions = await store.meetings.actions('2007-10-18');
     expect(actions.filter((a) => a.shownStatus === 'overdue')).toHaveLength(1);
     expect(actions.some((a) => a.shownStatus === 'open')).toBe(true);
     expect(actions.some((a) => a.completedOn !== null && a.completedOn > '2007-09-20')).toBe(true);
-    store.close();
+    await store.close();
   });
 
-  it('marks every row it writes as demo and records what was loaded', () => {
-    const store = newStore();
-    loadDemo(store);
+  it('marks every row it writes as demo and records what was loaded', async () => {
+    const store = await newStore();
+    await loadDemo(store);
     expect(count(store, 'SELECT count(*) AS n FROM updates WHERE demo = 0')).toBe(0);
     expect(count(store, 'SELECT count(*) AS n FROM meetings WHERE demo = 0')).toBe(0);
     expect(count(store, 'SELECT count(*) AS n FROM board_actions WHERE demo = 0')).toBe(0);
-    expect(JSON.parse(store.getSetting('demo') ?? 'null')).toMatchObject({
+    expect(JSON.parse((await store.settings.get('demo')) ?? 'null')).toMatchObject({
       seed: 2007,
       firstMonth: '2007-04',
       lastMonth: '2007-09',
     });
-    expect(store.audit.list({ limit: 1 })[0]).toMatchObject({
+    expect((await store.audit.list({ limit: 1 }))[0]).toMatchObject({
       action: 'demo.load',
       after: { lastMonth: '2007-09' },
     });
-    store.close();
+    await store.close();
   });
 
-  it('covers 24 months when asked', () => {
-    const store = newStore();
-    loadDemo(store, { months: 24 });
-    expect(store.updates.reportedMonths()).toHaveLength(24);
-    expect(store.meetings.forMonth('2009-03')?.heldAt).toBe('2009-04-16T10:00');
-    store.close();
+  it('covers 24 months when asked', async () => {
+    const store = await newStore();
+    await loadDemo(store, { months: 24 });
+    expect(await store.updates.reportedMonths()).toHaveLength(24);
+    expect((await store.meetings.forMonth('2009-03'))?.heldAt).toBe('2009-04-16T10:00');
+    await store.close();
   });
 
-  it('is refused when already loaded, or when real updates exist for those months, changing nothing', () => {
-    const store = newStore();
-    loadDemo(store);
+  it('is refused when already loaded, or when real updates exist for those months, changing nothing', async () => {
+    const store = await newStore();
+    await loadDemo(store);
     let before = dumpDatabase(store.path);
-    expect(() => loadDemo(store)).toThrow(
+    await expect(loadDemo(store)).rejects.toThrow(
       expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/already loaded/) }),
     );
     expect(dumpDatabase(store.path)).toBe(before);
-    store.close();
+    await store.close();
 
-    const real = newStore();
-    real.updates.save(
+    const real = await newStore();
+    await real.updates.save(
       { ref: '2.E.3', month: '2007-06', status: 'green', author: 'DI Reid', state: 'accepted' },
       '2007-07-03T09:00:00.000Z',
     );
     before = dumpDatabase(real.path);
-    expect(() => loadDemo(real)).toThrow(
+    await expect(loadDemo(real)).rejects.toThrow(
       expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/1 real update between/) }),
     );
     expect(dumpDatabase(real.path)).toBe(before);
-    real.close();
+    await real.close();
   });
 });
 
 describe('removing demo data', () => {
-  it('deletes demo updates, meetings, minutes, agenda and actions, keeps real updates, and audits it', () => {
-    const store = newStore();
-    store.updates.save(
+  it('deletes demo updates, meetings, minutes, agenda and actions, keeps real updates, and audits it', async () => {
+    const store = await newStore();
+    await store.updates.save(
       { ref: '2.E.3', month: '2008-01', status: 'green', author: 'DI Reid', state: 'accepted' },
       '2008-02-03T09:00:00.000Z',
     );
-    loadDemo(store);
-    const removed = removeDemo(store, 'Anna Price');
+    await loadDemo(store);
+    const removed = await removeDemo(store, 'Anna Price');
     expect(removed.meetings).toBe(3);
     expect(removed.actions).toBe(6);
     for (const table of ['meetings', 'agenda_items', 'minutes', 'board_actions', 'board_action_updates']) {
       expect(count(store, `SELECT count(*) AS n FROM ${table}`)).toBe(0);
     }
     expect(count(store, 'SELECT count(*) AS n FROM updates')).toBe(1);
-    expect(store.updates.reportedMonths()).toEqual(['2008-01']);
-    expect(isDemoLoaded(store)).toBe(false);
-    expect(store.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'demo.remove', actor: 'Anna Price' });
-    store.close();
+    expect(await store.updates.reportedMonths()).toEqual(['2008-01']);
+    expect(await isDemoLoaded(store)).toBe(false);
+    expect((await store.audit.list({ limit: 1 }))[0]).toMatchObject({
+      action: 'demo.remove',
+      actor: 'Anna Price',
+    });
+    await store.close();
   });
 
-  it('is refused, changing nothing, when a demo meeting has an issued pack', () => {
-    const store = newStore();
-    loadDemo(store);
-    const meeting = store.meetings.list()[1];
-    store.db
-      .prepare(
-        `INSERT INTO issued_packs (meeting_id, version, reporting_month, options_json, sha256, size_bytes, pdf, issued_at, issued_by)
+  it('is refused, changing nothing, when a demo meeting has an issued pack', async () => {
+    const store = await newStore();
+    await loadDemo(store);
+    const meeting = (await store.meetings.list())[1];
+    onDatabaseFile(store.path, (db) =>
+      db
+        .prepare(
+          `INSERT INTO issued_packs (meeting_id, version, reporting_month, options_json, sha256, size_bytes, pdf, issued_at, issued_by)
          VALUES (?, 1, ?, '{}', ?, 3, x'255044', '2007-09-14T12:00:00.000Z', 'Anna Price')`,
-      )
-      .run(meeting.id, meeting.reportingMonth, 'a'.repeat(64));
+        )
+        .run(meeting.id, meeting.reportingMonth, 'a'.repeat(64)),
+    );
     const before = dumpDatabase(store.path);
-    expect(() => removeDemo(store, 'Anna Price')).toThrow(
+    await expect(removeDemo(store, 'Anna Price')).rejects.toThrow(
       expect.objectContaining({
         code: 'conflict',
         message: expect.stringMatching(/issued for the demo meeting of 2007-09-20/),
       }),
     );
     expect(dumpDatabase(store.path)).toBe(before);
-    store.close();
+    await store.close();
   });
 });

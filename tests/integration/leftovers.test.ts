@@ -62,8 +62,8 @@ describe('temporary files of killed copies', () => {
 
   it('are removed when the app opens the database', async () => {
     const { path, folders } = await databaseWithLeftovers();
-    const session = new DatabaseSession(path, { door: 'test', clock: fixedClock() });
-    session.close();
+    const session = await DatabaseSession.start(path, { door: 'test', clock: fixedClock() });
+    await session.close();
     expectOnlyKept(folders);
   });
 });

@@ -8,14 +8,14 @@ const AT = '2007-10-02T10:00:00.000Z';
 let store: Store;
 afterEach(() => store?.close());
 
-function meetingWithActions(heldAt: string, owners: string[]): number {
-  const { id } = store.meetings.create(
+async function meetingWithActions(heldAt: string, owners: string[]): Promise<number> {
+  const { id } = await store.meetings.create(
     { title: 'Serious Violence Strategy Board', heldAt, reportingMonth: '2007-09' },
     AT,
     'Secretariat',
   );
   for (const owner of owners)
-    store.meetings.addAction(
+    await store.meetings.addAction(
       { meetingId: id, description: `Report back (${owner})`, owner, dueDate: '2007-10-01' },
       AT,
       'Secretariat',
@@ -24,20 +24,20 @@ function meetingWithActions(heldAt: string, owners: string[]): number {
 }
 
 describe("a meeting's actions", () => {
-  it('are its own, with their shown status, and no other meeting’s', () => {
-    store = newStore();
-    const september = meetingWithActions('2007-09-20T10:00', ['Chair', 'Head of Performance']);
-    const october = meetingWithActions('2007-10-18T10:00', ['DCS Lead']);
+  it('are its own, with their shown status, and no other meeting’s', async () => {
+    store = await newStore();
+    const september = await meetingWithActions('2007-09-20T10:00', ['Chair', 'Head of Performance']);
+    const october = await meetingWithActions('2007-10-18T10:00', ['DCS Lead']);
 
-    const shown = store.meetings.actions('2007-10-02', { meetingId: september });
+    const shown = await store.meetings.actions('2007-10-02', { meetingId: september });
 
     expect(shown.map((a) => [a.owner, a.meetingId, a.shownStatus])).toEqual([
       ['Chair', september, 'overdue'],
       ['Head of Performance', september, 'overdue'],
     ]);
-    expect(store.meetings.actions('2007-10-02', { meetingId: october }).map((a) => a.owner)).toEqual([
+    expect((await store.meetings.actions('2007-10-02', { meetingId: october })).map((a) => a.owner)).toEqual([
       'DCS Lead',
     ]);
-    expect(store.meetings.actions('2007-10-02')).toHaveLength(3);
+    expect(await store.meetings.actions('2007-10-02')).toHaveLength(3);
   });
 });

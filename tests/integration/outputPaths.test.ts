@@ -15,9 +15,9 @@ let db: string;
 
 beforeAll(async () => {
   dir = tempDir();
-  const fixture = buildPackFixture(dir);
+  const fixture = await buildPackFixture(dir);
   db = fixture.store.path;
-  fixture.store.close();
+  await fixture.store.close();
   mkdirSync(join(dir, 'backups'));
   // One issued pack, for export and verify.
   expect((await cli(['pack', 'issue', '--db', db, '--month', '2007-09', '--sections', 'cover'])).code).toBe(
@@ -166,13 +166,13 @@ describe('backup auto --folder and restore --keep-folder', () => {
     const result = await cli(['backup', 'auto', '--folder', folder, '--keep', '5', '--db', db]);
     expect(result.code).toBe(0);
     expect(readdirSync(folder)).toHaveLength(1);
-    const store = openStore(db);
+    const store = await openStore(db);
     try {
-      const rows = store.audit.list({ text: 'nested' });
+      const rows = await store.audit.list({ text: 'nested' });
       expect(rows).toHaveLength(1);
       expect(rows[0].after).toEqual({ folder, keep: 5 });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

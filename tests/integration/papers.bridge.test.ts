@@ -46,7 +46,7 @@ beforeAll(async () => {
   });
   if (!created.ok) throw new Error(created.error.message);
   meetingId = (created.value as { id: number }).id;
-  agendaItemId = bridge.services.store.meetings.agenda(meetingId)[3].id;
+  agendaItemId = (await bridge.services.store.meetings.agenda(meetingId))[3].id;
 });
 
 afterAll(async () => {
@@ -79,6 +79,6 @@ describe('papers through the browser bridge', () => {
     });
     expect(handler).not.toHaveBeenCalled();
     handler.mockRestore();
-    expect(bridge.services.store.papers.list(meetingId)).toHaveLength(1);
+    expect(await bridge.services.store.papers.list(meetingId)).toHaveLength(1);
   });
 });

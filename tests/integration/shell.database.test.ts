@@ -8,14 +8,16 @@ import { dispatch } from '../../electron/handlers/index';
 import { DatabaseSession, rememberDatabase, rememberedDatabase } from '../../electron/shell/databaseSession';
 
 const sessions: DatabaseSession[] = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.close()));
+afterEach(async () => {
+  for (const s of sessions.splice(0)) await s.close();
+});
 
 function folder(): string {
   return mkdtempSync(join(tmpdir(), 'board-pack-session-'));
 }
 
-function session(path: string): DatabaseSession {
-  const opened = new DatabaseSession(path, {
+async function session(path: string): Promise<DatabaseSession> {
+  const opened = await DatabaseSession.start(path, {
     door: 'test',
     clock: () => new Date('2007-10-15T09:00:00Z'),
     log: () => undefined,
@@ -35,42 +37,42 @@ async function objectiveText(s: DatabaseSession, ref: string): Promise<string> {
 
 describe('the open database', () => {
   it('starts a new database seeded with the built-in plan on first run', async () => {
-    const s = session(join(folder(), 'board-pack.db'));
+    const s = await session(join(folder(), 'board-pack.db'));
     const info = await dispatch(s.services, 'plan.get', undefined);
     expect(info.ok && (info.value as { strands: unknown[] }).strands).toHaveLength(8);
   });
 
-  it('keeps the current database open when the chosen file is refused', () => {
+  it('keeps the current database open when the chosen file is refused', async () => {
     const dir = folder();
-    const s = session(join(dir, 'board-pack.db'));
+    const s = await session(join(dir, 'board-pack.db'));
     const notOurs = join(dir, 'notes.db');
     writeFileSync(notOurs, 'plain text');
-    expect(() => s.open(notOurs)).toThrow(/not a Board Pack database/);
+    await expect(s.open(notOurs)).rejects.toThrow(/not a Board Pack database/);
     expect(s.path).toBe(join(dir, 'board-pack.db'));
-    expect(s.services.store.db.open).toBe(true);
+    expect(await s.services.store.plan.hasPlan()).toBe(true);
     expect(readFileSync(notOurs, 'utf8')).toBe('plain text');
   });
 
-  it('refuses to start a new database over an existing file', () => {
+  it('refuses to start a new database over an existing file', async () => {
     const dir = folder();
-    const s = session(join(dir, 'board-pack.db'));
+    const s = await session(join(dir, 'board-pack.db'));
     writeFileSync(join(dir, 'taken.db'), 'already here');
-    expect(() => s.create(join(dir, 'taken.db'))).toThrow(/already a file/);
+    await expect(s.create(join(dir, 'taken.db'))).rejects.toThrow(/already a file/);
     expect(readFileSync(join(dir, 'taken.db'), 'utf8')).toBe('already here');
   });
 
-  it('opens another database and closes the one before', () => {
+  it('opens another database and closes the one before', async () => {
     const dir = folder();
-    const first = session(join(dir, 'first.db'));
+    const first = await session(join(dir, 'first.db'));
     const before = first.services.store;
-    first.create(join(dir, 'second.db'));
+    await first.create(join(dir, 'second.db'));
     expect(first.path).toBe(join(dir, 'second.db'));
-    expect(before.db.open).toBe(false);
+    await expect(before.plan.hasPlan()).rejects.toThrow(/not open/);
   });
 
   it('restores a backup, keeping the database as it was aside first', async () => {
     const dir = folder();
-    const s = session(join(dir, 'board-pack.db'));
+    const s = await session(join(dir, 'board-pack.db'));
     const original = await objectiveText(s, '1.E.1');
     const backup = await s.backup(join(dir, 'backup.db'));
     await dispatch(s.services, 'plan.rewordObjective', { ref: '1.E.1', text: 'Changed after the backup' });
@@ -81,7 +83,7 @@ describe('the open database', () => {
 
   it('refuses to restore a file that is not a backup, changing nothing', async () => {
     const dir = folder();
-    const s = session(join(dir, 'board-pack.db'));
+    const s = await session(join(dir, 'board-pack.db'));
     await dispatch(s.services, 'plan.rewordObjective', { ref: '1.E.1', text: 'Kept wording' });
     writeFileSync(join(dir, 'fake.db'), 'not sqlite');
     await expect(s.restore(join(dir, 'fake.db'), 'Secretariat')).rejects.toThrow(/was not restored/);

@@ -204,7 +204,7 @@ describe('the desktop shell', () => {
 
   it('opens another database from File → Open database…, remembers it and tells the screens to reload', async () => {
     const other = join(dir, 'other.db');
-    openStore(other).close();
+    await (await openStore(other)).close();
     electronStub.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other] });
     clickFileMenu('Open database…');
     await eventually(() =>

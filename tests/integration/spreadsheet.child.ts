@@ -4,7 +4,7 @@ import { previewPlanImport } from '../../electron/plan/spreadsheetImport';
 import { openStore } from '../../electron/store/store';
 
 const [file] = process.argv.slice(2);
-const store = openStore(':memory:', { seedPlan: null });
+const store = await openStore(':memory:', { seedPlan: null });
 let said: string;
 try {
   const preview = await previewPlanImport(store, file);
@@ -12,6 +12,6 @@ try {
 } catch (error) {
   said = error instanceof Error ? error.message : String(error);
 }
-store.close();
+await store.close();
 const peakMegabytes = Math.round(process.resourceUsage().maxRSS / 1024);
 process.stdout.write(`${JSON.stringify({ said, peakMegabytes })}\n`);

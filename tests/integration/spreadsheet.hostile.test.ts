@@ -19,24 +19,25 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { openStore, type Store } from '../../electron/store/store';
-import { configureAutoBackup } from '../../electron/store/backups';
 import { exportPlan, PLAN_COLUMNS } from '../../electron/plan/spreadsheetPlan';
 import { importPlan, previewPlanImport } from '../../electron/plan/spreadsheetImport';
 import { exportUpdates } from '../../electron/plan/spreadsheetUpdates';
 import { createRequest } from '../../electron/exchange/request';
-import { cli, dumpDatabase } from '../fixtures/databases';
+import { cli, dumpDatabase, onDatabaseFile } from '../fixtures/databases';
 
 const CHILD = fileURLToPath(new URL('./spreadsheet.child.ts', import.meta.url));
 const clock = () => new Date('2007-10-01T09:00:00.000Z');
 const stores: Store[] = [];
-afterEach(() => stores.splice(0).forEach((s) => s.close()));
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
 
 function dir(): string {
   return mkdtempSync(join(tmpdir(), 'bp-hostile-sheet-'));
 }
 
-function open(path: string, empty = false): Store {
-  const store = openStore(path, { clock, seedPlan: empty ? null : undefined });
+async function open(path: string, empty = false): Promise<Store> {
+  const store = await openStore(path, { clock, seedPlan: empty ? null : undefined });
   stores.push(store);
   return store;
 }
@@ -111,7 +112,7 @@ function previewInChild(file: string): { said: string; peakMegabytes: number } {
 describe('values in a plan spreadsheet that would break the plan', () => {
   it('refuses a 400-digit target value on its row and column, and stores no Infinity', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
+    const store = await open(join(d, 'a.db'));
     const path = await editedExport(store, join(d, 'plan.csv'), {
       edit: (r) => (r[3] === '2.E.3' ? [...r.slice(0, 6), 'Big', r[7], '9'.repeat(400), ...r.slice(9)] : r),
     });
@@ -123,25 +124,25 @@ describe('values in a plan spreadsheet that would break the plan', () => {
     await expect(importPlan(store, { path, actor: 'Secretariat' })).rejects.toThrow(/Target value/);
     await importPlan(store, { path, actor: 'Secretariat', skipBadRows: true });
     expect(
-      store.plan
-        .objectives({ includeRetired: true })
-        .every((o) => o.targetValue === null || Number.isFinite(o.targetValue)),
+      (await store.plan.objectives({ includeRetired: true })).every(
+        (o) => o.targetValue === null || Number.isFinite(o.targetValue),
+      ),
     ).toBe(true);
   });
 
   it('takes a target value of twelve digits', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
+    const store = await open(join(d, 'a.db'));
     const path = await editedExport(store, join(d, 'plan.csv'), {
       extra: [row('', 'Large but real', '-999999999999')],
     });
     const result = await importPlan(store, { path, actor: 'Secretariat' });
-    expect(store.plan.objective(result.added[0]).targetValue).toBe(-999999999999);
+    expect((await store.plan.objective(result.added[0])).targetValue).toBe(-999999999999);
   });
 
   it('refuses a 22-digit reference, and a strand written 02, on their rows', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
+    const store = await open(join(d, 'a.db'));
     const path = await editedExport(store, join(d, 'plan.csv'), {
       extra: [
         row(`2.E.${'1'.repeat(22)}`, 'Huge reference'),
@@ -160,7 +161,7 @@ describe('values in a plan spreadsheet that would break the plan', () => {
 
   it('refuses to seed a plan whose theme would need a reference past 9999', async () => {
     const d = dir();
-    const store = open(join(d, 'empty.db'), true);
+    const store = await open(join(d, 'empty.db'), true);
     const path = join(d, 'plan.csv');
     writeFileSync(
       path,
@@ -169,14 +170,16 @@ describe('values in a plan spreadsheet that would break the plan', () => {
     await expect(importPlan(store, { path, actor: 'Secretariat' })).rejects.toThrow(
       /^plan\.csv uses every reference up to 2\.E\.9999, so "One too many" cannot be given one\. Nothing was imported\.$/,
     );
-    expect(store.plan.hasPlan()).toBe(false);
+    expect(await store.plan.hasPlan()).toBe(false);
   });
 
-  it('gives the next sane reference after one stored before references were checked', () => {
+  it('gives the next sane reference after one stored before references were checked', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
-    store.db.prepare("UPDATE objectives SET ref = '2.E.1111111111111111111111' WHERE ref = '2.E.18'").run();
-    const added = store.plan.addObjective(
+    const store = await open(join(d, 'a.db'));
+    onDatabaseFile(store.path, (db) =>
+      db.prepare("UPDATE objectives SET ref = '2.E.1111111111111111111111' WHERE ref = '2.E.18'").run(),
+    );
+    const added = await store.plan.addObjective(
       {
         strandNumber: 2,
         theme: 'Enforcement',
@@ -193,13 +196,15 @@ describe('values in a plan spreadsheet that would break the plan', () => {
 
   it('mends a target value stored as Infinity by an earlier import, after which a request can be made', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
+    const store = await open(join(d, 'a.db'));
     const { path } = await exportPlan(store, join(d, 'plan.csv'));
-    store.db
-      .prepare("UPDATE objectives SET target_value = ?, target_text = 'Big' WHERE ref = '1.I.1'")
-      .run(Infinity);
+    onDatabaseFile(store.path, (db) =>
+      db
+        .prepare("UPDATE objectives SET target_value = ?, target_text = 'Big' WHERE ref = '1.I.1'")
+        .run(Infinity),
+    );
     const request = { strandNumber: 1, month: '2007-10', out: join(d, 'r.bpreq'), actor: 'Secretariat' };
-    expect(() => createRequest(store, request)).toThrow();
+    await expect(async () => createRequest(store, request)).rejects.toThrow();
     const preview = await previewPlanImport(store, path);
     expect(preview.changed).toEqual([
       {
@@ -212,13 +217,13 @@ describe('values in a plan spreadsheet that would break the plan', () => {
       },
     ]);
     await importPlan(store, { path: path, actor: 'Secretariat' });
-    expect(createRequest(store, request).objectives).toBeGreaterThan(0);
+    expect((await createRequest(store, request)).objectives).toBeGreaterThan(0);
   });
 
   it('refuses a file with two columns named Objective, naming the column, and changes nothing', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
-    const before = store.plan.objectives({ includeRetired: true });
+    const store = await open(join(d, 'a.db'));
+    const before = await store.plan.objectives({ includeRetired: true });
     const path = await editedExport(store, join(d, 'plan.csv'), { edit: (r) => [...r, 'Reworded'] });
     const [header, ...rest] = readFileSync(path, 'utf8').split('\n');
     writeFileSync(path, [`${header},Objective`, ...rest].join('\n'));
@@ -226,12 +231,12 @@ describe('values in a plan spreadsheet that would break the plan', () => {
       /^plan\.csv has two columns named "Objective" \(E and M\), so it is not clear which to import; keep one\. Nothing was imported\.$/;
     await expect(previewPlanImport(store, path)).rejects.toThrow(refusal);
     await expect(importPlan(store, { path, actor: 'Secretariat' })).rejects.toThrow(refusal);
-    expect(store.plan.objectives({ includeRetired: true })).toEqual(before);
+    expect(await store.plan.objectives({ includeRetired: true })).toEqual(before);
   });
 
   it('reads a well-formed CSV whose lines end in CRLF and LF by turns', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
+    const store = await open(join(d, 'a.db'));
     const path = join(d, 'plan.csv');
     await exportPlan(store, path);
     const lines = readFileSync(path, 'utf8').split('\r\n');
@@ -247,7 +252,7 @@ describe('values in a plan spreadsheet that would break the plan', () => {
 describe('spreadsheets too large, or not files at all', () => {
   it('refuses /dev/zero and a named pipe at once', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
+    const store = await open(join(d, 'a.db'));
     symlinkSync('/dev/zero', join(d, 'zero.xlsx'));
     execFileSync('mkfifo', [join(d, 'pipe.csv')]);
     await expect(previewPlanImport(store, join(d, 'zero.xlsx'))).rejects.toThrow(/is not an ordinary file/);
@@ -256,7 +261,7 @@ describe('spreadsheets too large, or not files at all', () => {
 
   it('refuses a CSV of more than 10,000 rows, or wider than 100 columns', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
+    const store = await open(join(d, 'a.db'));
     const long = join(d, 'long.csv');
     writeFileSync(long, `${PLAN_COLUMNS.join(',')}\n${'2,x,Enforcement,,y,,,\n'.repeat(10_000)}`);
     await expect(previewPlanImport(store, long)).rejects.toThrow(/^long\.csv has more than 10,000 rows/);
@@ -323,9 +328,9 @@ describe('spreadsheets written out', () => {
   it('never writes over the database or into its backups folder, and leaves nothing behind', async () => {
     const d = dir();
     const database = join(d, 'board.xlsx');
-    const store = open(database);
-    configureAutoBackup(store, { folder: join(d, 'backups') }, 'Secretariat');
-    mkdirSync(join(d, 'backups'), { recursive: true }); // configureAutoBackup makes it already
+    const store = await open(database);
+    await store.backups.configure({ folder: join(d, 'backups') }, 'Secretariat');
+    mkdirSync(join(d, 'backups'), { recursive: true }); // backups.configure makes it already
     const before = fingerprint(database);
     await expect(exportPlan(store, database)).rejects.toThrow(
       /is the database itself; choose another file name/,
@@ -356,7 +361,7 @@ describe('spreadsheets written out', () => {
 describe('plan import and export on the command line', () => {
   it('leaves no database behind when an import into a new one is refused', async () => {
     const d = dir();
-    const source = open(join(d, 'a.db'));
+    const source = await open(join(d, 'a.db'));
     const path = await editedExport(source, join(d, 'plan.csv'), { edit: (r) => [...r, 'Reworded'] });
     const [header, ...rest] = readFileSync(path, 'utf8').split('\n');
     writeFileSync(path, [`${header},Objective`, ...rest].join('\n'));

@@ -11,23 +11,25 @@ import { readSpreadsheet } from '../../electron/plan/spreadsheetRead';
 
 const clock = () => new Date('2007-10-01T09:00:00.000Z');
 const stores: Store[] = [];
-afterEach(() => stores.splice(0).forEach((s) => s.close()));
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
 
 function dir(): string {
   return mkdtempSync(join(tmpdir(), 'bp-sheet-'));
 }
 
-function open(path: string, empty = false): Store {
-  const store = openStore(path, { clock, seedPlan: empty ? null : undefined });
+async function open(path: string, empty = false): Promise<Store> {
+  const store = await openStore(path, { clock, seedPlan: empty ? null : undefined });
   stores.push(store);
   return store;
 }
 
-function wholePlan(store: Store) {
+async function wholePlan(store: Store) {
   return {
-    detail: store.plan.detail(),
-    strands: store.plan.strands(),
-    objectives: store.plan.objectives({ includeRetired: true }),
+    detail: await store.plan.detail(),
+    strands: await store.plan.strands(),
+    objectives: await store.plan.objectives({ includeRetired: true }),
   };
 }
 
@@ -47,22 +49,22 @@ async function workbook(
 describe('the action plan in and out of spreadsheets', () => {
   it('round-trips the built-in plan through XLSX into a fresh database, whole and equal', async () => {
     const d = dir();
-    const source = open(join(d, 'a.db'));
+    const source = await open(join(d, 'a.db'));
     const exported = await exportPlan(source, join(d, 'plan.xlsx'));
     expect(exported.rows).toBe(163);
-    const fresh = open(join(d, 'b.db'), true);
+    const fresh = await open(join(d, 'b.db'), true);
     const preview = await previewPlanImport(fresh, exported.path);
     expect(preview).toMatchObject({ mode: 'seed', errors: [], rows: 163 });
     await importPlan(fresh, { path: exported.path, actor: 'Secretariat' });
-    expect(wholePlan(fresh)).toEqual(wholePlan(source));
+    expect(await wholePlan(fresh)).toEqual(await wholePlan(source));
   });
 
   it("round-trips the built-in plan's objectives through CSV into a fresh database", async () => {
     const d = dir();
-    const source = open(join(d, 'a.db'));
+    const source = await open(join(d, 'a.db'));
     const exported = await exportPlan(source, join(d, 'plan.csv'));
-    const fresh = open(join(d, 'b.db'), true);
-    const summary = source.plan.summary();
+    const fresh = await open(join(d, 'b.db'), true);
+    const summary = await source.plan.summary();
     await importPlan(fresh, {
       path: exported.path,
       actor: 'Secretariat',
@@ -73,13 +75,13 @@ describe('the action plan in and out of spreadsheets', () => {
         endMonth: summary.endMonth,
       },
     });
-    expect(fresh.plan.objectives({ includeRetired: true })).toEqual(
-      source.plan.objectives({ includeRetired: true }),
+    expect(await fresh.plan.objectives({ includeRetired: true })).toEqual(
+      await source.plan.objectives({ includeRetired: true }),
     );
-    expect(fresh.plan.strands().map((s) => [s.number, s.title])).toEqual(
-      source.plan.strands().map((s) => [s.number, s.title]),
+    expect((await fresh.plan.strands()).map((s) => [s.number, s.title])).toEqual(
+      (await source.plan.strands()).map((s) => [s.number, s.title]),
     );
-    expect(fresh.plan.summary()).toMatchObject({
+    expect(await fresh.plan.summary()).toMatchObject({
       id: summary.id,
       title: summary.title,
       startMonth: summary.startMonth,
@@ -88,7 +90,7 @@ describe('the action plan in and out of spreadsheets', () => {
 
   it("finds nothing to add, change or retire when the plan's own export is imported back", async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
+    const store = await open(join(d, 'a.db'));
     for (const name of ['plan.xlsx', 'plan.csv']) {
       const exported = await exportPlan(store, join(d, name));
       const preview = await previewPlanImport(store, exported.path);
@@ -106,7 +108,7 @@ describe('the action plan in and out of spreadsheets', () => {
 
   it('previews added, changed and retired objectives and applies them in one go', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
+    const store = await open(join(d, 'a.db'));
     const csv = join(d, 'plan.csv');
     await exportPlan(store, csv);
     const { parse } = await import('csv-parse/sync');
@@ -139,7 +141,7 @@ describe('the action plan in and out of spreadsheets', () => {
     ]);
     expect(preview.changed.map((c) => c.ref)).toEqual(['2.E.3']);
     expect(preview.changed[0].changes).toEqual([
-      { field: 'year', from: store.plan.objective('2.E.3').year, to: 'Year 2' },
+      { field: 'year', from: (await store.plan.objective('2.E.3')).year, to: 'Year 2' },
     ]);
     expect(preview.retired.map((r) => r.ref)).toEqual(['1.I.1']);
     // Without a month given, an added row reports from this month (October 2007), not from April.
@@ -147,31 +149,31 @@ describe('the action plan in and out of spreadsheets', () => {
 
     const result = await importPlan(store, { path: csv, actor: 'Secretariat', retireFrom: '2007-11' });
     expect(result.added).toEqual(['8.E.9']);
-    expect(store.plan.objective('8.E.9')).toMatchObject({
+    expect(await store.plan.objective('8.E.9')).toMatchObject({
       text: 'Review every open case at the monthly gold group',
       owner: 'DCI Review Team',
       year: 'Year 2',
       startMonth: '2007-10',
     });
-    expect(store.plan.objectives({ month: '2007-09', strandNumber: 8 }).some((o) => o.ref === '8.E.9')).toBe(
-      false,
-    );
-    expect(store.updates.monthSummary('2007-09').total).toBe(163);
-    expect(store.updates.monthSummary('2007-10').total).toBe(164);
-    expect(store.plan.objective('2.E.3').year).toBe('Year 2');
-    expect(store.plan.objective('1.I.1').retired).toBe(true);
-    expect(store.plan.objectives({ month: '2007-10', strandNumber: 1 }).some((o) => o.ref === '1.I.1')).toBe(
-      true,
-    );
-    expect(store.plan.objectives({ month: '2007-11', strandNumber: 1 }).some((o) => o.ref === '1.I.1')).toBe(
-      false,
-    );
-    expect(store.audit.list({ text: 'plan.import' })).toHaveLength(1);
+    expect(
+      (await store.plan.objectives({ month: '2007-09', strandNumber: 8 })).some((o) => o.ref === '8.E.9'),
+    ).toBe(false);
+    expect((await store.updates.monthSummary('2007-09')).total).toBe(163);
+    expect((await store.updates.monthSummary('2007-10')).total).toBe(164);
+    expect((await store.plan.objective('2.E.3')).year).toBe('Year 2');
+    expect((await store.plan.objective('1.I.1')).retired).toBe(true);
+    expect(
+      (await store.plan.objectives({ month: '2007-10', strandNumber: 1 })).some((o) => o.ref === '1.I.1'),
+    ).toBe(true);
+    expect(
+      (await store.plan.objectives({ month: '2007-11', strandNumber: 1 })).some((o) => o.ref === '1.I.1'),
+    ).toBe(false);
+    expect(await store.audit.list({ text: 'plan.import' })).toHaveLength(1);
   });
 
   it('gives one clear sentence for each of 20 bad rows and imports nothing', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
+    const store = await open(join(d, 'a.db'));
     const good = (n: number) => [
       2,
       'Rape and Serious Sexual Offences',
@@ -273,16 +275,16 @@ describe('the action plan in and out of spreadsheets', () => {
       expect(error.message).toMatch(new RegExp(`^Row ${i + 3}`));
       expect(error.message).toMatch(faults[i][1]);
     });
-    const before = store.plan.objectives({ includeRetired: true });
+    const before = await store.plan.objectives({ includeRetired: true });
     await expect(importPlan(store, { path, actor: 'Secretariat' })).rejects.toThrow(
       /20 rows have problems, so nothing was imported\. Row 3 \(Year\)/,
     );
-    expect(store.plan.objectives({ includeRetired: true })).toEqual(before);
+    expect(await store.plan.objectives({ includeRetired: true })).toEqual(before);
   });
 
   it('imports the good rows and leaves out the bad ones when asked to skip them', async () => {
     const d = dir();
-    const store = open(join(d, 'empty.db'), true);
+    const store = await open(join(d, 'empty.db'), true);
     const path = await workbook(join(d, 'mixed.xlsx'), [
       [1, 'Homicide', 'Enforcement', '1.E.1', 'Investigate every homicide', 'Year 1', '', '', '', '', '', ''],
       [1, 'Homicide', 'Enforcement', '1.E.2', 'Broken', 'Year 9', '', '', '', '', '', ''],
@@ -295,11 +297,11 @@ describe('the action plan in and out of spreadsheets', () => {
       seed: { startMonth: '2007-04' },
     });
     expect(result.skippedRows).toEqual([3]);
-    expect(store.plan.objectives().map((o) => [o.ref, o.text])).toEqual([
+    expect((await store.plan.objectives()).map((o) => [o.ref, o.text])).toEqual([
       ['1.E.1', 'Investigate every homicide'],
       ['1.P.1', 'Share learning from reviews'],
     ]);
-    expect(store.plan.summary()).toMatchObject({
+    expect(await store.plan.summary()).toMatchObject({
       title: 'mixed',
       startMonth: '2007-04',
       endMonth: '2009-04',
@@ -308,7 +310,7 @@ describe('the action plan in and out of spreadsheets', () => {
 
   it('reads a formula cell as its own text and never as its result', async () => {
     const d = dir();
-    const store = open(join(d, 'empty.db'), true);
+    const store = await open(join(d, 'empty.db'), true);
     const formula = {
       formula: 'HYPERLINK("http://intranet.example/evil","Click for the target")',
       result: 'Click for the target',
@@ -317,30 +319,31 @@ describe('the action plan in and out of spreadsheets', () => {
       [1, 'Homicide', 'Enforcement', '1.E.1', formula, 'Year 1', '', '', '', '', '', ''],
     ]);
     await importPlan(store, { path, actor: 'Secretariat' });
-    expect(store.plan.objective('1.E.1').text).toBe(
+    expect((await store.plan.objective('1.E.1')).text).toBe(
       '=HYPERLINK("http://intranet.example/evil","Click for the target")',
     );
   });
 
   it('neutralises exported text that a spreadsheet would run as a formula, and reads it back unchanged', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
+    const store = await open(join(d, 'a.db'));
     const risky = ['=HYPERLINK("http://x","y")', '+44 20 7230 1212', '-10% on last year', '@SUM(A1:A2)'];
     const owners = ['=cmd|" /C calc"!A0', '\tTab-led owner', '-DCI Minus', null];
-    risky.forEach((text, i) =>
-      store.plan.addObjective(
-        {
-          strandNumber: 1,
-          theme: 'Enforcement',
-          themeCode: 'E',
-          text,
-          year: null,
-          owner: owners[i],
-          startMonth: '2007-04',
-        },
-        store.now(),
-        'Secretariat',
-      ),
+    risky.forEach(
+      async (text, i) =>
+        await store.plan.addObjective(
+          {
+            strandNumber: 1,
+            theme: 'Enforcement',
+            themeCode: 'E',
+            text,
+            year: null,
+            owner: owners[i],
+            startMonth: '2007-04',
+          },
+          store.now(),
+          'Secretariat',
+        ),
     );
     for (const name of ['plan.csv', 'plan.xlsx']) {
       const path = join(d, name);
@@ -357,8 +360,8 @@ describe('the action plan in and out of spreadsheets', () => {
 
   it('exports a range of months of updates with No update where nothing was reported', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
-    store.updates.save(
+    const store = await open(join(d, 'a.db'));
+    await store.updates.save(
       {
         ref: '2.E.3',
         month: '2007-10',
@@ -383,8 +386,8 @@ describe('the action plan in and out of spreadsheets', () => {
 
   it('exports an objective only in the months it reports in, not as No update before it starts', async () => {
     const d = dir();
-    const store = open(join(d, 'a.db'));
-    const added = store.plan.addObjective(
+    const store = await open(join(d, 'a.db'));
+    const added = await store.plan.addObjective(
       {
         strandNumber: 8,
         theme: 'Enforcement',
@@ -396,7 +399,7 @@ describe('the action plan in and out of spreadsheets', () => {
       store.now(),
       'Secretariat',
     );
-    store.plan.retireObjective('2.E.3', '2007-10', store.now(), 'Secretariat');
+    await store.plan.retireObjective('2.E.3', '2007-10', store.now(), 'Secretariat');
     const out = join(d, 'updates.csv');
 
     const result = await exportUpdates(store, { from: '2007-09', to: '2007-10', out });

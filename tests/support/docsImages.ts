@@ -85,13 +85,13 @@ async function profilePaper(pages: number): Promise<Buffer> {
 /** The demo's pack (as "npm run demo:pack" builds it): cover, contents, dashboard, exceptions, a strand. */
 async function demoPages(): Promise<void> {
   const dir = tempDir();
-  const store = openStore(join(dir, 'demo.db'), {
+  const store = await openStore(join(dir, 'demo.db'), {
     clock: () => new Date('2007-10-12T09:00:00Z'),
     actor: 'Board Pack demo',
   });
   try {
-    loadDemo(store, { months: 6 });
-    const meeting = store.meetings.list().at(-1);
+    await loadDemo(store, { months: 6 });
+    const meeting = (await store.meetings.list()).at(-1);
     if (!meeting) throw new Error('The demo data made no meeting.');
     const pdf = readPdf((await buildPack(store, { meetingId: meeting.id, draft: false })).pdf);
     const pages = pdf.pageTexts();
@@ -102,7 +102,7 @@ async function demoPages(): Promise<void> {
     const strand = pageOpeningWith(pages, 'Rape and Serious Sexual Offences');
     save(pdf, page(strand, 'strand 2'), '05-strand-report.png');
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -116,7 +116,7 @@ async function fixturePages(): Promise<void> {
     const scripts = hostile.pageTexts().findIndex((p) => p.includes('<script>alert("pack")</script>')) + 1;
     save(hostile, page(scripts, 'the hostile narrative'), '06-long-narrative-and-scripts.png');
 
-    const item = fixture.store.meetings.agenda(fixture.current.id).find((a) => a.position === 3);
+    const item = (await fixture.store.meetings.agenda(fixture.current.id)).find((a) => a.position === 3);
     if (!item) throw new Error('The fixture meeting has no third agenda item.');
     await fixture.store.papers.add(
       {
@@ -133,7 +133,7 @@ async function fixturePages(): Promise<void> {
       withPaper.pageTexts().findIndex((p) => flat(p).includes('Knife crime problem profile · page 1 of')) + 1;
     save(withPaper, page(first, "the paper's first page"), 'papers.png');
   } finally {
-    fixture.store.close();
+    await fixture.store.close();
     rmSync(fixture.dir, { recursive: true, force: true });
   }
 }
