@@ -83,7 +83,7 @@ async function roundTrip(secretariat: Store, lead: Store, strandNumber: number, 
 {
   const clock = () => new Date('2009-03-20T09:00:00.000Z');
   const secretariat = await openStore(join(dir, 'sizes-office.db'), { clock });
-  loadDemo(secretariat, { months: 24 });
+  await loadDemo(secretariat, { months: 24 });
   const lead = await openStore(join(dir, 'sizes-laptop.db'), { clock, seedPlan: null });
   const sizes: { s: Strand; n: number }[] = [];
   for (const s of await secretariat.plan.strands())

@@ -149,7 +149,7 @@ export async function generatedStore(
 
 async function demoStore(dir: string): Promise<{ store: Store; meetingId: number }> {
   const store = await openStore(join(dir, 'demo.db'), { clock: () => new Date('2007-10-12T09:00:00Z') });
-  loadDemo(store, { months: 6 });
+  await loadDemo(store, { months: 6 });
   return { store, meetingId: (await store.meetings.list()).at(-1)!.id };
 }
 

@@ -77,12 +77,12 @@ async function scannedPaper(pages: number): Promise<Buffer> {
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
-const fixture = buildPackFixture(tempDir());
+const fixture = await buildPackFixture(tempDir());
 const { store, current } = fixture;
 const item = (await store.meetings.agenda(current.id))[2];
 console.log(`${cpus().length} cores, load average ${loadavg()[0].toFixed(2)}`);
 
-const without = await timed(2, () => buildPack(store, { meetingId: current.id, draft: false }));
+const without = await timed(2, async () => await buildPack(store, { meetingId: current.id, draft: false }));
 console.log(
   `pack without papers: ${without.result.pages} pages, ${(without.result.pdf.length / 1024).toFixed(0)} KB, build ${without.ms.toFixed(0)} ms`,
 );
@@ -104,13 +104,13 @@ for (const [label, pdf] of papers) {
       'Bench',
     );
   });
-  const model = collectPack(store, current.id, edition);
+  const model = await collectPack(store, current.id, edition);
   const laidOut = await pdfmakeReady()
     .createPdf(packDefinition(model, contentHash(model), { value: 0 }))
     .getBuffer();
   const bytes = await store.papers.pdf(added.result.id);
   const pass = await timed(3, () => drawPapers(laidOut, model.papers ?? [], () => bytes));
-  const whole = await timed(1, () => buildPack(store, { meetingId: current.id, draft: false }));
+  const whole = await timed(1, async () => await buildPack(store, { meetingId: current.id, draft: false }));
   console.log(
     [
       `${label}: ${(pdf.length / 1024).toFixed(0)} KB, ${added.result.pages} pages`,

@@ -24,8 +24,12 @@ beforeAll(async () => {
   const { store } = app;
   const at = store.now();
   leadFingerprint = generateKeyPair().fingerprint;
-  trustKey(store, { fingerprint: leadFingerprint, name: 'Strand 2 lead', strandNumber: 2 }, 'Secretariat');
-  createRequest(store, {
+  await trustKey(
+    store,
+    { fingerprint: leadFingerprint, name: 'Strand 2 lead', strandNumber: 2 },
+    'Secretariat',
+  );
+  await createRequest(store, {
     strandNumber: 2,
     month: '2008-02',
     out: join(files, 'r.bpreq'),

@@ -25,7 +25,7 @@ beforeAll(async () => {
   );
   await secretariat.updates.transition(ref, '2007-09', 'accept', 'Secretariat', secretariat.now());
   requestFile = join(dir, 'strand-2-2007-10.bpreq');
-  secretariatRequest(secretariat, requestFile, { strandNumber: STRAND, leadName: 'Dana Lee' });
+  await secretariatRequest(secretariat, requestFile, { strandNumber: STRAND, leadName: 'Dana Lee' });
 });
 
 afterAll(async () => {

@@ -149,14 +149,14 @@ describe('exchange files', () => {
 
   it('refuses a request signed by another secretariat key until the lead confirms it, then opens it', async () => {
     const { page, store } = lead;
-    const payload = payloadOf(requestFile, 'request', store, passphrase);
+    const payload = await payloadOf(requestFile, 'request', store, passphrase);
     const otherKey = generateKeyPair();
     const resent = signedFile(
       join(files, 'resent.bpreq'),
       'request',
       { ...payload, fileId: randomUUID() },
       otherKey,
-      sealedTo(store),
+      await sealedTo(store),
     );
     await lead.goto('#/exchange');
     await page.setInputFiles('#request-file', resent);
@@ -177,12 +177,12 @@ describe('exchange files', () => {
 
   it('opens a clear request from an older Board Pack, warning that it was not encrypted', async () => {
     const { page } = lead;
-    const payload = payloadOf(requestFile, 'request', lead.store, passphrase);
+    const payload = await payloadOf(requestFile, 'request', lead.store, passphrase);
     const old = clearV1File(
       join(files, 'old.bpreq'),
       'request',
       { ...payload, fileId: randomUUID() },
-      signingKey(secretariat.store, 'Secretariat'),
+      await signingKey(secretariat.store, 'Secretariat'),
     );
     await lead.goto('#/exchange');
     await page.setInputFiles('#request-file', old);
@@ -211,14 +211,14 @@ describe('exchange files', () => {
 
   it('says what else is wrong with a return from an unknown key, and offers no trust when trusting would not help', async () => {
     const { page, store } = secretariat;
-    const payload = payloadOf(returnFile, 'return', store);
+    const payload = await payloadOf(returnFile, 'return', store);
     const stray = { ...payload.updates[0], ref: '1.E.1' };
     const odd = signedFile(
       join(files, 'odd.bpret'),
       'return',
       { ...payload, fileId: randomUUID(), updates: [...payload.updates, stray] },
       generateKeyPair(),
-      sealedTo(store),
+      await sealedTo(store),
     );
     await secretariat.goto('#/exchange');
     await page.setInputFiles('#return-file', odd);

@@ -26,14 +26,14 @@ beforeAll(async () => {
   const dir = tempDir();
   const ids = pinnedIds();
   const requestPath = join(dir, 'request.bpreq');
-  secretariatRequest(
+  await secretariatRequest(
     app.store,
     requestPath,
     { strandNumber: STRAND, month: MONTH, leadName: 'DCS Lead' },
     ids,
   );
   lead = await openStore(join(dir, 'lead.db'), { clock: app.clock, seedPlan: null });
-  openRequest(lead, { path: requestPath, actor: 'DCS Lead', passphrase: passphraseFor(requestPath) });
+  await openRequest(lead, { path: requestPath, actor: 'DCS Lead', passphrase: passphraseFor(requestPath) });
   refs = (await lead.plan.objectives({ strandNumber: STRAND, month: MONTH })).slice(0, 3).map((o) => o.ref);
   for (const ref of refs)
     await lead.updates.save(
@@ -48,7 +48,7 @@ beforeAll(async () => {
       lead.now(),
     );
   returnFile = join(dir, 'return.bpret');
-  leadReturn(lead, returnFile, ids);
+  await leadReturn(lead, returnFile, ids);
 });
 
 afterAll(async () => {

@@ -100,7 +100,7 @@ describe('secretariat', () => {
   it('builds a draft pack, shows it in the window and issues it with its hash recorded', async () => {
     const { page, store } = app;
     const meeting = await nextMeeting();
-    expect(listIssuedPacks(store, meeting.id)).toEqual([]);
+    expect(await listIssuedPacks(store, meeting.id)).toEqual([]);
     await app.goto(`#/pack/${meeting.id}`);
     await page.click('button:has-text("Build draft")');
     const frame = await page.waitForSelector('[data-testid="draft-view"] iframe', { timeout: 60_000 });
@@ -113,10 +113,10 @@ describe('secretariat', () => {
     expect(await confirm.textContent()).toContain(
       `Issue version 1 of the pack for the meeting of ${dateLabel(meeting.heldAt)}`,
     );
-    expect(listIssuedPacks(store, meeting.id)).toEqual([]);
+    expect(await listIssuedPacks(store, meeting.id)).toEqual([]);
     await page.click('[data-testid="confirm-issue"] button:has-text("Issue version 1")');
     await page.waitForSelector('[data-testid="issued-versions"] li', { timeout: 60_000 });
-    const issued = listIssuedPacks(store, meeting.id);
+    const issued = await listIssuedPacks(store, meeting.id);
     expect(issued.map((p) => p.version)).toEqual([1]);
     expect(await page.textContent('[data-testid="issued-versions"]')).toContain(issued[0].sha256);
     expect(await page.textContent('[data-testid="issued-versions"]')).toContain(
@@ -134,7 +134,7 @@ describe('secretariat', () => {
 
   it('exports an exact copy of the issued pack and recognises it when verified', async () => {
     const { page, store } = app;
-    const issued = listIssuedPacks(store, (await nextMeeting()).id)[0];
+    const issued = (await listIssuedPacks(store, (await nextMeeting()).id))[0];
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('button:has-text("Export a copy")'),

@@ -74,7 +74,7 @@ const examples: { [M in MethodName]: Example } = {
       expect(before.objectives.map((o) => o.ref)).not.toContain(added.ref);
       const months = await app.call('months.list', {});
       expect(added.startMonth).toBe(months.nextMeetingMonth ?? months.current);
-      expect(app.store.audit.list({ entity: 'objective' })[0].action).toBe('objective.add');
+      expect((await app.store.audit.list({ entity: 'objective' }))[0].action).toBe('objective.add');
     },
   },
   'plan.rewordObjective': {
@@ -103,7 +103,7 @@ const examples: { [M in MethodName]: Example } = {
       expect(unretired).toMatchObject({ retired: false, retiredFrom: null });
       const november = await app.call('plan.objectives', { strandNumber: 1, month: '2007-11' });
       expect(november.objectives.map((o) => o.ref)).toContain('1.E.1');
-      expect(app.store.audit.list({ entity: 'objective' })[0].action).toBe('objective.unretire');
+      expect((await app.store.audit.list({ entity: 'objective' }))[0].action).toBe('objective.unretire');
       const again = await app.refusal('plan.unretireObjective', { ref: '1.E.1' });
       expect(again.code).toBe('conflict');
     },
@@ -698,7 +698,7 @@ const examples: { [M in MethodName]: Example } = {
     behaviour: 'opens a request in a fresh copy, and refuses a changed file by name',
     run: async () => {
       const request = await app.call('exchange.createRequest', { strandNumber: 2, month: '2007-10' });
-      const lead = openTestApp();
+      const lead = await openTestApp();
       try {
         const opened = await lead.call('exchange.openRequest', request);
         expect([opened.strandNumber, opened.month, opened.secretariatKey]).toEqual([
@@ -721,7 +721,7 @@ const examples: { [M in MethodName]: Example } = {
         });
         expect(tampered.message).toMatch(/^changed\.bpreq was refused: it has been changed or damaged/);
       } finally {
-        lead.close();
+        await lead.close();
       }
     },
   },
@@ -745,7 +745,7 @@ const examples: { [M in MethodName]: Example } = {
       expect(preview.updates.map((u) => [u.ref, u.incoming.status, u.current, u.conflict])).toEqual([
         ['2.E.1', 'amber', null, false],
       ]);
-      expect(app.store.updates.working('2007-10', 2).size).toBe(0);
+      expect((await app.store.updates.working('2007-10', 2)).size).toBe(0);
     },
   },
   'exchange.importReturn': {
@@ -754,7 +754,7 @@ const examples: { [M in MethodName]: Example } = {
       const ret = await leadReturn(app, '2.E.1', 'red', 'Detections behind target.');
       const result = await app.call('exchange.importReturn', { ...ret, trust: true, acceptAll: true });
       expect([result.accepted, result.trustedNow]).toEqual([['2.E.1'], true]);
-      expect(app.store.updates.working('2007-10', 2).get('2.E.1')?.status).toBe('red');
+      expect((await app.store.updates.working('2007-10', 2)).get('2.E.1')?.status).toBe('red');
       const again = await app.refusal('exchange.importReturn', { ...ret, acceptAll: true });
       expect(again.message).toContain('already imported');
       expect((await app.call('exchange.overview')).trustedKeys).toHaveLength(1);
@@ -800,7 +800,7 @@ const examples: { [M in MethodName]: Example } = {
       expect(preview.mode).toBe('merge');
       expect(preview.changed.map((c) => c.ref)).toEqual(['1.P.3']);
       expect(preview.errors).toEqual([]);
-      expect(app.store.plan.objective('1.P.3').text).toBe(
+      expect((await app.store.plan.objective('1.P.3')).text).toBe(
         'In partnership develop an enhanced risk assessment model.',
       );
     },
@@ -879,12 +879,12 @@ const examples: { [M in MethodName]: Example } = {
       const backup = await app.call('backups.download');
       const refused = await app.refusal('backups.restore', backup);
       expect(refused.message).toContain('only the desktop app');
-      const session = new DatabaseSession(join(app.dir, 'desktop.db'), {
+      const session = await DatabaseSession.start(join(app.dir, 'desktop.db'), {
         door: 'electron',
         clock: () => new Date(APP_NOW),
       });
       try {
-        const before = session.services.store.plan.summary().boardName;
+        const before = (await session.services.store.plan.summary()).boardName;
         const desktopBackup = await dispatch(session.services, 'backups.download', {});
         if (!desktopBackup.ok) throw new Error(desktopBackup.error.message);
         const { fileName, base64 } = desktopBackup.value as { fileName: string; base64: string };
@@ -894,15 +894,15 @@ const examples: { [M in MethodName]: Example } = {
           ok: true,
           value: { restoredFrom: fileName, schemaVersion: LATEST_SCHEMA_VERSION },
         });
-        expect(session.services.store.plan.summary().boardName).toBe(before);
+        expect((await session.services.store.plan.summary()).boardName).toBe(before);
         const notOurs = await dispatch(session.services, 'backups.restore', {
           fileName: 'notes.db',
           base64: Buffer.from('not a database').toString('base64'),
         });
         expect(notOurs).toMatchObject({ ok: false, error: { code: 'refused_file' } });
-        expect(session.services.store.plan.summary().boardName).toBe(before);
+        expect((await session.services.store.plan.summary()).boardName).toBe(before);
       } finally {
-        session.close();
+        await session.close();
       }
     },
   },
@@ -1037,13 +1037,13 @@ async function returnFromFreshCopy(
 ) {
   const strandNumber = Number(ref.split('.')[0]);
   const request = await secretariat.call('exchange.createRequest', { strandNumber, month: '2007-10' });
-  const lead = openTestApp();
+  const lead = await openTestApp();
   try {
     await lead.call('exchange.openRequest', request);
     await lead.call('updates.saveDraft', { ref, month: '2007-10', status, narrative });
     return await lead.call('exchange.createReturn', { authorName });
   } finally {
-    lead.close();
+    await lead.close();
   }
 }
 
@@ -1061,7 +1061,7 @@ async function leadReturn(
 describe('the contract', () => {
   for (const method of METHOD_NAMES) {
     it(`${method} ${examples[method].behaviour}`, async () => {
-      app = openTestApp();
+      app = await openTestApp();
       await examples[method].run();
       expect(app.logged).toEqual([]);
     });
@@ -1070,9 +1070,9 @@ describe('the contract', () => {
 
 describe("a strand lead's copy", () => {
   it('knows it is a lead’s copy for its strand, and signs returns with the name the lead gave once', async () => {
-    app = openTestApp();
+    app = await openTestApp();
     const request = await app.call('exchange.createRequest', { strandNumber: 2, month: '2007-10' });
-    const lead = openTestApp();
+    const lead = await openTestApp();
     try {
       expect((await lead.call('settings.get')).leadStrands).toBeNull();
       await lead.call('exchange.openRequest', request);
@@ -1090,7 +1090,7 @@ describe("a strand lead's copy", () => {
       // Before the lead has given a name, the return carries the name the request was addressed to.
       const unnamed = await lead.call('exchange.createReturn', {});
       const first = await app.call('exchange.previewReturn', { ...unnamed, trust: true });
-      expect(first.author).toBe(app.store.plan.strand(2).lead);
+      expect(first.author).toBe((await app.store.plan.strand(2)).lead);
 
       const named = await lead.call('settings.update', { userName: 'Dana Lee' });
       expect([named.userName, named.userNameSet]).toEqual(['Dana Lee', true]);
@@ -1100,7 +1100,7 @@ describe("a strand lead's copy", () => {
       });
       expect(second.author).toBe('Dana Lee');
     } finally {
-      lead.close();
+      await lead.close();
     }
     expect(app.logged).toEqual([]);
   });

@@ -35,9 +35,9 @@ let db: string;
 
 beforeAll(async () => {
   dir = tempDir();
-  const fixture = buildPackFixture(dir);
+  const fixture = await buildPackFixture(dir);
   db = fixture.store.path;
-  fixture.store.close();
+  await fixture.store.close();
   expect((await cli(['pack', 'issue', '--db', db, '--month', '2007-09', '--sections', 'cover'])).code).toBe(
     0,
   );

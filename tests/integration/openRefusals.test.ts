@@ -19,9 +19,9 @@ import {
 } from '../fixtures/databases';
 
 /** Opening must fail with this code, and the file must keep every byte and gain no -wal/-shm beside it. */
-function expectRefusedUntouched(path: string, code: string): void {
+async function expectRefusedUntouched(path: string, code: string): Promise<void> {
   const sha = fileSha(path);
-  expect(() => openStore(path, { clock: fixedClock() })).toThrow(expect.objectContaining({ code }));
+  await expect(openStore(path, { clock: fixedClock() })).rejects.toThrow(expect.objectContaining({ code }));
   expect(fileSha(path)).toBe(sha);
   expect(existsSync(`${path}-wal`)).toBe(false);
   expect(existsSync(`${path}-shm`)).toBe(false);
@@ -43,10 +43,10 @@ function readableByOthers(folder: string): boolean {
   }
 }
 
-function closedDatabase(): string {
-  const store = newStore();
+async function closedDatabase(): Promise<string> {
+  const store = await newStore();
   const path = store.path;
-  store.close();
+  await store.close();
   return path;
 }
 
@@ -54,27 +54,27 @@ describe('opening a database', () => {
   it('refuses a file that is not SQLite, leaving it as it was', async () => {
     const path = join(tempDir(), 'notes.db');
     writeFileSync(path, 'Minutes of the board, typed into the wrong file.\n');
-    expectRefusedUntouched(path, 'not_a_database');
+    await expectRefusedUntouched(path, 'not_a_database');
     const result = await cli(['status', '--db', path]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`The file ${path} is not a Board Pack database (it is not an SQLite file).\n`);
   });
 
-  it('refuses an SQLite file made by another application', () => {
+  it('refuses an SQLite file made by another application', async () => {
     const path = join(tempDir(), 'other.db');
     const other = new Database(path);
     other.exec('CREATE TABLE recipes (name TEXT)');
     other.close();
-    expectRefusedUntouched(path, 'not_board_pack');
+    await expectRefusedUntouched(path, 'not_board_pack');
   });
 
   it('refuses a database made by a newer version of Board Pack, and says so', async () => {
-    const path = closedDatabase();
+    const path = await closedDatabase();
     const raw = new Database(path);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
-    expectRefusedUntouched(path, 'newer_schema');
+    await expectRefusedUntouched(path, 'newer_schema');
     const sha = fileSha(path);
     const result = await cli([
       'update',
@@ -94,8 +94,8 @@ describe('opening a database', () => {
     expect(fileSha(path)).toBe(sha);
   });
 
-  it('refuses a read-only database with a message, and writes nothing', () => {
-    const path = closedDatabase();
+  it('refuses a read-only database with a message, and writes nothing', async () => {
+    const path = await closedDatabase();
     const folder = join(path, '..');
     const before = dumpDatabase(path);
     const sha = fileSha(path);
@@ -124,7 +124,8 @@ describe('opening a database', () => {
       );
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(message);
-      if (!asNobody) expect(() => openStore(path)).toThrow(expect.objectContaining({ code: 'read_only' }));
+      if (!asNobody)
+        await expect(openStore(path)).rejects.toThrow(expect.objectContaining({ code: 'read_only' }));
     } finally {
       if (mounted) spawnSync('umount', [folder]);
       else {
@@ -136,8 +137,8 @@ describe('opening a database', () => {
     expect(dumpDatabase(path)).toBe(before);
   });
 
-  it('says an unreadable database cannot be read, not that it is read-only, and changes nothing', () => {
-    const path = closedDatabase();
+  it('says an unreadable database cannot be read, not that it is read-only, and changes nothing', async () => {
+    const path = await closedDatabase();
     const folder = join(path, '..');
     const sha = fileSha(path);
     const args = ['status', '--db', path];

@@ -13,11 +13,11 @@ import { buildPackFixture, flat, packStore, report, tempDir } from './pack.fixtu
 let db: string;
 let dir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir();
-  const fixture = buildPackFixture(dir);
+  const fixture = await buildPackFixture(dir);
   db = fixture.store.path;
-  fixture.store.close();
+  await fixture.store.close();
 });
 
 describe('pack commands', () => {
@@ -112,10 +112,10 @@ describe('pack commands', () => {
   });
 
   it('lists a pack as stale once the data changes, and verify says which version and date replaced it', async () => {
-    const store = packStore(dir);
-    const ref = store.plan.objectives()[1].ref;
-    report(store, ref, '2007-09', 'green', 'Reported after the pack went out.');
-    store.close();
+    const store = await packStore(dir);
+    const ref = (await store.plan.objectives())[1].ref;
+    await report(store, ref, '2007-09', 'green', 'Reported after the pack went out.');
+    await store.close();
 
     const stale = await cli(['pack', 'list', '--db', db, '--meeting', '2']);
     expect(stale.stdout).toMatch(/Anna Price\s+[0-9a-f]{8}\s+stale: 1 change since issue/);

@@ -19,10 +19,10 @@ let paperBytes: Buffer;
 
 beforeAll(async () => {
   dir = tempDir();
-  const fixture = buildPackFixture(dir);
+  const fixture = await buildPackFixture(dir);
   db = fixture.store.path;
   meetingId = fixture.current.id;
-  fixture.store.close();
+  await fixture.store.close();
   paperBytes = await paperPdf('Knife crime problem profile', 2);
   paperFile = join(dir, 'Knife crime problem profile.pdf');
   writeFileSync(paperFile, paperBytes);

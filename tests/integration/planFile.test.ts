@@ -1,5 +1,5 @@
 // A malformed plan file is refused before anything reaches the database, with where and what is wrong.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PLAN_PATH, loadPlanFile, parsePlan } from '../../electron/store/planFile';
@@ -53,12 +53,15 @@ describe('plan files', () => {
     );
   });
 
-  it('seeds nothing when the plan is refused', () => {
+  it('seeds nothing when the plan is refused', async () => {
     const dir = tempDir();
     const path = join(dir, 'plan.json');
     writeFileSync(path, '{ not json');
-    expect(() =>
-      openStore(join(dir, 'board.db'), { clock: fixedClock(), seedPlan: loadPlanFile(path) }),
-    ).toThrow(expect.objectContaining({ code: 'invalid_plan' }));
+    await expect(
+      Promise.resolve().then(() =>
+        openStore(join(dir, 'board.db'), { clock: fixedClock(), seedPlan: loadPlanFile(path) }),
+      ),
+    ).rejects.toThrow(expect.objectContaining({ code: 'invalid_plan' }));
+    expect(existsSync(join(dir, 'board.db'))).toBe(false);
   });
 });

@@ -194,7 +194,7 @@ describe('the audit log', () => {
     store = await newStore();
     const before = dumpDatabase(store.path);
     await expect(
-      store.transaction(async (tx) => {
+      await store.transaction(async (tx) => {
         await tx.updates.save(
           {
             ref: '2.E.3',
@@ -294,8 +294,12 @@ describe('the audit log', () => {
     store = await newStore(dir);
     await green('2.E.3');
     const lead = generateKeyPair();
-    trustKey(store, { fingerprint: lead.fingerprint, name: 'DCS Lead', strandNumber: 2 }, 'Secretariat');
-    createRequest(store, {
+    await trustKey(
+      store,
+      { fingerprint: lead.fingerprint, name: 'DCS Lead', strandNumber: 2 },
+      'Secretariat',
+    );
+    await createRequest(store, {
       strandNumber: 2,
       month: '2007-10',
       out: join(dir, 'r.bpreq'),
@@ -395,15 +399,15 @@ describe("an objective's start month", () => {
     store = await newStore(dir);
     const strandFour = (await store.plan.objectives({ strandNumber: 4, month: '2007-09' })).length;
     await addStrandFourObjective('2007-10');
-    const request = (month: string) =>
-      createRequest(store, {
+    const request = async (month: string) =>
+      await createRequest(store, {
         strandNumber: 4,
         month,
         out: join(dir, `${month}.bpreq`),
         actor: 'Secretariat',
       });
-    expect(request('2007-09').objectives).toBe(strandFour);
-    expect(request('2007-10').objectives).toBe(strandFour + 1);
+    expect((await request('2007-09')).objectives).toBe(strandFour);
+    expect((await request('2007-10')).objectives).toBe(strandFour + 1);
   });
 
   it('refuses a start month outside the plan period', async () => {
@@ -479,7 +483,7 @@ describe('retiring and deleting objectives', () => {
     store = await newStore();
     const before = await store.audit.count();
     await store.plan.deleteObjective('2.E.3', AT, 'Secretariat');
-    await expect(store.plan.objective('2.E.3')).rejects.toThrow(
+    await expect(await store.plan.objective('2.E.3')).rejects.toThrow(
       expect.objectContaining({ code: 'not_found' }),
     );
     expect(await store.audit.count()).toBe(before + 1);

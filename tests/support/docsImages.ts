@@ -109,7 +109,7 @@ async function demoPages(): Promise<void> {
 
 /** The tests' pack with hostile text in every script, and with a paper on agenda item 3. */
 async function fixturePages(): Promise<void> {
-  const fixture = buildPackFixture(tempDir());
+  const fixture = await buildPackFixture(tempDir());
   try {
     const request = { meetingId: fixture.current.id, draft: false };
     const hostile = readPdf((await buildPack(fixture.store, request)).pdf);
