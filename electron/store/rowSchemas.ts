@@ -24,3 +24,14 @@ export const lastPositionRowSchema = z.object({ p: z.number().int() });
 
 /** A row holding only an id. */
 export const idRowSchema = z.object({ id: z.number().int() });
+
+/** A pragma answered as one number (application_id, user_version, foreign_keys). */
+export const pragmaNumberSchema = z.number().int();
+
+/** PRAGMA foreign_key_check: one row per row that refers to a missing row (rowid null without rowids). */
+export const foreignKeyCheckRowsSchema = z.array(
+  z.object({ table: z.string(), rowid: z.number().int().nullable(), parent: z.string() }),
+);
+
+/** PRAGMA integrity_check: "ok", or one row per problem found. */
+export const integrityCheckRowsSchema = z.array(z.object({ integrity_check: z.string() }));
