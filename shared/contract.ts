@@ -1,7 +1,7 @@
 // The IPC contract: every method the screens may call, with the zod schema of its input and of its
 // output. The Electron shell, the browser bridge and the tests all dispatch through this one table.
 import { z } from 'zod';
-import { isoDateSchema, objectiveRefSchema, objectiveSchema, updateSchema } from './domain';
+import { objectiveRefSchema, objectiveSchema, updateSchema } from './domain';
 import type { BoardPackErrorCode } from './errors';
 import type { MenuCommand } from './ipc';
 import { reportingMonthSchema } from './months';
@@ -10,6 +10,8 @@ import {
   agendaItemSchema,
   appInfoSchema,
   auditEntrySchema,
+  auditFilterSchema,
+  boardActionInputSchema,
   boardActionSchema,
   dashboardSchema,
   draftPackSchema,
@@ -173,13 +175,7 @@ export const contract = {
     output: z.array(boardActionSchema),
   },
   'actions.add': {
-    input: z.object({
-      meetingId: idSchema,
-      agendaItemId: z.number().int().nullable().default(null),
-      description: z.string().trim().min(1, 'An action needs a description.'),
-      owner: z.string().trim().min(1, 'An action needs an owner.'),
-      dueDate: isoDateSchema.nullable().default(null),
-    }),
+    input: boardActionInputSchema,
     output: boardActionSchema,
   },
   'actions.update': {
@@ -234,15 +230,7 @@ export const contract = {
   'people.list': { input: noInputSchema, output: z.array(personSchema) },
   'people.save': { input: personInputSchema, output: personSchema },
   'audit.list': {
-    input: z
-      .object({
-        entity: z.string().optional(),
-        actor: z.string().optional(),
-        text: z.string().optional(),
-        limit: z.number().int().min(1).max(1000).optional(),
-        beforeId: z.number().int().optional(),
-      })
-      .default({}),
+    input: auditFilterSchema.default({}),
     output: z.array(auditEntrySchema),
   },
   'app.info': { input: noInputSchema, output: appInfoSchema },

@@ -168,7 +168,8 @@ export const meetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
-export const boardActionSchema = z.object({
+/** An action as the store keeps it; boardActionSchema adds the status a person sees on a day. */
+export const boardActionRecordSchema = z.object({
   id: z.number().int(),
   ref: z.string(),
   meetingId: z.number().int(),
@@ -180,6 +181,10 @@ export const boardActionSchema = z.object({
   completedOn: isoDateSchema.nullable(),
   demo: z.boolean(),
   updates: z.array(z.object({ at: z.string(), author: z.string(), text: z.string() })),
+});
+export type BoardActionRecord = z.infer<typeof boardActionRecordSchema>;
+
+export const boardActionSchema = boardActionRecordSchema.extend({
   shownStatus: z.enum(['open', 'overdue', 'complete']),
 });
 export type BoardAction = z.infer<typeof boardActionSchema>;
@@ -272,6 +277,14 @@ export const agendaItemInputSchema = z.object({
   presenter: text.default(''),
   minutesAllotted: z.number().int().min(0).max(600).default(0),
   packSection: packSectionSchema.nullable().default(null),
+});
+
+export const boardActionInputSchema = z.object({
+  meetingId: idSchema,
+  agendaItemId: z.number().int().nullable().default(null),
+  description: z.string().trim().min(1, 'An action needs a description.'),
+  owner: z.string().trim().min(1, 'An action needs an owner.'),
+  dueDate: isoDateSchema.nullable().default(null),
 });
 
 export const minuteSchema = z.object({
@@ -414,6 +427,16 @@ export const auditEntrySchema = z.object({
   after: z.unknown(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** Which audit entries to list, newest first: by entity, actor or words, a page before an id. */
+export const auditFilterSchema = z.object({
+  entity: z.string().optional(),
+  actor: z.string().optional(),
+  text: z.string().optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+  beforeId: z.number().int().optional(),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 export const appInfoSchema = z.object({
   version: z.string(),

@@ -1,39 +1,39 @@
 // The append-only audit log. Writers call record() inside the same transaction as their change,
 // so a change and its record are saved together or not at all.
+import { z } from 'zod';
 import type { AuditEntity } from '../../shared/auditEntities';
+import type { AuditEntry, AuditFilter } from '../../shared/contractSchemas';
 import type { Db } from './open';
 import type { Synchronous } from './connection';
 import type { AuditPort } from './port';
+import { countRowSchema, jsonColumn } from './rowSchemas';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
+export type { AuditEntry, AuditFilter };
 
-export interface AuditFilter {
-  entity?: string;
-  actor?: string;
-  text?: string;
-  limit?: number;
-  beforeId?: number;
-}
+/** A record's before or after: JSON text, or NULL for nothing (a thing made, or removed). */
+const recordColumn = jsonColumn(z.unknown()).nullable();
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before_json: string | null;
-  after_json: string | null;
-}
+const auditRowSchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    entity: z.string(),
+    entity_id: z.string(),
+    before_json: recordColumn,
+    after_json: recordColumn,
+  })
+  .transform((row): AuditEntry => ({
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    before: row.before_json,
+    after: row.after_json,
+  }));
 
 export class AuditLog implements Synchronous<AuditPort> {
   private readonly insert;
@@ -92,20 +92,10 @@ export class AuditLog implements Synchronous<AuditPort> {
     }
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     params.push(Math.min(filter.limit ?? 200, 1000));
-    const rows = this.db.prepare(sql).all(...params) as AuditRow[];
-    return rows.map((row) => ({
-      id: row.id,
-      at: row.at,
-      actor: row.actor,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entity_id,
-      before: row.before_json === null ? null : JSON.parse(row.before_json),
-      after: row.after_json === null ? null : JSON.parse(row.after_json),
-    }));
+    return z.array(auditRowSchema).parse(this.db.prepare(sql).all(...params));
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    return countRowSchema.parse(this.db.prepare('SELECT count(*) AS n FROM audit_log').get()).n;
   }
 }

@@ -16,6 +16,12 @@ import { defaultNativeBinding, type Db } from './open';
 import type { Synchronous } from './connection';
 import type { BackupsPort } from './port';
 import type { SettingsRepository } from './settings';
+import {
+  countRowSchema,
+  foreignKeyCheckRowsSchema,
+  integrityCheckRowsSchema,
+  pragmaNumberSchema,
+} from './rowSchemas';
 
 export const BACKUP_FOLDER_SETTING = 'backup.folder';
 export const BACKUP_KEEP_SETTING = 'backup.keep';
@@ -95,10 +101,10 @@ export function inspectBackup(path: string): { problems: string[]; schemaVersion
     return { problems: [`${basename(path)} could not be opened as a database.`], schemaVersion: null };
   }
   try {
-    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const applicationId = pragmaNumberSchema.parse(db.pragma('application_id', { simple: true }));
     if (applicationId !== APPLICATION_ID)
       return { problems: [`${basename(path)} is not a Board Pack database.`], schemaVersion: null };
-    const version = db.pragma('user_version', { simple: true }) as number;
+    const version = pragmaNumberSchema.parse(db.pragma('user_version', { simple: true }));
     if (version > LATEST_SCHEMA_VERSION) {
       return {
         problems: [
@@ -107,14 +113,15 @@ export function inspectBackup(path: string): { problems: string[]; schemaVersion
         schemaVersion: version,
       };
     }
-    const problems = (db.pragma('integrity_check') as { integrity_check: string }[])
+    const problems = integrityCheckRowsSchema
+      .parse(db.pragma('integrity_check'))
       .map((r) => r.integrity_check)
       .filter((r) => r !== 'ok');
-    for (const f of db.pragma('foreign_key_check') as { table: string; rowid: number }[])
+    for (const f of foreignKeyCheckRowsSchema.parse(db.pragma('foreign_key_check')))
       problems.push(`${f.table} row ${f.rowid} refers to a missing row`);
-    const hasPlan = db
-      .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'plan'")
-      .get() as { n: number };
+    const hasPlan = countRowSchema.parse(
+      db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'plan'").get(),
+    );
     if (hasPlan.n === 0) problems.push(`${basename(path)} has no plan table.`);
     return { problems: problems.map((p) => (p.endsWith('.') ? p : `${p}.`)), schemaVersion: version };
   } catch {

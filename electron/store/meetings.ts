@@ -2,7 +2,18 @@
 // is derived from the due date, never stored.
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
-import { isoDateSchema, type BoardActionShownStatus, type BoardActionStatus } from '../../shared/domain';
+import type { BoardActionShownStatus, BoardActionStatus } from '../../shared/domain';
+import {
+  agendaItemInputSchema,
+  agendaItemSchema,
+  boardActionInputSchema,
+  boardActionRecordSchema,
+  type boardActionSchema,
+  meetingInputSchema,
+  meetingSchema,
+  minuteSchema,
+  packSectionSchema,
+} from '../../shared/contractSchemas';
 import { reportingMonthSchema, type ReportingMonth } from '../../shared/months';
 import { PACK_SECTIONS, type PackSection } from '../../shared/packSections';
 import { boardActionShownStatus } from '../../shared/status';
@@ -11,123 +22,105 @@ import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
 import type { Synchronous } from './connection';
 import type { MeetingsPort } from './port';
+import { countRowSchema, flagColumn, lastPositionRowSchema, wordsColumn } from './rowSchemas';
 
-export { PACK_SECTIONS, type PackSection };
-export const packSectionSchema = z.enum(PACK_SECTIONS);
+export { PACK_SECTIONS, packSectionSchema, type PackSection };
 
-export const meetingInputSchema = z.object({
-  title: z.string().trim().min(1, 'A meeting needs a title.'),
-  heldAt: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'The meeting time is written YYYY-MM-DDTHH:MM.'),
-  place: z.string().trim().default(''),
-  reportingMonth: reportingMonthSchema,
-  chairs: z.array(z.string().trim().min(1)).default([]),
-  members: z.array(z.string().trim().min(1)).default([]),
-  attendees: z.array(z.string().trim().min(1)).default([]),
-  apologies: z.array(z.string().trim().min(1)).default([]),
-  demo: z.boolean().default(false),
-});
-export type MeetingInput = z.input<typeof meetingInputSchema>;
-
-export const agendaItemInputSchema = z.object({
-  title: z.string().trim().min(1, 'An agenda item needs a title.'),
-  presenter: z.string().trim().default(''),
-  minutesAllotted: z.number().int().min(0).max(600).default(0),
-  packSection: packSectionSchema.nullable().default(null),
-});
+// The contract's input schemas, with the one thing only the store is told: whether a row is demo
+// data (the demo loader's, removed with it).
+const meetingWriteSchema = meetingInputSchema.extend({ demo: z.boolean().default(false) });
+export type MeetingInput = z.input<typeof meetingWriteSchema>;
 export type AgendaItemInput = z.input<typeof agendaItemInputSchema>;
+const boardActionWriteSchema = boardActionInputSchema.extend({ demo: z.boolean().default(false) });
+export type BoardActionInput = z.input<typeof boardActionWriteSchema>;
 
-export const boardActionInputSchema = z.object({
-  meetingId: z.number().int(),
-  agendaItemId: z.number().int().nullable().default(null),
-  description: z.string().trim().min(1, 'An action needs a description.'),
-  owner: z.string().trim().min(1, 'An action needs an owner.'),
-  dueDate: isoDateSchema.nullable().default(null),
-  demo: z.boolean().default(false),
-});
-export type BoardActionInput = z.input<typeof boardActionInputSchema>;
+export type Meeting = z.infer<typeof meetingSchema>;
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+export type Minute = z.infer<typeof minuteSchema>;
+export type BoardAction = z.infer<typeof boardActionRecordSchema>;
+export type BoardActionView = z.infer<typeof boardActionSchema>;
 
-export interface Meeting {
-  id: number;
-  title: string;
-  heldAt: string;
-  place: string;
-  reportingMonth: ReportingMonth;
-  chairs: string[];
-  members: string[];
-  attendees: string[];
-  apologies: string[];
-  demo: boolean;
-}
-
-export interface AgendaItem {
-  id: number;
-  meetingId: number;
-  position: number;
-  title: string;
-  presenter: string;
-  minutesAllotted: number;
-  packSection: PackSection | null;
-}
-
-export interface Minute {
-  id: number;
-  meetingId: number;
-  agendaItemId: number | null;
-  position: number;
-  kind: 'minute' | 'decision';
-  text: string;
-}
-
-export interface BoardAction {
-  id: number;
-  ref: string;
-  meetingId: number;
-  agendaItemId: number | null;
-  description: string;
-  owner: string;
-  dueDate: string | null;
-  status: BoardActionStatus;
-  completedOn: string | null;
-  demo: boolean;
-  updates: { at: string; author: string; text: string }[];
-}
-
-export interface BoardActionView extends BoardAction {
-  shownStatus: BoardActionShownStatus;
-}
-
-interface MeetingRow {
-  id: number;
-  title: string;
-  held_at: string;
-  place: string;
-  reporting_month: string;
-  chairs_json: string;
-  members_json: string;
-  attendees_json: string;
-  apologies_json: string;
-  demo: number;
-}
-
-function toMeeting(row: MeetingRow): Meeting {
-  return {
+const meetingRowSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    held_at: z.string(),
+    place: z.string(),
+    reporting_month: reportingMonthSchema,
+    chairs_json: wordsColumn,
+    members_json: wordsColumn,
+    attendees_json: wordsColumn,
+    apologies_json: wordsColumn,
+    demo: flagColumn,
+  })
+  .transform((row): Meeting => ({
     id: row.id,
     title: row.title,
     heldAt: row.held_at,
     place: row.place,
     reportingMonth: row.reporting_month,
-    chairs: JSON.parse(row.chairs_json) as string[],
-    members: JSON.parse(row.members_json) as string[],
-    attendees: JSON.parse(row.attendees_json) as string[],
-    apologies: JSON.parse(row.apologies_json) as string[],
-    demo: row.demo === 1,
-  };
-}
+    chairs: row.chairs_json,
+    members: row.members_json,
+    attendees: row.attendees_json,
+    apologies: row.apologies_json,
+    demo: row.demo,
+  }));
+
+const agendaItemRowSchema = z
+  .object({
+    id: z.number().int(),
+    meeting_id: z.number().int(),
+    position: z.number().int(),
+    title: z.string(),
+    presenter: z.string(),
+    minutes_allotted: z.number().int(),
+    pack_section: packSectionSchema.nullable(),
+  })
+  .transform((r): AgendaItem => ({
+    id: r.id,
+    meetingId: r.meeting_id,
+    position: r.position,
+    title: r.title,
+    presenter: r.presenter,
+    minutesAllotted: r.minutes_allotted,
+    packSection: r.pack_section,
+  }));
+
+const minuteRowSchema = z
+  .object({
+    id: z.number().int(),
+    meeting_id: z.number().int(),
+    agenda_item_id: z.number().int().nullable(),
+    position: z.number().int(),
+    kind: minuteSchema.shape.kind,
+    text: z.string(),
+  })
+  .transform((r): Minute => ({
+    id: r.id,
+    meetingId: r.meeting_id,
+    agendaItemId: r.agenda_item_id,
+    position: r.position,
+    kind: r.kind,
+    text: r.text,
+  }));
+
+/** An action's row without its progress notes, which come from board_action_updates. */
+const boardActionRowSchema = z.object({
+  id: z.number().int(),
+  ref: z.string(),
+  meeting_id: z.number().int(),
+  agenda_item_id: z.number().int().nullable(),
+  description: z.string(),
+  owner: z.string(),
+  due_date: z.string().nullable(),
+  status: boardActionRecordSchema.shape.status,
+  completed_on: z.string().nullable(),
+  demo: flagColumn,
+});
+const actionNotesSchema = boardActionRecordSchema.shape.updates;
 
 /** A meeting's details in the column order of meetings (title … apologies_json). */
-function detailColumns(m: z.infer<typeof meetingInputSchema>): (string | number)[] {
+function detailColumns(m: z.infer<typeof meetingWriteSchema>): (string | number)[] {
   return [
     m.title,
     m.heldAt,
@@ -153,15 +146,15 @@ export class MeetingsRepository implements Synchronous<MeetingsPort> {
   ) {}
 
   list(): Meeting[] {
-    return (this.db.prepare('SELECT * FROM meetings ORDER BY held_at, id').all() as MeetingRow[]).map(
-      toMeeting,
-    );
+    return z
+      .array(meetingRowSchema)
+      .parse(this.db.prepare('SELECT * FROM meetings ORDER BY held_at, id').all());
   }
 
   get(id: number): Meeting {
-    const row = this.db.prepare('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
+    const row = this.db.prepare('SELECT * FROM meetings WHERE id = ?').get(id);
     if (!row) throw new BoardPackError('not_found', `There is no meeting ${id}.`);
-    return toMeeting(row);
+    return meetingRowSchema.parse(row);
   }
 
   /** The meeting held before this one, whose minutes and actions the pack carries. */
@@ -171,21 +164,21 @@ export class MeetingsRepository implements Synchronous<MeetingsPort> {
       .prepare(
         'SELECT * FROM meetings WHERE (held_at < ? OR (held_at = ? AND id < ?)) ORDER BY held_at DESC, id DESC LIMIT 1',
       )
-      .get(meeting.heldAt, meeting.heldAt, meeting.id) as MeetingRow | undefined;
-    return row ? toMeeting(row) : null;
+      .get(meeting.heldAt, meeting.heldAt, meeting.id);
+    return row ? meetingRowSchema.parse(row) : null;
   }
 
   /** The latest meeting reporting on a month, if any. */
   forMonth(month: ReportingMonth): Meeting | null {
     const row = this.db
       .prepare('SELECT * FROM meetings WHERE reporting_month = ? ORDER BY held_at DESC, id DESC LIMIT 1')
-      .get(month) as MeetingRow | undefined;
-    return row ? toMeeting(row) : null;
+      .get(month);
+    return row ? meetingRowSchema.parse(row) : null;
   }
 
   /** Creates a meeting; with standingAgenda, its agenda starts from the board's standing items. */
   create(input: MeetingInput, at: string, actor: string, standingAgenda: string[] = []): Meeting {
-    const m = parse(meetingInputSchema, input);
+    const m = parse(meetingWriteSchema, input);
     return writeTransaction(this.db, () => {
       const id = Number(
         this.db
@@ -206,7 +199,7 @@ export class MeetingsRepository implements Synchronous<MeetingsPort> {
   }
 
   updateDetails(id: number, input: MeetingInput, at: string, actor: string): Meeting {
-    const m = parse(meetingInputSchema, input);
+    const m = parse(meetingWriteSchema, input);
     return writeTransaction(this.db, () => {
       const before = this.get(id);
       this.db
@@ -222,25 +215,11 @@ export class MeetingsRepository implements Synchronous<MeetingsPort> {
   }
 
   agenda(meetingId: number): AgendaItem[] {
-    return (
-      this.db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position').all(meetingId) as {
-        id: number;
-        meeting_id: number;
-        position: number;
-        title: string;
-        presenter: string;
-        minutes_allotted: number;
-        pack_section: PackSection | null;
-      }[]
-    ).map((r) => ({
-      id: r.id,
-      meetingId: r.meeting_id,
-      position: r.position,
-      title: r.title,
-      presenter: r.presenter,
-      minutesAllotted: r.minutes_allotted,
-      packSection: r.pack_section,
-    }));
+    return z
+      .array(agendaItemRowSchema)
+      .parse(
+        this.db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position').all(meetingId),
+      );
   }
 
   /** Replaces the whole agenda in one go (add, edit, reorder), keeping items by id where given. */
@@ -250,7 +229,7 @@ export class MeetingsRepository implements Synchronous<MeetingsPort> {
     at: string,
     actor: string,
   ): AgendaItem[] {
-    const parsed = items.map((item) => ({ id: item.id, ...parse(agendaItemInputSchema, item) }));
+    const parsed = items.map((item) => parse(agendaItemInputSchema, item));
     return writeTransaction(this.db, () => {
       this.get(meetingId);
       const before = this.agenda(meetingId);
@@ -287,11 +266,9 @@ export class MeetingsRepository implements Synchronous<MeetingsPort> {
 
   /** An item carrying papers is never dropped with them: its papers are removed (or moved) first. */
   private refuseDroppingPapers(item: AgendaItem): void {
-    const { n } = this.db
-      .prepare('SELECT count(*) AS n FROM papers WHERE agenda_item_id = ?')
-      .get(item.id) as {
-      n: number;
-    };
+    const { n } = countRowSchema.parse(
+      this.db.prepare('SELECT count(*) AS n FROM papers WHERE agenda_item_id = ?').get(item.id),
+    );
     if (n === 0) return;
     throw new BoardPackError(
       'conflict',
@@ -300,23 +277,18 @@ export class MeetingsRepository implements Synchronous<MeetingsPort> {
   }
 
   minutes(meetingId: number): Minute[] {
-    return (
-      this.db.prepare('SELECT * FROM minutes WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as {
-        id: number;
-        meeting_id: number;
-        agenda_item_id: number | null;
-        position: number;
-        kind: 'minute' | 'decision';
-        text: string;
-      }[]
-    ).map((r) => ({
-      id: r.id,
-      meetingId: r.meeting_id,
-      agendaItemId: r.agenda_item_id,
-      position: r.position,
-      kind: r.kind,
-      text: r.text,
-    }));
+    return z
+      .array(minuteRowSchema)
+      .parse(
+        this.db.prepare('SELECT * FROM minutes WHERE meeting_id = ? ORDER BY position, id').all(meetingId),
+      );
+  }
+
+  /** One minute by its id; not_found when there is none. */
+  private minute(minuteId: number): Minute {
+    const row = this.db.prepare('SELECT * FROM minutes WHERE id = ?').get(minuteId);
+    if (!row) throw new BoardPackError('not_found', `There is no minute ${minuteId}.`);
+    return minuteRowSchema.parse(row);
   }
 
   addMinute(
@@ -334,10 +306,10 @@ export class MeetingsRepository implements Synchronous<MeetingsPort> {
         throw new BoardPackError('not_found', `Agenda item ${agendaItemId} is not on this meeting's agenda.`);
       }
       const position =
-        (
+        lastPositionRowSchema.parse(
           this.db
             .prepare('SELECT coalesce(max(position), 0) AS p FROM minutes WHERE meeting_id = ?')
-            .get(meetingId) as { p: number }
+            .get(meetingId),
         ).p + 1;
       const id = Number(
         this.db
@@ -346,7 +318,7 @@ export class MeetingsRepository implements Synchronous<MeetingsPort> {
           )
           .run(meetingId, agendaItemId, position, kind, text.trim()).lastInsertRowid,
       );
-      const minute = this.minutes(meetingId).find((m) => m.id === id) as Minute;
+      const minute = this.minute(id);
       this.audit.record(at, actor, 'minute.add', 'meeting', meetingId, null, minute);
       return minute;
     });
@@ -355,30 +327,18 @@ export class MeetingsRepository implements Synchronous<MeetingsPort> {
   editMinute(minuteId: number, text: string, at: string, actor: string): Minute {
     if (!text.trim()) throw new BoardPackError('invalid_input', 'A minute cannot be empty.');
     return writeTransaction(this.db, () => {
-      const row = this.db.prepare('SELECT meeting_id FROM minutes WHERE id = ?').get(minuteId) as
-        { meeting_id: number } | undefined;
-      if (!row) throw new BoardPackError('not_found', `There is no minute ${minuteId}.`);
-      const before = this.minutes(row.meeting_id).find((m) => m.id === minuteId);
+      const before = this.minute(minuteId);
       this.db.prepare('UPDATE minutes SET text = ? WHERE id = ?').run(text.trim(), minuteId);
-      const after = this.minutes(row.meeting_id).find((m) => m.id === minuteId) as Minute;
-      this.audit.record(at, actor, 'minute.edit', 'meeting', row.meeting_id, before, after);
+      const after = this.minute(minuteId);
+      this.audit.record(at, actor, 'minute.edit', 'meeting', before.meetingId, before, after);
       return after;
     });
   }
 
   private actionRows(where: string, params: (string | number)[]): BoardAction[] {
-    const rows = this.db.prepare(`SELECT * FROM board_actions ${where} ORDER BY id`).all(...params) as {
-      id: number;
-      ref: string;
-      meeting_id: number;
-      agenda_item_id: number | null;
-      description: string;
-      owner: string;
-      due_date: string | null;
-      status: BoardActionStatus;
-      completed_on: string | null;
-      demo: number;
-    }[];
+    const rows = z
+      .array(boardActionRowSchema)
+      .parse(this.db.prepare(`SELECT * FROM board_actions ${where} ORDER BY id`).all(...params));
     const updates = this.db.prepare(
       'SELECT at, author, text FROM board_action_updates WHERE action_id = ? ORDER BY at, id',
     );
@@ -392,8 +352,8 @@ export class MeetingsRepository implements Synchronous<MeetingsPort> {
       dueDate: r.due_date,
       status: r.status,
       completedOn: r.completed_on,
-      demo: r.demo === 1,
-      updates: updates.all(r.id) as BoardAction['updates'],
+      demo: r.demo,
+      updates: actionNotesSchema.parse(updates.all(r.id)),
     }));
   }
 
@@ -420,14 +380,12 @@ export class MeetingsRepository implements Synchronous<MeetingsPort> {
 
   /** Raises an action; its reference is the meeting's date and a number, e.g. A2007-09/3. */
   addAction(input: BoardActionInput, at: string, actor: string): BoardAction {
-    const a = parse(boardActionInputSchema, input);
+    const a = parse(boardActionWriteSchema, input);
     return writeTransaction(this.db, () => {
       const meeting = this.get(a.meetingId);
       const prefix = `A${meeting.heldAt.slice(0, 7)}/`;
-      const count = (
-        this.db.prepare('SELECT count(*) AS n FROM board_actions WHERE ref LIKE ?').get(`${prefix}%`) as {
-          n: number;
-        }
+      const count = countRowSchema.parse(
+        this.db.prepare('SELECT count(*) AS n FROM board_actions WHERE ref LIKE ?').get(`${prefix}%`),
       ).n;
       const ref = `${prefix}${count + 1}`;
       this.db

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { BoardPackError } from '../../shared/errors';
 import { writeTransaction } from './writeTransaction';
+import { foreignKeyCheckRowsSchema, pragmaNumberSchema } from './rowSchemas';
 
 /** "BPK1" — marks the file as Board Pack's, so another app's SQLite file is never mistaken for ours. */
 export const APPLICATION_ID = 0x42504b31;
@@ -31,7 +32,7 @@ const MIGRATIONS = loadMigrations();
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1].version;
 
 function schemaVersion(db: Database.Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
+  return pragmaNumberSchema.parse(db.pragma('user_version', { simple: true }));
 }
 
 /**
@@ -45,7 +46,7 @@ export function migrate(db: Database.Database, migrations: Migration[] = MIGRATI
   const current = schemaVersion(db);
   const pending = migrations.filter((migration) => migration.version > current);
   if (pending.length === 0) return current;
-  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  const foreignKeys = pragmaNumberSchema.parse(db.pragma('foreign_keys', { simple: true }));
   db.pragma('foreign_keys = OFF');
   try {
     for (const migration of pending) {
@@ -65,7 +66,7 @@ export function migrate(db: Database.Database, migrations: Migration[] = MIGRATI
 }
 
 function assertForeignKeysHold(db: Database.Database, migration: Migration): void {
-  const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  const broken = foreignKeyCheckRowsSchema.parse(db.pragma('foreign_key_check'));
   if (broken.length === 0) return;
   const first = broken[0];
   throw new BoardPackError(

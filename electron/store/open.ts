@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { BoardPackError } from '../../shared/errors';
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION, migrate } from './migrate';
 import { BUSY_TIMEOUT_MS } from './writeTransaction';
+import { countRowSchema, pragmaNumberSchema } from './rowSchemas';
 
 export type Db = Database.Database;
 
@@ -88,10 +89,10 @@ function inspectExisting(path: string, nativeBinding: string | undefined): void 
     );
   }
   try {
-    const applicationId = probe.pragma('application_id', { simple: true }) as number;
-    const userVersion = probe.pragma('user_version', { simple: true }) as number;
-    const tableCount = (
-      probe.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }
+    const applicationId = pragmaNumberSchema.parse(probe.pragma('application_id', { simple: true }));
+    const userVersion = pragmaNumberSchema.parse(probe.pragma('user_version', { simple: true }));
+    const tableCount = countRowSchema.parse(
+      probe.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get(),
     ).n;
     if (applicationId !== APPLICATION_ID && (userVersion !== 0 || tableCount > 0)) {
       throw new BoardPackError(

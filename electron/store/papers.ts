@@ -2,7 +2,9 @@
 // before it is kept (a PDF, not encrypted, readable, with pages), so a pack never fails on it later.
 import { createHash } from 'node:crypto';
 import type { PDFDocument } from 'pdf-lib';
+import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
+import type { Paper } from '../../shared/contractPapers';
 import {
   MAX_PAPER_BYTES,
   MAX_PAPER_CONTENT_BYTES,
@@ -17,22 +19,12 @@ import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
 import type { Synchronous } from './connection';
 import type { PapersPort } from './port';
+import { idRowSchema, lastPositionRowSchema } from './rowSchemas';
 
 export { MAX_PAPER_BYTES };
 
-export interface PaperRecord {
-  id: number;
-  meetingId: number;
-  agendaItemId: number;
-  position: number;
-  title: string;
-  fileName: string;
-  sha256: string;
-  sizeBytes: number;
-  pages: number;
-  addedAt: string;
-  addedBy: string;
-}
+/** A paper as the contract shows it: its details, without its bytes. */
+export type PaperRecord = Paper;
 
 export interface NewPaper {
   meetingId: number;
@@ -43,25 +35,21 @@ export interface NewPaper {
   pdf: Uint8Array;
 }
 
-interface PaperRow {
-  id: number;
-  meeting_id: number;
-  agenda_item_id: number;
-  position: number;
-  title: string;
-  file_name: string;
-  sha256: string;
-  size_bytes: number;
-  pages: number;
-  added_at: string;
-  added_by: string;
-}
-
-const COLUMNS =
-  'p.id, p.meeting_id, p.agenda_item_id, p.position, p.title, p.file_name, p.sha256, p.size_bytes, p.pages, p.added_at, p.added_by';
-
-function toRecord(row: PaperRow): PaperRecord {
-  return {
+const paperRowSchema = z
+  .object({
+    id: z.number().int(),
+    meeting_id: z.number().int(),
+    agenda_item_id: z.number().int(),
+    position: z.number().int(),
+    title: z.string(),
+    file_name: z.string(),
+    sha256: z.string(),
+    size_bytes: z.number().int(),
+    pages: z.number().int(),
+    added_at: z.string(),
+    added_by: z.string(),
+  })
+  .transform((row): Paper => ({
     id: row.id,
     meetingId: row.meeting_id,
     agendaItemId: row.agenda_item_id,
@@ -73,8 +61,13 @@ function toRecord(row: PaperRow): PaperRecord {
     pages: row.pages,
     addedAt: row.added_at,
     addedBy: row.added_by,
-  };
-}
+  }));
+
+/** A BLOB column: better-sqlite3 answers a Buffer. */
+const pdfRowSchema = z.object({ pdf: z.instanceof(Buffer) });
+
+const COLUMNS =
+  'p.id, p.meeting_id, p.agenda_item_id, p.position, p.title, p.file_name, p.sha256, p.size_bytes, p.pages, p.added_at, p.added_by';
 
 function refused(message: string): BoardPackError {
   return new BoardPackError('refused_file', message);
@@ -188,15 +181,14 @@ export class PapersRepository implements Synchronous<PapersPort> {
         `SELECT ${COLUMNS} FROM papers p JOIN agenda_items a ON a.id = p.agenda_item_id
          WHERE p.meeting_id = ? ORDER BY a.position, p.position, p.id`,
       )
-      .all(meetingId) as PaperRow[];
-    return rows.map(toRecord);
+      .all(meetingId);
+    return z.array(paperRowSchema).parse(rows);
   }
 
   get(paperId: number): PaperRecord {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM papers p WHERE p.id = ?`).get(paperId) as
-      PaperRow | undefined;
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM papers p WHERE p.id = ?`).get(paperId);
     if (!row) throw new BoardPackError('not_found', `There is no paper ${paperId}.`);
-    return toRecord(row);
+    return paperRowSchema.parse(row);
   }
 
   /**
@@ -221,10 +213,10 @@ export class PapersRepository implements Synchronous<PapersPort> {
       // Checked again inside the transaction: the agenda may have changed while the PDF was read.
       this.assertItemOnAgenda(input.meetingId, input.agendaItemId);
       const position =
-        (
+        lastPositionRowSchema.parse(
           this.db
             .prepare('SELECT coalesce(max(position), 0) AS p FROM papers WHERE agenda_item_id = ?')
-            .get(input.agendaItemId) as { p: number }
+            .get(input.agendaItemId),
         ).p + 1;
       const id = Number(
         this.db
@@ -259,9 +251,13 @@ export class PapersRepository implements Synchronous<PapersPort> {
       this.db.prepare('DELETE FROM papers WHERE id = ?').run(paperId);
       // One row at a time from the front, each into the place just freed, so UNIQUE (agenda_item_id,
       // position) and the CHECK on position hold at every step.
-      const after = this.db
-        .prepare('SELECT id FROM papers WHERE agenda_item_id = ? AND position > ? ORDER BY position')
-        .all(before.agendaItemId, before.position) as { id: number }[];
+      const after = z
+        .array(idRowSchema)
+        .parse(
+          this.db
+            .prepare('SELECT id FROM papers WHERE agenda_item_id = ? AND position > ? ORDER BY position')
+            .all(before.agendaItemId, before.position),
+        );
       const moveUp = this.db.prepare('UPDATE papers SET position = position - 1 WHERE id = ?');
       for (const paper of after) moveUp.run(paper.id);
       this.audit.record(at, actor, 'paper.remove', 'paper', paperId, before, null);
@@ -287,10 +283,9 @@ export class PapersRepository implements Synchronous<PapersPort> {
 
   /** The paper's bytes, exactly as added. */
   pdf(paperId: number): Buffer {
-    const row = this.db.prepare('SELECT pdf FROM papers WHERE id = ?').get(paperId) as
-      { pdf: Buffer } | undefined;
+    const row = this.db.prepare('SELECT pdf FROM papers WHERE id = ?').get(paperId);
     if (!row) throw new BoardPackError('not_found', `There is no paper ${paperId}.`);
-    return row.pdf;
+    return pdfRowSchema.parse(row).pdf;
   }
 
   private assertMeeting(meetingId: number): void {

@@ -1,54 +1,38 @@
 // The people who use the plan: secretariat, strand leads, chairs and members. Never deleted, only
 // retired, so past authorship still reads correctly.
+import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
+import { personRoleSchema, type Person, type personInputSchema } from '../../shared/contractSchemas';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
 import type { Synchronous } from './connection';
 import type { PeoplePort } from './port';
+import { flagColumn, idRowSchema } from './rowSchemas';
 
-export type PersonRole = 'secretariat' | 'strand_lead' | 'chair' | 'member';
+export type { Person };
+export type PersonInput = z.infer<typeof personInputSchema>;
 
-export interface Person {
-  id: number;
-  name: string;
-  role: PersonRole;
-  strandNumber: number | null;
-  email: string;
-  retired: boolean;
-}
-
-export interface PersonInput {
-  id?: number;
-  name: string;
-  role: PersonRole;
-  strandNumber: number | null;
-  email: string;
-  retired: boolean;
-}
-
-interface PersonRow {
-  id: number;
-  name: string;
-  role: PersonRole;
-  strand_number: number | null;
-  email: string;
-  retired: number;
-}
-
-const SELECT = `SELECT p.id, p.name, p.role, s.number AS strand_number, p.email, p.retired
-  FROM people p LEFT JOIN strands s ON s.id = p.strand_id`;
-
-function toPerson(row: PersonRow): Person {
-  return {
+const personRowSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    role: personRoleSchema,
+    strand_number: z.number().int().nullable(),
+    email: z.string(),
+    retired: flagColumn,
+  })
+  .transform((row): Person => ({
     id: row.id,
     name: row.name,
     role: row.role,
     strandNumber: row.strand_number,
     email: row.email,
-    retired: row.retired === 1,
-  };
-}
+    retired: row.retired,
+  }));
+
+const SELECT = `SELECT p.id, p.name, p.role, s.number AS strand_number, p.email, p.retired
+  FROM people p LEFT JOIN strands s ON s.id = p.strand_id`;
 
 export class PeopleRepository implements Synchronous<PeoplePort> {
   constructor(
@@ -57,15 +41,15 @@ export class PeopleRepository implements Synchronous<PeoplePort> {
   ) {}
 
   list(): Person[] {
-    return (this.db.prepare(`${SELECT} ORDER BY p.retired, p.role, p.name, p.id`).all() as PersonRow[]).map(
-      toPerson,
-    );
+    return z
+      .array(personRowSchema)
+      .parse(this.db.prepare(`${SELECT} ORDER BY p.retired, p.role, p.name, p.id`).all());
   }
 
   get(id: number): Person {
-    const row = this.db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as PersonRow | undefined;
+    const row = this.db.prepare(`${SELECT} WHERE p.id = ?`).get(id);
     if (!row) throw new BoardPackError('not_found', `There is no person ${id}.`);
-    return toPerson(row);
+    return personRowSchema.parse(row);
   }
 
   /** Adds a person (no id) or changes one; a strand lead names the strand they lead. */
@@ -78,11 +62,10 @@ export class PeopleRepository implements Synchronous<PeoplePort> {
     return writeTransaction(this.db, () => {
       let strandId: number | null = null;
       if (input.strandNumber !== null) {
-        const strand = this.db.prepare('SELECT id FROM strands WHERE number = ?').get(input.strandNumber) as
-          { id: number } | undefined;
+        const strand = this.db.prepare('SELECT id FROM strands WHERE number = ?').get(input.strandNumber);
         if (!strand)
           throw new BoardPackError('not_found', `There is no strand ${input.strandNumber} in the plan.`);
-        strandId = strand.id;
+        strandId = idRowSchema.parse(strand).id;
       }
       const values = [name, input.role, strandId, input.email.trim(), input.retired ? 1 : 0] as const;
       if (input.id === undefined) {
