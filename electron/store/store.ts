@@ -6,6 +6,8 @@ import { AuditLog } from './audit';
 import { BackupsRepository } from './backups';
 import { bindPort, Connection, retryWhileBusy } from './connection';
 import { ExchangeRepository } from './exchange';
+import { IndicatorsRepository } from './indicators';
+import { seedIndicators } from './indicatorSeed';
 import { KeysRepository } from './keys';
 import { MeetingsRepository } from './meetings';
 import { openDatabase, type Db, type OpenOptions } from './open';
@@ -18,6 +20,7 @@ import type {
   AuditPort,
   BackupsPort,
   ExchangePort,
+  IndicatorsPort,
   KeysPort,
   MeetingsPort,
   PacksPort,
@@ -57,6 +60,7 @@ export class SqliteRepositories {
   readonly backups: BackupsRepository;
   readonly exchange: ExchangeRepository;
   readonly keys: KeysRepository;
+  readonly indicators: IndicatorsRepository;
 
   constructor(
     readonly db: Db,
@@ -75,6 +79,7 @@ export class SqliteRepositories {
     this.backups = new BackupsRepository(db, path, this.settings, clock);
     this.exchange = new ExchangeRepository(db);
     this.keys = new KeysRepository(db);
+    this.indicators = new IndicatorsRepository(db, this.audit);
   }
 }
 
@@ -93,6 +98,7 @@ class BoundTx implements StoreTx {
   readonly backups: BackupsPort;
   readonly exchange: ExchangePort;
   readonly keys: KeysPort;
+  readonly indicators: IndicatorsPort;
 
   constructor(
     protected readonly repositories: SqliteRepositories,
@@ -110,6 +116,7 @@ class BoundTx implements StoreTx {
     this.backups = bindPort<BackupsPort>(repositories.backups, invoke);
     this.exchange = bindPort<ExchangePort>(repositories.exchange, invoke);
     this.keys = bindPort<KeysPort>(repositories.keys, invoke);
+    this.indicators = bindPort<IndicatorsPort>(repositories.indicators, invoke);
   }
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
@@ -182,6 +189,8 @@ export async function openStore(path: string, options: StoreOptions = {}): Promi
         options.actor ?? 'Board Pack',
       );
     }
+    if (options.seedPlan !== null)
+      await seedIndicators(store, options.seedPlan ?? loadBuiltInPlan(), options.actor ?? 'Board Pack');
     return store;
   } catch (error) {
     await store.close();
