@@ -28,9 +28,19 @@ function numberIn(text: string): number | null {
   return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(plain) ? Number(plain) : Number.NaN;
 }
 
-/** 2007-04, or a date a spreadsheet program made of it (2007-04-01). */
+/** Days from 1899-12-30 (a spreadsheet program's day 0) to 1970-01-01. */
+const SERIAL_DAY_OF_1970 = 25_569;
+
+/**
+ * 2007-04, or the date a spreadsheet program made of it when the person typed "Apr 2007": the first
+ * of the month, as text (2007-04-01) or, read from an XLSX cell, as the program's day number.
+ */
 function monthIn(text: string): ReportingMonth | null {
-  const month = /^\d{4}-\d{2}-01$/.test(text) ? text.slice(0, 7) : text;
+  let written = text;
+  if (/^\d{5}$/.test(text)) {
+    written = new Date((Number(text) - SERIAL_DAY_OF_1970) * 86_400_000).toISOString().slice(0, 10);
+  }
+  const month = /^\d{4}-\d{2}-01$/.test(written) ? written.slice(0, 7) : written;
   return isReportingMonth(month) ? month : null;
 }
 
