@@ -5,6 +5,7 @@
 export const AUDIT_ENTITIES = [
   { entity: 'update', label: 'Monthly updates' },
   { entity: 'objective', label: 'Objectives' },
+  { entity: 'indicator', label: 'Indicators and their figures' },
   { entity: 'plan', label: 'The plan' },
   { entity: 'meeting', label: 'Meetings, agendas and minutes' },
   { entity: 'board_action', label: 'Board actions' },

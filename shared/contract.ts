@@ -86,11 +86,32 @@ import {
   recordUpdateInputSchema,
   trustKeyInputSchema,
 } from './contractSummaries';
+import {
+  definitionBreakInputSchema,
+  definitionChangeSchema,
+  editIndicatorSchema,
+  figureExportInputSchema,
+  figureImportInputSchema,
+  figureImportOutputSchema,
+  figureImportPreviewSchema,
+  figureSchema,
+  indicatorDetailSchema,
+  indicatorGetInputSchema,
+  indicatorGridInputSchema,
+  indicatorGridSchema,
+  indicatorListInputSchema,
+  indicatorListItemSchema,
+  indicatorSchema,
+  newIndicatorSchema,
+  retireIndicatorSchema,
+  setFigureInputSchema,
+} from './contractIndicators';
 
 export * from './contractSchemas';
 export * from './contractOffline';
 export * from './contractPapers';
 export * from './contractSummaries';
+export * from './contractIndicators';
 export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, UNEXPECTED_MESSAGE, type MenuCommand } from './ipc';
 
 // ── The table ────────────────────────────────────────────────────────────────────────────────────
@@ -263,6 +284,18 @@ export const contract = {
     input: planImportInputSchema.extend({ seed: planSeedSchema.optional() }),
     output: planImportOutputSchema,
   },
+
+  'indicators.list': { input: indicatorListInputSchema, output: z.array(indicatorListItemSchema) },
+  'indicators.get': { input: indicatorGetInputSchema, output: indicatorDetailSchema },
+  'indicators.add': { input: newIndicatorSchema, output: indicatorSchema },
+  'indicators.edit': { input: editIndicatorSchema, output: indicatorSchema },
+  'indicators.retire': { input: retireIndicatorSchema, output: indicatorSchema },
+  'indicators.break': { input: definitionBreakInputSchema, output: definitionChangeSchema },
+  'indicators.setFigure': { input: setFigureInputSchema, output: figureSchema },
+  'indicators.grid': { input: indicatorGridInputSchema, output: indicatorGridSchema },
+  'indicators.previewImport': { input: uploadSchema, output: figureImportPreviewSchema },
+  'indicators.import': { input: figureImportInputSchema, output: figureImportOutputSchema },
+  'indicators.export': { input: figureExportInputSchema, output: spreadsheetDownloadSchema },
 
   'backups.settings': { input: noInputSchema, output: backupSettingsSchema },
   'backups.configure': { input: backupSettingsInputSchema, output: backupSettingsSchema },

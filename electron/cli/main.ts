@@ -8,6 +8,7 @@ import { CliContext, type CliIo } from './context';
 import { registerBackup } from './backup';
 import { registerCheck } from './check';
 import { registerDemo } from './demo';
+import { registerIndicator } from './indicator';
 import { registerInit } from './init';
 import { registerPack } from './pack';
 import { registerPaper } from './paper';
@@ -28,6 +29,7 @@ const COMMAND_GROUPS: RegisterCommands[] = [
   registerDemo,
   registerStatus,
   registerUpdate,
+  registerIndicator,
   registerBackup,
   registerCheck,
   registerPack,

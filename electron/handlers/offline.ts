@@ -52,7 +52,7 @@ function safeName(fileName: string, fallbackExt: string): string {
 }
 
 /** Runs `work` with a fresh private folder, removed afterwards whatever happens. */
-async function inTempFolder<T>(work: (folder: string) => T | Promise<T>): Promise<T> {
+export async function inTempFolder<T>(work: (folder: string) => T | Promise<T>): Promise<T> {
   const folder = mkdtempSync(join(tmpdir(), 'board-pack-file-'));
   try {
     return await work(folder);
@@ -66,7 +66,7 @@ async function startOfNewObjectives(store: Store): Promise<string | undefined> {
   return (await store.plan.hasPlan()) ? await currentReportingMonth(store) : undefined;
 }
 
-function withUpload<T>(
+export function withUpload<T>(
   upload: { fileName: string; base64: string },
   limit: { maxBytes: number; what: string; ext: string },
   work: (path: string) => T | Promise<T>,
@@ -86,7 +86,7 @@ function withUpload<T>(
   });
 }
 
-function download(path: string): { fileName: string; base64: string; bytes: number } {
+export function download(path: string): { fileName: string; base64: string; bytes: number } {
   const bytes = readFileSync(path);
   return { fileName: basename(path), base64: bytes.toString('base64'), bytes: bytes.length };
 }

@@ -1,5 +1,6 @@
 // Every contract method's handler, gathered into one table; dispatch.ts is the way in.
 import { dashboardHandlers } from './dashboard';
+import { indicatorsHandlers } from './indicators';
 import { meetingsHandlers } from './meetings';
 import { offlineHandlers } from './offline';
 import { packsHandlers } from './packs';
@@ -18,4 +19,5 @@ export const handlers: HandlerTable = {
   ...papersHandlers,
   ...settingsHandlers,
   ...offlineHandlers,
+  ...indicatorsHandlers,
 };

@@ -249,7 +249,8 @@ export class PlanRepository implements Synchronous<PlanPort> {
       .prepare(
         `SELECT (SELECT count(*) FROM updates) + (SELECT count(*) FROM meetings) + (SELECT count(*) FROM issued_packs)
            + (SELECT count(*) FROM people) + (SELECT count(*) FROM exchange_files_seen) + (SELECT count(*) FROM exchange_requests)
-           + (SELECT count(*) FROM exchange_inbox) + (SELECT count(*) FROM plan_imports) AS n`,
+           + (SELECT count(*) FROM exchange_inbox) + (SELECT count(*) FROM plan_imports)
+           + (SELECT count(*) FROM indicator_figures) AS n`,
       )
       .get();
     return countRowSchema.parse(row).n === 0;
@@ -266,6 +267,9 @@ export class PlanRepository implements Synchronous<PlanPort> {
       }
       const before = this.summary();
       for (const table of [
+        // The plan's indicators go with it (they have no figures, or the plan is not untouched).
+        'indicator_definition_changes',
+        'indicators',
         'objectives',
         'success_measures',
         'strand_aims',

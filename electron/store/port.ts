@@ -38,6 +38,9 @@ import type {
   SeenFile,
   UpdateStamp,
 } from './exchange';
+import type { DefinitionChange, Figure, IndicatorView } from '../../shared/contractIndicators';
+import type { PlanIndicator } from '../../shared/planFile';
+import type { FigureInput, IndicatorFields, IndicatorFilter, NewIndicator } from './indicators';
 import type { InstallationKeyPair, TrustedKey } from './keys';
 import type { IssuedPackRecord, NewIssuedPack } from './packs';
 import type { NewPaper, PaperRecord } from './papers';
@@ -280,6 +283,38 @@ export interface KeysPort {
   addTrust(key: TrustedKey): Promise<TrustedKey>;
 }
 
+/** Performance indicators, their definition changes and their monthly figures with revisions. */
+export interface IndicatorsPort {
+  count(): Promise<number>;
+  /** In the plan's order; live ones only unless includeRetired (or live in `month` when given). */
+  list(filter?: IndicatorFilter): Promise<IndicatorView[]>;
+  get(ref: string): Promise<IndicatorView>;
+  /** A plan file's indicators into a database that has none, with one audit record. */
+  seed(indicators: readonly PlanIndicator[], at: string, actor: string, action?: string): Promise<number>;
+  add(input: NewIndicator, at: string, actor: string): Promise<IndicatorView>;
+  edit(ref: string, changes: Partial<IndicatorFields>, at: string, actor: string): Promise<IndicatorView>;
+  /** Retires from a month; null brings a retired indicator back. */
+  retire(ref: string, fromMonth: ReportingMonth | null, at: string, actor: string): Promise<IndicatorView>;
+  addBreak(
+    ref: string,
+    month: ReportingMonth,
+    note: string,
+    at: string,
+    actor: string,
+    demo?: boolean,
+  ): Promise<DefinitionChange>;
+  definitionChanges(ref?: string): Promise<(DefinitionChange & { ref: string })[]>;
+  setFigure(input: FigureInput, at: string): Promise<Figure>;
+  currentFigures(options?: {
+    refs?: readonly string[];
+    from?: ReportingMonth;
+    to?: ReportingMonth;
+  }): Promise<Figure[]>;
+  revisions(ref: string, month?: ReportingMonth): Promise<Figure[]>;
+  /** Removes demo figures, definition changes and indicators, in the caller's transaction. */
+  removeDemo(): Promise<{ figures: number; definitionChanges: number; indicators: number }>;
+}
+
 /**
  * Everything one transaction, or the store itself outside any transaction, can read and write.
  * transaction() inside a transaction is a savepoint of it: the inner work is undone alone when it
@@ -298,6 +333,7 @@ export interface StoreTx {
   readonly exchange: ExchangePort;
   readonly keys: KeysPort;
   readonly demo: DemoPort;
+  readonly indicators: IndicatorsPort;
   /** Runs work as one write transaction: all of it is saved, or none of it. */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** Now as an ISO timestamp, from the injected clock. */

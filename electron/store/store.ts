@@ -6,6 +6,8 @@ import { AuditLog } from './audit';
 import { BackupsRepository } from './backups';
 import { bindPort, Connection, retryWhileBusy } from './connection';
 import { ExchangeRepository } from './exchange';
+import { IndicatorsRepository } from './indicators';
+import { seedIndicators } from './indicatorSeed';
 import { KeysRepository } from './keys';
 import { DemoRepository } from './demo';
 import { MeetingsRepository } from './meetings';
@@ -19,6 +21,7 @@ import type {
   AuditPort,
   BackupsPort,
   ExchangePort,
+  IndicatorsPort,
   KeysPort,
   DemoPort,
   MeetingsPort,
@@ -60,6 +63,7 @@ export class SqliteRepositories {
   readonly exchange: ExchangeRepository;
   readonly keys: KeysRepository;
   readonly demo: DemoRepository;
+  readonly indicators: IndicatorsRepository;
 
   constructor(
     readonly db: Db,
@@ -79,6 +83,7 @@ export class SqliteRepositories {
     this.exchange = new ExchangeRepository(db);
     this.keys = new KeysRepository(db);
     this.demo = new DemoRepository(db);
+    this.indicators = new IndicatorsRepository(db, this.audit);
   }
 }
 
@@ -98,6 +103,7 @@ class BoundTx implements StoreTx {
   readonly exchange: ExchangePort;
   readonly keys: KeysPort;
   readonly demo: DemoPort;
+  readonly indicators: IndicatorsPort;
 
   constructor(
     protected readonly repositories: SqliteRepositories,
@@ -116,6 +122,7 @@ class BoundTx implements StoreTx {
     this.exchange = bindPort<ExchangePort>(repositories.exchange, invoke);
     this.keys = bindPort<KeysPort>(repositories.keys, invoke);
     this.demo = bindPort<DemoPort>(repositories.demo, invoke);
+    this.indicators = bindPort<IndicatorsPort>(repositories.indicators, invoke);
   }
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
@@ -188,6 +195,8 @@ export async function openStore(path: string, options: StoreOptions = {}): Promi
         options.actor ?? 'Board Pack',
       );
     }
+    if (options.seedPlan !== null)
+      await seedIndicators(store, options.seedPlan ?? loadBuiltInPlan(), options.actor ?? 'Board Pack');
     return store;
   } catch (error) {
     await store.close();

@@ -10,6 +10,7 @@ import { DatabaseSession } from '../../electron/shell/databaseSession';
 import { inspectBackup } from '../../electron/store/backups';
 import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrate';
 import { acceptedUpdate, APP_NOW, boardMeeting, openTestApp, type TestApp } from '../fixtures/appServices';
+import { indicatorsExamples } from './contract.indicators';
 import { papersExamples } from './contract.papers';
 import { readPdf } from '../support/pdf';
 
@@ -554,6 +555,7 @@ const examples: { [M in MethodName]: Example } = {
     },
   },
   ...papersExamples(() => app),
+  ...indicatorsExamples(() => app),
   'settings.get': {
     behaviour: 'returns the board’s settings and where the database is',
     run: async () => {

@@ -7,6 +7,7 @@ import { fixedClock } from '../fixtures/databases';
 import {
   boardAtSchema1,
   boardAtSchema4,
+  boardAtSchema5,
   databaseAt,
   exchangeAtSchema2,
   insertAgendaItem,
@@ -282,6 +283,98 @@ describe('0005_objective_months, from schema 4', () => {
         '1.E.1',
         '2.E.3',
       ]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('0006_indicators, from schema 5', () => {
+  const month = "'2007-10'";
+  function insertIndicator(d: Db, columns: string, values: string): void {
+    d.prepare(
+      `INSERT INTO indicators (ref, title, position, ${columns}) VALUES ('KO1', 'Homicide', 1, ${values})`,
+    ).run();
+  }
+
+  it('keeps every row of the board and adds empty indicator tables', () => {
+    db = databaseAt(4);
+    boardAtSchema5(db);
+    const before = snapshot(db);
+
+    expect(upgrade(db, 6)).toBe(6);
+
+    expect(snapshot(db, Object.keys(before))).toEqual(before);
+    expect(tableNames(db).filter((t) => !(t in before))).toEqual([
+      'indicator_definition_changes',
+      'indicator_figures',
+      'indicators',
+    ]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('refuses an indicator without a place, a unit for a measure that is not countable, or a rate without its base', () => {
+    db = databaseAt(4);
+    boardAtSchema5(db);
+    upgrade(db, 6);
+    const d = db;
+    const insert = (columns: string, values: string) => () => {
+      d.prepare('DELETE FROM indicators').run();
+      insertIndicator(d, columns, values);
+    };
+    expect(insert('outcome_number, countable, unit, better', "1, 1, 'count', 'lower'")).not.toThrow();
+    expect(insert('countable, unit, better', "1, 'count', 'lower'")).toThrow(/CHECK constraint failed/);
+    expect(insert('outcome_number, countable, unit, better', "1, 0, 'count', 'lower'")).toThrow(/CHECK/);
+    expect(insert('outcome_number, countable, notes_json', '1, 0, \'["No figure."]\'')).not.toThrow();
+    expect(insert('outcome_number, countable, notes_json', "1, 0, '[]'")).toThrow(/CHECK/);
+    expect(insert('outcome_number, countable, unit, better', "1, 1, 'rate', 'lower'")).toThrow(/CHECK/);
+    expect(
+      insert('outcome_number, countable, unit, per, better', "1, 1, 'rate', 1000, 'lower'"),
+    ).not.toThrow();
+    expect(
+      insert('outcome_number, countable, unit, better, target_kind', "1, 1, 'count', 'lower', 'value'"),
+    ).toThrow(/CHECK/);
+    expect(
+      insert('outcome_number, countable, unit, better, retired_from', `1, 1, 'count', 'lower', '2007-13'`),
+    ).toThrow(/CHECK/);
+  });
+
+  it('keeps one current figure per month, refuses a month that is not one, and freezes saved revisions', () => {
+    db = databaseAt(4);
+    boardAtSchema5(db);
+    upgrade(db, 6);
+    insertIndicator(db, 'outcome_number, countable, unit, better', "1, 1, 'percent', 'higher'");
+    const figure = (m: string, revision: number, current: number, extra = 'NULL, NULL') =>
+      db!
+        .prepare(
+          `INSERT INTO indicator_figures (indicator_id, month, revision, is_current, value, numerator, denominator, source, author, saved_at)
+           VALUES (1, ${m}, ${revision}, ${current}, 25, ${extra}, 'typed', 'Secretariat', '2007-11-01T09:00:00Z')`,
+        )
+        .run();
+    figure(month, 1, 0);
+    figure(month, 2, 1, '1, 4');
+    expect(() => figure(month, 3, 1)).toThrow(/UNIQUE constraint failed/);
+    expect(() => figure("'2007-00'", 1, 1)).toThrow(/CHECK constraint failed/);
+    expect(() => figure("'2007-11'", 1, 1, '1, NULL')).toThrow(/CHECK constraint failed/);
+    expect(() => figure("'2007-11'", 1, 1, '1, 0')).toThrow(/CHECK constraint failed/);
+    expect(() => db!.prepare('UPDATE indicator_figures SET value = 30 WHERE revision = 2').run()).toThrow(
+      /changed only by a new revision/,
+    );
+    expect(() =>
+      db!.prepare('UPDATE indicator_figures SET is_current = 0 WHERE revision = 2').run(),
+    ).not.toThrow();
+  });
+
+  it('is what opening a schema 5 file in the app does: no built-in indicators for a plan that is not the built-in one', async () => {
+    db = databaseAt(4);
+    boardAtSchema5(db);
+    const path = db.name;
+    db.close();
+    const store = await openStore(path, { clock: fixedClock() });
+    try {
+      expect(await store.settings.schemaVersion()).toBe(6);
+      expect(await store.indicators.count()).toBe(0);
     } finally {
       await store.close();
     }

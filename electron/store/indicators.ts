@@ -1,0 +1,624 @@
+// Performance indicators: the definitions (seeded from the plan file, added, edited, retired), their
+// definition history, and one current monthly figure each with every revision kept. Every change
+// writes its audit record in the same transaction; a refusal is a sentence and changes nothing.
+import { z } from 'zod';
+import {
+  definitionChangeSchema,
+  figureSchema,
+  figureSourceSchema,
+  indicatorSchema,
+  type DefinitionChange,
+  type Figure,
+  type FigureSource,
+  type IndicatorView,
+} from '../../shared/contractIndicators';
+import { BoardPackError } from '../../shared/errors';
+import {
+  betterSchema,
+  indicatorRefSchema,
+  indicatorUnitSchema,
+  ratioScale,
+  type IndicatorTarget,
+} from '../../shared/indicator';
+import type { ReportingMonth } from '../../shared/months';
+import type { PlanIndicator } from '../../shared/planFile';
+import type { AuditLog } from './audit';
+import type { Synchronous } from './connection';
+import type { Db } from './open';
+import type { IndicatorsPort } from './port';
+import { writeTransaction } from './writeTransaction';
+
+const flag = z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1);
+
+/** An indicators row as SQLite gives it back. */
+const indicatorRowSchema = z.object({
+  id: z.number().int(),
+  ref: indicatorRefSchema,
+  title: z.string(),
+  outcome_number: z.number().int().nullable(),
+  strand_number: z.number().int().nullable(),
+  countable: flag,
+  unit: indicatorUnitSchema.nullable(),
+  per: z.number().int().nullable(),
+  better: betterSchema.nullable(),
+  target_kind: z.enum(['value', 'change']).nullable(),
+  target_value: z.number().nullable(),
+  target_text: z.string().nullable(),
+  target_percent: z.number().nullable(),
+  target_baseline_note: z.string().nullable(),
+  source: z.string(),
+  notes_json: z.string(),
+  position: z.number().int(),
+  retired_from: z.string().nullable(),
+  demo: flag,
+});
+type IndicatorRow = z.infer<typeof indicatorRowSchema>;
+
+const figureRowSchema = z.object({
+  ref: z.string(),
+  month: z.string(),
+  revision: z.number().int(),
+  value: z.number(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  note: z.string(),
+  source: figureSourceSchema,
+  author: z.string(),
+  saved_at: z.string(),
+});
+
+const changeRowSchema = z.object({
+  ref: z.string(),
+  month: z.string(),
+  note: z.string(),
+  at: z.string(),
+  actor: z.string(),
+});
+
+function targetOf(row: IndicatorRow): IndicatorTarget | null {
+  if (row.target_kind === 'value' && row.target_value !== null) {
+    return { kind: 'value', value: row.target_value, ...(row.target_text ? { text: row.target_text } : {}) };
+  }
+  if (row.target_kind === 'change' && row.target_percent !== null && row.target_baseline_note !== null) {
+    return { kind: 'change', percent: row.target_percent, baselineNote: row.target_baseline_note };
+  }
+  return null;
+}
+
+function toIndicator(raw: unknown): IndicatorView {
+  const row = indicatorRowSchema.parse(raw);
+  return indicatorSchema.parse({
+    ref: row.ref,
+    title: row.title,
+    outcome: row.outcome_number,
+    strand: row.strand_number,
+    countable: row.countable,
+    unit: row.unit,
+    per: row.per,
+    better: row.better,
+    target: targetOf(row),
+    source: row.source,
+    notes: z.array(z.string()).parse(JSON.parse(row.notes_json)),
+    position: row.position,
+    retiredFrom: row.retired_from,
+    demo: row.demo,
+  });
+}
+
+function toFigure(raw: unknown): Figure {
+  const row = figureRowSchema.parse(raw);
+  return figureSchema.parse({ ...row, savedAt: row.saved_at });
+}
+
+function toChange(raw: unknown): DefinitionChange & { ref: string } {
+  const row = changeRowSchema.parse(raw);
+  return { ...definitionChangeSchema.parse(row), ref: row.ref };
+}
+
+/** What an indicator is, as add and edit take it. */
+export interface IndicatorFields {
+  title: string;
+  outcome: number | null;
+  strand: number | null;
+  unit: z.infer<typeof indicatorUnitSchema>;
+  per: number | null;
+  better: z.infer<typeof betterSchema>;
+  target: IndicatorTarget | null;
+  source: string;
+  notes: string[];
+}
+
+export interface NewIndicator extends IndicatorFields {
+  /** A reference the secretariat names; the next free one (S3.M9, KO2.M1) when absent. */
+  ref?: string;
+  demo?: boolean;
+}
+
+export interface FigureInput {
+  ref: string;
+  month: ReportingMonth;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  note: string;
+  source: FigureSource;
+  author: string;
+}
+
+export interface IndicatorFilter {
+  strandNumber?: number;
+  outcome?: number;
+  includeRetired?: boolean;
+  /** Live in this month (not retired from it or before). */
+  month?: ReportingMonth;
+}
+
+const INDICATOR_COLUMNS = `id, ref, title, outcome_number, strand_number, countable, unit, per, better, target_kind,
+  target_value, target_text, target_percent, target_baseline_note, source, notes_json, position, retired_from, demo`;
+const FIGURE_COLUMNS = `i.ref, f.month, f.revision, f.value, f.numerator, f.denominator, f.note, f.source, f.author,
+  f.saved_at`;
+
+function targetColumns(target: IndicatorTarget | null): (number | string | null)[] {
+  if (target === null) return [null, null, null, null, null];
+  if (target.kind === 'value') return ['value', target.value, target.text ?? null, null, null];
+  return ['change', null, null, target.percent, target.baselineNote];
+}
+
+/** Decimal places a number is written with, so "33.3" agrees with 1/3 × 100 and "33" does too. */
+function placesOf(value: number): number {
+  const written = String(value);
+  if (written.includes('e')) return 6;
+  return Math.min(6, written.split('.')[1]?.length ?? 0);
+}
+
+/** A sentence for a figure whose numerator and denominator do not fit its indicator, or null. */
+export function figureProblem(
+  indicator: Pick<IndicatorView, 'ref' | 'unit' | 'per' | 'countable' | 'retiredFrom'>,
+  figure: Pick<FigureInput, 'month' | 'value' | 'numerator' | 'denominator'>,
+): string | null {
+  const { ref } = indicator;
+  if (!indicator.countable || indicator.unit === null)
+    return `Indicator ${ref} is not countable: it takes no figures.`;
+  if (indicator.retiredFrom !== null && indicator.retiredFrom <= figure.month)
+    return `Indicator ${ref} was retired from ${indicator.retiredFrom}; it takes no figure for ${figure.month}.`;
+  if (!Number.isFinite(figure.value)) return `The value for ${ref} in ${figure.month} is not a number.`;
+  const { numerator, denominator } = figure;
+  if ((numerator === null) !== (denominator === null))
+    return `Give both the numerator and the denominator for ${ref} in ${figure.month}, or neither.`;
+  if (numerator === null || denominator === null) return null;
+  const scale = ratioScale({ unit: indicator.unit, per: indicator.per ?? undefined });
+  if (scale === null)
+    return `Indicator ${ref} is a count: it takes a value, not a numerator and denominator.`;
+  if (numerator < 0) return `The numerator for ${ref} in ${figure.month} is negative.`;
+  if (!(denominator > 0)) return `The denominator for ${ref} in ${figure.month} must be more than nothing.`;
+  const exact = (numerator / denominator) * scale;
+  const tolerance = 0.5 * 10 ** -placesOf(figure.value) + 1e-9;
+  if (Math.abs(figure.value - exact) > tolerance) {
+    const shown = Number(exact.toFixed(Math.max(2, placesOf(figure.value))));
+    return `The value for ${ref} in ${figure.month} is ${figure.value}, but ${numerator} out of ${denominator} is ${shown}: correct the value, the numerator or the denominator.`;
+  }
+  return null;
+}
+
+export class IndicatorsRepository implements Synchronous<IndicatorsPort> {
+  private readonly byRef;
+  private readonly currentFigure;
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+  ) {
+    this.byRef = db.prepare(`SELECT ${INDICATOR_COLUMNS} FROM indicators WHERE ref = ?`);
+    this.currentFigure = db.prepare(
+      `SELECT ${FIGURE_COLUMNS} FROM indicator_figures f JOIN indicators i ON i.id = f.indicator_id
+       WHERE f.indicator_id = ? AND f.month = ? AND f.is_current = 1`,
+    );
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM indicators').get() as { n: number }).n;
+  }
+
+  list(filter: IndicatorFilter = {}): IndicatorView[] {
+    const where: string[] = [];
+    const args: (number | string)[] = [];
+    if (filter.strandNumber !== undefined) {
+      where.push('strand_number = ?');
+      args.push(filter.strandNumber);
+    }
+    if (filter.outcome !== undefined) {
+      where.push('outcome_number = ?');
+      args.push(filter.outcome);
+    }
+    if (filter.month !== undefined) {
+      where.push('(retired_from IS NULL OR retired_from > ?)');
+      args.push(filter.month);
+    } else if (!filter.includeRetired) where.push('retired_from IS NULL');
+    const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+    return this.db
+      .prepare(`SELECT ${INDICATOR_COLUMNS} FROM indicators ${clause} ORDER BY position, id`)
+      .all(...args)
+      .map(toIndicator);
+  }
+
+  get(ref: string): IndicatorView {
+    return toIndicator(this.row(ref));
+  }
+
+  private row(ref: string): { id: number } {
+    const row = this.byRef.get(ref.trim()) as { id: number } | undefined;
+    if (!row) throw new BoardPackError('not_found', `There is no indicator ${ref}.`);
+    return row;
+  }
+
+  /** The plan file's indicators, in its order, into a database that has none; one audit record. */
+  seed(indicators: readonly PlanIndicator[], at: string, actor: string, action = 'indicators.seed'): number {
+    return writeTransaction(this.db, () => {
+      if (indicators.length === 0) return 0;
+      if (this.count() > 0) throw new BoardPackError('conflict', 'This database already holds indicators.');
+      indicators.forEach((indicator, i) => {
+        const countable = indicator.countable;
+        this.insert({
+          ref: indicator.ref,
+          title: indicator.title,
+          outcome: indicator.outcome,
+          strand: indicator.strand,
+          countable,
+          unit: countable ? indicator.unit : null,
+          per: countable ? (indicator.per ?? null) : null,
+          better: countable ? indicator.better : null,
+          target: countable ? indicator.target : null,
+          source: countable ? indicator.source : '',
+          notes: indicator.notes,
+          position: i + 1,
+          demo: false,
+        });
+      });
+      this.audit.record(at, actor, action, 'indicator', 'all', null, {
+        indicators: indicators.map((i) => i.ref),
+      });
+      return indicators.length;
+    });
+  }
+
+  private insert(
+    values: Omit<IndicatorFields, 'unit' | 'better'> & {
+      ref: string;
+      countable: boolean;
+      unit: IndicatorFields['unit'] | null;
+      better: IndicatorFields['better'] | null;
+      position: number;
+      demo: boolean;
+    },
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO indicators (ref, title, outcome_number, strand_number, countable, unit, per, better, target_kind,
+           target_value, target_text, target_percent, target_baseline_note, source, notes_json, position, demo)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        values.ref,
+        values.title,
+        values.outcome,
+        values.strand,
+        values.countable ? 1 : 0,
+        values.unit,
+        values.per,
+        values.better,
+        ...targetColumns(values.target),
+        values.source,
+        JSON.stringify(values.notes),
+        values.position,
+        values.demo ? 1 : 0,
+      );
+  }
+
+  private assertPlace(fields: Pick<IndicatorFields, 'outcome' | 'strand'>): void {
+    if (fields.outcome === null && fields.strand === null)
+      throw new BoardPackError('invalid_input', 'Say which key outcome or strand the indicator belongs to.');
+    if (fields.outcome !== null) {
+      const found = this.db.prepare('SELECT 1 FROM outcomes WHERE number = ?').get(fields.outcome);
+      if (!found) throw new BoardPackError('not_found', `The plan has no key outcome ${fields.outcome}.`);
+    }
+    if (fields.strand !== null) {
+      const found = this.db.prepare('SELECT 1 FROM strands WHERE number = ?').get(fields.strand);
+      if (!found) throw new BoardPackError('not_found', `The plan has no strand ${fields.strand}.`);
+    }
+  }
+
+  private assertMeasure(fields: Pick<IndicatorFields, 'unit' | 'per'>): void {
+    if (fields.unit === 'rate' && fields.per === null)
+      throw new BoardPackError('invalid_input', 'A rate says what it is per, such as per 1000.');
+    if (fields.unit !== 'rate' && fields.per !== null)
+      throw new BoardPackError(
+        'invalid_input',
+        'Only a rate is per a number; leave "per" out for this unit.',
+      );
+  }
+
+  /** The next free reference: S3.M9 on a strand, KO2.M1 for a key outcome alone. */
+  private nextRef(fields: Pick<IndicatorFields, 'outcome' | 'strand'>): string {
+    const stem = fields.strand !== null ? `S${fields.strand}.M` : `KO${fields.outcome}.M`;
+    const taken = (
+      this.db.prepare('SELECT ref FROM indicators WHERE ref LIKE ?').all(`${stem}%`) as { ref: string }[]
+    ).map((r) => Number(/^\d+/.exec(r.ref.slice(stem.length))?.[0] ?? 0));
+    return `${stem}${Math.max(0, ...taken) + 1}`;
+  }
+
+  add(input: NewIndicator, at: string, actor: string): IndicatorView {
+    return writeTransaction(this.db, () => {
+      this.assertPlace(input);
+      this.assertMeasure(input);
+      const ref = input.ref ?? this.nextRef(input);
+      if (this.byRef.get(ref))
+        throw new BoardPackError(
+          'conflict',
+          `There is already an indicator ${ref}; choose another reference.`,
+        );
+      const position =
+        (this.db.prepare('SELECT coalesce(max(position), 0) AS p FROM indicators').get() as { p: number }).p +
+        1;
+      this.insert({ ...input, ref, countable: true, position, demo: input.demo ?? false });
+      const added = this.get(ref);
+      this.audit.record(at, actor, 'indicator.add', 'indicator', ref, null, added);
+      return added;
+    });
+  }
+
+  edit(ref: string, changes: Partial<IndicatorFields>, at: string, actor: string): IndicatorView {
+    return writeTransaction(this.db, () => {
+      const before = this.get(ref);
+      if (!before.countable && (changes.unit !== undefined || changes.better !== undefined))
+        throw new BoardPackError(
+          'invalid_input',
+          `Indicator ${ref} is not countable: add a new indicator for the figure the board will count.`,
+        );
+      const unit = changes.unit ?? before.unit;
+      const per = changes.per !== undefined ? changes.per : unit === 'rate' ? before.per : null;
+      const next = {
+        title: changes.title ?? before.title,
+        outcome: changes.outcome !== undefined ? changes.outcome : before.outcome,
+        strand: changes.strand !== undefined ? changes.strand : before.strand,
+        unit,
+        per,
+        better: changes.better ?? before.better,
+        target: changes.target !== undefined ? changes.target : before.target,
+        source: changes.source ?? before.source,
+        notes: changes.notes ?? before.notes,
+      };
+      this.assertPlace(next);
+      if (before.countable) this.assertMeasure({ unit: next.unit ?? 'count', per: next.per });
+      if ((next.unit !== before.unit || next.per !== before.per) && this.hasFigures(ref))
+        throw new BoardPackError(
+          'conflict',
+          `Indicator ${ref} already has figures in ${before.unit === 'rate' ? `a rate per ${before.per}` : `its unit (${before.unit})`}: its unit cannot change. Add a new indicator for the new measure.`,
+        );
+      this.db
+        .prepare(
+          `UPDATE indicators SET title = ?, outcome_number = ?, strand_number = ?, unit = ?, per = ?, better = ?,
+             target_kind = ?, target_value = ?, target_text = ?, target_percent = ?, target_baseline_note = ?,
+             source = ?, notes_json = ? WHERE ref = ?`,
+        )
+        .run(
+          next.title,
+          next.outcome,
+          next.strand,
+          next.unit,
+          next.per,
+          next.better,
+          ...targetColumns(next.target),
+          next.source,
+          JSON.stringify(next.notes),
+          ref,
+        );
+      const after = this.get(ref);
+      this.audit.record(at, actor, 'indicator.edit', 'indicator', ref, before, after);
+      return after;
+    });
+  }
+
+  private hasFigures(ref: string): boolean {
+    return (
+      this.db
+        .prepare('SELECT 1 FROM indicator_figures WHERE indicator_id = ? LIMIT 1')
+        .get(this.row(ref).id) !== undefined
+    );
+  }
+
+  /** Retires an indicator from a month (figures before it stay); null brings it back. */
+  retire(ref: string, fromMonth: ReportingMonth | null, at: string, actor: string): IndicatorView {
+    return writeTransaction(this.db, () => {
+      const before = this.get(ref);
+      if (fromMonth !== null) {
+        const later = this.db
+          .prepare('SELECT min(month) AS m FROM indicator_figures WHERE indicator_id = ? AND month >= ?')
+          .get(this.row(ref).id, fromMonth) as { m: string | null };
+        if (later.m !== null)
+          throw new BoardPackError(
+            'conflict',
+            `Indicator ${ref} has a figure for ${later.m}: retire it from a month after its last figure.`,
+          );
+      }
+      this.db.prepare('UPDATE indicators SET retired_from = ? WHERE ref = ?').run(fromMonth, ref);
+      const after = this.get(ref);
+      const action = fromMonth === null ? 'indicator.unretire' : 'indicator.retire';
+      this.audit.record(at, actor, action, 'indicator', ref, before, after);
+      return after;
+    });
+  }
+
+  /** Records a definition change at a month: the series starts a new segment there. */
+  addBreak(
+    ref: string,
+    month: ReportingMonth,
+    note: string,
+    at: string,
+    actor: string,
+    demo = false,
+  ): DefinitionChange {
+    return writeTransaction(this.db, () => {
+      const indicator = this.get(ref);
+      if (!indicator.countable)
+        throw new BoardPackError(
+          'invalid_input',
+          `Indicator ${ref} is not countable: it has no series to rebase.`,
+        );
+      if (!note.trim()) throw new BoardPackError('invalid_input', 'Say what changed in the definition.');
+      const { id } = this.row(ref);
+      if (
+        this.db
+          .prepare('SELECT 1 FROM indicator_definition_changes WHERE indicator_id = ? AND month = ?')
+          .get(id, month)
+      )
+        throw new BoardPackError('conflict', `Indicator ${ref} already has a definition change at ${month}.`);
+      this.db
+        .prepare(
+          'INSERT INTO indicator_definition_changes (indicator_id, month, note, at, actor, demo) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(id, month, note.trim(), at, actor, demo ? 1 : 0);
+      const change = { month, note: note.trim(), at, actor };
+      this.audit.record(at, actor, 'indicator.break', 'indicator', ref, null, change);
+      return change;
+    });
+  }
+
+  /** Each indicator's definition changes, oldest first; one indicator's when ref is given. */
+  definitionChanges(ref?: string): (DefinitionChange & { ref: string })[] {
+    const sql = `SELECT i.ref, c.month, c.note, c.at, c.actor FROM indicator_definition_changes c
+       JOIN indicators i ON i.id = c.indicator_id ${ref === undefined ? '' : 'WHERE i.ref = ?'}
+       ORDER BY i.position, i.id, c.month`;
+    const rows = ref === undefined ? this.db.prepare(sql).all() : this.db.prepare(sql).all(ref);
+    return rows.map(toChange);
+  }
+
+  /**
+   * Saves a month's figure as a new revision (the first, or one replacing the current). Saving
+   * the same figure again changes nothing and answers the current one.
+   */
+  setFigure(input: FigureInput, at: string): Figure {
+    return writeTransaction(this.db, () => {
+      const indicator = this.get(input.ref);
+      const problem = figureProblem(indicator, input);
+      if (problem !== null) throw new BoardPackError('invalid_input', problem);
+      const { id } = this.row(input.ref);
+      const current = this.currentFigure.get(id, input.month);
+      const before = current === undefined ? null : toFigure(current);
+      if (before !== null && sameFigure(before, input)) return before;
+      if (before !== null)
+        this.db
+          .prepare(
+            'UPDATE indicator_figures SET is_current = 0 WHERE indicator_id = ? AND month = ? AND is_current = 1',
+          )
+          .run(id, input.month);
+      const revision =
+        (
+          this.db
+            .prepare(
+              'SELECT coalesce(max(revision), 0) AS r FROM indicator_figures WHERE indicator_id = ? AND month = ?',
+            )
+            .get(id, input.month) as { r: number }
+        ).r + 1;
+      this.db
+        .prepare(
+          `INSERT INTO indicator_figures (indicator_id, month, revision, is_current, value, numerator, denominator, note,
+             source, author, saved_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          input.month,
+          revision,
+          input.value,
+          input.numerator,
+          input.denominator,
+          input.note,
+          input.source,
+          input.author,
+          at,
+        );
+      const after = toFigure(this.currentFigure.get(id, input.month));
+      // Demo figures are many and marked as demo; the demo load records itself once.
+      if (input.source !== 'demo')
+        this.audit.record(
+          at,
+          input.author,
+          'indicator.figure',
+          'indicator',
+          `${input.ref} ${input.month}`,
+          before,
+          after,
+        );
+      return after;
+    });
+  }
+
+  /** Current figures, by indicator position then month; optionally some indicators and months. */
+  currentFigures(
+    options: { refs?: readonly string[]; from?: ReportingMonth; to?: ReportingMonth } = {},
+  ): Figure[] {
+    const where = ['f.is_current = 1'];
+    const args: string[] = [];
+    if (options.from !== undefined) {
+      where.push('f.month >= ?');
+      args.push(options.from);
+    }
+    if (options.to !== undefined) {
+      where.push('f.month <= ?');
+      args.push(options.to);
+    }
+    if (options.refs !== undefined) {
+      where.push(`i.ref IN (${options.refs.map(() => '?').join(', ') || 'NULL'})`);
+      args.push(...options.refs);
+    }
+    return this.db
+      .prepare(
+        `SELECT ${FIGURE_COLUMNS} FROM indicator_figures f JOIN indicators i ON i.id = f.indicator_id
+         WHERE ${where.join(' AND ')} ORDER BY i.position, i.id, f.month`,
+      )
+      .all(...args)
+      .map(toFigure);
+  }
+
+  /** Every revision of an indicator's figures (one month's when given), newest first per month. */
+  revisions(ref: string, month?: ReportingMonth): Figure[] {
+    const { id } = this.row(ref);
+    const sql = `SELECT ${FIGURE_COLUMNS} FROM indicator_figures f JOIN indicators i ON i.id = f.indicator_id
+       WHERE f.indicator_id = ? ${month === undefined ? '' : 'AND f.month = ?'} ORDER BY f.month, f.revision DESC`;
+    const rows = month === undefined ? this.db.prepare(sql).all(id) : this.db.prepare(sql).all(id, month);
+    return rows.map(toFigure);
+  }
+
+  /**
+   * Removes the demo's figures and definition changes, and any indicator the demo added, in the
+   * caller's transaction (the demo removal records itself). A figure revised by a person over a
+   * demo one is kept, with its demo revisions, so nobody's work is lost.
+   */
+  removeDemo(): { figures: number; definitionChanges: number; indicators: number } {
+    return writeTransaction(this.db, () => {
+      const figures = this.db
+        .prepare(
+          `DELETE FROM indicator_figures WHERE source = 'demo' AND (indicator_id, month) NOT IN (
+             SELECT indicator_id, month FROM indicator_figures WHERE source <> 'demo')`,
+        )
+        .run().changes;
+      const definitionChanges = this.db
+        .prepare('DELETE FROM indicator_definition_changes WHERE demo = 1')
+        .run().changes;
+      const indicators = this.db
+        .prepare(
+          'DELETE FROM indicators WHERE demo = 1 AND id NOT IN (SELECT indicator_id FROM indicator_figures)',
+        )
+        .run().changes;
+      return { figures, definitionChanges, indicators };
+    });
+  }
+}
+
+function sameFigure(current: Figure, input: FigureInput): boolean {
+  return (
+    current.value === input.value &&
+    current.numerator === input.numerator &&
+    current.denominator === input.denominator &&
+    current.note === input.note
+  );
+}
