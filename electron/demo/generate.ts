@@ -5,6 +5,8 @@ import { BoardPackError } from '../../shared/errors';
 import { addMonths, monthIndex, monthsBetween, type ReportingMonth } from '../../shared/months';
 import type { DemoRemoval } from '../store/demo';
 import type { StoreTx } from '../store/port';
+import { loadBuiltInPlan } from '../store/planFile';
+import { writeDemoIndicatorFigures } from './indicatorFigures';
 import { writeDemoMeetings, type DemoMeetingCounts } from './meetings';
 import { writeDemoUpdates, type DemoUpdateCounts } from './progress';
 
@@ -28,6 +30,9 @@ export interface DemoSummary {
   updates: DemoUpdateCounts;
   meetings: DemoMeetingCounts['meetings'];
   actions: number;
+  /** Invented monthly figures for the built-in indicators this database holds, and definition changes. */
+  indicatorFigures: number;
+  indicatorDefinitionChanges: number;
 }
 
 export async function isDemoLoaded(store: StoreTx): Promise<boolean> {
@@ -69,6 +74,7 @@ export function loadDemo(store: StoreTx, options: DemoOptions = {}): Promise<Dem
     }
     const updates = await writeDemoUpdates(tx, months, seed);
     const meetings = await writeDemoMeetings(tx, last, actor);
+    const indicators = await writeDemoIndicatorFigures(tx, loadBuiltInPlan(), seed, actor);
     const summary: DemoSummary = {
       seed,
       firstMonth: first,
@@ -77,6 +83,8 @@ export function loadDemo(store: StoreTx, options: DemoOptions = {}): Promise<Dem
       updates,
       meetings: meetings.meetings,
       actions: meetings.actions,
+      indicatorFigures: indicators.figures,
+      indicatorDefinitionChanges: indicators.definitionChanges,
     };
     await tx.settings.set({ [DEMO_SETTING]: JSON.stringify(summary) }, actor);
     await tx.audit.record(tx.now(), actor, 'demo.load', 'demo', DEMO_SETTING, null, summary);
@@ -105,6 +113,7 @@ export function removeDemo(store: StoreTx, actor: string): Promise<DemoRemoval> 
     }
     const before = await tx.settings.get(DEMO_SETTING);
     const removed = await tx.demo.removeRows();
+    const indicators = await tx.indicators.removeDemo();
     // The removal is recorded once, as demo.remove below, not also as a setting removed.
     await tx.settings.remove(DEMO_SETTING, null);
     await tx.audit.record(
@@ -114,7 +123,11 @@ export function removeDemo(store: StoreTx, actor: string): Promise<DemoRemoval> 
       'demo',
       DEMO_SETTING,
       before === null ? null : JSON.parse(before),
-      removed,
+      {
+        ...removed,
+        indicatorFigures: indicators.figures,
+        indicatorDefinitionChanges: indicators.definitionChanges,
+      },
     );
     return removed;
   });

@@ -36,7 +36,8 @@ export class DemoRepository implements Synchronous<DemoPort> {
     this.rows = db
       .prepare(
         `SELECT (SELECT count(*) FROM updates WHERE demo = 1) + (SELECT count(*) FROM meetings WHERE demo = 1)
-          + (SELECT count(*) FROM board_actions WHERE demo = 1)`,
+          + (SELECT count(*) FROM board_actions WHERE demo = 1)
+          + (SELECT count(*) FROM indicator_figures WHERE source = 'demo')`,
       )
       .pluck();
     this.realUpdates = db
