@@ -4,8 +4,6 @@ import { z } from 'zod';
 import type { AuditEntity } from '../../shared/auditEntities';
 import type { AuditEntry, AuditFilter } from '../../shared/contractSchemas';
 import type { Db } from './open';
-import type { Synchronous } from './connection';
-import type { AuditPort } from './port';
 import { countRowSchema, jsonColumn } from './rowSchemas';
 
 export type { AuditEntry, AuditFilter };
@@ -35,7 +33,7 @@ const auditRowSchema = z
     after: row.after_json,
   }));
 
-export class AuditLog implements Synchronous<AuditPort> {
+export class AuditLog {
   private readonly insert;
 
   constructor(private readonly db: Db) {

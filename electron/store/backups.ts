@@ -13,8 +13,6 @@ import { ensureFolder } from '../files/folders';
 import { checkOutputPath, PARTIAL_MARKER, type ProtectedFiles } from '../files/writeAtomically';
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION } from './migrate';
 import { defaultNativeBinding, type Db } from './open';
-import type { Synchronous } from './connection';
-import type { BackupsPort } from './port';
 import type { SettingsRepository } from './settings';
 import {
   countRowSchema,
@@ -147,7 +145,7 @@ export interface AutoBackupResult extends AutoBackupSettings {
 }
 
 /** Backups of one open database: on demand, daily, and where they go. */
-export class BackupsRepository implements Synchronous<BackupsPort> {
+export class BackupsRepository {
   constructor(
     private readonly db: Db,
     private readonly path: string,

@@ -3,9 +3,7 @@
 // what would block a load or a removal, and deletes the demo rows again in one go.
 import { z } from 'zod';
 import type { ReportingMonth } from '../../shared/months';
-import type { Synchronous } from './connection';
 import type { Db } from './open';
-import type { DemoPort } from './port';
 import { writeTransaction } from './writeTransaction';
 
 export interface DemoRemoval {
@@ -23,7 +21,7 @@ export interface DemoMeetingIssued {
 const count = z.number().int().nonnegative();
 const issuedRow = z.object({ held_at: z.string(), n: count });
 
-export class DemoRepository implements Synchronous<DemoPort> {
+export class DemoRepository {
   private readonly rows;
   private readonly realUpdates;
   private readonly issued;

@@ -4,9 +4,7 @@
 import { z } from 'zod';
 import { importedReturnSchema, type ImportedReturn } from '../../shared/contractOffline';
 import { statusSchema } from '../../shared/domain';
-import type { Synchronous } from './connection';
 import type { Db } from './open';
-import type { ExchangePort } from './port';
 
 /** The audit action of a request issued: the rejections sent back with a request are those after it. */
 export const REQUEST_ISSUE_ACTION = 'exchange.request.issue';
@@ -213,7 +211,7 @@ const auditRowSchema = z
 const REQUEST_COLUMNS = `file_id, strand_number, month, lead_name, lead_fingerprint, expires_on, issued_at, issued_by,
   baseline_json, sha256`;
 
-export class ExchangeRepository implements Synchronous<ExchangePort> {
+export class ExchangeRepository {
   private readonly statements;
 
   constructor(db: Db) {

@@ -23,9 +23,7 @@ import {
 import type { ReportingMonth } from '../../shared/months';
 import type { PlanIndicator } from '../../shared/planFile';
 import type { AuditLog } from './audit';
-import type { Synchronous } from './connection';
 import type { Db } from './open';
-import type { IndicatorsPort } from './port';
 import { writeTransaction } from './writeTransaction';
 
 const flag = z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1);
@@ -200,7 +198,7 @@ export function figureProblem(
   return null;
 }
 
-export class IndicatorsRepository implements Synchronous<IndicatorsPort> {
+export class IndicatorsRepository {
   private readonly byRef;
   private readonly currentFigure;
 

@@ -2,9 +2,7 @@
 // private key lives in the database). Making keys, signing and the rules of trust are the exchange's.
 import { z } from 'zod';
 import { trustedKeySchema } from '../../shared/contractOffline';
-import type { Synchronous } from './connection';
 import type { Db } from './open';
-import type { KeysPort } from './port';
 
 /** The installation's Ed25519 key pair (DER, base64) and when it was made. */
 export const installationKeyPairSchema = z.object({
@@ -55,7 +53,7 @@ const trustedKeyRowSchema = z
 
 const TRUSTED_COLUMNS = 'fingerprint, public_key, role, name, strand_number, trusted_at, trusted_by';
 
-export class KeysRepository implements Synchronous<KeysPort> {
+export class KeysRepository {
   private readonly statements;
 
   constructor(db: Db) {

@@ -20,8 +20,6 @@ import { boardActionShownStatus } from '../../shared/status';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
-import type { Synchronous } from './connection';
-import type { MeetingsPort } from './port';
 import { countRowSchema, flagColumn, lastPositionRowSchema, wordsColumn } from './rowSchemas';
 
 export { PACK_SECTIONS, packSectionSchema, type PackSection };
@@ -139,7 +137,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
   return result.data;
 }
 
-export class MeetingsRepository implements Synchronous<MeetingsPort> {
+export class MeetingsRepository {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,

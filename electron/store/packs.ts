@@ -7,8 +7,6 @@ import { issuedPackSchema } from '../../shared/contractSchemas';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
-import type { Synchronous } from './connection';
-import type { PacksPort } from './port';
 
 /**
  * An issued pack as the store keeps it: the contract's issued pack's details, with its options,
@@ -64,7 +62,7 @@ const pdfRowSchema = z.object({ pdf: z.instanceof(Buffer) });
 
 const COLUMNS = `id, meeting_id, version, reporting_month, options_json, sha256, size_bytes, snapshot_json, changes_json, issued_at, issued_by`;
 
-export class PacksRepository implements Synchronous<PacksPort> {
+export class PacksRepository {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,

@@ -17,8 +17,6 @@ import {
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
-import type { Synchronous } from './connection';
-import type { PapersPort } from './port';
 import { idRowSchema, lastPositionRowSchema } from './rowSchemas';
 
 export { MAX_PAPER_BYTES };
@@ -167,7 +165,7 @@ function renamedTitle(given: string): string {
   return withinTitleLimit(title);
 }
 
-export class PapersRepository implements Synchronous<PapersPort> {
+export class PapersRepository {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,

@@ -6,8 +6,6 @@ import { personRoleSchema, type Person, type personInputSchema } from '../../sha
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
-import type { Synchronous } from './connection';
-import type { PeoplePort } from './port';
 import { flagColumn, idRowSchema } from './rowSchemas';
 
 export type { Person };
@@ -34,7 +32,7 @@ const personRowSchema = z
 const SELECT = `SELECT p.id, p.name, p.role, s.number AS strand_number, p.email, p.retired
   FROM people p LEFT JOIN strands s ON s.id = p.strand_id`;
 
-export class PeopleRepository implements Synchronous<PeoplePort> {
+export class PeopleRepository {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,

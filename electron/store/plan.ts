@@ -11,8 +11,6 @@ import type { PlanFile } from '../../shared/planFile';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
-import type { Synchronous } from './connection';
-import type { PlanImportEntry, PlanPort } from './port';
 import { countRowSchema, flagColumn, lastPositionRowSchema, wordsColumn } from './rowSchemas';
 
 // An objective row, read in better-sqlite3's raw mode (an array in OBJECTIVE_COLUMNS order): zod
@@ -143,7 +141,17 @@ export type NewObjective = Omit<z.input<typeof newObjectiveSchema>, 'startMonth'
   startMonth: ReportingMonth;
 };
 
-export class PlanRepository implements Synchronous<PlanPort> {
+/** A spreadsheet import of the plan, as recorded: what, from where, by whom. */
+export interface PlanImportEntry {
+  sourceName: string;
+  sha256: string;
+  mode: string;
+  summary: unknown;
+  at: string;
+  actor: string;
+}
+
+export class PlanRepository {
   private readonly objectiveByRef;
   private readonly planRow;
 

@@ -45,7 +45,7 @@ import type { InstallationKeyPair, TrustedKey } from './keys';
 import type { IssuedPackRecord, NewIssuedPack } from './packs';
 import type { NewPaper, PaperRecord } from './papers';
 import type { Person, PersonInput } from './people';
-import type { NewObjective, PlanDetail } from './plan';
+import type { NewObjective, PlanDetail, PlanImportEntry } from './plan';
 import type { MonthSummary, UpdateInput, WorkflowAction } from './updates';
 
 /** The strategy, its strands and objectives. */
@@ -86,15 +86,6 @@ export interface PlanPort {
   ): Promise<PlanSummary>;
   /** Records a spreadsheet import of the plan (what, from where, by whom). */
   recordImport(entry: PlanImportEntry): Promise<void>;
-}
-
-export interface PlanImportEntry {
-  sourceName: string;
-  sha256: string;
-  mode: string;
-  summary: unknown;
-  at: string;
-  actor: string;
 }
 
 /** Monthly progress updates, one current revision per objective and month. */

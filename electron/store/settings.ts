@@ -3,11 +3,9 @@
 // of settings leaves one record of it.
 import type { AuditLog } from './audit';
 import type { Db } from './open';
-import type { SettingsPort } from './port';
-import type { Synchronous } from './connection';
 import { writeTransaction } from './writeTransaction';
 
-export class SettingsRepository implements Synchronous<SettingsPort> {
+export class SettingsRepository {
   private readonly select;
   private readonly upsert;
   private readonly delete;

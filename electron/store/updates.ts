@@ -19,8 +19,6 @@ import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
 import type { PlanRepository } from './plan';
-import type { Synchronous } from './connection';
-import type { UpdatesPort } from './port';
 import { flagColumn } from './rowSchemas';
 
 // An update row, read in better-sqlite3's raw mode (an array in UPDATE_COLUMNS order): zod checks a
@@ -126,7 +124,7 @@ function emptyCounts(): Record<ReportedStatus, number> {
   return { complete: 0, green: 0, amber: 0, red: 0, not_started: 0, no_update: 0 };
 }
 
-export class UpdatesRepository implements Synchronous<UpdatesPort> {
+export class UpdatesRepository {
   private readonly statements;
 
   constructor(
