@@ -48,8 +48,8 @@ export function KeyFigures({
                 <a href={f.href}>
                   {f.value}
                   <span className="visually-hidden">
-                    {' '}
-                    indicators with special cause for concern: see Performance
+                    {f.value === 1 ? ' indicator' : ' indicators'} with special cause for concern: see
+                    Performance
                   </span>
                 </a>
               ) : (
