@@ -11,6 +11,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { HomeScreen } from './screens/home/HomeScreen';
 import { PlanScreen } from './screens/plan/PlanScreen';
 import { UpdatesScreen } from './screens/updates/UpdatesScreen';
+import { PerformanceScreen } from './screens/performance/PerformanceScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { PackScreen } from './screens/pack/PackScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
@@ -22,6 +23,7 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   home: HomeScreen,
   plan: PlanScreen,
   updates: UpdatesScreen,
+  performance: PerformanceScreen,
   meetings: MeetingsScreen,
   pack: PackScreen,
   settings: SettingsScreen,

@@ -1,5 +1,5 @@
 // The persistent navigation: one link per screen, the current one marked for sight and for
-// assistive technology. Alt+1 … Alt+9 jump straight to a screen.
+// assistive technology. Alt+1 … Alt+9 jump straight to the first nine screens.
 import { useEffect, useMemo } from 'react';
 import { hrefFor, useRoute, type Screen } from '../state/route';
 import { useMenu } from '../state/menu';
@@ -10,6 +10,7 @@ export const NAV_ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'home', label: 'Home' },
   { screen: 'plan', label: 'Plan' },
   { screen: 'updates', label: 'Monthly updates' },
+  { screen: 'performance', label: 'Performance' },
   { screen: 'meetings', label: 'Meetings' },
   { screen: 'pack', label: 'Board pack' },
   { screen: 'exchange', label: 'Exchange files' },
@@ -17,6 +18,9 @@ export const NAV_ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'settings', label: 'Settings' },
   { screen: 'audit', label: 'Audit log' },
 ];
+
+/** Alt+1 … Alt+9: a tenth screen and after are reached by the links alone. */
+const SHORTCUTS = 9;
 
 export function Navigation() {
   const current = useRoute((r) => r.screen);
@@ -48,7 +52,7 @@ export function Navigation() {
     function onKey(event: KeyboardEvent) {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
       const index = Number(event.key) - 1;
-      if (Number.isInteger(index) && index >= 0 && index < items.length) {
+      if (Number.isInteger(index) && index >= 0 && index < Math.min(items.length, SHORTCUTS)) {
         event.preventDefault();
         go(items[index].screen);
       }
@@ -65,7 +69,7 @@ export function Navigation() {
             <a
               href={hrefFor(item.screen)}
               aria-current={current === item.screen ? 'page' : undefined}
-              aria-keyshortcuts={`Alt+${i + 1}`}
+              aria-keyshortcuts={i < SHORTCUTS ? `Alt+${i + 1}` : undefined}
             >
               {item.label}
             </a>
@@ -73,7 +77,7 @@ export function Navigation() {
         ))}
       </ul>
       {settings && <p className="nav-user">{workingAsLabel(settings)}</p>}
-      <p className="nav-hint">Alt+1 to Alt+{items.length} jump between these screens.</p>
+      <p className="nav-hint">Alt+1 to Alt+{Math.min(items.length, SHORTCUTS)} jump between these screens.</p>
     </nav>
   );
 }

@@ -17,7 +17,8 @@ import { addMonths, monthLabel, type ReportingMonth } from '../../shared/months'
 
 const PAD = { left: 48, right: 8, top: 8, bottom: 22 };
 
-function Mark({ variation, x, y, r }: { variation: Variation; x: number; y: number; r: number }) {
+/** A point's mark: its shape and colour say its variation (used by the key and the screens' lists). */
+export function Mark({ variation, x, y, r }: { variation: Variation; x: number; y: number; r: number }) {
   if (variation === 'common_cause')
     return <circle cx={x} cy={y} r={r * 0.55} fill={VARIATION_COLOURS.common_cause} />;
   const points = markPoints(VARIATION_SHAPES[variation], x, y, r)

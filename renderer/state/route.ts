@@ -6,6 +6,7 @@ export const SCREENS = [
   'home',
   'plan',
   'updates',
+  'performance',
   'meetings',
   'pack',
   'settings',

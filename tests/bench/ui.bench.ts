@@ -1,13 +1,16 @@
 // UI benchmark in the tests' Chromium (electron/launch/chromium) through the browser bridge: time
 // from starting the bridge to the dashboard being interactive (built-in plan + 24 demo months, and
 // 2,000 objectives + 24 demo months), switching strand in the updates grid, and an autosave round
-// trip.
-// Goals: dashboard interactive < 1 s; strand switch and autosave round trip < 100 ms at 2,000 objectives.
+// trip; and the Performance screen at 500 indicators, beside the dashboard in the same run.
+// Goals: dashboard interactive < 1 s; strand switch and autosave round trip < 100 ms at 2,000 objectives;
+// the Performance screen interactive < 1 s at 500 indicators.
+// UI_BENCH_ONLY=performance times the Performance screen alone.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { addMonths } from '../../shared/months';
 import { ensureRendererBuild, startBridge } from '../../electron/bridge/index';
 import { loadDemo } from '../../electron/demo/generate';
 import { openStore } from '../../electron/store/store';
@@ -84,6 +87,87 @@ async function saveRoundTrip(page: Page, ref: string, month: string, n: number):
   })()`);
 }
 
+const INDICATORS = 500;
+const FIGURE_MONTHS = 36;
+
+/** The built-in plan and its demo, topped up to 500 indicators with 36 months of seeded figures each. */
+async function makeIndicatorDatabase(dir: string): Promise<string> {
+  const path = join(dir, 'indicators.db');
+  const store = await openStore(path, { clock });
+  await loadDemo(store, { months: 24 });
+  let seed = 7;
+  const noise = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647 - 0.5;
+  };
+  const at = NOW.toISOString();
+  const last = '2009-03';
+  for (let n = (await store.indicators.list({ includeRetired: true })).length; n < INDICATORS; n++) {
+    const percent = n % 3 === 0;
+    const added = await store.indicators.add(
+      {
+        title: `Benchmark indicator ${n + 1}`,
+        outcome: null,
+        strand: (n % 8) + 1,
+        unit: percent ? 'percent' : 'count',
+        per: null,
+        better: n % 2 ? 'lower' : 'higher',
+        target: percent ? { kind: 'value', value: 60 } : null,
+        source: '',
+        notes: [],
+      },
+      at,
+      'Bench',
+    );
+    for (let m = 0; m < FIGURE_MONTHS; m++) {
+      const month = addMonths(last, m - FIGURE_MONTHS + 1);
+      const denominator = percent ? 200 : null;
+      const numerator = percent ? Math.round(100 + noise() * 30) : null;
+      const value = percent ? ((numerator ?? 0) / 200) * 100 : Math.round(300 + noise() * 60);
+      await store.indicators.setFigure(
+        { ref: added.ref, month, value, numerator, denominator, note: '', source: 'typed', author: 'Bench' },
+        at,
+      );
+    }
+  }
+  await store.close();
+  return path;
+}
+
+/** Page load → screen interactive, for the dashboard and the Performance screen, turn about. */
+async function performanceScreen(browser: Browser, dir: string): Promise<void> {
+  const path = await makeIndicatorDatabase(dir);
+  const bridge = await startBridge({ dbPath: path, clock });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  console.log(
+    `\nBuilt-in plan + 24 demo months, ${INDICATORS} indicators × ${FIGURE_MONTHS} months of figures`,
+  );
+  const timed = async (hash: string, ready: string) => {
+    const page = await context.newPage();
+    const t0 = performance.now();
+    await page.goto(`${bridge.url}${hash}`);
+    await page.waitForSelector(ready, { timeout: 30_000 });
+    const took = performance.now() - t0;
+    await page.close();
+    return took;
+  };
+  try {
+    const home: number[] = [];
+    const screen: number[] = [];
+    await timed('#/performance', '[data-ready="performance"]');
+    for (let run = 0; run < RUNS; run++) {
+      home.push(await timed('#/home', '[data-ready="dashboard"]'));
+      screen.push(await timed('#/performance', '[data-ready="performance"]'));
+    }
+    report('page load → dashboard interactive', home, 1000);
+    report(`page load → Performance screen interactive (${INDICATORS} indicators)`, screen, 1000);
+    console.log(`Performance screen / dashboard, same run: ${(median(screen) / median(home)).toFixed(2)}×`);
+  } finally {
+    await context.close();
+    await bridge.close();
+  }
+}
+
 async function main(): Promise<void> {
   await ensureRendererBuild();
   // Figures move with the machine's load: say what it was.
@@ -94,8 +178,9 @@ async function main(): Promise<void> {
   );
   const dir = mkdtempSync(join(tmpdir(), 'board-pack-ui-bench-'));
   const browser = await launchChromium();
+  const only = process.env.UI_BENCH_ONLY;
   try {
-    for (const large of [false, true]) {
+    for (const large of only === 'performance' ? [] : [false, true]) {
       const made = await makeDatabase(dir, large ? 'large' : 'builtin', large);
       console.log(
         `\n${large ? '2,000-objective plan' : 'Built-in plan'} (${made.objectives} objectives) + 24 demo months`,
@@ -202,6 +287,7 @@ async function main(): Promise<void> {
       if (keyed.length) report('status key → "All changes saved" (incl. 350 ms pause)', keyed, 1000);
       await last.close();
     }
+    await performanceScreen(browser, dir);
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });

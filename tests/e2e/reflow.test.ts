@@ -1,7 +1,7 @@
 // Reflow in Chromium (WCAG 1.4.10 and 1.4.4): every screen at 320×640 CSS px and at 1024×768 with
 // demo data. Nothing scrolls sideways, the document never scrolls (only main does), no text field
 // is narrower than eight characters, the menu folds behind a button on a narrow window, and axe
-// finds nothing serious. With BOARD_PACK_SCREENSHOTS=<folder> set, the four main screens are also
+// finds nothing serious. With BOARD_PACK_SCREENSHOTS=<folder> set, the main screens are also
 // photographed at 1024×768 and at 200% of 1280×720 (640×360 CSS px at device scale 2).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { measureReflow, reflowFaults } from './reflow';
 let app: AppUnderTest;
 let screens: { name: string; hash: string; ready: string }[];
 const shots = process.env.BOARD_PACK_SCREENSHOTS;
-const MAIN_SCREENS = ['home', 'updates', 'meeting', 'plan'];
+const MAIN_SCREENS = ['home', 'updates', 'meeting', 'plan', 'performance', 'performance-indicator'];
 
 beforeAll(async () => {
   app = await openApp({ demoMonths: 6, now: '2007-10-01T09:00:00Z' });
@@ -23,6 +23,12 @@ beforeAll(async () => {
     { name: 'home', hash: '#/home', ready: '[data-ready="dashboard"]' },
     { name: 'plan', hash: '#/plan', ready: '.objectives-table' },
     { name: 'updates', hash: '#/updates/3', ready: '[data-testid="updates-grid"][data-ready="true"]' },
+    { name: 'performance', hash: '#/performance', ready: '[data-ready="performance"]' },
+    {
+      name: 'performance-indicator',
+      hash: '#/performance/KO3',
+      ready: '[data-ready="indicator"] [data-testid="figure-grid"][data-ready="true"]',
+    },
     { name: 'meetings', hash: '#/meetings', ready: 'h1#meetings-title' },
     { name: 'meeting', hash: `#/meetings/${meeting.id}`, ready: '[data-testid="agenda"]' },
     { name: 'action-log', hash: '#/meetings/actions', ready: '[data-testid="actions-table"]' },

@@ -113,6 +113,12 @@ describe('screens', () => {
         '#/updates/3',
         '[data-testid="updates-grid"][data-strand="3"][data-ready="true"]',
       ),
+      performance: await visit('performance', '#/performance', '[data-ready="performance"]'),
+      indicator: await visit(
+        'performance-indicator',
+        '#/performance/KO3',
+        '[data-ready="indicator"] [data-testid="figure-grid"][data-ready="true"]',
+      ),
       plan: await visit('plan', '#/plan', '.objectives-table'),
       strategy: await (async () => {
         await app.page.click('#tab-strategy');

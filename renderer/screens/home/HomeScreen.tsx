@@ -16,6 +16,14 @@ export function HomeScreen() {
   const month = useSession((s) => s.month);
   const dashboard = useResource(`dashboard:${month}`, month ? () => call('dashboard.get', { month }) : null);
   const d = dashboard.data;
+  const indicators = useResource(
+    `indicators:${month}`,
+    month ? () => call('indicators.list', { month }) : null,
+  );
+  const concerns =
+    indicators.data?.filter(
+      (i) => i.latest?.month === month && i.latest.variation === 'special_cause_concern',
+    ).length ?? null;
   useScreenTitle(month ? `Home: ${monthLabel(month)}` : 'Home');
 
   return (
@@ -31,7 +39,7 @@ export function HomeScreen() {
       {d && (
         <>
           <div className="home-top">
-            <KeyFigures dashboard={d} />
+            <KeyFigures dashboard={d} concerns={concerns} />
             <NextMeetingCard dashboard={d} />
           </div>
           <StrandCountsTable dashboard={d} />

@@ -2,14 +2,24 @@
 import type { Dashboard } from '../../../shared/contract';
 import { hrefFor } from '../../state/route';
 
-export function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
-  const figures = [
+/** `concerns`: indicators whose figure this month is special cause for concern (null while loading). */
+export function KeyFigures({
+  dashboard,
+  concerns = null,
+}: {
+  dashboard: Dashboard;
+  concerns?: number | null;
+}) {
+  const figures: { key: string; label: string; value: number; swatch?: string; href?: string }[] = [
     { key: 'red', label: 'Red', value: dashboard.totals.red ?? 0, swatch: 'red' },
     { key: 'amber', label: 'Amber', value: dashboard.totals.amber ?? 0, swatch: 'amber' },
     { key: 'worsened', label: 'Worsened', value: dashboard.movement.worsened },
     { key: 'missing', label: 'No update', value: dashboard.missing.length },
     { key: 'awaiting', label: 'To accept', value: dashboard.awaitingAcceptance },
     { key: 'overdue', label: 'Overdue actions', value: dashboard.overdueActions.length },
+    ...(concerns === null
+      ? []
+      : [{ key: 'concern', label: 'Indicators: concern', value: concerns, href: hrefFor('performance') }]),
   ];
   return (
     <div className="card">
@@ -33,7 +43,19 @@ export function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
               )}
               {f.label}
             </dt>
-            <dd>{f.value}</dd>
+            <dd data-figure={f.key}>
+              {f.href ? (
+                <a href={f.href}>
+                  {f.value}
+                  <span className="visually-hidden">
+                    {f.value === 1 ? ' indicator' : ' indicators'} with special cause for concern: see
+                    Performance
+                  </span>
+                </a>
+              ) : (
+                f.value
+              )}
+            </dd>
           </div>
         ))}
       </dl>
