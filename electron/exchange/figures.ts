@@ -3,6 +3,7 @@
 // which of the lead's figures a return carries (those that differ from what the request carried).
 import type { Figure, IndicatorView } from '../../shared/contractIndicators';
 import { addMonths, type ReportingMonth } from '../../shared/months';
+import { figureProblem } from '../store/indicators';
 import type { PlanIndicator } from '../../shared/planFile';
 import type { FigureBaseline } from '../store/exchange';
 import type { StoreTx } from '../store/store';
@@ -79,6 +80,20 @@ export async function requestIndicators(
       })),
   }));
   return { indicators, baseline: { refs, from, revisions } };
+}
+
+/**
+ * Why a request's figures cannot be taken in, in words (a figure that does not agree with its
+ * numerator and denominator, or a count given as a ratio); null when they all fit their indicator.
+ */
+export function requestFigureProblem(p: RequestPayload): string | null {
+  for (const indicator of p.indicators ?? []) {
+    for (const figure of indicator.figures) {
+      const problem = figureProblem({ ...indicator, retiredFrom: null }, figure);
+      if (problem !== null) return problem;
+    }
+  }
+  return null;
 }
 
 function planIndicatorOf(i: RequestIndicator, strand: number): PlanIndicator {

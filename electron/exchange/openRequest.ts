@@ -14,7 +14,7 @@ import {
 } from './keys';
 import { readExchangeFile, refusedFile, refusedUnknownKey, type RequestPayload } from './format';
 import { recordSeen, seenFile, whenLabel, workingCopyMark, WORKING_COPY_SETTING } from './records';
-import { takeRequestIndicators, type IndicatorsTaken } from './figures';
+import { requestFigureProblem, takeRequestIndicators, type IndicatorsTaken } from './figures';
 
 /** A minimal plan for a strand lead's working copy: the plan summary and the one strand. */
 export function planFromRequest(payload: RequestPayload): PlanFile {
@@ -219,6 +219,9 @@ async function checkRequest(store: StoreTx, input: OpenRequestInput) {
   }
   const seen = await seenFile(store, p.fileId);
   if (seen) throw refusedFile(input.path, `it was already opened on ${whenLabel(seen.takenAt)}.`);
+  const figureProblem = requestFigureProblem(p);
+  if (figureProblem)
+    throw refusedFile(input.path, `one of its indicators' figures does not fit: ${figureProblem}`);
   if (await store.plan.hasPlan()) {
     const summary = await store.plan.summary();
     if (summary.id !== p.plan.id && !(await store.plan.isUntouched())) {
