@@ -106,6 +106,8 @@ export const createRequestOutputSchema = downloadSchema.extend({
   strandNumber: z.number().int(),
   month: z.string(),
   objectives: z.number().int(),
+  /** The strand's indicators the request carries, with the last months' figures for context. */
+  indicators: z.number().int(),
   expiresOn: z.string(),
   leadName: z.string(),
   signedBy: z.string(),
@@ -133,6 +135,10 @@ export const openRequestOutputSchema = z.object({
   retiredObjectives: z.array(z.string()),
   lastMonthCopied: z.number().int(),
   returnedUpdates: z.array(z.string()),
+  /** The strand's indicators this copy gained or saw redefined, and the secretariat's figures copied in. */
+  indicatorsAdded: z.array(z.string()),
+  indicatorsChanged: z.array(z.string()),
+  figuresCopied: z.number().int(),
   secretariatFingerprint: z.string(),
   secretariatKey: z.enum(['known', 'first_use', 'trusted_now']),
   ownFingerprint: z.string(),
@@ -150,6 +156,8 @@ export const createReturnOutputSchema = downloadSchema.extend({
   strandNumber: z.number().int(),
   month: z.string(),
   updates: z.number().int(),
+  /** The lead's figures entered or changed since the request: this month's and corrections. */
+  figures: z.number().int(),
   missing: z.array(z.string()),
   signedBy: z.string(),
 });
@@ -160,6 +168,13 @@ const incomingUpdateSchema = z.object({
   nextSteps: z.string(),
   risks: z.string(),
   metricActual: z.number().nullable(),
+});
+
+const figureValuesSchema = z.object({
+  value: z.number(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  note: z.string(),
 });
 
 export const returnPreviewSchema = z.object({
@@ -186,6 +201,21 @@ export const returnPreviewSchema = z.object({
   ),
   unanswered: z.array(z.string()),
   conflicts: z.array(z.string()),
+  /** The lead's figures beside the ones held here; a decision names one by its key ("S1.M2@2007-10"). */
+  figures: z.array(
+    z.object({
+      key: z.string(),
+      ref: z.string(),
+      indicator: z.string(),
+      month: z.string(),
+      incoming: figureValuesSchema.extend({ savedAt: z.string() }),
+      current: figureValuesSchema
+        .extend({ revision: z.number().int(), source: z.string(), author: z.string() })
+        .nullable(),
+      conflict: z.boolean(),
+    }),
+  ),
+  figureConflicts: z.array(z.string()),
 });
 export type ReturnPreviewView = z.infer<typeof returnPreviewSchema>;
 
@@ -199,12 +229,18 @@ export const importReturnInputSchema = previewReturnInputSchema.extend({
   decisions: z.record(z.string(), z.enum(['accept', 'reject'])).default({}),
   /** Why each rejected update is rejected; sent back to the lead with the next request. */
   reasons: z.record(z.string(), z.string().max(2_000)).default({}),
+  /** Each figure's decision by its key; accept all covers the figures not in conflict. */
+  figureDecisions: z.record(z.string(), z.enum(['accept', 'reject'])).default({}),
+  /** Why a figure is rejected, by its key; optional. */
+  figureReasons: z.record(z.string(), z.string().max(2_000)).default({}),
 });
 
 export const importReturnOutputSchema = z.object({
   preview: returnPreviewSchema,
   accepted: z.array(z.string()),
   rejected: z.array(z.string()),
+  figuresAccepted: z.array(z.string()),
+  figuresRejected: z.array(z.string()),
   trustedNow: z.boolean(),
 });
 

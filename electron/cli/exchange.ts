@@ -79,6 +79,14 @@ export function printPreview(cli: CliContext, preview: ReturnPreviewView): void 
   }
   if (preview.unanswered.length)
     cli.say(`\nNot answered (left as they are): ${preview.unanswered.join(', ')}`);
+  if (preview.figures.length) cli.say(`\nFigures (${preview.figures.length}):`);
+  for (const f of preview.figures) {
+    const value = (v: { value: number; numerator: number | null; denominator: number | null }) =>
+      v.numerator === null ? `${v.value}` : `${v.value} (${v.numerator} of ${v.denominator})`;
+    cli.say(
+      `  ${f.key}  ${line(f.indicator, 40)}: here ${f.current ? `${value(f.current)} (${f.current.source}, by ${f.current.author})` : 'nothing yet'}; incoming ${value(f.incoming)}${f.conflict ? '  CONFLICT: changed here after the request went out' : ''}`,
+    );
+  }
 }
 
 export function registerExchange(program: Command, cli: CliContext): void {
@@ -223,8 +231,11 @@ export function registerExchange(program: Command, cli: CliContext): void {
     )
     .argument('<file>', 'the return file (.bpret)')
     .option('--accept-all', 'accept every update that is not in conflict')
-    .option('--accept <refs>', 'accept these updates (comma-separated references)')
-    .option('--reject <refs>', 'reject these updates (with --reason)')
+    .option(
+      '--accept <refs>',
+      'accept these updates and figures (comma-separated references; a figure as S1.M2@2007-10)',
+    )
+    .option('--reject <refs>', 'reject these updates and figures (with --reason)')
     .option(
       '--reason <text>',
       'why the rejected updates are rejected; sent to the lead with the next request',
@@ -251,14 +262,22 @@ export function registerExchange(program: Command, cli: CliContext): void {
         command: Command,
       ) => {
         const decisions: Record<string, 'accept' | 'reject'> = {};
+        const figureDecisions: Record<string, 'accept' | 'reject'> = {};
+        // A figure is named REF@YYYY-MM; an objective's reference never holds an @.
+        const decide = (key: string, choice: 'accept' | 'reject') =>
+          ((key.includes('@') ? figureDecisions : decisions)[key] = choice);
         for (const ref of [...commaList(options.accept), ...commaList(options.takeTheirs)])
-          decisions[ref] = 'accept';
+          decide(ref, 'accept');
         for (const ref of [...commaList(options.reject), ...commaList(options.keepOurs)])
-          decisions[ref] = 'reject';
+          decide(ref, 'reject');
         const upload = exchangeFile(file);
         await cli.withDoor(command, async (door) => {
           const trust = Boolean(options.trust);
-          if (!options.acceptAll && Object.keys(decisions).length === 0) {
+          if (
+            !options.acceptAll &&
+            Object.keys(decisions).length === 0 &&
+            Object.keys(figureDecisions).length === 0
+          ) {
             printPreview(cli, await door.call('exchange.previewReturn', { ...upload, trust }));
             cli.say(
               '\nNothing was changed. To take the updates in: --accept-all (and --keep-ours/--take-theirs for each conflict), or --accept/--reject REFS.',
@@ -270,7 +289,17 @@ export function registerExchange(program: Command, cli: CliContext): void {
             trust,
             acceptAll: Boolean(options.acceptAll),
             decisions,
-            reasons: Object.fromEntries(commaList(options.reject).map((ref) => [ref, options.reason ?? ''])),
+            reasons: Object.fromEntries(
+              commaList(options.reject)
+                .filter((ref) => !ref.includes('@'))
+                .map((ref) => [ref, options.reason ?? '']),
+            ),
+            figureDecisions,
+            figureReasons: Object.fromEntries(
+              Object.keys(figureDecisions)
+                .filter((key) => figureDecisions[key] === 'reject')
+                .map((key) => [key, options.reason ?? '']),
+            ),
           });
           if (!r.preview.encrypted) cli.say(`Warning: ${CLEAR_EXCHANGE_FILE_WARNING}`);
           if (r.trustedNow)
@@ -280,6 +309,10 @@ export function registerExchange(program: Command, cli: CliContext): void {
           cli.say(
             `Imported the return from ${r.preview.leadName} for strand ${r.preview.strandNumber}, ${r.preview.month}: accepted ${r.accepted.length}${r.accepted.length ? ` (${r.accepted.join(', ')})` : ''}, rejected ${r.rejected.length}${r.rejected.length ? ` (${r.rejected.join(', ')})` : ''}.`,
           );
+          if (r.preview.figures.length)
+            cli.say(
+              `Figures: recorded ${r.figuresAccepted.length}${r.figuresAccepted.length ? ` (${r.figuresAccepted.join(', ')})` : ''}, rejected ${r.figuresRejected.length}${r.figuresRejected.length ? ` (${r.figuresRejected.join(', ')})` : ''}.`,
+            );
         });
       },
     );

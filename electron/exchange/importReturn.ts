@@ -17,6 +17,16 @@ import {
 } from './format';
 import { currentStamp, recordSeen, sameStamp, seenFile, whenLabel } from './records';
 import { REJECT_ACTION } from './rejections';
+import {
+  applyFigures,
+  checkReturnFigures,
+  previewFigures,
+  resolveFigureDecisions,
+  type FigureDecision,
+  type FigurePreviewItem,
+} from './returnFigures';
+import type { ReturnFigure } from './schemas';
+import type { FigureBaseline } from '../store/exchange';
 
 export interface IncomingUpdate {
   status: Status;
@@ -61,6 +71,10 @@ export interface ReturnPreview {
   /** Objectives asked for and not answered: they stay as they are here. */
   unanswered: string[];
   conflicts: string[];
+  /** The lead's figures (this month's and corrections to earlier months) beside the ones held here. */
+  figures: FigurePreviewItem[];
+  /** The figures changed here after the request went out that the lead's differ from, by key. */
+  figureConflicts: string[];
 }
 
 export interface ReturnCheckOptions {
@@ -74,6 +88,8 @@ interface Checked {
   baseline: Baseline;
   trusted: boolean;
   leadName: string;
+  figures: ReturnFigure[];
+  figureBaseline: FigureBaseline | null;
 }
 
 // One sentence for the Exchange files screen and the command line alike: each names its own way
@@ -150,7 +166,16 @@ async function checkReturn(store: StoreTx, path: string, options: ReturnCheckOpt
     .map((u) => u.ref);
   if (duplicated.length)
     throw refusedFile(path, `it holds more than one update for ${duplicated.join(', ')}.`);
-  return { file, request, baseline, trusted: trust !== null, leadName: trust?.name ?? p.author.name };
+  const figures = await checkReturnFigures(store, path, p, request);
+  return {
+    file,
+    request,
+    baseline,
+    trusted: trust !== null,
+    leadName: trust?.name ?? p.author.name,
+    figures: figures.figures,
+    figureBaseline: figures.baseline,
+  };
 }
 
 async function buildPreview(store: StoreTx, checked: Checked): Promise<ReturnPreview> {
@@ -186,6 +211,7 @@ async function buildPreview(store: StoreTx, checked: Checked): Promise<ReturnPre
     });
   }
   const answered = new Set(p.updates.map((u) => u.ref));
+  const figures = await previewFigures(store, checked.figures, checked.figureBaseline);
   return {
     fileId: p.fileId,
     requestId: p.requestId,
@@ -200,6 +226,8 @@ async function buildPreview(store: StoreTx, checked: Checked): Promise<ReturnPre
     updates,
     unanswered: Object.keys(checked.baseline).filter((ref) => !answered.has(ref)),
     conflicts: updates.filter((u) => u.conflict).map((u) => u.ref),
+    figures,
+    figureConflicts: figures.filter((f) => f.conflict).map((f) => f.key),
   };
 }
 
@@ -223,12 +251,19 @@ export interface ImportReturnInput extends ReturnCheckOptions {
   decisions?: Record<string, ReturnDecision>;
   /** Why each rejected update is rejected: required, and sent back to the lead with the next request. */
   reasons?: Record<string, string>;
+  /** Each figure's decision by its key ("S1.M2@2007-10"); accept all covers those not in conflict. */
+  figureDecisions?: Record<string, FigureDecision>;
+  /** Why a figure is rejected, by its key: optional (the next request shows the lead the figure kept). */
+  figureReasons?: Record<string, string>;
 }
 
 export interface ImportReturnResult {
   preview: ReturnPreview;
   accepted: string[];
   rejected: string[];
+  /** Figures recorded and figures rejected, by key. */
+  figuresAccepted: string[];
+  figuresRejected: string[];
   trustedNow: boolean;
 }
 
@@ -287,6 +322,11 @@ export async function importReturn(store: StoreTx, input: ImportReturnInput): Pr
   const checked = await checkReturn(store, input.path, input);
   const preview = await buildPreview(store, checked);
   const decisions = resolveDecisions(preview, input);
+  const figureDecisions = resolveFigureDecisions(
+    preview.figures,
+    input.figureDecisions ?? {},
+    input.acceptAll === true,
+  );
   const p = checked.file.payload;
   const at = store.now();
   return store.transaction(async (tx) => {
@@ -345,7 +385,14 @@ export async function importReturn(store: StoreTx, input: ImportReturnInput): Pr
     // request conflicts only with changes made here after this import, not with this import.
     const baseline = { ...checked.baseline };
     for (const u of p.updates) baseline[u.ref] = await currentStamp(tx, u.ref, p.month);
-    await tx.exchange.setBaseline(p.requestId, baseline);
+    const figures = await applyFigures(
+      tx,
+      { p, leadName: checked.leadName, actor: input.actor, at, reasons: input.figureReasons ?? {} },
+      checked.figures,
+      figureDecisions,
+      checked.figureBaseline,
+    );
+    await tx.exchange.setBaseline(p.requestId, baseline, figures.baseline);
     const imported: ImportedReturn = {
       fileId: p.fileId,
       requestId: p.requestId,
@@ -366,7 +413,16 @@ export async function importReturn(store: StoreTx, input: ImportReturnInput): Pr
       author: checked.leadName,
       accepted,
       rejected,
+      figuresAccepted: figures.accepted,
+      figuresRejected: figures.rejected,
     });
-    return { preview, accepted, rejected, trustedNow: !checked.trusted };
+    return {
+      preview,
+      accepted,
+      rejected,
+      figuresAccepted: figures.accepted,
+      figuresRejected: figures.rejected,
+      trustedNow: !checked.trusted,
+    };
   });
 }

@@ -14,6 +14,7 @@ import {
 } from './keys';
 import { readExchangeFile, refusedFile, refusedUnknownKey, type RequestPayload } from './format';
 import { recordSeen, seenFile, whenLabel, workingCopyMark, WORKING_COPY_SETTING } from './records';
+import { requestFigureProblem, takeRequestIndicators, type IndicatorsTaken } from './figures';
 
 /** A minimal plan for a strand lead's working copy: the plan summary and the one strand. */
 export function planFromRequest(payload: RequestPayload): PlanFile {
@@ -178,7 +179,7 @@ export interface OpenRequestInput {
   passphrase?: string;
 }
 
-export interface OpenRequestResult {
+export interface OpenRequestResult extends IndicatorsTaken {
   fileId: string;
   planId: string;
   planTitle: string;
@@ -218,6 +219,9 @@ async function checkRequest(store: StoreTx, input: OpenRequestInput) {
   }
   const seen = await seenFile(store, p.fileId);
   if (seen) throw refusedFile(input.path, `it was already opened on ${whenLabel(seen.takenAt)}.`);
+  const figureProblem = requestFigureProblem(p);
+  if (figureProblem)
+    throw refusedFile(input.path, `one of its indicators' figures does not fit: ${figureProblem}`);
   if (await store.plan.hasPlan()) {
     const summary = await store.plan.summary();
     if (summary.id !== p.plan.id && !(await store.plan.isUntouched())) {
@@ -284,6 +288,9 @@ export async function openRequest(store: StoreTx, input: OpenRequestInput): Prom
     const workingCopy = (await workingCopyMark(tx)) !== null;
     const returnedUpdates = workingCopy ? await markReturned(tx, p, at) : [];
     const lastMonthCopied = workingCopy ? await copyLastMonth(tx, p, at) : 0;
+    const indicatorsTaken: IndicatorsTaken = workingCopy
+      ? await takeRequestIndicators(tx, p, at, input.actor)
+      : { indicatorsAdded: [], indicatorsChanged: [], figuresCopied: 0 };
     // Also records the public key beside a fingerprint trusted by hand before: returns are sealed to it.
     await trustKey(
       tx,
@@ -310,6 +317,7 @@ export async function openRequest(store: StoreTx, input: OpenRequestInput): Prom
       ...planChanges,
       lastMonthCopied,
       returnedUpdates,
+      ...indicatorsTaken,
       secretariatFingerprint: file.fingerprint,
     });
     return {
@@ -326,6 +334,7 @@ export async function openRequest(store: StoreTx, input: OpenRequestInput): Prom
       ...planChanges,
       lastMonthCopied,
       returnedUpdates,
+      ...indicatorsTaken,
       secretariatFingerprint: file.fingerprint,
       secretariatKey: known ? 'known' : firstUse ? 'first_use' : 'trusted_now',
       ownFingerprint: own.fingerprint,

@@ -15,6 +15,7 @@ import { currentStamp } from './records';
 import { requestPayloadSchema } from './schemas';
 import { newPassphrase } from './sealing';
 import { rejectionsSinceLastRequest } from './rejections';
+import { requestIndicators } from './figures';
 
 /** The latest expiry a request may carry: a year is longer than any reporting round. */
 export const MAX_EXPIRY_DAYS = 366;
@@ -38,6 +39,8 @@ export interface CreateRequestResult {
   strandNumber: number;
   month: string;
   objectives: number;
+  /** The strand's indicators the request carries, with its figures of the last months for context. */
+  indicators: number;
   expiresOn: string;
   leadName: string;
   leadFingerprint: string | null;
@@ -83,6 +86,7 @@ export async function createRequest(
   const lastMonth = await store.updates.reported(previousMonth(month), strand.number);
   const rejections = await rejectionsSinceLastRequest(store, strand.number);
   const key = await signingKey(store, input.actor);
+  const indicators = await requestIndicators(store, strand.number, month);
   const payload: RequestPayload = {
     fileId: (deps.newFileId ?? randomUUID)(),
     issuedAt: store.now(),
@@ -135,6 +139,7 @@ export async function createRequest(
       };
     }),
     respondent: { name: leadName, fingerprint: chosen?.fingerprint ?? null },
+    indicators: indicators.indicators,
   };
   checkPayload(payload);
   const baseline: Baseline = {};
@@ -156,6 +161,7 @@ export async function createRequest(
       issuedAt: payload.issuedAt,
       issuedBy: input.actor,
       baseline,
+      figureBaseline: indicators.baseline,
       sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
     });
     await tx.audit.record(
@@ -171,6 +177,7 @@ export async function createRequest(
         lead: leadName,
         expiresOn,
         objectives: objectives.length,
+        indicators: indicators.indicators.map((i) => i.ref),
         lockedWith,
       },
     );
@@ -181,6 +188,7 @@ export async function createRequest(
       strandNumber: strand.number,
       month,
       objectives: objectives.length,
+      indicators: indicators.indicators.length,
       expiresOn,
       leadName,
       leadFingerprint: payload.respondent.fingerprint,
@@ -219,7 +227,9 @@ function checkPayload(payload: RequestPayload): void {
   const objective =
     issue.path[0] === 'objectives' && typeof issue.path[1] === 'number'
       ? ` (objective ${payload.objectives[issue.path[1]]?.ref ?? '?'})`
-      : '';
+      : issue.path[0] === 'indicators' && typeof issue.path[1] === 'number'
+        ? ` (indicator ${payload.indicators?.[issue.path[1]]?.ref ?? '?'})`
+        : '';
   throw new BoardPackError(
     'invalid_input',
     `The request cannot be written: the plan holds a value a request file cannot carry, at ${where}${objective}: ${issue.message}. Correct it on the Plan screen; nothing was changed.`,

@@ -10,6 +10,7 @@ import { findTrust, signingKey } from './keys';
 import { sealExchange, writeExchangeFile, type RequestPayload, type ReturnPayload } from './format';
 import type { ExchangeDeps } from './request';
 import { requestPayloadSchema } from './schemas';
+import { figureKey, figuresToReturn } from './figures';
 import type { Recipient } from './sealing';
 
 export interface CreateReturnInput {
@@ -29,6 +30,8 @@ export interface CreateReturnResult {
   strandNumber: number;
   month: string;
   updates: number;
+  /** The lead's figures entered or changed since the request (this month's and corrections). */
+  figures: number;
   /** Objectives in the request with nothing written yet: they will show as No update. */
   missing: string[];
   signedBy: string;
@@ -103,6 +106,7 @@ export async function createReturn(
   checkOutputPath(input.out, await store.backups.protectedFiles());
   const recipient = await secretariatOf(store, request);
   const key = await signingKey(store, input.actor);
+  const figures = await figuresToReturn(store, request.payload);
   const payload: ReturnPayload = {
     fileId: (deps.newFileId ?? randomUUID)(),
     requestId: request.fileId,
@@ -120,6 +124,9 @@ export async function createReturn(
       metricActual: r.metricActual,
       savedAt: r.savedAt,
     })),
+    // Only a request that carried indicators is answered with figures: a secretariat's Board Pack
+    // from before figures travelled never sees the field.
+    ...(request.payload.indicators === undefined ? {} : { figures }),
   };
   const text = sealExchange('return', payload, key, recipient);
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
@@ -137,6 +144,7 @@ export async function createReturn(
         strand: request.strandNumber,
         month: request.month,
         updates: payload.updates.length,
+        figures: figures.map((f) => figureKey(f.ref, f.month)),
         sha256,
       },
     );
@@ -148,6 +156,7 @@ export async function createReturn(
       strandNumber: request.strandNumber,
       month: request.month,
       updates: payload.updates.length,
+      figures: figures.length,
       missing: refs.filter((ref) => !byRef.has(ref)),
       signedBy: key.fingerprint,
       bytes: file.bytes,

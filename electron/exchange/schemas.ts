@@ -3,8 +3,14 @@
 // them before it is written as well as when it is read.
 import { z } from 'zod';
 import { objectiveRefSchema, planYearSchema, statusSchema } from '../../shared/domain';
+import {
+  betterSchema,
+  indicatorRefSchema,
+  indicatorTargetSchema,
+  indicatorUnitSchema,
+} from '../../shared/indicator';
 import { calendarDateSchema, calendarTimestampSchema } from '../../shared/calendar';
-import { reportingMonthSchema } from '../../shared/months';
+import { addMonths, reportingMonthSchema } from '../../shared/months';
 import { needsNarrative } from '../../shared/status';
 import { returnedUpdateSchema } from './rejections';
 
@@ -48,6 +54,66 @@ export function repeatedRefs(items: readonly { ref: string }[]): string[] {
     seen.add(ref);
   }
   return [...repeated];
+}
+
+/** A month's figure as the exchange carries it: what the store keeps of a figure, less its history. */
+const figureFields = {
+  month: reportingMonthSchema,
+  value: z.number().finite(),
+  numerator: z.number().finite().min(0).nullable(),
+  denominator: z.number().finite().positive().nullable(),
+  note: z.string().max(2_000),
+};
+const bothOrNeither = (f: { numerator: number | null; denominator: number | null }) =>
+  (f.numerator === null) === (f.denominator === null);
+const BOTH_OR_NEITHER = 'a figure has both a numerator and a denominator, or neither';
+
+/** How many months before the request's month its figures go back (and a return may correct). */
+export const FIGURE_CONTEXT_MONTHS = 12;
+
+/**
+ * One of the strand's indicators as a request carries it: its definition, its definition changes
+ * and the secretariat's figures for the months of context. Added after format version 2 first
+ * shipped, inside the optional `indicators` of a request.
+ */
+export const requestIndicatorSchema = z
+  .object({
+    ref: indicatorRefSchema,
+    title: z.string().trim().min(1).max(300),
+    outcome: z.number().int().positive().nullable(),
+    countable: z.boolean(),
+    unit: indicatorUnitSchema.nullable(),
+    per: z.number().int().positive().nullable(),
+    better: betterSchema.nullable(),
+    target: indicatorTargetSchema.nullable(),
+    source: z.string().max(2_000),
+    notes: z.array(z.string().trim().min(1).max(2_000)).max(50),
+    definitionChanges: z
+      .array(z.object({ month: reportingMonthSchema, note: z.string().trim().min(1).max(2_000) }))
+      .max(240),
+    figures: z
+      .array(z.object(figureFields).refine(bothOrNeither, BOTH_OR_NEITHER))
+      .max(FIGURE_CONTEXT_MONTHS + 1),
+  })
+  .superRefine((indicator, context) => {
+    const problem = (message: string) => context.addIssue({ code: 'custom', message });
+    if (
+      indicator.countable !== (indicator.unit !== null) ||
+      indicator.countable !== (indicator.better !== null)
+    )
+      problem('a countable indicator has a unit and a better direction, and only a countable one does');
+    if ((indicator.unit === 'rate') !== (indicator.per !== null))
+      problem('a rate says what it is per, and only a rate does');
+    if (!indicator.countable && indicator.figures.length > 0)
+      problem('an indicator that is not countable has no figures');
+    if (repeatedMonths(indicator.figures).length) problem('a month has more than one figure');
+    if (repeatedMonths(indicator.definitionChanges).length)
+      problem('a month has more than one definition change');
+  });
+export type RequestIndicator = z.infer<typeof requestIndicatorSchema>;
+
+function repeatedMonths(items: readonly { month: string }[]): string[] {
+  return repeatedRefs(items.map((i) => ({ ref: i.month })));
 }
 
 export const requestPayloadSchema = z
@@ -94,10 +160,48 @@ export const requestPayloadSchema = z
       }),
     /** Who may answer: the lead's name and, once known, the fingerprint of their key. */
     respondent: z.object({ name, fingerprint: fingerprintSchema.nullable() }),
+    /**
+     * The strand's indicators, with figures for the FIGURE_CONTEXT_MONTHS months before the
+     * request's month and for the month itself. Added after format version 2 first shipped:
+     * optional, so files written without it still open (and a copy of Board Pack from before
+     * drops it unread, which is safe: its return then carries no figures).
+     */
+    indicators: z
+      .array(requestIndicatorSchema)
+      .max(200)
+      .superRefine((indicators, context) => {
+        const repeated = repeatedRefs(indicators);
+        if (repeated.length)
+          context.addIssue({
+            code: 'custom',
+            message: `indicator ${repeated.join(', ')} is listed more than once`,
+          });
+      })
+      .optional(),
   })
   .refine((p) => p.month >= p.plan.startMonth && p.month <= p.plan.endMonth, {
     message: 'the month is outside the plan period',
     path: ['month'],
+  })
+  .superRefine((p, context) => {
+    const outcomes = new Set(p.plan.outcomes.map((o) => o.number));
+    const first = addMonths(p.month, -FIGURE_CONTEXT_MONTHS);
+    (p.indicators ?? []).forEach((indicator, i) => {
+      const path = ['indicators', i];
+      if (indicator.outcome !== null && !outcomes.has(indicator.outcome))
+        context.addIssue({
+          code: 'custom',
+          path,
+          message: `indicator ${indicator.ref} names key outcome ${indicator.outcome}, which the plan does not have`,
+        });
+      const outside = indicator.figures.find((f) => f.month < first || f.month > p.month);
+      if (outside)
+        context.addIssue({
+          code: 'custom',
+          path,
+          message: `indicator ${indicator.ref} has a figure for ${outside.month}, outside the months a request carries (${first} to ${p.month})`,
+        });
+    });
   });
 export type RequestPayload = z.infer<typeof requestPayloadSchema>;
 
@@ -106,6 +210,11 @@ export const returnUpdateSchema = updateContentSchema
   .refine((u) => !needsNarrative(u.status) || u.narrative.trim().length > 0, {
     message: 'A Red or Amber update needs a narrative.',
   });
+
+/** A figure the lead entered or changed since the request: for its month or a correction to an earlier one. */
+export const returnFigureSchema = z
+  .object({ ref: indicatorRefSchema, ...figureFields, savedAt: calendarTimestampSchema })
+  .refine(bothOrNeither, BOTH_OR_NEITHER);
 
 export const returnPayloadSchema = z.object({
   fileId: z.uuid(),
@@ -116,9 +225,18 @@ export const returnPayloadSchema = z.object({
   month: reportingMonthSchema,
   author: z.object({ name }),
   updates: z.array(returnUpdateSchema).max(1_000),
+  /**
+   * Added after format version 2 first shipped: optional, so files written without it still open.
+   * Only a request that carried indicators is answered with figures.
+   */
+  figures: z
+    .array(returnFigureSchema)
+    .max(200 * (FIGURE_CONTEXT_MONTHS + 1))
+    .optional(),
 });
 export type ReturnPayload = z.infer<typeof returnPayloadSchema>;
 export type ReturnUpdate = ReturnPayload['updates'][number];
+export type ReturnFigure = z.infer<typeof returnFigureSchema>;
 
 export const signatureSchema = z.object({
   algorithm: z.literal('ed25519'),

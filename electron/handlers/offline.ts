@@ -175,6 +175,8 @@ export const offlineHandlers: Group<'exchange' | 'spreadsheets' | 'backups'> = {
           acceptAll: input.acceptAll,
           decisions: input.decisions,
           reasons: input.reasons,
+          figureDecisions: input.figureDecisions,
+          figureReasons: input.figureReasons,
         }),
     ),
 

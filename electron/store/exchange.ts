@@ -22,6 +22,31 @@ export type UpdateStamp = z.infer<typeof updateStampSchema>;
 export const baselineSchema = z.record(z.string(), updateStampSchema.nullable());
 export type Baseline = z.infer<typeof baselineSchema>;
 
+/**
+ * What a request carried of the strand's indicators: the indicators a return may send figures
+ * for, the first month it may correct (the request's month is the last), and each carried
+ * figure's current revision then, by "REF@YYYY-MM" (absent: no figure then).
+ */
+export const figureBaselineSchema = z.object({
+  refs: z.array(z.string()),
+  from: z.string(),
+  revisions: z.record(z.string(), z.number().int()),
+});
+export type FigureBaseline = z.infer<typeof figureBaselineSchema>;
+
+/**
+ * The baseline column as written now, and as written before figures travelled with a request
+ * (the objectives' stamps alone): both are read.
+ */
+const storedBaselineSchema = z.union([
+  z.strictObject({ objectives: baselineSchema, figures: figureBaselineSchema.nullable() }),
+  baselineSchema.transform((objectives) => ({ objectives, figures: null })),
+]);
+
+function baselineText(baseline: Baseline, figures: FigureBaseline | null): string {
+  return JSON.stringify({ objectives: baseline, figures });
+}
+
 /** A request issued here, with the baseline a return is compared with to find conflicts. */
 export interface ExchangeRequest {
   fileId: string;
@@ -33,6 +58,8 @@ export interface ExchangeRequest {
   issuedAt: string;
   issuedBy: string;
   baseline: Baseline;
+  /** The indicators and figures the request carried; null for a request that carried none. */
+  figureBaseline: FigureBaseline | null;
   /** SHA-256 of the file as written. */
   sha256: string;
 }
@@ -91,7 +118,7 @@ const requestRowSchema = z
     expires_on: z.string(),
     issued_at: z.string(),
     issued_by: z.string(),
-    baseline_json: json.pipe(baselineSchema),
+    baseline_json: json.pipe(storedBaselineSchema),
     sha256: z.string(),
   })
   .transform((row): ExchangeRequest => ({
@@ -103,7 +130,8 @@ const requestRowSchema = z
     expiresOn: row.expires_on,
     issuedAt: row.issued_at,
     issuedBy: row.issued_by,
-    baseline: row.baseline_json,
+    baseline: row.baseline_json.objectives,
+    figureBaseline: row.baseline_json.figures,
     sha256: row.sha256,
   }));
 
@@ -292,13 +320,13 @@ export class ExchangeRepository {
       request.expiresOn,
       request.issuedAt,
       request.issuedBy,
-      JSON.stringify(request.baseline),
+      baselineText(request.baseline, request.figureBaseline),
       request.sha256,
     );
   }
 
-  setBaseline(fileId: string, baseline: Baseline): void {
-    this.statements.setBaseline.run(JSON.stringify(baseline), fileId);
+  setBaseline(fileId: string, baseline: Baseline, figures: FigureBaseline | null): void {
+    this.statements.setBaseline.run(baselineText(baseline, figures), fileId);
   }
 
   importedReturns(): ImportedReturn[] {

@@ -32,6 +32,7 @@ import type {
 import type {
   AuditRecordSince,
   Baseline,
+  FigureBaseline,
   ExchangeRequest,
   OpenedRequestRecord,
   SavedUpdate,
@@ -240,7 +241,7 @@ export interface ExchangePort {
   requests(month?: string): Promise<ExchangeRequest[]>;
   recordRequest(request: ExchangeRequest): Promise<void>;
   /** The new starting point of a request's conflicts, once a return answering it is taken in. */
-  setBaseline(fileId: string, baseline: Baseline): Promise<void>;
+  setBaseline(fileId: string, baseline: Baseline, figures: FigureBaseline | null): Promise<void>;
   /** Returns taken in here, oldest first. */
   importedReturns(): Promise<ImportedReturn[]>;
   recordReturn(imported: ImportedReturn): Promise<void>;

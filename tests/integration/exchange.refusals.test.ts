@@ -6,6 +6,7 @@ import { importReturn, previewReturn } from '../../electron/exchange/importRetur
 import { signingKey, installationKey, trustKey } from '../../electron/exchange/keys';
 import type { RequestPayload, ReturnPayload } from '../../electron/exchange/format';
 import { openStore } from '../../electron/store/store';
+import { newPassphrase } from '../../electron/exchange/sealing';
 import { loadBuiltInPlan } from '../../electron/store/planFile';
 import {
   dumpDatabase,
@@ -30,10 +31,30 @@ interface Prepared {
   returnPath: string;
 }
 
-/** Secretariat issues a request for strand 1 (October 2007); the lead answers every objective. */
-async function prepare(options: { trustLead?: boolean } = {}): Promise<Prepared> {
+/**
+ * Secretariat issues a request for strand 1 (October 2007); the lead answers every objective.
+ * The request carries strand 1's indicators: S1.M1 (not countable) and, when asked, S1.M9 (a percentage).
+ */
+async function prepare(options: { trustLead?: boolean; percentIndicator?: boolean } = {}): Promise<Prepared> {
   pair = await secretariatAndLead();
   const ids = pinnedIds();
+  if (options.percentIndicator)
+    await pair.secretariat.indicators.add(
+      {
+        ref: 'S1.M9',
+        title: 'Share of knife crime cases charged',
+        outcome: null,
+        strand: 1,
+        unit: 'percent',
+        per: null,
+        better: 'higher',
+        target: null,
+        source: '',
+        notes: [],
+      },
+      pair.secretariat.now(),
+      'Secretariat',
+    );
   const requestPath = join(pair.dir, 'strand-1.bpreq');
   await secretariatRequest(
     pair.secretariat,
@@ -240,6 +261,63 @@ describe('a return file the secretariat refuses, changing nothing', () => {
     await expectRefused(forged, /does not trust for strand 1/);
   });
 
+  const figure = {
+    month: '2007-10',
+    value: 4,
+    numerator: null,
+    denominator: null,
+    note: '',
+    savedAt: '2007-10-01T09:00:00.000Z',
+  };
+  it.each<[string, ReturnPayload['figures'], RegExp]>([
+    [
+      'a figure for an indicator the request did not carry',
+      [{ ...figure, ref: 'S2.M1a' }],
+      /holds figures for indicators the request did not carry: S2\.M1a\./,
+    ],
+    [
+      'a figure for a month outside the twelve before the request and its own',
+      [{ ...figure, ref: 'S1.M9', month: '2006-09' }],
+      /figure for S1\.M9 in 2006-09, outside the months the request asked about \(2006-10 to 2007-10\)/,
+    ],
+    [
+      'two figures for one month',
+      [
+        { ...figure, ref: 'S1.M9', value: 50, numerator: 1, denominator: 2 },
+        { ...figure, ref: 'S1.M9', value: 25, numerator: 1, denominator: 4 },
+      ],
+      /more than one figure for S1\.M9@2007-10/,
+    ],
+    [
+      'a figure for an indicator that takes no figures',
+      [{ ...figure, ref: 'S1.M1' }],
+      /Indicator S1\.M1 is not countable/,
+    ],
+    [
+      'a value its numerator and denominator do not give',
+      [{ ...figure, ref: 'S1.M9', value: 90, numerator: 12, denominator: 40 }],
+      /does not fit: The value for S1\.M9 in 2007-10 is 90, but 12 out of 40 is 30/,
+    ],
+    [
+      'a numerator without its denominator',
+      [{ ...figure, ref: 'S1.M9', value: 30, numerator: 12, denominator: null }],
+      /not in the expected form \(at payload\.figures\.0: a figure has both a numerator and a denominator, or neither\)/,
+    ],
+    [
+      'a value that is not a number',
+      [{ ...figure, ref: 'S1.M9', value: 'lots' as unknown as number }],
+      /not in the expected form \(at payload\.figures\.0\.value/,
+    ],
+    [
+      'a figure for an indicator reference that is not one',
+      [{ ...figure, ref: '../../KO1' }],
+      /not in the expected form \(at payload\.figures\.0\.ref: An indicator reference looks like KO1/,
+    ],
+  ])('refuses a return carrying %s', async (_case, figures, message) => {
+    const { returnPath } = await prepare({ percentIndicator: true });
+    await expectRefused(await resigned(returnPath, (p) => (p.figures = figures)), message);
+  });
+
   it('takes a return in once: importing the same file again says when and changes nothing', async () => {
     const { returnPath } = await prepare();
     pair.clock.set('2007-10-09T14:30:00.000Z');
@@ -327,6 +405,72 @@ describe("a request file the lead's copy refuses, changing nothing", () => {
     expect((await openRequest(pair.lead, { path, actor: 'DCS Lead', trust: true })).secretariatKey).toBe(
       'trusted_now',
     );
+  });
+
+  const withIndicators = (change: (indicators: NonNullable<RequestPayload['indicators']>) => void) => change;
+  it.each<[string, (indicators: NonNullable<RequestPayload['indicators']>) => void, RegExp]>([
+    [
+      'a figure its numerator and denominator do not give',
+      withIndicators(
+        (i) => (i[1].figures = [{ month: '2007-09', value: 90, numerator: 10, denominator: 40, note: '' }]),
+      ),
+      /figures does not fit: The value for S2\.M1b in 2007-09 is 90, but 10 out of 40 is 25/,
+    ],
+    [
+      'a key outcome the plan does not have',
+      withIndicators((i) => (i[0].outcome = 99)),
+      /indicator S2\.M1a names key outcome 99, which the plan does not have/,
+    ],
+    [
+      'a figure from before the months a request carries',
+      withIndicators(
+        (i) =>
+          (i[0].figures = [{ month: '2005-01', value: 3, numerator: null, denominator: null, note: '' }]),
+      ),
+      /S2\.M1a has a figure for 2005-01, outside the months a request carries \(2006-10 to 2007-10\)/,
+    ],
+    [
+      'figures for a measure that is not countable',
+      withIndicators((i) => Object.assign(i[0], { countable: false, unit: null, better: null })),
+      /at payload\.indicators\.0: an indicator that is not countable has no figures/,
+    ],
+    [
+      'one indicator listed twice',
+      withIndicators((i) => i.push({ ...i[0] })),
+      /indicator S2\.M1a is listed more than once/,
+    ],
+    [
+      'a rate without its base',
+      withIndicators((i) => (i[0].unit = 'rate')),
+      /a rate says what it is per, and only a rate does/,
+    ],
+  ])('refuses a request whose indicators carry %s', async (_case, change, message) => {
+    pair = await secretariatAndLead();
+    await pair.secretariat.indicators.setFigure(
+      {
+        ref: 'S2.M1a',
+        month: '2007-09',
+        value: 3,
+        numerator: null,
+        denominator: null,
+        note: '',
+        source: 'typed',
+        author: 'Secretariat',
+      },
+      pair.secretariat.now(),
+    );
+    const issued = join(pair.dir, 'issued.bpreq');
+    await secretariatRequest(pair.secretariat, issued, { strandNumber: 2 });
+    const payload: RequestPayload = await payloadOf(issued, 'request', pair.lead);
+    change(payload.indicators!);
+    const path = signedFile(
+      join(pair.dir, 'hostile.bpreq'),
+      'request',
+      payload,
+      await signingKey(pair.secretariat, 'Secretariat'),
+      { method: 'passphrase', passphrase: newPassphrase() },
+    );
+    await expectLeadRefused(path, message);
   });
 
   it("refuses a request addressed to another person's key", async () => {
