@@ -22,6 +22,7 @@ import { dashboardSection } from './sections/dashboard';
 import { exceptionsSection } from './sections/exceptions';
 import { minutesSection } from './sections/minutes';
 import { papersSection } from './sections/papers';
+import { performanceSection } from './sections/performance';
 import { strandsSection } from './sections/strands';
 import { INK, MARGINS, SIZE, STYLES } from './theme';
 
@@ -42,6 +43,7 @@ const SECTION_BUILDERS: Record<PackSection, (model: PackModel, hash: string) => 
   actions: actionsSection,
   dashboard: dashboardSection,
   exceptions: exceptionsSection,
+  performance: performanceSection,
   strands: strandsSection,
   papers: papersSection,
   appendices: appendicesSection,

@@ -12,6 +12,12 @@ import type { StoreTx } from '../store/store';
 import { renderPack } from './build';
 import { collectPack, snapshotOf, type PackEdition, type PackSnapshot } from './model';
 import { describePaperChanges, snapshotPaperSchema } from './paperChanges';
+import {
+  collectPerformance,
+  describeFigureChanges,
+  snapshotFiguresSchema,
+  type PackPerformance,
+} from './performance';
 
 export { PACK_SECTIONS, type PackSection };
 
@@ -84,6 +90,21 @@ function withoutEmptyPapers(sections: PackSection[], paperCount: number): PackSe
   return kept;
 }
 
+/**
+ * The Performance section only when an indicator has figures for the reporting month or before: a
+ * pack without any keeps the sections (and so the content hash and bytes) it had before indicators.
+ */
+function withoutEmptyPerformance(sections: PackSection[], hasFigures: boolean): PackSection[] {
+  if (hasFigures || !sections.includes('performance')) return sections;
+  const kept = sections.filter((s) => s !== 'performance');
+  if (kept.length === 0)
+    throw new BoardPackError(
+      'invalid_input',
+      'No indicator has figures for this month or before; choose other sections for the pack.',
+    );
+  return kept;
+}
+
 function describeChanges(before: PackSnapshot, after: PackSnapshot): string[] {
   const changes: string[] = [];
   const refs = [...new Set([...Object.keys(before.objectives), ...Object.keys(after.objectives)])].sort(
@@ -107,7 +128,11 @@ function describeChanges(before: PackSnapshot, after: PackSnapshot): string[] {
     if (was.nextSteps !== now.nextSteps) parts.push('next steps changed');
     if (parts.length) changes.push(`${ref}: ${parts.join('; ')}`);
   }
-  return [...changes, ...describePaperChanges(before.papers, after.papers)];
+  return [
+    ...changes,
+    ...describePaperChanges(before.papers, after.papers),
+    ...describeFigureChanges(before.figures, after.figures),
+  ];
 }
 
 function compareRefs(a: string, b: string): number {
@@ -124,6 +149,7 @@ const snapshotSchema = z.object({
     z.object({ status: reportedStatusSchema, narrative: z.string(), nextSteps: z.string() }),
   ),
   papers: z.array(snapshotPaperSchema).optional(),
+  figures: snapshotFiguresSchema.optional(),
 });
 
 function parseSnapshot(json: string): PackSnapshot {
@@ -160,8 +186,9 @@ async function changesSince(
   store: StoreTx,
   issued: IssuedPackRecord,
   edition: PackEdition,
+  indicators?: PackPerformance | null,
 ): Promise<string[]> {
-  const current = snapshotOf(await collectPack(store, issued.meetingId, edition), '');
+  const current = snapshotOf(await collectPack(store, issued.meetingId, edition, indicators), '');
   return describeChanges(parseSnapshot(issued.snapshotJson), current);
 }
 
@@ -201,22 +228,23 @@ export async function changesSinceIssue(store: StoreTx, meetingId: number): Prom
 async function prepare(store: StoreTx, request: PackRequest): Promise<Prepared> {
   const meeting = await store.meetings.get(request.meetingId);
   const latest = await store.packs.latest(meeting.id);
+  const indicators = await collectPerformance(store, meeting.reportingMonth);
   const edition: PackEdition = {
     version: (latest?.version ?? 0) + 1,
     draft: request.draft,
     marking:
       (request.protectiveMarking ?? (await store.plan.summary()).protectiveMarking).trim() ||
       (await store.plan.summary()).protectiveMarking,
-    sections: withoutEmptyPapers(
-      orderedSections(request.sections),
-      (await store.papers.list(meeting.id)).length,
+    sections: withoutEmptyPerformance(
+      withoutEmptyPapers(orderedSections(request.sections), (await store.papers.list(meeting.id)).length),
+      indicators !== null,
     ),
     replaces: latest?.version ?? null,
     changes: [],
   };
-  if (latest) edition.changes = await changesSince(store, latest, edition);
+  if (latest) edition.changes = await changesSince(store, latest, edition, indicators);
   edition.changes = [...(request.notes ?? []).map((note) => note.trim()).filter(Boolean), ...edition.changes];
-  const model = await collectPack(store, meeting.id, edition);
+  const model = await collectPack(store, meeting.id, edition, indicators);
   const rendered = await renderPack(model, await paperBytesOf(store, meeting.id));
   return {
     rendered,

@@ -8,6 +8,12 @@ import type { PackSection } from '../store/meetings';
 import type { StoreTx } from '../store/store';
 import type { ActiveContent } from '../pdf/activeContent';
 import { snapshotPapers, type SnapshotPaper } from './paperChanges';
+import {
+  collectPerformance,
+  snapshotFigures,
+  type PackPerformance,
+  type SnapshotFigures,
+} from './performance';
 
 export interface PackObjective {
   ref: string;
@@ -122,6 +128,17 @@ export interface PackModel {
    * the model, so a changed paper changes the hash printed on every page.
    */
   papers?: PackPaper[];
+  /**
+   * The indicators and their figures up to the reporting month, for the Performance section and the
+   * indicator exceptions. Left out when no indicator has a figure (or neither section is in the pack),
+   * so such a pack hashes, and so prints, exactly as it did before indicators existed.
+   */
+  performance?: PackPerformance;
+}
+
+/** The sections that read the indicators. */
+function readsIndicators(sections: readonly PackSection[]): boolean {
+  return sections.includes('performance') || sections.includes('exceptions');
 }
 
 function record(m: PackMeetingRecord): PackMeetingRecord {
@@ -245,13 +262,22 @@ export async function collectPapers(store: StoreTx, meetingId: number): Promise<
   });
 }
 
-/** Gathers the pack's content for a meeting; the edition (version, options, changes) is given. */
+/**
+ * Gathers the pack's content for a meeting; the edition (version, options, changes) is given, and
+ * the indicators when the caller has already read them (undefined: read them here).
+ */
 export async function collectPack(
   store: StoreTx,
   meetingId: number,
   edition: PackEdition,
+  indicators?: PackPerformance | null,
 ): Promise<PackModel> {
   const meeting = await store.meetings.get(meetingId);
+  const performance = readsIndicators(edition.sections)
+    ? indicators === undefined
+      ? await collectPerformance(store, meeting.reportingMonth)
+      : indicators
+    : null;
   const plan = await store.plan.detail();
   const lastMonth = previousMonth(meeting.reportingMonth);
   const previous = await collectPrevious(store, meetingId);
@@ -284,6 +310,7 @@ export async function collectPack(
     actions: await collectActions(store, meeting.heldAt, previous?.heldAt ?? null),
     strands: await collectStrands(store, meeting.reportingMonth, lastMonth),
     ...(papers.length ? { papers } : {}),
+    ...(performance ? { performance } : {}),
   };
 }
 
@@ -299,6 +326,8 @@ export interface PackSnapshot {
   objectives: Record<string, { status: ReportedStatus; narrative: string; nextSteps: string }>;
   /** The papers it carried; left out when it carried none (as every pack issued before papers did). */
   papers?: SnapshotPaper[];
+  /** The indicator figures its Performance section printed; left out when it had none. */
+  figures?: SnapshotFigures;
 }
 
 export function snapshotOf(model: PackModel, hash: string): PackSnapshot {
@@ -308,11 +337,16 @@ export function snapshotOf(model: PackModel, hash: string): PackSnapshot {
       objectives[o.ref] = { status: o.now, narrative: o.narrative, nextSteps: o.nextSteps };
   }
   const papers = model.edition.sections.includes('papers') ? snapshotPapers(model.papers ?? []) : [];
+  const figures =
+    model.edition.sections.includes('performance') && model.performance
+      ? snapshotFigures(model.performance)
+      : null;
   return {
     reportingMonth: model.reportingMonth,
     contentHash: hash,
     objectives,
     ...(papers.length ? { papers } : {}),
+    ...(figures ? { figures } : {}),
   };
 }
 

@@ -5,10 +5,12 @@
 // process so peak RSS is its own, and runs as the desktop app runs the pack: this file bundled to
 // JavaScript like the main process (dependencies in node_modules) under plain Node, so neither
 // the TypeScript loader's time nor its memory (some 40 MB) is counted as the pack's.
-// Run alone: npx tsx tests/bench/pack.bench.ts [--quick]
+// Run alone: npx tsx tests/bench/pack.bench.ts [--quick] [--performance-only]
 // Targets: built-in pack < 0.3 s warm, < 1 s from a cold process, strand reports <= 2.5x the floor,
 // the first build after the app's warm-up <= 1.3x a warm one; 4,000 objectives within 3x the
 // floor, < 400 MB, time per objective at 4,000 at most 1.3x that at 250, and faster than Chromium.
+// The Performance section (issue 14): the built-in pack with it <= 1.3x the warm build without it,
+// in the same run; its cost per indicator at 500 indicators at most 1.3x that at 100 (linear).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -25,6 +27,8 @@ import { planFileSchema, type PlanFileInput } from '../../shared/planFile';
 import { activePatches } from '../../electron/pack/enginePatches';
 import { openStore, type Store } from '../../electron/store/store';
 import { firstFinalEdition } from '../integration/pack.fixtures';
+import { PACK_SECTIONS } from '../../electron/store/meetings';
+import { addMonths } from '../../shared/months';
 
 const MONTH = '2007-09';
 const LAST = '2007-08';
@@ -378,6 +382,116 @@ async function runWarmed(path: string): Promise<WarmedResult> {
   return { warmUp, first: first.wall, firstCpu: first.cpu, warm: warm.wall, warmCpu: warm.cpu };
 }
 
+/** A store on the benchmark plan with `count` indicators, each with 30 months of figures to MONTH. */
+async function indicatorStore(dir: string, count: number): Promise<{ store: Store; meetingId: number }> {
+  const { store, meetingId } = await generatedStore(dir, 40);
+  const months = Array.from({ length: 30 }, (_, i) => addMonths(MONTH, i - 29));
+  await store.transaction(async (tx) => {
+    for (let n = 0; n < count; n++) {
+      const percent = n % 3 === 2;
+      const { ref } = await tx.indicators.add(
+        {
+          title: `Benchmark indicator ${n + 1} of the serious violence outcome`,
+          outcome: 1,
+          strand: (n % 8) + 1,
+          unit: percent ? 'percent' : 'count',
+          per: null,
+          better: n % 2 ? 'higher' : 'lower',
+          target: n % 5 === 0 ? { kind: 'value', value: percent ? 50 : 120 } : null,
+          source: 'Benchmark',
+          notes: [],
+        },
+        tx.now(),
+        'Bench',
+      );
+      for (const [i, month] of months.entries()) {
+        const counted = 40 + ((n * 7 + i * 13) % 23);
+        await tx.indicators.setFigure(
+          {
+            ref,
+            month,
+            value: percent ? counted : 100 + counted,
+            numerator: percent ? counted : null,
+            denominator: percent ? 100 : null,
+            note: '',
+            source: 'demo',
+            author: 'Bench',
+          },
+          tx.now(),
+        );
+      }
+    }
+  });
+  return { store, meetingId };
+}
+
+interface PerformanceResult {
+  /** CPU of the built-in pack with its Performance section over the same build without it. */
+  builtinRatio: number;
+  builtinWallRatio: number;
+  pagesWith: number;
+  pagesWithout: number;
+  /** CPU per indicator of the Performance section alone at 500 indicators over that at 100. */
+  perIndicatorRatio: number;
+}
+
+/** Interleaved runs, so a slow spell of the machine falls on both sides of a ratio alike. */
+async function paired(runs: number, a: () => Promise<unknown>, b: () => Promise<unknown>) {
+  const bestA = { wall: Infinity, cpu: Infinity };
+  const bestB = { wall: Infinity, cpu: Infinity };
+  for (let i = 0; i < runs; i++) {
+    for (const [run, best_] of [
+      [a, bestA],
+      [b, bestB],
+    ] as const) {
+      const r = await best(1, run);
+      best_.wall = Math.min(best_.wall, r.wall);
+      best_.cpu = Math.min(best_.cpu, r.cpu);
+    }
+  }
+  return [bestA, bestB] as const;
+}
+
+async function runPerformance(path: string): Promise<PerformanceResult> {
+  const store = await openStore(path, { seedPlan: null });
+  const meetingId = (await store.meetings.list()).at(-1)?.id ?? 0;
+  const without = PACK_SECTIONS.filter((s) => s !== 'performance');
+  const withIt = () => buildPack(store, { meetingId, draft: false });
+  const withoutIt = () => buildPack(store, { meetingId, draft: false, sections: without });
+  const pagesWith = (await withIt()).pages;
+  const pagesWithout = (await withoutIt()).pages;
+  await withIt();
+  await withoutIt();
+  const [a, b] = await paired(5, withIt, withoutIt);
+  await store.close();
+  const perIndicator: number[] = [];
+  for (const count of [100, 500]) {
+    const dir = mkdtempSync(join(tmpdir(), 'board-pack-bench-'));
+    try {
+      const made = await indicatorStore(dir, count);
+      const only = () =>
+        buildPack(made.store, { meetingId: made.meetingId, draft: false, sections: ['performance'] });
+      await only();
+      await only();
+      perIndicator.push((await best(3, only)).cpu / count);
+      await made.store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return {
+    builtinRatio: a.cpu / b.cpu,
+    builtinWallRatio: a.wall / b.wall,
+    pagesWith,
+    pagesWithout,
+    perIndicatorRatio: perIndicator[1] / perIndicator[0],
+  };
+}
+
+function performanceLine(r: PerformanceResult): string {
+  return `Performance section: the built-in pack with it ${r.builtinRatio.toFixed(2)}x the warm build without it in CPU (wall ${r.builtinWallRatio.toFixed(2)}x; ${r.pagesWith} pages against ${r.pagesWithout}) (target <= 1.3x); CPU per indicator of the section at 500 indicators ${r.perIndicatorRatio.toFixed(2)}x that at 100 (target <= 1.3x: linear)`;
+}
+
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** This file bundled as the desktop app's main process is (see electron/launch/build.ts). */
@@ -447,6 +561,18 @@ async function warmedStarts(runner: string, runs: number): Promise<WarmedResult>
   }
 }
 
+/** The Performance section's case, in a process of its own on the demo's database. */
+async function performanceCase(runner: string): Promise<PerformanceResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'board-pack-bench-'));
+  try {
+    const { store } = await demoStore(dir);
+    await store.close();
+    return child<PerformanceResult>(runner, ['--performance', join(dir, 'demo.db')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const coldAt = process.argv.indexOf('--cold');
   if (coldAt !== -1) {
@@ -456,6 +582,11 @@ async function main(): Promise<void> {
   const warmedAt = process.argv.indexOf('--warmed');
   if (warmedAt !== -1) {
     console.log(JSON.stringify(await runWarmed(process.argv[warmedAt + 1])));
+    return;
+  }
+  const performanceAt = process.argv.indexOf('--performance');
+  if (performanceAt !== -1) {
+    console.log(JSON.stringify(await runPerformance(process.argv[performanceAt + 1])));
     return;
   }
   const floorAt = process.argv.indexOf('--floor');
@@ -469,6 +600,10 @@ async function main(): Promise<void> {
     return;
   }
   const runner = await bundledRunner();
+  if (process.argv.includes('--performance-only')) {
+    console.log(performanceLine(await performanceCase(runner)));
+    return;
+  }
   const speed = loopSeconds();
   const only = process.argv.includes('--quick') ? ['builtin', '250'] : ['builtin', '250', '1000', '4000'];
   // Cold starts at the beginning and again at the end of the run: this VM has slow spells of a few
@@ -488,6 +623,7 @@ async function main(): Promise<void> {
   }
   const coldLast = await coldStarts(runner, 3);
   const warmed = await warmedStarts(runner, 3);
+  const performanceResult = await performanceCase(runner);
   const cold = coldLast.total < coldFirst.total ? coldLast : coldFirst;
   const speedLast = loopSeconds();
   console.log(
@@ -520,6 +656,7 @@ async function main(): Promise<void> {
   console.log(
     `built-in pack in the app (warmed after the window shows, best of 3 processes): first build ${(warmed.first / warmed.warm).toFixed(2)}x a warm build (CPU ${(warmed.firstCpu / warmed.warmCpu).toFixed(2)}x) (target <= 1.3x); the warm-up took ${s(warmed.warmUp)}`,
   );
+  console.log(performanceLine(performanceResult));
   if (small && large) {
     // Per objective, on CPU time: wall time on a shared machine is too noisy to judge linearity by.
     const ratio = large.warmCpu / large.objectives / (small.warmCpu / small.objectives);

@@ -59,7 +59,7 @@ describe('pack commands', () => {
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      '--sections: "minutez" is not a pack section; choose from cover, agenda, contents, minutes, actions, dashboard, exceptions, strands, papers, appendices.\n',
+      '--sections: "minutez" is not a pack section; choose from cover, agenda, contents, minutes, actions, dashboard, exceptions, performance, strands, papers, appendices.\n',
     );
   });
 

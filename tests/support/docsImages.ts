@@ -82,7 +82,7 @@ async function profilePaper(pages: number): Promise<Buffer> {
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
-/** The demo's pack (as "npm run demo:pack" builds it): cover, contents, dashboard, exceptions, a strand. */
+/** The demo's pack (as "npm run demo:pack" builds it): cover, contents, dashboard, exceptions, a strand, performance. */
 async function demoPages(): Promise<void> {
   const dir = tempDir();
   const store = await openStore(join(dir, 'demo.db'), {
@@ -101,6 +101,11 @@ async function demoPages(): Promise<void> {
     save(pdf, page(pageOpeningWith(pages, 'Exceptions'), 'Exceptions'), '04-exceptions.png');
     const strand = pageOpeningWith(pages, 'Rape and Serious Sexual Offences');
     save(pdf, page(strand, 'strand 2'), '05-strand-report.png');
+    // The Performance section: its summary's first page, and the first page of its charts.
+    const performance = page(pageOpeningWith(pages, 'Performance'), 'Performance');
+    save(pdf, performance, '07-performance-summary.png');
+    const charts = page(pageOpeningWith(pages, 'Charts'), 'the performance charts');
+    save(pdf, charts, '08-performance-charts.png');
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

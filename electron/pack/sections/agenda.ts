@@ -7,6 +7,7 @@ import { fontRuns } from '../fontRuns';
 import { anchorOf, list, meetingWhen, muted, ruledTable, sectionOpening, td, th } from './common';
 import { pagesLabel, paperNumber } from '../paperLabels';
 import { paperPageAnchor } from './papers';
+import { agendaPerformanceRows } from './performance';
 
 /** The papers an item carries, each under it with the page its first page is on in this pack. */
 function paperRows(model: PackModel, itemPosition: number): Node[][] {
@@ -56,7 +57,11 @@ export function agendaSection(model: PackModel): Node[] {
       page,
     ];
   });
-  const rows = meeting.agenda.flatMap((item, i) => [itemRows[i], ...paperRows(model, item.position)]);
+  const rows = meeting.agenda.flatMap((item, i) => [
+    itemRows[i],
+    ...agendaPerformanceRows(model, item.position),
+    ...paperRows(model, item.position),
+  ]);
   const details: Node = {
     table: {
       widths: [70, '*'],

@@ -8,6 +8,7 @@ import { PACK_SECTION_TITLES } from '../../../shared/packSections';
 import { anchorOf, sectionOpening, strandAnchor, td, th } from './common';
 import { paperNumber } from '../paperLabels';
 import { paperPageAnchor } from './papers';
+import { performanceContents } from './performance';
 
 function entry(title: string, anchor: string, level: 0 | 1): Node[] {
   const titleCell: TextNode =
@@ -31,6 +32,9 @@ export function contentsSection(model: PackModel): Node[] {
     rows.push(entry(PACK_SECTION_TITLES[section], anchorOf(section), 0));
     if (section === 'strands') {
       for (const s of model.strands) rows.push(entry(`${s.number}. ${s.title}`, strandAnchor(s.number), 1));
+    }
+    if (section === 'performance') {
+      for (const g of performanceContents(model)) rows.push(entry(g.title, g.anchor, 1));
     }
     if (section === 'papers') {
       // The page the paper itself starts on, as the agenda gives it, not its divider before it.

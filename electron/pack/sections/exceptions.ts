@@ -7,6 +7,7 @@ import { safeText } from '../fontRuns';
 import { INK } from '../theme';
 import { emptyNote, ruledTable, sectionOpening, td, th } from './common';
 import { objectiveCell, refCell, statusCell, updateCell } from './objectiveCells';
+import { indicatorExceptions } from './performanceExceptions';
 
 type Found = { o: PackObjective; strand: number };
 
@@ -72,5 +73,6 @@ export function exceptionsSection(model: PackModel): Node[] {
     ),
     overdueTable(model),
     objectiveTable(model, missing, 'No update', `Every objective has an update for ${month}.`),
+    ...indicatorExceptions(model),
   ];
 }

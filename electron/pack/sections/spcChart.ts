@@ -114,17 +114,17 @@ function valueLines(chart: SpcChart, scale: ChartScale): CanvasShape[] {
 }
 
 /** One mark: a small grey dot for common cause, a larger outlined shape for special cause. */
-export function markShape(variation: Variation, x: number, y: number): CanvasShape {
+export function markShape(variation: Variation, x: number, y: number, scale = 1): CanvasShape {
   if (variation === 'common_cause')
     return {
       type: 'ellipse',
       x,
       y,
-      r1: COMMON_RADIUS,
-      r2: COMMON_RADIUS,
+      r1: r2(COMMON_RADIUS * scale),
+      r2: r2(COMMON_RADIUS * scale),
       color: VARIATION_COLOURS.common_cause,
     };
-  const points = markPoints(VARIATION_SHAPES[variation], x, y, SIGNAL_RADIUS).map(([px, py]) => ({
+  const points = markPoints(VARIATION_SHAPES[variation], x, y, SIGNAL_RADIUS * scale).map(([px, py]) => ({
     x: r2(px),
     y: r2(py),
   }));
