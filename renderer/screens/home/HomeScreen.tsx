@@ -10,12 +10,14 @@ import { MissingUpdates } from './MissingUpdates';
 import { OverdueActions } from './OverdueActions';
 import { MovementSummary } from './MovementSummary';
 import { KeyFigures } from './KeyFigures';
+import { ChaseList } from './ChaseList';
 import { useScreenTitle } from '../../state/title';
 
 export function HomeScreen() {
   const month = useSession((s) => s.month);
   const dashboard = useResource(`dashboard:${month}`, month ? () => call('dashboard.get', { month }) : null);
   const d = dashboard.data;
+  const chase = useResource(`chase:${month}`, month ? () => call('chase.list', { month }) : null);
   useScreenTitle(month ? `Home: ${monthLabel(month)}` : 'Home');
 
   return (
@@ -42,6 +44,8 @@ export function HomeScreen() {
               <OverdueActions dashboard={d} />
             </div>
           </div>
+          <ErrorMessage text={chase.error} />
+          {chase.data && chase.data.month === month && <ChaseList list={chase.data} />}
         </>
       )}
     </section>
