@@ -106,12 +106,25 @@ import {
   retireIndicatorSchema,
   setFigureInputSchema,
 } from './contractIndicators';
+import {
+  carryForwardInputSchema,
+  carryForwardStrandInputSchema,
+  carryForwardStrandSchema,
+  chaseListInputSchema,
+  chaseListSchema,
+  chasePdfSchema,
+  chaseRequestsInputSchema,
+  chaseRequestsSchema,
+  statusStripInputSchema,
+  statusStripSchema,
+} from './contractChase';
 
 export * from './contractSchemas';
 export * from './contractOffline';
 export * from './contractPapers';
 export * from './contractSummaries';
 export * from './contractIndicators';
+export * from './contractChase';
 export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, UNEXPECTED_MESSAGE, type MenuCommand } from './ipc';
 
 // ── The table ────────────────────────────────────────────────────────────────────────────────────
@@ -153,6 +166,13 @@ export const contract = {
     input: z.object({ ref: objectiveRefSchema, month: reportingMonthSchema.optional() }),
     output: z.array(updateSchema),
   },
+  'updates.carryForward': { input: carryForwardInputSchema, output: updateSchema },
+  'updates.carryForwardStrand': { input: carryForwardStrandInputSchema, output: carryForwardStrandSchema },
+  'updates.statusStrip': { input: statusStripInputSchema, output: statusStripSchema },
+
+  'chase.list': { input: chaseListInputSchema, output: chaseListSchema },
+  'chase.pdf': { input: chaseListInputSchema, output: chasePdfSchema },
+  'chase.makeRequests': { input: chaseRequestsInputSchema, output: chaseRequestsSchema },
 
   'dashboard.get': {
     input: z.object({ month: reportingMonthSchema.optional() }).default({}),

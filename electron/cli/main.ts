@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { isBoardPackError } from '../../shared/errors';
 import { CliContext, type CliIo } from './context';
 import { registerBackup } from './backup';
+import { registerChase } from './chase';
 import { registerCheck } from './check';
 import { registerDemo } from './demo';
 import { registerIndicator } from './indicator';
@@ -29,6 +30,7 @@ const COMMAND_GROUPS: RegisterCommands[] = [
   registerDemo,
   registerStatus,
   registerUpdate,
+  registerChase,
   registerIndicator,
   registerBackup,
   registerCheck,

@@ -1,4 +1,5 @@
 // Every contract method's handler, gathered into one table; dispatch.ts is the way in.
+import { chaseHandlers } from './chase';
 import { dashboardHandlers } from './dashboard';
 import { indicatorsHandlers } from './indicators';
 import { meetingsHandlers } from './meetings';
@@ -20,4 +21,5 @@ export const handlers: HandlerTable = {
   ...settingsHandlers,
   ...offlineHandlers,
   ...indicatorsHandlers,
+  ...chaseHandlers,
 };

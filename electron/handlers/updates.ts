@@ -1,6 +1,7 @@
 // updates.*: the monthly grid for one strand, autosaved drafts, and the submit / accept / return
 // workflow with each objective's revision history.
 import { previousMonth } from '../../shared/months';
+import { carryForwardHandlers } from './carryForward';
 import { actorOf } from './services';
 import type { Group } from './table';
 import { monthSummary, recordUpdate } from './updatesRecord';
@@ -68,4 +69,6 @@ export const updatesHandlers: Group<'updates'> = {
   'updates.monthSummary': monthSummary,
 
   'updates.history': async ({ store }, { ref, month }) => await store.updates.history(ref, month),
+
+  ...carryForwardHandlers,
 };

@@ -1,8 +1,8 @@
 // Everything a pack shows, gathered from the store in one place as plain data. The builder only
 // lays this out; its canonical JSON is hashed, so the hash printed on every page names the content.
 import { createHash } from 'node:crypto';
-import type { ReportedStatus } from '../../shared/domain';
-import { previousMonth, type ReportingMonth } from '../../shared/months';
+import type { ReportedStatus, Update } from '../../shared/domain';
+import { addMonths, previousMonth, type ReportingMonth } from '../../shared/months';
 import { boardActionShownStatus, movementOf, type Movement } from '../../shared/status';
 import type { PackSection } from '../store/meetings';
 import type { StoreTx } from '../store/store';
@@ -25,6 +25,8 @@ export interface PackObjective {
   now: ReportedStatus;
   last: ReportedStatus;
   movement: Movement;
+  /** The reported status of the last months up to this one, oldest first (the strip); months before the plan are left out. */
+  recent: ReportedStatus[];
   narrative: string;
   nextSteps: string;
   risks: string;
@@ -153,13 +155,28 @@ function record(m: PackMeetingRecord): PackMeetingRecord {
   };
 }
 
+/** How many months the strip beside each objective in a strand report shows, this month included. */
+export const STRIP_MONTHS = 6;
+
+/** Each month's reported updates for the strip, oldest first, from the plan's first month at the earliest. */
+async function recentReports(store: StoreTx, month: ReportingMonth, startMonth: ReportingMonth) {
+  const reports: Map<string, Update>[] = [];
+  for (let back = STRIP_MONTHS - 1; back >= 0; back -= 1) {
+    const m = addMonths(month, -back);
+    if (m >= startMonth) reports.push(await store.updates.reported(m));
+  }
+  return reports;
+}
+
 async function collectStrands(
   store: StoreTx,
   month: ReportingMonth,
   lastMonth: ReportingMonth,
+  startMonth: ReportingMonth,
 ): Promise<PackStrand[]> {
   const now = await store.updates.reported(month);
   const last = await store.updates.reported(lastMonth);
+  const recent = await recentReports(store, month, startMonth);
   const objectives = await store.plan.objectives({ month });
   return (await store.plan.strands()).map((s) => ({
     number: s.number,
@@ -185,6 +202,7 @@ async function collectStrands(
           now: nowStatus,
           last: lastStatus,
           movement: movementOf(lastStatus, nowStatus),
+          recent: recent.map((reported): ReportedStatus => reported.get(o.ref)?.status ?? 'no_update'),
           narrative: update?.narrative ?? '',
           nextSteps: update?.nextSteps ?? '',
           risks: update?.risks ?? '',
@@ -308,7 +326,7 @@ export async function collectPack(
     lastMonth,
     previous,
     actions: await collectActions(store, meeting.heldAt, previous?.heldAt ?? null),
-    strands: await collectStrands(store, meeting.reportingMonth, lastMonth),
+    strands: await collectStrands(store, meeting.reportingMonth, lastMonth, plan.startMonth),
     ...(papers.length ? { papers } : {}),
     ...(performance ? { performance } : {}),
   };

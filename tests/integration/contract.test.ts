@@ -12,6 +12,7 @@ import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrate';
 import { acceptedUpdate, APP_NOW, boardMeeting, openTestApp, type TestApp } from '../fixtures/appServices';
 import { indicatorsExamples } from './contract.indicators';
 import { papersExamples } from './contract.papers';
+import { chaseExamples } from './contract.chase';
 import { readPdf } from '../support/pdf';
 
 let app: TestApp;
@@ -556,6 +557,7 @@ const examples: { [M in MethodName]: Example } = {
   },
   ...papersExamples(() => app),
   ...indicatorsExamples(() => app),
+  ...chaseExamples(() => app),
   'settings.get': {
     behaviour: 'returns the board’s settings and where the database is',
     run: async () => {

@@ -6,6 +6,7 @@ import { fontRuns } from '../fontRuns';
 import { INK, PLAIN } from '../theme';
 import { anchorOf, ruledTable, strandAnchor, th } from './common';
 import { objectiveCell, refCell, statusCell, updateCell } from './objectiveCells';
+import { statusStrip } from './statusStrip';
 
 function bullets(items: string[]): TextNode {
   if (items.length === 0) return { text: '—', style: 'td', color: INK.faint };
@@ -28,6 +29,12 @@ function groups(objectives: PackObjective[]): { theme: string; objectives: PackO
     else out.push({ theme: o.theme, objectives: [o] });
   }
   return out;
+}
+
+/** The status cell with the objective's last months under it (see statusStrip.ts). */
+function withStrip(cell: TextNode, o: PackObjective, model: PackModel): TextNode {
+  const text = typeof cell.text === 'string' ? [cell.text] : cell.text;
+  return { ...cell, text: [...text, ...statusStrip(o, model.reportingMonth)] };
 }
 
 function strandReport(model: PackModel, s: PackStrand, first: boolean): Node[] {
@@ -74,7 +81,7 @@ function strandReport(model: PackModel, s: PackStrand, first: boolean): Node[] {
     const rows = group.objectives.map((o): Node[] => [
       refCell(o),
       objectiveCell(o),
-      statusCell(o, model.lastMonth),
+      withStrip(statusCell(o, model.lastMonth), o, model),
       updateCell(o, model),
     ]);
     nodes.push(

@@ -10,6 +10,7 @@ import { MissingUpdates } from './MissingUpdates';
 import { OverdueActions } from './OverdueActions';
 import { MovementSummary } from './MovementSummary';
 import { KeyFigures } from './KeyFigures';
+import { ChaseList } from './ChaseList';
 import { useScreenTitle } from '../../state/title';
 
 export function HomeScreen() {
@@ -24,6 +25,7 @@ export function HomeScreen() {
     indicators.data?.filter(
       (i) => i.latest?.month === month && i.latest.variation === 'special_cause_concern',
     ).length ?? null;
+  const chase = useResource(`chase:${month}`, month ? () => call('chase.list', { month }) : null);
   useScreenTitle(month ? `Home: ${monthLabel(month)}` : 'Home');
 
   return (
@@ -50,6 +52,8 @@ export function HomeScreen() {
               <OverdueActions dashboard={d} />
             </div>
           </div>
+          <ErrorMessage text={chase.error} />
+          {chase.data && chase.data.month === month && <ChaseList list={chase.data} />}
         </>
       )}
     </section>

@@ -6,6 +6,7 @@ import { useNotices } from '../../state/notices';
 import type { RowView } from './rowView';
 import { acceptAll, submitAll } from './workflow';
 import { GRID_ID } from './GridTable';
+import { CarryForwardStrand } from './CarryForward';
 
 interface Props {
   strandNumber: number;
@@ -69,6 +70,7 @@ export function StrandToolbar({ strandNumber, month, views, onStrand }: Props) {
         <button type="button" className="button" disabled={busy || submitted === 0} onClick={onAcceptAll}>
           Accept all submitted ({submitted})
         </button>
+        <CarryForwardStrand strandNumber={strandNumber} month={month} views={views} />
       </div>
       {refusals.length > 0 && (
         <div className="error-message toolbar-refusals" role="alert">

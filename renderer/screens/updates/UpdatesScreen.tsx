@@ -12,6 +12,7 @@ import { useNotices } from '../../state/notices';
 import { useUpdatesGrid } from '../../state/updatesGrid';
 import { GridTable } from './GridTable';
 import { LastMonth } from './LastMonth';
+import { CarryForwardButton } from './CarryForward';
 import { RevisionHistory } from './RevisionHistory';
 import { cachedRowView, type RowView } from './rowView';
 import { SaveState } from './SaveState';
@@ -166,6 +167,12 @@ export function UpdatesScreen() {
                 <p className="small">Target: {view.row.objective.targetText}</p>
               )}
               <LastMonth row={view.row} previousMonth={grid.previousMonth} />
+              <CarryForwardButton
+                view={view}
+                month={grid.month}
+                previousMonth={grid.previousMonth}
+                onCarried={() => narrativeRef.current?.focus()}
+              />
               <UpdateEditor
                 ref={narrativeRef}
                 view={view}
@@ -178,7 +185,12 @@ export function UpdatesScreen() {
                 error={rowError?.ref === view.row.objective.ref ? rowError.text : null}
                 onOutcome={(o) => setRowError(o.ok ? null : { ref: view.row.objective.ref, text: o.message })}
               />
-              <RevisionHistory key={view.row.objective.ref} objectiveRef={view.row.objective.ref} />
+              <RevisionHistory
+                key={view.row.objective.ref}
+                objectiveRef={view.row.objective.ref}
+                month={grid.month}
+                working={`${view.row.working?.revision ?? 0}:${view.row.working?.state ?? ''}`}
+              />
             </aside>
           )}
         </div>
