@@ -221,7 +221,7 @@ export class BackupsRepository {
     const values: Record<string, string> = {};
     if (folder !== undefined) values[BACKUP_FOLDER_SETTING] = folder;
     if (changes.keep !== undefined) values[BACKUP_KEEP_SETTING] = String(changes.keep);
-    this.settingsOf.set(values, actor, 'backup');
+    this.settingsOf.set(values, actor, 'backup', () => this.settings());
     return this.settings();
   }
 

@@ -26,7 +26,9 @@ const objectiveRowSchema = z
     z.string(),
     planYearSchema.nullable(),
     z.string().nullable(),
-    z.number().nullable(),
+    // Infinity as a target was stored by imports before they refused it; it is read as it is so the
+    // next import can mend it (spreadsheet.hostile.test).
+    z.union([z.number(), z.literal(Infinity), z.literal(-Infinity)]).nullable(),
     z.string().nullable(),
     z.string().nullable(),
     flagColumn,

@@ -27,21 +27,27 @@ export class SettingsRepository {
     return typeof value === 'string' ? value : null;
   }
 
-  set(values: Record<string, string>, actor: string, auditId?: string): void {
+  /**
+   * Sets the keys in one transaction with one audit row. shown, when given, is what the audit row
+   * records before and after (a group's own view, such as the backup folder and keep count).
+   */
+  set(values: Record<string, string>, actor: string, auditId?: string, shown?: () => unknown): void {
     const keys = Object.keys(values).sort();
     if (!keys.length) return;
     writeTransaction(this.db, () => {
-      const before = Object.fromEntries(keys.map((key) => [key, this.get(key)]));
+      const view = () => (shown ? shown() : Object.fromEntries(keys.map((key) => [key, this.get(key)])));
+      const single = keys.length === 1 && auditId === undefined && !shown;
+      const before = single ? this.get(keys[0]) : view();
       for (const key of keys) this.upsert.run(key, values[key]);
-      const single = keys.length === 1 && auditId === undefined;
+      const after = single ? values[keys[0]] : view();
       this.audit.record(
         this.now(),
         actor,
         'setting.set',
         'setting',
         auditId ?? keys.join(','),
-        single ? before[keys[0]] : before,
-        single ? values[keys[0]] : Object.fromEntries(keys.map((key) => [key, values[key]])),
+        before,
+        after,
       );
     });
   }

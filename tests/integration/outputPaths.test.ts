@@ -134,7 +134,7 @@ describe('backup auto --folder and restore --keep-folder', () => {
     const file = join(dir, 'notes.txt');
     writeFileSync(file, 'notes');
     const started = Date.now();
-    await expectRefused(['backup', 'auto', '--folder', ''], /an empty name is not a folder/);
+    await expectRefused(['backup', 'auto', '--folder', ''], /Give a folder for the backups\./);
     await expectRefused(['backup', 'auto', '--folder', file], /notes\.txt is a file, not a folder/);
     await expectRefused(
       ['backup', 'auto', '--folder', '/dev/null'],

@@ -218,7 +218,7 @@ describe('papers in the board pack, read back from the PDF', () => {
     expect(alonePages.length).toBe(1 + 3 + sum);
     expect(pageOpeningWith(alonePages, 'Papers')).toBe(1);
     await expect(
-      await buildPack(fixture.store, { meetingId: fixture.previous.id, draft: false, sections: ['papers'] }),
+      buildPack(fixture.store, { meetingId: fixture.previous.id, draft: false, sections: ['papers'] }),
     ).rejects.toThrow('This meeting has no papers; choose other sections for the pack.');
   });
 

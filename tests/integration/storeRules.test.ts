@@ -194,7 +194,7 @@ describe('the audit log', () => {
     store = await newStore();
     const before = dumpDatabase(store.path);
     await expect(
-      await store.transaction(async (tx) => {
+      store.transaction(async (tx) => {
         await tx.updates.save(
           {
             ref: '2.E.3',
@@ -483,7 +483,7 @@ describe('retiring and deleting objectives', () => {
     store = await newStore();
     const before = await store.audit.count();
     await store.plan.deleteObjective('2.E.3', AT, 'Secretariat');
-    await expect(await store.plan.objective('2.E.3')).rejects.toThrow(
+    await expect(store.plan.objective('2.E.3')).rejects.toThrow(
       expect.objectContaining({ code: 'not_found' }),
     );
     expect(await store.audit.count()).toBe(before + 1);
