@@ -12,6 +12,13 @@ export const variationSchema = z.enum(VARIATIONS);
 export const assuranceSchema = z.enum(ASSURANCES);
 export const figureSourceSchema = z.enum(['typed', 'import', 'exchange', 'demo']);
 export type FigureSource = z.infer<typeof figureSourceSchema>;
+/** Where a figure came from, in the words the screens show. */
+export const FIGURE_SOURCE_LABELS: Record<FigureSource, string> = {
+  typed: 'Typed',
+  import: 'Imported file',
+  exchange: 'Exchange return',
+  demo: 'Demo',
+};
 
 const sentence = (message: string) => z.string().trim().min(1, message);
 const placeNumber = z.number().int().positive();

@@ -1,5 +1,5 @@
 // Taking in a lead's return: every check first, then the trust step for a key this copy does not
-// know, then each incoming update beside ours to accept or reject, then what was done.
+// know, then each incoming update and figure beside ours to accept or reject, then what was done.
 import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput, ReturnPreviewView, Upload } from '../../../shared/contract';
 import { monthLabel } from '../../../shared/months';
@@ -7,7 +7,8 @@ import { call, tryCall } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf } from '../../state/notices';
 import { uploadOf } from './files';
-import { ReturnReview, type Decisions } from './ReturnReview';
+import { ReturnReview } from './ReturnReview';
+import { acceptUndecided, decide, giveReason, NO_CHOICES, plural, type ReviewChoices } from './reviewChoices';
 
 type Imported = MethodOutput<'exchange.importReturn'>;
 
@@ -16,8 +17,7 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
   const [preview, setPreview] = useState<ReturnPreviewView | null>(null);
   const [needsTrust, setNeedsTrust] = useState(false);
   const [trusted, setTrusted] = useState(false);
-  const [decisions, setDecisions] = useState<Decisions>({});
-  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [choices, setChoices] = useState<ReviewChoices>(NO_CHOICES);
   const [result, setResult] = useState<Imported | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -25,8 +25,7 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
     setPreview(null);
     setNeedsTrust(false);
     setTrusted(false);
-    setDecisions({});
-    setReasons({});
+    setChoices(NO_CHOICES);
     setResult(null);
     setError(null);
   }
@@ -66,7 +65,7 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
   async function apply() {
     if (!upload) return;
     try {
-      const done = await call('exchange.importReturn', { ...upload, trust: trusted, decisions, reasons });
+      const done = await call('exchange.importReturn', { ...upload, trust: trusted, ...choices });
       setResult(done);
       setError(null);
       onImported();
@@ -97,13 +96,10 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
       {preview && (!needsTrust || trusted) && !result && (
         <ReturnReview
           preview={preview}
-          decisions={decisions}
-          reasons={reasons}
-          onReason={(ref, text) => setReasons({ ...reasons, [ref]: text })}
-          onDecide={(ref, d) => setDecisions({ ...decisions, [ref]: d })}
-          onAcceptUndecided={(refs) =>
-            setDecisions({ ...Object.fromEntries(refs.map((ref) => [ref, 'accept' as const])), ...decisions })
-          }
+          choices={choices}
+          onReason={(kind, id, text) => setChoices((c) => giveReason(c, kind, id, text))}
+          onDecide={(kind, id, d) => setChoices((c) => decide(c, kind, id, d))}
+          onAcceptUndecided={(undecided) => setChoices((c) => acceptUndecided(c, undecided))}
           onApply={() => void apply()}
         />
       )}
@@ -141,6 +137,7 @@ function TrustStep(props: { preview: ReturnPreviewView; refusal: string | null; 
 
 function ResultSummary({ result }: { result: Imported }) {
   const { preview } = result;
+  const figures = result.figuresAccepted.length + result.figuresRejected.length;
   // The review and its buttons are gone: focus lands on what happened, to read on from there.
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => summary.current?.focus(), []);
@@ -153,6 +150,17 @@ function ResultSummary({ result }: { result: Imported }) {
       </p>
       {result.accepted.length > 0 && <p>Accepted: {result.accepted.join(', ')}.</p>}
       {result.rejected.length > 0 && <p>Kept as they were here: {result.rejected.join(', ')}.</p>}
+      {figures > 0 && (
+        <p>
+          Of its {plural(figures, 'indicator figure')}, {result.figuresAccepted.length} recorded
+          {result.figuresAccepted.length > 0 ? ` (${result.figuresAccepted.join(', ')})` : ''} and{' '}
+          {result.figuresRejected.length} rejected
+          {result.figuresRejected.length > 0
+            ? ` (${result.figuresRejected.join(', ')}, kept as they were here)`
+            : ''}
+          .
+        </p>
+      )}
     </div>
   );
 }

@@ -1,69 +1,87 @@
-// Each incoming update beside the one this copy holds, with accept (take theirs) or reject (keep
-// ours) for each; a conflict is an update changed here after the request went out.
+// A lead's return under review: its updates and its indicator figures, each beside what this copy
+// holds, to accept or reject one by one (or the undecided ones in bulk), then apply in one go.
 import { useState } from 'react';
 import type { ReturnPreviewView } from '../../../shared/contract';
 import { CLEAR_EXCHANGE_FILE_WARNING } from '../../../shared/contractOffline';
 import { monthLabel } from '../../../shared/months';
-import { StatusBadge } from '../../components/StatusBadge';
-
-export type Decisions = Record<string, 'accept' | 'reject'>;
-type Item = ReturnPreviewView['updates'][number];
+import { FigureReviewTable } from './FigureReviewTable';
+import {
+  countedItems,
+  decisionName,
+  plural,
+  reasonId,
+  type Decision,
+  type ItemKind,
+  type ReviewChoices,
+} from './reviewChoices';
+import { UpdateReviewTable } from './UpdateReviewTable';
 
 export function ReturnReview(props: {
   preview: ReturnPreviewView;
-  decisions: Decisions;
-  /** Why each rejected update is rejected: it goes back to the lead with the next request. */
-  reasons: Record<string, string>;
-  onReason: (ref: string, text: string) => void;
-  onDecide: (ref: string, decision: 'accept' | 'reject') => void;
-  /** Marks each update without a decision as Accepted, leaving every decision already made alone. */
-  onAcceptUndecided: (refs: string[]) => void;
+  choices: ReviewChoices;
+  onDecide: (kind: ItemKind, id: string, decision: Decision) => void;
+  onReason: (kind: ItemKind, id: string, text: string) => void;
+  /** Marks each item without a decision as Accepted, leaving every decision already made alone. */
+  onAcceptUndecided: (undecided: { updates: string[]; figures: string[] }) => void;
   onApply: () => void;
 }) {
-  const { preview, decisions } = props;
+  const { preview, choices } = props;
   const [missing, setMissing] = useState<string | null>(null);
   const [marked, setMarked] = useState<string | null>(null);
   const [unexplained, setUnexplained] = useState<string[]>([]);
-  const conflicts = preview.updates.filter((u) => u.conflict);
-  const undecided = preview.updates.filter((u) => !decisions[u.ref]);
-  // Conflicts need a choice each: the bulk button only reaches updates that are not in conflict.
-  const bulk = undecided.filter((u) => !u.conflict).map((u) => u.ref);
-  const accepted = preview.updates.filter((u) => decisions[u.ref] === 'accept').length;
-  const rejected = preview.updates.filter((u) => decisions[u.ref] === 'reject').length;
+  const undecidedUpdates = preview.updates.filter((u) => !choices.decisions[u.ref]);
+  const undecidedFigures = preview.figures.filter((f) => !choices.figureDecisions[f.key]);
+  // Conflicts need a choice each: the bulk button only reaches items that are not in conflict.
+  const bulk = {
+    updates: undecidedUpdates.filter((u) => !u.conflict).map((u) => u.ref),
+    figures: undecidedFigures.filter((f) => !f.conflict).map((f) => f.key),
+  };
+  const bulkCount = countedItems(bulk.updates.length, bulk.figures.length);
 
   function acceptUndecided() {
     props.onAcceptUndecided(bulk);
     setMissing(null);
     setMarked(
-      `${plural(bulk.length, 'update')} marked Accept: ${bulk.join(', ')}. Your other decisions are unchanged; apply when ready.`,
+      `${bulkCount} marked Accept: ${[...bulk.updates, ...bulk.figures].join(', ')}. Your other decisions are unchanged; apply when ready.`,
     );
   }
 
   function apply() {
     setMarked(null);
-    // A rejection (not keeping ours in a conflict) needs its reason, asked for at its own field.
+    // A rejected update (not keeping ours in a conflict) needs its reason, asked for at its field.
     const needReason = preview.updates
-      .filter((u) => decisions[u.ref] === 'reject' && !u.conflict && !props.reasons[u.ref]?.trim())
+      .filter((u) => choices.decisions[u.ref] === 'reject' && !u.conflict && !choices.reasons[u.ref]?.trim())
       .map((u) => u.ref);
     setUnexplained(needReason);
-    if (undecided.length === 0 && needReason.length > 0) {
+    const waiting = [
+      ...undecidedUpdates.map((u) => ({ kind: 'update' as const, id: u.ref })),
+      ...undecidedFigures.map((f) => ({ kind: 'figure' as const, id: f.key })),
+    ];
+    if (waiting.length === 0 && needReason.length > 0) {
       setMissing(null);
-      document.getElementById(reasonId(needReason[0]))?.focus();
+      document.getElementById(reasonId('update', needReason[0]))?.focus();
       return;
     }
-    if (undecided.length === 0) {
+    if (waiting.length === 0) {
       setMissing(null);
       props.onApply();
       return;
     }
-    const refs = undecided.map((u) => u.ref);
     setMissing(
-      `No decision yet for ${refs.join(', ')}: choose for each${bulk.length ? ', or mark them Accept with the button' : ''}. Nothing was changed.`,
+      `No decision yet for ${waiting.map((w) => w.id).join(', ')}: choose for each${bulkCount ? ', or mark them Accept with the button' : ''}. Nothing was changed.`,
     );
     // Straight to the first row still waiting, so the keyboard continues where the work is.
-    document.querySelector<HTMLInputElement>(`input[name="decide-${CSS.escape(refs[0])}"]`)?.focus();
+    const first = decisionName(waiting[0].kind, waiting[0].id);
+    document.querySelector<HTMLInputElement>(`input[name="${CSS.escape(first)}"]`)?.focus();
   }
 
+  const tableProps = {
+    showUndecided: missing !== null,
+    unexplained,
+    describedBy: missing ? 'review-missing' : undefined,
+    onDecide: props.onDecide,
+    onReason: props.onReason,
+  };
   return (
     <div data-testid="return-review">
       <h3>
@@ -75,57 +93,34 @@ export function ReturnReview(props: {
           {CLEAR_EXCHANGE_FILE_WARNING}
         </p>
       )}
-      <p className="small">
-        {preview.updates.length} update{preview.updates.length === 1 ? '' : 's'} in the file
-        {conflicts.length > 0 ? `, ${conflicts.length} in conflict` : ''}. Accepted updates are recorded as{' '}
-        {preview.leadName}&apos;s.
-      </p>
-      {preview.unanswered.length > 0 && (
-        <details className="small">
-          <summary>
-            {preview.unanswered.length} objective{preview.unanswered.length === 1 ? '' : 's'} not answered
-            (left as they are here)
-          </summary>
-          <p>{preview.unanswered.join(', ')}</p>
-        </details>
+      <ReturnSummary preview={preview} />
+      {preview.updates.length > 0 && (
+        <UpdateReviewTable
+          updates={preview.updates}
+          decisions={choices.decisions}
+          reasons={choices.reasons}
+          {...tableProps}
+        />
       )}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Incoming updates">
-        <table className="offline-review" aria-describedby={missing ? 'review-missing' : undefined}>
-          <caption className="visually-hidden">Incoming updates beside the updates held here</caption>
-          <thead>
-            <tr>
-              <th scope="col">Objective</th>
-              <th scope="col">Here now</th>
-              <th scope="col">From the lead</th>
-              <th scope="col">Decision</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.updates.map((item) => (
-              <ReviewRow
-                key={item.ref}
-                item={item}
-                decision={decisions[item.ref]}
-                invalid={missing !== null && !decisions[item.ref]}
-                onDecide={props.onDecide}
-                reason={props.reasons[item.ref] ?? ''}
-                reasonMissing={unexplained.includes(item.ref) && !props.reasons[item.ref]?.trim()}
-                onReason={props.onReason}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="small" data-testid="review-tally">
-        So far: {accepted} to accept, {rejected} to reject, {undecided.length} without a decision.
-      </p>
+      {preview.figures.length > 0 && (
+        <>
+          <h4 className="offline-review-heading">Indicator figures</h4>
+          <FigureReviewTable
+            figures={preview.figures}
+            decisions={choices.figureDecisions}
+            reasons={choices.figureReasons}
+            {...tableProps}
+          />
+        </>
+      )}
+      <ReviewTally preview={preview} choices={choices} />
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={apply}>
           Apply my decisions
         </button>
-        {bulk.length > 0 && (
+        {bulkCount !== '' && (
           <button type="button" className="button" data-testid="accept-undecided" onClick={acceptUndecided}>
-            Mark the {plural(bulk.length, 'update')} without a decision Accept
+            Mark the {bulkCount} without a decision Accept
           </button>
         )}
       </div>
@@ -141,123 +136,53 @@ export function ReturnReview(props: {
   );
 }
 
-function reasonId(ref: string): string {
-  return `reject-reason-${ref}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function UpdateCell({
-  update,
-}: {
-  update: { status: Item['incoming']['status']; narrative: string } | null;
-}) {
-  if (!update) return <span className="muted small">Nothing yet</span>;
+function ReturnSummary({ preview }: { preview: ReturnPreviewView }) {
+  const conflicts = preview.conflicts.length;
+  const figureConflicts = preview.figureConflicts.length;
+  const figures = preview.figures.length;
   return (
     <>
-      <StatusBadge status={update.status} />
-      {update.narrative && <p className="offline-narrative">{update.narrative}</p>}
+      <p className="small">
+        {plural(preview.updates.length, 'update')} in the file
+        {conflicts > 0 ? `, ${conflicts} in conflict` : ''}
+        {figures > 0
+          ? `; ${plural(figures, 'indicator figure')}${figureConflicts > 0 ? `, ${figureConflicts} in conflict` : ''}`
+          : ''}
+        . Accepted {figures > 0 ? 'updates and figures are' : 'updates are'} recorded as {preview.leadName}
+        &apos;s.
+      </p>
+      {preview.unanswered.length > 0 && (
+        <details className="small">
+          <summary>
+            {preview.unanswered.length} objective{preview.unanswered.length === 1 ? '' : 's'} not answered
+            (left as they are here)
+          </summary>
+          <p>{preview.unanswered.join(', ')}</p>
+        </details>
+      )}
     </>
   );
 }
 
-function ReviewRow(props: {
-  item: Item;
-  decision: 'accept' | 'reject' | undefined;
-  invalid: boolean;
-  onDecide: (ref: string, decision: 'accept' | 'reject') => void;
-  reason: string;
-  reasonMissing: boolean;
-  onReason: (ref: string, text: string) => void;
-}) {
-  const { item, decision } = props;
-  const name = `decide-${item.ref}`;
-  const words = item.conflict
-    ? { accept: 'Take theirs', reject: 'Keep ours' }
-    : { accept: 'Accept', reject: 'Reject' };
-  return (
-    <tr data-ref={item.ref} className={item.conflict ? 'offline-conflict' : undefined}>
-      <th scope="row">
-        <span className="mono">{item.ref}</span> {item.objective}
-        {item.conflict && (
-          <p className="offline-conflict-mark">
-            <strong>Conflict:</strong> changed here after the request went out.
-          </p>
-        )}
-      </th>
-      <td>
-        <UpdateCell update={item.current} />
-        {item.current && (
-          <p className="small muted">
-            {item.current.state}, by {item.current.author}
-          </p>
-        )}
-      </td>
-      <td>
-        <UpdateCell update={item.incoming} />
-      </td>
-      <td>
-        <fieldset className="offline-decision">
-          <legend className="visually-hidden">Decision for {item.ref}</legend>
-          {(['accept', 'reject'] as const).map((d) => (
-            <label key={d}>
-              <input
-                type="radio"
-                name={name}
-                value={d}
-                checked={decision === d}
-                aria-invalid={props.invalid || undefined}
-                onChange={() => props.onDecide(item.ref, d)}
-              />{' '}
-              {words[d]}
-            </label>
-          ))}
-        </fieldset>
-        {decision === 'reject' && (
-          <RejectReason
-            item={item}
-            reason={props.reason}
-            missing={props.reasonMissing}
-            onReason={props.onReason}
-          />
-        )}
-      </td>
-    </tr>
+function ReviewTally({ preview, choices }: { preview: ReturnPreviewView; choices: ReviewChoices }) {
+  const count = (ids: string[], decisions: Record<string, Decision>) => {
+    const accept = ids.filter((id) => decisions[id] === 'accept').length;
+    const reject = ids.filter((id) => decisions[id] === 'reject').length;
+    return `${accept} to accept, ${reject} to reject, ${ids.length - accept - reject} without a decision`;
+  };
+  const updates = count(
+    preview.updates.map((u) => u.ref),
+    choices.decisions,
   );
-}
-
-/** Why the update is rejected: required for a rejection, optional when keeping ours in a conflict. */
-function RejectReason(props: {
-  item: Item;
-  reason: string;
-  missing: boolean;
-  onReason: (ref: string, text: string) => void;
-}) {
-  const { item } = props;
-  const id = reasonId(item.ref);
-  const label = item.conflict ? 'Why keep ours? (optional)' : 'Why is it rejected?';
+  const figures = count(
+    preview.figures.map((f) => f.key),
+    choices.figureDecisions,
+  );
   return (
-    <div className="field offline-reason">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={2}
-        value={props.reason}
-        aria-invalid={props.missing || undefined}
-        aria-describedby={props.missing ? `${id}-error` : `${id}-hint`}
-        onChange={(e) => props.onReason(item.ref, e.target.value)}
-      />
-      {props.missing ? (
-        <span className="field-error" id={`${id}-error`}>
-          Say why {item.ref} is rejected: the reason goes back to the strand lead with the next request.
-        </span>
-      ) : (
-        <span className="hint" id={`${id}-hint`}>
-          Sent to the strand lead with the next request.
-        </span>
-      )}
-    </div>
+    <p className="small" data-testid="review-tally">
+      {preview.figures.length === 0
+        ? `So far: ${updates}.`
+        : `So far, updates: ${updates}; figures: ${figures}.`}
+    </p>
   );
 }

@@ -1,12 +1,10 @@
 // An indicator's figures as a table, newest month first: the figure (and what it is a ratio of),
 // the mean and limits it is judged against, its variation in words, and where it came from.
-import type { IndicatorDetail } from '../../../shared/contractIndicators';
+import { FIGURE_SOURCE_LABELS, type IndicatorDetail } from '../../../shared/contractIndicators';
 import { monthLabel } from '../../../shared/months';
 import { formatFigure, formatNumber } from '../../../shared/spcWords';
 import { TableScroll } from '../../components/TableScroll';
 import { VariationWords } from './VariationWords';
-
-const SOURCE_LABELS = { typed: 'Typed', import: 'Imported file', exchange: 'Exchange return', demo: 'Demo' };
 
 export function FiguresTable({ detail }: { detail: IndicatorDetail }) {
   const { indicator } = detail;
@@ -71,7 +69,9 @@ export function FiguresTable({ detail }: { detail: IndicatorDetail }) {
                     <td>
                       <VariationWords variation={m.variation} />
                     </td>
-                    <td className="small">{figure ? `${SOURCE_LABELS[figure.source]}${revised}` : ''}</td>
+                    <td className="small">
+                      {figure ? `${FIGURE_SOURCE_LABELS[figure.source]}${revised}` : ''}
+                    </td>
                   </tr>
                 );
               })}
