@@ -106,12 +106,24 @@ import {
   retireIndicatorSchema,
   setFigureInputSchema,
 } from './contractIndicators';
+import {
+  actionNoteInputSchema,
+  approveMinutesInputSchema,
+  completeActionInputSchema,
+  editActionInputSchema,
+  removeActionInputSchema,
+  removeMinuteInputSchema,
+  reopenActionInputSchema,
+  setAttendanceInputSchema,
+} from './contractMeetings';
+import { minutesApprovalSchema } from './contractSchemas';
 
 export * from './contractSchemas';
 export * from './contractOffline';
 export * from './contractPapers';
 export * from './contractSummaries';
 export * from './contractIndicators';
+export * from './contractMeetings';
 export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, UNEXPECTED_MESSAGE, type MenuCommand } from './ipc';
 
 // ── The table ────────────────────────────────────────────────────────────────────────────────────
@@ -184,6 +196,9 @@ export const contract = {
     input: z.object({ minuteId: idSchema, text: z.string().trim().min(1, 'A minute cannot be empty.') }),
     output: minuteSchema,
   },
+  'meetings.removeMinute': { input: removeMinuteInputSchema, output: minuteSchema },
+  'meetings.approveMinutes': { input: approveMinutesInputSchema, output: minutesApprovalSchema },
+  'meetings.setAttendance': { input: setAttendanceInputSchema, output: meetingSchema },
 
   'actions.list': {
     input: z
@@ -206,6 +221,14 @@ export const contract = {
       status: z.enum(['open', 'complete']).optional(),
     }),
     output: boardActionSchema,
+  },
+  'actions.edit': { input: editActionInputSchema, output: boardActionSchema },
+  'actions.note': { input: actionNoteInputSchema, output: boardActionSchema },
+  'actions.complete': { input: completeActionInputSchema, output: boardActionSchema },
+  'actions.reopen': { input: reopenActionInputSchema, output: boardActionSchema },
+  'actions.remove': {
+    input: removeActionInputSchema,
+    output: boardActionSchema.omit({ shownStatus: true }),
   },
 
   'packs.buildDraft': { input: packRequestSchema, output: draftPackSchema },
