@@ -118,6 +118,17 @@ import {
   statusStripInputSchema,
   statusStripSchema,
 } from './contractChase';
+import {
+  actionNoteInputSchema,
+  approveMinutesInputSchema,
+  completeActionInputSchema,
+  editActionInputSchema,
+  removeActionInputSchema,
+  removeMinuteInputSchema,
+  reopenActionInputSchema,
+  setAttendanceInputSchema,
+} from './contractMeetings';
+import { minutesApprovalSchema } from './contractSchemas';
 
 export * from './contractSchemas';
 export * from './contractOffline';
@@ -125,6 +136,7 @@ export * from './contractPapers';
 export * from './contractSummaries';
 export * from './contractIndicators';
 export * from './contractChase';
+export * from './contractMeetings';
 export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, UNEXPECTED_MESSAGE, type MenuCommand } from './ipc';
 
 // ── The table ────────────────────────────────────────────────────────────────────────────────────
@@ -204,6 +216,9 @@ export const contract = {
     input: z.object({ minuteId: idSchema, text: z.string().trim().min(1, 'A minute cannot be empty.') }),
     output: minuteSchema,
   },
+  'meetings.removeMinute': { input: removeMinuteInputSchema, output: minuteSchema },
+  'meetings.approveMinutes': { input: approveMinutesInputSchema, output: minutesApprovalSchema },
+  'meetings.setAttendance': { input: setAttendanceInputSchema, output: meetingSchema },
 
   'actions.list': {
     input: z
@@ -226,6 +241,14 @@ export const contract = {
       status: z.enum(['open', 'complete']).optional(),
     }),
     output: boardActionSchema,
+  },
+  'actions.edit': { input: editActionInputSchema, output: boardActionSchema },
+  'actions.note': { input: actionNoteInputSchema, output: boardActionSchema },
+  'actions.complete': { input: completeActionInputSchema, output: boardActionSchema },
+  'actions.reopen': { input: reopenActionInputSchema, output: boardActionSchema },
+  'actions.remove': {
+    input: removeActionInputSchema,
+    output: boardActionSchema.omit({ shownStatus: true }),
   },
 
   'packs.buildDraft': { input: packRequestSchema, output: draftPackSchema },

@@ -164,6 +164,12 @@ export const meetingSchema = z.object({
   members: z.array(z.string()),
   attendees: z.array(z.string()),
   apologies: z.array(z.string()),
+  /** Members who neither came nor sent apologies. */
+  absent: z.array(z.string()),
+  /** Members represented by a named deputy. */
+  represented: z.array(z.object({ member: z.string(), deputy: z.string() })),
+  /** Visitors in attendance for an item. */
+  visitors: z.array(z.string()),
   demo: z.boolean(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
@@ -180,7 +186,20 @@ export const boardActionRecordSchema = z.object({
   status: z.enum(['open', 'complete']),
   completedOn: isoDateSchema.nullable(),
   demo: z.boolean(),
-  updates: z.array(z.object({ at: z.string(), author: z.string(), text: z.string() })),
+  /** Progress notes, oldest first: dated, by whom, and what kind of entry each is. */
+  updates: z.array(
+    z.object({
+      at: z.string(),
+      author: z.string(),
+      text: z.string(),
+      kind: z.enum(['note', 'reassigned', 'edited', 'closing', 'reopened']),
+    }),
+  ),
+  /** The note the action was closed with, while it is complete. */
+  closingNote: z.string().nullable(),
+  /** When and why the action was removed from the log; null while it is on it. */
+  removedOn: isoDateSchema.nullable(),
+  removedReason: z.string(),
 });
 export type BoardActionRecord = z.infer<typeof boardActionRecordSchema>;
 
@@ -257,6 +276,9 @@ export const meetingInputSchema = z.object({
   members: z.array(name).default([]),
   attendees: z.array(name).default([]),
   apologies: z.array(name).default([]),
+  absent: z.array(name).default([]),
+  represented: z.array(z.object({ member: name, deputy: name })).default([]),
+  visitors: z.array(name).default([]),
 });
 
 export const agendaItemSchema = z.object({
@@ -285,6 +307,8 @@ export const boardActionInputSchema = z.object({
   description: z.string().trim().min(1, 'An action needs a description.'),
   owner: z.string().trim().min(1, 'An action needs an owner.'),
   dueDate: isoDateSchema.nullable().default(null),
+  /** A due date before the meeting that raised the action is kept only when confirmed. */
+  confirmEarlyDue: z.boolean().default(false),
 });
 
 export const minuteSchema = z.object({
@@ -297,6 +321,18 @@ export const minuteSchema = z.object({
 });
 export type Minute = z.infer<typeof minuteSchema>;
 
+/** The approval of a meeting's minutes, recorded at the next meeting; approved minutes are locked. */
+export const minutesApprovalSchema = z.object({
+  meetingId: z.number().int(),
+  approvedAtMeetingId: z.number().int(),
+  approvedOn: isoDateSchema,
+  approvedBy: z.string(),
+  corrections: z.string(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+});
+export type MinutesApproval = z.infer<typeof minutesApprovalSchema>;
+
 export const meetingDetailSchema = z.object({
   meeting: meetingSchema,
   previous: meetingSchema.nullable(),
@@ -304,6 +340,10 @@ export const meetingDetailSchema = z.object({
   minutes: z.array(minuteSchema),
   /** Actions arising at this meeting. */
   actions: z.array(boardActionSchema),
+  /** The approval of this meeting's minutes, once the next meeting has recorded it. */
+  approval: minutesApprovalSchema.nullable(),
+  /** The approval of the previous meeting's minutes, once recorded (at this meeting). */
+  previousApproval: minutesApprovalSchema.nullable(),
 });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 
@@ -396,7 +436,15 @@ export const settingsUpdateSchema = z.object({
   backupSchedule: z.enum(['off', 'daily', 'weekly']).optional(),
 });
 
-export const personRoleSchema = z.enum(['secretariat', 'strand_lead', 'chair', 'member']);
+export const personRoleSchema = z.enum([
+  'secretariat',
+  'strand_lead',
+  'deputy_lead',
+  'objective_owner',
+  'chair',
+  'member',
+  'officer',
+]);
 export const personSchema = z.object({
   id: z.number().int(),
   name: z.string(),

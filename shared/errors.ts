@@ -11,6 +11,8 @@ export type BoardPackErrorCode =
   | 'read_only'
   | 'invalid_plan'
   | 'conflict'
+  /** A change the person must confirm first (a due date before the meeting that raised the action). */
+  | 'needs_confirmation'
   | 'refused_file'
   /** A file signed by a key this copy does not trust yet: the person may confirm it and trust it. */
   | 'unknown_key'

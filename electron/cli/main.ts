@@ -19,6 +19,9 @@ import { registerExchange } from './exchange';
 import { registerKeys } from './keys';
 import { registerPlanIo } from './planio';
 import { registerRestore } from './restore';
+import { registerPeople } from './people';
+import { registerMinutes } from './minutes';
+import { registerAction } from './action';
 import { UNEXPECTED_MESSAGE } from '../../shared/ipc';
 import { databaseFailure } from '../store/databaseErrors';
 
@@ -40,6 +43,9 @@ const COMMAND_GROUPS: RegisterCommands[] = [
   registerKeys,
   registerPlanIo,
   registerRestore,
+  registerPeople,
+  registerMinutes,
+  registerAction,
 ];
 
 export function buildProgram(cli: CliContext): Command {

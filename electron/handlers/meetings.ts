@@ -12,6 +12,11 @@ async function actionView(store: Store, ref: string) {
   return found;
 }
 
+async function previousApproval(store: Store, id: number) {
+  const previous = await store.meetings.previous(id);
+  return previous ? await store.meetings.approval(previous.id) : null;
+}
+
 export const meetingsHandlers: Group<'meetings' | 'actions'> = {
   'meetings.list': async ({ store }) => {
     const meetings = [];
@@ -26,6 +31,8 @@ export const meetingsHandlers: Group<'meetings' | 'actions'> = {
     agenda: await store.meetings.agenda(id),
     minutes: await store.meetings.minutes(id),
     actions: await store.meetings.actions(store.today(), { meetingId: id }),
+    approval: await store.meetings.approval(id),
+    previousApproval: await previousApproval(store, id),
   }),
 
   'meetings.create': async (services, { useStandingAgenda, ...meeting }) => {
@@ -53,6 +60,20 @@ export const meetingsHandlers: Group<'meetings' | 'actions'> = {
   'meetings.editMinute': async (services, { minuteId, text }) =>
     await services.store.meetings.editMinute(minuteId, text, services.store.now(), await actorOf(services)),
 
+  'meetings.removeMinute': async (services, { minuteId }) =>
+    await services.store.meetings.removeMinute(minuteId, services.store.now(), await actorOf(services)),
+
+  'meetings.approveMinutes': async (services, input) =>
+    await services.store.meetings.approveMinutes(input, services.store.now(), await actorOf(services)),
+
+  'meetings.setAttendance': async (services, { meetingId, ...lists }) =>
+    await services.store.meetings.setAttendance(
+      meetingId,
+      lists,
+      services.store.now(),
+      await actorOf(services),
+    ),
+
   'actions.list': async ({ store }, { status, owner, meetingId }) =>
     (await store.meetings.actions(store.today(), { status, owner })).filter((a) =>
       meetingId === undefined ? true : a.meetingId === meetingId,
@@ -73,5 +94,46 @@ export const meetingsHandlers: Group<'meetings' | 'actions'> = {
       await actorOf(services),
     );
     return await actionView(store, ref);
+  },
+
+  'actions.edit': async (services, { ref, ...edit }) => {
+    const { store } = services;
+    const action = await store.meetings.editAction(ref, edit, store.now(), await actorOf(services));
+    return await actionView(store, action.ref);
+  },
+
+  'actions.note': async (services, { ref, text }) => {
+    const { store } = services;
+    const action = await store.meetings.addNote(ref, text, store.now(), await actorOf(services));
+    return await actionView(store, action.ref);
+  },
+
+  'actions.complete': async (services, { ref, note }) => {
+    const { store } = services;
+    const action = await store.meetings.completeAction(
+      ref,
+      note,
+      store.today(),
+      store.now(),
+      await actorOf(services),
+    );
+    return await actionView(store, action.ref);
+  },
+
+  'actions.reopen': async (services, { ref, note }) => {
+    const { store } = services;
+    const action = await store.meetings.reopenAction(ref, note, store.now(), await actorOf(services));
+    return await actionView(store, action.ref);
+  },
+
+  'actions.remove': async (services, { ref, reason }) => {
+    const { store } = services;
+    return await store.meetings.removeAction(
+      ref,
+      reason,
+      store.today(),
+      store.now(),
+      await actorOf(services),
+    );
   },
 };

@@ -52,6 +52,8 @@ export interface PackAction {
   completedOn: string | null;
   raisedOn: string;
   latestNote: string | null;
+  /** The note a completed action was closed with; left out when there is none (older packs hash as before). */
+  closingNote?: string;
 }
 
 export interface PackMeetingRecord {
@@ -120,6 +122,8 @@ export interface PackModel {
           title: string;
           minutes: { kind: 'minute' | 'decision'; text: string }[];
         }[];
+        /** Left out until the minutes are approved, so earlier packs hash as before. */
+        approval?: { approvedOn: string; approvedBy: string; corrections: string };
       })
     | null;
   actions: { open: PackAction[]; closed: PackAction[] };
@@ -229,7 +233,10 @@ async function collectActions(
       shown: boardActionShownStatus(a.status, a.dueDate, asAt),
       completedOn: a.completedOn,
       raisedOn: (heldOn.get(a.meetingId) ?? '').slice(0, 10),
-      latestNote: a.updates.length ? a.updates[a.updates.length - 1].text : null,
+      // A completed action shows how it was closed, not its last progress note ("… delayed").
+      latestNote:
+        a.status === 'complete' || a.updates.length === 0 ? null : a.updates[a.updates.length - 1].text,
+      ...(a.closingNote ? { closingNote: a.closingNote } : {}),
     }));
   const since = previousHeldAt ? previousHeldAt.slice(0, 10) : '';
   const rank = { overdue: 0, open: 1, complete: 2 } as const;
@@ -261,7 +268,20 @@ async function collectPrevious(store: StoreTx, meetingId: number): Promise<PackM
     .filter((item) => item.minutes.length > 0);
   const unfiled = minutes.filter((m) => m.agendaItemId === null).map((m) => ({ kind: m.kind, text: m.text }));
   if (unfiled.length) items.push({ position: agenda.length + 1, title: 'Other matters', minutes: unfiled });
-  return { ...record(previous), items };
+  const approval = await store.meetings.approval(previous.id);
+  return {
+    ...record(previous),
+    items,
+    ...(approval
+      ? {
+          approval: {
+            approvedOn: approval.approvedOn,
+            approvedBy: approval.approvedBy,
+            corrections: approval.corrections,
+          },
+        }
+      : {}),
+  };
 }
 
 export async function collectPapers(store: StoreTx, meetingId: number): Promise<PackPaper[]> {

@@ -2,41 +2,39 @@
 // is derived from the due date, never stored.
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
-import type { BoardActionShownStatus, BoardActionStatus } from '../../shared/domain';
 import {
   agendaItemInputSchema,
   agendaItemSchema,
-  boardActionInputSchema,
-  boardActionRecordSchema,
-  type boardActionSchema,
   meetingInputSchema,
   meetingSchema,
   minuteSchema,
+  minutesApprovalSchema,
+  type MinutesApproval,
   packSectionSchema,
 } from '../../shared/contractSchemas';
-import { reportingMonthSchema, type ReportingMonth } from '../../shared/months';
+import { attendanceProblem } from '../../shared/attendance';
+import { dateLabel, reportingMonthSchema, type ReportingMonth } from '../../shared/months';
+import { BoardActionsRepository } from './boardActions';
 import { PACK_SECTIONS, type PackSection } from '../../shared/packSections';
-import { boardActionShownStatus } from '../../shared/status';
 import type { AuditLog } from './audit';
 import type { Db } from './open';
 import { writeTransaction } from './writeTransaction';
-import { countRowSchema, flagColumn, lastPositionRowSchema, wordsColumn } from './rowSchemas';
+import { countRowSchema, flagColumn, jsonColumn, lastPositionRowSchema, wordsColumn } from './rowSchemas';
+
+const representedColumn = jsonColumn(meetingSchema.shape.represented);
 
 export { PACK_SECTIONS, packSectionSchema, type PackSection };
+export type { BoardAction, BoardActionInput, BoardActionView } from './boardActions';
 
 // The contract's input schemas, with the one thing only the store is told: whether a row is demo
 // data (the demo loader's, removed with it).
 const meetingWriteSchema = meetingInputSchema.extend({ demo: z.boolean().default(false) });
 export type MeetingInput = z.input<typeof meetingWriteSchema>;
 export type AgendaItemInput = z.input<typeof agendaItemInputSchema>;
-const boardActionWriteSchema = boardActionInputSchema.extend({ demo: z.boolean().default(false) });
-export type BoardActionInput = z.input<typeof boardActionWriteSchema>;
 
 export type Meeting = z.infer<typeof meetingSchema>;
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 export type Minute = z.infer<typeof minuteSchema>;
-export type BoardAction = z.infer<typeof boardActionRecordSchema>;
-export type BoardActionView = z.infer<typeof boardActionSchema>;
 
 const meetingRowSchema = z
   .object({
@@ -49,6 +47,9 @@ const meetingRowSchema = z
     members_json: wordsColumn,
     attendees_json: wordsColumn,
     apologies_json: wordsColumn,
+    absent_json: wordsColumn,
+    represented_json: representedColumn,
+    visitors_json: wordsColumn,
     demo: flagColumn,
   })
   .transform((row): Meeting => ({
@@ -61,6 +62,9 @@ const meetingRowSchema = z
     members: row.members_json,
     attendees: row.attendees_json,
     apologies: row.apologies_json,
+    absent: row.absent_json,
+    represented: row.represented_json,
+    visitors: row.visitors_json,
     demo: row.demo,
   }));
 
@@ -102,22 +106,29 @@ const minuteRowSchema = z
     text: r.text,
   }));
 
-/** An action's row without its progress notes, which come from board_action_updates. */
-const boardActionRowSchema = z.object({
-  id: z.number().int(),
-  ref: z.string(),
-  meeting_id: z.number().int(),
-  agenda_item_id: z.number().int().nullable(),
-  description: z.string(),
-  owner: z.string(),
-  due_date: z.string().nullable(),
-  status: boardActionRecordSchema.shape.status,
-  completed_on: z.string().nullable(),
-  demo: flagColumn,
-});
-const actionNotesSchema = boardActionRecordSchema.shape.updates;
+const approvalRowSchema = z
+  .object({
+    meeting_id: z.number().int(),
+    approved_at_meeting_id: z.number().int(),
+    approved_on: z.string(),
+    approved_by: z.string(),
+    corrections: z.string(),
+    recorded_at: z.string(),
+    recorded_by: z.string(),
+  })
+  .transform((r): MinutesApproval =>
+    minutesApprovalSchema.parse({
+      meetingId: r.meeting_id,
+      approvedAtMeetingId: r.approved_at_meeting_id,
+      approvedOn: r.approved_on,
+      approvedBy: r.approved_by,
+      corrections: r.corrections,
+      recordedAt: r.recorded_at,
+      recordedBy: r.recorded_by,
+    }),
+  );
 
-/** A meeting's details in the column order of meetings (title … apologies_json). */
+/** A meeting's details in the column order of meetings (title … visitors_json). */
 function detailColumns(m: z.infer<typeof meetingWriteSchema>): (string | number)[] {
   return [
     m.title,
@@ -128,7 +139,16 @@ function detailColumns(m: z.infer<typeof meetingWriteSchema>): (string | number)
     JSON.stringify(m.members),
     JSON.stringify(m.attendees),
     JSON.stringify(m.apologies),
+    JSON.stringify(m.absent),
+    JSON.stringify(m.represented),
+    JSON.stringify(m.visitors),
   ];
+}
+
+/** Refuses, in words, a person in two attendance states. */
+function refuseDoubleAttendance(m: z.infer<typeof meetingWriteSchema>): void {
+  const problem = attendanceProblem(m);
+  if (problem) throw new BoardPackError('invalid_input', problem);
 }
 
 function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
@@ -137,11 +157,10 @@ function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
   return result.data;
 }
 
-export class MeetingsRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly audit: AuditLog,
-  ) {}
+export class MeetingsRepository extends BoardActionsRepository {
+  constructor(db: Db, audit: AuditLog) {
+    super(db, audit);
+  }
 
   list(): Meeting[] {
     return z
@@ -177,12 +196,14 @@ export class MeetingsRepository {
   /** Creates a meeting; with standingAgenda, its agenda starts from the board's standing items. */
   create(input: MeetingInput, at: string, actor: string, standingAgenda: string[] = []): Meeting {
     const m = parse(meetingWriteSchema, input);
+    refuseDoubleAttendance(m);
     return writeTransaction(this.db, () => {
       const id = Number(
         this.db
           .prepare(
-            `INSERT INTO meetings (title, held_at, place, reporting_month, chairs_json, members_json, attendees_json, apologies_json, demo)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO meetings (title, held_at, place, reporting_month, chairs_json, members_json, attendees_json, apologies_json,
+               absent_json, represented_json, visitors_json, demo)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(...detailColumns(m), m.demo ? 1 : 0).lastInsertRowid,
       );
@@ -198,12 +219,13 @@ export class MeetingsRepository {
 
   updateDetails(id: number, input: MeetingInput, at: string, actor: string): Meeting {
     const m = parse(meetingWriteSchema, input);
+    refuseDoubleAttendance(m);
     return writeTransaction(this.db, () => {
       const before = this.get(id);
       this.db
         .prepare(
           `UPDATE meetings SET title = ?, held_at = ?, place = ?, reporting_month = ?, chairs_json = ?, members_json = ?,
-             attendees_json = ?, apologies_json = ? WHERE id = ?`,
+             attendees_json = ?, apologies_json = ?, absent_json = ?, represented_json = ?, visitors_json = ? WHERE id = ?`,
         )
         .run(...detailColumns(m), id);
       const after = this.get(id);
@@ -235,6 +257,7 @@ export class MeetingsRepository {
       for (const old of before) {
         if (keep.has(old.id)) continue;
         this.refuseDroppingPapers(old);
+        this.refuseDroppingMinutes(old);
         this.db.prepare('DELETE FROM agenda_items WHERE id = ?').run(old.id);
       }
       // Move kept items out of the way so positions can be rewritten without breaking UNIQUE.
@@ -274,6 +297,18 @@ export class MeetingsRepository {
     );
   }
 
+  /** An item's minutes would go with it: they are removed (while that is allowed) first. */
+  private refuseDroppingMinutes(item: AgendaItem): void {
+    const { n } = countRowSchema.parse(
+      this.db.prepare('SELECT count(*) AS n FROM minutes WHERE agenda_item_id = ?').get(item.id),
+    );
+    if (n === 0) return;
+    throw new BoardPackError(
+      'conflict',
+      `Item ${item.position} "${item.title}" has ${n === 1 ? 'a minute' : `${n} minutes`} recorded against it; keep the item on the agenda, or remove ${n === 1 ? 'it' : 'them'} first.`,
+    );
+  }
+
   minutes(meetingId: number): Minute[] {
     return z
       .array(minuteRowSchema)
@@ -300,6 +335,7 @@ export class MeetingsRepository {
     if (!text.trim()) throw new BoardPackError('invalid_input', 'A minute cannot be empty.');
     return writeTransaction(this.db, () => {
       this.get(meetingId);
+      this.refuseLocked(meetingId);
       if (agendaItemId !== null && !this.agenda(meetingId).some((a) => a.id === agendaItemId)) {
         throw new BoardPackError('not_found', `Agenda item ${agendaItemId} is not on this meeting's agenda.`);
       }
@@ -326,6 +362,7 @@ export class MeetingsRepository {
     if (!text.trim()) throw new BoardPackError('invalid_input', 'A minute cannot be empty.');
     return writeTransaction(this.db, () => {
       const before = this.minute(minuteId);
+      this.refuseLocked(before.meetingId);
       this.db.prepare('UPDATE minutes SET text = ? WHERE id = ?').run(text.trim(), minuteId);
       const after = this.minute(minuteId);
       this.audit.record(at, actor, 'minute.edit', 'meeting', before.meetingId, before, after);
@@ -333,93 +370,91 @@ export class MeetingsRepository {
     });
   }
 
-  private actionRows(where: string, params: (string | number)[]): BoardAction[] {
-    const rows = z
-      .array(boardActionRowSchema)
-      .parse(this.db.prepare(`SELECT * FROM board_actions ${where} ORDER BY id`).all(...params));
-    const updates = this.db.prepare(
-      'SELECT at, author, text FROM board_action_updates WHERE action_id = ? ORDER BY at, id',
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      ref: r.ref,
-      meetingId: r.meeting_id,
-      agendaItemId: r.agenda_item_id,
-      description: r.description,
-      owner: r.owner,
-      dueDate: r.due_date,
-      status: r.status,
-      completedOn: r.completed_on,
-      demo: r.demo,
-      updates: actionNotesSchema.parse(updates.all(r.id)),
-    }));
-  }
-
-  /** Every action (or a meeting's, by index) with its shown status (open, overdue, complete) on the given day. */
-  actions(
-    today: string,
-    filter: { status?: BoardActionShownStatus; owner?: string; meetingId?: number } = {},
-  ): BoardActionView[] {
-    const rows =
-      filter.meetingId === undefined
-        ? this.actionRows('', [])
-        : this.actionRows('WHERE meeting_id = ?', [filter.meetingId]);
-    return rows
-      .map((a) => ({ ...a, shownStatus: boardActionShownStatus(a.status, a.dueDate, today) }))
-      .filter((a) => (filter.status ? a.shownStatus === filter.status : true))
-      .filter((a) => (filter.owner ? a.owner.toLowerCase().includes(filter.owner.toLowerCase()) : true));
-  }
-
-  action(ref: string): BoardAction {
-    const found = this.actionRows('WHERE ref = ?', [ref]);
-    if (found.length === 0) throw new BoardPackError('not_found', `There is no action ${ref}.`);
-    return found[0];
-  }
-
-  /** Raises an action; its reference is the meeting's date and a number, e.g. A2007-09/3. */
-  addAction(input: BoardActionInput, at: string, actor: string): BoardAction {
-    const a = parse(boardActionWriteSchema, input);
+  /** Removes a minute or decision, until the minutes are approved. */
+  removeMinute(minuteId: number, at: string, actor: string): Minute {
     return writeTransaction(this.db, () => {
-      const meeting = this.get(a.meetingId);
-      const prefix = `A${meeting.heldAt.slice(0, 7)}/`;
-      const count = countRowSchema.parse(
-        this.db.prepare('SELECT count(*) AS n FROM board_actions WHERE ref LIKE ?').get(`${prefix}%`),
-      ).n;
-      const ref = `${prefix}${count + 1}`;
-      this.db
-        .prepare(
-          `INSERT INTO board_actions (ref, meeting_id, agenda_item_id, description, owner, due_date, status, demo)
-           VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`,
-        )
-        .run(ref, a.meetingId, a.agendaItemId, a.description, a.owner, a.dueDate, a.demo ? 1 : 0);
-      const action = this.action(ref);
-      this.audit.record(at, actor, 'action.add', 'board_action', ref, null, action);
-      return action;
+      const before = this.minute(minuteId);
+      this.refuseLocked(before.meetingId);
+      this.db.prepare('DELETE FROM minutes WHERE id = ?').run(minuteId);
+      this.audit.record(at, actor, 'minute.remove', 'meeting', before.meetingId, before, null);
+      return before;
     });
   }
 
-  /** Adds a progress note to an action and, optionally, completes or reopens it. */
-  updateAction(
-    ref: string,
-    change: { note?: string; status?: BoardActionStatus; on: string },
+  /** The approval of a meeting's minutes; null until the next meeting records it. */
+  approval(meetingId: number): MinutesApproval | null {
+    const row = this.db.prepare('SELECT * FROM minutes_approvals WHERE meeting_id = ?').get(meetingId);
+    return row ? approvalRowSchema.parse(row) : null;
+  }
+
+  /**
+   * Records, at the meeting after it, that a meeting's minutes were approved (by whom, on which
+   * day, with any corrections noted); from then on they are locked.
+   */
+  approveMinutes(
+    input: { meetingId: number; approvedBy: string; approvedOn?: string; corrections: string },
     at: string,
     actor: string,
-  ): BoardAction {
+  ): MinutesApproval {
+    const approvedBy = input.approvedBy.trim();
+    if (!approvedBy)
+      throw new BoardPackError('invalid_input', 'Say who approved the minutes (usually the chair).');
     return writeTransaction(this.db, () => {
-      const before = this.action(ref);
-      if (change.note !== undefined && change.note.trim()) {
-        this.db
-          .prepare('INSERT INTO board_action_updates (action_id, at, author, text) VALUES (?, ?, ?, ?)')
-          .run(before.id, at, actor, change.note.trim());
+      const meeting = this.get(input.meetingId);
+      this.refuseLocked(meeting.id);
+      const next = this.next(meeting);
+      if (!next) {
+        throw new BoardPackError(
+          'conflict',
+          `The minutes of ${dateLabel(meeting.heldAt.slice(0, 10))} are approved at the next meeting, and none is recorded yet.`,
+        );
       }
-      if (change.status && change.status !== before.status) {
-        this.db
-          .prepare('UPDATE board_actions SET status = ?, completed_on = ? WHERE id = ?')
-          .run(change.status, change.status === 'complete' ? change.on : null, before.id);
-      }
-      const after = this.action(ref);
-      this.audit.record(at, actor, 'action.update', 'board_action', ref, before, after);
-      return after;
+      const approvedOn = input.approvedOn ?? next.heldAt.slice(0, 10);
+      if (approvedOn < meeting.heldAt.slice(0, 10))
+        throw new BoardPackError(
+          'invalid_input',
+          'Minutes cannot be approved before the meeting they record.',
+        );
+      this.db
+        .prepare(
+          `INSERT INTO minutes_approvals (meeting_id, approved_at_meeting_id, approved_on, approved_by, corrections, recorded_at, recorded_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(meeting.id, next.id, approvedOn, approvedBy, input.corrections.trim(), at, actor);
+      const approval = this.approval(meeting.id);
+      if (!approval) throw new Error('The approval just recorded was not found.');
+      this.audit.record(at, actor, 'minutes.approve', 'meeting', meeting.id, null, approval);
+      return approval;
     });
+  }
+
+  /** Sets who attended and how; a person in two states is refused in words. */
+  setAttendance(
+    meetingId: number,
+    lists: Pick<MeetingInput, 'members' | 'attendees' | 'apologies' | 'absent' | 'represented' | 'visitors'>,
+    at: string,
+    actor: string,
+  ): Meeting {
+    const meeting = this.get(meetingId);
+    return this.updateDetails(meetingId, { ...meeting, ...lists }, at, actor);
+  }
+
+  /** The meeting held after this one, at which its minutes are approved. */
+  private next(meeting: Meeting): Meeting | null {
+    const row = this.db
+      .prepare(
+        'SELECT * FROM meetings WHERE (held_at > ? OR (held_at = ? AND id > ?)) ORDER BY held_at, id LIMIT 1',
+      )
+      .get(meeting.heldAt, meeting.heldAt, meeting.id);
+    return row ? meetingRowSchema.parse(row) : null;
+  }
+
+  private refuseLocked(meetingId: number): void {
+    const approval = this.approval(meetingId);
+    if (!approval) return;
+    throw new BoardPackError(
+      'conflict',
+      `These minutes were approved on ${dateLabel(approval.approvedOn)} by ${approval.approvedBy} and are locked; a correction now goes in the minutes of a later meeting.`,
+    );
   }
 }

@@ -50,14 +50,15 @@ export class PeopleRepository {
     return personRowSchema.parse(row);
   }
 
-  /** Adds a person (no id) or changes one; a strand lead names the strand they lead. */
+  /** Adds a person (no id) or changes one; a strand lead or deputy names the strand. */
   save(input: PersonInput, at: string, actor: string): Person {
     const name = input.name.trim();
     if (!name) throw new BoardPackError('invalid_input', 'A person needs a name.');
-    if (input.role === 'strand_lead' && input.strandNumber === null) {
-      throw new BoardPackError('invalid_input', 'Say which strand this strand lead leads.');
+    if (STRAND_ROLES[input.role] && input.strandNumber === null) {
+      throw new BoardPackError('invalid_input', `Say which strand this ${STRAND_ROLES[input.role]} is for.`);
     }
     return writeTransaction(this.db, () => {
+      if (!input.retired) this.refuseSecondLead(input);
       let strandId: number | null = null;
       if (input.strandNumber !== null) {
         const strand = this.db.prepare('SELECT id FROM strands WHERE number = ?').get(input.strandNumber);
@@ -65,7 +66,8 @@ export class PeopleRepository {
           throw new BoardPackError('not_found', `There is no strand ${input.strandNumber} in the plan.`);
         strandId = idRowSchema.parse(strand).id;
       }
-      const values = [name, input.role, strandId, input.email.trim(), input.retired ? 1 : 0] as const;
+      const strandValue = STRAND_ROLES[input.role] ? strandId : null;
+      const values = [name, input.role, strandValue, input.email.trim(), input.retired ? 1 : 0] as const;
       if (input.id === undefined) {
         const id = Number(
           this.db
@@ -78,11 +80,35 @@ export class PeopleRepository {
       }
       const before = this.get(input.id);
       this.db
-        .prepare('UPDATE people SET name = ?, role = ?, strand_id = ?, email = ?, retired = ? WHERE id = ?')
+        // A seeded person once changed is the secretariat's own: the plan is no longer untouched.
+        .prepare(
+          'UPDATE people SET name = ?, role = ?, strand_id = ?, email = ?, retired = ?, from_plan = 0 WHERE id = ?',
+        )
         .run(...values, input.id);
       const after = this.get(input.id);
       this.audit.record(at, actor, 'person.edit', 'person', input.id, before, after);
       return after;
     });
   }
+
+  /** A strand has one lead and one deputy at a time: the one before is marked as left first. */
+  private refuseSecondLead(input: PersonInput): void {
+    const role = STRAND_ROLES[input.role];
+    if (!role || input.strandNumber === null) return;
+    const other = this.list().find(
+      (p) =>
+        !p.retired && p.role === input.role && p.strandNumber === input.strandNumber && p.id !== input.id,
+    );
+    if (!other) return;
+    throw new BoardPackError(
+      'conflict',
+      `Strand ${input.strandNumber} already has a ${role}, ${other.name}; mark them as left first.`,
+    );
+  }
 }
+
+/** The roles that belong to one strand, in words. */
+const STRAND_ROLES: Partial<Record<Person['role'], string>> = {
+  strand_lead: 'strand lead',
+  deputy_lead: 'deputy strand lead',
+};

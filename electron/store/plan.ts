@@ -247,7 +247,21 @@ export class PlanRepository {
         strands: plan.strands.length,
         objectives: objectiveCount,
       });
+      this.seedPeople(plan, at, actor);
     });
+  }
+
+  /** The plan's strand leads (roles, as the document gives them) and chairs, as the roster's first people. */
+  private seedPeople(plan: PlanFile, at: string, actor: string): void {
+    const lead = this.db.prepare(
+      "INSERT INTO people (name, role, strand_id, from_plan) SELECT ?, 'strand_lead', id, 1 FROM strands WHERE number = ?",
+    );
+    for (const s of plan.strands) if (s.lead.trim()) lead.run(s.lead.trim(), s.number);
+    const chair = this.db.prepare("INSERT INTO people (name, role, from_plan) VALUES (?, 'chair', 1)");
+    for (const name of plan.chairs) if (name.trim()) chair.run(name.trim());
+    const seeded = this.db.prepare('SELECT id, name, role FROM people WHERE from_plan = 1 ORDER BY id').all();
+    if (seeded.length > 0)
+      this.audit.record(at, actor, 'people.seed', 'person', 'plan', null, { people: seeded });
   }
 
   /**
@@ -258,7 +272,7 @@ export class PlanRepository {
     const row = this.db
       .prepare(
         `SELECT (SELECT count(*) FROM updates) + (SELECT count(*) FROM meetings) + (SELECT count(*) FROM issued_packs)
-           + (SELECT count(*) FROM people) + (SELECT count(*) FROM exchange_files_seen) + (SELECT count(*) FROM exchange_requests)
+           + (SELECT count(*) FROM people WHERE from_plan = 0) + (SELECT count(*) FROM exchange_files_seen) + (SELECT count(*) FROM exchange_requests)
            + (SELECT count(*) FROM exchange_inbox) + (SELECT count(*) FROM plan_imports)
            + (SELECT count(*) FROM indicator_figures) AS n`,
       )
@@ -280,6 +294,8 @@ export class PlanRepository {
         // The plan's indicators go with it (they have no figures, or the plan is not untouched).
         'indicator_definition_changes',
         'indicators',
+        // The people seeded from the plan (the leads of its strands) go with it.
+        'people',
         'objectives',
         'success_measures',
         'strand_aims',

@@ -17,6 +17,8 @@ import type { AuditEntity } from '../../shared/auditEntities';
 import type { ImportedReturn } from '../../shared/contractOffline';
 import type { ProtectedFiles } from '../files/writeAtomically';
 import type { AuditEntry, AuditFilter } from './audit';
+import type { ActionEdit } from './boardActions';
+import type { MinutesApproval } from '../../shared/contractSchemas';
 import type { AutoBackupResult, AutoBackupSettings, BackupResult } from './backups';
 import type { DemoMeetingIssued, DemoRemoval } from './demo';
 import type {
@@ -137,6 +139,21 @@ export interface MeetingsPort {
     actor: string,
   ): Promise<Minute>;
   editMinute(minuteId: number, text: string, at: string, actor: string): Promise<Minute>;
+  /** Minutes are changed, removed or added until approved; then refused in words. */
+  removeMinute(minuteId: number, at: string, actor: string): Promise<Minute>;
+  approval(meetingId: number): Promise<MinutesApproval | null>;
+  approveMinutes(
+    input: { meetingId: number; approvedBy: string; approvedOn?: string; corrections: string },
+    at: string,
+    actor: string,
+  ): Promise<MinutesApproval>;
+  /** Who attended and how: a person is in one state, never two. */
+  setAttendance(
+    meetingId: number,
+    lists: Pick<MeetingInput, 'members' | 'attendees' | 'apologies' | 'absent' | 'represented' | 'visitors'>,
+    at: string,
+    actor: string,
+  ): Promise<Meeting>;
   actions(
     today: string,
     filter?: { status?: BoardActionShownStatus; owner?: string; meetingId?: number },
@@ -149,6 +166,12 @@ export interface MeetingsPort {
     at: string,
     actor: string,
   ): Promise<BoardAction>;
+  /** A due date moved before the raising meeting is refused unless confirmed; a new owner is noted. */
+  editAction(ref: string, edit: ActionEdit, at: string, actor: string): Promise<BoardAction>;
+  addNote(ref: string, text: string, at: string, actor: string): Promise<BoardAction>;
+  completeAction(ref: string, note: string, on: string, at: string, actor: string): Promise<BoardAction>;
+  reopenAction(ref: string, note: string, at: string, actor: string): Promise<BoardAction>;
+  removeAction(ref: string, reason: string, on: string, at: string, actor: string): Promise<BoardAction>;
 }
 
 /** Papers (PDFs) attached to agenda items. */

@@ -132,6 +132,11 @@ describe('meetings', () => {
     await page.fill('#action-owner', 'Board secretariat');
     await page.fill('#action-due', '2008-03-01');
     await page.click('button:has-text("Raise action")');
+    // A name not on the roster is asked about, and so is a due date before the meeting.
+    await page.click('button:has-text("Go on without adding")');
+    await page.waitForSelector('[role="alertdialog"]:has-text("before the meeting that raised the action")');
+    expect(await store.meetings.actions(store.today())).toEqual([]);
+    await page.click('button:has-text("Keep this date and raise")');
     await page.waitForSelector('[data-testid="actions-table"]');
     const [action] = await store.meetings.actions(store.today());
     expect(action).toMatchObject({ owner: 'Board secretariat', shownStatus: 'overdue' });

@@ -293,7 +293,7 @@ describe('refusals before anything is opened', () => {
   });
 
   it('rejects unknown commands and options', async () => {
-    expect(await cli(['minutes'])).toMatchObject({ code: 1, stderr: "error: unknown command 'minutes'\n" });
+    expect(await cli(['agendas'])).toMatchObject({ code: 1, stderr: "error: unknown command 'agendas'\n" });
     expect(await cli(['status', '--colour'])).toMatchObject({
       code: 1,
       stderr: "error: unknown option '--colour'\n",

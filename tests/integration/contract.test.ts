@@ -13,6 +13,7 @@ import { acceptedUpdate, APP_NOW, boardMeeting, openTestApp, type TestApp } from
 import { indicatorsExamples } from './contract.indicators';
 import { papersExamples } from './contract.papers';
 import { chaseExamples } from './contract.chase';
+import { meetingsExamples } from './contract.meetings';
 import { readPdf } from '../support/pdf';
 
 let app: TestApp;
@@ -558,6 +559,7 @@ const examples: { [M in MethodName]: Example } = {
   ...papersExamples(() => app),
   ...indicatorsExamples(() => app),
   ...chaseExamples(() => app),
+  ...meetingsExamples(() => app),
   'settings.get': {
     behaviour: 'returns the board’s settings and where the database is',
     run: async () => {
@@ -588,9 +590,29 @@ const examples: { [M in MethodName]: Example } = {
   'people.list': {
     behaviour: 'lists the people who use the plan',
     run: async () => {
-      expect(await app.call('people.list')).toEqual([]);
+      // The built-in plan's strand leads (roles, as the document gives them) and chairs are seeded.
+      const seeded = await app.call('people.list');
+      const leads = seeded.filter((p) => p.role === 'strand_lead');
+      expect(leads.map((p) => p.strandNumber).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(leads.find((p) => p.strandNumber === 8)?.name).toBe(
+        'Detective Chief Superintendent Child Abuse Investigation Command',
+      );
+      expect(seeded.filter((p) => p.role === 'chair').map((p) => p.name)).toEqual([
+        'Commander Organised Crime and Criminal Networks (OC and CN)',
+        'Commander Violent Crime Directorate (VCD)',
+      ]);
+      // A strand has one lead at a time: the one before is marked as left first.
+      const refusal = await app.refusal('people.save', {
+        name: 'Pat Lead',
+        role: 'strand_lead',
+        strandNumber: 2,
+      });
+      expect(refusal.message).toMatch(/Strand 2 already has a strand lead, .*mark them as left first/);
+      const before = leads.find((p) => p.strandNumber === 2)!;
+      await app.call('people.save', { ...before, retired: true });
       await app.call('people.save', { name: 'Pat Lead', role: 'strand_lead', strandNumber: 2 });
-      expect((await app.call('people.list')).map((p) => [p.name, p.strandNumber])).toEqual([['Pat Lead', 2]]);
+      const live = (await app.call('people.list')).filter((p) => p.strandNumber === 2 && !p.retired);
+      expect(live.map((p) => p.name)).toEqual(['Pat Lead']);
     },
   },
   'people.save': {

@@ -16,7 +16,14 @@ async function meetingWithActions(heldAt: string, owners: string[]): Promise<num
   );
   for (const owner of owners)
     await store.meetings.addAction(
-      { meetingId: id, description: `Report back (${owner})`, owner, dueDate: '2007-10-01' },
+      // Due on 1 October: before the October meeting, so kept only as confirmed.
+      {
+        meetingId: id,
+        description: `Report back (${owner})`,
+        owner,
+        dueDate: '2007-10-01',
+        confirmEarlyDue: true,
+      },
       AT,
       'Secretariat',
     );

@@ -8,6 +8,7 @@ import {
   boardAtSchema1,
   boardAtSchema4,
   boardAtSchema5,
+  boardAtSchema6,
   databaseAt,
   exchangeAtSchema2,
   insertAgendaItem,
@@ -373,8 +374,106 @@ describe('0006_indicators, from schema 5', () => {
     db.close();
     const store = await openStore(path, { clock: fixedClock() });
     try {
-      expect(await store.settings.schemaVersion()).toBe(6);
+      expect(await store.settings.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
       expect(await store.indicators.count()).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('0007_meetings_people, from schema 6', () => {
+  function atSchema7(): Db {
+    const d = databaseAt(4);
+    boardAtSchema6(d);
+    upgrade(d, 7);
+    return d;
+  }
+
+  it('keeps every row and seeds each strand’s lead from the plan once, audited', () => {
+    db = databaseAt(4);
+    boardAtSchema6(db);
+    const before = snapshot(db);
+    const auditBefore = rowsOf(db, 'audit_log').length;
+
+    expect(upgrade(db, 7)).toBe(7);
+
+    const unchanged = Object.keys(before).filter(
+      (t) => !['people', 'meetings', 'audit_log', 'board_actions', 'board_action_updates'].includes(t),
+    );
+    expect(snapshot(db, unchanged)).toEqual(Object.fromEntries(unchanged.map((t) => [t, before[t]])));
+    expect(
+      db.prepare('SELECT name, role, strand_id, email, retired, from_plan FROM people ORDER BY id').all(),
+    ).toEqual([
+      {
+        name: 'Pat Reid',
+        role: 'secretariat',
+        strand_id: null,
+        email: 'pat@example.org',
+        retired: 0,
+        from_plan: 0,
+      },
+      { name: 'DCS Lead', role: 'strand_lead', strand_id: 1, email: '', retired: 0, from_plan: 1 },
+      { name: 'DCS Lead', role: 'strand_lead', strand_id: 2, email: '', retired: 0, from_plan: 1 },
+    ]);
+    const audit = rowsOf(db, 'audit_log') as { action: string }[];
+    expect(audit.slice(0, auditBefore)).toEqual(before.audit_log);
+    expect(audit.slice(auditBefore).map((a) => a.action)).toEqual(['people.seed']);
+    expect(db.prepare('SELECT absent_json, represented_json, visitors_json FROM meetings').all()).toEqual([
+      { absent_json: '[]', represented_json: '[]', visitors_json: '[]' },
+    ]);
+    expect(db.prepare('SELECT kind FROM board_action_updates').all()).toEqual([{ kind: 'note' }]);
+    expect(db.prepare('SELECT removed_on, removed_reason FROM board_actions').all()).toEqual([
+      { removed_on: null, removed_reason: '' },
+    ]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('locks approved minutes whatever writes, and keeps a removed action’s reason with its date', () => {
+    db = atSchema7();
+    const d = db;
+    const [meeting] = rowsOf(d, 'meetings') as { id: number }[];
+    const next = insertMeeting(d, '2007-10');
+    d.prepare(
+      `INSERT INTO minutes_approvals (meeting_id, approved_at_meeting_id, approved_on, approved_by, recorded_at, recorded_by)
+       VALUES (?, ?, '2007-10-18', 'Chair', '2007-10-18T12:00:00Z', 'Secretariat')`,
+    ).run(meeting.id, next);
+    expect(() => d.prepare("UPDATE minutes SET text = 'Changed.'").run()).toThrow(
+      /Approved minutes are locked/,
+    );
+    expect(() =>
+      d
+        .prepare("INSERT INTO minutes (meeting_id, position, kind, text) VALUES (?, 9, 'minute', 'Late.')")
+        .run(meeting.id),
+    ).toThrow(/Approved minutes are locked/);
+    expect(() =>
+      d
+        .prepare(
+          `INSERT INTO minutes_approvals (meeting_id, approved_at_meeting_id, approved_on, approved_by, recorded_at, recorded_by)
+         VALUES (?, ?, '18 Oct', 'Chair', 'x', 'y')`,
+        )
+        .run(next, meeting.id),
+    ).toThrow(/CHECK constraint failed/);
+    expect(() => d.prepare("UPDATE board_actions SET removed_on = '2007-10-18'").run()).toThrow(/CHECK/);
+    expect(() =>
+      d.prepare("UPDATE board_actions SET removed_on = '2007-10-18', removed_reason = 'Raised twice.'").run(),
+    ).not.toThrow();
+    expect(() => d.prepare("INSERT INTO people (name, role) VALUES ('Deputy', 'deputy_lead')").run()).toThrow(
+      /CHECK/,
+    );
+  });
+
+  it('is what opening a schema 6 file in the app does: the leads are on the roster', async () => {
+    db = databaseAt(4);
+    boardAtSchema6(db);
+    const path = db.name;
+    db.close();
+    const store = await openStore(path, { clock: fixedClock() });
+    try {
+      expect(await store.settings.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+      const people = await store.people.list();
+      expect(people.filter((p) => p.role === 'strand_lead').map((p) => p.strandNumber)).toEqual([1, 2]);
+      expect(await store.plan.isUntouched()).toBe(false);
     } finally {
       await store.close();
     }

@@ -36,6 +36,9 @@ describe('meetings read back through their row schemas', () => {
       members: [],
       attendees: [],
       apologies: ['DCS Lead'],
+      absent: [],
+      represented: [],
+      visitors: [],
       demo: true,
     });
     const [item] = await store.meetings.agenda(created.id);

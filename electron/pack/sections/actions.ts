@@ -44,6 +44,7 @@ function rows(actions: PackAction[]): Node[][] {
       text: [
         ...fontRuns(a.description),
         ...(a.latestNote ? styled(['\nLatest: ', ...fontRuns(a.latestNote)], { color: INK.muted }) : []),
+        ...(a.closingNote ? styled(['\nClosed: ', ...fontRuns(a.closingNote)], { color: INK.muted }) : []),
       ],
       style: 'td',
     },

@@ -3,6 +3,7 @@ import type { Node, TextPart } from '../content';
 import type { PackModel } from '../model';
 import { fontRuns } from '../fontRuns';
 import { INK, PLAIN } from '../theme';
+import { dateLabel } from '../../../shared/months';
 import { emptyNote, list, meetingWhen, sectionOpening, td } from './common';
 
 export function minutesSection(model: PackModel): Node[] {
@@ -32,6 +33,17 @@ export function minutesSection(model: PackModel): Node[] {
       margin: [0, 0, 0, 8],
     },
   ];
+  if (previous.approval) {
+    const { approvedOn, approvedBy, corrections } = previous.approval;
+    nodes.push({
+      text: [
+        { text: `Approved on ${dateLabel(approvedOn)} by ${approvedBy}.`, bold: true },
+        ...(corrections ? [' Corrections noted: ', ...fontRuns(corrections)] : []),
+      ],
+      style: 'td',
+      margin: [0, 0, 0, 8],
+    });
+  }
   if (previous.items.length === 0) nodes.push(emptyNote('No minutes were recorded for that meeting.'));
   for (const item of previous.items) {
     const body: Node[][] = item.minutes.map((m, i): Node[] => {

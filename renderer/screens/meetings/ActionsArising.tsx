@@ -1,7 +1,8 @@
 // Actions arising at this meeting, and raising a new one.
 import { useState, type FormEvent } from 'react';
 import type { AgendaItem, BoardAction } from '../../../shared/contract';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
+import { addToRoster, NewPersonPrompt, onRoster, PersonField, useRoster } from '../../components/PersonField';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf, useNotices } from '../../state/notices';
 import { ActionsTable } from './ActionsTable';
@@ -21,10 +22,19 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<{ description?: string; owner?: string }>({});
   const show = useNotices((s) => s.show);
+  const roster = useRoster();
+  const [askAbout, setAskAbout] = useState<string | null>(null);
+  const [confirmDue, setConfirmDue] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (!description.trim() || !owner.trim() || onRoster(roster.data, owner)) await raise();
+    else setAskAbout(owner.trim());
+  }
+
+  async function raise(confirmEarlyDue = false) {
     setError(null);
+    setConfirmDue(null);
     // What is missing is said under its own field, and the cursor goes to the first of them.
     const missing = {
       ...(description.trim() ? {} : { description: 'Say what is to be done.' }),
@@ -43,6 +53,7 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
         description,
         owner,
         dueDate: due || null,
+        confirmEarlyDue,
       });
       setDescription('');
       setOwner('');
@@ -51,7 +62,8 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
       show('success', `Action ${action.ref} raised for ${action.owner}.`);
       await onSaved();
     } catch (e) {
-      setError(messageOf(e));
+      if (e instanceof ApiError && e.code === 'needs_confirmation') setConfirmDue(e.message);
+      else setError(messageOf(e));
     }
   }
 
@@ -83,22 +95,14 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
               </p>
             )}
           </div>
-          <div className="field">
-            <label htmlFor="action-owner">Owner</label>
-            <input
-              id="action-owner"
-              type="text"
-              value={owner}
-              aria-invalid={fieldErrors.owner ? true : undefined}
-              aria-describedby={fieldErrors.owner ? 'action-owner-error' : undefined}
-              onChange={(e) => setOwner(e.target.value)}
-            />
-            {fieldErrors.owner && (
-              <p className="field-error" id="action-owner-error">
-                {fieldErrors.owner}
-              </p>
-            )}
-          </div>
+          <PersonField
+            id="action-owner"
+            label="Owner"
+            value={owner}
+            people={roster.data}
+            error={fieldErrors.owner}
+            onChange={setOwner}
+          />
           <div className="field">
             <label htmlFor="action-due">Due date</label>
             <input id="action-due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
@@ -115,6 +119,44 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
             </select>
           </div>
         </div>
+        {askAbout && (
+          <div className="roster-question">
+            <NewPersonPrompt
+              name={askAbout}
+              onAdd={async () => {
+                setAskAbout(null);
+                await addToRoster(askAbout);
+                await roster.reload();
+                await raise();
+              }}
+              onSkip={() => {
+                setAskAbout(null);
+                void raise();
+              }}
+              onCancel={() => {
+                setAskAbout(null);
+                document.getElementById('action-owner')?.focus();
+              }}
+            />
+          </div>
+        )}
+        {confirmDue && (
+          <div className="roster-question" role="alertdialog" aria-labelledby="action-due-question">
+            <p id="action-due-question">{confirmDue}</p>
+            <div className="button-row">
+              <button type="button" className="button button-primary" autoFocus onClick={() => raise(true)}>
+                Keep this date and raise
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => document.getElementById('action-due')?.focus()}
+              >
+                Change the date
+              </button>
+            </div>
+          </div>
+        )}
         <button type="submit" className="button">
           Raise action
         </button>

@@ -1,12 +1,22 @@
-// Board actions with their derived status (open, overdue, complete) in colour and word, and a
-// button to complete or reopen each.
+// Board actions with their derived status (open, overdue, complete) in colour and word. Each row
+// opens its tracker: edit and reassign, progress notes, complete with a closing note, remove.
+import { Fragment, useState } from 'react';
 import type { BoardAction } from '../../../shared/contract';
 import { dateLabel } from '../../../shared/months';
-import { call } from '../../api';
-import { showError, useNotices } from '../../state/notices';
 import { TableScroll } from '../../components/TableScroll';
+import { ActionTracker } from './ActionTracker';
+import './meetings.css';
 
 const LABELS = { open: 'Open', overdue: 'Overdue', complete: 'Complete' } as const;
+
+/** What a row says under the action: how it was closed, or (while open) its latest progress note. */
+function latest(a: BoardAction): string | null {
+  if (a.status === 'complete') return a.closingNote ? `Closed: ${a.closingNote}` : null;
+  const last = a.updates.at(-1);
+  return last ? `Latest: ${last.text}` : null;
+}
+
+const trackerId = (ref: string) => `tracker-${ref.replace(/[^A-Za-z0-9-]/g, '-')}`;
 
 export function ActionsTable({
   actions,
@@ -17,17 +27,7 @@ export function ActionsTable({
   labelledBy: string;
   onChanged(): Promise<void>;
 }) {
-  const show = useNotices((s) => s.show);
-  async function toggle(a: BoardAction) {
-    try {
-      const status = a.status === 'complete' ? 'open' : 'complete';
-      await call('actions.update', { ref: a.ref, status });
-      show('success', `Action ${a.ref} ${status === 'complete' ? 'completed' : 'reopened'}.`);
-      await onChanged();
-    } catch (e) {
-      showError(e);
-    }
-  }
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <TableScroll label="Actions">
       <table aria-labelledby={labelledBy} data-testid="actions-table">
@@ -45,26 +45,46 @@ export function ActionsTable({
         </thead>
         <tbody>
           {actions.map((a) => (
-            <tr key={a.ref}>
-              <td className="ref nowrap">{a.ref}</td>
-              <td>
-                {a.description}
-                {a.updates.length > 0 && (
-                  <div className="small muted">Latest: {a.updates[a.updates.length - 1].text}</div>
-                )}
-              </td>
-              <td>{a.owner}</td>
-              <td className="nowrap">{a.dueDate ? dateLabel(a.dueDate) : '—'}</td>
-              <td>
-                <span className={`action-status action-${a.shownStatus}`}>{LABELS[a.shownStatus]}</span>
-              </td>
-              <td>
-                <button type="button" className="button-quiet" onClick={() => toggle(a)}>
-                  {a.status === 'complete' ? 'Reopen' : 'Mark complete'}
-                  <span className="visually-hidden"> {a.ref}</span>
-                </button>
-              </td>
-            </tr>
+            <Fragment key={a.ref}>
+              <tr>
+                <td className="ref nowrap">{a.ref}</td>
+                <td>
+                  {a.description}
+                  {latest(a) && <div className="small muted">{latest(a)}</div>}
+                </td>
+                <td>{a.owner}</td>
+                <td className="nowrap">{a.dueDate ? dateLabel(a.dueDate) : '—'}</td>
+                <td>
+                  <span className={`action-status action-${a.shownStatus}`}>{LABELS[a.shownStatus]}</span>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    aria-expanded={open === a.ref}
+                    aria-controls={open === a.ref ? trackerId(a.ref) : undefined}
+                    onClick={() => setOpen(open === a.ref ? null : a.ref)}
+                  >
+                    {open === a.ref ? 'Close' : 'Update'}
+                    <span className="visually-hidden"> action {a.ref}</span>
+                  </button>
+                </td>
+              </tr>
+              {open === a.ref && (
+                <tr id={trackerId(a.ref)}>
+                  <td colSpan={6}>
+                    <ActionTracker
+                      action={a}
+                      onChanged={onChanged}
+                      onRemoved={async () => {
+                        setOpen(null);
+                        await onChanged();
+                      }}
+                    />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

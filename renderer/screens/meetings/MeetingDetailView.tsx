@@ -8,6 +8,7 @@ import { messageOf, useNotices } from '../../state/notices';
 import { hrefFor } from '../../state/route';
 import { useResource } from '../../state/resource';
 import { ActionsArising } from './ActionsArising';
+import { AttendancePanel } from './AttendancePanel';
 import { AgendaBuilder } from './AgendaBuilder';
 import { MeetingForm, type MeetingFields } from './MeetingForm';
 import { MinutesPanel } from './MinutesPanel';
@@ -60,8 +61,10 @@ export function MeetingDetailView({ id }: { id: number }) {
             <summary>
               <h2 className="summary-heading">Details and attendance</h2>
               <span className="muted small">
-                {d.meeting.attendees.length} attending, {d.meeting.apologies.length}{' '}
-                {d.meeting.apologies.length === 1 ? 'apology' : 'apologies'}
+                {d.meeting.chairs.length + d.meeting.members.length + d.meeting.attendees.length} present,{' '}
+                {d.meeting.apologies.length} {d.meeting.apologies.length === 1 ? 'apology' : 'apologies'},{' '}
+                {d.meeting.represented.length} represented, {d.meeting.absent.length} absent
+                {d.meeting.visitors.length ? `, ${d.meeting.visitors.length} visiting` : ''}
               </span>
             </summary>
             <MeetingForm
@@ -70,6 +73,11 @@ export function MeetingDetailView({ id }: { id: number }) {
               submitLabel="Save details"
               error={formError}
               onSubmit={saveDetails}
+            />
+            <AttendancePanel
+              key={`attendance-${JSON.stringify(d.meeting)}`}
+              meeting={d.meeting}
+              onSaved={detail.reload}
             />
           </details>
           <AgendaBuilder
@@ -81,7 +89,15 @@ export function MeetingDetailView({ id }: { id: number }) {
             onPapersChanged={papers.reload}
           />
           <ErrorMessage text={papers.error} />
-          <MinutesPanel meetingId={id} agenda={d.agenda} minutes={d.minutes} onSaved={detail.reload} />
+          <MinutesPanel
+            meeting={d.meeting}
+            previous={d.previous}
+            agenda={d.agenda}
+            minutes={d.minutes}
+            approval={d.approval}
+            previousApproval={d.previousApproval}
+            onSaved={detail.reload}
+          />
           <ActionsArising meetingId={id} agenda={d.agenda} actions={d.actions} onSaved={detail.reload} />
         </>
       )}

@@ -1,4 +1,5 @@
-// A meeting's details and attendance: one person per line in each list.
+// A meeting's details and its chairs (one per line); who else attended is set from the roster in
+// the attendance panel, and passed through here unchanged.
 import { useState, type FormEvent } from 'react';
 import type { Meeting } from '../../../shared/contract';
 import { monthLabel } from '../../../shared/months';
@@ -15,6 +16,9 @@ export interface MeetingFields {
   members: string[];
   attendees: string[];
   apologies: string[];
+  absent?: Meeting['absent'];
+  represented?: Meeting['represented'];
+  visitors?: Meeting['visitors'];
 }
 
 const lines = (text: string) =>
@@ -38,9 +42,6 @@ export function MeetingForm({ initial, submitLabel, error, onSubmit }: Props) {
     place: initial.place,
     reportingMonth: initial.reportingMonth,
     chairs: initial.chairs.join('\n'),
-    members: initial.members.join('\n'),
-    attendees: initial.attendees.join('\n'),
-    apologies: initial.apologies.join('\n'),
   });
   const [whenError, setWhenError] = useState<string | null>(null);
   const set = (change: Partial<typeof f>) => setF({ ...f, ...change });
@@ -57,18 +58,16 @@ export function MeetingForm({ initial, submitLabel, error, onSubmit }: Props) {
     onSubmit({
       ...f,
       chairs: lines(f.chairs),
-      members: lines(f.members),
-      attendees: lines(f.attendees),
-      apologies: lines(f.apologies),
+      members: initial.members,
+      attendees: initial.attendees,
+      apologies: initial.apologies,
+      absent: initial.absent ?? [],
+      represented: initial.represented ?? [],
+      visitors: initial.visitors ?? [],
     });
   }
 
-  const people: [keyof typeof f, string][] = [
-    ['chairs', 'Chairs'],
-    ['members', 'Members'],
-    ['attendees', 'Attending'],
-    ['apologies', 'Apologies'],
-  ];
+  const people: [keyof typeof f, string][] = [['chairs', 'Chairs']];
   return (
     <form onSubmit={submit} aria-label="Meeting details">
       <ErrorMessage text={error} />

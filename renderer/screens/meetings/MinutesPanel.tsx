@@ -1,18 +1,42 @@
-// Minutes and decisions, recorded against each agenda item (or the meeting as a whole).
+// Minutes and decisions, started from the agenda: each item's heading is the place for its
+// minutes. They are corrected or removed until the next meeting approves them, then locked; the
+// "Minutes and actions of the last meeting" item is where this meeting approves the last one's.
 import { useState, type FormEvent } from 'react';
-import type { AgendaItem, Minute } from '../../../shared/contract';
+import type { AgendaItem, Meeting, Minute, MinutesApproval } from '../../../shared/contract';
+import { dateLabel } from '../../../shared/months';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf } from '../../state/notices';
+import { ApproveMinutes } from './ApproveMinutes';
+import { MinuteItem } from './MinuteItem';
 
 interface Props {
-  meetingId: number;
+  meeting: Meeting;
+  previous: Meeting | null;
   agenda: AgendaItem[];
   minutes: Minute[];
+  approval: MinutesApproval | null;
+  previousApproval: MinutesApproval | null;
   onSaved(): Promise<void>;
 }
 
-export function MinutesPanel({ meetingId, agenda, minutes, onSaved }: Props) {
+/** The standing item at which the last meeting's minutes are approved. */
+function isApprovalItem(item: AgendaItem): boolean {
+  return item.packSection === 'minutes' || (/minutes/i.test(item.title) && /last meeting/i.test(item.title));
+}
+
+export function MinutesPanel({
+  meeting,
+  previous,
+  agenda,
+  minutes,
+  approval,
+  previousApproval,
+  onSaved,
+}: Props) {
+  const meetingId = meeting.id;
+  const locked = approval !== null;
+  const approvalItem = agenda.find(isApprovalItem);
   const groups: { item: AgendaItem | null; label: string }[] = [
     ...agenda.map((a) => ({ item: a, label: `${a.position}. ${a.title}` })),
     { item: null, label: 'General' },
@@ -20,6 +44,13 @@ export function MinutesPanel({ meetingId, agenda, minutes, onSaved }: Props) {
   return (
     <div className="card">
       <h2>Minutes and decisions</h2>
+      {approval && (
+        <p className="minutes-locked">
+          Approved on {dateLabel(approval.approvedOn)} by {approval.approvedBy}
+          {approval.corrections ? ` (corrections noted: ${approval.corrections})` : ''}. These minutes are
+          locked.
+        </p>
+      )}
       {groups.map(({ item, label }) => {
         const mine = minutes.filter((m) => m.agendaItemId === (item?.id ?? null));
         if (!item && mine.length === 0) return null;
@@ -30,15 +61,26 @@ export function MinutesPanel({ meetingId, agenda, minutes, onSaved }: Props) {
               <p className="muted small">Nothing minuted yet.</p>
             ) : (
               <ul className="minute-list">
-                {mine.map((m) => (
-                  <li key={m.id} className={m.kind === 'decision' ? 'decision' : undefined}>
-                    {m.kind === 'decision' && <strong>Decision: </strong>}
-                    {m.text}
-                  </li>
+                {mine.map((m, i) => (
+                  <MinuteItem
+                    key={m.id}
+                    minute={m}
+                    number={`${item ? item.position : 'general'}.${i + 1}`}
+                    locked={locked}
+                    onSaved={onSaved}
+                  />
                 ))}
               </ul>
             )}
-            {item && <AddMinute meetingId={meetingId} item={item} onSaved={onSaved} />}
+            {item && previous && item.id === approvalItem?.id && (
+              <ApproveMinutes
+                meeting={meeting}
+                previous={previous}
+                approval={previousApproval}
+                onSaved={onSaved}
+              />
+            )}
+            {item && !locked && <AddMinute meetingId={meetingId} item={item} onSaved={onSaved} />}
           </div>
         );
       })}

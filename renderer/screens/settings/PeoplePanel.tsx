@@ -1,4 +1,6 @@
-// People who take part: secretariat, strand leads (with their strand), chairs and members.
+// The roster used everywhere (owners, attendance): secretariat, strand leads and deputies (with
+// their strand), objective owners, chairs, members and officers. People are never deleted: one
+// who leaves is marked as left, so past records still read correctly.
 import { useState, type FormEvent } from 'react';
 import type { Person } from '../../../shared/contract';
 import { call } from '../../api';
@@ -11,9 +13,14 @@ import { TableScroll } from '../../components/TableScroll';
 const ROLE_LABELS: Record<Person['role'], string> = {
   secretariat: 'Secretariat',
   strand_lead: 'Strand lead',
+  deputy_lead: 'Deputy strand lead',
+  objective_owner: 'Objective owner',
   chair: 'Chair',
-  member: 'Member',
+  member: 'Board member',
+  officer: 'Officer',
 };
+
+const forStrand = (role: Person['role']) => role === 'strand_lead' || role === 'deputy_lead';
 
 export function PeoplePanel() {
   const plan = useApp((s) => s.plan);
@@ -21,6 +28,7 @@ export function PeoplePanel() {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Person['role']>('strand_lead');
   const [strand, setStrand] = useState('');
+  const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   async function add(event: FormEvent) {
@@ -29,9 +37,11 @@ export function PeoplePanel() {
       await call('people.save', {
         name,
         role,
-        strandNumber: role === 'strand_lead' && strand ? Number(strand) : null,
+        strandNumber: forStrand(role) && strand ? Number(strand) : null,
+        email,
       });
       setName('');
+      setEmail('');
       setError(null);
       await people.reload();
     } catch (e) {
@@ -65,6 +75,7 @@ export function PeoplePanel() {
                 <th scope="col">Name</th>
                 <th scope="col">Role</th>
                 <th scope="col">Strand</th>
+                <th scope="col">Email</th>
                 <th scope="col">
                   <span className="visually-hidden">Change</span>
                 </th>
@@ -79,6 +90,7 @@ export function PeoplePanel() {
                   </td>
                   <td>{ROLE_LABELS[p.role]}</td>
                   <td>{p.strandNumber ?? '—'}</td>
+                  <td>{p.email || '—'}</td>
                   <td>
                     <button type="button" className="button-quiet" onClick={() => toggleRetired(p)}>
                       {p.retired ? 'Restore' : 'Mark as left'}
@@ -109,7 +121,7 @@ export function PeoplePanel() {
               ))}
             </select>
           </div>
-          {role === 'strand_lead' && (
+          {forStrand(role) && (
             <div className="field">
               <label htmlFor="person-strand">Strand</label>
               <select id="person-strand" value={strand} onChange={(e) => setStrand(e.target.value)}>
@@ -122,6 +134,10 @@ export function PeoplePanel() {
               </select>
             </div>
           )}
+          <div className="field">
+            <label htmlFor="person-email">Email (optional)</label>
+            <input id="person-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          </div>
         </div>
         <button type="submit" className="button">
           Add person
