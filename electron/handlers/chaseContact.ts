@@ -1,10 +1,15 @@
-// Who is chased for a strand's updates. Today that is the plan's strand lead (a role, as the action
-// plan names it) with no email address; the People roster (Settings → People) is meant to replace
-// this one function, so the chase list, the email text and the printed list all follow it.
+// Who is chased for a strand's updates: the strand lead on the People roster (Settings → People),
+// with their email when one is given, so the chase list, the email text and the printed list all
+// follow the roster. A strand with no current lead on the roster falls back to the lead the plan
+// names (a role, as the action plan gives it), with no email.
 import type { ChaseContact } from '../../shared/contractChase';
 import type { Strand } from '../../shared/domain';
 import type { StoreTx } from '../store/store';
 
-export function whoToChase(_store: StoreTx, strand: Strand): Promise<ChaseContact> {
-  return Promise.resolve({ name: strand.lead, email: null });
+export async function whoToChase(store: StoreTx, strand: Strand): Promise<ChaseContact> {
+  const lead = (await store.people.list()).find(
+    (person) => !person.retired && person.role === 'strand_lead' && person.strandNumber === strand.number,
+  );
+  if (!lead) return { name: strand.lead, email: null };
+  return { name: lead.name, email: lead.email.trim() || null };
 }
