@@ -106,12 +106,14 @@ import {
   retireIndicatorSchema,
   setFigureInputSchema,
 } from './contractIndicators';
+import { searchInputSchema, searchResultSchema } from './contractSearch';
 
 export * from './contractSchemas';
 export * from './contractOffline';
 export * from './contractPapers';
 export * from './contractSummaries';
 export * from './contractIndicators';
+export * from './contractSearch';
 export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, UNEXPECTED_MESSAGE, type MenuCommand } from './ipc';
 
 // ── The table ────────────────────────────────────────────────────────────────────────────────────
@@ -296,6 +298,8 @@ export const contract = {
   'indicators.previewImport': { input: uploadSchema, output: figureImportPreviewSchema },
   'indicators.import': { input: figureImportInputSchema, output: figureImportOutputSchema },
   'indicators.export': { input: figureExportInputSchema, output: spreadsheetDownloadSchema },
+
+  'search.query': { input: searchInputSchema, output: searchResultSchema },
 
   'backups.settings': { input: noInputSchema, output: backupSettingsSchema },
   'backups.configure': { input: backupSettingsInputSchema, output: backupSettingsSchema },

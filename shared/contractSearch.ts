@@ -59,7 +59,7 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const searchGroupSchema = z.object({
   kind: searchKindSchema,
-  /** How many rows of this kind match; hits holds at most perKind of them, best first. */
+  /** How many rows of this kind match; hits holds the best perKind of them. */
   total: z.number().int(),
   hits: z.array(searchHitSchema),
 });

@@ -13,6 +13,7 @@ import { registerInit } from './init';
 import { registerPack } from './pack';
 import { registerPaper } from './paper';
 import { registerStatus } from './status';
+import { registerSearch } from './search';
 import { registerUpdate } from './update';
 import { registerExchange } from './exchange';
 import { registerKeys } from './keys';
@@ -30,6 +31,7 @@ const COMMAND_GROUPS: RegisterCommands[] = [
   registerStatus,
   registerUpdate,
   registerIndicator,
+  registerSearch,
   registerBackup,
   registerCheck,
   registerPack,

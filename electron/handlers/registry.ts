@@ -6,6 +6,7 @@ import { offlineHandlers } from './offline';
 import { packsHandlers } from './packs';
 import { papersHandlers } from './papers';
 import { planHandlers } from './plan';
+import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 import type { HandlerTable } from './table';
 import { updatesHandlers } from './updates';
@@ -20,4 +21,5 @@ export const handlers: HandlerTable = {
   ...settingsHandlers,
   ...offlineHandlers,
   ...indicatorsHandlers,
+  ...searchHandlers,
 };

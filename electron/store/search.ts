@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import {
   SEARCH_KINDS,
-  searchKindSchema,
   type SearchGroup,
   type SearchHit,
   type SearchKind,
@@ -14,8 +13,25 @@ import type { Synchronous } from './connection';
 import type { Db } from './open';
 import type { SearchPort } from './port';
 
-/** The table code in an index rowid: rowid = source id × 8 + code (see 0008_search.sql). */
-const ROWID_CODES = 8;
+/** An index rowid is its kind's code shifted left 40 bits plus the source row's id (0008_search.sql). */
+const KIND_CODES: Record<SearchKind, number> = {
+  objective: 1,
+  update: 2,
+  minute: 3,
+  action: 4,
+  paper: 5,
+  indicator: 6,
+  decision: 7,
+};
+const ID_BITS = 2 ** 40;
+
+/**
+ * How many of a kind's newest matches are ranked. bm25 costs a read per match, and a common word
+ * can match tens of thousands of updates; ranking the newest thousand of each kind keeps a search
+ * to a few milliseconds, and what is newest is what the board most often looks for.
+ */
+export const RANKED_MATCHES = 1000;
+const NONE = 2 ** 62;
 
 // Snippet markers no typed text holds; they are split out here, so no markup ever reaches a screen.
 const OPEN = '\u0002';
@@ -32,7 +48,10 @@ export function ftsQuery(words: string): string | null {
   const phrases: string[] = [];
   for (const word of words.normalize('NFC').split(/\s+/)) {
     const tokens = word.match(/[\p{L}\p{N}\p{M}]+/gu);
-    if (tokens) phrases.push(`"${tokens.join(' ')}"*`);
+    if (!tokens) continue;
+    // A one-character prefix would gather nearly every word in the index: it must match whole.
+    const prefix = (tokens.at(-1) ?? '').length > 1 ? '*' : '';
+    phrases.push(`"${tokens.join(' ')}"${prefix}`);
     if (phrases.length === MAX_WORDS) break;
   }
   return phrases.length === 0 ? null : phrases.join(' ');
@@ -51,8 +70,9 @@ export function snippetParts(marked: string): SnippetPart[] {
   return parts;
 }
 
-const rankedRowSchema = z.object({ rowid: z.number().int(), kind: searchKindSchema, total: z.number().int() });
-const snippetRowSchema = z.object({ snippet: z.string() });
+const rowidsSchema = z.array(z.number().int());
+const rankedRowSchema = z.object({ rowid: z.number().int() });
+const snippetRowSchema = z.object({ rowid: z.number().int(), snippet: z.string() });
 
 interface Place {
   title: string;
@@ -67,40 +87,45 @@ const meetingWhen = (title: string, heldAt: string) => `${title}, ${heldAt.slice
 
 const objectivePlace = z
   .object({ ref: z.string(), text: z.string(), strand: z.number().int() })
-  .transform(
-    (r): Place => ({
-      title: `${r.ref} ${r.text}`,
-      context: `Strand ${r.strand}`,
-      ref: r.ref,
-      strandNumber: r.strand,
-      month: null,
-      meetingId: null,
-    }),
-  );
+  .transform((r): Place => ({
+    title: `${r.ref} ${r.text}`,
+    context: `Strand ${r.strand}`,
+    ref: r.ref,
+    strandNumber: r.strand,
+    month: null,
+    meetingId: null,
+  }));
 const updatePlace = z
-  .object({ ref: z.string(), text: z.string(), strand: z.number().int(), month: z.string(), state: z.string() })
-  .transform(
-    (r): Place => ({
-      title: `${r.ref} ${r.text}`,
-      context: `Strand ${r.strand} · ${monthLabel(r.month)} · ${r.state}`,
-      ref: r.ref,
-      strandNumber: r.strand,
-      month: r.month,
-      meetingId: null,
-    }),
-  );
+  .object({
+    ref: z.string(),
+    text: z.string(),
+    strand: z.number().int(),
+    month: z.string(),
+    state: z.string(),
+  })
+  .transform((r): Place => ({
+    title: `${r.ref} ${r.text}`,
+    context: `Strand ${r.strand} · ${monthLabel(r.month)} · ${r.state}`,
+    ref: r.ref,
+    strandNumber: r.strand,
+    month: r.month,
+    meetingId: null,
+  }));
 const minutePlace = z
-  .object({ meeting_id: z.number().int(), title: z.string(), held_at: z.string(), item: z.string().nullable() })
-  .transform(
-    (r): Place => ({
-      title: r.item ?? 'Minutes',
-      context: meetingWhen(r.title, r.held_at),
-      ref: null,
-      strandNumber: null,
-      month: null,
-      meetingId: r.meeting_id,
-    }),
-  );
+  .object({
+    meeting_id: z.number().int(),
+    title: z.string(),
+    held_at: z.string(),
+    item: z.string().nullable(),
+  })
+  .transform((r): Place => ({
+    title: r.item ?? 'Minutes',
+    context: meetingWhen(r.title, r.held_at),
+    ref: null,
+    strandNumber: null,
+    month: null,
+    meetingId: r.meeting_id,
+  }));
 const actionPlace = z
   .object({
     ref: z.string(),
@@ -110,40 +135,34 @@ const actionPlace = z
     title: z.string(),
     held_at: z.string(),
   })
-  .transform(
-    (r): Place => ({
-      title: `${r.ref} · ${r.owner} · ${r.status}`,
-      context: `Raised at ${meetingWhen(r.title, r.held_at)}`,
-      ref: r.ref,
-      strandNumber: null,
-      month: null,
-      meetingId: r.meeting_id,
-    }),
-  );
+  .transform((r): Place => ({
+    title: `${r.ref} · ${r.owner} · ${r.status}`,
+    context: `Raised at ${meetingWhen(r.title, r.held_at)}`,
+    ref: r.ref,
+    strandNumber: null,
+    month: null,
+    meetingId: r.meeting_id,
+  }));
 const paperPlace = z
   .object({ paper: z.string(), meeting_id: z.number().int(), title: z.string(), held_at: z.string() })
-  .transform(
-    (r): Place => ({
-      title: r.paper,
-      context: meetingWhen(r.title, r.held_at),
-      ref: null,
-      strandNumber: null,
-      month: null,
-      meetingId: r.meeting_id,
-    }),
-  );
+  .transform((r): Place => ({
+    title: r.paper,
+    context: meetingWhen(r.title, r.held_at),
+    ref: null,
+    strandNumber: null,
+    month: null,
+    meetingId: r.meeting_id,
+  }));
 const indicatorPlace = z
   .object({ ref: z.string(), title: z.string(), strand: z.number().int().nullable() })
-  .transform(
-    (r): Place => ({
-      title: `${r.ref} ${r.title}`,
-      context: r.strand === null ? 'Key outcome indicator' : `Strand ${r.strand} indicator`,
-      ref: r.ref,
-      strandNumber: r.strand,
-      month: null,
-      meetingId: null,
-    }),
-  );
+  .transform((r): Place => ({
+    title: `${r.ref} ${r.title}`,
+    context: r.strand === null ? 'Key outcome indicator' : `Strand ${r.strand} indicator`,
+    ref: r.ref,
+    strandNumber: r.strand,
+    month: null,
+    meetingId: null,
+  }));
 
 // Minutes and decisions are rows of one table.
 const minuteSource = {
@@ -181,18 +200,33 @@ const PLACES: Record<SearchKind, { sql: string; schema: z.ZodType<Place> }> = {
   },
 };
 
-// Ranks every match once, numbering them within their kind, and keeps the best of each kind with
-// the kind's count; snippets are made afterwards for the kept rows only. Equal ranks put the newer
-// row first (a later month's update, the last minute written).
-const RANKED = `SELECT rowid, kind, total FROM (
-    SELECT rowid, kind,
-      row_number() OVER (PARTITION BY kind ORDER BY rank, rowid DESC) AS n,
-      count(*) OVER (PARTITION BY kind) AS total
-    FROM search_index WHERE search_index MATCH ?)
-  WHERE n <= ? ORDER BY n`;
+// Three passes, each over the matches' rowids only until the last: every match, newest first (to
+// count each kind and find where its newest RANKED_MATCHES begin); those ranked by bm25 (title
+// weighted over body) within their kind, newer first on a tie, keeping the best perKind; and the
+// snippets of the kept rows. A kind column or per-kind queries would read far more.
+const MATCHES = `SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC`;
+const RANKED = `SELECT rowid FROM (
+    SELECT rowid, row_number() OVER (PARTITION BY rowid >> 40 ORDER BY bm25(search_index, 2.0, 1.0), rowid DESC) AS n
+    FROM search_index
+    WHERE search_index MATCH ? AND rowid >= CASE rowid >> 40 ${Object.values(KIND_CODES)
+      .map((code) => `WHEN ${code} THEN ?`)
+      .join(' ')} END)
+  WHERE n <= ? ORDER BY rowid >> 40, n`;
+const SNIPPETS = `SELECT rowid, snippet(search_index, -1, char(2), char(3), '…', 24) AS snippet
+  FROM search_index WHERE search_index MATCH ? AND rowid IN (SELECT value FROM json_each(?))`;
 
-const SNIPPET = `SELECT snippet(search_index, -1, char(2), char(3), '…', 24) AS snippet
-  FROM search_index WHERE search_index MATCH ? AND rowid = ?`;
+/** Each kind's count of matches and the rowid its newest RANKED_MATCHES start at. */
+function countByKind(rowids: readonly number[]): Map<number, { total: number; from: number }> {
+  const kinds = new Map<number, { total: number; from: number }>();
+  for (const rowid of rowids) {
+    const code = Math.floor(rowid / ID_BITS);
+    const kind = kinds.get(code) ?? { total: 0, from: rowid };
+    kind.total += 1;
+    if (kind.total <= RANKED_MATCHES) kind.from = rowid;
+    kinds.set(code, kind);
+  }
+  return kinds;
+}
 
 export class SearchRepository implements Synchronous<SearchPort> {
   constructor(private readonly db: Db) {}
@@ -201,19 +235,32 @@ export class SearchRepository implements Synchronous<SearchPort> {
   search(words: string, perKind: number): SearchGroup[] {
     const query = ftsQuery(words);
     if (query === null) return [];
-    const ranked = z.array(rankedRowSchema).parse(this.db.prepare(RANKED).all(query, perKind));
-    const snippet = this.db.prepare(SNIPPET);
-    return SEARCH_KINDS.flatMap((kind) => {
-      const rows = ranked.filter((r) => r.kind === kind);
-      if (rows.length === 0) return [];
-      const hits = rows.map((row) => this.hit(kind, row.rowid, snippet.get(query, row.rowid)));
-      return [{ kind, total: rows[0].total, hits }];
+    const kinds = countByKind(rowidsSchema.parse(this.db.prepare(MATCHES).pluck().all(query)));
+    if (kinds.size === 0) return [];
+    const from = Object.values(KIND_CODES).map((code) => kinds.get(code)?.from ?? NONE);
+    const kept = z
+      .array(rankedRowSchema)
+      .parse(this.db.prepare(RANKED).all(query, ...from, perKind))
+      .map((r) => r.rowid);
+    const snippets = new Map(
+      z
+        .array(snippetRowSchema)
+        .parse(this.db.prepare(SNIPPETS).all(query, JSON.stringify(kept)))
+        .map((r) => [r.rowid, snippetParts(r.snippet)]),
+    );
+    return SEARCH_KINDS.flatMap((kind): SearchGroup[] => {
+      const code = KIND_CODES[kind];
+      const total = kinds.get(code)?.total ?? 0;
+      if (total === 0) return [];
+      const hits = kept
+        .filter((rowid) => Math.floor(rowid / ID_BITS) === code)
+        .map((rowid) => this.hit(kind, rowid - code * ID_BITS, snippets.get(rowid) ?? []));
+      return [{ kind, total, hits }];
     });
   }
 
-  private hit(kind: SearchKind, rowid: number, marked: unknown): SearchHit {
-    const id = Math.floor(rowid / ROWID_CODES);
+  private hit(kind: SearchKind, id: number, snippet: SnippetPart[]): SearchHit {
     const place = PLACES[kind].schema.parse(this.db.prepare(PLACES[kind].sql).get(id));
-    return { kind, id, snippet: snippetParts(snippetRowSchema.parse(marked).snippet), ...place };
+    return { kind, id, snippet, ...place };
   }
 }
