@@ -45,7 +45,7 @@ export function ActionsTable({
         </thead>
         <tbody>
           {actions.map((a) => (
-            <tr key={a.ref}>
+            <tr key={a.ref} id={`action-${a.ref}`} tabIndex={-1}>
               <td className="ref nowrap">{a.ref}</td>
               <td>
                 {a.description}

@@ -31,7 +31,12 @@ export function MinutesPanel({ meetingId, agenda, minutes, onSaved }: Props) {
             ) : (
               <ul className="minute-list">
                 {mine.map((m) => (
-                  <li key={m.id} className={m.kind === 'decision' ? 'decision' : undefined}>
+                  <li
+                    key={m.id}
+                    id={`minute-${m.id}`}
+                    tabIndex={-1}
+                    className={m.kind === 'decision' ? 'decision' : undefined}
+                  >
                     {m.kind === 'decision' && <strong>Decision: </strong>}
                     {m.text}
                   </li>
