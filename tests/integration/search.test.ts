@@ -3,6 +3,7 @@
 // person's words can never be an FTS5 syntax error.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchGroup, SearchKind } from '../../shared/contractSearch';
+import { loadDemo, removeDemo } from '../../electron/demo/generate';
 import { ftsQuery, snippetParts } from '../../electron/store/search';
 import type { Store } from '../../electron/store/store';
 import { newStore, onDatabaseFile } from '../fixtures/databases';
@@ -148,6 +149,20 @@ describe('the index follows the record', () => {
     const indicators = await store.indicators.list();
     const first = indicators[0];
     expect(group(await find(first.title), 'indicator')?.hits.map((h) => h.ref)).toContain(first.ref);
+  });
+});
+
+describe('demo data', () => {
+  it('is found once loaded, and gone from the search once removed', async () => {
+    store = await newStore();
+    await loadDemo(store, { months: 3 });
+    const lambeth = await find('lambeth');
+    expect(group(lambeth, 'update')?.total).toBeGreaterThan(0);
+
+    await removeDemo(store, 'Secretariat');
+    const after = await find('lambeth');
+    expect(group(after, 'update')).toBeUndefined();
+    expect(group(after, 'minute')).toBeUndefined();
   });
 });
 
