@@ -3,7 +3,10 @@
 // narrative (on Monthly updates, in its month, the cursor in its narrative) and a minute (on its
 // meeting, focused). axe finds nothing serious with the results open, and the header reflows at
 // 1024×768 and at 200% zoom of 1280×720.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 import { activeElementId } from './keyboard';
 import { measureReflow, reflowFaults } from './reflow';
@@ -11,6 +14,9 @@ import { measureReflow, reflowFaults } from './reflow';
 let app: AppUnderTest;
 let meetingId: number;
 let minuteId: number;
+// With BOARD_PACK_SCREENSHOTS=<folder> set, the open results are photographed at both sizes.
+const shots = process.env.BOARD_PACK_SCREENSHOTS;
+if (shots) mkdirSync(shots, { recursive: true });
 
 beforeAll(async () => {
   app = await openApp({ now: '2007-10-01T09:00:00Z' });
@@ -48,6 +54,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
+
+/** The open results lie inside the window and the document does not scroll either way. */
+async function resultsInsideWindow(page: Page): Promise<boolean> {
+  await page.focus('#header-search-input');
+  await page.waitForSelector('#search-group-minute');
+  return page.$eval('.header-search-results', (panel) => {
+    const box = panel.getBoundingClientRect();
+    const root = document.documentElement;
+    const inside = box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight;
+    return inside && root.scrollWidth <= innerWidth && root.scrollHeight <= innerHeight;
+  });
+}
 
 async function searchFor(words: string): Promise<void> {
   const { page } = app;
@@ -102,7 +120,9 @@ describe('the header search', () => {
     await app.goto('#/home');
     await searchFor('zephyr');
     expect(reflowFaults(await measureReflow(page))).toEqual([]);
+    expect(await resultsInsideWindow(page)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+    if (shots) await page.screenshot({ path: join(shots, 'search-1024.png') });
 
     const context = await app.browser.newContext({
       viewport: { width: 640, height: 360 },
@@ -115,7 +135,9 @@ describe('the header search', () => {
     await zoomed.fill('#header-search-input', 'zephyr');
     await zoomed.waitForSelector('#search-group-minute');
     expect(reflowFaults(await measureReflow(zoomed))).toEqual([]);
+    expect(await resultsInsideWindow(zoomed)).toBe(true);
     expect(await seriousViolations(zoomed)).toEqual([]);
+    if (shots) await zoomed.screenshot({ path: join(shots, 'search-200.png') });
     await context.close();
   }, 120_000);
 });
