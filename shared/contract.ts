@@ -129,6 +129,7 @@ import {
   setAttendanceInputSchema,
 } from './contractMeetings';
 import { minutesApprovalSchema } from './contractSchemas';
+import { searchInputSchema, searchResultSchema } from './contractSearch';
 
 export * from './contractSchemas';
 export * from './contractOffline';
@@ -137,6 +138,7 @@ export * from './contractSummaries';
 export * from './contractIndicators';
 export * from './contractChase';
 export * from './contractMeetings';
+export * from './contractSearch';
 export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, UNEXPECTED_MESSAGE, type MenuCommand } from './ipc';
 
 // ── The table ────────────────────────────────────────────────────────────────────────────────────
@@ -339,6 +341,8 @@ export const contract = {
   'indicators.previewImport': { input: uploadSchema, output: figureImportPreviewSchema },
   'indicators.import': { input: figureImportInputSchema, output: figureImportOutputSchema },
   'indicators.export': { input: figureExportInputSchema, output: spreadsheetDownloadSchema },
+
+  'search.query': { input: searchInputSchema, output: searchResultSchema },
 
   'backups.settings': { input: noInputSchema, output: backupSettingsSchema },
   'backups.configure': { input: backupSettingsInputSchema, output: backupSettingsSchema },

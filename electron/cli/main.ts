@@ -14,6 +14,7 @@ import { registerInit } from './init';
 import { registerPack } from './pack';
 import { registerPaper } from './paper';
 import { registerStatus } from './status';
+import { registerSearch } from './search';
 import { registerUpdate } from './update';
 import { registerExchange } from './exchange';
 import { registerKeys } from './keys';
@@ -35,6 +36,7 @@ const COMMAND_GROUPS: RegisterCommands[] = [
   registerUpdate,
   registerChase,
   registerIndicator,
+  registerSearch,
   registerBackup,
   registerCheck,
   registerPack,

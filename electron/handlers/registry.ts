@@ -7,6 +7,7 @@ import { offlineHandlers } from './offline';
 import { packsHandlers } from './packs';
 import { papersHandlers } from './papers';
 import { planHandlers } from './plan';
+import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 import type { HandlerTable } from './table';
 import { updatesHandlers } from './updates';
@@ -22,4 +23,5 @@ export const handlers: HandlerTable = {
   ...offlineHandlers,
   ...indicatorsHandlers,
   ...chaseHandlers,
+  ...searchHandlers,
 };

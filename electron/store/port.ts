@@ -50,6 +50,7 @@ import type { NewPaper, PaperRecord } from './papers';
 import type { Person, PersonInput } from './people';
 import type { NewObjective, PlanDetail, PlanImportEntry } from './plan';
 import type { MonthSummary, UpdateInput, WorkflowAction } from './updates';
+import type { SearchGroup } from '../../shared/contractSearch';
 
 /** The strategy, its strands and objectives. */
 export interface PlanPort {
@@ -330,6 +331,12 @@ export interface IndicatorsPort {
   removeDemo(): Promise<{ figures: number; definitionChanges: number; indicators: number }>;
 }
 
+/** One search across the record, over the full-text index the migrations keep by triggers. */
+export interface SearchPort {
+  /** The best perKind matches of each kind, ranked; none for words with no letter or digit. */
+  search(words: string, perKind: number): Promise<SearchGroup[]>;
+}
+
 /**
  * Everything one transaction, or the store itself outside any transaction, can read and write.
  * transaction() inside a transaction is a savepoint of it: the inner work is undone alone when it
@@ -349,6 +356,7 @@ export interface StoreTx {
   readonly keys: KeysPort;
   readonly demo: DemoPort;
   readonly indicators: IndicatorsPort;
+  readonly search: SearchPort;
   /** Runs work as one write transaction: all of it is saved, or none of it. */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** Now as an ISO timestamp, from the injected clock. */

@@ -29,11 +29,13 @@ import type {
   PapersPort,
   PeoplePort,
   PlanPort,
+  SearchPort,
   SettingsPort,
   Store,
   StoreTx,
   UpdatesPort,
 } from './port';
+import { SearchRepository } from './search';
 import { SettingsRepository } from './settings';
 import { UpdatesRepository } from './updates';
 
@@ -64,6 +66,7 @@ export class SqliteRepositories {
   readonly keys: KeysRepository;
   readonly demo: DemoRepository;
   readonly indicators: IndicatorsRepository;
+  readonly search: SearchRepository;
 
   constructor(
     readonly db: Db,
@@ -84,6 +87,7 @@ export class SqliteRepositories {
     this.keys = new KeysRepository(db);
     this.demo = new DemoRepository(db);
     this.indicators = new IndicatorsRepository(db, this.audit);
+    this.search = new SearchRepository(db);
   }
 }
 
@@ -104,6 +108,7 @@ class BoundTx implements StoreTx {
   readonly keys: KeysPort;
   readonly demo: DemoPort;
   readonly indicators: IndicatorsPort;
+  readonly search: SearchPort;
 
   constructor(
     protected readonly repositories: SqliteRepositories,
@@ -123,6 +128,7 @@ class BoundTx implements StoreTx {
     this.keys = bindPort<KeysPort>(repositories.keys, invoke);
     this.demo = bindPort<DemoPort>(repositories.demo, invoke);
     this.indicators = bindPort<IndicatorsPort>(repositories.indicators, invoke);
+    this.search = bindPort<SearchPort>(repositories.search, invoke);
   }
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {

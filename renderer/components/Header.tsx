@@ -4,6 +4,7 @@ import { monthLabel } from '../../shared/months';
 import { useApp } from '../state/app';
 import { useSession } from '../state/session';
 import { useMenu } from '../state/menu';
+import { HeaderSearch } from './HeaderSearch';
 
 export function Header() {
   const plan = useApp((s) => s.plan);
@@ -32,6 +33,7 @@ export function Header() {
         Menu
       </button>
       <div className="header-tools">
+        <HeaderSearch />
         {months && month && (
           <div className="field-inline">
             <label htmlFor="reporting-month">

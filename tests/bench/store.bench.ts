@@ -6,60 +6,11 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { addMonths, monthsBetween } from '../../shared/months';
-import { planFileSchema, type PlanFileInput } from '../../shared/planFile';
+import { planFileSchema } from '../../shared/planFile';
 import { openDatabase } from '../../electron/store/open';
 import { openStore } from '../../electron/store/store';
 import { rawDatabase } from '../fixtures/databases';
-
-const STRANDS = 8;
-const OBJECTIVES_PER_STRAND = 250;
-const MONTHS = 120;
-const START = '2007-04';
-const END = addMonths(START, MONTHS - 1);
-const CODES = ['R', 'I', 'P', 'E'] as const;
-
-function syntheticPlan(): PlanFileInput {
-  return {
-    formatVersion: 1,
-    id: 'bench-plan',
-    title: 'Benchmark strategy',
-    organisation: 'Benchmark',
-    boardName: 'Benchmark Board',
-    aim: 'To measure the store.',
-    period: { startMonth: START, endMonth: END },
-    protectiveMarking: 'OFFICIAL',
-    chairs: ['Chair'],
-    outcomes: [{ number: 1, text: 'Outcome' }],
-    underpinningThemes: [],
-    crossCuttingThemes: [],
-    standingAgenda: ['Apologies'],
-    partners: [],
-    glossary: [],
-    strands: Array.from({ length: STRANDS }, (_, s) => ({
-      number: s + 1,
-      title: `Strand ${s + 1}`,
-      operation: null,
-      lead: 'Lead',
-      successMeasures: ['Measure'],
-      aims: ['Aim'],
-      themes: CODES.map((code, t) => ({
-        theme: code,
-        code,
-        objectives: Array.from(
-          {
-            length: OBJECTIVES_PER_STRAND / CODES.length + (t < OBJECTIVES_PER_STRAND % CODES.length ? 1 : 0),
-          },
-          (_, i) => ({
-            ref: `${s + 1}.${code}.${i + 1}`,
-            text: `Objective ${i + 1} of theme ${code} in strand ${s + 1}.`,
-            year: 'Year 1 & 2' as const,
-            target: i % 10 === 0 ? { text: 'Target 100%', value: 100, unit: '%' } : null,
-          }),
-        ),
-      })),
-    })),
-  };
-}
+import { END, OBJECTIVES_PER_STRAND, START, STRANDS, syntheticPlan } from './benchPlan';
 
 const ms = (start: number) => performance.now() - start;
 const fmt = (value: number) => `${value.toFixed(value < 10 ? 3 : 1)} ms`;

@@ -560,6 +560,25 @@ const examples: { [M in MethodName]: Example } = {
   ...indicatorsExamples(() => app),
   ...chaseExamples(() => app),
   ...meetingsExamples(() => app),
+  'search.query': {
+    behaviour: 'finds a minute and an update narrative by words in any case, hyphens and accents ignored',
+    run: async () => {
+      await acceptedUpdate(app, '2.E.3', '2007-10', 'amber', 'Multi-agency tasking in Lambeth slipped.');
+      const meeting = await boardMeeting(app);
+      await app.call('meetings.addMinute', {
+        meetingId: meeting.id,
+        text: 'The board asked for a Réunion of the multi agency panel.',
+      });
+      const found = await app.call('search.query', { words: 'MULTI-AGENCY' });
+      const update = found.groups.find((g) => g.kind === 'update');
+      const minute = found.groups.find((g) => g.kind === 'minute');
+      expect(update?.hits.map((h) => [h.ref, h.month, h.strandNumber])).toEqual([['2.E.3', '2007-10', 2]]);
+      expect(minute?.hits.map((h) => h.meetingId)).toEqual([meeting.id]);
+      expect(found.groups.map((g) => g.kind)).toEqual(['objective', 'update', 'minute']);
+      expect((await app.call('search.query', { words: 'NEAR( " *' })).groups).toEqual([]);
+      expect((await app.refusal('search.query', { words: 'x'.repeat(201) })).code).toBe('invalid_input');
+    },
+  },
   'settings.get': {
     behaviour: 'returns the board’s settings and where the database is',
     run: async () => {

@@ -132,7 +132,7 @@ export function dumpDatabase(store: Store): Record<string, unknown[]> {
   try {
     const tables = db
       .prepare(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name",
       )
       .pluck()
       .all()

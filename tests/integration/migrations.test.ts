@@ -479,3 +479,54 @@ describe('0007_meetings_people, from schema 6', () => {
     }
   });
 });
+
+describe('0008_search, from schema 7', () => {
+  const found = (d: Db, words: string) =>
+    d
+      .prepare(
+        'SELECT rowid >> 40 AS kind, rowid & 1099511627775 AS id FROM search_index WHERE search_index MATCH ? ORDER BY rowid',
+      )
+      .all(words);
+
+  it('keeps every row and indexes the rows already held: objectives, current updates, minutes, decisions, actions, papers, indicators', () => {
+    db = databaseAt(4);
+    boardAtSchema6(db);
+    upgrade(db, 7);
+    const before = snapshot(db);
+
+    upgrade(db);
+
+    expect(snapshot(db, Object.keys(before))).toEqual(before);
+    expect(found(db, '"knife"')).toEqual([
+      { kind: 1, id: 1 },
+      { kind: 1, id: 2 },
+      { kind: 1, id: 3 },
+    ]);
+    expect(found(db, '"behind"')).toHaveLength(3);
+    expect(found(db, '"multi agency" "croydon"')).toEqual([{ kind: 3, id: 2 }]);
+    expect(found(db, '"agreed"')).toEqual([{ kind: 7, id: 1 }]);
+    expect(found(db, '"report" "back" "chair"')).toEqual([{ kind: 4, id: 1 }]);
+    expect(found(db, '"finance"')).toEqual([{ kind: 5, id: 1 }]);
+    expect(found(db, '"homicide"')).toEqual([{ kind: 6, id: 1 }]);
+    // FTS5's own check of the index against its content: it throws when they differ.
+    expect(() =>
+      db!.prepare("INSERT INTO search_index (search_index) VALUES ('integrity-check')").run(),
+    ).not.toThrow();
+  });
+
+  it('is what opening a schema 6 file in the app does: after both upgrades the search finds the minute written before', async () => {
+    db = databaseAt(4);
+    boardAtSchema6(db);
+    const path = db.name;
+    db.close();
+    const store = await openStore(path, { clock: fixedClock() });
+    try {
+      const groups = await store.search.search('multi agency', 8);
+      expect(groups.map((g) => [g.kind, g.total, g.hits[0].context])).toEqual([
+        ['minute', 1, 'October board, 2007-10-20'],
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -46,7 +46,7 @@ export function ActionsTable({
         <tbody>
           {actions.map((a) => (
             <Fragment key={a.ref}>
-              <tr>
+              <tr id={`action-${a.ref}`} tabIndex={-1}>
                 <td className="ref nowrap">{a.ref}</td>
                 <td>
                   {a.description}

@@ -41,7 +41,7 @@ export function MinuteItem({ minute: m, number, locked, onSaved }: Props) {
   }
 
   return (
-    <li className={m.kind === 'decision' ? 'decision' : undefined}>
+    <li id={`minute-${m.id}`} tabIndex={-1} className={m.kind === 'decision' ? 'decision' : undefined}>
       <ErrorMessage text={error} />
       {editing ? (
         <form className="minute-edit" onSubmit={save} aria-label={`Correct ${what} ${number}`}>

@@ -100,7 +100,7 @@ export function PaperList({ papers, agendaItemId, itemNumber, onChanged }: Props
       <ErrorMessage text={error} />
       <ul className="paper-list" aria-label={`Papers for item ${itemNumber}`}>
         {papers.map((p) => (
-          <li key={p.id} data-paper={p.id}>
+          <li key={p.id} data-paper={p.id} id={`paper-${p.id}`} tabIndex={-1}>
             {renaming === p.id ? (
               <RenamePaper
                 paper={p}

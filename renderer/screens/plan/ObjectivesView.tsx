@@ -154,7 +154,7 @@ function ObjectiveRow({ objective: o, strandTitle, editing, plan, month, onEdit,
           </th>
         </tr>
       )}
-      <tr className={o.retired ? 'retired' : undefined}>
+      <tr id={`objective-${o.ref}`} tabIndex={-1} className={o.retired ? 'retired' : undefined}>
         <td className="ref">{o.ref}</td>
         <td>
           {o.text}

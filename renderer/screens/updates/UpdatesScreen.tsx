@@ -24,6 +24,7 @@ import { StatePill } from './StatePill';
 import { useScreenTitle } from '../../state/title';
 import { useOpenedRequest } from '../../state/openedRequest';
 import { OpenedRequest } from '../../components/OpenedRequest';
+import { useSearchTarget } from '../../state/searchTarget';
 
 export function UpdatesScreen() {
   const parts = useRoute((r) => r.parts);
@@ -61,6 +62,22 @@ export function UpdatesScreen() {
     [ready, grid, edits],
   );
   const view = views[active];
+
+  // A search result opened here: its objective becomes the active row, the cursor in its narrative
+  // (or on its heading, when a submitted or accepted update cannot be typed in).
+  const searchedRef = useSearchTarget((s) => s.updateRef);
+  useEffect(() => {
+    if (!ready || !grid || !searchedRef) return;
+    const index = grid.rows.findIndex((r) => r.objective.ref === searchedRef);
+    useSearchTarget.getState().clear();
+    if (index === -1) return;
+    setActive(index);
+    window.setTimeout(() => {
+      const narrative = narrativeRef.current;
+      if (narrative && !narrative.disabled) narrative.focus();
+      else document.getElementById('editor-title')?.focus();
+    });
+  }, [ready, grid, searchedRef, setActive]);
 
   const onActive = useCallback(
     (i: number) => {
@@ -157,7 +174,7 @@ export function UpdatesScreen() {
           />
           {view && (
             <aside className="update-panel" aria-labelledby="editor-title" data-testid="update-panel">
-              <h2 id="editor-title">
+              <h2 id="editor-title" tabIndex={-1}>
                 <span className="ref">{view.row.objective.ref}</span> {view.row.objective.theme}
                 {view.row.objective.year ? ` · ${view.row.objective.year}` : ''}
               </h2>

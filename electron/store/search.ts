@@ -1,0 +1,266 @@
+// One search across the record: the FTS5 index 0008_search.sql keeps by triggers, asked with the
+// person's words made safe, ranked by bm25 within each kind, with a snippet marking the words.
+import { z } from 'zod';
+import {
+  SEARCH_KINDS,
+  type SearchGroup,
+  type SearchHit,
+  type SearchKind,
+  type SnippetPart,
+} from '../../shared/contractSearch';
+import { monthLabel } from '../../shared/months';
+import type { Synchronous } from './connection';
+import type { Db } from './open';
+import type { SearchPort } from './port';
+
+/** An index rowid is its kind's code shifted left 40 bits plus the source row's id (0008_search.sql). */
+const KIND_CODES: Record<SearchKind, number> = {
+  objective: 1,
+  update: 2,
+  minute: 3,
+  action: 4,
+  paper: 5,
+  indicator: 6,
+  decision: 7,
+};
+const ID_BITS = 2 ** 40;
+
+/**
+ * How many of a kind's newest matches are ranked. bm25 costs a read per match, and a common word
+ * can match tens of thousands of updates; ranking the newest thousand of each kind keeps a search
+ * to a few milliseconds, and what is newest is what the board most often looks for.
+ */
+export const RANKED_MATCHES = 1000;
+const NONE = 2 ** 62;
+
+// Snippet markers no typed text holds; they are split out here, so no markup ever reaches a screen.
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+const MAX_WORDS = 12;
+
+/**
+ * The person's words as an FTS5 query that cannot be a syntax error: each word becomes one quoted
+ * phrase of its letters and digits (so "multi-agency" is the phrase "multi agency"), its last
+ * token a prefix; the phrases are ANDed. Quotes, brackets, stars, NEAR, AND, OR and column names
+ * are never passed through as syntax. Null when the words hold nothing to search for.
+ */
+export function ftsQuery(words: string): string | null {
+  const phrases: string[] = [];
+  for (const word of words.normalize('NFC').split(/\s+/)) {
+    const tokens = word.match(/[\p{L}\p{N}\p{M}]+/gu);
+    if (!tokens) continue;
+    // A one-character prefix would gather nearly every word in the index: it must match whole.
+    const prefix = (tokens.at(-1) ?? '').length > 1 ? '*' : '';
+    phrases.push(`"${tokens.join(' ')}"${prefix}`);
+    if (phrases.length === MAX_WORDS) break;
+  }
+  return phrases.length === 0 ? null : phrases.join(' ');
+}
+
+/** A snippet as FTS5 gives it, with the markers, split into plain stretches and matched words. */
+export function snippetParts(marked: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const piece of marked.split(OPEN)) {
+    const close = piece.indexOf(CLOSE);
+    const hit = close === -1 ? '' : piece.slice(0, close);
+    const rest = close === -1 ? piece : piece.slice(close + 1);
+    if (hit) parts.push({ text: hit, hit: true });
+    if (rest) parts.push({ text: rest.replaceAll(CLOSE, ''), hit: false });
+  }
+  return parts;
+}
+
+const rowidsSchema = z.array(z.number().int());
+const rankedRowSchema = z.object({ rowid: z.number().int() });
+const snippetRowSchema = z.object({ rowid: z.number().int(), snippet: z.string() });
+
+interface Place {
+  title: string;
+  context: string;
+  ref: string | null;
+  strandNumber: number | null;
+  month: string | null;
+  meetingId: number | null;
+}
+
+const meetingWhen = (title: string, heldAt: string) => `${title}, ${heldAt.slice(0, 10)}`;
+
+const objectivePlace = z
+  .object({ ref: z.string(), text: z.string(), strand: z.number().int() })
+  .transform((r): Place => ({
+    title: `${r.ref} ${r.text}`,
+    context: `Strand ${r.strand}`,
+    ref: r.ref,
+    strandNumber: r.strand,
+    month: null,
+    meetingId: null,
+  }));
+const updatePlace = z
+  .object({
+    ref: z.string(),
+    text: z.string(),
+    strand: z.number().int(),
+    month: z.string(),
+    state: z.string(),
+  })
+  .transform((r): Place => ({
+    title: `${r.ref} ${r.text}`,
+    context: `Strand ${r.strand} · ${monthLabel(r.month)} · ${r.state}`,
+    ref: r.ref,
+    strandNumber: r.strand,
+    month: r.month,
+    meetingId: null,
+  }));
+const minutePlace = z
+  .object({
+    meeting_id: z.number().int(),
+    title: z.string(),
+    held_at: z.string(),
+    item: z.string().nullable(),
+  })
+  .transform((r): Place => ({
+    title: r.item ?? 'Minutes',
+    context: meetingWhen(r.title, r.held_at),
+    ref: null,
+    strandNumber: null,
+    month: null,
+    meetingId: r.meeting_id,
+  }));
+const actionPlace = z
+  .object({
+    ref: z.string(),
+    owner: z.string(),
+    status: z.string(),
+    meeting_id: z.number().int(),
+    title: z.string(),
+    held_at: z.string(),
+  })
+  .transform((r): Place => ({
+    title: `${r.ref} · ${r.owner} · ${r.status}`,
+    context: `Raised at ${meetingWhen(r.title, r.held_at)}`,
+    ref: r.ref,
+    strandNumber: null,
+    month: null,
+    meetingId: r.meeting_id,
+  }));
+const paperPlace = z
+  .object({ paper: z.string(), meeting_id: z.number().int(), title: z.string(), held_at: z.string() })
+  .transform((r): Place => ({
+    title: r.paper,
+    context: meetingWhen(r.title, r.held_at),
+    ref: null,
+    strandNumber: null,
+    month: null,
+    meetingId: r.meeting_id,
+  }));
+const indicatorPlace = z
+  .object({ ref: z.string(), title: z.string(), strand: z.number().int().nullable() })
+  .transform((r): Place => ({
+    title: `${r.ref} ${r.title}`,
+    context: r.strand === null ? 'Key outcome indicator' : `Strand ${r.strand} indicator`,
+    ref: r.ref,
+    strandNumber: r.strand,
+    month: null,
+    meetingId: null,
+  }));
+
+// Minutes and decisions are rows of one table.
+const minuteSource = {
+  sql: `SELECT m.meeting_id, mt.title, mt.held_at, ai.title AS item
+    FROM minutes m JOIN meetings mt ON mt.id = m.meeting_id LEFT JOIN agenda_items ai ON ai.id = m.agenda_item_id
+    WHERE m.id = ?`,
+  schema: minutePlace,
+};
+
+const PLACES: Record<SearchKind, { sql: string; schema: z.ZodType<Place> }> = {
+  objective: {
+    sql: `SELECT o.ref, o.text, s.number AS strand FROM objectives o JOIN strands s ON s.id = o.strand_id WHERE o.id = ?`,
+    schema: objectivePlace,
+  },
+  update: {
+    sql: `SELECT o.ref, o.text, s.number AS strand, u.month, u.state
+      FROM updates u JOIN objectives o ON o.id = u.objective_id JOIN strands s ON s.id = o.strand_id WHERE u.id = ?`,
+    schema: updatePlace,
+  },
+  minute: minuteSource,
+  decision: minuteSource,
+  action: {
+    sql: `SELECT a.ref, a.owner, a.status, a.meeting_id, mt.title, mt.held_at
+      FROM board_actions a JOIN meetings mt ON mt.id = a.meeting_id WHERE a.id = ?`,
+    schema: actionPlace,
+  },
+  paper: {
+    sql: `SELECT p.title AS paper, p.meeting_id, mt.title, mt.held_at
+      FROM papers p JOIN meetings mt ON mt.id = p.meeting_id WHERE p.id = ?`,
+    schema: paperPlace,
+  },
+  indicator: {
+    sql: `SELECT ref, title, strand_number AS strand FROM indicators WHERE id = ?`,
+    schema: indicatorPlace,
+  },
+};
+
+// Three passes, each over the matches' rowids only until the last: every match, newest first (to
+// count each kind and find where its newest RANKED_MATCHES begin); those ranked by bm25 (title
+// weighted over body) within their kind, newer first on a tie, keeping the best perKind; and the
+// snippets of the kept rows. A kind column or per-kind queries would read far more.
+const MATCHES = `SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC`;
+const RANKED = `SELECT rowid FROM (
+    SELECT rowid, row_number() OVER (PARTITION BY rowid >> 40 ORDER BY bm25(search_index, 2.0, 1.0), rowid DESC) AS n
+    FROM search_index
+    WHERE search_index MATCH ? AND rowid >= CASE rowid >> 40 ${Object.values(KIND_CODES)
+      .map((code) => `WHEN ${code} THEN ?`)
+      .join(' ')} END)
+  WHERE n <= ? ORDER BY rowid >> 40, n`;
+const SNIPPETS = `SELECT rowid, snippet(search_index, -1, char(2), char(3), '…', 24) AS snippet
+  FROM search_index WHERE search_index MATCH ? AND rowid IN (SELECT value FROM json_each(?))`;
+
+/** Each kind's count of matches and the rowid its newest RANKED_MATCHES start at. */
+function countByKind(rowids: readonly number[]): Map<number, { total: number; from: number }> {
+  const kinds = new Map<number, { total: number; from: number }>();
+  for (const rowid of rowids) {
+    const code = Math.floor(rowid / ID_BITS);
+    const kind = kinds.get(code) ?? { total: 0, from: rowid };
+    kind.total += 1;
+    if (kind.total <= RANKED_MATCHES) kind.from = rowid;
+    kinds.set(code, kind);
+  }
+  return kinds;
+}
+
+export class SearchRepository implements Synchronous<SearchPort> {
+  constructor(private readonly db: Db) {}
+
+  /** The best perKind matches of each kind, in SEARCH_KINDS order; none for words with no letters. */
+  search(words: string, perKind: number): SearchGroup[] {
+    const query = ftsQuery(words);
+    if (query === null) return [];
+    const kinds = countByKind(rowidsSchema.parse(this.db.prepare(MATCHES).pluck().all(query)));
+    if (kinds.size === 0) return [];
+    const from = Object.values(KIND_CODES).map((code) => kinds.get(code)?.from ?? NONE);
+    const kept = z
+      .array(rankedRowSchema)
+      .parse(this.db.prepare(RANKED).all(query, ...from, perKind))
+      .map((r) => r.rowid);
+    const snippets = new Map(
+      z
+        .array(snippetRowSchema)
+        .parse(this.db.prepare(SNIPPETS).all(query, JSON.stringify(kept)))
+        .map((r) => [r.rowid, snippetParts(r.snippet)]),
+    );
+    return SEARCH_KINDS.flatMap((kind): SearchGroup[] => {
+      const code = KIND_CODES[kind];
+      const total = kinds.get(code)?.total ?? 0;
+      if (total === 0) return [];
+      const hits = kept
+        .filter((rowid) => Math.floor(rowid / ID_BITS) === code)
+        .map((rowid) => this.hit(kind, rowid - code * ID_BITS, snippets.get(rowid) ?? []));
+      return [{ kind, total, hits }];
+    });
+  }
+
+  private hit(kind: SearchKind, id: number, snippet: SnippetPart[]): SearchHit {
+    const place = PLACES[kind].schema.parse(this.db.prepare(PLACES[kind].sql).get(id));
+    return { kind, id, snippet, ...place };
+  }
+}

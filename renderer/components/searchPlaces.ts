@@ -1,0 +1,37 @@
+// Where each kind of search hit lives: the screen (as a hash address) and what to focus there.
+import type { SearchHit } from '../../shared/contractSearch';
+import { hrefFor, SCREENS } from '../state/route';
+
+export interface HitPlace {
+  href: string;
+  month?: string;
+  elementId?: string;
+  updateRef?: string;
+}
+
+/** The Performance screen is another change's; until it is here an indicator opens the Plan. */
+const PERFORMANCE = (SCREENS as readonly string[]).includes('performance');
+
+export function placeOf(hit: SearchHit): HitPlace {
+  switch (hit.kind) {
+    case 'objective':
+      return { href: hrefFor('plan'), elementId: `objective-${hit.ref ?? ''}` };
+    case 'update':
+      return {
+        href: hrefFor('updates', hit.strandNumber ?? 1),
+        month: hit.month ?? undefined,
+        updateRef: hit.ref ?? undefined,
+      };
+    case 'minute':
+    case 'decision':
+      return { href: hrefFor('meetings', hit.meetingId ?? ''), elementId: `minute-${hit.id}` };
+    case 'action':
+      return { href: hrefFor('meetings', 'actions'), elementId: `action-${hit.ref ?? ''}` };
+    case 'paper':
+      return { href: hrefFor('meetings', hit.meetingId ?? ''), elementId: `paper-${hit.id}` };
+    case 'indicator':
+      return PERFORMANCE
+        ? { href: `#/performance/${encodeURIComponent(hit.ref ?? '')}` }
+        : { href: hrefFor('plan') };
+  }
+}
