@@ -9,9 +9,7 @@ import {
   type SnippetPart,
 } from '../../shared/contractSearch';
 import { monthLabel } from '../../shared/months';
-import type { Synchronous } from './connection';
 import type { Db } from './open';
-import type { SearchPort } from './port';
 
 /** An index rowid is its kind's code shifted left 40 bits plus the source row's id (0008_search.sql). */
 const KIND_CODES: Record<SearchKind, number> = {
@@ -228,7 +226,7 @@ function countByKind(rowids: readonly number[]): Map<number, { total: number; fr
   return kinds;
 }
 
-export class SearchRepository implements Synchronous<SearchPort> {
+export class SearchRepository {
   constructor(private readonly db: Db) {}
 
   /** The best perKind matches of each kind, in SEARCH_KINDS order; none for words with no letters. */

@@ -1,6 +1,6 @@
 // Where each kind of search hit lives: the screen (as a hash address) and what to focus there.
 import type { SearchHit } from '../../shared/contractSearch';
-import { hrefFor, SCREENS } from '../state/route';
+import { hrefFor } from '../state/route';
 
 export interface HitPlace {
   href: string;
@@ -8,9 +8,6 @@ export interface HitPlace {
   elementId?: string;
   updateRef?: string;
 }
-
-/** The Performance screen is another change's; until it is here an indicator opens the Plan. */
-const PERFORMANCE = (SCREENS as readonly string[]).includes('performance');
 
 export function placeOf(hit: SearchHit): HitPlace {
   switch (hit.kind) {
@@ -30,8 +27,6 @@ export function placeOf(hit: SearchHit): HitPlace {
     case 'paper':
       return { href: hrefFor('meetings', hit.meetingId ?? ''), elementId: `paper-${hit.id}` };
     case 'indicator':
-      return PERFORMANCE
-        ? { href: `#/performance/${encodeURIComponent(hit.ref ?? '')}` }
-        : { href: hrefFor('plan') };
+      return { href: hrefFor('performance', hit.ref ?? '') };
   }
 }
