@@ -9,7 +9,22 @@ import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrate';
 import { openStore } from '../../electron/store/store';
 import { loadBuiltInPlan } from '../../electron/store/planFile';
 import { dumpDatabase, fixedClock, tempDir } from '../fixtures/databases';
+import { databaseAt } from '../fixtures/schemaVersions';
 import { indicatorApp, rateFigures, upload, type IndicatorApp } from './indicators.fixtures';
+
+/** The tables the built-in plan is seeded into, unchanged since schema 5. */
+const PLAN_TABLES = [
+  'plan',
+  'outcomes',
+  'themes',
+  'standing_agenda',
+  'partners',
+  'glossary',
+  'strands',
+  'success_measures',
+  'strand_aims',
+  'objectives',
+];
 
 let app: IndicatorApp | undefined;
 afterEach(async () => {
@@ -48,22 +63,17 @@ describe('the built-in indicators', () => {
   });
 
   it('are added once to a database made before indicators existed whose plan is the built-in one', async () => {
-    const path = join(tempDir(), 'old.db');
-    const made = await openStore(path, { clock: fixedClock() });
-    const seedsBefore = (await made.audit.list({ entity: 'indicator' })).length;
-    await made.close();
-    // What this version's predecessor left: the plan and no indicator tables, at schema 5.
-    const raw = new Database(path);
-    raw.exec('DROP TABLE indicator_figures; DROP TABLE indicator_definition_changes; DROP TABLE indicators;');
-    // Nor the search index of later versions (0008), whose triggers outlive its table.
-    for (const trigger of raw
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'search\\_%' ESCAPE '\\'")
-      .pluck()
-      .all())
-      raw.exec(`DROP TRIGGER "${String(trigger)}"`);
-    raw.exec('DROP TABLE search_index;');
-    raw.pragma('user_version = 5');
-    raw.close();
+    // What this version's predecessor left: a database at schema 5 holding the built-in plan (its
+    // rows copied from a database this version made, whose plan tables have not changed since).
+    const source = join(tempDir(), 'source.db');
+    await (await openStore(source, { clock: fixedClock() })).close();
+    const old = databaseAt(5);
+    old.exec(`ATTACH DATABASE '${source.replace(/'/g, "''")}' AS source`);
+    for (const table of PLAN_TABLES) old.exec(`INSERT INTO main.${table} SELECT * FROM source.${table}`);
+    old.exec('DETACH DATABASE source');
+    const path = old.name;
+    old.close();
+    const seedsBefore = 0;
 
     app = await indicatorApp(path);
     expect(await app.store.indicators.count()).toBe(28);
