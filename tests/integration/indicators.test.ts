@@ -1,7 +1,6 @@
 // Performance indicators on real SQLite files, through dispatch: the built-in indicators seeded with
 // the plan, every change audited, figures kept with their revisions, refusals that change nothing,
 // and figures round-tripped through CSV and XLSX.
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
