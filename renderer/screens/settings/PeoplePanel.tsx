@@ -30,19 +30,37 @@ export function PeoplePanel() {
   const [strand, setStrand] = useState('');
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Person | null>(null);
 
-  async function add(event: FormEvent) {
+  function clear() {
+    setEditing(null);
+    setName('');
+    setEmail('');
+    setError(null);
+  }
+
+  /** Loads a person into the form to change their name, role, strand or email. */
+  function edit(p: Person) {
+    setEditing(p);
+    setName(p.name);
+    setRole(p.role);
+    setStrand(p.strandNumber === null ? '' : String(p.strandNumber));
+    setEmail(p.email);
+    setError(null);
+    window.setTimeout(() => document.getElementById('person-name')?.focus());
+  }
+
+  async function save(event: FormEvent) {
     event.preventDefault();
     try {
       await call('people.save', {
+        ...(editing ? { id: editing.id, retired: editing.retired } : {}),
         name,
         role,
         strandNumber: forStrand(role) && strand ? Number(strand) : null,
         email,
       });
-      setName('');
-      setEmail('');
-      setError(null);
+      clear();
       await people.reload();
     } catch (e) {
       setError(messageOf(e));
@@ -91,7 +109,10 @@ export function PeoplePanel() {
                   <td>{ROLE_LABELS[p.role]}</td>
                   <td>{p.strandNumber ?? '—'}</td>
                   <td>{p.email || '—'}</td>
-                  <td>
+                  <td className="nowrap">
+                    <button type="button" className="button-quiet" onClick={() => edit(p)}>
+                      Edit<span className="visually-hidden"> {p.name}</span>
+                    </button>{' '}
                     <button type="button" className="button-quiet" onClick={() => toggleRetired(p)}>
                       {p.retired ? 'Restore' : 'Mark as left'}
                       <span className="visually-hidden"> {p.name}</span>
@@ -103,8 +124,8 @@ export function PeoplePanel() {
           </table>
         </TableScroll>
       )}
-      <form onSubmit={add} aria-label="Add a person">
-        <h3>Add a person</h3>
+      <form onSubmit={save} aria-label={editing ? `Change ${editing.name}` : 'Add a person'}>
+        <h3>{editing ? `Change ${editing.name}` : 'Add a person'}</h3>
         <ErrorMessage text={error} />
         <div className="form-grid">
           <div className="field">
@@ -139,9 +160,16 @@ export function PeoplePanel() {
             <input id="person-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
           </div>
         </div>
-        <button type="submit" className="button">
-          Add person
-        </button>
+        <div className="button-row">
+          <button type="submit" className="button">
+            {editing ? 'Save changes' : 'Add person'}
+          </button>
+          {editing && (
+            <button type="button" className="button-quiet" onClick={clear}>
+              Cancel
+            </button>
+          )}
+        </div>
       </form>
     </div>
   );
