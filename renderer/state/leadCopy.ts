@@ -3,8 +3,11 @@
 import type { Settings } from '../../shared/contract';
 import type { Screen } from './route';
 
-/** The screens a lead answers a request with: their strand's Home, the updates, the files, Settings. */
-export const LEAD_SCREENS: readonly Screen[] = ['home', 'updates', 'exchange', 'settings'];
+/**
+ * The screens a lead answers a request with: their strand's Home, the updates, the indicators'
+ * figures (the return carries them), the files, Settings.
+ */
+export const LEAD_SCREENS: readonly Screen[] = ['home', 'updates', 'performance', 'exchange', 'settings'];
 
 export function isLeadCopy(settings: Settings | null): boolean {
   return (settings?.leadStrands?.length ?? 0) > 0;

@@ -53,8 +53,13 @@ describe("a lead's copy that held the built-in plan", () => {
     const screens = await page.$$eval('nav[aria-label="Main"] li a', (links) =>
       links.map((a) => a.textContent),
     );
-    expect(screens).toEqual(['Home', 'Monthly updates', 'Exchange files', 'Settings']);
+    expect(screens).toEqual(['Home', 'Monthly updates', 'Performance', 'Exchange files', 'Settings']);
     expect(await store.settings.get('user.name')).toBe('Dana Lee');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The lead enters their strand's figures on Performance; defining indicators is the secretariat's.
+    await lead.goto('#/performance');
+    await page.waitForSelector('[data-ready="performance"]');
+    expect(await page.$('button:has-text("Add an indicator")')).toBeNull();
   });
 });

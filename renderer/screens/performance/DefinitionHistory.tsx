@@ -6,6 +6,8 @@ import { monthLabel, type ReportingMonth } from '../../../shared/months';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { InputField } from '../../components/InputField';
+import { useApp } from '../../state/app';
+import { isLeadCopy } from '../../state/leadCopy';
 import { messageOf, useNotices } from '../../state/notices';
 
 interface Props {
@@ -17,11 +19,13 @@ interface Props {
 
 export function DefinitionHistory({ indicatorRef, changes, month, onChanged }: Props) {
   const [open, setOpen] = useState(false);
+  // A lead's copy enters figures; the definition is the secretariat's.
+  const secretariat = !isLeadCopy(useApp((s) => s.settings));
   return (
     <section className="card" aria-labelledby="definition-title">
       <div className="card-head">
         <h2 id="definition-title">Definition history</h2>
-        {!open && (
+        {secretariat && !open && (
           <button type="button" className="button" onClick={() => setOpen(true)}>
             Record a definition change
           </button>

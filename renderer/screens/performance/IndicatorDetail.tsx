@@ -8,6 +8,7 @@ import { monthLabel, type ReportingMonth } from '../../../shared/months';
 import { formatFigure } from '../../../shared/spcWords';
 import { SpcChart } from '../../components/SpcChart';
 import { useApp } from '../../state/app';
+import { isLeadCopy } from '../../state/leadCopy';
 import { hrefFor } from '../../state/route';
 import { DefinitionHistory } from './DefinitionHistory';
 import { FigureGrid } from './FigureGrid';
@@ -38,6 +39,8 @@ function targetWords(detail: Detail): string {
 
 export function IndicatorDetail({ detail, month, onChanged }: Props) {
   const plan = useApp((s) => s.plan);
+  // A lead's copy enters figures; defining indicators is the secretariat's.
+  const secretariat = !isLeadCopy(useApp((s) => s.settings));
   const [form, setForm] = useState<'edit' | 'retire' | null>(null);
   const { indicator } = detail;
   const series = useMemo(
@@ -76,24 +79,26 @@ export function IndicatorDetail({ detail, month, onChanged }: Props) {
             {indicator.retiredFrom ? ` · Retired from ${monthLabel(indicator.retiredFrom)}` : ''}
           </p>
         </div>
-        <div className="button-row">
-          <button
-            type="button"
-            className="button"
-            aria-expanded={form === 'edit'}
-            onClick={() => setForm(form === 'edit' ? null : 'edit')}
-          >
-            Edit indicator
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-expanded={form === 'retire'}
-            onClick={() => setForm(form === 'retire' ? null : 'retire')}
-          >
-            {indicator.retiredFrom ? 'Bring back' : 'Retire'}
-          </button>
-        </div>
+        {secretariat && (
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              aria-expanded={form === 'edit'}
+              onClick={() => setForm(form === 'edit' ? null : 'edit')}
+            >
+              Edit indicator
+            </button>
+            <button
+              type="button"
+              className="button"
+              aria-expanded={form === 'retire'}
+              onClick={() => setForm(form === 'retire' ? null : 'retire')}
+            >
+              {indicator.retiredFrom ? 'Bring back' : 'Retire'}
+            </button>
+          </div>
+        )}
       </div>
       {form === 'edit' && (
         <IndicatorForm indicator={indicator} onDone={done} onCancel={() => setForm(null)} />

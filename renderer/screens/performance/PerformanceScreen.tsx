@@ -7,6 +7,7 @@ import { monthLabel } from '../../../shared/months';
 import { call } from '../../api';
 import { ErrorMessage, Loading } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
+import { isLeadCopy } from '../../state/leadCopy';
 import { useFigureGrid } from '../../state/figureGrid';
 import { useResource } from '../../state/resource';
 import { hrefFor, useRoute } from '../../state/route';
@@ -32,6 +33,8 @@ function ListView() {
   const plan = useApp((s) => s.plan);
   const go = useRoute((r) => r.go);
   const [adding, setAdding] = useState(false);
+  // A lead's copy enters figures; defining indicators is the secretariat's.
+  const secretariat = !isLeadCopy(useApp((s) => s.settings));
   const list = useResource(`indicators:${month}`, month ? () => call('indicators.list', { month }) : null);
   useScreenTitle(month ? `Performance: ${monthLabel(month)}` : 'Performance');
   const ready = list.data !== null && !list.loading;
@@ -45,7 +48,7 @@ function ListView() {
             be met reliably. Choose one for its chart, figures and history.
           </p>
         </div>
-        {!adding && (
+        {secretariat && !adding && (
           <button type="button" className="button" onClick={() => setAdding(true)}>
             Add an indicator
           </button>
