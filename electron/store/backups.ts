@@ -26,6 +26,17 @@ export const BACKUP_KEEP_SETTING = 'backup.keep';
 export const DEFAULT_KEEP = 14;
 const DAILY_NAME = /^board-pack-(\d{4}-\d{2}-\d{2})\.db$/;
 
+/** SQLite's own integrity and foreign-key checks; an empty list means the file is sound. */
+export function checkDatabase(db: Db): string[] {
+  const problems = integrityCheckRowsSchema
+    .parse(db.pragma('integrity_check'))
+    .map((r) => r.integrity_check)
+    .filter((r) => r !== 'ok');
+  for (const f of foreignKeyCheckRowsSchema.parse(db.pragma('foreign_key_check')))
+    problems.push(`${f.table} row ${f.rowid} refers to a missing ${f.parent} row`);
+  return problems;
+}
+
 export interface BackupResult {
   path: string;
   bytes: number;
@@ -111,12 +122,7 @@ export function inspectBackup(path: string): { problems: string[]; schemaVersion
         schemaVersion: version,
       };
     }
-    const problems = integrityCheckRowsSchema
-      .parse(db.pragma('integrity_check'))
-      .map((r) => r.integrity_check)
-      .filter((r) => r !== 'ok');
-    for (const f of foreignKeyCheckRowsSchema.parse(db.pragma('foreign_key_check')))
-      problems.push(`${f.table} row ${f.rowid} refers to a missing row`);
+    const problems = checkDatabase(db);
     const hasPlan = countRowSchema.parse(
       db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'plan'").get(),
     );

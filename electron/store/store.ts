@@ -3,7 +3,7 @@
 // data are reproducible.
 import type { PlanFile } from '../../shared/planFile';
 import { AuditLog } from './audit';
-import { BackupsRepository } from './backups';
+import { BackupsRepository, checkDatabase } from './backups';
 import { bindPort, Connection, retryWhileBusy } from './connection';
 import { ExchangeRepository } from './exchange';
 import { IndicatorsRepository } from './indicators';
@@ -176,16 +176,6 @@ export class SqliteStore extends BoundTx implements Store {
   async close(): Promise<void> {
     if (this.repositories.db.open) this.repositories.db.close();
   }
-}
-
-/** SQLite's own integrity and foreign-key checks; an empty list means the file is sound. */
-export function checkDatabase(db: Db): string[] {
-  const problems = (db.pragma('integrity_check') as { integrity_check: string }[])
-    .map((r) => r.integrity_check)
-    .filter((r) => r !== 'ok');
-  const foreign = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-  for (const f of foreign) problems.push(`${f.table} row ${f.rowid} refers to a missing ${f.parent} row`);
-  return problems;
 }
 
 /** Opens (creating if needed) a database and seeds the built-in plan into a fresh one. */
