@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { AuditEntity } from '../../shared/auditEntities';
 import type { AuditEntry, AuditFilter } from '../../shared/contractSchemas';
-import type { Db } from './open';
+import type { Sql } from './sql';
 import { countRowSchema, jsonColumn } from './rowSchemas';
 
 export type { AuditEntry, AuditFilter };
@@ -33,17 +33,13 @@ const auditRowSchema = z
     after: row.after_json,
   }));
 
+const INSERT = `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
+  VALUES (?, ?, ?, ?, ?, ?, ?)`;
+
 export class AuditLog {
-  private readonly insert;
+  constructor(private readonly sql: Sql) {}
 
-  constructor(private readonly db: Db) {
-    this.insert = db.prepare(
-      `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-  }
-
-  record(
+  async record(
     at: string,
     actor: string,
     action: string,
@@ -51,8 +47,9 @@ export class AuditLog {
     entityId: string | number,
     before: unknown,
     after: unknown,
-  ): void {
-    this.insert.run(
+  ): Promise<void> {
+    await this.sql.run(
+      INSERT,
       at,
       actor,
       action,
@@ -63,7 +60,7 @@ export class AuditLog {
     );
   }
 
-  list(filter: AuditFilter = {}): AuditEntry[] {
+  async list(filter: AuditFilter = {}): Promise<AuditEntry[]> {
     const where: string[] = [];
     const params: (string | number)[] = [];
     if (filter.entity) {
@@ -90,10 +87,10 @@ export class AuditLog {
     }
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     params.push(Math.min(filter.limit ?? 200, 1000));
-    return z.array(auditRowSchema).parse(this.db.prepare(sql).all(...params));
+    return z.array(auditRowSchema).parse(await this.sql.all(sql, ...params));
   }
 
-  count(): number {
-    return countRowSchema.parse(this.db.prepare('SELECT count(*) AS n FROM audit_log').get()).n;
+  async count(): Promise<number> {
+    return countRowSchema.parse(await this.sql.get('SELECT count(*) AS n FROM audit_log')).n;
   }
 }

@@ -186,15 +186,16 @@ export class BackupsRepository {
   }
 
   /** Where and how many: the settings saved in the database, else a "backups" folder beside it. */
-  settings(): AutoBackupSettings {
-    const folder = this.settingsOf.get(BACKUP_FOLDER_SETTING) ?? join(dirname(resolve(this.path)), 'backups');
-    const keep = Number(this.settingsOf.get(BACKUP_KEEP_SETTING) ?? DEFAULT_KEEP);
+  async settings(): Promise<AutoBackupSettings> {
+    const folder =
+      (await this.settingsOf.get(BACKUP_FOLDER_SETTING)) ?? join(dirname(resolve(this.path)), 'backups');
+    const keep = Number((await this.settingsOf.get(BACKUP_KEEP_SETTING)) ?? DEFAULT_KEEP);
     return { folder, keep: Number.isInteger(keep) && keep >= 1 ? keep : DEFAULT_KEEP };
   }
 
   /** What a command writing a file for a person must never write to: this database and its backups. */
-  protectedFiles(): ProtectedFiles {
-    return { database: resolve(this.path), backupsFolder: resolve(this.settings().folder) };
+  async protectedFiles(): Promise<ProtectedFiles> {
+    return { database: resolve(this.path), backupsFolder: resolve((await this.settings()).folder) };
   }
 
   /**
@@ -210,12 +211,12 @@ export class BackupsRepository {
     return ensureFolder(folder, 'the backups folder');
   }
 
-  folder(): string {
-    return this.ensureFolder(this.settings().folder);
+  async folder(): Promise<string> {
+    return this.ensureFolder((await this.settings()).folder);
   }
 
   /** Saves where and how many, in one transaction with one audit row; the folder is checked (and made) first. */
-  configure(changes: Partial<AutoBackupSettings>, actor: string): AutoBackupSettings {
+  async configure(changes: Partial<AutoBackupSettings>, actor: string): Promise<AutoBackupSettings> {
     if (
       changes.keep !== undefined &&
       (!Number.isInteger(changes.keep) || changes.keep < 1 || changes.keep > 365)
@@ -227,13 +228,13 @@ export class BackupsRepository {
     const values: Record<string, string> = {};
     if (folder !== undefined) values[BACKUP_FOLDER_SETTING] = folder;
     if (changes.keep !== undefined) values[BACKUP_KEEP_SETTING] = String(changes.keep);
-    this.settingsOf.set(values, actor, 'backup', () => this.settings());
+    await this.settingsOf.set(values, actor, 'backup', () => this.settings());
     return this.settings();
   }
 
   /** Today's backup if there is none yet, then the oldest beyond `keep` removed. Run at start-up. */
   async autoBackup(): Promise<AutoBackupResult> {
-    const settings = this.settings();
+    const settings = await this.settings();
     this.ensureFolder(settings.folder);
     const todayPath = join(settings.folder, `board-pack-${this.clock().toISOString().slice(0, 10)}.db`);
     let created: string | null = null;

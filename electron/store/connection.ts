@@ -5,7 +5,7 @@
 // rather than blocking the Electron main process for the whole wait.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as pause } from 'node:timers/promises';
-import type { Db } from './open';
+import type { Sql } from './sql';
 import { BUSY_DEADLINE_MS, busyError, isBusy } from './writeTransaction';
 
 /** A port whose methods answer synchronously (or with a promise of their own): the SQLite repositories. */
@@ -59,9 +59,8 @@ export class Connection {
   /** The call or transaction holding the connection across an await, if any. */
   private holder: Promise<unknown> | null = null;
   private readonly inside = new AsyncLocalStorage<{ depth: number }>();
-  private savepoints = 0;
 
-  constructor(readonly db: Db) {}
+  constructor(readonly sql: Sql) {}
 
   private async free(): Promise<void> {
     while (this.holder)
@@ -111,31 +110,11 @@ export class Connection {
     return this.hold(this.runTransaction(work));
   }
 
-  private async runTransaction<T>(work: () => Promise<T>): Promise<T> {
-    await retryWhileBusy(() => this.db.exec('BEGIN IMMEDIATE'));
-    try {
-      const result = await this.inside.run({ depth: 0 }, work);
-      this.db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw error;
-    }
+  private runTransaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.sql.transaction(() => this.inside.run({ depth: 0 }, work));
   }
 
-  private async savepoint<T>(depth: number, work: () => Promise<T>): Promise<T> {
-    const name = `tx_${depth}_${++this.savepoints}`;
-    this.db.exec(`SAVEPOINT ${name}`);
-    try {
-      const result = await this.inside.run({ depth }, work);
-      this.db.exec(`RELEASE ${name}`);
-      return result;
-    } catch (error) {
-      if (this.db.inTransaction) {
-        this.db.exec(`ROLLBACK TO ${name}`);
-        this.db.exec(`RELEASE ${name}`);
-      }
-      throw error;
-    }
+  private savepoint<T>(depth: number, work: () => Promise<T>): Promise<T> {
+    return this.sql.transaction(() => this.inside.run({ depth }, work));
   }
 }

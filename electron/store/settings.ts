@@ -2,28 +2,20 @@
 // Several keys set together are one transaction with one audit row, so a screen that saves a group
 // of settings leaves one record of it.
 import type { AuditLog } from './audit';
-import type { Db } from './open';
-import { writeTransaction } from './writeTransaction';
+import type { Sql } from './sql';
+
+const UPSERT =
+  'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
 
 export class SettingsRepository {
-  private readonly select;
-  private readonly upsert;
-  private readonly delete;
-
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     private readonly audit: AuditLog,
     private readonly now: () => string,
-  ) {
-    this.select = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
-    this.upsert = db.prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    );
-    this.delete = db.prepare('DELETE FROM settings WHERE key = ?');
-  }
+  ) {}
 
-  get(key: string): string | null {
-    const value: unknown = this.select.get(key);
+  async get(key: string): Promise<string | null> {
+    const value: unknown = await this.sql.value('SELECT value FROM settings WHERE key = ?', key);
     return typeof value === 'string' ? value : null;
   }
 
@@ -31,16 +23,26 @@ export class SettingsRepository {
    * Sets the keys in one transaction with one audit row. shown, when given, is what the audit row
    * records before and after (a group's own view, such as the backup folder and keep count).
    */
-  set(values: Record<string, string>, actor: string, auditId?: string, shown?: () => unknown): void {
+  async set(
+    values: Record<string, string>,
+    actor: string,
+    auditId?: string,
+    shown?: () => Promise<unknown>,
+  ): Promise<void> {
     const keys = Object.keys(values).sort();
     if (!keys.length) return;
-    writeTransaction(this.db, () => {
-      const view = () => (shown ? shown() : Object.fromEntries(keys.map((key) => [key, this.get(key)])));
+    await this.sql.transaction(async () => {
+      const view = async () => {
+        if (shown) return shown();
+        const pairs: [string, string | null][] = [];
+        for (const key of keys) pairs.push([key, await this.get(key)]);
+        return Object.fromEntries(pairs);
+      };
       const single = keys.length === 1 && auditId === undefined && !shown;
-      const before = single ? this.get(keys[0]) : view();
-      for (const key of keys) this.upsert.run(key, values[key]);
-      const after = single ? values[keys[0]] : view();
-      this.audit.record(
+      const before = single ? await this.get(keys[0]) : await view();
+      for (const key of keys) await this.sql.run(UPSERT, key, values[key]);
+      const after = single ? values[keys[0]] : await view();
+      await this.audit.record(
         this.now(),
         actor,
         'setting.set',
@@ -53,18 +55,21 @@ export class SettingsRepository {
   }
 
   /** Removes a key; actor null when the caller records the removal in its own audit row. */
-  remove(key: string, actor: string | null): void {
-    writeTransaction(this.db, () => {
-      const before = this.get(key);
+  async remove(key: string, actor: string | null): Promise<void> {
+    await this.sql.transaction(async () => {
+      const before = await this.get(key);
       if (before === null) return;
-      this.delete.run(key);
+      await this.sql.run('DELETE FROM settings WHERE key = ?', key);
       if (actor !== null)
-        this.audit.record(this.now(), actor, 'setting.remove', 'setting', key, before, null);
+        await this.audit.record(this.now(), actor, 'setting.remove', 'setting', key, before, null);
     });
   }
 
-  schemaVersion(): number {
-    const version: unknown = this.db.pragma('user_version', { simple: true });
+  async schemaVersion(): Promise<number> {
+    // SQLite keeps it in the file's header; PostgreSQL in a table of its own (postgresMigrate.ts).
+    const version: unknown = await this.sql.value(
+      this.sql.dialect === 'sqlite' ? 'PRAGMA user_version' : 'SELECT version FROM board_pack_schema',
+    );
     return typeof version === 'number' ? version : 0;
   }
 }

@@ -37,6 +37,7 @@ import type {
 } from './port';
 import { SearchRepository } from './search';
 import { SettingsRepository } from './settings';
+import { SqliteSql } from './sqliteSql';
 import { UpdatesRepository } from './updates';
 
 export type { Store, StoreTx } from './port';
@@ -68,20 +69,23 @@ export class SqliteRepositories {
   readonly indicators: IndicatorsRepository;
   readonly search: SearchRepository;
 
+  readonly sql: SqliteSql;
+
   constructor(
     readonly db: Db,
     readonly path: string,
     readonly clock: Clock,
   ) {
     const now = () => clock().toISOString();
-    this.audit = new AuditLog(db);
+    const sql = (this.sql = new SqliteSql(db));
+    this.audit = new AuditLog(sql);
     this.plan = new PlanRepository(db, this.audit);
     this.updates = new UpdatesRepository(db, this.plan, this.audit);
     this.meetings = new MeetingsRepository(db, this.audit);
     this.papers = new PapersRepository(db, this.audit);
     this.packs = new PacksRepository(db, this.audit);
     this.people = new PeopleRepository(db, this.audit);
-    this.settings = new SettingsRepository(db, this.audit, now);
+    this.settings = new SettingsRepository(sql, this.audit, now);
     this.backups = new BackupsRepository(db, path, this.settings, clock);
     this.exchange = new ExchangeRepository(db);
     this.keys = new KeysRepository(db);
@@ -182,7 +186,7 @@ export class SqliteStore extends BoundTx implements Store {
 export async function openStore(path: string, options: StoreOptions = {}): Promise<SqliteStore> {
   const db = await retryWhileBusy(() => openDatabase(path, options));
   const repositories = new SqliteRepositories(db, path, options.clock ?? (() => new Date()));
-  const store = new SqliteStore(repositories, new Connection(db));
+  const store = new SqliteStore(repositories, new Connection(repositories.sql));
   try {
     if (options.seedPlan !== null && !(await store.plan.hasPlan())) {
       await store.plan.seed(
