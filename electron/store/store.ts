@@ -2,7 +2,7 @@
 // bound to one connection, and the transactions over it. The clock is injected so tests and demo
 // data are reproducible.
 import type { PlanFile } from '../../shared/planFile';
-import { AuditLog } from './audit';
+import { AuditLog, deskName, systemUser } from './audit';
 import { BackupsRepository, checkDatabase } from './backups';
 import { bindPort, Connection, retryWhileBusy } from './connection';
 import { ExchangeRepository } from './exchange';
@@ -78,7 +78,7 @@ export class SqliteRepositories {
   ) {
     const now = () => clock().toISOString();
     const sql = (this.sql = new SqliteSql(db));
-    this.audit = new AuditLog(sql);
+    this.audit = new AuditLog(sql, { desk: deskName(), dbUser: systemUser() });
     this.plan = new PlanRepository(db, this.audit);
     this.updates = new UpdatesRepository(db, this.plan, this.audit);
     this.meetings = new MeetingsRepository(db, this.audit);

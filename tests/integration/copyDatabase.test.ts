@@ -6,7 +6,7 @@ import { meetingInputSchema } from '../../shared/contractSchemas';
 import { loadDemo } from '../../electron/demo/generate';
 import { COPIED_TABLES, copyDatabase, tableDigest } from '../../electron/store/copyDatabase';
 import { openStore, type SqliteStore } from '../../electron/store/store';
-import { dumpDatabase, fixedClock, newStore, onDatabaseFile, tempDir } from '../fixtures/databases';
+import { dumpDatabase, fixedClock, onDatabaseFile, tempDir } from '../fixtures/databases';
 
 const RECORD = { at: '2008-01-01T00:00:00.000Z', actor: 'Test' };
 
@@ -53,7 +53,7 @@ describe('copying a database', () => {
 
   it('copies a year of demo data into an empty database, equal table by table, and the copy works on', async () => {
     const dir = tempDir();
-    const source = await newStore(dir);
+    const source = await openStore(join(dir, 'board.db'), { clock: fixedClock() });
     await loadDemo(source, { actor: 'Test' });
     const target = await emptyStore(dir, 'copy.db');
     const report = await copy(source, target);
@@ -92,7 +92,7 @@ describe('copying a database', () => {
 
   it('refuses a destination that holds anything, changing neither side', async () => {
     const dir = tempDir();
-    const source = await newStore(dir);
+    const source = await openStore(join(dir, 'board.db'), { clock: fixedClock() });
     const occupied = await openStore(join(dir, 'occupied.db'), { clock: fixedClock() });
     const before = dumpDatabase(occupied.path);
     await expect(copy(source, occupied)).rejects.toThrow(
