@@ -81,7 +81,7 @@ export class SqliteRepositories {
     this.audit = new AuditLog(sql, { desk: deskName(), dbUser: systemUser() });
     this.plan = new PlanRepository(db, this.audit);
     this.updates = new UpdatesRepository(db, this.plan, this.audit);
-    this.meetings = new MeetingsRepository(db, this.audit);
+    this.meetings = new MeetingsRepository(sql, this.audit);
     this.papers = new PapersRepository(db, this.audit);
     this.packs = new PacksRepository(db, this.audit);
     this.people = new PeopleRepository(db, this.audit);
