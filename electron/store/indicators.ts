@@ -23,6 +23,7 @@ import {
 import type { ReportingMonth } from '../../shared/months';
 import type { PlanIndicator } from '../../shared/planFile';
 import type { AuditLog } from './audit';
+import { countRowSchema, lastPositionRowSchema } from './rowSchemas';
 import type { Sql } from './sql';
 
 const flag = z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1);
@@ -63,6 +64,12 @@ const figureRowSchema = z.object({
   author: z.string(),
   saved_at: z.string(),
 });
+
+/** A coalesce(max(revision), 0) AS r row: the month's last revision, 0 when none. */
+const lastRevisionRowSchema = z.object({ r: z.number().int() });
+
+/** A min(month) AS m row: the earliest month found, null when none. */
+const firstMonthRowSchema = z.object({ m: z.string().nullable() });
 
 const changeRowSchema = z.object({
   ref: z.string(),
@@ -207,7 +214,7 @@ export class IndicatorsRepository {
   ) {}
 
   async count(): Promise<number> {
-    return ((await this.sql.get('SELECT count(*) AS n FROM indicators')) as { n: number }).n;
+    return countRowSchema.parse(await this.sql.get('SELECT count(*) AS n FROM indicators')).n;
   }
 
   async list(filter: IndicatorFilter = {}): Promise<IndicatorView[]> {
@@ -356,8 +363,9 @@ export class IndicatorsRepository {
           `There is already an indicator ${ref}; choose another reference.`,
         );
       const position =
-        ((await this.sql.get('SELECT coalesce(max(position), 0) AS p FROM indicators')) as { p: number }).p +
-        1;
+        lastPositionRowSchema.parse(
+          await this.sql.get('SELECT coalesce(max(position), 0) AS p FROM indicators'),
+        ).p + 1;
       await this.insert({ ...input, ref, countable: true, position, demo: input.demo ?? false });
       const added = await this.get(ref);
       await this.audit.record(at, actor, 'indicator.add', 'indicator', ref, null, added);
@@ -438,11 +446,13 @@ export class IndicatorsRepository {
     return this.sql.transaction(async () => {
       const before = await this.get(ref);
       if (fromMonth !== null) {
-        const later = (await this.sql.get(
-          'SELECT min(month) AS m FROM indicator_figures WHERE indicator_id = ? AND month >= ?',
-          (await this.row(ref)).id,
-          fromMonth,
-        )) as { m: string | null };
+        const later = firstMonthRowSchema.parse(
+          await this.sql.get(
+            'SELECT min(month) AS m FROM indicator_figures WHERE indicator_id = ? AND month >= ?',
+            (await this.row(ref)).id,
+            fromMonth,
+          ),
+        );
         if (later.m !== null)
           throw new BoardPackError(
             'conflict',
@@ -527,12 +537,12 @@ export class IndicatorsRepository {
           input.month,
         );
       const revision =
-        (
-          (await this.sql.get(
+        lastRevisionRowSchema.parse(
+          await this.sql.get(
             'SELECT coalesce(max(revision), 0) AS r FROM indicator_figures WHERE indicator_id = ? AND month = ?',
             id,
             input.month,
-          )) as { r: number }
+          ),
         ).r + 1;
       await this.sql.run(
         `INSERT INTO indicator_figures (indicator_id, month, revision, is_current, value, numerator, denominator, note,
