@@ -82,7 +82,7 @@ export class SqliteRepositories {
     this.plan = new PlanRepository(db, this.audit);
     this.updates = new UpdatesRepository(db, this.plan, this.audit);
     this.meetings = new MeetingsRepository(sql, this.audit);
-    this.papers = new PapersRepository(db, this.audit);
+    this.papers = new PapersRepository(sql, this.audit);
     this.packs = new PacksRepository(db, this.audit);
     this.people = new PeopleRepository(db, this.audit);
     this.settings = new SettingsRepository(sql, this.audit, now);
@@ -90,7 +90,7 @@ export class SqliteRepositories {
     this.exchange = new ExchangeRepository(db);
     this.keys = new KeysRepository(db);
     this.demo = new DemoRepository(db);
-    this.indicators = new IndicatorsRepository(db, this.audit);
+    this.indicators = new IndicatorsRepository(sql, this.audit);
     this.search = new SearchRepository(db);
   }
 }
