@@ -79,12 +79,12 @@ export class SqliteRepositories {
     const now = () => clock().toISOString();
     const sql = (this.sql = new SqliteSql(db));
     this.audit = new AuditLog(sql, { desk: deskName(), dbUser: systemUser() });
-    this.plan = new PlanRepository(db, this.audit);
+    this.plan = new PlanRepository(sql, this.audit);
     this.updates = new UpdatesRepository(db, this.plan, this.audit);
     this.meetings = new MeetingsRepository(sql, this.audit);
     this.papers = new PapersRepository(sql, this.audit);
     this.packs = new PacksRepository(db, this.audit);
-    this.people = new PeopleRepository(db, this.audit);
+    this.people = new PeopleRepository(sql, this.audit);
     this.settings = new SettingsRepository(sql, this.audit, now);
     this.backups = new BackupsRepository(db, path, this.settings, clock);
     this.exchange = new ExchangeRepository(db);
