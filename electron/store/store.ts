@@ -88,7 +88,7 @@ export class SqliteRepositories {
     this.settings = new SettingsRepository(sql, this.audit, now);
     this.backups = new BackupsRepository(db, path, this.settings, clock);
     this.exchange = new ExchangeRepository(db);
-    this.keys = new KeysRepository(db);
+    this.keys = new KeysRepository(sql);
     this.demo = new DemoRepository(db);
     this.indicators = new IndicatorsRepository(db, this.audit);
     this.search = new SearchRepository(db);
