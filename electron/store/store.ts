@@ -87,7 +87,7 @@ export class SqliteRepositories {
     this.people = new PeopleRepository(db, this.audit);
     this.settings = new SettingsRepository(sql, this.audit, now);
     this.backups = new BackupsRepository(db, path, this.settings, clock);
-    this.exchange = new ExchangeRepository(db);
+    this.exchange = new ExchangeRepository(sql);
     this.keys = new KeysRepository(sql);
     this.demo = new DemoRepository(db);
     this.indicators = new IndicatorsRepository(db, this.audit);
