@@ -87,8 +87,8 @@ export class SqliteRepositories {
     this.people = new PeopleRepository(sql, this.audit);
     this.settings = new SettingsRepository(sql, this.audit, now);
     this.backups = new BackupsRepository(db, path, this.settings, clock);
-    this.exchange = new ExchangeRepository(db);
-    this.keys = new KeysRepository(db);
+    this.exchange = new ExchangeRepository(sql);
+    this.keys = new KeysRepository(sql);
     this.demo = new DemoRepository(db);
     this.indicators = new IndicatorsRepository(sql, this.audit);
     this.search = new SearchRepository(db);
