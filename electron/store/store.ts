@@ -83,7 +83,7 @@ export class SqliteRepositories {
     this.updates = new UpdatesRepository(db, this.plan, this.audit);
     this.meetings = new MeetingsRepository(db, this.audit);
     this.papers = new PapersRepository(db, this.audit);
-    this.packs = new PacksRepository(db, this.audit);
+    this.packs = new PacksRepository(sql, this.audit);
     this.people = new PeopleRepository(db, this.audit);
     this.settings = new SettingsRepository(sql, this.audit, now);
     this.backups = new BackupsRepository(db, path, this.settings, clock);
