@@ -89,7 +89,7 @@ export class SqliteRepositories {
     this.backups = new BackupsRepository(db, path, this.settings, clock);
     this.exchange = new ExchangeRepository(db);
     this.keys = new KeysRepository(db);
-    this.demo = new DemoRepository(db);
+    this.demo = new DemoRepository(sql);
     this.indicators = new IndicatorsRepository(db, this.audit);
     this.search = new SearchRepository(db);
   }
