@@ -80,7 +80,7 @@ export class SqliteRepositories {
     const sql = (this.sql = new SqliteSql(db));
     this.audit = new AuditLog(sql);
     this.plan = new PlanRepository(db, this.audit);
-    this.updates = new UpdatesRepository(db, this.plan, this.audit);
+    this.updates = new UpdatesRepository(sql, this.plan, this.audit);
     this.meetings = new MeetingsRepository(db, this.audit);
     this.papers = new PapersRepository(db, this.audit);
     this.packs = new PacksRepository(sql, this.audit);
