@@ -91,7 +91,7 @@ export class SqliteRepositories {
     this.keys = new KeysRepository(db);
     this.demo = new DemoRepository(sql);
     this.indicators = new IndicatorsRepository(db, this.audit);
-    this.search = new SearchRepository(db);
+    this.search = new SearchRepository(sql);
   }
 }
 
