@@ -80,18 +80,18 @@ export class SqliteRepositories {
     const sql = (this.sql = new SqliteSql(db));
     this.audit = new AuditLog(sql, { desk: deskName(), dbUser: systemUser() });
     this.plan = new PlanRepository(sql, this.audit);
-    this.updates = new UpdatesRepository(db, this.plan, this.audit);
+    this.updates = new UpdatesRepository(sql, this.plan, this.audit);
     this.meetings = new MeetingsRepository(sql, this.audit);
     this.papers = new PapersRepository(sql, this.audit);
-    this.packs = new PacksRepository(db, this.audit);
+    this.packs = new PacksRepository(sql, this.audit);
     this.people = new PeopleRepository(sql, this.audit);
     this.settings = new SettingsRepository(sql, this.audit, now);
     this.backups = new BackupsRepository(db, path, this.settings, clock);
     this.exchange = new ExchangeRepository(sql);
     this.keys = new KeysRepository(sql);
-    this.demo = new DemoRepository(db);
+    this.demo = new DemoRepository(sql);
     this.indicators = new IndicatorsRepository(sql, this.audit);
-    this.search = new SearchRepository(db);
+    this.search = new SearchRepository(sql);
   }
 }
 
