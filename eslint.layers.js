@@ -25,7 +25,7 @@ export const LAYERS = {
   'electron/store': {
     folders: ['shared', 'electron/files', 'electron/pdf'],
     node: true,
-    packages: ['better-sqlite3', 'pdf-lib', 'zod'],
+    packages: ['better-sqlite3', 'pg', 'pdf-lib', 'zod'],
   },
   'electron/plan': {
     folders: ENGINE,
