@@ -18,7 +18,7 @@ export const AUDIT_ENTITIES = [
   { entity: 'person', label: 'People' },
   { entity: 'setting', label: 'Settings' },
   { entity: 'demo', label: 'Demo data' },
-  { entity: 'database', label: 'Database restores' },
+  { entity: 'database', label: 'Database restores and copies' },
 ] as const;
 
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]['entity'];

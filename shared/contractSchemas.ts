@@ -473,6 +473,10 @@ export const auditEntrySchema = z.object({
   entityId: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The computer (and run of the app on it) the change was made at; '' before schema 9. */
+  desk: z.string(),
+  /** The database user the change was made as; '' before schema 9. */
+  dbUser: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -1,5 +1,7 @@
 // The append-only audit log. Writers call record() inside the same transaction as their change,
 // so a change and its record are saved together or not at all.
+import { randomBytes } from 'node:crypto';
+import { hostname, userInfo } from 'node:os';
 import { z } from 'zod';
 import type { AuditEntity } from '../../shared/auditEntities';
 import type { AuditEntry, AuditFilter } from '../../shared/contractSchemas';
@@ -21,6 +23,8 @@ const auditRowSchema = z
     entity_id: z.string(),
     before_json: recordColumn,
     after_json: recordColumn,
+    desk: z.string(),
+    db_user: z.string(),
   })
   .transform((row): AuditEntry => ({
     id: row.id,
@@ -31,13 +35,41 @@ const auditRowSchema = z
     entityId: row.entity_id,
     before: row.before_json,
     after: row.after_json,
+    desk: row.desk,
+    dbUser: row.db_user,
   }));
 
-const INSERT = `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
-  VALUES (?, ?, ?, ?, ?, ?, ?)`;
+/**
+ * Where this store's changes are made from: the desk (the computer's name and a mark of this run
+ * of the app, so a desk can tell its own changes from another's) and the database user.
+ */
+export interface AuditSession {
+  desk: string;
+  dbUser: string;
+}
+
+/** This computer's name with a mark of this run: "SVB-LAPTOP/3f9a2c". */
+export function deskName(): string {
+  return `${hostname() || 'desk'}/${randomBytes(3).toString('hex')}`;
+}
+
+/** The operating-system user, the database user of a file (SQLite has no users of its own). */
+export function systemUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+const INSERT = `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, desk, db_user)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export class AuditLog {
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    readonly session: AuditSession = { desk: '', dbUser: '' },
+  ) {}
 
   async record(
     at: string,
@@ -57,6 +89,8 @@ export class AuditLog {
       String(entityId),
       before === undefined || before === null ? null : JSON.stringify(before),
       after === undefined || after === null ? null : JSON.stringify(after),
+      this.session.desk,
+      this.session.dbUser,
     );
   }
 
@@ -88,6 +122,21 @@ export class AuditLog {
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     params.push(Math.min(filter.limit ?? 200, 1000));
     return z.array(auditRowSchema).parse(await this.sql.all(sql, ...params));
+  }
+
+  /**
+   * What other desks (and other runs of the app) changed after audit entry `since`: the last entry's
+   * id and the kinds of record changed, so a screen showing them can read them again.
+   */
+  async changesSince(since: number): Promise<{ last: number; entities: string[] }> {
+    const last = Number((await this.sql.value('SELECT coalesce(max(id), 0) FROM audit_log')) ?? 0);
+    if (last <= since) return { last, entities: [] };
+    const entities = await this.sql.column(
+      'SELECT DISTINCT entity FROM audit_log WHERE id > ? AND desk <> ? ORDER BY entity',
+      since,
+      this.session.desk,
+    );
+    return { last, entities: z.array(z.string()).parse(entities) };
   }
 
   async count(): Promise<number> {

@@ -150,10 +150,25 @@ export interface AutoBackupResult extends AutoBackupSettings {
   removed: string[];
 }
 
-/** Backups of one open database: on demand, daily, and where they go. */
+/**
+ * The refusal of a copy of a database on a server: that is PostgreSQL's pg_dump's job, run where
+ * the server is, and Board Pack pretending otherwise would leave a desk with no real backup.
+ */
+function serverBackupRefusal(): BoardPackError {
+  return new BoardPackError(
+    'read_only',
+    "This is a shared database on a server: its backups are made with PostgreSQL's pg_dump by whoever runs the server, not by Board Pack. Nothing was changed.",
+  );
+}
+
+/**
+ * Backups of one open database: on demand, daily, and where they go. They copy the SQLite file
+ * itself, so they need its handle; db is null for a database on a server, and then every method
+ * that copies the file, or makes or sets the folder copies go to, refuses in words.
+ */
 export class BackupsRepository {
   constructor(
-    private readonly db: Db,
+    private readonly db: Db | null,
     private readonly path: string,
     private readonly settingsOf: SettingsRepository,
     private readonly clock: () => Date,
@@ -166,10 +181,12 @@ export class BackupsRepository {
    * refused in words, leaving no partial file.
    */
   async backup(destination: string): Promise<BackupResult> {
+    const db = this.db;
+    if (!db) throw serverBackupRefusal();
     const target = checkOutputPath(destination, { database: resolve(this.path) });
     const partial = partialPathFor(target);
     try {
-      await standaloneCopy(this.db, partial);
+      await standaloneCopy(db, partial);
       const { problems } = inspectBackup(partial);
       if (problems.length)
         throw new BoardPackError(
@@ -212,11 +229,13 @@ export class BackupsRepository {
   }
 
   async folder(): Promise<string> {
+    if (!this.db) throw serverBackupRefusal();
     return this.ensureFolder((await this.settings()).folder);
   }
 
   /** Saves where and how many, in one transaction with one audit row; the folder is checked (and made) first. */
   async configure(changes: Partial<AutoBackupSettings>, actor: string): Promise<AutoBackupSettings> {
+    if (!this.db) throw serverBackupRefusal();
     if (
       changes.keep !== undefined &&
       (!Number.isInteger(changes.keep) || changes.keep < 1 || changes.keep > 365)
@@ -234,6 +253,7 @@ export class BackupsRepository {
 
   /** Today's backup if there is none yet, then the oldest beyond `keep` removed. Run at start-up. */
   async autoBackup(): Promise<AutoBackupResult> {
+    if (!this.db) throw serverBackupRefusal();
     const settings = await this.settings();
     this.ensureFolder(settings.folder);
     const todayPath = join(settings.folder, `board-pack-${this.clock().toISOString().slice(0, 10)}.db`);

@@ -13,8 +13,7 @@ import {
 import { dateLabel } from '../../shared/months';
 import { boardActionShownStatus } from '../../shared/status';
 import type { AuditLog } from './audit';
-import type { Db } from './open';
-import { writeTransaction } from './writeTransaction';
+import type { Param, Sql } from './sql';
 import { countRowSchema, flagColumn } from './rowSchemas';
 
 const boardActionWriteSchema = boardActionInputSchema.extend({ demo: z.boolean().default(false) });
@@ -49,6 +48,9 @@ const boardActionRowSchema = z.object({
 const actionNotesSchema = boardActionRecordSchema.shape.updates;
 const heldAtRowSchema = z.object({ held_at: z.string() });
 
+const ACTION_NOTES =
+  'SELECT at, author, text, kind FROM board_action_updates WHERE action_id = ? ORDER BY at, id';
+
 function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (!result.success) throw new BoardPackError('invalid_input', result.error.issues[0].message);
@@ -62,21 +64,19 @@ function required(text: string, message: string): string {
 
 export class BoardActionsRepository {
   constructor(
-    protected readonly db: Db,
+    protected readonly sql: Sql,
     protected readonly audit: AuditLog,
   ) {}
 
-  private actionRows(where: string, params: (string | number)[]): BoardAction[] {
+  private async actionRows(where: string, params: Param[]): Promise<BoardAction[]> {
     const rows = z
       .array(boardActionRowSchema)
-      .parse(this.db.prepare(`SELECT * FROM board_actions ${where} ORDER BY id`).all(...params));
-    const notes = this.db.prepare(
-      'SELECT at, author, text, kind FROM board_action_updates WHERE action_id = ? ORDER BY at, id',
-    );
-    return rows.map((r) => {
-      const updates = actionNotesSchema.parse(notes.all(r.id));
+      .parse(await this.sql.all(`SELECT * FROM board_actions ${where} ORDER BY id`, ...params));
+    const actions: BoardAction[] = [];
+    for (const r of rows) {
+      const updates = actionNotesSchema.parse(await this.sql.all(ACTION_NOTES, r.id));
       const closing = updates.filter((u) => u.kind === 'closing').at(-1);
-      return {
+      actions.push({
         id: r.id,
         ref: r.ref,
         meetingId: r.meeting_id,
@@ -91,19 +91,20 @@ export class BoardActionsRepository {
         closingNote: r.status === 'complete' && closing ? closing.text : null,
         removedOn: r.removed_on,
         removedReason: r.removed_reason,
-      };
-    });
+      });
+    }
+    return actions;
   }
 
   /** Every action on the log (or a meeting's) with its shown status (open, overdue, complete) on the day given. */
-  actions(
+  async actions(
     today: string,
     filter: { status?: BoardActionShownStatus; owner?: string; meetingId?: number } = {},
-  ): BoardActionView[] {
+  ): Promise<BoardActionView[]> {
     const rows =
       filter.meetingId === undefined
-        ? this.actionRows('WHERE removed_on IS NULL', [])
-        : this.actionRows('WHERE removed_on IS NULL AND meeting_id = ?', [filter.meetingId]);
+        ? await this.actionRows('WHERE removed_on IS NULL', [])
+        : await this.actionRows('WHERE removed_on IS NULL AND meeting_id = ?', [filter.meetingId]);
     return rows
       .map((a) => ({ ...a, shownStatus: boardActionShownStatus(a.status, a.dueDate, today) }))
       .filter((a) => (filter.status ? a.shownStatus === filter.status : true))
@@ -111,38 +112,43 @@ export class BoardActionsRepository {
   }
 
   /** One action by reference, removed ones included (their record stays). */
-  action(ref: string): BoardAction {
-    const found = this.actionRows('WHERE ref = ?', [ref.trim()]);
+  async action(ref: string): Promise<BoardAction> {
+    const found = await this.actionRows('WHERE ref = ?', [ref.trim()]);
     if (found.length === 0) throw new BoardPackError('not_found', `There is no action ${ref}.`);
     return found[0];
   }
 
   /** Raises an action; its reference is the meeting's date and a number, e.g. A2007-09/3. */
-  addAction(input: BoardActionInput, at: string, actor: string): BoardAction {
+  async addAction(input: BoardActionInput, at: string, actor: string): Promise<BoardAction> {
     const a = parse(boardActionWriteSchema, input);
-    return writeTransaction(this.db, () => {
-      const heldAt = this.heldAt(a.meetingId);
+    return this.sql.transaction(async () => {
+      const heldAt = await this.heldAt(a.meetingId);
       this.refuseEarlyDue(a.dueDate, heldAt, a.confirmEarlyDue);
       const prefix = `A${heldAt.slice(0, 7)}/`;
       const count = countRowSchema.parse(
-        this.db.prepare('SELECT count(*) AS n FROM board_actions WHERE ref LIKE ?').get(`${prefix}%`),
+        await this.sql.get('SELECT count(*) AS n FROM board_actions WHERE ref LIKE ?', `${prefix}%`),
       ).n;
       const ref = `${prefix}${count + 1}`;
-      this.db
-        .prepare(
-          `INSERT INTO board_actions (ref, meeting_id, agenda_item_id, description, owner, due_date, status, demo)
-           VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`,
-        )
-        .run(ref, a.meetingId, a.agendaItemId, a.description, a.owner, a.dueDate, a.demo ? 1 : 0);
-      const action = this.action(ref);
-      this.audit.record(at, actor, 'action.add', 'board_action', ref, null, action);
+      await this.sql.run(
+        `INSERT INTO board_actions (ref, meeting_id, agenda_item_id, description, owner, due_date, status, demo)
+         VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`,
+        ref,
+        a.meetingId,
+        a.agendaItemId,
+        a.description,
+        a.owner,
+        a.dueDate,
+        a.demo ? 1 : 0,
+      );
+      const action = await this.action(ref);
+      await this.audit.record(at, actor, 'action.add', 'board_action', ref, null, action);
       return action;
     });
   }
 
   /** Changes the description, owner or due date; a new owner is noted as a reassignment. */
-  editAction(ref: string, edit: ActionEdit, at: string, actor: string): BoardAction {
-    return this.change(ref, 'action.edit', at, actor, (before) => {
+  async editAction(ref: string, edit: ActionEdit, at: string, actor: string): Promise<BoardAction> {
+    return this.change(ref, 'action.edit', at, actor, async (before) => {
       const description =
         edit.description === undefined
           ? before.description
@@ -151,14 +157,18 @@ export class BoardActionsRepository {
         edit.owner === undefined ? before.owner : required(edit.owner, 'An action needs an owner.');
       const dueDate = edit.dueDate === undefined ? before.dueDate : edit.dueDate;
       if (dueDate !== before.dueDate)
-        this.refuseEarlyDue(dueDate, this.heldAt(before.meetingId), edit.confirmEarlyDue ?? false);
-      this.db
-        .prepare('UPDATE board_actions SET description = ?, owner = ?, due_date = ? WHERE id = ?')
-        .run(description, owner, dueDate, before.id);
+        this.refuseEarlyDue(dueDate, await this.heldAt(before.meetingId), edit.confirmEarlyDue ?? false);
+      await this.sql.run(
+        'UPDATE board_actions SET description = ?, owner = ?, due_date = ? WHERE id = ?',
+        description,
+        owner,
+        dueDate,
+        before.id,
+      );
       if (owner !== before.owner)
-        this.note(before.id, at, actor, 'reassigned', `Reassigned from ${before.owner} to ${owner}.`);
+        await this.note(before.id, at, actor, 'reassigned', `Reassigned from ${before.owner} to ${owner}.`);
       if (dueDate !== before.dueDate)
-        this.note(
+        await this.note(
           before.id,
           at,
           actor,
@@ -169,7 +179,7 @@ export class BoardActionsRepository {
   }
 
   /** A dated progress note, by whom, kept in order. */
-  addNote(ref: string, text: string, at: string, actor: string): BoardAction {
+  async addNote(ref: string, text: string, at: string, actor: string): Promise<BoardAction> {
     const note = required(text, 'A progress note cannot be empty.');
     return this.change(ref, 'action.note', at, actor, (before) =>
       this.note(before.id, at, actor, 'note', note),
@@ -177,90 +187,122 @@ export class BoardActionsRepository {
   }
 
   /** Completes an action with the note it is closed with. */
-  completeAction(ref: string, note: string, on: string, at: string, actor: string): BoardAction {
+  async completeAction(
+    ref: string,
+    note: string,
+    on: string,
+    at: string,
+    actor: string,
+  ): Promise<BoardAction> {
     const closing = required(note, 'Say how the action was closed: the closing note.');
-    return this.change(ref, 'action.complete', at, actor, (before) => {
+    return this.change(ref, 'action.complete', at, actor, async (before) => {
       if (before.status === 'complete')
         throw new BoardPackError('conflict', `Action ${before.ref} is already complete.`);
-      this.db
-        .prepare("UPDATE board_actions SET status = 'complete', completed_on = ? WHERE id = ?")
-        .run(on, before.id);
-      this.note(before.id, at, actor, 'closing', closing);
+      await this.sql.run(
+        "UPDATE board_actions SET status = 'complete', completed_on = ? WHERE id = ?",
+        on,
+        before.id,
+      );
+      await this.note(before.id, at, actor, 'closing', closing);
     });
   }
 
   /** Reopens a completed action, with an optional note saying why. */
-  reopenAction(ref: string, note: string, at: string, actor: string): BoardAction {
-    return this.change(ref, 'action.reopen', at, actor, (before) => {
+  async reopenAction(ref: string, note: string, at: string, actor: string): Promise<BoardAction> {
+    return this.change(ref, 'action.reopen', at, actor, async (before) => {
       if (before.status !== 'complete')
         throw new BoardPackError('conflict', `Action ${before.ref} is open already.`);
-      this.db
-        .prepare("UPDATE board_actions SET status = 'open', completed_on = NULL WHERE id = ?")
-        .run(before.id);
-      this.note(before.id, at, actor, 'reopened', note.trim() || 'Reopened.');
+      await this.sql.run(
+        "UPDATE board_actions SET status = 'open', completed_on = NULL WHERE id = ?",
+        before.id,
+      );
+      await this.note(before.id, at, actor, 'reopened', note.trim() || 'Reopened.');
     });
   }
 
   /** Takes an action off the log, saying why; its record and reference stay. */
-  removeAction(ref: string, reason: string, on: string, at: string, actor: string): BoardAction {
+  async removeAction(
+    ref: string,
+    reason: string,
+    on: string,
+    at: string,
+    actor: string,
+  ): Promise<BoardAction> {
     const why = required(reason, 'Say why the action is being removed.');
-    return this.change(ref, 'action.remove', at, actor, (before) => {
-      this.db
-        .prepare('UPDATE board_actions SET removed_on = ?, removed_reason = ? WHERE id = ?')
-        .run(on, why, before.id);
+    return this.change(ref, 'action.remove', at, actor, async (before) => {
+      await this.sql.run(
+        'UPDATE board_actions SET removed_on = ?, removed_reason = ? WHERE id = ?',
+        on,
+        why,
+        before.id,
+      );
     });
   }
 
   /** Adds a progress note to an action and, optionally, completes or reopens it (the demo's and older callers' way). */
-  updateAction(
+  async updateAction(
     ref: string,
     change: { note?: string; status?: BoardActionStatus; on: string },
     at: string,
     actor: string,
-  ): BoardAction {
-    return this.change(ref, 'action.update', at, actor, (before) => {
+  ): Promise<BoardAction> {
+    return this.change(ref, 'action.update', at, actor, async (before) => {
       if (change.note !== undefined && change.note.trim()) {
         const kind = change.status === 'complete' && before.status !== 'complete' ? 'closing' : 'note';
-        this.note(before.id, at, actor, kind, change.note.trim());
+        await this.note(before.id, at, actor, kind, change.note.trim());
       }
       if (change.status && change.status !== before.status) {
-        this.db
-          .prepare('UPDATE board_actions SET status = ?, completed_on = ? WHERE id = ?')
-          .run(change.status, change.status === 'complete' ? change.on : null, before.id);
+        await this.sql.run(
+          'UPDATE board_actions SET status = ?, completed_on = ? WHERE id = ?',
+          change.status,
+          change.status === 'complete' ? change.on : null,
+          before.id,
+        );
       }
     });
   }
 
   /** One change to a live action in one transaction, audited with before and after. */
-  private change(
+  private async change(
     ref: string,
     auditAction: string,
     at: string,
     actor: string,
-    work: (before: BoardAction) => void,
-  ): BoardAction {
-    return writeTransaction(this.db, () => {
-      const before = this.action(ref);
+    work: (before: BoardAction) => Promise<void>,
+  ): Promise<BoardAction> {
+    return this.sql.transaction(async () => {
+      const before = await this.action(ref);
       if (before.removedOn !== null)
         throw new BoardPackError(
           'conflict',
           `Action ${before.ref} was removed from the log on ${dateLabel(before.removedOn)} (${before.removedReason}); it cannot be changed.`,
         );
-      work(before);
-      const after = this.action(ref);
-      this.audit.record(at, actor, auditAction, 'board_action', before.ref, before, after);
+      await work(before);
+      const after = await this.action(ref);
+      await this.audit.record(at, actor, auditAction, 'board_action', before.ref, before, after);
       return after;
     });
   }
 
-  private note(actionId: number, at: string, author: string, kind: ActionNoteKind, text: string): void {
-    this.db
-      .prepare('INSERT INTO board_action_updates (action_id, at, author, text, kind) VALUES (?, ?, ?, ?, ?)')
-      .run(actionId, at, author, text, kind);
+  private async note(
+    actionId: number,
+    at: string,
+    author: string,
+    kind: ActionNoteKind,
+    text: string,
+  ): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO board_action_updates (action_id, at, author, text, kind) VALUES (?, ?, ?, ?, ?)',
+      actionId,
+      at,
+      author,
+      text,
+      kind,
+    );
   }
 
-  private heldAt(meetingId: number): string {
-    const row = this.db.prepare('SELECT held_at FROM meetings WHERE id = ?').get(meetingId);
+  private async heldAt(meetingId: number): Promise<string> {
+    const row = await this.sql.get('SELECT held_at FROM meetings WHERE id = ?', meetingId);
     if (!row) throw new BoardPackError('not_found', `There is no meeting ${meetingId}.`);
     return heldAtRowSchema.parse(row).held_at;
   }

@@ -3,8 +3,7 @@
 // what would block a load or a removal, and deletes the demo rows again in one go.
 import { z } from 'zod';
 import type { ReportingMonth } from '../../shared/months';
-import type { Db } from './open';
-import { writeTransaction } from './writeTransaction';
+import type { Sql } from './sql';
 
 export interface DemoRemoval {
   updates: number;
@@ -21,65 +20,44 @@ export interface DemoMeetingIssued {
 const count = z.number().int().nonnegative();
 const issuedRow = z.object({ held_at: z.string(), n: count });
 
+const DEMO_ROWS = `SELECT (SELECT count(*) FROM updates WHERE demo = 1) + (SELECT count(*) FROM meetings WHERE demo = 1)
+    + (SELECT count(*) FROM board_actions WHERE demo = 1)
+    + (SELECT count(*) FROM indicator_figures WHERE source = 'demo')`;
+const REAL_UPDATES = 'SELECT count(*) FROM updates WHERE demo = 0 AND month BETWEEN ? AND ?';
+const ISSUED = `SELECT m.held_at AS held_at, count(*) AS n FROM issued_packs p JOIN meetings m ON m.id = p.meeting_id
+  WHERE m.demo = 1 GROUP BY m.id, m.held_at ORDER BY m.held_at, m.id`;
+const REAL_ACTIONS =
+  'SELECT count(*) FROM board_actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.demo = 1 AND a.demo = 0';
+
 export class DemoRepository {
-  private readonly rows;
-  private readonly realUpdates;
-  private readonly issued;
-  private readonly realActions;
-  private readonly deleteActions;
-  private readonly deleteMeetings;
-  private readonly deleteUpdates;
+  constructor(private readonly sql: Sql) {}
 
-  constructor(private readonly db: Db) {
-    this.rows = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM updates WHERE demo = 1) + (SELECT count(*) FROM meetings WHERE demo = 1)
-          + (SELECT count(*) FROM board_actions WHERE demo = 1)
-          + (SELECT count(*) FROM indicator_figures WHERE source = 'demo')`,
-      )
-      .pluck();
-    this.realUpdates = db
-      .prepare('SELECT count(*) FROM updates WHERE demo = 0 AND month BETWEEN ? AND ?')
-      .pluck();
-    this.issued = db.prepare(
-      `SELECT m.held_at AS held_at, count(*) AS n FROM issued_packs p JOIN meetings m ON m.id = p.meeting_id
-       WHERE m.demo = 1 GROUP BY m.id ORDER BY m.held_at, m.id`,
-    );
-    this.realActions = db
-      .prepare(
-        'SELECT count(*) FROM board_actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.demo = 1 AND a.demo = 0',
-      )
-      .pluck();
-    this.deleteActions = db.prepare('DELETE FROM board_actions WHERE demo = 1');
-    this.deleteMeetings = db.prepare('DELETE FROM meetings WHERE demo = 1');
-    this.deleteUpdates = db.prepare('DELETE FROM updates WHERE demo = 1');
+  async rowCount(): Promise<number> {
+    return count.parse(await this.sql.value(DEMO_ROWS));
   }
 
-  rowCount(): number {
-    return count.parse(this.rows.get());
+  async realUpdateCount(firstMonth: ReportingMonth, lastMonth: ReportingMonth): Promise<number> {
+    return count.parse(await this.sql.value(REAL_UPDATES, firstMonth, lastMonth));
   }
 
-  realUpdateCount(firstMonth: ReportingMonth, lastMonth: ReportingMonth): number {
-    return count.parse(this.realUpdates.get(firstMonth, lastMonth));
-  }
-
-  meetingsWithIssuedPacks(): DemoMeetingIssued[] {
-    return this.issued.all().map((row) => {
+  async meetingsWithIssuedPacks(): Promise<DemoMeetingIssued[]> {
+    return (await this.sql.all(ISSUED)).map((row) => {
       const { held_at, n } = issuedRow.parse(row);
       return { heldAt: held_at, packs: n };
     });
   }
 
-  realActionsAtDemoMeetings(): number {
-    return count.parse(this.realActions.get());
+  async realActionsAtDemoMeetings(): Promise<number> {
+    return count.parse(await this.sql.value(REAL_ACTIONS));
   }
 
-  removeRows(): DemoRemoval {
+  async removeRows(): Promise<DemoRemoval> {
     // Action notes, minutes and agenda items go with their action or meeting (ON DELETE CASCADE).
-    return writeTransaction(this.db, () => ({
-      actions: this.deleteActions.run().changes,
-      meetings: this.deleteMeetings.run().changes,
-      updates: this.deleteUpdates.run().changes,
-    }));
+    return this.sql.transaction(async () => {
+      const actions = (await this.sql.run('DELETE FROM board_actions WHERE demo = 1')).changes;
+      const meetings = (await this.sql.run('DELETE FROM meetings WHERE demo = 1')).changes;
+      const updates = (await this.sql.run('DELETE FROM updates WHERE demo = 1')).changes;
+      return { actions, meetings, updates };
+    });
   }
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { importedReturnSchema, type ImportedReturn } from '../../shared/contractOffline';
 import { statusSchema } from '../../shared/domain';
-import type { Db } from './open';
+import type { Sql } from './sql';
 
 /** The audit action of a request issued: the rejections sent back with a request are those after it. */
 export const REQUEST_ISSUE_ACTION = 'exchange.request.issue';
@@ -239,79 +239,58 @@ const auditRowSchema = z
 const REQUEST_COLUMNS = `file_id, strand_number, month, lead_name, lead_fingerprint, expires_on, issued_at, issued_by,
   baseline_json, sha256`;
 
-export class ExchangeRepository {
-  private readonly statements;
+const INSERT_REQUEST = `INSERT INTO exchange_requests (file_id, strand_number, month, lead_name, lead_fingerprint,
+  expires_on, issued_at, issued_by, baseline_json, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_RETURN = `INSERT INTO exchange_returns (file_id, request_id, strand_number, month, author, fingerprint,
+  decisions_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_INBOX = `INSERT INTO exchange_inbox (file_id, plan_key, strand_number, month, expires_on,
+  secretariat_fingerprint, payload_json, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const STAMP = `SELECT u.id, u.revision, u.state, u.saved_at FROM updates u JOIN objectives o ON o.id = u.objective_id
+  WHERE o.ref = ? AND u.month = ? AND u.is_current = 1`;
+const SAVED = `SELECT o.ref, u.status, u.narrative, u.next_steps, u.risks, u.metric_actual, u.saved_at
+  FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.month = ? AND u.is_current = 1
+  ORDER BY o.ref`;
+// By the audit log's order, not by time: a request and a rejection can share a timestamp.
+const LAST_REQUEST_AUDIT = `SELECT max(a.id) AS id FROM audit_log a JOIN exchange_requests r ON r.file_id = a.entity_id
+  WHERE a.action = ? AND r.strand_number = ?`;
+const AUDIT_SINCE =
+  'SELECT actor, entity_id, after_json FROM audit_log WHERE action = ? AND id > ? ORDER BY id';
 
-  constructor(db: Db) {
-    this.statements = {
-      request: db.prepare(`SELECT ${REQUEST_COLUMNS} FROM exchange_requests WHERE file_id = ?`),
-      requests: db.prepare(
-        `SELECT ${REQUEST_COLUMNS} FROM exchange_requests ORDER BY issued_at DESC, rowid DESC`,
-      ),
-      requestsInMonth: db.prepare(
-        `SELECT ${REQUEST_COLUMNS} FROM exchange_requests WHERE month = ? ORDER BY issued_at DESC, rowid DESC`,
-      ),
-      insertRequest: db.prepare(
-        `INSERT INTO exchange_requests (file_id, strand_number, month, lead_name, lead_fingerprint, expires_on, issued_at,
-           issued_by, baseline_json, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      setBaseline: db.prepare('UPDATE exchange_requests SET baseline_json = ? WHERE file_id = ?'),
-      returns: db.prepare(
-        `SELECT file_id, request_id, strand_number, month, author, fingerprint, decisions_json, imported_at, imported_by
-         FROM exchange_returns ORDER BY imported_at, rowid`,
-      ),
-      insertReturn: db.prepare(
-        `INSERT INTO exchange_returns (file_id, request_id, strand_number, month, author, fingerprint, decisions_json, imported_at, imported_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      inbox: db.prepare(
-        `SELECT file_id, plan_key, strand_number, month, expires_on, secretariat_fingerprint, payload_json, opened_at, opened_by
-         FROM exchange_inbox ORDER BY opened_at DESC, rowid DESC`,
-      ),
-      insertInbox: db.prepare(
-        `INSERT INTO exchange_inbox (file_id, plan_key, strand_number, month, expires_on, secretariat_fingerprint, payload_json, opened_at, opened_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      seen: db.prepare(
-        'SELECT file_id, kind, sha256, taken_at, taken_by FROM exchange_files_seen WHERE file_id = ?',
-      ),
-      insertSeen: db.prepare(
-        'INSERT INTO exchange_files_seen (file_id, kind, sha256, taken_at, taken_by) VALUES (?, ?, ?, ?, ?)',
-      ),
-      stamp: db.prepare(
-        `SELECT u.id, u.revision, u.state, u.saved_at FROM updates u JOIN objectives o ON o.id = u.objective_id
-         WHERE o.ref = ? AND u.month = ? AND u.is_current = 1`,
-      ),
-      saved: db.prepare(
-        `SELECT o.ref, u.status, u.narrative, u.next_steps, u.risks, u.metric_actual, u.saved_at
-         FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.month = ? AND u.is_current = 1`,
-      ),
-      // By the audit log's order, not by time: a request and a rejection can share a timestamp.
-      lastRequestAudit: db
-        .prepare(
-          `SELECT max(a.id) AS id FROM audit_log a JOIN exchange_requests r ON r.file_id = a.entity_id
-           WHERE a.action = ? AND r.strand_number = ?`,
-        )
-        .pluck(),
-      auditSince: db.prepare(
-        'SELECT actor, entity_id, after_json FROM audit_log WHERE action = ? AND id > ? ORDER BY id',
-      ),
-    };
+export class ExchangeRepository {
+  /**
+   * What breaks a tie between rows taken in at the same instant. These tables are keyed by file id,
+   * so SQLite's rowid is the only record of the order they were written in, and it is kept there;
+   * PostgreSQL has no rowid, so ties go by file id, which at least answers the same order each time.
+   */
+  private readonly takenOrder: string;
+
+  constructor(private readonly sql: Sql) {
+    this.takenOrder = sql.dialect === 'postgres' ? 'file_id' : 'rowid';
   }
 
-  request(fileId: string): ExchangeRequest | null {
-    const row: unknown = this.statements.request.get(fileId);
+  async request(fileId: string): Promise<ExchangeRequest | null> {
+    const row: unknown = await this.sql.get(
+      `SELECT ${REQUEST_COLUMNS} FROM exchange_requests WHERE file_id = ?`,
+      fileId,
+    );
     return row === undefined ? null : requestRowSchema.parse(row);
   }
 
-  requests(month?: string): ExchangeRequest[] {
+  async requests(month?: string): Promise<ExchangeRequest[]> {
+    const order = `ORDER BY issued_at DESC, ${this.takenOrder} DESC`;
     const rows =
-      month === undefined ? this.statements.requests.all() : this.statements.requestsInMonth.all(month);
+      month === undefined
+        ? await this.sql.all(`SELECT ${REQUEST_COLUMNS} FROM exchange_requests ${order}`)
+        : await this.sql.all(
+            `SELECT ${REQUEST_COLUMNS} FROM exchange_requests WHERE month = ? ${order}`,
+            month,
+          );
     return rows.map((row) => requestRowSchema.parse(row));
   }
 
-  recordRequest(request: ExchangeRequest): void {
-    this.statements.insertRequest.run(
+  async recordRequest(request: ExchangeRequest): Promise<void> {
+    await this.sql.run(
+      INSERT_REQUEST,
       request.fileId,
       request.strandNumber,
       request.month,
@@ -325,16 +304,25 @@ export class ExchangeRepository {
     );
   }
 
-  setBaseline(fileId: string, baseline: Baseline, figures: FigureBaseline | null): void {
-    this.statements.setBaseline.run(baselineText(baseline, figures), fileId);
+  async setBaseline(fileId: string, baseline: Baseline, figures: FigureBaseline | null): Promise<void> {
+    await this.sql.run(
+      'UPDATE exchange_requests SET baseline_json = ? WHERE file_id = ?',
+      baselineText(baseline, figures),
+      fileId,
+    );
   }
 
-  importedReturns(): ImportedReturn[] {
-    return this.statements.returns.all().map((row) => returnRowSchema.parse(row));
+  async importedReturns(): Promise<ImportedReturn[]> {
+    const rows = await this.sql.all(
+      `SELECT file_id, request_id, strand_number, month, author, fingerprint, decisions_json, imported_at, imported_by
+       FROM exchange_returns ORDER BY imported_at, ${this.takenOrder}`,
+    );
+    return rows.map((row) => returnRowSchema.parse(row));
   }
 
-  recordReturn(imported: ImportedReturn): void {
-    this.statements.insertReturn.run(
+  async recordReturn(imported: ImportedReturn): Promise<void> {
+    await this.sql.run(
+      INSERT_RETURN,
       imported.fileId,
       imported.requestId,
       imported.strandNumber,
@@ -347,12 +335,17 @@ export class ExchangeRepository {
     );
   }
 
-  openedRequests(): OpenedRequestRecord[] {
-    return this.statements.inbox.all().map((row) => inboxRowSchema.parse(row));
+  async openedRequests(): Promise<OpenedRequestRecord[]> {
+    const rows = await this.sql.all(
+      `SELECT file_id, plan_key, strand_number, month, expires_on, secretariat_fingerprint, payload_json, opened_at, opened_by
+       FROM exchange_inbox ORDER BY opened_at DESC, ${this.takenOrder} DESC`,
+    );
+    return rows.map((row) => inboxRowSchema.parse(row));
   }
 
-  recordOpened(opened: OpenedRequestRecord): void {
-    this.statements.insertInbox.run(
+  async recordOpened(opened: OpenedRequestRecord): Promise<void> {
+    await this.sql.run(
+      INSERT_INBOX,
       opened.fileId,
       opened.planKey,
       opened.strandNumber,
@@ -365,27 +358,37 @@ export class ExchangeRepository {
     );
   }
 
-  seenFile(fileId: string): SeenFile | null {
-    const row: unknown = this.statements.seen.get(fileId);
+  async seenFile(fileId: string): Promise<SeenFile | null> {
+    const row: unknown = await this.sql.get(
+      'SELECT file_id, kind, sha256, taken_at, taken_by FROM exchange_files_seen WHERE file_id = ?',
+      fileId,
+    );
     return row === undefined ? null : seenRowSchema.parse(row);
   }
 
-  recordSeen(file: SeenFile): void {
-    this.statements.insertSeen.run(file.fileId, file.kind, file.sha256, file.takenAt, file.takenBy);
+  async recordSeen(file: SeenFile): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO exchange_files_seen (file_id, kind, sha256, taken_at, taken_by) VALUES (?, ?, ?, ?, ?)',
+      file.fileId,
+      file.kind,
+      file.sha256,
+      file.takenAt,
+      file.takenBy,
+    );
   }
 
-  currentStamp(ref: string, month: string): UpdateStamp | null {
-    const row: unknown = this.statements.stamp.get(ref, month);
+  async currentStamp(ref: string, month: string): Promise<UpdateStamp | null> {
+    const row: unknown = await this.sql.get(STAMP, ref, month);
     return row === undefined ? null : stampRowSchema.parse(row);
   }
 
-  savedUpdates(month: string): SavedUpdate[] {
-    return this.statements.saved.all(month).map((row) => savedUpdateRowSchema.parse(row));
+  async savedUpdates(month: string): Promise<SavedUpdate[]> {
+    return (await this.sql.all(SAVED, month)).map((row) => savedUpdateRowSchema.parse(row));
   }
 
-  auditSinceLastRequest(strandNumber: number, action: string): AuditRecordSince[] {
-    const last: unknown = this.statements.lastRequestAudit.get(REQUEST_ISSUE_ACTION, strandNumber);
+  async auditSinceLastRequest(strandNumber: number, action: string): Promise<AuditRecordSince[]> {
+    const last: unknown = await this.sql.value(LAST_REQUEST_AUDIT, REQUEST_ISSUE_ACTION, strandNumber);
     const since = typeof last === 'number' ? last : 0;
-    return this.statements.auditSince.all(action, since).map((row) => auditRowSchema.parse(row));
+    return (await this.sql.all(AUDIT_SINCE, action, since)).map((row) => auditRowSchema.parse(row));
   }
 }

@@ -23,8 +23,8 @@ import {
 import type { ReportingMonth } from '../../shared/months';
 import type { PlanIndicator } from '../../shared/planFile';
 import type { AuditLog } from './audit';
-import type { Db } from './open';
-import { writeTransaction } from './writeTransaction';
+import { countRowSchema, lastPositionRowSchema } from './rowSchemas';
+import type { Sql } from './sql';
 
 const flag = z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1);
 
@@ -64,6 +64,12 @@ const figureRowSchema = z.object({
   author: z.string(),
   saved_at: z.string(),
 });
+
+/** A coalesce(max(revision), 0) AS r row: the month's last revision, 0 when none. */
+const lastRevisionRowSchema = z.object({ r: z.number().int() });
+
+/** A min(month) AS m row: the earliest month found, null when none. */
+const firstMonthRowSchema = z.object({ m: z.string().nullable() });
 
 const changeRowSchema = z.object({
   ref: z.string(),
@@ -155,6 +161,9 @@ const INDICATOR_COLUMNS = `id, ref, title, outcome_number, strand_number, counta
   target_value, target_text, target_percent, target_baseline_note, source, notes_json, position, retired_from, demo`;
 const FIGURE_COLUMNS = `i.ref, f.month, f.revision, f.value, f.numerator, f.denominator, f.note, f.source, f.author,
   f.saved_at`;
+const BY_REF = `SELECT ${INDICATOR_COLUMNS} FROM indicators WHERE ref = ?`;
+const CURRENT_FIGURE = `SELECT ${FIGURE_COLUMNS} FROM indicator_figures f JOIN indicators i ON i.id = f.indicator_id
+  WHERE f.indicator_id = ? AND f.month = ? AND f.is_current = 1`;
 
 function targetColumns(target: IndicatorTarget | null): (number | string | null)[] {
   if (target === null) return [null, null, null, null, null];
@@ -199,25 +208,16 @@ export function figureProblem(
 }
 
 export class IndicatorsRepository {
-  private readonly byRef;
-  private readonly currentFigure;
-
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     private readonly audit: AuditLog,
-  ) {
-    this.byRef = db.prepare(`SELECT ${INDICATOR_COLUMNS} FROM indicators WHERE ref = ?`);
-    this.currentFigure = db.prepare(
-      `SELECT ${FIGURE_COLUMNS} FROM indicator_figures f JOIN indicators i ON i.id = f.indicator_id
-       WHERE f.indicator_id = ? AND f.month = ? AND f.is_current = 1`,
-    );
+  ) {}
+
+  async count(): Promise<number> {
+    return countRowSchema.parse(await this.sql.get('SELECT count(*) AS n FROM indicators')).n;
   }
 
-  count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM indicators').get() as { n: number }).n;
-  }
-
-  list(filter: IndicatorFilter = {}): IndicatorView[] {
+  async list(filter: IndicatorFilter = {}): Promise<IndicatorView[]> {
     const where: string[] = [];
     const args: (number | string)[] = [];
     if (filter.strandNumber !== undefined) {
@@ -233,30 +233,38 @@ export class IndicatorsRepository {
       args.push(filter.month);
     } else if (!filter.includeRetired) where.push('retired_from IS NULL');
     const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-    return this.db
-      .prepare(`SELECT ${INDICATOR_COLUMNS} FROM indicators ${clause} ORDER BY position, id`)
-      .all(...args)
-      .map(toIndicator);
+    return (
+      await this.sql.all(
+        `SELECT ${INDICATOR_COLUMNS} FROM indicators ${clause} ORDER BY position, id`,
+        ...args,
+      )
+    ).map(toIndicator);
   }
 
-  get(ref: string): IndicatorView {
-    return toIndicator(this.row(ref));
+  async get(ref: string): Promise<IndicatorView> {
+    return toIndicator(await this.row(ref));
   }
 
-  private row(ref: string): { id: number } {
-    const row = this.byRef.get(ref.trim()) as { id: number } | undefined;
+  private async row(ref: string): Promise<{ id: number }> {
+    const row = (await this.sql.get(BY_REF, ref.trim())) as { id: number } | undefined;
     if (!row) throw new BoardPackError('not_found', `There is no indicator ${ref}.`);
     return row;
   }
 
   /** The plan file's indicators, in its order, into a database that has none; one audit record. */
-  seed(indicators: readonly PlanIndicator[], at: string, actor: string, action = 'indicators.seed'): number {
-    return writeTransaction(this.db, () => {
+  async seed(
+    indicators: readonly PlanIndicator[],
+    at: string,
+    actor: string,
+    action = 'indicators.seed',
+  ): Promise<number> {
+    return this.sql.transaction(async () => {
       if (indicators.length === 0) return 0;
-      if (this.count() > 0) throw new BoardPackError('conflict', 'This database already holds indicators.');
-      indicators.forEach((indicator, i) => {
+      if ((await this.count()) > 0)
+        throw new BoardPackError('conflict', 'This database already holds indicators.');
+      for (const [i, indicator] of indicators.entries()) {
         const countable = indicator.countable;
-        this.insert({
+        await this.insert({
           ref: indicator.ref,
           title: indicator.title,
           outcome: indicator.outcome,
@@ -271,15 +279,15 @@ export class IndicatorsRepository {
           position: i + 1,
           demo: false,
         });
-      });
-      this.audit.record(at, actor, action, 'indicator', 'all', null, {
+      }
+      await this.audit.record(at, actor, action, 'indicator', 'all', null, {
         indicators: indicators.map((i) => i.ref),
       });
       return indicators.length;
     });
   }
 
-  private insert(
+  private async insert(
     values: Omit<IndicatorFields, 'unit' | 'better'> & {
       ref: string;
       countable: boolean;
@@ -288,39 +296,36 @@ export class IndicatorsRepository {
       position: number;
       demo: boolean;
     },
-  ): void {
-    this.db
-      .prepare(
-        `INSERT INTO indicators (ref, title, outcome_number, strand_number, countable, unit, per, better, target_kind,
-           target_value, target_text, target_percent, target_baseline_note, source, notes_json, position, demo)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        values.ref,
-        values.title,
-        values.outcome,
-        values.strand,
-        values.countable ? 1 : 0,
-        values.unit,
-        values.per,
-        values.better,
-        ...targetColumns(values.target),
-        values.source,
-        JSON.stringify(values.notes),
-        values.position,
-        values.demo ? 1 : 0,
-      );
+  ): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO indicators (ref, title, outcome_number, strand_number, countable, unit, per, better, target_kind,
+         target_value, target_text, target_percent, target_baseline_note, source, notes_json, position, demo)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      values.ref,
+      values.title,
+      values.outcome,
+      values.strand,
+      values.countable ? 1 : 0,
+      values.unit,
+      values.per,
+      values.better,
+      ...targetColumns(values.target),
+      values.source,
+      JSON.stringify(values.notes),
+      values.position,
+      values.demo ? 1 : 0,
+    );
   }
 
-  private assertPlace(fields: Pick<IndicatorFields, 'outcome' | 'strand'>): void {
+  private async assertPlace(fields: Pick<IndicatorFields, 'outcome' | 'strand'>): Promise<void> {
     if (fields.outcome === null && fields.strand === null)
       throw new BoardPackError('invalid_input', 'Say which key outcome or strand the indicator belongs to.');
     if (fields.outcome !== null) {
-      const found = this.db.prepare('SELECT 1 FROM outcomes WHERE number = ?').get(fields.outcome);
+      const found = await this.sql.get('SELECT 1 FROM outcomes WHERE number = ?', fields.outcome);
       if (!found) throw new BoardPackError('not_found', `The plan has no key outcome ${fields.outcome}.`);
     }
     if (fields.strand !== null) {
-      const found = this.db.prepare('SELECT 1 FROM strands WHERE number = ?').get(fields.strand);
+      const found = await this.sql.get('SELECT 1 FROM strands WHERE number = ?', fields.strand);
       if (!found) throw new BoardPackError('not_found', `The plan has no strand ${fields.strand}.`);
     }
   }
@@ -336,37 +341,46 @@ export class IndicatorsRepository {
   }
 
   /** The next free reference: S3.M9 on a strand, KO2.M1 for a key outcome alone. */
-  private nextRef(fields: Pick<IndicatorFields, 'outcome' | 'strand'>): string {
+  private async nextRef(fields: Pick<IndicatorFields, 'outcome' | 'strand'>): Promise<string> {
     const stem = fields.strand !== null ? `S${fields.strand}.M` : `KO${fields.outcome}.M`;
+    // lower() on both sides: SQLite's LIKE ignores case and PostgreSQL's does not.
     const taken = (
-      this.db.prepare('SELECT ref FROM indicators WHERE ref LIKE ?').all(`${stem}%`) as { ref: string }[]
+      (await this.sql.all('SELECT ref FROM indicators WHERE lower(ref) LIKE lower(?)', `${stem}%`)) as {
+        ref: string;
+      }[]
     ).map((r) => Number(/^\d+/.exec(r.ref.slice(stem.length))?.[0] ?? 0));
     return `${stem}${Math.max(0, ...taken) + 1}`;
   }
 
-  add(input: NewIndicator, at: string, actor: string): IndicatorView {
-    return writeTransaction(this.db, () => {
-      this.assertPlace(input);
+  async add(input: NewIndicator, at: string, actor: string): Promise<IndicatorView> {
+    return this.sql.transaction(async () => {
+      await this.assertPlace(input);
       this.assertMeasure(input);
-      const ref = input.ref ?? this.nextRef(input);
-      if (this.byRef.get(ref))
+      const ref = input.ref ?? (await this.nextRef(input));
+      if (await this.sql.get(BY_REF, ref))
         throw new BoardPackError(
           'conflict',
           `There is already an indicator ${ref}; choose another reference.`,
         );
       const position =
-        (this.db.prepare('SELECT coalesce(max(position), 0) AS p FROM indicators').get() as { p: number }).p +
-        1;
-      this.insert({ ...input, ref, countable: true, position, demo: input.demo ?? false });
-      const added = this.get(ref);
-      this.audit.record(at, actor, 'indicator.add', 'indicator', ref, null, added);
+        lastPositionRowSchema.parse(
+          await this.sql.get('SELECT coalesce(max(position), 0) AS p FROM indicators'),
+        ).p + 1;
+      await this.insert({ ...input, ref, countable: true, position, demo: input.demo ?? false });
+      const added = await this.get(ref);
+      await this.audit.record(at, actor, 'indicator.add', 'indicator', ref, null, added);
       return added;
     });
   }
 
-  edit(ref: string, changes: Partial<IndicatorFields>, at: string, actor: string): IndicatorView {
-    return writeTransaction(this.db, () => {
-      const before = this.get(ref);
+  async edit(
+    ref: string,
+    changes: Partial<IndicatorFields>,
+    at: string,
+    actor: string,
+  ): Promise<IndicatorView> {
+    return this.sql.transaction(async () => {
+      const before = await this.get(ref);
       if (!before.countable && (changes.unit !== undefined || changes.better !== undefined))
         throw new BoardPackError(
           'invalid_input',
@@ -385,108 +399,121 @@ export class IndicatorsRepository {
         source: changes.source ?? before.source,
         notes: changes.notes ?? before.notes,
       };
-      this.assertPlace(next);
+      await this.assertPlace(next);
       if (before.countable) this.assertMeasure({ unit: next.unit ?? 'count', per: next.per });
-      if ((next.unit !== before.unit || next.per !== before.per) && this.hasFigures(ref))
+      if ((next.unit !== before.unit || next.per !== before.per) && (await this.hasFigures(ref)))
         throw new BoardPackError(
           'conflict',
           `Indicator ${ref} already has figures in ${before.unit === 'rate' ? `a rate per ${before.per}` : `its unit (${before.unit})`}: its unit cannot change. Add a new indicator for the new measure.`,
         );
-      this.db
-        .prepare(
-          `UPDATE indicators SET title = ?, outcome_number = ?, strand_number = ?, unit = ?, per = ?, better = ?,
-             target_kind = ?, target_value = ?, target_text = ?, target_percent = ?, target_baseline_note = ?,
-             source = ?, notes_json = ? WHERE ref = ?`,
-        )
-        .run(
-          next.title,
-          next.outcome,
-          next.strand,
-          next.unit,
-          next.per,
-          next.better,
-          ...targetColumns(next.target),
-          next.source,
-          JSON.stringify(next.notes),
-          ref,
-        );
-      const after = this.get(ref);
-      this.audit.record(at, actor, 'indicator.edit', 'indicator', ref, before, after);
+      await this.sql.run(
+        `UPDATE indicators SET title = ?, outcome_number = ?, strand_number = ?, unit = ?, per = ?, better = ?,
+           target_kind = ?, target_value = ?, target_text = ?, target_percent = ?, target_baseline_note = ?,
+           source = ?, notes_json = ? WHERE ref = ?`,
+        next.title,
+        next.outcome,
+        next.strand,
+        next.unit,
+        next.per,
+        next.better,
+        ...targetColumns(next.target),
+        next.source,
+        JSON.stringify(next.notes),
+        ref,
+      );
+      const after = await this.get(ref);
+      await this.audit.record(at, actor, 'indicator.edit', 'indicator', ref, before, after);
       return after;
     });
   }
 
-  private hasFigures(ref: string): boolean {
+  private async hasFigures(ref: string): Promise<boolean> {
     return (
-      this.db
-        .prepare('SELECT 1 FROM indicator_figures WHERE indicator_id = ? LIMIT 1')
-        .get(this.row(ref).id) !== undefined
+      (await this.sql.get(
+        'SELECT 1 FROM indicator_figures WHERE indicator_id = ? LIMIT 1',
+        (await this.row(ref)).id,
+      )) !== undefined
     );
   }
 
   /** Retires an indicator from a month (figures before it stay); null brings it back. */
-  retire(ref: string, fromMonth: ReportingMonth | null, at: string, actor: string): IndicatorView {
-    return writeTransaction(this.db, () => {
-      const before = this.get(ref);
+  async retire(
+    ref: string,
+    fromMonth: ReportingMonth | null,
+    at: string,
+    actor: string,
+  ): Promise<IndicatorView> {
+    return this.sql.transaction(async () => {
+      const before = await this.get(ref);
       if (fromMonth !== null) {
-        const later = this.db
-          .prepare('SELECT min(month) AS m FROM indicator_figures WHERE indicator_id = ? AND month >= ?')
-          .get(this.row(ref).id, fromMonth) as { m: string | null };
+        const later = firstMonthRowSchema.parse(
+          await this.sql.get(
+            'SELECT min(month) AS m FROM indicator_figures WHERE indicator_id = ? AND month >= ?',
+            (await this.row(ref)).id,
+            fromMonth,
+          ),
+        );
         if (later.m !== null)
           throw new BoardPackError(
             'conflict',
             `Indicator ${ref} has a figure for ${later.m}: retire it from a month after its last figure.`,
           );
       }
-      this.db.prepare('UPDATE indicators SET retired_from = ? WHERE ref = ?').run(fromMonth, ref);
-      const after = this.get(ref);
+      await this.sql.run('UPDATE indicators SET retired_from = ? WHERE ref = ?', fromMonth, ref);
+      const after = await this.get(ref);
       const action = fromMonth === null ? 'indicator.unretire' : 'indicator.retire';
-      this.audit.record(at, actor, action, 'indicator', ref, before, after);
+      await this.audit.record(at, actor, action, 'indicator', ref, before, after);
       return after;
     });
   }
 
   /** Records a definition change at a month: the series starts a new segment there. */
-  addBreak(
+  async addBreak(
     ref: string,
     month: ReportingMonth,
     note: string,
     at: string,
     actor: string,
     demo = false,
-  ): DefinitionChange {
-    return writeTransaction(this.db, () => {
-      const indicator = this.get(ref);
+  ): Promise<DefinitionChange> {
+    return this.sql.transaction(async () => {
+      const indicator = await this.get(ref);
       if (!indicator.countable)
         throw new BoardPackError(
           'invalid_input',
           `Indicator ${ref} is not countable: it has no series to rebase.`,
         );
       if (!note.trim()) throw new BoardPackError('invalid_input', 'Say what changed in the definition.');
-      const { id } = this.row(ref);
+      const { id } = await this.row(ref);
       if (
-        this.db
-          .prepare('SELECT 1 FROM indicator_definition_changes WHERE indicator_id = ? AND month = ?')
-          .get(id, month)
+        await this.sql.get(
+          'SELECT 1 FROM indicator_definition_changes WHERE indicator_id = ? AND month = ?',
+          id,
+          month,
+        )
       )
         throw new BoardPackError('conflict', `Indicator ${ref} already has a definition change at ${month}.`);
-      this.db
-        .prepare(
-          'INSERT INTO indicator_definition_changes (indicator_id, month, note, at, actor, demo) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(id, month, note.trim(), at, actor, demo ? 1 : 0);
+      await this.sql.run(
+        'INSERT INTO indicator_definition_changes (indicator_id, month, note, at, actor, demo) VALUES (?, ?, ?, ?, ?, ?)',
+        id,
+        month,
+        note.trim(),
+        at,
+        actor,
+        demo ? 1 : 0,
+      );
       const change = { month, note: note.trim(), at, actor };
-      this.audit.record(at, actor, 'indicator.break', 'indicator', ref, null, change);
+      await this.audit.record(at, actor, 'indicator.break', 'indicator', ref, null, change);
       return change;
     });
   }
 
   /** Each indicator's definition changes, oldest first; one indicator's when ref is given. */
-  definitionChanges(ref?: string): (DefinitionChange & { ref: string })[] {
+  async definitionChanges(ref?: string): Promise<(DefinitionChange & { ref: string })[]> {
     const sql = `SELECT i.ref, c.month, c.note, c.at, c.actor FROM indicator_definition_changes c
        JOIN indicators i ON i.id = c.indicator_id ${ref === undefined ? '' : 'WHERE i.ref = ?'}
        ORDER BY i.position, i.id, c.month`;
-    const rows = ref === undefined ? this.db.prepare(sql).all() : this.db.prepare(sql).all(ref);
+    const rows = ref === undefined ? await this.sql.all(sql) : await this.sql.all(sql, ref);
     return rows.map(toChange);
   }
 
@@ -494,50 +521,47 @@ export class IndicatorsRepository {
    * Saves a month's figure as a new revision (the first, or one replacing the current). Saving
    * the same figure again changes nothing and answers the current one.
    */
-  setFigure(input: FigureInput, at: string): Figure {
-    return writeTransaction(this.db, () => {
-      const indicator = this.get(input.ref);
+  async setFigure(input: FigureInput, at: string): Promise<Figure> {
+    return this.sql.transaction(async () => {
+      const indicator = await this.get(input.ref);
       const problem = figureProblem(indicator, input);
       if (problem !== null) throw new BoardPackError('invalid_input', problem);
-      const { id } = this.row(input.ref);
-      const current = this.currentFigure.get(id, input.month);
+      const { id } = await this.row(input.ref);
+      const current = await this.sql.get(CURRENT_FIGURE, id, input.month);
       const before = current === undefined ? null : toFigure(current);
       if (before !== null && sameFigure(before, input)) return before;
       if (before !== null)
-        this.db
-          .prepare(
-            'UPDATE indicator_figures SET is_current = 0 WHERE indicator_id = ? AND month = ? AND is_current = 1',
-          )
-          .run(id, input.month);
-      const revision =
-        (
-          this.db
-            .prepare(
-              'SELECT coalesce(max(revision), 0) AS r FROM indicator_figures WHERE indicator_id = ? AND month = ?',
-            )
-            .get(id, input.month) as { r: number }
-        ).r + 1;
-      this.db
-        .prepare(
-          `INSERT INTO indicator_figures (indicator_id, month, revision, is_current, value, numerator, denominator, note,
-             source, author, saved_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
+        await this.sql.run(
+          'UPDATE indicator_figures SET is_current = 0 WHERE indicator_id = ? AND month = ? AND is_current = 1',
           id,
           input.month,
-          revision,
-          input.value,
-          input.numerator,
-          input.denominator,
-          input.note,
-          input.source,
-          input.author,
-          at,
         );
-      const after = toFigure(this.currentFigure.get(id, input.month));
+      const revision =
+        lastRevisionRowSchema.parse(
+          await this.sql.get(
+            'SELECT coalesce(max(revision), 0) AS r FROM indicator_figures WHERE indicator_id = ? AND month = ?',
+            id,
+            input.month,
+          ),
+        ).r + 1;
+      await this.sql.run(
+        `INSERT INTO indicator_figures (indicator_id, month, revision, is_current, value, numerator, denominator, note,
+           source, author, saved_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+        id,
+        input.month,
+        revision,
+        input.value,
+        input.numerator,
+        input.denominator,
+        input.note,
+        input.source,
+        input.author,
+        at,
+      );
+      const after = toFigure(await this.sql.get(CURRENT_FIGURE, id, input.month));
       // Demo figures are many and marked as demo; the demo load records itself once.
       if (input.source !== 'demo')
-        this.audit.record(
+        await this.audit.record(
           at,
           input.author,
           'indicator.figure',
@@ -551,9 +575,9 @@ export class IndicatorsRepository {
   }
 
   /** Current figures, by indicator position then month; optionally some indicators and months. */
-  currentFigures(
+  async currentFigures(
     options: { refs?: readonly string[]; from?: ReportingMonth; to?: ReportingMonth } = {},
-  ): Figure[] {
+  ): Promise<Figure[]> {
     const where = ['f.is_current = 1'];
     const args: string[] = [];
     if (options.from !== undefined) {
@@ -568,21 +592,21 @@ export class IndicatorsRepository {
       where.push(`i.ref IN (${options.refs.map(() => '?').join(', ') || 'NULL'})`);
       args.push(...options.refs);
     }
-    return this.db
-      .prepare(
+    return (
+      await this.sql.all(
         `SELECT ${FIGURE_COLUMNS} FROM indicator_figures f JOIN indicators i ON i.id = f.indicator_id
          WHERE ${where.join(' AND ')} ORDER BY i.position, i.id, f.month`,
+        ...args,
       )
-      .all(...args)
-      .map(toFigure);
+    ).map(toFigure);
   }
 
   /** Every revision of an indicator's figures (one month's when given), newest first per month. */
-  revisions(ref: string, month?: ReportingMonth): Figure[] {
-    const { id } = this.row(ref);
+  async revisions(ref: string, month?: ReportingMonth): Promise<Figure[]> {
+    const { id } = await this.row(ref);
     const sql = `SELECT ${FIGURE_COLUMNS} FROM indicator_figures f JOIN indicators i ON i.id = f.indicator_id
        WHERE f.indicator_id = ? ${month === undefined ? '' : 'AND f.month = ?'} ORDER BY f.month, f.revision DESC`;
-    const rows = month === undefined ? this.db.prepare(sql).all(id) : this.db.prepare(sql).all(id, month);
+    const rows = month === undefined ? await this.sql.all(sql, id) : await this.sql.all(sql, id, month);
     return rows.map(toFigure);
   }
 
@@ -591,22 +615,22 @@ export class IndicatorsRepository {
    * caller's transaction (the demo removal records itself). A figure revised by a person over a
    * demo one is kept, with its demo revisions, so nobody's work is lost.
    */
-  removeDemo(): { figures: number; definitionChanges: number; indicators: number } {
-    return writeTransaction(this.db, () => {
-      const figures = this.db
-        .prepare(
+  async removeDemo(): Promise<{ figures: number; definitionChanges: number; indicators: number }> {
+    return this.sql.transaction(async () => {
+      const figures = (
+        await this.sql.run(
           `DELETE FROM indicator_figures WHERE source = 'demo' AND (indicator_id, month) NOT IN (
              SELECT indicator_id, month FROM indicator_figures WHERE source <> 'demo')`,
         )
-        .run().changes;
-      const definitionChanges = this.db
-        .prepare('DELETE FROM indicator_definition_changes WHERE demo = 1')
-        .run().changes;
-      const indicators = this.db
-        .prepare(
+      ).changes;
+      const definitionChanges = (
+        await this.sql.run('DELETE FROM indicator_definition_changes WHERE demo = 1')
+      ).changes;
+      const indicators = (
+        await this.sql.run(
           'DELETE FROM indicators WHERE demo = 1 AND id NOT IN (SELECT indicator_id FROM indicator_figures)',
         )
-        .run().changes;
+      ).changes;
       return { figures, definitionChanges, indicators };
     });
   }

@@ -2,7 +2,7 @@
 // private key lives in the database). Making keys, signing and the rules of trust are the exchange's.
 import { z } from 'zod';
 import { trustedKeySchema } from '../../shared/contractOffline';
-import type { Db } from './open';
+import type { Sql } from './sql';
 
 /** The installation's Ed25519 key pair (DER, base64) and when it was made. */
 export const installationKeyPairSchema = z.object({
@@ -53,41 +53,29 @@ const trustedKeyRowSchema = z
 
 const TRUSTED_COLUMNS = 'fingerprint, public_key, role, name, strand_number, trusted_at, trusted_by';
 
+// NULLS FIRST: the secretariat's key has no strand, and SQLite puts a NULL first where PostgreSQL
+// would put it last.
+const TRUSTED = `SELECT ${TRUSTED_COLUMNS} FROM trusted_keys
+  ORDER BY role, strand_number NULLS FIRST, name, fingerprint`;
+const SECRETARIAT = `SELECT ${TRUSTED_COLUMNS} FROM trusted_keys WHERE fingerprint = ? AND role = 'secretariat'`;
+const STRAND_LEAD = `SELECT ${TRUSTED_COLUMNS} FROM trusted_keys
+  WHERE fingerprint = ? AND role = 'strand_lead' AND strand_number = ?`;
+const INSERT_TRUSTED = `INSERT INTO trusted_keys (fingerprint, public_key, role, name, strand_number, trusted_at, trusted_by)
+  VALUES (?, ?, ?, ?, ?, ?, ?)`;
+
 export class KeysRepository {
-  private readonly statements;
+  constructor(private readonly sql: Sql) {}
 
-  constructor(db: Db) {
-    this.statements = {
-      installationKey: db.prepare(
-        'SELECT fingerprint, public_key, private_key, created_at FROM installation_key WHERE id = 1',
-      ),
-      insertInstallationKey: db.prepare(
-        'INSERT INTO installation_key (id, fingerprint, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?)',
-      ),
-      trusted: db.prepare(
-        `SELECT ${TRUSTED_COLUMNS} FROM trusted_keys ORDER BY role, strand_number, name, fingerprint`,
-      ),
-      secretariat: db.prepare(
-        `SELECT ${TRUSTED_COLUMNS} FROM trusted_keys WHERE fingerprint = ? AND role = 'secretariat'`,
-      ),
-      strandLead: db.prepare(
-        `SELECT ${TRUSTED_COLUMNS} FROM trusted_keys WHERE fingerprint = ? AND role = 'strand_lead' AND strand_number = ?`,
-      ),
-      setPublicKey: db.prepare('UPDATE trusted_keys SET public_key = ? WHERE fingerprint = ?'),
-      insertTrusted: db.prepare(
-        `INSERT INTO trusted_keys (fingerprint, public_key, role, name, strand_number, trusted_at, trusted_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ),
-    };
-  }
-
-  installationKey(): InstallationKeyPair | null {
-    const row: unknown = this.statements.installationKey.get();
+  async installationKey(): Promise<InstallationKeyPair | null> {
+    const row: unknown = await this.sql.get(
+      'SELECT fingerprint, public_key, private_key, created_at FROM installation_key WHERE id = 1',
+    );
     return row === undefined ? null : installationKeyRowSchema.parse(row);
   }
 
-  createInstallationKey(pair: InstallationKeyPair): void {
-    this.statements.insertInstallationKey.run(
+  async createInstallationKey(pair: InstallationKeyPair): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO installation_key (id, fingerprint, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?)',
       pair.fingerprint,
       pair.publicKey,
       pair.privateKey,
@@ -95,24 +83,29 @@ export class KeysRepository {
     );
   }
 
-  trusted(): TrustedKey[] {
-    return this.statements.trusted.all().map((row) => trustedKeyRowSchema.parse(row));
+  async trusted(): Promise<TrustedKey[]> {
+    return (await this.sql.all(TRUSTED)).map((row) => trustedKeyRowSchema.parse(row));
   }
 
-  findTrust(fingerprint: string, strandNumber: number | null): TrustedKey | null {
+  async findTrust(fingerprint: string, strandNumber: number | null): Promise<TrustedKey | null> {
     const row: unknown =
       strandNumber === null
-        ? this.statements.secretariat.get(fingerprint)
-        : this.statements.strandLead.get(fingerprint, strandNumber);
+        ? await this.sql.get(SECRETARIAT, fingerprint)
+        : await this.sql.get(STRAND_LEAD, fingerprint, strandNumber);
     return row === undefined ? null : trustedKeyRowSchema.parse(row);
   }
 
-  setPublicKey(fingerprint: string, publicKey: string): void {
-    this.statements.setPublicKey.run(publicKey, fingerprint);
+  async setPublicKey(fingerprint: string, publicKey: string): Promise<void> {
+    await this.sql.run(
+      'UPDATE trusted_keys SET public_key = ? WHERE fingerprint = ?',
+      publicKey,
+      fingerprint,
+    );
   }
 
-  addTrust(key: TrustedKey): TrustedKey {
-    this.statements.insertTrusted.run(
+  async addTrust(key: TrustedKey): Promise<TrustedKey> {
+    await this.sql.run(
+      INSERT_TRUSTED,
       key.fingerprint,
       key.publicKey,
       key.role,
@@ -121,7 +114,7 @@ export class KeysRepository {
       key.trustedAt,
       key.trustedBy,
     );
-    const added = this.findTrust(key.fingerprint, key.role === 'secretariat' ? null : key.strandNumber);
+    const added = await this.findTrust(key.fingerprint, key.role === 'secretariat' ? null : key.strandNumber);
     if (!added) throw new Error(`The trusted key ${key.fingerprint} was not found after it was added.`);
     return added;
   }

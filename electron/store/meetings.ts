@@ -17,8 +17,7 @@ import { dateLabel, reportingMonthSchema, type ReportingMonth } from '../../shar
 import { BoardActionsRepository } from './boardActions';
 import { PACK_SECTIONS, type PackSection } from '../../shared/packSections';
 import type { AuditLog } from './audit';
-import type { Db } from './open';
-import { writeTransaction } from './writeTransaction';
+import type { Sql } from './sql';
 import { countRowSchema, flagColumn, jsonColumn, lastPositionRowSchema, wordsColumn } from './rowSchemas';
 
 const representedColumn = jsonColumn(meetingSchema.shape.represented);
@@ -158,137 +157,151 @@ function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
 }
 
 export class MeetingsRepository extends BoardActionsRepository {
-  constructor(db: Db, audit: AuditLog) {
-    super(db, audit);
+  constructor(sql: Sql, audit: AuditLog) {
+    super(sql, audit);
   }
 
-  list(): Meeting[] {
-    return z
-      .array(meetingRowSchema)
-      .parse(this.db.prepare('SELECT * FROM meetings ORDER BY held_at, id').all());
+  async list(): Promise<Meeting[]> {
+    return z.array(meetingRowSchema).parse(await this.sql.all('SELECT * FROM meetings ORDER BY held_at, id'));
   }
 
-  get(id: number): Meeting {
-    const row = this.db.prepare('SELECT * FROM meetings WHERE id = ?').get(id);
+  async get(id: number): Promise<Meeting> {
+    const row = await this.sql.get('SELECT * FROM meetings WHERE id = ?', id);
     if (!row) throw new BoardPackError('not_found', `There is no meeting ${id}.`);
     return meetingRowSchema.parse(row);
   }
 
   /** The meeting held before this one, whose minutes and actions the pack carries. */
-  previous(id: number): Meeting | null {
-    const meeting = this.get(id);
-    const row = this.db
-      .prepare(
-        'SELECT * FROM meetings WHERE (held_at < ? OR (held_at = ? AND id < ?)) ORDER BY held_at DESC, id DESC LIMIT 1',
-      )
-      .get(meeting.heldAt, meeting.heldAt, meeting.id);
+  async previous(id: number): Promise<Meeting | null> {
+    const meeting = await this.get(id);
+    const row = await this.sql.get(
+      'SELECT * FROM meetings WHERE (held_at < ? OR (held_at = ? AND id < ?)) ORDER BY held_at DESC, id DESC LIMIT 1',
+      meeting.heldAt,
+      meeting.heldAt,
+      meeting.id,
+    );
     return row ? meetingRowSchema.parse(row) : null;
   }
 
   /** The latest meeting reporting on a month, if any. */
-  forMonth(month: ReportingMonth): Meeting | null {
-    const row = this.db
-      .prepare('SELECT * FROM meetings WHERE reporting_month = ? ORDER BY held_at DESC, id DESC LIMIT 1')
-      .get(month);
+  async forMonth(month: ReportingMonth): Promise<Meeting | null> {
+    const row = await this.sql.get(
+      'SELECT * FROM meetings WHERE reporting_month = ? ORDER BY held_at DESC, id DESC LIMIT 1',
+      month,
+    );
     return row ? meetingRowSchema.parse(row) : null;
   }
 
   /** Creates a meeting; with standingAgenda, its agenda starts from the board's standing items. */
-  create(input: MeetingInput, at: string, actor: string, standingAgenda: string[] = []): Meeting {
+  async create(
+    input: MeetingInput,
+    at: string,
+    actor: string,
+    standingAgenda: string[] = [],
+  ): Promise<Meeting> {
     const m = parse(meetingWriteSchema, input);
     refuseDoubleAttendance(m);
-    return writeTransaction(this.db, () => {
-      const id = Number(
-        this.db
-          .prepare(
-            `INSERT INTO meetings (title, held_at, place, reporting_month, chairs_json, members_json, attendees_json, apologies_json,
-               absent_json, represented_json, visitors_json, demo)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(...detailColumns(m), m.demo ? 1 : 0).lastInsertRowid,
+    return this.sql.transaction(async () => {
+      const id = await this.sql.insert(
+        `INSERT INTO meetings (title, held_at, place, reporting_month, chairs_json, members_json, attendees_json, apologies_json,
+           absent_json, represented_json, visitors_json, demo)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ...detailColumns(m),
+        m.demo ? 1 : 0,
       );
-      const insert = this.db.prepare(
-        'INSERT INTO agenda_items (meeting_id, position, title) VALUES (?, ?, ?)',
-      );
-      standingAgenda.forEach((title, i) => insert.run(id, i + 1, title));
-      const meeting = this.get(id);
-      this.audit.record(at, actor, 'meeting.create', 'meeting', id, null, meeting);
+      for (const [i, title] of standingAgenda.entries())
+        await this.sql.run(
+          'INSERT INTO agenda_items (meeting_id, position, title) VALUES (?, ?, ?)',
+          id,
+          i + 1,
+          title,
+        );
+      const meeting = await this.get(id);
+      await this.audit.record(at, actor, 'meeting.create', 'meeting', id, null, meeting);
       return meeting;
     });
   }
 
-  updateDetails(id: number, input: MeetingInput, at: string, actor: string): Meeting {
+  async updateDetails(id: number, input: MeetingInput, at: string, actor: string): Promise<Meeting> {
     const m = parse(meetingWriteSchema, input);
     refuseDoubleAttendance(m);
-    return writeTransaction(this.db, () => {
-      const before = this.get(id);
-      this.db
-        .prepare(
-          `UPDATE meetings SET title = ?, held_at = ?, place = ?, reporting_month = ?, chairs_json = ?, members_json = ?,
-             attendees_json = ?, apologies_json = ?, absent_json = ?, represented_json = ?, visitors_json = ? WHERE id = ?`,
-        )
-        .run(...detailColumns(m), id);
-      const after = this.get(id);
-      this.audit.record(at, actor, 'meeting.update', 'meeting', id, before, after);
+    return this.sql.transaction(async () => {
+      const before = await this.get(id);
+      await this.sql.run(
+        `UPDATE meetings SET title = ?, held_at = ?, place = ?, reporting_month = ?, chairs_json = ?, members_json = ?,
+           attendees_json = ?, apologies_json = ?, absent_json = ?, represented_json = ?, visitors_json = ? WHERE id = ?`,
+        ...detailColumns(m),
+        id,
+      );
+      const after = await this.get(id);
+      await this.audit.record(at, actor, 'meeting.update', 'meeting', id, before, after);
       return after;
     });
   }
 
-  agenda(meetingId: number): AgendaItem[] {
+  async agenda(meetingId: number): Promise<AgendaItem[]> {
     return z
       .array(agendaItemRowSchema)
       .parse(
-        this.db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position').all(meetingId),
+        await this.sql.all('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position', meetingId),
       );
   }
 
   /** Replaces the whole agenda in one go (add, edit, reorder), keeping items by id where given. */
-  setAgenda(
+  async setAgenda(
     meetingId: number,
     items: (AgendaItemInput & { id?: number })[],
     at: string,
     actor: string,
-  ): AgendaItem[] {
+  ): Promise<AgendaItem[]> {
     const parsed = items.map((item) => parse(agendaItemInputSchema, item));
-    return writeTransaction(this.db, () => {
-      this.get(meetingId);
-      const before = this.agenda(meetingId);
+    return this.sql.transaction(async () => {
+      await this.get(meetingId);
+      const before = await this.agenda(meetingId);
       const keep = new Set(parsed.map((p) => p.id).filter((id): id is number => id !== undefined));
       for (const old of before) {
         if (keep.has(old.id)) continue;
-        this.refuseDroppingPapers(old);
-        this.refuseDroppingMinutes(old);
-        this.db.prepare('DELETE FROM agenda_items WHERE id = ?').run(old.id);
+        await this.refuseDroppingPapers(old);
+        await this.refuseDroppingMinutes(old);
+        await this.sql.run('DELETE FROM agenda_items WHERE id = ?', old.id);
       }
       // Move kept items out of the way so positions can be rewritten without breaking UNIQUE.
-      this.db.prepare('UPDATE agenda_items SET position = -position WHERE meeting_id = ?').run(meetingId);
-      parsed.forEach((item, i) => {
+      await this.sql.run('UPDATE agenda_items SET position = -position WHERE meeting_id = ?', meetingId);
+      for (const [i, item] of parsed.entries()) {
         if (item.id !== undefined) {
           if (!before.some((b) => b.id === item.id))
             throw new BoardPackError('not_found', `Agenda item ${item.id} is not on this meeting's agenda.`);
-          this.db
-            .prepare(
-              'UPDATE agenda_items SET position = ?, title = ?, presenter = ?, minutes_allotted = ?, pack_section = ? WHERE id = ?',
-            )
-            .run(i + 1, item.title, item.presenter, item.minutesAllotted, item.packSection, item.id);
+          await this.sql.run(
+            'UPDATE agenda_items SET position = ?, title = ?, presenter = ?, minutes_allotted = ?, pack_section = ? WHERE id = ?',
+            i + 1,
+            item.title,
+            item.presenter,
+            item.minutesAllotted,
+            item.packSection,
+            item.id,
+          );
         } else {
-          this.db
-            .prepare(
-              'INSERT INTO agenda_items (meeting_id, position, title, presenter, minutes_allotted, pack_section) VALUES (?, ?, ?, ?, ?, ?)',
-            )
-            .run(meetingId, i + 1, item.title, item.presenter, item.minutesAllotted, item.packSection);
+          await this.sql.run(
+            'INSERT INTO agenda_items (meeting_id, position, title, presenter, minutes_allotted, pack_section) VALUES (?, ?, ?, ?, ?, ?)',
+            meetingId,
+            i + 1,
+            item.title,
+            item.presenter,
+            item.minutesAllotted,
+            item.packSection,
+          );
         }
-      });
-      const after = this.agenda(meetingId);
-      this.audit.record(at, actor, 'agenda.set', 'meeting', meetingId, before, after);
+      }
+      const after = await this.agenda(meetingId);
+      await this.audit.record(at, actor, 'agenda.set', 'meeting', meetingId, before, after);
       return after;
     });
   }
 
   /** An item carrying papers is never dropped with them: its papers are removed (or moved) first. */
-  private refuseDroppingPapers(item: AgendaItem): void {
+  private async refuseDroppingPapers(item: AgendaItem): Promise<void> {
     const { n } = countRowSchema.parse(
-      this.db.prepare('SELECT count(*) AS n FROM papers WHERE agenda_item_id = ?').get(item.id),
+      await this.sql.get('SELECT count(*) AS n FROM papers WHERE agenda_item_id = ?', item.id),
     );
     if (n === 0) return;
     throw new BoardPackError(
@@ -298,9 +311,9 @@ export class MeetingsRepository extends BoardActionsRepository {
   }
 
   /** An item's minutes would go with it: they are removed (while that is allowed) first. */
-  private refuseDroppingMinutes(item: AgendaItem): void {
+  private async refuseDroppingMinutes(item: AgendaItem): Promise<void> {
     const { n } = countRowSchema.parse(
-      this.db.prepare('SELECT count(*) AS n FROM minutes WHERE agenda_item_id = ?').get(item.id),
+      await this.sql.get('SELECT count(*) AS n FROM minutes WHERE agenda_item_id = ?', item.id),
     );
     if (n === 0) return;
     throw new BoardPackError(
@@ -309,81 +322,83 @@ export class MeetingsRepository extends BoardActionsRepository {
     );
   }
 
-  minutes(meetingId: number): Minute[] {
+  async minutes(meetingId: number): Promise<Minute[]> {
     return z
       .array(minuteRowSchema)
       .parse(
-        this.db.prepare('SELECT * FROM minutes WHERE meeting_id = ? ORDER BY position, id').all(meetingId),
+        await this.sql.all('SELECT * FROM minutes WHERE meeting_id = ? ORDER BY position, id', meetingId),
       );
   }
 
   /** One minute by its id; not_found when there is none. */
-  private minute(minuteId: number): Minute {
-    const row = this.db.prepare('SELECT * FROM minutes WHERE id = ?').get(minuteId);
+  private async minute(minuteId: number): Promise<Minute> {
+    const row = await this.sql.get('SELECT * FROM minutes WHERE id = ?', minuteId);
     if (!row) throw new BoardPackError('not_found', `There is no minute ${minuteId}.`);
     return minuteRowSchema.parse(row);
   }
 
-  addMinute(
+  async addMinute(
     meetingId: number,
     agendaItemId: number | null,
     kind: 'minute' | 'decision',
     text: string,
     at: string,
     actor: string,
-  ): Minute {
+  ): Promise<Minute> {
     if (!text.trim()) throw new BoardPackError('invalid_input', 'A minute cannot be empty.');
-    return writeTransaction(this.db, () => {
-      this.get(meetingId);
-      this.refuseLocked(meetingId);
-      if (agendaItemId !== null && !this.agenda(meetingId).some((a) => a.id === agendaItemId)) {
+    return this.sql.transaction(async () => {
+      await this.get(meetingId);
+      await this.refuseLocked(meetingId);
+      if (agendaItemId !== null && !(await this.agenda(meetingId)).some((a) => a.id === agendaItemId)) {
         throw new BoardPackError('not_found', `Agenda item ${agendaItemId} is not on this meeting's agenda.`);
       }
       const position =
         lastPositionRowSchema.parse(
-          this.db
-            .prepare('SELECT coalesce(max(position), 0) AS p FROM minutes WHERE meeting_id = ?')
-            .get(meetingId),
+          await this.sql.get(
+            'SELECT coalesce(max(position), 0) AS p FROM minutes WHERE meeting_id = ?',
+            meetingId,
+          ),
         ).p + 1;
-      const id = Number(
-        this.db
-          .prepare(
-            'INSERT INTO minutes (meeting_id, agenda_item_id, position, kind, text) VALUES (?, ?, ?, ?, ?)',
-          )
-          .run(meetingId, agendaItemId, position, kind, text.trim()).lastInsertRowid,
+      const id = await this.sql.insert(
+        'INSERT INTO minutes (meeting_id, agenda_item_id, position, kind, text) VALUES (?, ?, ?, ?, ?)',
+        meetingId,
+        agendaItemId,
+        position,
+        kind,
+        text.trim(),
       );
-      const minute = this.minute(id);
-      this.audit.record(at, actor, 'minute.add', 'meeting', meetingId, null, minute);
+      const minute = await this.minute(id);
+      await this.audit.record(at, actor, 'minute.add', 'meeting', meetingId, null, minute);
       return minute;
     });
   }
 
-  editMinute(minuteId: number, text: string, at: string, actor: string): Minute {
+  async editMinute(minuteId: number, text: string, at: string, actor: string): Promise<Minute> {
     if (!text.trim()) throw new BoardPackError('invalid_input', 'A minute cannot be empty.');
-    return writeTransaction(this.db, () => {
-      const before = this.minute(minuteId);
-      this.refuseLocked(before.meetingId);
-      this.db.prepare('UPDATE minutes SET text = ? WHERE id = ?').run(text.trim(), minuteId);
-      const after = this.minute(minuteId);
-      this.audit.record(at, actor, 'minute.edit', 'meeting', before.meetingId, before, after);
+    return this.sql.transaction(async () => {
+      const before = await this.minute(minuteId);
+      await this.refuseLocked(before.meetingId);
+      await this.sql.run('UPDATE minutes SET text = ? WHERE id = ?', text.trim(), minuteId);
+      const after = await this.minute(minuteId);
+      await this.audit.record(at, actor, 'minute.edit', 'meeting', before.meetingId, before, after);
       return after;
     });
   }
 
   /** Removes a minute or decision, until the minutes are approved. */
-  removeMinute(minuteId: number, at: string, actor: string): Minute {
-    return writeTransaction(this.db, () => {
-      const before = this.minute(minuteId);
-      this.refuseLocked(before.meetingId);
-      this.db.prepare('DELETE FROM minutes WHERE id = ?').run(minuteId);
-      this.audit.record(at, actor, 'minute.remove', 'meeting', before.meetingId, before, null);
+  async removeMinute(minuteId: number, at: string, actor: string): Promise<Minute> {
+    return this.sql.transaction(async () => {
+      const before = await this.minute(minuteId);
+      await this.refuseLocked(before.meetingId);
+      await this.sql.run('DELETE FROM minutes WHERE id = ?', minuteId);
+      await this.audit.record(at, actor, 'minute.remove', 'meeting', before.meetingId, before, null);
       return before;
     });
   }
 
   /** The approval of a meeting's minutes; null until the next meeting records it. */
-  approval(meetingId: number): MinutesApproval | null {
-    const row = this.db.prepare('SELECT * FROM minutes_approvals WHERE meeting_id = ?').get(meetingId);
+  async approval(meetingId: number): Promise<MinutesApproval | null> {
+    const row = await this.sql.get('SELECT * FROM minutes_approvals WHERE meeting_id = ?', meetingId);
     return row ? approvalRowSchema.parse(row) : null;
   }
 
@@ -391,18 +406,18 @@ export class MeetingsRepository extends BoardActionsRepository {
    * Records, at the meeting after it, that a meeting's minutes were approved (by whom, on which
    * day, with any corrections noted); from then on they are locked.
    */
-  approveMinutes(
+  async approveMinutes(
     input: { meetingId: number; approvedBy: string; approvedOn?: string; corrections: string },
     at: string,
     actor: string,
-  ): MinutesApproval {
+  ): Promise<MinutesApproval> {
     const approvedBy = input.approvedBy.trim();
     if (!approvedBy)
       throw new BoardPackError('invalid_input', 'Say who approved the minutes (usually the chair).');
-    return writeTransaction(this.db, () => {
-      const meeting = this.get(input.meetingId);
-      this.refuseLocked(meeting.id);
-      const next = this.next(meeting);
+    return this.sql.transaction(async () => {
+      const meeting = await this.get(input.meetingId);
+      await this.refuseLocked(meeting.id);
+      const next = await this.next(meeting);
       if (!next) {
         throw new BoardPackError(
           'conflict',
@@ -415,42 +430,48 @@ export class MeetingsRepository extends BoardActionsRepository {
           'invalid_input',
           'Minutes cannot be approved before the meeting they record.',
         );
-      this.db
-        .prepare(
-          `INSERT INTO minutes_approvals (meeting_id, approved_at_meeting_id, approved_on, approved_by, corrections, recorded_at, recorded_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(meeting.id, next.id, approvedOn, approvedBy, input.corrections.trim(), at, actor);
-      const approval = this.approval(meeting.id);
+      await this.sql.run(
+        `INSERT INTO minutes_approvals (meeting_id, approved_at_meeting_id, approved_on, approved_by, corrections, recorded_at, recorded_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        meeting.id,
+        next.id,
+        approvedOn,
+        approvedBy,
+        input.corrections.trim(),
+        at,
+        actor,
+      );
+      const approval = await this.approval(meeting.id);
       if (!approval) throw new Error('The approval just recorded was not found.');
-      this.audit.record(at, actor, 'minutes.approve', 'meeting', meeting.id, null, approval);
+      await this.audit.record(at, actor, 'minutes.approve', 'meeting', meeting.id, null, approval);
       return approval;
     });
   }
 
   /** Sets who attended and how; a person in two states is refused in words. */
-  setAttendance(
+  async setAttendance(
     meetingId: number,
     lists: Pick<MeetingInput, 'members' | 'attendees' | 'apologies' | 'absent' | 'represented' | 'visitors'>,
     at: string,
     actor: string,
-  ): Meeting {
-    const meeting = this.get(meetingId);
+  ): Promise<Meeting> {
+    const meeting = await this.get(meetingId);
     return this.updateDetails(meetingId, { ...meeting, ...lists }, at, actor);
   }
 
   /** The meeting held after this one, at which its minutes are approved. */
-  private next(meeting: Meeting): Meeting | null {
-    const row = this.db
-      .prepare(
-        'SELECT * FROM meetings WHERE (held_at > ? OR (held_at = ? AND id > ?)) ORDER BY held_at, id LIMIT 1',
-      )
-      .get(meeting.heldAt, meeting.heldAt, meeting.id);
+  private async next(meeting: Meeting): Promise<Meeting | null> {
+    const row = await this.sql.get(
+      'SELECT * FROM meetings WHERE (held_at > ? OR (held_at = ? AND id > ?)) ORDER BY held_at, id LIMIT 1',
+      meeting.heldAt,
+      meeting.heldAt,
+      meeting.id,
+    );
     return row ? meetingRowSchema.parse(row) : null;
   }
 
-  private refuseLocked(meetingId: number): void {
-    const approval = this.approval(meetingId);
+  private async refuseLocked(meetingId: number): Promise<void> {
+    const approval = await this.approval(meetingId);
     if (!approval) return;
     throw new BoardPackError(
       'conflict',

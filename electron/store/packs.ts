@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { issuedPackSchema } from '../../shared/contractSchemas';
 import type { AuditLog } from './audit';
-import type { Db } from './open';
-import { writeTransaction } from './writeTransaction';
+import type { Sql } from './sql';
 
 /**
  * An issued pack as the store keeps it: the contract's issued pack's details, with its options,
@@ -57,59 +56,65 @@ const issuedPackRowSchema = z
     issuedBy: row.issued_by,
   }));
 
-/** A BLOB column: better-sqlite3 answers a Buffer. */
+/** A BLOB column (bytea in PostgreSQL): both drivers answer a Buffer. */
 const pdfRowSchema = z.object({ pdf: z.instanceof(Buffer) });
 
 const COLUMNS = `id, meeting_id, version, reporting_month, options_json, sha256, size_bytes, snapshot_json, changes_json, issued_at, issued_by`;
 
+const INSERT = `INSERT INTO issued_packs (meeting_id, version, reporting_month, options_json, sha256, size_bytes, pdf, snapshot_json, changes_json, issued_at, issued_by)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 export class PacksRepository {
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     private readonly audit: AuditLog,
   ) {}
 
   /** Issued packs, oldest first; for one meeting when given. */
-  list(meetingId?: number): IssuedPackRecord[] {
+  async list(meetingId?: number): Promise<IssuedPackRecord[]> {
     const rows =
       meetingId === undefined
-        ? this.db.prepare(`SELECT ${COLUMNS} FROM issued_packs ORDER BY meeting_id, version`).all()
-        : this.db
-            .prepare(`SELECT ${COLUMNS} FROM issued_packs WHERE meeting_id = ? ORDER BY version`)
-            .all(meetingId);
+        ? await this.sql.all(`SELECT ${COLUMNS} FROM issued_packs ORDER BY meeting_id, version`)
+        : await this.sql.all(
+            `SELECT ${COLUMNS} FROM issued_packs WHERE meeting_id = ? ORDER BY version`,
+            meetingId,
+          );
     return z.array(issuedPackRowSchema).parse(rows);
   }
 
-  get(id: number): IssuedPackRecord {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM issued_packs WHERE id = ?`).get(id);
+  async get(id: number): Promise<IssuedPackRecord> {
+    const row = await this.sql.get(`SELECT ${COLUMNS} FROM issued_packs WHERE id = ?`, id);
     if (!row) throw new BoardPackError('not_found', `There is no issued pack ${id}.`);
     return issuedPackRowSchema.parse(row);
   }
 
-  latest(meetingId: number): IssuedPackRecord | null {
-    const row = this.db
-      .prepare(`SELECT ${COLUMNS} FROM issued_packs WHERE meeting_id = ? ORDER BY version DESC LIMIT 1`)
-      .get(meetingId);
+  async latest(meetingId: number): Promise<IssuedPackRecord | null> {
+    const row = await this.sql.get(
+      `SELECT ${COLUMNS} FROM issued_packs WHERE meeting_id = ? ORDER BY version DESC LIMIT 1`,
+      meetingId,
+    );
     return row ? issuedPackRowSchema.parse(row) : null;
   }
 
   /** The stored bytes exactly as issued. */
-  pdf(id: number): Buffer {
-    const row = this.db.prepare('SELECT pdf FROM issued_packs WHERE id = ?').get(id);
+  async pdf(id: number): Promise<Buffer> {
+    const row = await this.sql.get('SELECT pdf FROM issued_packs WHERE id = ?', id);
     if (!row) throw new BoardPackError('not_found', `There is no issued pack ${id}.`);
     return pdfRowSchema.parse(row).pdf;
   }
 
-  bySha256(sha256: string): IssuedPackRecord | null {
-    const row = this.db
-      .prepare(`SELECT ${COLUMNS} FROM issued_packs WHERE sha256 = ? ORDER BY id LIMIT 1`)
-      .get(sha256);
+  async bySha256(sha256: string): Promise<IssuedPackRecord | null> {
+    const row = await this.sql.get(
+      `SELECT ${COLUMNS} FROM issued_packs WHERE sha256 = ? ORDER BY id LIMIT 1`,
+      sha256,
+    );
     return row ? issuedPackRowSchema.parse(row) : null;
   }
 
   /** Stores a new version; the version must be the next one for the meeting (checked inside the transaction). */
-  insert(pack: NewIssuedPack): IssuedPackRecord {
-    return writeTransaction(this.db, () => {
-      const latest = this.latest(pack.meetingId);
+  async insert(pack: NewIssuedPack): Promise<IssuedPackRecord> {
+    return this.sql.transaction(async () => {
+      const latest = await this.latest(pack.meetingId);
       const expected = (latest?.version ?? 0) + 1;
       if (pack.version !== expected) {
         throw new BoardPackError(
@@ -117,29 +122,23 @@ export class PacksRepository {
           `Version ${expected} of this meeting's pack is the next to issue, not ${pack.version}; someone may have issued it meanwhile.`,
         );
       }
-      const id = Number(
-        this.db
-          .prepare(
-            `INSERT INTO issued_packs (meeting_id, version, reporting_month, options_json, sha256, size_bytes, pdf, snapshot_json, changes_json, issued_at, issued_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            pack.meetingId,
-            pack.version,
-            pack.reportingMonth,
-            pack.optionsJson,
-            pack.sha256,
-            pack.pdf.length,
-            pack.pdf,
-            pack.snapshotJson,
-            pack.changesJson,
-            pack.issuedAt,
-            pack.issuedBy,
-          ).lastInsertRowid,
+      const id = await this.sql.insert(
+        INSERT,
+        pack.meetingId,
+        pack.version,
+        pack.reportingMonth,
+        pack.optionsJson,
+        pack.sha256,
+        pack.pdf.length,
+        pack.pdf,
+        pack.snapshotJson,
+        pack.changesJson,
+        pack.issuedAt,
+        pack.issuedBy,
       );
-      const issued = this.get(id);
+      const issued = await this.get(id);
       const { snapshotJson: _snapshot, ...summary } = issued;
-      this.audit.record(pack.issuedAt, pack.issuedBy, 'pack.issue', 'issued_pack', id, null, summary);
+      await this.audit.record(pack.issuedAt, pack.issuedBy, 'pack.issue', 'issued_pack', id, null, summary);
       return issued;
     });
   }

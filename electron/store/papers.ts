@@ -15,8 +15,7 @@ import {
   paperHasTooManyPages,
 } from '../../shared/paperLimits';
 import type { AuditLog } from './audit';
-import type { Db } from './open';
-import { writeTransaction } from './writeTransaction';
+import type { Sql } from './sql';
 import { idRowSchema, lastPositionRowSchema } from './rowSchemas';
 
 export { MAX_PAPER_BYTES };
@@ -61,7 +60,7 @@ const paperRowSchema = z
     addedBy: row.added_by,
   }));
 
-/** A BLOB column: better-sqlite3 answers a Buffer. */
+/** A BLOB column (bytea in PostgreSQL): the executor answers a Buffer. */
 const pdfRowSchema = z.object({ pdf: z.instanceof(Buffer) });
 
 const COLUMNS =
@@ -167,37 +166,35 @@ function renamedTitle(given: string): string {
 
 export class PapersRepository {
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     private readonly audit: AuditLog,
   ) {}
 
   /** A meeting's papers in agenda order, then in their order within each item. */
-  list(meetingId: number): PaperRecord[] {
-    this.assertMeeting(meetingId);
-    const rows = this.db
-      .prepare(
-        `SELECT ${COLUMNS} FROM papers p JOIN agenda_items a ON a.id = p.agenda_item_id
-         WHERE p.meeting_id = ? ORDER BY a.position, p.position, p.id`,
-      )
-      .all(meetingId);
+  async list(meetingId: number): Promise<PaperRecord[]> {
+    await this.assertMeeting(meetingId);
+    const rows = await this.sql.all(
+      `SELECT ${COLUMNS} FROM papers p JOIN agenda_items a ON a.id = p.agenda_item_id
+       WHERE p.meeting_id = ? ORDER BY a.position, p.position, p.id`,
+      meetingId,
+    );
     return z.array(paperRowSchema).parse(rows);
   }
 
-  get(paperId: number): PaperRecord {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM papers p WHERE p.id = ?`).get(paperId);
+  async get(paperId: number): Promise<PaperRecord> {
+    const row = await this.sql.get(`SELECT ${COLUMNS} FROM papers p WHERE p.id = ?`, paperId);
     if (!row) throw new BoardPackError('not_found', `There is no paper ${paperId}.`);
     return paperRowSchema.parse(row);
   }
 
   /**
    * Checks the PDF (size first, then with pdf-lib) and adds it as the item's last paper, with its
-   * audit record in one transaction. Async because pdf-lib reads a PDF asynchronously; nothing is
-   * written until every check has passed.
+   * audit record in one transaction. Nothing is written until every check has passed.
    */
   async add(input: NewPaper, at: string, actor: string): Promise<PaperRecord> {
     const fileName = input.fileName.trim();
     if (!fileName) throw new BoardPackError('invalid_input', 'A paper needs its file name.');
-    this.assertItemOnAgenda(input.meetingId, input.agendaItemId);
+    await this.assertItemOnAgenda(input.meetingId, input.agendaItemId);
     const title = titleOf(input);
     if (input.pdf.length === 0) throw refused(`"${fileName}" is empty. Choose the PDF of the paper.`);
     if (input.pdf.length > MAX_PAPER_BYTES)
@@ -207,58 +204,56 @@ export class PapersRepository {
     const pages = await countReadablePages(fileName, input.pdf);
     const pdf = Buffer.from(input.pdf.buffer, input.pdf.byteOffset, input.pdf.byteLength);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
-    return writeTransaction(this.db, () => {
+    return this.sql.transaction(async () => {
       // Checked again inside the transaction: the agenda may have changed while the PDF was read.
-      this.assertItemOnAgenda(input.meetingId, input.agendaItemId);
+      await this.assertItemOnAgenda(input.meetingId, input.agendaItemId);
       const position =
         lastPositionRowSchema.parse(
-          this.db
-            .prepare('SELECT coalesce(max(position), 0) AS p FROM papers WHERE agenda_item_id = ?')
-            .get(input.agendaItemId),
-        ).p + 1;
-      const id = Number(
-        this.db
-          .prepare(
-            `INSERT INTO papers (meeting_id, agenda_item_id, position, title, file_name, sha256, size_bytes, pages, pdf, added_at, added_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            input.meetingId,
+          await this.sql.get(
+            'SELECT coalesce(max(position), 0) AS p FROM papers WHERE agenda_item_id = ?',
             input.agendaItemId,
-            position,
-            title,
-            fileName,
-            sha256,
-            pdf.length,
-            pages,
-            pdf,
-            at,
-            actor,
-          ).lastInsertRowid,
+          ),
+        ).p + 1;
+      const id = await this.sql.insert(
+        `INSERT INTO papers (meeting_id, agenda_item_id, position, title, file_name, sha256, size_bytes, pages, pdf, added_at, added_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        input.meetingId,
+        input.agendaItemId,
+        position,
+        title,
+        fileName,
+        sha256,
+        pdf.length,
+        pages,
+        pdf,
+        at,
+        actor,
       );
-      const paper = this.get(id);
-      this.audit.record(at, actor, 'paper.add', 'paper', id, null, paper);
+      const paper = await this.get(id);
+      await this.audit.record(at, actor, 'paper.add', 'paper', id, null, paper);
       return paper;
     });
   }
 
   /** Removes a paper from its item; the papers after it move up. Issued packs keep their own copy. */
-  remove(paperId: number, at: string, actor: string): void {
-    writeTransaction(this.db, () => {
-      const before = this.get(paperId);
-      this.db.prepare('DELETE FROM papers WHERE id = ?').run(paperId);
+  async remove(paperId: number, at: string, actor: string): Promise<void> {
+    await this.sql.transaction(async () => {
+      const before = await this.get(paperId);
+      await this.sql.run('DELETE FROM papers WHERE id = ?', paperId);
       // One row at a time from the front, each into the place just freed, so UNIQUE (agenda_item_id,
       // position) and the CHECK on position hold at every step.
       const after = z
         .array(idRowSchema)
         .parse(
-          this.db
-            .prepare('SELECT id FROM papers WHERE agenda_item_id = ? AND position > ? ORDER BY position')
-            .all(before.agendaItemId, before.position),
+          await this.sql.all(
+            'SELECT id FROM papers WHERE agenda_item_id = ? AND position > ? ORDER BY position',
+            before.agendaItemId,
+            before.position,
+          ),
         );
-      const moveUp = this.db.prepare('UPDATE papers SET position = position - 1 WHERE id = ?');
-      for (const paper of after) moveUp.run(paper.id);
-      this.audit.record(at, actor, 'paper.remove', 'paper', paperId, before, null);
+      for (const paper of after)
+        await this.sql.run('UPDATE papers SET position = position - 1 WHERE id = ?', paper.id);
+      await this.audit.record(at, actor, 'paper.remove', 'paper', paperId, before, null);
     });
   }
 
@@ -267,35 +262,37 @@ export class PapersRepository {
    * stay as they are. The same title again changes nothing and records nothing. Packs already issued
    * keep the title they were issued with.
    */
-  rename(paperId: number, title: string, at: string, actor: string): PaperRecord {
+  async rename(paperId: number, title: string, at: string, actor: string): Promise<PaperRecord> {
     const renamed = renamedTitle(title);
-    return writeTransaction(this.db, () => {
-      const before = this.get(paperId);
+    return this.sql.transaction(async () => {
+      const before = await this.get(paperId);
       if (before.title === renamed) return before;
-      this.db.prepare('UPDATE papers SET title = ? WHERE id = ?').run(renamed, paperId);
-      const after = this.get(paperId);
-      this.audit.record(at, actor, 'paper.rename', 'paper', paperId, before, after);
+      await this.sql.run('UPDATE papers SET title = ? WHERE id = ?', renamed, paperId);
+      const after = await this.get(paperId);
+      await this.audit.record(at, actor, 'paper.rename', 'paper', paperId, before, after);
       return after;
     });
   }
 
   /** The paper's bytes, exactly as added. */
-  pdf(paperId: number): Buffer {
-    const row = this.db.prepare('SELECT pdf FROM papers WHERE id = ?').get(paperId);
+  async pdf(paperId: number): Promise<Buffer> {
+    const row = await this.sql.get('SELECT pdf FROM papers WHERE id = ?', paperId);
     if (!row) throw new BoardPackError('not_found', `There is no paper ${paperId}.`);
     return pdfRowSchema.parse(row).pdf;
   }
 
-  private assertMeeting(meetingId: number): void {
-    if (!this.db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(meetingId))
+  private async assertMeeting(meetingId: number): Promise<void> {
+    if (!(await this.sql.get('SELECT 1 FROM meetings WHERE id = ?', meetingId)))
       throw new BoardPackError('not_found', `There is no meeting ${meetingId}.`);
   }
 
-  private assertItemOnAgenda(meetingId: number, agendaItemId: number): void {
-    this.assertMeeting(meetingId);
-    const onAgenda = this.db
-      .prepare('SELECT 1 FROM agenda_items WHERE id = ? AND meeting_id = ?')
-      .get(agendaItemId, meetingId);
+  private async assertItemOnAgenda(meetingId: number, agendaItemId: number): Promise<void> {
+    await this.assertMeeting(meetingId);
+    const onAgenda = await this.sql.get(
+      'SELECT 1 FROM agenda_items WHERE id = ? AND meeting_id = ?',
+      agendaItemId,
+      meetingId,
+    );
     if (!onAgenda)
       throw new BoardPackError(
         'not_found',

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { personRoleSchema, type Person, type personInputSchema } from '../../shared/contractSchemas';
 import type { AuditLog } from './audit';
-import type { Db } from './open';
-import { writeTransaction } from './writeTransaction';
+import type { Sql } from './sql';
 import { flagColumn, idRowSchema } from './rowSchemas';
 
 export type { Person };
@@ -34,34 +33,34 @@ const SELECT = `SELECT p.id, p.name, p.role, s.number AS strand_number, p.email,
 
 export class PeopleRepository {
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     private readonly audit: AuditLog,
   ) {}
 
-  list(): Person[] {
+  async list(): Promise<Person[]> {
     return z
       .array(personRowSchema)
-      .parse(this.db.prepare(`${SELECT} ORDER BY p.retired, p.role, p.name, p.id`).all());
+      .parse(await this.sql.all(`${SELECT} ORDER BY p.retired, p.role, p.name, p.id`));
   }
 
-  get(id: number): Person {
-    const row = this.db.prepare(`${SELECT} WHERE p.id = ?`).get(id);
+  async get(id: number): Promise<Person> {
+    const row = await this.sql.get(`${SELECT} WHERE p.id = ?`, id);
     if (!row) throw new BoardPackError('not_found', `There is no person ${id}.`);
     return personRowSchema.parse(row);
   }
 
   /** Adds a person (no id) or changes one; a strand lead or deputy names the strand. */
-  save(input: PersonInput, at: string, actor: string): Person {
+  async save(input: PersonInput, at: string, actor: string): Promise<Person> {
     const name = input.name.trim();
     if (!name) throw new BoardPackError('invalid_input', 'A person needs a name.');
     if (STRAND_ROLES[input.role] && input.strandNumber === null) {
       throw new BoardPackError('invalid_input', `Say which strand this ${STRAND_ROLES[input.role]} is for.`);
     }
-    return writeTransaction(this.db, () => {
-      if (!input.retired) this.refuseSecondLead(input);
+    return await this.sql.transaction(async () => {
+      if (!input.retired) await this.refuseSecondLead(input);
       let strandId: number | null = null;
       if (input.strandNumber !== null) {
-        const strand = this.db.prepare('SELECT id FROM strands WHERE number = ?').get(input.strandNumber);
+        const strand = await this.sql.get('SELECT id FROM strands WHERE number = ?', input.strandNumber);
         if (!strand)
           throw new BoardPackError('not_found', `There is no strand ${input.strandNumber} in the plan.`);
         strandId = idRowSchema.parse(strand).id;
@@ -69,33 +68,32 @@ export class PeopleRepository {
       const strandValue = STRAND_ROLES[input.role] ? strandId : null;
       const values = [name, input.role, strandValue, input.email.trim(), input.retired ? 1 : 0] as const;
       if (input.id === undefined) {
-        const id = Number(
-          this.db
-            .prepare('INSERT INTO people (name, role, strand_id, email, retired) VALUES (?, ?, ?, ?, ?)')
-            .run(...values).lastInsertRowid,
+        const id = await this.sql.insert(
+          'INSERT INTO people (name, role, strand_id, email, retired) VALUES (?, ?, ?, ?, ?)',
+          ...values,
         );
-        const created = this.get(id);
-        this.audit.record(at, actor, 'person.add', 'person', id, null, created);
+        const created = await this.get(id);
+        await this.audit.record(at, actor, 'person.add', 'person', id, null, created);
         return created;
       }
-      const before = this.get(input.id);
-      this.db
-        // A seeded person once changed is the secretariat's own: the plan is no longer untouched.
-        .prepare(
-          'UPDATE people SET name = ?, role = ?, strand_id = ?, email = ?, retired = ?, from_plan = 0 WHERE id = ?',
-        )
-        .run(...values, input.id);
-      const after = this.get(input.id);
-      this.audit.record(at, actor, 'person.edit', 'person', input.id, before, after);
+      const before = await this.get(input.id);
+      // A seeded person once changed is the secretariat's own: the plan is no longer untouched.
+      await this.sql.run(
+        'UPDATE people SET name = ?, role = ?, strand_id = ?, email = ?, retired = ?, from_plan = 0 WHERE id = ?',
+        ...values,
+        input.id,
+      );
+      const after = await this.get(input.id);
+      await this.audit.record(at, actor, 'person.edit', 'person', input.id, before, after);
       return after;
     });
   }
 
   /** A strand has one lead and one deputy at a time: the one before is marked as left first. */
-  private refuseSecondLead(input: PersonInput): void {
+  private async refuseSecondLead(input: PersonInput): Promise<void> {
     const role = STRAND_ROLES[input.role];
     if (!role || input.strandNumber === null) return;
-    const other = this.list().find(
+    const other = (await this.list()).find(
       (p) =>
         !p.retired && p.role === input.role && p.strandNumber === input.strandNumber && p.id !== input.id,
     );

@@ -9,11 +9,10 @@ import { isWithin, monthIndex, reportingMonthSchema, type ReportingMonth } from 
 import { MAX_OBJECTIVE_NUMBER, nextObjectiveNumber } from '../../shared/objectiveRefs';
 import type { PlanFile } from '../../shared/planFile';
 import type { AuditLog } from './audit';
-import type { Db } from './open';
-import { writeTransaction } from './writeTransaction';
+import type { Sql } from './sql';
 import { countRowSchema, flagColumn, lastPositionRowSchema, wordsColumn } from './rowSchemas';
 
-// An objective row, read in better-sqlite3's raw mode (an array in OBJECTIVE_COLUMNS order): zod
+// An objective row, read as an array in OBJECTIVE_COLUMNS order (the executor's rows()): zod
 // checks a tuple in about a quarter of the time of an object without eval, and objectives() reads
 // every objective of the plan (2,000 in the benchmark) on most screens.
 const objectiveRowSchema = z
@@ -130,6 +129,9 @@ const OBJECTIVE_COLUMNS = `o.id, o.ref, s.number AS strand_number, o.theme, o.th
 /** Sort key for references such as 2.E.3 and 2.E.10: strand, then position in the table. */
 const OBJECTIVE_ORDER = 's.number, o.position, o.id';
 
+const OBJECTIVE_BY_REF = `SELECT ${OBJECTIVE_COLUMNS} FROM objectives o JOIN strands s ON s.id = o.strand_id WHERE o.ref = ?`;
+const PLAN_ROW = 'SELECT * FROM plan WHERE id = 1';
+
 /** The plan as the store holds it: the contract's plan detail without its strands and theme headings. */
 export type PlanDetail = Omit<z.infer<typeof planDetailSchema>, 'strands' | 'themes'>;
 
@@ -143,6 +145,22 @@ export type NewObjective = Omit<z.input<typeof newObjectiveSchema>, 'startMonth'
   startMonth: ReportingMonth;
 };
 
+// The statements that write a plan file into an empty database (seed).
+const INSERT_OUTCOME = 'INSERT INTO outcomes (number, text) VALUES (?, ?)';
+const INSERT_THEME = 'INSERT INTO themes (kind, position, name, summary) VALUES (?, ?, ?, ?)';
+const INSERT_AGENDA_ITEM = 'INSERT INTO standing_agenda (position, title) VALUES (?, ?)';
+const INSERT_PARTNER = 'INSERT INTO partners (position, name) VALUES (?, ?)';
+const INSERT_TERM = 'INSERT INTO glossary (position, term, meaning) VALUES (?, ?, ?)';
+const INSERT_STRAND = 'INSERT INTO strands (number, title, operation, lead) VALUES (?, ?, ?, ?)';
+const INSERT_MEASURE = 'INSERT INTO success_measures (strand_id, position, text) VALUES (?, ?, ?)';
+const INSERT_AIM = 'INSERT INTO strand_aims (strand_id, position, text) VALUES (?, ?, ?)';
+const INSERT_SEEDED_OBJECTIVE = `INSERT INTO objectives (ref, strand_id, theme, theme_code, position, text, year, target_text, target_value,
+    target_unit, owner, repeated, notes_json, start_month)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_SEEDED_LEAD =
+  "INSERT INTO people (name, role, strand_id, from_plan) SELECT ?, 'strand_lead', id, 1 FROM strands WHERE number = ?";
+const INSERT_SEEDED_CHAIR = "INSERT INTO people (name, role, from_plan) VALUES (?, 'chair', 1)";
+
 /** A spreadsheet import of the plan, as recorded: what, from where, by whom. */
 export interface PlanImportEntry {
   sourceName: string;
@@ -154,34 +172,28 @@ export interface PlanImportEntry {
 }
 
 export class PlanRepository {
-  private readonly objectiveByRef;
-  private readonly planRow;
-
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     private readonly audit: AuditLog,
-  ) {
-    this.objectiveByRef = db
-      .prepare(
-        `SELECT ${OBJECTIVE_COLUMNS} FROM objectives o JOIN strands s ON s.id = o.strand_id WHERE o.ref = ?`,
-      )
-      .raw(true);
-    this.planRow = db.prepare('SELECT * FROM plan WHERE id = 1');
+  ) {}
+
+  async hasPlan(): Promise<boolean> {
+    return (await this.sql.get(PLAN_ROW)) !== undefined;
   }
 
-  hasPlan(): boolean {
-    return this.planRow.get() !== undefined;
+  /** The objective's row as rows() answers it (an array in OBJECTIVE_COLUMNS order), if there is one. */
+  private async objectiveRow(ref: string): Promise<unknown[] | undefined> {
+    return (await this.sql.rows(OBJECTIVE_BY_REF, ref))[0];
   }
 
   /** Writes a whole plan into an empty database, in one transaction. */
-  seed(plan: PlanFile, at: string, actor: string): void {
-    writeTransaction(this.db, () => {
-      if (this.hasPlan()) throw new BoardPackError('conflict', 'This database already holds a plan.');
-      const db = this.db;
-      db.prepare(
+  async seed(plan: PlanFile, at: string, actor: string): Promise<void> {
+    await this.sql.transaction(async () => {
+      if (await this.hasPlan()) throw new BoardPackError('conflict', 'This database already holds a plan.');
+      const sql = this.sql;
+      await sql.run(
         `INSERT INTO plan (id, plan_key, title, organisation, board_name, aim, start_month, end_month, protective_marking, chairs_json)
          VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
         plan.id,
         plan.title,
         plan.organisation,
@@ -192,37 +204,28 @@ export class PlanRepository {
         plan.protectiveMarking,
         JSON.stringify(plan.chairs),
       );
-      const outcome = db.prepare('INSERT INTO outcomes (number, text) VALUES (?, ?)');
-      for (const o of plan.outcomes) outcome.run(o.number, o.text);
-      const theme = db.prepare('INSERT INTO themes (kind, position, name, summary) VALUES (?, ?, ?, ?)');
-      plan.underpinningThemes.forEach((name, i) => theme.run('underpinning', i + 1, name, ''));
-      plan.crossCuttingThemes.forEach((t, i) => theme.run('cross_cutting', i + 1, t.name, t.summary));
-      const agenda = db.prepare('INSERT INTO standing_agenda (position, title) VALUES (?, ?)');
-      plan.standingAgenda.forEach((title, i) => agenda.run(i + 1, title));
-      const partner = db.prepare('INSERT INTO partners (position, name) VALUES (?, ?)');
-      plan.partners.forEach((name, i) => partner.run(i + 1, name));
-      const term = db.prepare('INSERT INTO glossary (position, term, meaning) VALUES (?, ?, ?)');
-      plan.glossary.forEach((g, i) => term.run(i + 1, g.term, g.meaning));
+      for (const o of plan.outcomes) await sql.run(INSERT_OUTCOME, o.number, o.text);
+      for (const [i, name] of plan.underpinningThemes.entries())
+        await sql.run(INSERT_THEME, 'underpinning', i + 1, name, '');
+      for (const [i, t] of plan.crossCuttingThemes.entries())
+        await sql.run(INSERT_THEME, 'cross_cutting', i + 1, t.name, t.summary);
+      for (const [i, title] of plan.standingAgenda.entries()) await sql.run(INSERT_AGENDA_ITEM, i + 1, title);
+      for (const [i, name] of plan.partners.entries()) await sql.run(INSERT_PARTNER, i + 1, name);
+      for (const [i, g] of plan.glossary.entries()) await sql.run(INSERT_TERM, i + 1, g.term, g.meaning);
 
-      const strand = db.prepare('INSERT INTO strands (number, title, operation, lead) VALUES (?, ?, ?, ?)');
-      const measure = db.prepare('INSERT INTO success_measures (strand_id, position, text) VALUES (?, ?, ?)');
-      const aim = db.prepare('INSERT INTO strand_aims (strand_id, position, text) VALUES (?, ?, ?)');
-      const objective = db.prepare(
-        `INSERT INTO objectives (ref, strand_id, theme, theme_code, position, text, year, target_text, target_value,
-           target_unit, owner, repeated, notes_json, start_month)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
       let objectiveCount = 0;
       for (const s of plan.strands) {
-        const strandId = Number(strand.run(s.number, s.title, s.operation, s.lead).lastInsertRowid);
-        s.successMeasures.forEach((text, i) => measure.run(strandId, i + 1, text));
-        s.aims.forEach((text, i) => aim.run(strandId, i + 1, text));
+        const strandId = await sql.insert(INSERT_STRAND, s.number, s.title, s.operation, s.lead);
+        for (const [i, text] of s.successMeasures.entries())
+          await sql.run(INSERT_MEASURE, strandId, i + 1, text);
+        for (const [i, text] of s.aims.entries()) await sql.run(INSERT_AIM, strandId, i + 1, text);
         let position = 0;
         for (const group of s.themes) {
           for (const o of group.objectives) {
             position += 1;
             objectiveCount += 1;
-            objective.run(
+            await sql.run(
+              INSERT_SEEDED_OBJECTIVE,
               o.ref,
               strandId,
               group.theme,
@@ -242,54 +245,49 @@ export class PlanRepository {
           }
         }
       }
-      this.audit.record(at, actor, 'plan.seed', 'plan', plan.id, null, {
+      await this.audit.record(at, actor, 'plan.seed', 'plan', plan.id, null, {
         title: plan.title,
         strands: plan.strands.length,
         objectives: objectiveCount,
       });
-      this.seedPeople(plan, at, actor);
+      await this.seedPeople(plan, at, actor);
     });
   }
 
   /** The plan's strand leads (roles, as the document gives them) and chairs, as the roster's first people. */
-  private seedPeople(plan: PlanFile, at: string, actor: string): void {
-    const lead = this.db.prepare(
-      "INSERT INTO people (name, role, strand_id, from_plan) SELECT ?, 'strand_lead', id, 1 FROM strands WHERE number = ?",
-    );
-    for (const s of plan.strands) if (s.lead.trim()) lead.run(s.lead.trim(), s.number);
-    const chair = this.db.prepare("INSERT INTO people (name, role, from_plan) VALUES (?, 'chair', 1)");
-    for (const name of plan.chairs) if (name.trim()) chair.run(name.trim());
-    const seeded = this.db.prepare('SELECT id, name, role FROM people WHERE from_plan = 1 ORDER BY id').all();
+  private async seedPeople(plan: PlanFile, at: string, actor: string): Promise<void> {
+    for (const s of plan.strands)
+      if (s.lead.trim()) await this.sql.run(INSERT_SEEDED_LEAD, s.lead.trim(), s.number);
+    for (const name of plan.chairs) if (name.trim()) await this.sql.run(INSERT_SEEDED_CHAIR, name.trim());
+    const seeded = await this.sql.all('SELECT id, name, role FROM people WHERE from_plan = 1 ORDER BY id');
     if (seeded.length > 0)
-      this.audit.record(at, actor, 'people.seed', 'person', 'plan', null, { people: seeded });
+      await this.audit.record(at, actor, 'people.seed', 'person', 'plan', null, { people: seeded });
   }
 
   /**
    * True while the plan is all the database holds: no updates, meetings, issued packs, people,
    * exchange files or imports. Such a plan (a fresh install's seed) can be replaced whole.
    */
-  isUntouched(): boolean {
-    const row = this.db
-      .prepare(
-        `SELECT (SELECT count(*) FROM updates) + (SELECT count(*) FROM meetings) + (SELECT count(*) FROM issued_packs)
-           + (SELECT count(*) FROM people WHERE from_plan = 0) + (SELECT count(*) FROM exchange_files_seen) + (SELECT count(*) FROM exchange_requests)
-           + (SELECT count(*) FROM exchange_inbox) + (SELECT count(*) FROM plan_imports)
-           + (SELECT count(*) FROM indicator_figures) AS n`,
-      )
-      .get();
+  async isUntouched(): Promise<boolean> {
+    const row = await this.sql.get(
+      `SELECT (SELECT count(*) FROM updates) + (SELECT count(*) FROM meetings) + (SELECT count(*) FROM issued_packs)
+         + (SELECT count(*) FROM people WHERE from_plan = 0) + (SELECT count(*) FROM exchange_files_seen) + (SELECT count(*) FROM exchange_requests)
+         + (SELECT count(*) FROM exchange_inbox) + (SELECT count(*) FROM plan_imports)
+         + (SELECT count(*) FROM indicator_figures) AS n`,
+    );
     return countRowSchema.parse(row).n === 0;
   }
 
   /** Removes an untouched plan so another can be seeded in its place, in the caller's transaction. */
-  clearUntouched(at: string, actor: string): void {
-    writeTransaction(this.db, () => {
-      if (!this.isUntouched()) {
+  async clearUntouched(at: string, actor: string): Promise<void> {
+    await this.sql.transaction(async () => {
+      if (!(await this.isUntouched())) {
         throw new BoardPackError(
           'conflict',
           'This database already holds work on its plan, so the plan cannot be replaced.',
         );
       }
-      const before = this.summary();
+      const before = await this.summary();
       for (const table of [
         // The plan's indicators go with it (they have no figures, or the plan is not untouched).
         'indicator_definition_changes',
@@ -307,18 +305,18 @@ export class PlanRepository {
         'glossary',
         'plan',
       ]) {
-        this.db.prepare(`DELETE FROM ${table}`).run();
+        await this.sql.run(`DELETE FROM ${table}`);
       }
-      this.audit.record(at, actor, 'plan.clear', 'plan', before.id, before, null);
+      await this.audit.record(at, actor, 'plan.clear', 'plan', before.id, before, null);
     });
   }
 
-  summary(): PlanSummary {
-    return this.planRecord().summary;
+  async summary(): Promise<PlanSummary> {
+    return (await this.planRecord()).summary;
   }
 
-  private planRecord(): z.infer<typeof planRowSchema> {
-    const row = this.planRow.get();
+  private async planRecord(): Promise<z.infer<typeof planRowSchema>> {
+    const row = await this.sql.get(PLAN_ROW);
     if (!row)
       throw new BoardPackError(
         'not_found',
@@ -327,37 +325,35 @@ export class PlanRepository {
     return planRowSchema.parse(row);
   }
 
-  detail(): PlanDetail {
-    const { summary, chairs } = this.planRecord();
-    const db = this.db;
+  async detail(): Promise<PlanDetail> {
+    const { summary, chairs } = await this.planRecord();
+    const sql = this.sql;
     const themes = themeRowsSchema.parse(
-      db.prepare('SELECT kind, name, summary FROM themes ORDER BY kind, position').all(),
+      await sql.all('SELECT kind, name, summary FROM themes ORDER BY kind, position, id'),
     );
     return {
       ...summary,
       chairs,
-      outcomes: outcomeRowsSchema.parse(
-        db.prepare('SELECT number, text FROM outcomes ORDER BY number').all(),
-      ),
+      outcomes: outcomeRowsSchema.parse(await sql.all('SELECT number, text FROM outcomes ORDER BY number')),
       underpinningThemes: themes.filter((t) => t.kind === 'underpinning').map((t) => t.name),
       crossCuttingThemes: themes
         .filter((t) => t.kind === 'cross_cutting')
         .map((t) => ({ name: t.name, summary: t.summary })),
       standingAgenda: titleRowsSchema
-        .parse(db.prepare('SELECT title FROM standing_agenda ORDER BY position').all())
+        .parse(await sql.all('SELECT title FROM standing_agenda ORDER BY position'))
         .map((r) => r.title),
       partners: nameRowsSchema
-        .parse(db.prepare('SELECT name FROM partners ORDER BY position').all())
+        .parse(await sql.all('SELECT name FROM partners ORDER BY position'))
         .map((r) => r.name),
       glossary: glossaryRowsSchema.parse(
-        db.prepare('SELECT term, meaning FROM glossary ORDER BY position').all(),
+        await sql.all('SELECT term, meaning FROM glossary ORDER BY position'),
       ),
     };
   }
 
   /** Refuses a month outside the plan period with a sentence that names the period. */
-  assertMonthInPlan(month: ReportingMonth): void {
-    const plan = this.summary();
+  async assertMonthInPlan(month: ReportingMonth): Promise<void> {
+    const plan = await this.summary();
     if (!isWithin(month, plan.startMonth, plan.endMonth)) {
       throw new BoardPackError(
         'outside_plan_period',
@@ -366,15 +362,15 @@ export class PlanRepository {
     }
   }
 
-  strands(): Strand[] {
+  async strands(): Promise<Strand[]> {
     const rows = strandRowsSchema.parse(
-      this.db.prepare('SELECT id, number, title, operation, lead FROM strands ORDER BY number').all(),
+      await this.sql.all('SELECT id, number, title, operation, lead FROM strands ORDER BY number'),
     );
     const measures = strandTextRowsSchema.parse(
-      this.db.prepare('SELECT strand_id, text FROM success_measures ORDER BY strand_id, position').all(),
+      await this.sql.all('SELECT strand_id, text FROM success_measures ORDER BY strand_id, position'),
     );
     const aims = strandTextRowsSchema.parse(
-      this.db.prepare('SELECT strand_id, text FROM strand_aims ORDER BY strand_id, position').all(),
+      await this.sql.all('SELECT strand_id, text FROM strand_aims ORDER BY strand_id, position'),
     );
     return rows.map((row) => ({
       ...row,
@@ -383,8 +379,8 @@ export class PlanRepository {
     }));
   }
 
-  strand(number: number): Strand {
-    const found = this.strands().find((s) => s.number === number);
+  async strand(number: number): Promise<Strand> {
+    const found = (await this.strands()).find((s) => s.number === number);
     if (!found) throw new BoardPackError('not_found', `There is no strand ${number} in the plan.`);
     return found;
   }
@@ -393,9 +389,9 @@ export class PlanRepository {
    * Objectives in table order; by default only those reporting in the given month (from their start
    * month until before their retirement month), or, without a month, every one not retired.
    */
-  objectives(
+  async objectives(
     options: { strandNumber?: number; month?: ReportingMonth; includeRetired?: boolean } = {},
-  ): Objective[] {
+  ): Promise<Objective[]> {
     const where: string[] = [];
     const params: (string | number)[] = [];
     if (options.strandNumber !== undefined) {
@@ -410,26 +406,24 @@ export class PlanRepository {
         where.push('o.retired_from IS NULL');
       }
     }
-    const rows = this.db
-      .prepare(
-        `SELECT ${OBJECTIVE_COLUMNS} FROM objectives o JOIN strands s ON s.id = o.strand_id
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${OBJECTIVE_ORDER}`,
-      )
-      .raw(true)
-      .all(...params);
+    const rows = await this.sql.rows(
+      `SELECT ${OBJECTIVE_COLUMNS} FROM objectives o JOIN strands s ON s.id = o.strand_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${OBJECTIVE_ORDER}`,
+      ...params,
+    );
     return objectiveRowsSchema.parse(rows);
   }
 
-  objective(ref: string): Objective {
-    const row = this.objectiveByRef.get(ref.trim());
+  async objective(ref: string): Promise<Objective> {
+    const row = await this.objectiveRow(ref.trim());
     if (!row) throw new BoardPackError('not_found', `There is no objective ${ref} in the plan.`);
     return objectiveRowSchema.parse(row);
   }
 
   /** Adds an objective at the end of its strand with the next free reference for its theme. */
-  addObjective(input: NewObjective, at: string, actor: string): Objective {
-    return writeTransaction(this.db, () => {
-      const strand = this.strand(input.strandNumber);
+  async addObjective(input: NewObjective, at: string, actor: string): Promise<Objective> {
+    return await this.sql.transaction(async () => {
+      const strand = await this.strand(input.strandNumber);
       const code = input.themeCode;
       if (!/^[RIPE]+$/.test(code)) {
         throw new BoardPackError(
@@ -438,11 +432,13 @@ export class PlanRepository {
         );
       }
       if (!input.text.trim()) throw new BoardPackError('invalid_input', 'An objective needs its wording.');
-      this.assertMonthInPlan(input.startMonth);
+      await this.assertMonthInPlan(input.startMonth);
       const refs = refRowsSchema.parse(
-        this.db
-          .prepare('SELECT ref FROM objectives WHERE strand_id = ? AND theme_code = ?')
-          .all(strand.id, code),
+        await this.sql.all(
+          'SELECT ref FROM objectives WHERE strand_id = ? AND theme_code = ?',
+          strand.id,
+          code,
+        ),
       );
       const next = nextObjectiveNumber(refs.map((r) => r.ref));
       if (input.ref === undefined && next === null)
@@ -458,88 +454,88 @@ export class PlanRepository {
             `Reference ${ref} does not fit strand ${strand.number}, theme ${code} (expected ${strand.number}.${code}.N).`,
           );
         }
-        if (this.objectiveByRef.get(ref))
+        if (await this.objectiveRow(ref))
           throw new BoardPackError('conflict', `Objective reference ${ref} is already in use.`);
       }
       const position =
         lastPositionRowSchema.parse(
-          this.db
-            .prepare('SELECT coalesce(max(position), 0) AS p FROM objectives WHERE strand_id = ?')
-            .get(strand.id),
+          await this.sql.get(
+            'SELECT coalesce(max(position), 0) AS p FROM objectives WHERE strand_id = ?',
+            strand.id,
+          ),
         ).p + 1;
-      this.db
-        .prepare(
-          `INSERT INTO objectives (ref, strand_id, theme, theme_code, position, text, year, target_text, target_value, target_unit, owner,
-             start_month)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          ref,
-          strand.id,
-          input.theme,
-          code,
-          position,
-          input.text.trim(),
-          input.year,
-          input.targetText ?? null,
-          input.targetValue ?? null,
-          input.targetUnit ?? null,
-          input.owner ?? null,
-          input.startMonth,
-        );
-      const created = this.objective(ref);
-      this.audit.record(at, actor, 'objective.add', 'objective', ref, null, created);
+      await this.sql.run(
+        `INSERT INTO objectives (ref, strand_id, theme, theme_code, position, text, year, target_text, target_value, target_unit, owner,
+           start_month)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ref,
+        strand.id,
+        input.theme,
+        code,
+        position,
+        input.text.trim(),
+        input.year,
+        input.targetText ?? null,
+        input.targetValue ?? null,
+        input.targetUnit ?? null,
+        input.owner ?? null,
+        input.startMonth,
+      );
+      const created = await this.objective(ref);
+      await this.audit.record(at, actor, 'objective.add', 'objective', ref, null, created);
       return created;
     });
   }
 
   /** Rewords an objective; its reference never changes. */
-  rewordObjective(
+  async rewordObjective(
     ref: string,
     changes: Partial<
       Pick<NewObjective, 'text' | 'year' | 'targetText' | 'targetValue' | 'targetUnit' | 'owner'>
     >,
     at: string,
     actor: string,
-  ): Objective {
-    return writeTransaction(this.db, () => {
-      const before = this.objective(ref);
+  ): Promise<Objective> {
+    return await this.sql.transaction(async () => {
+      const before = await this.objective(ref);
       const text = changes.text !== undefined ? changes.text.trim() : before.text;
       if (!text) throw new BoardPackError('invalid_input', 'An objective needs its wording.');
-      this.db
-        .prepare(
-          `UPDATE objectives SET text = ?, year = ?, target_text = ?, target_value = ?, target_unit = ?, owner = ? WHERE id = ?`,
-        )
-        .run(
-          text,
-          changes.year !== undefined ? changes.year : before.year,
-          changes.targetText !== undefined ? changes.targetText : before.targetText,
-          changes.targetValue !== undefined ? changes.targetValue : before.targetValue,
-          changes.targetUnit !== undefined ? changes.targetUnit : before.targetUnit,
-          changes.owner !== undefined ? changes.owner : before.owner,
-          before.id,
-        );
-      const after = this.objective(ref);
-      this.audit.record(at, actor, 'objective.reword', 'objective', ref, before, after);
+      await this.sql.run(
+        `UPDATE objectives SET text = ?, year = ?, target_text = ?, target_value = ?, target_unit = ?, owner = ? WHERE id = ?`,
+        text,
+        changes.year !== undefined ? changes.year : before.year,
+        changes.targetText !== undefined ? changes.targetText : before.targetText,
+        changes.targetValue !== undefined ? changes.targetValue : before.targetValue,
+        changes.targetUnit !== undefined ? changes.targetUnit : before.targetUnit,
+        changes.owner !== undefined ? changes.owner : before.owner,
+        before.id,
+      );
+      const after = await this.objective(ref);
+      await this.audit.record(at, actor, 'objective.reword', 'objective', ref, before, after);
       return after;
     });
   }
 
   /** Retires an objective from a month on: it keeps its history and its reference. */
-  retireObjective(ref: string, fromMonth: ReportingMonth, at: string, actor: string): Objective {
-    return writeTransaction(this.db, () => {
-      const before = this.objective(ref);
+  async retireObjective(
+    ref: string,
+    fromMonth: ReportingMonth,
+    at: string,
+    actor: string,
+  ): Promise<Objective> {
+    return await this.sql.transaction(async () => {
+      const before = await this.objective(ref);
       if (before.retired) throw new BoardPackError('conflict', `Objective ${ref} is already retired.`);
-      this.assertMonthInPlan(fromMonth);
+      await this.assertMonthInPlan(fromMonth);
       if (fromMonth < before.startMonth) {
         throw new BoardPackError(
           'invalid_input',
           `Objective ${ref} starts reporting in ${before.startMonth}; it cannot be retired from ${fromMonth}, before it starts.`,
         );
       }
-      this.db.prepare('UPDATE objectives SET retired_from = ? WHERE id = ?').run(fromMonth, before.id);
-      const after = this.objective(ref);
-      this.audit.record(at, actor, 'objective.retire', 'objective', ref, before, {
+      await this.sql.run('UPDATE objectives SET retired_from = ? WHERE id = ?', fromMonth, before.id);
+      const after = await this.objective(ref);
+      await this.audit.record(at, actor, 'objective.retire', 'objective', ref, before, {
         ...after,
         retiredFrom: fromMonth,
       });
@@ -548,13 +544,13 @@ export class PlanRepository {
   }
 
   /** Undoes a retirement: the objective reports again in every month from its start month. */
-  unretireObjective(ref: string, at: string, actor: string): Objective {
-    return writeTransaction(this.db, () => {
-      const before = this.objective(ref);
+  async unretireObjective(ref: string, at: string, actor: string): Promise<Objective> {
+    return await this.sql.transaction(async () => {
+      const before = await this.objective(ref);
       if (!before.retired) throw new BoardPackError('conflict', `Objective ${ref} is not retired.`);
-      this.db.prepare('UPDATE objectives SET retired_from = NULL WHERE id = ?').run(before.id);
-      const after = this.objective(ref);
-      this.audit.record(at, actor, 'objective.unretire', 'objective', ref, before, after);
+      await this.sql.run('UPDATE objectives SET retired_from = NULL WHERE id = ?', before.id);
+      const after = await this.objective(ref);
+      await this.audit.record(at, actor, 'objective.unretire', 'objective', ref, before, after);
       return after;
     });
   }
@@ -563,16 +559,14 @@ export class PlanRepository {
    * Deletes an objective only when nothing refers to it: no update ever recorded and no issued
    * pack. Otherwise the person is told to retire it instead.
    */
-  deleteObjective(ref: string, at: string, actor: string): void {
-    writeTransaction(this.db, () => {
-      const before = this.objective(ref);
+  async deleteObjective(ref: string, at: string, actor: string): Promise<void> {
+    await this.sql.transaction(async () => {
+      const before = await this.objective(ref);
       const updates = countRowSchema.parse(
-        this.db.prepare('SELECT count(*) AS n FROM updates WHERE objective_id = ?').get(before.id),
+        await this.sql.get('SELECT count(*) AS n FROM updates WHERE objective_id = ?', before.id),
       ).n;
       const issued = countRowSchema.parse(
-        this.db
-          .prepare('SELECT count(*) AS n FROM issued_packs WHERE snapshot_json LIKE ?')
-          .get(`%"${ref}"%`),
+        await this.sql.get('SELECT count(*) AS n FROM issued_packs WHERE snapshot_json LIKE ?', `%"${ref}"%`),
       ).n;
       if (updates > 0 || issued > 0) {
         throw new BoardPackError(
@@ -580,27 +574,31 @@ export class PlanRepository {
           `Objective ${ref} has updates or appears in an issued pack, so it cannot be deleted. Retire it instead.`,
         );
       }
-      this.db.prepare('DELETE FROM objectives WHERE id = ?').run(before.id);
-      this.audit.record(at, actor, 'objective.delete', 'objective', ref, before, null);
+      await this.sql.run('DELETE FROM objectives WHERE id = ?', before.id);
+      await this.audit.record(at, actor, 'objective.delete', 'objective', ref, before, null);
     });
   }
 
   /** Settings the secretariat can change: board name, protective marking, plan start month. */
-  recordImport(entry: PlanImportEntry): void {
-    this.db
-      .prepare(
-        'INSERT INTO plan_imports (source_name, sha256, mode, summary_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(entry.sourceName, entry.sha256, entry.mode, JSON.stringify(entry.summary), entry.at, entry.actor);
+  async recordImport(entry: PlanImportEntry): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO plan_imports (source_name, sha256, mode, summary_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)',
+      entry.sourceName,
+      entry.sha256,
+      entry.mode,
+      JSON.stringify(entry.summary),
+      entry.at,
+      entry.actor,
+    );
   }
 
-  updateSettings(
+  async updateSettings(
     changes: Partial<Pick<PlanSummary, 'boardName' | 'protectiveMarking' | 'startMonth' | 'endMonth'>>,
     at: string,
     actor: string,
-  ): PlanSummary {
-    return writeTransaction(this.db, () => {
-      const before = this.summary();
+  ): Promise<PlanSummary> {
+    return await this.sql.transaction(async () => {
+      const before = await this.summary();
       const after = { ...before, ...changes };
       if (monthIndex(after.endMonth) < monthIndex(after.startMonth)) {
         throw new BoardPackError('invalid_input', 'The plan must end after it starts.');
@@ -608,13 +606,15 @@ export class PlanRepository {
       if (!after.boardName.trim() || !after.protectiveMarking.trim()) {
         throw new BoardPackError('invalid_input', 'The board name and protective marking cannot be empty.');
       }
-      this.db
-        .prepare(
-          'UPDATE plan SET board_name = ?, protective_marking = ?, start_month = ?, end_month = ? WHERE id = 1',
-        )
-        .run(after.boardName.trim(), after.protectiveMarking.trim(), after.startMonth, after.endMonth);
-      this.audit.record(at, actor, 'plan.settings', 'plan', before.id, before, after);
-      return this.summary();
+      await this.sql.run(
+        'UPDATE plan SET board_name = ?, protective_marking = ?, start_month = ?, end_month = ? WHERE id = 1',
+        after.boardName.trim(),
+        after.protectiveMarking.trim(),
+        after.startMonth,
+        after.endMonth,
+      );
+      await this.audit.record(at, actor, 'plan.settings', 'plan', before.id, before, after);
+      return await this.summary();
     });
   }
 }

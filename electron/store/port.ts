@@ -225,6 +225,8 @@ export interface AuditPort {
     after: unknown,
   ): Promise<void>;
   list(filter?: AuditFilter): Promise<AuditEntry[]>;
+  /** What other desks changed after entry `since`: the last entry's id and the kinds of record changed. */
+  changesSince(since: number): Promise<{ last: number; entities: string[] }>;
   count(): Promise<number>;
 }
 

@@ -1,5 +1,7 @@
-// One search across the record: the FTS5 index 0008_search.sql keeps by triggers, asked with the
-// person's words made safe, ranked by bm25 within each kind, with a snippet marking the words.
+// One search across the record: the person's words made safe, matched in a full-text index kept by
+// triggers, the best of each kind ranked, with a snippet marking the words. SQLite's index is
+// FTS5 (0008_search.sql); every FTS5 statement is in sqliteSearch below, so PostgreSQL's index
+// (tsvector) can sit beside it behind the same FullTextIndex.
 import { z } from 'zod';
 import {
   SEARCH_KINDS,
@@ -9,27 +11,14 @@ import {
   type SnippetPart,
 } from '../../shared/contractSearch';
 import { monthLabel } from '../../shared/months';
-import type { Db } from './open';
-
-/** An index rowid is its kind's code shifted left 40 bits plus the source row's id (0008_search.sql). */
-const KIND_CODES: Record<SearchKind, number> = {
-  objective: 1,
-  update: 2,
-  minute: 3,
-  action: 4,
-  paper: 5,
-  indicator: 6,
-  decision: 7,
-};
-const ID_BITS = 2 ** 40;
+import type { Dialect, Sql } from './sql';
 
 /**
- * How many of a kind's newest matches are ranked. bm25 costs a read per match, and a common word
+ * How many of a kind's newest matches are ranked. Ranking costs a read per match, and a common word
  * can match tens of thousands of updates; ranking the newest thousand of each kind keeps a search
  * to a few milliseconds, and what is newest is what the board most often looks for.
  */
 export const RANKED_MATCHES = 1000;
-const NONE = 2 ** 62;
 
 // Snippet markers no typed text holds; they are split out here, so no markup ever reaches a screen.
 const OPEN = '\u0002';
@@ -37,25 +26,32 @@ const CLOSE = '\u0003';
 const MAX_WORDS = 12;
 
 /**
- * The person's words as an FTS5 query that cannot be a syntax error: each word becomes one quoted
- * phrase of its letters and digits (so "multi-agency" is the phrase "multi agency"), its last
- * token a prefix; the phrases are ANDed. Quotes, brackets, stars, NEAR, AND, OR and column names
- * are never passed through as syntax. Null when the words hold nothing to search for.
+ * One word the person typed, as the letters and digits it holds ("multi-agency" is the tokens
+ * multi and agency, to be found together in that order); its last token matches as the start of a
+ * word, unless it is one character long (that would gather nearly every word in the index).
  */
-export function ftsQuery(words: string): string | null {
-  const phrases: string[] = [];
+export interface SearchWord {
+  tokens: string[];
+  prefix: boolean;
+}
+
+/**
+ * The person's words, at most MAX_WORDS of them, each reduced to its letters and digits: quotes,
+ * brackets, stars and operators are never passed to an index as syntax. Empty when the words hold
+ * nothing to search for.
+ */
+export function searchWords(words: string): SearchWord[] {
+  const found: SearchWord[] = [];
   for (const word of words.normalize('NFC').split(/\s+/)) {
     const tokens = word.match(/[\p{L}\p{N}\p{M}]+/gu);
     if (!tokens) continue;
-    // A one-character prefix would gather nearly every word in the index: it must match whole.
-    const prefix = (tokens.at(-1) ?? '').length > 1 ? '*' : '';
-    phrases.push(`"${tokens.join(' ')}"${prefix}`);
-    if (phrases.length === MAX_WORDS) break;
+    found.push({ tokens, prefix: (tokens.at(-1) ?? '').length > 1 });
+    if (found.length === MAX_WORDS) break;
   }
-  return phrases.length === 0 ? null : phrases.join(' ');
+  return found;
 }
 
-/** A snippet as FTS5 gives it, with the markers, split into plain stretches and matched words. */
+/** A snippet with OPEN and CLOSE around each matched word, split into plain stretches and matched words. */
 export function snippetParts(marked: string): SnippetPart[] {
   const parts: SnippetPart[] = [];
   for (const piece of marked.split(OPEN)) {
@@ -68,9 +64,129 @@ export function snippetParts(marked: string): SnippetPart[] {
   return parts;
 }
 
+/** One kind's matches, as a full-text index answers them. */
+interface KindMatches {
+  /** Every match of the kind, counted (only the newest RANKED_MATCHES are ranked). */
+  total: number;
+  /**
+   * The best perKind of the newest RANKED_MATCHES, best first (title weighted twice the body, the
+   * newer row first on a tie): each the id of the row it came from (objective, update, minute,
+   * board action, paper, indicator; a decision is a minute) and its snippet, about 24 words around
+   * the words found, '…' where cut.
+   */
+  best: { id: number; snippet: SnippetPart[] }[];
+}
+
+/**
+ * A full-text index's answer to the words: the matches of each kind that has any. A row matches
+ * when it holds every word (its tokens together, in order; the last a prefix where the word says
+ * so) in its title or body, case and accents ignored; what each kind's title and body are is
+ * 0008_search.sql's (an update only while it is the current revision and not empty).
+ */
+type FullTextIndex = (
+  sql: Sql,
+  words: readonly SearchWord[],
+  perKind: number,
+) => Promise<Map<SearchKind, KindMatches>>;
+
+// ── SQLite: FTS5 ────────────────────────────────────────────────────────────────────────────────
+
+/** The words as an FTS5 query that cannot be a syntax error: one quoted phrase each, ANDed. */
+function fts5Query(words: readonly SearchWord[]): string {
+  return words.map((word) => `"${word.tokens.join(' ')}"${word.prefix ? '*' : ''}`).join(' ');
+}
+
+/** The person's words as an FTS5 query (see searchWords); null when they hold nothing to search for. */
+export function ftsQuery(words: string): string | null {
+  const found = searchWords(words);
+  return found.length === 0 ? null : fts5Query(found);
+}
+
+/** An index rowid is its kind's code shifted left 40 bits plus the source row's id (0008_search.sql). */
+const KIND_CODES: Record<SearchKind, number> = {
+  objective: 1,
+  update: 2,
+  minute: 3,
+  action: 4,
+  paper: 5,
+  indicator: 6,
+  decision: 7,
+};
+const ID_BITS = 2 ** 40;
+const NONE = 2 ** 62;
+
 const rowidsSchema = z.array(z.number().int());
 const rankedRowSchema = z.object({ rowid: z.number().int() });
 const snippetRowSchema = z.object({ rowid: z.number().int(), snippet: z.string() });
+
+// Three passes, each over the matches' rowids only until the last: every match, newest first (to
+// count each kind and find where its newest RANKED_MATCHES begin); those ranked by bm25 (title
+// weighted over body) within their kind, newer first on a tie, keeping the best perKind; and the
+// snippets of the kept rows. A kind column or per-kind queries would read far more.
+const MATCHES = `SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC`;
+const RANKED = `SELECT rowid FROM (
+    SELECT rowid, row_number() OVER (PARTITION BY rowid >> 40 ORDER BY bm25(search_index, 2.0, 1.0), rowid DESC) AS n
+    FROM search_index
+    WHERE search_index MATCH ? AND rowid >= CASE rowid >> 40 ${Object.values(KIND_CODES)
+      .map((code) => `WHEN ${code} THEN ?`)
+      .join(' ')} END)
+  WHERE n <= ? ORDER BY rowid >> 40, n`;
+const SNIPPETS = `SELECT rowid, snippet(search_index, -1, char(2), char(3), '…', 24) AS snippet
+  FROM search_index WHERE search_index MATCH ? AND rowid IN (SELECT value FROM json_each(?))`;
+
+/** Each kind's count of matches and the rowid its newest RANKED_MATCHES start at. */
+function countByKind(rowids: readonly number[]): Map<number, { total: number; from: number }> {
+  const kinds = new Map<number, { total: number; from: number }>();
+  for (const rowid of rowids) {
+    const code = Math.floor(rowid / ID_BITS);
+    const kind = kinds.get(code) ?? { total: 0, from: rowid };
+    kind.total += 1;
+    if (kind.total <= RANKED_MATCHES) kind.from = rowid;
+    kinds.set(code, kind);
+  }
+  return kinds;
+}
+
+/**
+ * FTS5's answer: the three passes above, then the kept rowids split back into kinds and ids. The
+ * one place in the store that speaks FTS5.
+ */
+const sqliteSearch: FullTextIndex = async (sql, words, perKind) => {
+  const query = fts5Query(words);
+  const kinds = countByKind(rowidsSchema.parse(await sql.column(MATCHES, query)));
+  const matches = new Map<SearchKind, KindMatches>();
+  if (kinds.size === 0) return matches;
+  const from = Object.values(KIND_CODES).map((code) => kinds.get(code)?.from ?? NONE);
+  const kept = z
+    .array(rankedRowSchema)
+    .parse(await sql.all(RANKED, query, ...from, perKind))
+    .map((r) => r.rowid);
+  const snippets = new Map(
+    z
+      .array(snippetRowSchema)
+      .parse(await sql.all(SNIPPETS, query, JSON.stringify(kept)))
+      .map((r) => [r.rowid, snippetParts(r.snippet)]),
+  );
+  for (const kind of SEARCH_KINDS) {
+    const code = KIND_CODES[kind];
+    const total = kinds.get(code)?.total ?? 0;
+    if (total === 0) continue;
+    const best = kept
+      .filter((rowid) => Math.floor(rowid / ID_BITS) === code)
+      .map((rowid) => ({ id: rowid - code * ID_BITS, snippet: snippets.get(rowid) ?? [] }));
+    matches.set(kind, { total, best });
+  }
+  return matches;
+};
+
+/** The index of the database's dialect. */
+function fullTextIndex(dialect: Dialect): FullTextIndex {
+  // FTS5 is SQLite's alone; PostgreSQL's variant (tsvector) answers the same FullTextIndex.
+  if (dialect === 'sqlite') return sqliteSearch;
+  throw new Error('Search over a PostgreSQL database is not written yet.');
+}
+
+// ── Where each hit lives: ordinary tables, the same in every dialect ─────────────────────────────
 
 interface Place {
   title: string;
@@ -198,67 +314,27 @@ const PLACES: Record<SearchKind, { sql: string; schema: z.ZodType<Place> }> = {
   },
 };
 
-// Three passes, each over the matches' rowids only until the last: every match, newest first (to
-// count each kind and find where its newest RANKED_MATCHES begin); those ranked by bm25 (title
-// weighted over body) within their kind, newer first on a tie, keeping the best perKind; and the
-// snippets of the kept rows. A kind column or per-kind queries would read far more.
-const MATCHES = `SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC`;
-const RANKED = `SELECT rowid FROM (
-    SELECT rowid, row_number() OVER (PARTITION BY rowid >> 40 ORDER BY bm25(search_index, 2.0, 1.0), rowid DESC) AS n
-    FROM search_index
-    WHERE search_index MATCH ? AND rowid >= CASE rowid >> 40 ${Object.values(KIND_CODES)
-      .map((code) => `WHEN ${code} THEN ?`)
-      .join(' ')} END)
-  WHERE n <= ? ORDER BY rowid >> 40, n`;
-const SNIPPETS = `SELECT rowid, snippet(search_index, -1, char(2), char(3), '…', 24) AS snippet
-  FROM search_index WHERE search_index MATCH ? AND rowid IN (SELECT value FROM json_each(?))`;
-
-/** Each kind's count of matches and the rowid its newest RANKED_MATCHES start at. */
-function countByKind(rowids: readonly number[]): Map<number, { total: number; from: number }> {
-  const kinds = new Map<number, { total: number; from: number }>();
-  for (const rowid of rowids) {
-    const code = Math.floor(rowid / ID_BITS);
-    const kind = kinds.get(code) ?? { total: 0, from: rowid };
-    kind.total += 1;
-    if (kind.total <= RANKED_MATCHES) kind.from = rowid;
-    kinds.set(code, kind);
-  }
-  return kinds;
-}
-
 export class SearchRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sql: Sql) {}
 
   /** The best perKind matches of each kind, in SEARCH_KINDS order; none for words with no letters. */
-  search(words: string, perKind: number): SearchGroup[] {
-    const query = ftsQuery(words);
-    if (query === null) return [];
-    const kinds = countByKind(rowidsSchema.parse(this.db.prepare(MATCHES).pluck().all(query)));
-    if (kinds.size === 0) return [];
-    const from = Object.values(KIND_CODES).map((code) => kinds.get(code)?.from ?? NONE);
-    const kept = z
-      .array(rankedRowSchema)
-      .parse(this.db.prepare(RANKED).all(query, ...from, perKind))
-      .map((r) => r.rowid);
-    const snippets = new Map(
-      z
-        .array(snippetRowSchema)
-        .parse(this.db.prepare(SNIPPETS).all(query, JSON.stringify(kept)))
-        .map((r) => [r.rowid, snippetParts(r.snippet)]),
-    );
-    return SEARCH_KINDS.flatMap((kind): SearchGroup[] => {
-      const code = KIND_CODES[kind];
-      const total = kinds.get(code)?.total ?? 0;
-      if (total === 0) return [];
-      const hits = kept
-        .filter((rowid) => Math.floor(rowid / ID_BITS) === code)
-        .map((rowid) => this.hit(kind, rowid - code * ID_BITS, snippets.get(rowid) ?? []));
-      return [{ kind, total, hits }];
-    });
+  async search(words: string, perKind: number): Promise<SearchGroup[]> {
+    const found = searchWords(words);
+    if (found.length === 0) return [];
+    const matches = await fullTextIndex(this.sql.dialect)(this.sql, found, perKind);
+    const groups: SearchGroup[] = [];
+    for (const kind of SEARCH_KINDS) {
+      const match = matches.get(kind);
+      if (!match || match.total === 0) continue;
+      const hits: SearchHit[] = [];
+      for (const { id, snippet } of match.best) hits.push(await this.hit(kind, id, snippet));
+      groups.push({ kind, total: match.total, hits });
+    }
+    return groups;
   }
 
-  private hit(kind: SearchKind, id: number, snippet: SnippetPart[]): SearchHit {
-    const place = PLACES[kind].schema.parse(this.db.prepare(PLACES[kind].sql).get(id));
+  private async hit(kind: SearchKind, id: number, snippet: SnippetPart[]): Promise<SearchHit> {
+    const place = PLACES[kind].schema.parse(await this.sql.get(PLACES[kind].sql, id));
     return { kind, id, snippet, ...place };
   }
 }

@@ -2,7 +2,7 @@
 // bound to one connection, and the transactions over it. The clock is injected so tests and demo
 // data are reproducible.
 import type { PlanFile } from '../../shared/planFile';
-import { AuditLog } from './audit';
+import { AuditLog, deskName, systemUser } from './audit';
 import { BackupsRepository, checkDatabase } from './backups';
 import { bindPort, Connection, retryWhileBusy } from './connection';
 import { ExchangeRepository } from './exchange';
@@ -78,20 +78,20 @@ export class SqliteRepositories {
   ) {
     const now = () => clock().toISOString();
     const sql = (this.sql = new SqliteSql(db));
-    this.audit = new AuditLog(sql);
-    this.plan = new PlanRepository(db, this.audit);
-    this.updates = new UpdatesRepository(db, this.plan, this.audit);
-    this.meetings = new MeetingsRepository(db, this.audit);
-    this.papers = new PapersRepository(db, this.audit);
-    this.packs = new PacksRepository(db, this.audit);
-    this.people = new PeopleRepository(db, this.audit);
+    this.audit = new AuditLog(sql, { desk: deskName(), dbUser: systemUser() });
+    this.plan = new PlanRepository(sql, this.audit);
+    this.updates = new UpdatesRepository(sql, this.plan, this.audit);
+    this.meetings = new MeetingsRepository(sql, this.audit);
+    this.papers = new PapersRepository(sql, this.audit);
+    this.packs = new PacksRepository(sql, this.audit);
+    this.people = new PeopleRepository(sql, this.audit);
     this.settings = new SettingsRepository(sql, this.audit, now);
     this.backups = new BackupsRepository(db, path, this.settings, clock);
-    this.exchange = new ExchangeRepository(db);
-    this.keys = new KeysRepository(db);
-    this.demo = new DemoRepository(db);
-    this.indicators = new IndicatorsRepository(db, this.audit);
-    this.search = new SearchRepository(db);
+    this.exchange = new ExchangeRepository(sql);
+    this.keys = new KeysRepository(sql);
+    this.demo = new DemoRepository(sql);
+    this.indicators = new IndicatorsRepository(sql, this.audit);
+    this.search = new SearchRepository(sql);
   }
 }
 

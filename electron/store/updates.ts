@@ -16,14 +16,13 @@ import type { monthSummarySchema } from '../../shared/contractSummaries';
 import { needsNarrative, STATUS_LABELS } from '../../shared/status';
 import { reportingMonthSchema, type ReportingMonth } from '../../shared/months';
 import type { AuditLog } from './audit';
-import type { Db } from './open';
-import { writeTransaction } from './writeTransaction';
 import type { PlanRepository } from './plan';
 import { flagColumn } from './rowSchemas';
+import type { Sql } from './sql';
 
-// An update row, read in better-sqlite3's raw mode (an array in UPDATE_COLUMNS order): zod checks a
-// tuple in about a quarter of the time of an object without eval, and reported() and working() read
-// one row per objective of the plan (2,000 in the benchmark).
+// An update row, read as an array (sql.rows, in UPDATE_COLUMNS order): zod checks a tuple in about
+// a quarter of the time of an object without eval, and reported() and working() read one row per
+// objective of the plan (2,000 in the benchmark).
 const updateRowSchema = z
   .tuple([
     z.number().int(),
@@ -124,68 +123,46 @@ function emptyCounts(): Record<ReportedStatus, number> {
   return { complete: 0, green: 0, amber: 0, red: 0, not_started: 0, no_update: 0 };
 }
 
-export class UpdatesRepository {
-  private readonly statements;
+// Statements. The current revision and a revision by id are read as arrays (updateRowSchema).
+const OBJECTIVE_SPAN = 'SELECT id, start_month, retired_from FROM objectives WHERE ref = ?';
+const CURRENT = `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id
+  WHERE u.objective_id = ? AND u.month = ? AND u.is_current = 1`;
+const BY_ID = `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.id = ?`;
+const CLEAR_CURRENT =
+  'UPDATE updates SET is_current = 0 WHERE objective_id = ? AND month = ? AND is_current = 1';
+const INSERT = `INSERT INTO updates (objective_id, month, revision, is_current, status, narrative, next_steps, risks, metric_actual,
+    author, created_at, saved_at, state, demo)
+  VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const EDIT_DRAFT = `UPDATE updates SET status = ?, narrative = ?, next_steps = ?, risks = ?, metric_actual = ?, author = ?, saved_at = ?, state = ?
+  WHERE id = ? AND state = 'draft'`;
+const SET_STATE = 'UPDATE updates SET state = ?, comment = ?, saved_at = ? WHERE id = ?';
+const CLEAR_REPORTED =
+  'UPDATE updates SET is_reported = 0 WHERE objective_id = ? AND month = ? AND is_reported = 1';
+const MARK_REPORTED = `UPDATE updates SET is_reported = 1 WHERE id = (
+    SELECT id FROM updates WHERE objective_id = ? AND month = ? AND state IN ('submitted', 'accepted')
+    ORDER BY revision DESC LIMIT 1)`;
+// The month summary runs on every dashboard view: three small statements, each prepared once by the
+// executor, keep it well under 2 ms.
+const LIVE_BY_STRAND = `SELECT s.number, s.title, count(o.id) AS n FROM strands s
+  LEFT JOIN objectives o ON o.strand_id = s.id AND o.start_month <= ?
+    AND (o.retired_from IS NULL OR o.retired_from > ?)
+  GROUP BY s.id, s.number, s.title ORDER BY s.number`;
+const REPORTED_BY_STRAND = `SELECT o.strand_id AS strand_id, u.status AS status, count(*) AS n FROM updates u
+  JOIN objectives o ON o.id = u.objective_id
+  WHERE u.month = ? AND u.is_reported = 1 AND o.start_month <= ?
+    AND (o.retired_from IS NULL OR o.retired_from > ?)
+  GROUP BY o.strand_id, u.status`;
+const STRAND_NUMBERS = 'SELECT id, number FROM strands';
 
+export class UpdatesRepository {
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     private readonly plan: PlanRepository,
     private readonly audit: AuditLog,
-  ) {
-    this.statements = {
-      objective: db.prepare('SELECT id, start_month, retired_from FROM objectives WHERE ref = ?'),
-      current: db
-        .prepare(
-          `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id
-           WHERE u.objective_id = ? AND u.month = ? AND u.is_current = 1`,
-        )
-        .raw(true),
-      clearCurrent: db.prepare(
-        'UPDATE updates SET is_current = 0 WHERE objective_id = ? AND month = ? AND is_current = 1',
-      ),
-      insert: db.prepare(
-        `INSERT INTO updates (objective_id, month, revision, is_current, status, narrative, next_steps, risks, metric_actual,
-           author, created_at, saved_at, state, demo)
-         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      editDraft: db.prepare(
-        `UPDATE updates SET status = ?, narrative = ?, next_steps = ?, risks = ?, metric_actual = ?, author = ?, saved_at = ?, state = ?
-         WHERE id = ? AND state = 'draft'`,
-      ),
-      setState: db.prepare('UPDATE updates SET state = ?, comment = ?, saved_at = ? WHERE id = ?'),
-      clearReported: db.prepare(
-        'UPDATE updates SET is_reported = 0 WHERE objective_id = ? AND month = ? AND is_reported = 1',
-      ),
-      markReported: db.prepare(
-        `UPDATE updates SET is_reported = 1 WHERE id = (
-           SELECT id FROM updates WHERE objective_id = ? AND month = ? AND state IN ('submitted', 'accepted')
-           ORDER BY revision DESC LIMIT 1)`,
-      ),
-      byId: db
-        .prepare(
-          `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.id = ?`,
-        )
-        .raw(true),
-      // The month summary runs on every dashboard view; preparing its statements once keeps it well under 2 ms.
-      liveByStrand: db.prepare(
-        `SELECT s.number, s.title, count(o.id) AS n FROM strands s
-         LEFT JOIN objectives o ON o.strand_id = s.id AND o.start_month <= ?
-           AND (o.retired_from IS NULL OR o.retired_from > ?)
-         GROUP BY s.id ORDER BY s.number`,
-      ),
-      reportedByStrand: db.prepare(
-        `SELECT o.strand_id AS strand_id, u.status AS status, count(*) AS n FROM updates u
-         JOIN objectives o ON o.id = u.objective_id
-         WHERE u.month = ? AND u.is_reported = 1 AND o.start_month <= ?
-           AND (o.retired_from IS NULL OR o.retired_from > ?)
-         GROUP BY o.strand_id, u.status`,
-      ),
-      strandNumbers: db.prepare('SELECT id, number FROM strands'),
-    };
-  }
+  ) {}
 
-  private objectiveFor(ref: string, month: ReportingMonth): number {
-    const found = this.statements.objective.get(ref.trim());
+  private async objectiveFor(ref: string, month: ReportingMonth): Promise<number> {
+    const found = await this.sql.get(OBJECTIVE_SPAN, ref.trim());
     if (!found) throw new BoardPackError('not_found', `There is no objective ${ref} in the plan.`);
     const row = objectiveSpanRowSchema.parse(found);
     if (row.start_month > month) {
@@ -212,27 +189,32 @@ export class UpdatesRepository {
     }
   }
 
-  private syncReported(objectiveId: number, month: ReportingMonth): void {
-    this.statements.clearReported.run(objectiveId, month);
-    this.statements.markReported.run(objectiveId, month);
+  private async syncReported(objectiveId: number, month: ReportingMonth): Promise<void> {
+    await this.sql.run(CLEAR_REPORTED, objectiveId, month);
+    await this.sql.run(MARK_REPORTED, objectiveId, month);
   }
 
-  private currentUpdate(objectiveId: number, month: ReportingMonth): Update | null {
-    const row = this.statements.current.get(objectiveId, month);
+  private async currentUpdate(objectiveId: number, month: ReportingMonth): Promise<Update | null> {
+    const [row] = await this.sql.rows(CURRENT, objectiveId, month);
     return row ? updateRowSchema.parse(row) : null;
   }
 
+  /** A revision just written: read back by its id, which the caller has. */
+  private async written(id: number): Promise<Update> {
+    return updateRowSchema.parse((await this.sql.rows(BY_ID, id))[0]);
+  }
+
   /** The revision a person is working on, whatever its state; undefined when nothing is written. */
-  current(ref: string, month: ReportingMonth): Update | undefined {
-    const objectiveId = this.objectiveFor(ref, month);
-    return this.currentUpdate(objectiveId, month) ?? undefined;
+  async current(ref: string, month: ReportingMonth): Promise<Update | undefined> {
+    const objectiveId = await this.objectiveFor(ref, month);
+    return (await this.currentUpdate(objectiveId, month)) ?? undefined;
   }
 
   /**
    * Saves an update. A draft is edited in place; anything else that follows a submitted,
    * accepted or returned revision becomes a new revision, so history is never rewritten.
    */
-  save(input: UpdateInput, at: string): Update {
+  async save(input: UpdateInput, at: string): Promise<Update> {
     if (!statusSchema.safeParse(input.status).success) {
       throw new BoardPackError('invalid_input', `"${input.status}" is not a status.`);
     }
@@ -246,10 +228,10 @@ export class UpdatesRepository {
     ) {
       throw new BoardPackError('invalid_input', 'The metric actual must be a number.');
     }
-    return writeTransaction(this.db, () => {
-      this.plan.assertMonthInPlan(input.month);
-      const objectiveId = this.objectiveFor(input.ref, input.month);
-      const before = this.currentUpdate(objectiveId, input.month);
+    return this.sql.transaction(async () => {
+      await this.plan.assertMonthInPlan(input.month);
+      const objectiveId = await this.objectiveFor(input.ref, input.month);
+      const before = await this.currentUpdate(objectiveId, input.month);
       const values = [
         input.status,
         narrative,
@@ -260,27 +242,26 @@ export class UpdatesRepository {
       ] as const;
       let id: number;
       if (before && before.state === 'draft') {
-        this.statements.editDraft.run(...values, at, input.state, before.id);
+        await this.sql.run(EDIT_DRAFT, ...values, at, input.state, before.id);
         id = before.id;
       } else {
-        this.statements.clearCurrent.run(objectiveId, input.month);
+        await this.sql.run(CLEAR_CURRENT, objectiveId, input.month);
         const revision = (before?.revision ?? 0) + 1;
-        id = Number(
-          this.statements.insert.run(
-            objectiveId,
-            input.month,
-            revision,
-            ...values,
-            at,
-            at,
-            input.state,
-            input.demo ? 1 : 0,
-          ).lastInsertRowid,
+        id = await this.sql.insert(
+          INSERT,
+          objectiveId,
+          input.month,
+          revision,
+          ...values,
+          at,
+          at,
+          input.state,
+          input.demo ? 1 : 0,
         );
       }
-      if (input.state !== 'draft') this.syncReported(objectiveId, input.month);
-      const after = updateRowSchema.parse(this.statements.byId.get(id));
-      this.audit.record(
+      if (input.state !== 'draft') await this.syncReported(objectiveId, input.month);
+      const after = await this.written(id);
+      await this.audit.record(
         at,
         input.author.trim(),
         before?.state === 'draft' ? 'update.edit' : 'update.save',
@@ -294,18 +275,18 @@ export class UpdatesRepository {
   }
 
   /** Submit (lead), accept or return with a comment (secretariat). */
-  transition(
+  async transition(
     ref: string,
     month: ReportingMonth,
     action: WorkflowAction,
     actor: string,
     at: string,
     comment = '',
-  ): Update {
-    return writeTransaction(this.db, () => {
-      this.plan.assertMonthInPlan(month);
-      const objectiveId = this.objectiveFor(ref, month);
-      const before = this.currentUpdate(objectiveId, month);
+  ): Promise<Update> {
+    return this.sql.transaction(async () => {
+      await this.plan.assertMonthInPlan(month);
+      const objectiveId = await this.objectiveFor(ref, month);
+      const before = await this.currentUpdate(objectiveId, month);
       if (!before)
         throw new BoardPackError('not_found', `There is no update for ${ref} in ${month} to ${action}.`);
       let id = before.id;
@@ -318,26 +299,25 @@ export class UpdatesRepository {
         }
         this.assertNarrative(ref, before.status, before.narrative);
         if (before.state === 'draft') {
-          this.statements.setState.run('submitted', '', at, before.id);
+          await this.sql.run(SET_STATE, 'submitted', '', at, before.id);
         } else {
           // A returned revision keeps its comment; resubmitting makes a new revision.
-          this.statements.clearCurrent.run(objectiveId, month);
-          id = Number(
-            this.statements.insert.run(
-              objectiveId,
-              month,
-              before.revision + 1,
-              before.status,
-              before.narrative,
-              before.nextSteps,
-              before.risks,
-              before.metricActual,
-              before.author,
-              at,
-              at,
-              'submitted',
-              before.demo ? 1 : 0,
-            ).lastInsertRowid,
+          await this.sql.run(CLEAR_CURRENT, objectiveId, month);
+          id = await this.sql.insert(
+            INSERT,
+            objectiveId,
+            month,
+            before.revision + 1,
+            before.status,
+            before.narrative,
+            before.nextSteps,
+            before.risks,
+            before.metricActual,
+            before.author,
+            at,
+            at,
+            'submitted',
+            before.demo ? 1 : 0,
           );
         }
       } else {
@@ -354,78 +334,74 @@ export class UpdatesRepository {
           );
         }
         // A returned revision stops being what the board sees before its state changes (schema CHECK).
-        if (action === 'return') this.statements.clearReported.run(objectiveId, month);
-        this.statements.setState.run(
+        if (action === 'return') await this.sql.run(CLEAR_REPORTED, objectiveId, month);
+        await this.sql.run(
+          SET_STATE,
           action === 'accept' ? 'accepted' : 'returned',
           comment.trim(),
           at,
           before.id,
         );
       }
-      this.syncReported(objectiveId, month);
-      const after = updateRowSchema.parse(this.statements.byId.get(id));
-      this.audit.record(at, actor, `update.${action}`, 'update', `${ref}@${month}`, before, after);
+      await this.syncReported(objectiveId, month);
+      const after = await this.written(id);
+      await this.audit.record(at, actor, `update.${action}`, 'update', `${ref}@${month}`, before, after);
       return after;
     });
   }
 
   /** Every revision of an objective's updates, newest first; optionally for one month. */
-  history(ref: string, month?: ReportingMonth): Update[] {
-    const objective = this.plan.objective(ref);
+  async history(ref: string, month?: ReportingMonth): Promise<Update[]> {
+    const objective = await this.plan.objective(ref);
     const rows = updateRowsSchema.parse(
       month
-        ? this.db
-            .prepare(
-              `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.objective_id = ? AND u.month = ? ORDER BY u.month DESC, u.revision DESC`,
-            )
-            .raw(true)
-            .all(objective.id, month)
-        : this.db
-            .prepare(
-              `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.objective_id = ? ORDER BY u.month DESC, u.revision DESC`,
-            )
-            .raw(true)
-            .all(objective.id),
+        ? await this.sql.rows(
+            `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.objective_id = ? AND u.month = ? ORDER BY u.month DESC, u.revision DESC`,
+            objective.id,
+            month,
+          )
+        : await this.sql.rows(
+            `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.objective_id = ? ORDER BY u.month DESC, u.revision DESC`,
+            objective.id,
+          ),
     );
     return rows;
   }
 
   /** The updates the board sees for a month (latest submitted or accepted), keyed by reference. */
-  reported(month: ReportingMonth, strandNumber?: number): Map<string, Update> {
+  reported(month: ReportingMonth, strandNumber?: number): Promise<Map<string, Update>> {
     return this.pointerMap('is_reported', month, strandNumber);
   }
 
   /** The revisions being worked on for a month (any state), keyed by reference. */
-  working(month: ReportingMonth, strandNumber?: number): Map<string, Update> {
+  working(month: ReportingMonth, strandNumber?: number): Promise<Map<string, Update>> {
     return this.pointerMap('is_current', month, strandNumber);
   }
 
-  private pointerMap(
+  private async pointerMap(
     pointer: 'is_current' | 'is_reported',
     month: ReportingMonth,
     strandNumber?: number,
-  ): Map<string, Update> {
+  ): Promise<Map<string, Update>> {
     const strandFilter =
       strandNumber === undefined ? '' : 'AND o.strand_id = (SELECT id FROM strands WHERE number = ?)';
     const params: (string | number)[] = [month];
     if (strandNumber !== undefined) params.push(strandNumber);
-    const rows = this.db
-      .prepare(
-        `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.month = ? AND u.${pointer} = 1 ${strandFilter} ORDER BY o.id`,
-      )
-      .raw(true)
-      .all(...params);
+    const rows = await this.sql.rows(
+      `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.month = ? AND u.${pointer} = 1 ${strandFilter} ORDER BY o.id`,
+      ...params,
+    );
     return new Map(updateRowsSchema.parse(rows).map((update) => [update.ref, update]));
   }
 
   /** Status counts per strand for a month; objectives with no reported update count as "No update". */
-  monthSummary(month: ReportingMonth): MonthSummary {
-    const live = liveByStrandRowsSchema.parse(this.statements.liveByStrand.all(month, month));
+  async monthSummary(month: ReportingMonth): Promise<MonthSummary> {
+    const live = liveByStrandRowsSchema.parse(await this.sql.all(LIVE_BY_STRAND, month, month));
     const reported = reportedByStrandRowsSchema.parse(
-      this.statements.reportedByStrand.all(month, month, month),
+      await this.sql.all(REPORTED_BY_STRAND, month, month, month),
     );
     const strandIds = new Map(
-      strandNumberRowsSchema.parse(this.statements.strandNumbers.all()).map((r) => [r.id, r.number]),
+      strandNumberRowsSchema.parse(await this.sql.all(STRAND_NUMBERS)).map((r) => [r.id, r.number]),
     );
     const totals = emptyCounts();
     const strands = live.map((s) => {
@@ -440,27 +416,25 @@ export class UpdatesRepository {
   }
 
   /** The latest month with any reported update, or null when none has been recorded. */
-  latestReportedMonth(): ReportingMonth | null {
+  async latestReportedMonth(): Promise<ReportingMonth | null> {
     return latestMonthRowSchema.parse(
-      this.db.prepare('SELECT max(month) AS month FROM updates WHERE is_reported = 1').get(),
+      await this.sql.get('SELECT max(month) AS month FROM updates WHERE is_reported = 1'),
     ).month;
   }
 
   /** How many objectives have a reported update in each month that has any, oldest first. */
-  reportedCountsByMonth(): { month: ReportingMonth; count: number }[] {
+  async reportedCountsByMonth(): Promise<{ month: ReportingMonth; count: number }[]> {
     return monthCountRowsSchema.parse(
-      this.db
-        .prepare(
-          'SELECT month, count(*) AS count FROM updates WHERE is_reported = 1 GROUP BY month ORDER BY month',
-        )
-        .all(),
+      await this.sql.all(
+        'SELECT month, count(*) AS count FROM updates WHERE is_reported = 1 GROUP BY month ORDER BY month',
+      ),
     );
   }
 
   /** Months that have any reported update, oldest first. */
-  reportedMonths(): ReportingMonth[] {
+  async reportedMonths(): Promise<ReportingMonth[]> {
     return monthRowsSchema
-      .parse(this.db.prepare('SELECT DISTINCT month FROM updates WHERE is_reported = 1 ORDER BY month').all())
+      .parse(await this.sql.all('SELECT DISTINCT month FROM updates WHERE is_reported = 1 ORDER BY month'))
       .map((r) => r.month);
   }
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openStore, type Store } from '../../electron/store/store';
-import { inspectBackup } from '../../electron/store/backups';
+import { BackupsRepository, inspectBackup } from '../../electron/store/backups';
 import { restoreDatabase } from '../../electron/store/restore';
 
 const WRITER = fileURLToPath(new URL('./backup.writer.ts', import.meta.url));
@@ -211,5 +211,33 @@ describe('backups and restore', () => {
     ]);
     expect(results[9].removed).toEqual([]);
     expect(results[8].removed).toEqual([join(folder, 'board-pack-2007-10-02.db')]);
+  });
+});
+
+describe('backups of a database on a server', () => {
+  it('refuses every copy, and the backups folder, pointing to pg_dump and changing nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bp-backup-'));
+    const store = await openStore(join(dir, 'board.db'), {
+      clock: () => new Date('2007-10-01T09:00:00.000Z'),
+    });
+    stores.push(store);
+    const { settings, audit } = store.sqlite;
+    // A server database has no file to copy: its repository is given no SQLite handle.
+    const backups = new BackupsRepository(null, 'postgres://desk@server/board', settings, store.sqlite.clock);
+    const auditRows = await audit.count();
+    const refusal = {
+      code: 'read_only',
+      message: expect.stringMatching(/pg_dump by whoever runs the server.*Nothing was changed\.$/),
+    };
+    const folder = join(dir, 'daily');
+
+    await expect(backups.backup(join(dir, 'copy.db'))).rejects.toMatchObject(refusal);
+    await expect(backups.autoBackup()).rejects.toMatchObject(refusal);
+    await expect(backups.folder()).rejects.toMatchObject(refusal);
+    await expect(backups.configure({ folder, keep: 3 }, 'Secretariat')).rejects.toMatchObject(refusal);
+
+    expect(readdirSync(dir).sort()).toEqual(['board.db', 'board.db-shm', 'board.db-wal']);
+    expect(await settings.get('backup.folder')).toBeNull();
+    expect(await audit.count()).toBe(auditRows);
   });
 });

@@ -494,7 +494,7 @@ describe('0008_search, from schema 7', () => {
     upgrade(db, 7);
     const before = snapshot(db);
 
-    upgrade(db);
+    upgrade(db, 8);
 
     expect(snapshot(db, Object.keys(before))).toEqual(before);
     expect(found(db, '"knife"')).toEqual([
@@ -528,5 +528,31 @@ describe('0008_search, from schema 7', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('0009_desks, from schema 8', () => {
+  it('keeps every row; old audit rows name no desk or user, and every edit count starts at 1', () => {
+    db = databaseAt(4);
+    boardAtSchema6(db);
+    upgrade(db, 8);
+    const before = snapshot(db);
+
+    upgrade(db, 9);
+
+    const after = snapshot(db, Object.keys(before));
+    const added: Record<string, Record<string, unknown>> = {
+      audit_log: { desk: '', db_user: '' },
+      updates: { version: 1 },
+      meetings: { agenda_version: 1 },
+      board_actions: { version: 1 },
+    };
+    for (const table of Object.keys(before)) {
+      const expected = before[table].map((row) => ({ ...(row as object), ...(added[table] ?? {}) }));
+      expect(after[table], table).toEqual(expected);
+    }
+    expect(before.audit_log.length).toBeGreaterThan(0);
+    expect(before.updates.length).toBeGreaterThan(0);
+    expect(before.board_actions.length).toBeGreaterThan(0);
   });
 });
