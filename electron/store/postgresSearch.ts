@@ -1,19 +1,19 @@
-// The search index's matches on PostgreSQL, in the shape the FTS5 statements of search.ts give:
-// each kind's count of matches and its best perKind, ranked within the newest RANKED_MATCHES,
-// each with a snippet marking the words. The index is 0008_search.pg.sql's search_index table
-// (a tsvector in the 'simple' configuration over text folded by board_pack_search_text).
+// PostgreSQL's full-text index behind search.ts's FullTextIndex: for the person's words (as
+// searchWords reads them), each kind's count of matches and its best perKind, ranked within the
+// newest RANKED_MATCHES, each with a snippet marking the words, as the FTS5 statements answer.
+// The index is 0008_search.pg.sql's search_index table: a tsvector in the 'simple' configuration
+// over text folded by board_pack_search_text.
 //
-// The words are read as ftsQuery reads them for FTS5: each word a phrase of its letters and
-// digits, its last token a prefix when it is longer than one character, the phrases ANDed. Accents
-// are folded by Unicode decomposition (normalize(…, NFD) less the combining marks), on the server
-// for the index and here for the words and the snippets, so no extension (unaccent) is needed.
+// Accents are folded by Unicode decomposition (normalize(…, NFD) less the combining marks), on the
+// server for the index and here for the words and the snippets, so no extension (unaccent) is
+// needed. This file does not import search.ts, which will import it: the shapes below are
+// search.ts's SearchWord and KindMatches, and RANKED_MATCHES is checked equal by a test.
 import { z } from 'zod';
 import { SEARCH_KINDS, type SearchKind, type SnippetPart } from '../../shared/contractSearch';
-import { RANKED_MATCHES } from './search';
 import type { Sql } from './sql';
 
-/** The same cap as ftsQuery: words past it are not searched for. */
-const MAX_WORDS = 12;
+/** search.ts's RANKED_MATCHES: how many of a kind's newest matches are ranked. */
+export const POSTGRES_RANKED_MATCHES = 1000;
 /** Tokens around the hits in a snippet, as FTS5's snippet(…, 24) gives. */
 const SNIPPET_TOKENS = 24;
 
@@ -26,7 +26,8 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const TOKEN =
   /(?:(?![\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf\u2190-\u23ff\u25a0-\u27bf\u3000-\u303f\ufe30-\ufe4f\uff01-\uff0f])[\p{L}\p{N}\p{M}])+/gu;
 
-interface Phrase {
+/** One word the person typed: search.ts's SearchWord (its letters and digits, the last a prefix or not). */
+export interface SearchWordTokens {
   tokens: string[];
   prefix: boolean;
 }
@@ -35,17 +36,17 @@ function fold(token: string): string {
   return token.normalize('NFD').replace(COMBINING_MARKS, '');
 }
 
-/** The person's words as phrases of folded tokens; none when they hold nothing to search for. */
-export function searchPhrases(words: string): Phrase[] {
-  const phrases: Phrase[] = [];
-  for (const word of words.normalize('NFC').split(/\s+/)) {
-    const tokens = (fold(word).match(TOKEN) ?? []).filter((token) => token.length > 0);
-    if (tokens.length === 0) continue;
-    // A one-character prefix would gather nearly every word in the index: it must match whole.
-    phrases.push({ tokens, prefix: tokens[tokens.length - 1].length > 1 });
-    if (phrases.length === MAX_WORDS) break;
-  }
-  return phrases;
+/**
+ * The words with their tokens folded as the index folds its text: accents dropped, and split
+ * where board_pack_search_text puts a space. A word left with no token is dropped; a last token
+ * of one character is no prefix.
+ */
+export function foldedWords(words: readonly SearchWordTokens[]): SearchWordTokens[] {
+  return words.flatMap((word) => {
+    const tokens = word.tokens.flatMap((token) => fold(token).match(TOKEN) ?? []);
+    if (tokens.length === 0) return [];
+    return [{ tokens, prefix: word.prefix && tokens[tokens.length - 1].length > 1 }];
+  });
 }
 
 /**
@@ -53,7 +54,7 @@ export function searchPhrases(words: string): Phrase[] {
  * quote or operator), <-> within a phrase, :* on a prefix, & between phrases. to_tsquery's
  * 'simple' dictionary lowercases them as it lowercased the index.
  */
-export function tsQueryText(phrases: readonly Phrase[]): string {
+export function tsQueryText(phrases: readonly SearchWordTokens[]): string {
   return phrases
     .map(({ tokens, prefix }) => `${tokens.map((token) => `'${token}'`).join(' <-> ')}${prefix ? ':*' : ''}`)
     .join(' & ');
@@ -87,35 +88,38 @@ const matchRowSchema = z.object({
   body: z.string(),
 });
 
-export interface KindMatches {
-  kind: SearchKind;
-  /** How many rows of this kind match. */
+/** One kind's matches: search.ts's KindMatches. */
+export interface PostgresKindMatches {
+  /** Every match of the kind, counted. */
   total: number;
-  /** The best perKind, best first: the source row's id and its snippet. */
-  hits: { id: number; snippet: SnippetPart[] }[];
+  /** The best perKind of the newest POSTGRES_RANKED_MATCHES, best first: the row's id and its snippet. */
+  best: { id: number; snippet: SnippetPart[] }[];
 }
 
-/** Each kind with a match, in SEARCH_KINDS order; none for words with no letters or digits. */
-export async function postgresIndexMatches(sql: Sql, words: string, perKind: number): Promise<KindMatches[]> {
-  const phrases = searchPhrases(words);
-  if (phrases.length === 0) return [];
+/** search.ts's FullTextIndex on PostgreSQL: each kind with a match, its count and best perKind. */
+export async function postgresSearch(
+  sql: Sql,
+  words: readonly SearchWordTokens[],
+  perKind: number,
+): Promise<Map<SearchKind, PostgresKindMatches>> {
+  const matches = new Map<SearchKind, PostgresKindMatches>();
+  const phrases = foldedWords(words);
+  if (phrases.length === 0) return matches;
   const rows = z
     .array(matchRowSchema)
-    .parse(await sql.all(MATCHES, tsQueryText(phrases), RANKED_MATCHES, Math.max(1, perKind)));
-  return SEARCH_KINDS.flatMap((kind): KindMatches[] => {
+    .parse(await sql.all(MATCHES, tsQueryText(phrases), POSTGRES_RANKED_MATCHES, Math.max(1, perKind)));
+  for (const kind of SEARCH_KINDS) {
     const ofKind = rows.filter((row) => row.kind === kind);
-    if (ofKind.length === 0) return [];
-    return [
-      {
-        kind,
-        total: ofKind[0].total,
-        hits: ofKind.map((row) => ({
-          id: row.entity_id,
-          snippet: searchSnippet(row.title, row.body, phrases),
-        })),
-      },
-    ];
-  });
+    if (ofKind.length === 0) continue;
+    matches.set(kind, {
+      total: ofKind[0].total,
+      best: ofKind.map((row) => ({
+        id: row.entity_id,
+        snippet: searchSnippet(row.title, row.body, phrases),
+      })),
+    });
+  }
+  return matches;
 }
 
 interface Token {
@@ -133,7 +137,7 @@ function tokensOf(text: string): Token[] {
 }
 
 /** Each phrase instance in the tokens, as [first, last] token indexes. */
-function phraseInstances(tokens: readonly Token[], phrases: readonly Phrase[]): [number, number][] {
+function phraseInstances(tokens: readonly Token[], phrases: readonly SearchWordTokens[]): [number, number][] {
   const instances: [number, number][] = [];
   const lowered = phrases.map((p) => ({ tokens: p.tokens.map((t) => t.toLowerCase()), prefix: p.prefix }));
   for (let i = 0; i < tokens.length; i++) {
@@ -195,7 +199,11 @@ function columnSnippet(text: string, tokens: readonly Token[], instances: [numbe
 }
 
 /** The snippet of the column with more matched tokens (the title on a tie), as FTS5's snippet(-1) chooses. */
-export function searchSnippet(title: string, body: string, phrases: readonly Phrase[]): SnippetPart[] {
+export function searchSnippet(
+  title: string,
+  body: string,
+  phrases: readonly SearchWordTokens[],
+): SnippetPart[] {
   const columns = [title, body].map((text) => {
     const tokens = tokensOf(text);
     const instances = phraseInstances(tokens, phrases);

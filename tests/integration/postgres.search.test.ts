@@ -7,9 +7,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/store/open';
 import { openPostgres } from '../../electron/store/postgresMigrate';
-import { postgresIndexMatches, searchPhrases, tsQueryText } from '../../electron/store/postgresSearch';
+import {
+  POSTGRES_RANKED_MATCHES,
+  foldedWords,
+  postgresSearch,
+  tsQueryText,
+} from '../../electron/store/postgresSearch';
 import type { PostgresSql } from '../../electron/store/postgresSql';
-import { SearchRepository } from '../../electron/store/search';
+import { RANKED_MATCHES, SearchRepository, searchWords } from '../../electron/store/search';
 import { SqliteSql } from '../../electron/store/sqliteSql';
 import { newPostgresDatabase } from '../fixtures/postgres';
 
@@ -54,11 +59,20 @@ const WORDS = [
 describe('search on PostgreSQL', () => {
   let sqliteDb: Db;
   let postgres: PostgresSql;
+  let sqlite: SqliteSql;
+
+  /** The matches as SearchRepository takes them from its index: kind, count, ids and snippets. */
+  const matches = async (words: string, perKind = 8) =>
+    [...(await postgresSearch(postgres, searchWords(words), perKind))].map(([kind, match]) => ({
+      kind,
+      total: match.total,
+      hits: match.best,
+    }));
 
   beforeAll(async () => {
     sqliteDb = openDatabase(join(mkdtempSync(join(tmpdir(), 'board-pack-test-')), 'board.db'));
     postgres = await openPostgres(await newPostgresDatabase({ migrated: true }));
-    const sqlite = new SqliteSql(sqliteDb);
+    sqlite = new SqliteSql(sqliteDb);
     for (const statement of ROWS) {
       await sqlite.run(statement);
       await postgres.run(statement);
@@ -70,26 +84,26 @@ describe('search on PostgreSQL', () => {
     await postgres.close();
   });
 
-  it('reads words as FTS5 reads them: phrases of folded tokens, the last a prefix', () => {
-    expect(tsQueryText(searchPhrases('Multi-agency  CAFÉ a 1.10'))).toBe(
-      "'Multi' <-> 'agency':* & 'CAFE':* & 'a' & '1' <-> '10':*",
+  it('reads the words as FTS5 does: phrases of folded tokens, the last a prefix', () => {
+    expect(tsQueryText(foldedWords(searchWords('Multi-agency  CAFÉ a 1.10 e\u0301')))).toBe(
+      "'Multi' <-> 'agency':* & 'CAFE':* & 'a' & '1' <-> '10':* & 'e'",
     );
-    expect(searchPhrases('"quoted" AND *')).toEqual([
+    expect(foldedWords(searchWords('"quoted" AND * \u0301'))).toEqual([
       { tokens: ['quoted'], prefix: true },
       { tokens: ['AND'], prefix: true },
     ]);
-    expect(searchPhrases('!!! ...')).toEqual([]);
+    expect(POSTGRES_RANKED_MATCHES).toBe(RANKED_MATCHES);
   });
 
   it('finds, counts and marks what FTS5 finds, kind by kind', async () => {
-    const fts = new SearchRepository(sqliteDb);
+    const fts = new SearchRepository(sqlite);
     for (const words of WORDS) {
-      const expected = fts.search(words, 8).map((group) => ({
+      const expected = (await fts.search(words, 8)).map((group) => ({
         kind: group.kind,
         total: group.total,
         hits: group.hits.map((hit) => ({ id: hit.id, snippet: hit.snippet })),
       }));
-      const actual = await postgresIndexMatches(postgres, words, 8);
+      const actual = await matches(words);
       // Ranking is bm25 on one side and ts_rank on the other: compare the hits as a set.
       const byId = (groups: typeof expected) =>
         groups.map((group) => ({ ...group, hits: [...group.hits].sort((a, b) => a.id - b.id) }));
@@ -98,9 +112,9 @@ describe('search on PostgreSQL', () => {
   });
 
   it('keeps the best perKind of each kind, the title outranking the body', async () => {
-    const groups = await postgresIndexMatches(postgres, 'partners', 1);
+    const groups = await matches('partners', 1);
     expect(groups.find((group) => group.kind === 'objective')).toMatchObject({ total: 1, hits: [{ id: 1 }] });
-    const updates = await postgresIndexMatches(postgres, 'victim', 1);
+    const updates = await matches('victim', 1);
     expect(updates.map((group) => [group.kind, group.total, group.hits.length])).toEqual([
       ['objective', 1, 1],
       ['update', 1, 1],
@@ -116,12 +130,10 @@ describe('search on PostgreSQL', () => {
     await postgres.run(
       "INSERT INTO updates (objective_id, month, revision, is_current, status, narrative, author, created_at, saved_at, state) VALUES (1, '2007-10', 3, 1, 'green', 'Hub closed for refurbishment', 'A', 'x', 'x', 'draft')",
     );
-    const hub = await postgresIndexMatches(postgres, 'hub', 8);
+    const hub = await matches('hub', 8);
     expect(hub.find((group) => group.kind === 'update')?.total).toBe(1);
-    expect(await postgresIndexMatches(postgres, 'refurbish', 8)).toMatchObject([
-      { kind: 'update', total: 1 },
-    ]);
+    expect(await matches('refurbish', 8)).toMatchObject([{ kind: 'update', total: 1 }]);
     await postgres.run("DELETE FROM minutes WHERE kind = 'decision'");
-    expect((await postgresIndexMatches(postgres, 'pilot', 8)).map((group) => group.kind)).toEqual(['update']);
+    expect((await matches('pilot', 8)).map((group) => group.kind)).toEqual(['update']);
   });
 });
