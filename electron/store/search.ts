@@ -20,8 +20,7 @@ import type { Dialect, Sql } from './sql';
  */
 export const RANKED_MATCHES = 1000;
 
-// Snippet markers no typed text holds: an index puts them around each word found, and they are split
-// out here, so no markup ever reaches a screen.
+// Snippet markers no typed text holds; they are split out here, so no markup ever reaches a screen.
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
 const MAX_WORDS = 12;
@@ -73,9 +72,9 @@ interface KindMatches {
    * The best perKind of the newest RANKED_MATCHES, best first (title weighted twice the body, the
    * newer row first on a tie): each the id of the row it came from (objective, update, minute,
    * board action, paper, indicator; a decision is a minute) and its snippet, about 24 words around
-   * the words found, '…' where cut, with OPEN before and CLOSE after each word found.
+   * the words found, '…' where cut.
    */
-  best: { id: number; snippet: string }[];
+  best: { id: number; snippet: SnippetPart[] }[];
 }
 
 /**
@@ -166,7 +165,7 @@ const sqliteSearch: FullTextIndex = async (sql, words, perKind) => {
     z
       .array(snippetRowSchema)
       .parse(await sql.all(SNIPPETS, query, JSON.stringify(kept)))
-      .map((r) => [r.rowid, r.snippet]),
+      .map((r) => [r.rowid, snippetParts(r.snippet)]),
   );
   for (const kind of SEARCH_KINDS) {
     const code = KIND_CODES[kind];
@@ -174,7 +173,7 @@ const sqliteSearch: FullTextIndex = async (sql, words, perKind) => {
     if (total === 0) continue;
     const best = kept
       .filter((rowid) => Math.floor(rowid / ID_BITS) === code)
-      .map((rowid) => ({ id: rowid - code * ID_BITS, snippet: snippets.get(rowid) ?? '' }));
+      .map((rowid) => ({ id: rowid - code * ID_BITS, snippet: snippets.get(rowid) ?? [] }));
     matches.set(kind, { total, best });
   }
   return matches;
@@ -328,7 +327,7 @@ export class SearchRepository {
       const match = matches.get(kind);
       if (!match || match.total === 0) continue;
       const hits: SearchHit[] = [];
-      for (const { id, snippet } of match.best) hits.push(await this.hit(kind, id, snippetParts(snippet)));
+      for (const { id, snippet } of match.best) hits.push(await this.hit(kind, id, snippet));
       groups.push({ kind, total: match.total, hits });
     }
     return groups;
