@@ -26,7 +26,9 @@ export type BoardPackErrorCode =
   /** A file exists but cannot be read (permissions, a device, a pipe). */
   | 'unreadable'
   /** The database is still locked by another window or process after waiting. */
-  | 'busy';
+  | 'busy'
+  /** A shared database server could not be reached, or the connection to it was lost. */
+  | 'unreachable';
 
 export class BoardPackError extends Error {
   readonly code: BoardPackErrorCode;
