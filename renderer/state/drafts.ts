@@ -9,6 +9,7 @@ import { ApiError, call } from '../api';
 import { messageOf } from './notices';
 import { useUpdatesGrid } from './updatesGrid';
 import { useApp } from './app';
+import { whenReachable } from './connection';
 
 export { draftKey, fieldsOf, type DraftFields } from './draftFields';
 
@@ -58,6 +59,8 @@ interface DraftsState {
   recover(rows: { ref: string; month: string; working: Update | null }[]): void;
   /** Saves now whatever is waiting; resolves when the database has answered. */
   flush(key?: string): Promise<void>;
+  /** Drops an unsaved edit: the person took another desk's version instead of theirs. */
+  discard(key: string): void;
 }
 
 const timers = new Map<string, number>();
@@ -106,6 +109,9 @@ export const useDrafts = create<DraftsState>((set, get) => {
         // A passing failure (the database busy, the window between two doors) is tried again; a
         // refusal with a reason waits for the person to change something.
         if (error instanceof ApiError && error.code === 'unexpected') retryLater(key);
+        // The shared database away: saved when it next answers (the changes poller keeps asking).
+        if (error instanceof ApiError && error.code === 'unreachable')
+          whenReachable(`draft:${key}`, () => void save(key));
       }
     })();
     inFlight.set(key, done);
@@ -160,6 +166,18 @@ export const useDrafts = create<DraftsState>((set, get) => {
         }));
         schedule(key);
       }
+    },
+    discard(key) {
+      window.clearTimeout(timers.get(key));
+      timers.delete(key);
+      // A save still on its way for the dropped edit must not count as saving a later one.
+      versions.set(key, (versions.get(key) ?? 0) + 1);
+      forgetLocally(key);
+      set((s) => {
+        const edits = { ...s.edits };
+        delete edits[key];
+        return { edits, states: { ...s.states, [key]: { state: 'saved' } } };
+      });
     },
     async flush(key) {
       const keys = key ? [key] : Object.keys(get().edits);
