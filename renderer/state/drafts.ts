@@ -59,8 +59,6 @@ interface DraftsState {
   recover(rows: { ref: string; month: string; working: Update | null }[]): void;
   /** Saves now whatever is waiting; resolves when the database has answered. */
   flush(key?: string): Promise<void>;
-  /** Drops an unsaved edit: the person took another desk's version instead of theirs. */
-  discard(key: string): void;
 }
 
 const timers = new Map<string, number>();
@@ -166,18 +164,6 @@ export const useDrafts = create<DraftsState>((set, get) => {
         }));
         schedule(key);
       }
-    },
-    discard(key) {
-      window.clearTimeout(timers.get(key));
-      timers.delete(key);
-      // A save still on its way for the dropped edit must not count as saving a later one.
-      versions.set(key, (versions.get(key) ?? 0) + 1);
-      forgetLocally(key);
-      set((s) => {
-        const edits = { ...s.edits };
-        delete edits[key];
-        return { edits, states: { ...s.states, [key]: { state: 'saved' } } };
-      });
     },
     async flush(key) {
       const keys = key ? [key] : Object.keys(get().edits);
