@@ -131,4 +131,40 @@ describe('several desks on one database', () => {
     expect((await store.updates.current(ref, MONTH))?.narrative).toBe('Written while the server was away.');
     expect(await page.inputValue(narrative)).toBe('Written while the server was away.');
   });
+
+  it('asks one at a time, and not at all while the window is hidden', async () => {
+    const { page } = app;
+    await app.goto('#/home');
+    let asking = 0;
+    let most = 0;
+    let asks = 0;
+    // Each ask answered slowly (longer than the interval): a second never starts before it ends.
+    await page.route(`**${CALL_PATH}`, async (route) => {
+      if ((route.request().postDataJSON() as { method: string }).method !== 'app.changes')
+        return route.continue();
+      asks++;
+      asking++;
+      most = Math.max(most, asking);
+      await new Promise((resolve) => setTimeout(resolve, EVERY_MS * 3));
+      asking--;
+      return route.continue();
+    });
+    await page.waitForTimeout(EVERY_MS * 10);
+    expect(asks).toBeGreaterThan(1);
+    expect(most).toBe(1);
+
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      page.evaluate((s) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await setVisibility('hidden');
+    await page.waitForTimeout(EVERY_MS * 4);
+    const whileHidden = asks;
+    await page.waitForTimeout(EVERY_MS * 5);
+    expect(asks).toBe(whileHidden);
+    await setVisibility('visible');
+    await expect.poll(() => asks, { timeout: 3000 }).toBeGreaterThan(whileHidden);
+    await page.unroute(`**${CALL_PATH}`);
+  });
 });
