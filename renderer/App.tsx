@@ -8,7 +8,6 @@ import { Navigation } from './components/Navigation';
 import { Header } from './components/Header';
 import { NoticeArea } from './components/NoticeArea';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { OtherDeskNotice } from './components/OtherDeskNotice';
 import { UnreachableBanner } from './components/UnreachableBanner';
 import { startChangesPoller } from './state/changesPoller';
 import { useExternalChanges } from './state/externalChanges';
@@ -88,7 +87,6 @@ export function App() {
         <Navigation />
         <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
           <UnreachableBanner />
-          <OtherDeskNotice />
           {loadError ? (
             <p className="error-message" role="alert">
               {loadError}

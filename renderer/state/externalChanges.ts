@@ -3,7 +3,7 @@
 // focus and the scroll position; with unsaved typing it keeps every field as it is, says who
 // changed what and when, and catches up once the typing is saved or the person asks to see it.
 import { useEffect, useId, useRef } from 'react';
-import type { AuditEntity } from '../../shared/auditEntities';
+import { AUDIT_ENTITIES, type AuditEntity } from '../../shared/auditEntities';
 import { listenForChanges } from './changesPoller';
 import { latestChange, useOtherDesk } from './otherDesk';
 import { forgetTypedFields, typedFields } from './typedFields';
@@ -68,7 +68,7 @@ export function useExternalChanges(
       if (held !== changed) return;
       useOtherDesk.getState().raise({
         source,
-        what: null,
+        what: AUDIT_ENTITIES.find((e) => e.entity === entry?.entity)?.label ?? null,
         by: entry?.actor ?? null,
         at: entry?.at ?? null,
         show: () => {

@@ -15,7 +15,7 @@ export interface OtherVersion {
 export interface OtherDeskNotice {
   /** The screen part that raised it, so it can replace or take back its own notice. */
   source: string;
-  /** What was changed, when it is one thing ("1.E.2"); null for the screen as a whole. */
+  /** What was changed: one thing ("1.E.2") or a kind of record ("People"); null when unknown. */
   what: string | null;
   by: string | null;
   /** The change's time (ISO), shown as HH:MM on this computer's clock. */

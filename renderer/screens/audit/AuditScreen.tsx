@@ -104,8 +104,7 @@ export function AuditScreen() {
               <thead>
                 <tr>
                   <th scope="col">When (UTC)</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Desk and database user</th>
+                  <th scope="col">Who, at which desk</th>
                   <th scope="col">What</th>
                   <th scope="col">Which</th>
                   <th scope="col">Change</th>
@@ -115,11 +114,26 @@ export function AuditScreen() {
                 {entries.map((e) => (
                   <tr key={e.id}>
                     <td className="nowrap small">{e.at.slice(0, 19).replace('T', ' ')}</td>
-                    <td>{e.actor}</td>
-                    <td className="small">
-                      {/* Entries from before several desks (schema 9) do not say. */}
-                      {e.desk && <div>{deskComputer(e.desk)}</div>}
-                      {e.dbUser && <div className="muted">{e.dbUser}</div>}
+                    <td>
+                      {e.actor}
+                      {/* Entries from before several desks (schema 9) do not say where. */}
+                      {(e.desk || e.dbUser) && (
+                        <div className="small muted audit-desk">
+                          {e.desk && (
+                            <span>
+                              <span className="visually-hidden">at desk </span>
+                              {deskComputer(e.desk)}
+                            </span>
+                          )}
+                          {e.desk && e.dbUser && ' · '}
+                          {e.dbUser && (
+                            <span>
+                              <span className="visually-hidden">as database user </span>
+                              {e.dbUser}
+                            </span>
+                          )}
+                        </div>
+                      )}
                     </td>
                     <td>{actionLabel(e.action)}</td>
                     <td className="ref">{e.entityId}</td>
