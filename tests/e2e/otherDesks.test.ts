@@ -3,6 +3,8 @@
 // open screen within seconds; a person typing an update keeps every word while the other desk's
 // version is offered beside it; and a database that stops answering raises one banner, keeps the
 // typing, and saves it when the database answers again.
+import Database from 'better-sqlite3';
+import { hostname, userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../electron/store/store';
 import { CALL_PATH } from '../../electron/bridge/shim';
@@ -166,5 +168,31 @@ describe('several desks on one database', () => {
     await setVisibility('visible');
     await expect.poll(() => asks, { timeout: 3000 }).toBeGreaterThan(whileHidden);
     await page.unroute(`**${CALL_PATH}`);
+  });
+
+  it('names the desk and database user of each change in the audit log, and nothing for older entries', async () => {
+    const { page } = app;
+    // An entry as written before schema 9, which knew no desks.
+    const raw = new Database(app.dbPath);
+    raw
+      .prepare(
+        `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
+         VALUES ('2008-03-20T08:00:00.000Z', 'Older copy', 'setting.set', 'setting', 'userName', NULL, '"Older copy"')`,
+      )
+      .run();
+    raw.close();
+    await otherDesk.people.save(
+      { name: 'DCI Ada Byron', role: 'member', strandNumber: null, email: '', retired: false },
+      otherDesk.now(),
+      'Dana Lee',
+    );
+    await app.goto('#/audit');
+    const row = (actor: string) => page.locator('.audit-table tbody tr', { hasText: actor }).first();
+    await page.waitForSelector('.audit-table tbody tr:has-text("Person added")');
+    // The computer without the run's mark; the words before each are for screen readers.
+    expect(await row('Dana Lee').locator('.audit-desk').textContent()).toBe(
+      `at desk ${hostname()} · as database user ${userInfo().username}`,
+    );
+    expect(await row('Older copy').locator('.audit-desk').count()).toBe(0);
   });
 });
