@@ -631,7 +631,7 @@ const examples: { [M in MethodName]: Example } = {
       expect(refusal.message).toMatch(/Strand 2 already has a strand lead, .*mark them as left first/);
       const before = leads.find((p) => p.strandNumber === 2)!;
       await app.call('people.save', { ...before, retired: true });
-      await app.call('people.save', { name: 'Pat Lead', role: 'member' });
+      await app.call('people.save', { name: 'Pat Lead', role: 'strand_lead', strandNumber: 2 });
       const live = (await app.call('people.list')).filter((p) => p.strandNumber === 2 && !p.retired);
       expect(live.map((p) => p.name)).toEqual(['Pat Lead']);
     },
@@ -647,7 +647,7 @@ const examples: { [M in MethodName]: Example } = {
         retired: true,
       });
       expect(edited.retired).toBe(true);
-      expect((await app.refusal('people.save', { name: 'Nobody', role: 'member' })).message).toMatch(
+      expect((await app.refusal('people.save', { name: 'Nobody', role: 'strand_lead' })).message).toMatch(
         /which strand/,
       );
     },
