@@ -88,14 +88,16 @@ const objectiveSpanRowSchema = z.object({
   retired_from: reportingMonthSchema.nullable(),
 });
 
-// The month summary's three small aggregates (8 strands, up to 8 × 5 status counts).
-const liveByStrandRowsSchema = z.array(
-  z.object({ number: z.number().int(), title: z.string(), n: z.number().int() }),
+// The month summary's rows: 8 strands × up to 5 statuses.
+const monthSummaryRowsSchema = z.array(
+  z.object({
+    number: z.number().int(),
+    title: z.string(),
+    n: z.number().int(),
+    status: statusSchema.nullable(),
+    reported: z.number().int(),
+  }),
 );
-const reportedByStrandRowsSchema = z.array(
-  z.object({ strand_id: z.number().int(), status: statusSchema, n: z.number().int() }),
-);
-const strandNumberRowsSchema = z.array(z.object({ id: z.number().int(), number: z.number().int() }));
 const latestMonthRowSchema = z.object({ month: reportingMonthSchema.nullable() });
 const monthCountRowsSchema = z.array(z.object({ month: reportingMonthSchema, count: z.number().int() }));
 const monthRowsSchema = z.array(z.object({ month: reportingMonthSchema }));
@@ -144,16 +146,20 @@ const MARK_REPORTED = `UPDATE updates SET is_reported = 1 WHERE id = (
 // The month summary runs on every dashboard view: three small statements, each prepared once by the
 // executor, keep it well under 2 ms. The live count is a subquery per strand: a LEFT JOIN grouped
 // by every selected column (as PostgreSQL asks) made the whole summary about 5% slower on SQLite.
-const LIVE_BY_STRAND = `SELECT s.number, s.title,
-    (SELECT count(*) FROM objectives o WHERE o.strand_id = s.id AND o.start_month <= ?
-      AND (o.retired_from IS NULL OR o.retired_from > ?)) AS n
-  FROM strands s ORDER BY s.number`;
-const REPORTED_BY_STRAND = `SELECT o.strand_id AS strand_id, u.status AS status, count(*) AS n FROM updates u
-  JOIN objectives o ON o.id = u.objective_id
-  WHERE u.month = ? AND u.is_reported = 1 AND o.start_month <= ?
-    AND (o.retired_from IS NULL OR o.retired_from > ?)
-  GROUP BY o.strand_id, u.status`;
-const STRAND_NUMBERS = 'SELECT id, number FROM strands';
+// The month summary in one statement (one round trip to a server): each strand with its live
+// objectives, and each status reported for the month with its count; a strand with no report
+// comes once, with a null status.
+const MONTH_SUMMARY = `SELECT s.number, s.title, coalesce(l.n, 0) AS n, r.status, coalesce(r.n, 0) AS reported
+  FROM strands s
+  LEFT JOIN (SELECT strand_id, count(*) AS n FROM objectives
+      WHERE start_month <= ? AND (retired_from IS NULL OR retired_from > ?)
+      GROUP BY strand_id) l ON l.strand_id = s.id
+  LEFT JOIN (SELECT o.strand_id, u.status, count(*) AS n FROM updates u
+      JOIN objectives o ON o.id = u.objective_id
+      WHERE u.month = ? AND u.is_reported = 1 AND o.start_month <= ?
+        AND (o.retired_from IS NULL OR o.retired_from > ?)
+      GROUP BY o.strand_id, u.status) r ON r.strand_id = s.id
+  ORDER BY s.number, r.status`;
 
 export class UpdatesRepository {
   constructor(
@@ -397,22 +403,23 @@ export class UpdatesRepository {
 
   /** Status counts per strand for a month; objectives with no reported update count as "No update". */
   async monthSummary(month: ReportingMonth): Promise<MonthSummary> {
-    const live = liveByStrandRowsSchema.parse(await this.sql.all(LIVE_BY_STRAND, month, month));
-    const reported = reportedByStrandRowsSchema.parse(
-      await this.sql.all(REPORTED_BY_STRAND, month, month, month),
-    );
-    const strandIds = new Map(
-      strandNumberRowsSchema.parse(await this.sql.all(STRAND_NUMBERS)).map((r) => [r.id, r.number]),
+    const rows = monthSummaryRowsSchema.parse(
+      await this.sql.all(MONTH_SUMMARY, month, month, month, month, month),
     );
     const totals = emptyCounts();
-    const strands = live.map((s) => {
-      const counts = emptyCounts();
-      for (const r of reported) if (strandIds.get(r.strand_id) === s.number) counts[r.status] += r.n;
-      const reportedCount = STATUSES.reduce((sum, status) => sum + counts[status], 0);
-      counts.no_update = s.n - reportedCount;
-      for (const key of reportedStatuses) totals[key] += counts[key];
-      return { strandNumber: s.number, strandTitle: s.title, counts, total: s.n };
-    });
+    const strands: StrandStatusCounts[] = [];
+    for (const row of rows) {
+      let strand = strands.at(-1);
+      if (strand?.strandNumber !== row.number) {
+        strand = { strandNumber: row.number, strandTitle: row.title, counts: emptyCounts(), total: row.n };
+        strand.counts.no_update = row.n;
+        strands.push(strand);
+      }
+      if (row.status === null) continue;
+      strand.counts[row.status] += row.reported;
+      strand.counts.no_update -= row.reported;
+    }
+    for (const strand of strands) for (const key of reportedStatuses) totals[key] += strand.counts[key];
     return { month, strands, totals, total: strands.reduce((sum, s) => sum + s.total, 0) };
   }
 
