@@ -76,6 +76,8 @@ import {
 import {
   autoBackupResultSchema,
   buildPackInputSchema,
+  changesInputSchema,
+  changesSchema,
   databaseCheckSchema,
   demoLoadedSchema,
   demoLoadInputSchema,
@@ -302,6 +304,7 @@ export const contract = {
   'app.info': { input: noInputSchema, output: appInfoSchema },
   'app.backupNow': { input: noInputSchema, output: z.object({ path: z.string() }) },
   'app.checkDatabase': { input: noInputSchema, output: databaseCheckSchema },
+  'app.changes': { input: changesInputSchema, output: changesSchema },
   'demo.load': { input: demoLoadInputSchema, output: appInfoSchema.extend({ loaded: demoLoadedSchema }) },
   'demo.remove': { input: noInputSchema, output: appInfoSchema.extend({ removed: demoRemovedSchema }) },
 

@@ -11,7 +11,7 @@ import type { ProtectedFiles } from '../files/writeAtomically';
 import { callMethod, createServices, type Services } from '../handlers/index';
 import { defaultDatabasePath, ensureDatabaseFolder } from '../store/paths';
 import { removeLeftovers } from '../store/leftovers';
-import { openStore, type Store, type StoreOptions, type StoreTx } from '../store/store';
+import { isServerLocation, openStore, type Store, type StoreOptions, type StoreTx } from '../store/store';
 
 function isEmptyFile(path: string): boolean {
   try {
@@ -47,6 +47,7 @@ function storeWithin(tx: StoreTx, store: Store): Store {
     now: () => tx.now(),
     today: () => tx.today(),
     path: store.path,
+    shared: store.shared,
     check: () => store.check(),
     close: () => Promise.reject(new Error('The store of a unit of work is closed with the store itself.')),
   };
@@ -105,8 +106,10 @@ export class CliContext {
 
   databasePath(command: Command): { path: string; isDefault: boolean } {
     const given = this.globals(command).db;
-    if (given) return { path: resolve(given), isDefault: false };
-    return { path: resolve(defaultDatabasePath(this.io.env)), isDefault: true };
+    const chosen = given || defaultDatabasePath(this.io.env);
+    // A shared server's address is not a path on this computer.
+    const path = isServerLocation(chosen) ? chosen.trim() : resolve(chosen);
+    return { path, isDefault: !given };
   }
 
   /** Who is acting: --as, else the login name. */
@@ -125,7 +128,9 @@ export class CliContext {
     options: { create?: boolean } = {},
   ): Promise<T> {
     const { path, isDefault } = this.databasePath(command);
-    if (!existsSync(path)) {
+    if (isServerLocation(path)) {
+      // A server database is made by whoever runs the server; its schema is brought up to date here.
+    } else if (!existsSync(path)) {
       if (!options.create) {
         throw new BoardPackError(
           'not_found',

@@ -23,6 +23,7 @@ import { registerRestore } from './restore';
 import { registerPeople } from './people';
 import { registerMinutes } from './minutes';
 import { registerAction } from './action';
+import { registerDb } from './db';
 import { UNEXPECTED_MESSAGE } from '../../shared/ipc';
 import { databaseFailure } from '../store/databaseErrors';
 
@@ -48,6 +49,7 @@ const COMMAND_GROUPS: RegisterCommands[] = [
   registerPeople,
   registerMinutes,
   registerAction,
+  registerDb,
 ];
 
 export function buildProgram(cli: CliContext): Command {
@@ -57,7 +59,7 @@ export function buildProgram(cli: CliContext): Command {
     )
     .option(
       '--db <path>',
-      "the database file (default: $BOARD_PACK_DB, else the desktop app's user-data folder)",
+      "the database: a file, or a shared server's postgres://user@host/database address (default: $BOARD_PACK_DATABASE, else the desktop app's user-data folder)",
     )
     .option('--as <name>', 'who is acting, for the audit log (default: your user name)')
     .option('--debug', 'show the details of unexpected errors')

@@ -182,3 +182,26 @@ export async function copyDatabase(
   });
   return { tables, rows: tables.reduce((sum, table) => sum + table.rows, 0) };
 }
+
+/** The two ends of a copy: open stores, each with its executor (store.ts's SqlStore). */
+interface CopyEnd {
+  readonly path: string;
+  readonly internals: { readonly sql: Sql };
+  readonly settings: { schemaVersion(): Promise<number> };
+}
+
+/** Copies one open store into another, empty one (see copyDatabase). */
+export async function copyStores(
+  from: CopyEnd,
+  to: CopyEnd,
+  record: { at: string; actor: string },
+): Promise<CopyReport> {
+  const versions = { from: await from.settings.schemaVersion(), to: await to.settings.schemaVersion() };
+  return copyDatabase(
+    from.internals.sql,
+    to.internals.sql,
+    versions,
+    { from: from.path, to: to.path },
+    record,
+  );
+}

@@ -59,6 +59,8 @@ function leftoversIn(folder: string, now: number): string[] {
  * up must never stop the database opening.
  */
 export async function removeLeftovers(store: Store, now: number = Date.now()): Promise<string[]> {
+  // A server database has no folder on this computer, and its backups are pg_dump's.
+  if (store.shared) return [];
   const { folder } = await store.backups.settings();
   const folders = [...new Set([dirname(resolve(store.path)), resolve(folder)])];
   const removed: string[] = [];

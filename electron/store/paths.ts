@@ -19,12 +19,16 @@ export function appDataFolder(
   return env.XDG_CONFIG_HOME || posix.join(home, '.config');
 }
 
-/** The database path: $BOARD_PACK_DB when set, else board-pack.db in the app's user-data folder. */
+/**
+ * The database: $BOARD_PACK_DATABASE when set (a file, or a shared server's postgres:// address),
+ * else $BOARD_PACK_DB (its earlier name), else board-pack.db in the app's user-data folder.
+ */
 export function defaultDatabasePath(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string {
+  if (env.BOARD_PACK_DATABASE) return env.BOARD_PACK_DATABASE;
   if (env.BOARD_PACK_DB) return env.BOARD_PACK_DB;
   const join = platform === 'win32' ? win32.join : posix.join;
   return join(appDataFolder(env, platform, home), PRODUCT_NAME, DATABASE_FILE);

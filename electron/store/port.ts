@@ -369,8 +369,10 @@ export interface StoreTx {
 
 /** An open database: one connection, used by one task at a time through its transactions. */
 export interface Store extends StoreTx {
-  /** Where the database is: a file path. */
+  /** Where the database is: a file path, or a shared server's address (without its password). */
   readonly path: string;
+  /** True for a shared database on a PostgreSQL server, false for a file on this computer. */
+  readonly shared: boolean;
   /** The database's own integrity and foreign-key checks; an empty list means it is sound. */
   check(): Promise<string[]>;
   close(): Promise<void>;

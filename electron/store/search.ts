@@ -11,6 +11,7 @@ import {
   type SnippetPart,
 } from '../../shared/contractSearch';
 import { monthLabel } from '../../shared/months';
+import { postgresSearch } from './postgresSearch';
 import type { Dialect, Sql } from './sql';
 
 /**
@@ -182,8 +183,7 @@ const sqliteSearch: FullTextIndex = async (sql, words, perKind) => {
 /** The index of the database's dialect. */
 function fullTextIndex(dialect: Dialect): FullTextIndex {
   // FTS5 is SQLite's alone; PostgreSQL's variant (tsvector) answers the same FullTextIndex.
-  if (dialect === 'sqlite') return sqliteSearch;
-  throw new Error('Search over a PostgreSQL database is not written yet.');
+  return dialect === 'sqlite' ? sqliteSearch : postgresSearch;
 }
 
 // ── Where each hit lives: ordinary tables, the same in every dialect ─────────────────────────────

@@ -1,6 +1,8 @@
-// The SQLite implementation of the data port (port.ts): one open database file, its repositories
-// bound to one connection, and the transactions over it. The clock is injected so tests and demo
-// data are reproducible.
+// The data port (port.ts) over one open database: a file (SQLite) or a shared server (PostgreSQL),
+// chosen by its location. The repositories are written once over the SQL executor (sql.ts) and
+// bound to one connection; what differs between a file and a server (reaching it, checking it,
+// copying it, closing it) is the Backend. The clock is injected so tests and demo data are
+// reproducible.
 import type { PlanFile } from '../../shared/planFile';
 import { AuditLog, deskName, systemUser } from './audit';
 import { BackupsRepository, checkDatabase } from './backups';
@@ -12,6 +14,8 @@ import { KeysRepository } from './keys';
 import { DemoRepository } from './demo';
 import { MeetingsRepository } from './meetings';
 import { openDatabase, type Db, type OpenOptions } from './open';
+import { openPostgres, type PostgresOpenOptions } from './postgresMigrate';
+import type { Sql } from './sql';
 import { PacksRepository } from './packs';
 import { PapersRepository } from './papers';
 import { PeopleRepository } from './people';
@@ -44,7 +48,7 @@ export type { Store, StoreTx } from './port';
 
 export type Clock = () => Date;
 
-export interface StoreOptions extends OpenOptions {
+export interface StoreOptions extends OpenOptions, PostgresOpenOptions {
   clock?: Clock;
   /** The plan a fresh database is seeded with; the built-in plan unless given. null seeds nothing. */
   seedPlan?: PlanFile | null;
@@ -52,8 +56,70 @@ export interface StoreOptions extends OpenOptions {
   actor?: string;
 }
 
-/** The synchronous repositories over one database; only code in electron/store/ sees these. */
-export class SqliteRepositories {
+/** A shared server's address rather than a file's path. */
+export function isServerLocation(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location.trim());
+}
+
+/** What differs between a database file and a database server. */
+export interface Backend {
+  readonly sql: Sql;
+  /** A file's path, or a server's address as a person names it (never its password). */
+  readonly location: string;
+  /** The SQLite handle, for what only a file can do (copy itself, check its pages); null for a server. */
+  readonly file: Db | null;
+  /** Who the changes are made as: the server's login, or the operating-system user of a file. */
+  readonly dbUser: string;
+  /**
+   * Inside a transaction, waits until no other desk is inside one that called it too: a file's
+   * write transaction already excludes every other writer; a server's needs a lock of its own.
+   */
+  exclusive(): Promise<void>;
+  check(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+function sqliteBackend(db: Db, path: string): Backend {
+  return {
+    sql: new SqliteSql(db),
+    location: path,
+    file: db,
+    dbUser: systemUser(),
+    exclusive: async () => undefined,
+    check: async () => checkDatabase(db),
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/** The advisory lock a server's exclusive() takes ("BPK1" as a number, as the schema's application id). */
+const EXCLUSIVE_LOCK = 0x42504b31;
+
+async function postgresBackend(address: string, options: PostgresOpenOptions): Promise<Backend> {
+  const sql = await openPostgres(address, options);
+  try {
+    const user: unknown = await sql.value('SELECT current_user');
+    return {
+      sql,
+      location: sql.server,
+      file: null,
+      dbUser: typeof user === 'string' ? user : '',
+      exclusive: async () => {
+        await sql.value('SELECT pg_advisory_xact_lock(?)', EXCLUSIVE_LOCK);
+      },
+      // The server keeps its own constraints; what is left to ask is that it answers.
+      check: async () => ((await sql.value('SELECT 1')) === 1 ? [] : ['The shared database did not answer.']),
+      close: () => sql.close(),
+    };
+  } catch (error) {
+    await sql.close();
+    throw error;
+  }
+}
+
+/** The repositories over one database; only code in electron/store/ sees these. */
+export class Repositories {
   readonly audit: AuditLog;
   readonly plan: PlanRepository;
   readonly updates: UpdatesRepository;
@@ -68,17 +134,15 @@ export class SqliteRepositories {
   readonly demo: DemoRepository;
   readonly indicators: IndicatorsRepository;
   readonly search: SearchRepository;
-
-  readonly sql: SqliteSql;
+  readonly sql: Sql;
 
   constructor(
-    readonly db: Db,
-    readonly path: string,
+    readonly backend: Backend,
     readonly clock: Clock,
   ) {
     const now = () => clock().toISOString();
-    const sql = (this.sql = new SqliteSql(db));
-    this.audit = new AuditLog(sql, { desk: deskName(), dbUser: systemUser() });
+    const sql = (this.sql = backend.sql);
+    this.audit = new AuditLog(sql, { desk: deskName(), dbUser: backend.dbUser });
     this.plan = new PlanRepository(sql, this.audit);
     this.updates = new UpdatesRepository(sql, this.plan, this.audit);
     this.meetings = new MeetingsRepository(sql, this.audit);
@@ -86,7 +150,7 @@ export class SqliteRepositories {
     this.packs = new PacksRepository(sql, this.audit);
     this.people = new PeopleRepository(sql, this.audit);
     this.settings = new SettingsRepository(sql, this.audit, now);
-    this.backups = new BackupsRepository(db, path, this.settings, clock);
+    this.backups = new BackupsRepository(backend.file, backend.location, this.settings, clock);
     this.exchange = new ExchangeRepository(sql);
     this.keys = new KeysRepository(sql);
     this.demo = new DemoRepository(sql);
@@ -115,7 +179,7 @@ class BoundTx implements StoreTx {
   readonly search: SearchPort;
 
   constructor(
-    protected readonly repositories: SqliteRepositories,
+    protected readonly repositories: Repositories,
     protected readonly connection: Connection,
     invoke: Invoke,
   ) {
@@ -152,10 +216,10 @@ class BoundTx implements StoreTx {
   }
 }
 
-export class SqliteStore extends BoundTx implements Store {
+export class SqlStore extends BoundTx implements Store {
   private readonly tx: StoreTx;
 
-  constructor(repositories: SqliteRepositories, connection: Connection) {
+  constructor(repositories: Repositories, connection: Connection) {
     super(repositories, connection, connection.call);
     this.tx = new BoundTx(repositories, connection, connection.callInside);
   }
@@ -165,38 +229,50 @@ export class SqliteStore extends BoundTx implements Store {
   }
 
   get path(): string {
-    return this.repositories.path;
+    return this.repositories.backend.location;
   }
 
-  /** The synchronous repositories, for code inside electron/store/ (backups, restore, leftovers). */
-  get sqlite(): SqliteRepositories {
+  /** True for a shared database on a server, false for a file. */
+  get shared(): boolean {
+    return this.repositories.backend.file === null;
+  }
+
+  /** The repositories and their executor, for code inside electron/store/ (backups, restore, copy). */
+  get internals(): Repositories {
     return this.repositories;
   }
 
   check(): Promise<string[]> {
-    return this.connection.call(() => checkDatabase(this.repositories.db));
+    return this.connection.call(() => this.repositories.backend.check());
   }
 
-  async close(): Promise<void> {
-    if (this.repositories.db.open) this.repositories.db.close();
+  close(): Promise<void> {
+    return this.repositories.backend.close();
   }
 }
 
-/** Opens (creating if needed) a database and seeds the built-in plan into a fresh one. */
-export async function openStore(path: string, options: StoreOptions = {}): Promise<SqliteStore> {
-  const db = await retryWhileBusy(() => openDatabase(path, options));
-  const repositories = new SqliteRepositories(db, path, options.clock ?? (() => new Date()));
-  const store = new SqliteStore(repositories, new Connection(repositories.sql));
+/**
+ * Opens a database and seeds the built-in plan into a fresh one: a file path opens (creating if
+ * needed) an SQLite file; a postgres:// address connects to a shared server and brings its schema
+ * up to date.
+ */
+export async function openStore(location: string, options: StoreOptions = {}): Promise<SqlStore> {
+  const backend = isServerLocation(location)
+    ? await postgresBackend(location, options)
+    : sqliteBackend(await retryWhileBusy(() => openDatabase(location, options)), location);
+  const repositories = new Repositories(backend, options.clock ?? (() => new Date()));
+  const store = new SqlStore(repositories, new Connection(repositories.sql));
   try {
-    if (options.seedPlan !== null && !(await store.plan.hasPlan())) {
-      await store.plan.seed(
-        options.seedPlan ?? loadBuiltInPlan(),
-        store.now(),
-        options.actor ?? 'Board Pack',
-      );
+    if (options.seedPlan !== null) {
+      const plan = options.seedPlan ?? loadBuiltInPlan();
+      const actor = options.actor ?? 'Board Pack';
+      await store.transaction(async (tx) => {
+        // Two desks opening a fresh shared database at once: the second waits here, then finds the plan.
+        await backend.exclusive();
+        if (!(await tx.plan.hasPlan())) await tx.plan.seed(plan, tx.now(), actor);
+        await seedIndicators(tx, plan, actor);
+      });
     }
-    if (options.seedPlan !== null)
-      await seedIndicators(store, options.seedPlan ?? loadBuiltInPlan(), options.actor ?? 'Board Pack');
     return store;
   } catch (error) {
     await store.close();

@@ -2,9 +2,9 @@
 // working, the board's name and marking) and the reporting months. Loaded once, refreshed on demand.
 import { create } from 'zustand';
 import type { MethodOutput, PlanDetail, Settings } from '../../shared/contract';
-import { call } from '../api';
+import { ApiError, call } from '../api';
 import { useSession } from './session';
-import { messageOf } from './notices';
+import { messageOf, showError } from './notices';
 import { openingMonth } from './openingMonth';
 
 type Months = MethodOutput<'months.list'>;
@@ -30,7 +30,7 @@ export function leadStrandsOf(overview: MethodOutput<'exchange.overview'>): numb
   return strands.length ? strands : null;
 }
 
-export const useApp = create<AppState>((set) => ({
+export const useApp = create<AppState>((set, get) => ({
   plan: null,
   settings: null,
   months: null,
@@ -55,6 +55,12 @@ export const useApp = create<AppState>((set) => ({
         loadError: null,
       });
     } catch (error) {
+      // A screen already drawn stays, with what the person typed in it: a failed read again
+      // (another desk's change, the server away) is said where it happens, not by blanking it.
+      if (get().plan && get().settings) {
+        if (!(error instanceof ApiError && error.code === 'unreachable')) showError(error);
+        return;
+      }
       set({ loadError: messageOf(error) });
     }
   },

@@ -9,6 +9,7 @@ import { ApiError, call } from '../api';
 import { messageOf } from './notices';
 import { useUpdatesGrid } from './updatesGrid';
 import { useApp } from './app';
+import { whenReachable } from './connection';
 
 export { draftKey, fieldsOf, type DraftFields } from './draftFields';
 
@@ -106,6 +107,9 @@ export const useDrafts = create<DraftsState>((set, get) => {
         // A passing failure (the database busy, the window between two doors) is tried again; a
         // refusal with a reason waits for the person to change something.
         if (error instanceof ApiError && error.code === 'unexpected') retryLater(key);
+        // The shared database away: saved when it next answers (the changes poller keeps asking).
+        if (error instanceof ApiError && error.code === 'unreachable')
+          whenReachable(`draft:${key}`, () => void save(key));
       }
     })();
     inFlight.set(key, done);

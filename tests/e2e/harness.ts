@@ -31,6 +31,8 @@ export interface AppOptions {
   demoMonths?: number;
   /** The app's clock (the demo's last month is reported on at the next meeting). */
   now?: string;
+  /** How often the screens ask for other desks' changes (the boardPack.changesEveryMs setting). */
+  changesEveryMs?: number;
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -66,6 +68,11 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
     locale: 'en-GB',
     timezoneId: 'Europe/London',
   });
+  if (options.changesEveryMs) {
+    await context.addInitScript((ms) => {
+      window.localStorage.setItem('boardPack.changesEveryMs', String(ms));
+    }, options.changesEveryMs);
+  }
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   await page.goto(bridge.url);

@@ -221,9 +221,9 @@ describe('backups of a database on a server', () => {
       clock: () => new Date('2007-10-01T09:00:00.000Z'),
     });
     stores.push(store);
-    const { settings, audit } = store.sqlite;
+    const { settings, audit } = store.internals;
     // A server database has no file to copy: its repository is given no SQLite handle.
-    const backups = new BackupsRepository(null, 'postgres://desk@server/board', settings, store.sqlite.clock);
+    const backups = new BackupsRepository(null, 'postgres://desk@server/board', settings, store.internals.clock);
     const auditRows = await audit.count();
     const refusal = {
       code: 'read_only',

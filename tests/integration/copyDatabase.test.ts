@@ -4,19 +4,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { meetingInputSchema } from '../../shared/contractSchemas';
 import { loadDemo } from '../../electron/demo/generate';
-import { COPIED_TABLES, copyDatabase, tableDigest } from '../../electron/store/copyDatabase';
-import { openStore, type SqliteStore } from '../../electron/store/store';
+import { COPIED_TABLES, copyStores, tableDigest } from '../../electron/store/copyDatabase';
+import { openStore, type SqlStore } from '../../electron/store/store';
 import { dumpDatabase, fixedClock, onDatabaseFile, tempDir } from '../fixtures/databases';
 
 const RECORD = { at: '2008-01-01T00:00:00.000Z', actor: 'Test' };
 
-async function emptyStore(dir: string, name: string): Promise<SqliteStore> {
+async function emptyStore(dir: string, name: string): Promise<SqlStore> {
   return openStore(join(dir, name), { clock: fixedClock(), seedPlan: null });
 }
 
-async function copy(from: SqliteStore, to: SqliteStore) {
-  const versions = { from: await from.settings.schemaVersion(), to: await to.settings.schemaVersion() };
-  return copyDatabase(from.sqlite.sql, to.sqlite.sql, versions, { from: from.path, to: to.path }, RECORD);
+function copy(from: SqlStore, to: SqlStore) {
+  return copyStores(from, to, RECORD);
 }
 
 describe('copying a database', () => {
@@ -60,8 +59,8 @@ describe('copying a database', () => {
     expect(report.rows).toBeGreaterThan(1000);
     for (const { table, key } of COPIED_TABLES) {
       const [a, b] = [
-        await tableDigest(source.sqlite.sql, table, key),
-        await tableDigest(target.sqlite.sql, table, key),
+        await tableDigest(source.internals.sql, table, key),
+        await tableDigest(target.internals.sql, table, key),
       ];
       if (table === 'audit_log') {
         expect(b.rows).toBe(a.rows + 1);

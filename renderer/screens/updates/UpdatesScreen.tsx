@@ -25,6 +25,7 @@ import { useScreenTitle } from '../../state/title';
 import { useOpenedRequest } from '../../state/openedRequest';
 import { OpenedRequest } from '../../components/OpenedRequest';
 import { useSearchTarget } from '../../state/searchTarget';
+import { useOtherDeskUpdates } from './otherDeskUpdates';
 
 export function UpdatesScreen() {
   const parts = useRoute((r) => r.parts);
@@ -42,6 +43,7 @@ export function UpdatesScreen() {
   const narrativeRef = useRef<HTMLTextAreaElement>(null);
   const [rowError, setRowError] = useState<{ ref: string; text: string } | null>(null);
   const [revising, setRevising] = useState<string | null>(null);
+  useOtherDeskUpdates();
   useScreenTitle(`Monthly updates: strand ${strandNumber}${month ? `, ${monthLabel(month)}` : ''}`);
 
   useEffect(() => {
