@@ -99,7 +99,7 @@ const EXCLUSIVE_LOCK = 0x42504b31;
 async function postgresBackend(address: string, options: PostgresOpenOptions): Promise<Backend> {
   const sql = await openPostgres(address, options);
   try {
-    const user: unknown = await sql.value('SELECT current_user');
+    const user: unknown = await sql.value('SELECT session_user');
     return {
       sql,
       location: sql.server,
