@@ -110,9 +110,11 @@ export class AuditLog {
       // found by the same words as its earlier ones. % and _ are the searcher's own characters,
       // not LIKE's wildcards.
       where.push(
-        "(action LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' OR coalesce(after_json, '') LIKE ? ESCAPE '\\' OR coalesce(before_json, '') LIKE ? ESCAPE '\\')",
+        "(lower(action) LIKE ? ESCAPE '\\' OR lower(entity_id) LIKE ? ESCAPE '\\' OR lower(coalesce(after_json, '')) LIKE ? ESCAPE '\\' OR lower(coalesce(before_json, '')) LIKE ? ESCAPE '\\')",
       );
-      const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // ASCII lower-cased on both sides (lower() folds only ASCII in SQLite and in PostgreSQL's "C"
+      // collation): SQLite's LIKE ignored ASCII case, PostgreSQL's does not.
+      const like = `%${filter.text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       params.push(like, like, like, like);
     }
     if (filter.beforeId) {
