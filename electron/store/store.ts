@@ -50,6 +50,8 @@ export interface StoreOptions extends OpenOptions {
   seedPlan?: PlanFile | null;
   /** Who seeds a fresh database (recorded in the audit log). */
   actor?: string;
+  /** The desk this store's changes are recorded from; this computer and a mark of this run unless given. */
+  desk?: string;
 }
 
 /** The synchronous repositories over one database; only code in electron/store/ sees these. */
@@ -75,10 +77,11 @@ export class SqliteRepositories {
     readonly db: Db,
     readonly path: string,
     readonly clock: Clock,
+    desk: string = deskName(),
   ) {
     const now = () => clock().toISOString();
     const sql = (this.sql = new SqliteSql(db));
-    this.audit = new AuditLog(sql, { desk: deskName(), dbUser: systemUser() });
+    this.audit = new AuditLog(sql, { desk, dbUser: systemUser() });
     this.plan = new PlanRepository(sql, this.audit);
     this.updates = new UpdatesRepository(sql, this.plan, this.audit);
     this.meetings = new MeetingsRepository(sql, this.audit);
@@ -185,7 +188,7 @@ export class SqliteStore extends BoundTx implements Store {
 /** Opens (creating if needed) a database and seeds the built-in plan into a fresh one. */
 export async function openStore(path: string, options: StoreOptions = {}): Promise<SqliteStore> {
   const db = await retryWhileBusy(() => openDatabase(path, options));
-  const repositories = new SqliteRepositories(db, path, options.clock ?? (() => new Date()));
+  const repositories = new SqliteRepositories(db, path, options.clock ?? (() => new Date()), options.desk);
   const store = new SqliteStore(repositories, new Connection(repositories.sql));
   try {
     if (options.seedPlan !== null && !(await store.plan.hasPlan())) {
