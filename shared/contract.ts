@@ -263,7 +263,14 @@ export const contract = {
   'packs.buildDraft': { input: packRequestSchema, output: draftPackSchema },
   'packs.build': { input: buildPackInputSchema, output: draftPackSchema },
   'packs.issue': {
-    input: packRequestSchema.extend({ changes: z.array(z.string().trim().min(1)).default([]) }),
+    input: packRequestSchema.extend({
+      changes: z.array(z.string().trim().min(1)).default([]),
+      /**
+       * The version the person is issuing, as the screen named it: refused in words when another
+       * desk has issued it (or a later one) first. Left out, the next version is issued.
+       */
+      version: z.number().int().min(1).optional(),
+    }),
     output: issuedPackSchema,
   },
   'packs.list': {

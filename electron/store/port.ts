@@ -218,6 +218,8 @@ export interface PacksPort {
   latest(meetingId: number): Promise<IssuedPackRecord | null>;
   pdf(id: number): Promise<Buffer>;
   bySha256(sha256: string): Promise<IssuedPackRecord | null>;
+  /** Refuses, in words (edit_conflict), a version another desk issued first. */
+  assertNextVersion(meetingId: number, version: number, at: string): Promise<void>;
   insert(pack: NewIssuedPack): Promise<IssuedPackRecord>;
 }
 
