@@ -28,7 +28,10 @@ function localParts(iso: string, timeZone?: string): { day: string; time: string
     hourCycle: 'h23',
   }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return { day: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
+  return {
+    day: `${part('year')}-${part('month')}-${part('day')}`,
+    time: `${part('hour')}:${part('minute')}`,
+  };
 }
 
 /**
@@ -47,6 +50,12 @@ function madeWhere(desk: string): string {
   return label ? ` on ${label}` : '';
 }
 
+/** What the person can do about a refused save: both versions are on screen to choose from. */
+export const CHOOSE_A_VERSION = 'Your version is kept on screen: choose which to keep.';
+
+/** What the person can do about a refused workflow step: look at what the other desk did first. */
+export const LOOK_FIRST = 'Their version is on screen now: look at it before you try again.';
+
 /**
  * Why a save was refused: "Jo Bloggs changed this update at 14:02 on SVB-LAPTOP since you opened
  * it. …". `what` names the record ("this update", "this agenda", "action A2007-10/1").
@@ -55,13 +64,13 @@ export function editConflictSentence(
   what: string,
   change: ChangeMade | null,
   now: string,
-  timeZone?: string,
+  options: { advice?: string; timeZone?: string } = {},
 ): string {
-  const choose = 'Your version is kept on screen: choose which to keep.';
-  if (!change) return `Someone else changed ${what} since you opened it. ${choose}`;
+  const advice = options.advice ?? CHOOSE_A_VERSION;
+  if (!change) return `Someone else changed ${what} since you opened it. ${advice}`;
   const who = change.actor.trim() || 'Someone else';
-  const when = whenWords(change.at, now, timeZone);
-  return `${who} changed ${what}${when ? ` ${when}` : ''}${madeWhere(change.desk)} since you opened it. ${choose}`;
+  const when = whenWords(change.at, now, options.timeZone);
+  return `${who} changed ${what}${when ? ` ${when}` : ''}${madeWhere(change.desk)} since you opened it. ${advice}`;
 }
 
 /** Why issuing a pack was refused: another desk issued that version (or a later one) first. */

@@ -16,12 +16,21 @@ export interface ConflictedRecord {
   actions?: readonly string[];
 }
 
+/**
+ * The refusal, with `current` the record as it is now. `advice` says what the person can do: by
+ * default, choose between the two versions on screen (a save); a workflow step says look first.
+ */
 export async function editConflict(
   audit: AuditLog,
   record: ConflictedRecord,
   at: string,
   current: unknown,
+  advice?: string,
 ): Promise<BoardPackError> {
   const change = await audit.latestChange(record.entity, record.entityId, record.actions);
-  return new BoardPackError('edit_conflict', editConflictSentence(record.what, change, at), current);
+  return new BoardPackError(
+    'edit_conflict',
+    editConflictSentence(record.what, change, at, { advice }),
+    current,
+  );
 }

@@ -15,6 +15,7 @@ import {
 import type { saveDraftSchema } from '../../shared/contractSchemas';
 import type { monthSummarySchema } from '../../shared/contractSummaries';
 import { needsNarrative, STATUS_LABELS } from '../../shared/status';
+import { LOOK_FIRST } from '../../shared/conflictWords';
 import { isUniqueViolation } from './databaseErrors';
 import { editConflict } from './editConflict';
 import { reportingMonthSchema, type ReportingMonth } from '../../shared/months';
@@ -341,12 +342,13 @@ export class UpdatesRepository {
     }
   }
 
-  /** The refusal of a save another desk got in first, with the update as it is now. */
+  /** The refusal of a save (or, with LOOK_FIRST, a workflow step) another desk got in first. */
   private async conflict(
     ref: string,
     month: ReportingMonth,
     objectiveId: number,
     at: string,
+    advice?: string,
   ): Promise<BoardPackError> {
     const current = await this.currentUpdate(objectiveId, month);
     return editConflict(
@@ -354,6 +356,7 @@ export class UpdatesRepository {
       { what: 'this update', entity: 'update', entityId: `${ref}@${month}` },
       at,
       current ?? undefined,
+      advice,
     );
   }
 
@@ -378,7 +381,7 @@ export class UpdatesRepository {
         throw new BoardPackError('not_found', `There is no update for ${ref} in ${month} to ${action}.`);
       // The person decided on the version they saw: a later one is shown to them, not acted on.
       if (baseVersion !== undefined && before.version !== baseVersion)
-        throw await this.conflict(ref, month, objectiveId, at);
+        throw await this.conflict(ref, month, objectiveId, at, LOOK_FIRST);
       const base = before.version;
       let id: number | null = before.id;
       if (action === 'submit') {
@@ -440,7 +443,7 @@ export class UpdatesRepository {
         );
         if (changes === 0) id = null;
       }
-      if (id === null) throw await this.conflict(ref, month, objectiveId, at);
+      if (id === null) throw await this.conflict(ref, month, objectiveId, at, LOOK_FIRST);
       await this.syncReported(objectiveId, month);
       const after = await this.written(id);
       await this.audit.record(at, actor, `update.${action}`, 'update', `${ref}@${month}`, before, after);

@@ -3,6 +3,7 @@
 // refused with a sentence naming who changed it, when and where, and nothing of it is written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { CHOOSE_A_VERSION, LOOK_FIRST } from '../../shared/conflictWords';
 import { BoardPackError } from '../../shared/errors';
 import { openStore, type Store } from '../../electron/store/store';
 import { countRows, tempDir } from '../fixtures/databases';
@@ -10,9 +11,8 @@ import { countRows, tempDir } from '../fixtures/databases';
 const AT = '2007-10-15T13:02:00.000Z';
 const REF = '2.E.3';
 const MONTH = '2007-10';
-const KEEP = 'Your version is kept on screen: choose which to keep.';
-const JO_AT_LAPTOP = (what: string) =>
-  new RegExp(`^Jo Bloggs changed ${what} at \\d\\d:\\d\\d on SVB-LAPTOP since you opened it\\. ${KEEP}$`);
+const JO_AT_LAPTOP = (what: string, advice = CHOOSE_A_VERSION) =>
+  new RegExp(`^Jo Bloggs changed ${what} at \\d\\d:\\d\\d on SVB-LAPTOP since you opened it\\. ${advice}$`);
 
 let path: string;
 let secretariat: Store;
@@ -129,7 +129,7 @@ describe("two desks saving the same objective's update", () => {
       secretariat.updates.transition(REF, MONTH, 'accept', 'Secretariat', AT, '', submitted.version),
     );
     expect(refused.code).toBe('edit_conflict');
-    expect(refused.message).toMatch(JO_AT_LAPTOP('this update'));
+    expect(refused.message).toMatch(JO_AT_LAPTOP('this update', LOOK_FIRST));
     expect(await secretariat.updates.current(REF, MONTH)).toMatchObject({ state: 'returned' });
   });
 

@@ -1,18 +1,26 @@
 // The sentences that refuse a change another desk made first name who, when (on the desk's own
 // clock) and which desk, and say what the person can do.
 import { describe, expect, it } from 'vitest';
-import { deskLabel, editConflictSentence, packIssuedSentence, whenWords } from '../../shared/conflictWords';
+import {
+  deskLabel,
+  editConflictSentence,
+  LOOK_FIRST,
+  packIssuedSentence,
+  whenWords,
+} from '../../shared/conflictWords';
 
 const JO = { actor: 'Jo Bloggs', at: '2008-06-10T13:02:30.000Z', desk: 'SVB-LAPTOP/3f9a2c' };
 
 describe('the words of an edit conflict', () => {
   it('names who changed the record, at what time on their clock and at which desk', () => {
-    expect(editConflictSentence('this update', JO, '2008-06-10T13:05:00.000Z', 'Europe/London')).toBe(
+    expect(
+      editConflictSentence('this update', JO, '2008-06-10T13:05:00.000Z', { timeZone: 'Europe/London' }),
+    ).toBe(
       'Jo Bloggs changed this update at 14:02 on SVB-LAPTOP since you opened it. Your version is kept on screen: choose which to keep.',
     );
-    expect(editConflictSentence('this update', JO, '2008-06-10T13:05:00.000Z', 'UTC')).toContain(
-      'at 13:02 on SVB-LAPTOP',
-    );
+    expect(
+      editConflictSentence('this update', JO, '2008-06-10T13:05:00.000Z', { timeZone: 'UTC' }),
+    ).toContain('at 13:02 on SVB-LAPTOP');
   });
 
   it('gives the date as well when the change was made on an earlier day', () => {
@@ -25,9 +33,12 @@ describe('the words of an edit conflict', () => {
 
   it('leaves out the desk when the change was made before desks were recorded', () => {
     expect(
-      editConflictSentence('action A2008-05/2', { ...JO, desk: '' }, '2008-06-10T14:00:00Z', 'UTC'),
+      editConflictSentence('action A2008-05/2', { ...JO, desk: '' }, '2008-06-10T14:00:00Z', {
+        timeZone: 'UTC',
+        advice: LOOK_FIRST,
+      }),
     ).toBe(
-      'Jo Bloggs changed action A2008-05/2 at 13:02 since you opened it. Your version is kept on screen: choose which to keep.',
+      'Jo Bloggs changed action A2008-05/2 at 13:02 since you opened it. Their version is on screen now: look at it before you try again.',
     );
     expect(deskLabel('SVB-LAPTOP/3f9a2c')).toBe('SVB-LAPTOP');
   });
