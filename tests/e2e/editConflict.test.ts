@@ -1,11 +1,13 @@
 // Two desks on one record, in Chromium against the bridge: the screen opens an update (an agenda,
 // an action), another desk (a second store on the same file) saves it behind the screen's back, the
 // person's save is refused; both versions are shown, nothing of theirs is overwritten, and "Keep
-// mine" saves the person's over theirs ("Use theirs" puts theirs in the fields). With
+// mine" saves the person's over theirs ("Use theirs" puts theirs in the fields); a pack version
+// issued first on the other desk is refused in words. With
 // BOARD_PACK_SCREENSHOTS=<folder> set, each comparison is photographed at 1366×768 and 1024×768.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issuePack, listIssuedPacks } from '../../electron/pack/index';
 import { openStore, type Store } from '../../electron/store/store';
 import { openApp, seriousViolations, type AppUnderTest } from './harness';
 import { tabTo } from './keyboard';
@@ -185,5 +187,30 @@ describe('an update changed on another desk while it is open', () => {
     expect(await page.inputValue(`${field}-owner`)).toBe('Head of Performance');
     expect(await page.inputValue(`${field}-description`)).toBe('Report on knife arches');
     expect((await store.meetings.action(action.ref)).version).toBe(2);
+  });
+
+  it('refuses issuing a version of the pack the other desk issued first, in words, and offers the next version', async () => {
+    const { page, store } = app;
+    const { id } = await meeting();
+    await app.goto(`#/pack/${id}`);
+    await page.click('button:has-text("Build draft")');
+    await page.waitForSelector('[data-testid="draft-view"] iframe', { timeout: 60_000 });
+    await page.click('button:has-text("Issue this pack")');
+    await page.waitForSelector('[data-testid="confirm-issue"]');
+
+    await issuePack(laptop, { meetingId: id, sections: ['cover'], version: 1 }, 'Jo Bloggs');
+    await page.click('[data-testid="confirm-issue"] button:has-text("Issue version 1")');
+    const refused = page.locator('[role="alert"]:has-text("build again")');
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(
+      /^Version 1 of this pack was issued at \d\d:\d\d on SVB-LAPTOP by Jo Bloggs; build again to issue version 2\.$/,
+    );
+    await page.waitForSelector('h2:has-text("Reissue (version 2)")');
+    expect(await page.$('[data-testid="draft-view"]')).toBeNull();
+    expect((await listIssuedPacks(store, id)).map((p) => [p.version, p.issuedBy])).toEqual([
+      [1, 'Jo Bloggs'],
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    if (shots) await page.screenshot({ path: join(shots, 'edit-conflict-pack-1366.png') });
   });
 });
