@@ -40,15 +40,22 @@ describe('meetings read back through their row schemas', () => {
       represented: [],
       visitors: [],
       demo: true,
+      agendaVersion: 1,
     });
     const [item] = await store.meetings.agenda(created.id);
-    expect(item).toMatchObject({ position: 1, title: 'Apologies', packSection: null, minutesAllotted: 0 });
+    expect(item).toMatchObject({
+      position: 1,
+      title: 'Apologies',
+      packSection: null,
+      minutesAllotted: 0,
+      agendaVersion: 1,
+    });
     const action = await store.meetings.addAction(
       { meetingId: created.id, description: 'Report back', owner: 'Chair', dueDate: '2007-10-01' },
       AT,
       'Secretariat',
     );
-    expect(action).toMatchObject({ ref: 'A2007-09/1', status: 'open', demo: false, updates: [] });
+    expect(action).toMatchObject({ ref: 'A2007-09/1', status: 'open', demo: false, updates: [], version: 1 });
     const [shown] = await store.meetings.actions('2007-10-02', { meetingId: created.id });
     expect(shown.shownStatus).toBe('overdue');
   });

@@ -94,9 +94,10 @@ export function MeetingDetailView({ id }: { id: number }) {
             />
           </details>
           <AgendaBuilder
-            key={JSON.stringify(d.agenda)}
+            key={`${d.meeting.agendaVersion}:${JSON.stringify(d.agenda)}`}
             meetingId={id}
             agenda={d.agenda}
+            agendaVersion={d.meeting.agendaVersion}
             onSaved={detail.reload}
             papers={papers.data}
             onPapersChanged={papers.reload}

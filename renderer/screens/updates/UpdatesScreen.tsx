@@ -17,6 +17,7 @@ import { RevisionHistory } from './RevisionHistory';
 import { cachedRowView, type RowView } from './rowView';
 import { SaveState } from './SaveState';
 import { StrandToolbar } from './StrandToolbar';
+import { UpdateConflict } from './UpdateConflict';
 import { UpdateEditor } from './UpdateEditor';
 import { WorkflowPanel } from './WorkflowPanel';
 import { submitRow } from './workflow';
@@ -100,7 +101,7 @@ export function UpdatesScreen() {
       return;
     }
     setRowError(null);
-    edit(v.row.objective.ref, grid.month, v.fields, { status });
+    edit(v.row.objective.ref, grid.month, v.fields, v.row.working?.version ?? 0, { status });
   }
 
   // "Revise this update" goes away as the fields open: the cursor moves to the status, the first of
@@ -192,11 +193,20 @@ export function UpdatesScreen() {
                 previousMonth={grid.previousMonth}
                 onCarried={() => narrativeRef.current?.focus()}
               />
+              <UpdateConflict view={view} />
               <UpdateEditor
                 ref={narrativeRef}
                 view={view}
                 revising={revising === view.key}
-                onChange={(change) => edit(view.row.objective.ref, grid.month, view.fields, change)}
+                onChange={(change) =>
+                  edit(
+                    view.row.objective.ref,
+                    grid.month,
+                    view.fields,
+                    view.row.working?.version ?? 0,
+                    change,
+                  )
+                }
               />
               <WorkflowPanel
                 view={view}
