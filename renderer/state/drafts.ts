@@ -89,8 +89,11 @@ interface DraftsState {
   flush(key?: string): Promise<void>;
   /** Saves the person's version over theirs: again, from the version now held. */
   keepMine(key: string): Promise<void>;
-  /** Drops the person's version for theirs, which is already saved. */
-  takeTheirs(key: string): void;
+  /**
+   * Drops the person's version for theirs, which is already saved: the refused save's, or one
+   * another desk saved that the person chose to take (Updates' "Use this version").
+   */
+  takeTheirs(key: string, theirs?: Update): void;
 }
 
 const timers = new Map<string, number>();
@@ -252,15 +255,15 @@ export const useDrafts = create<DraftsState>((set, get) => {
       settle(key);
       await save(key);
     },
-    takeTheirs(key) {
-      const conflict = get().conflicts[key];
-      if (!conflict) return;
+    takeTheirs(key, theirs) {
+      const taken = theirs ?? get().conflicts[key]?.theirs;
+      if (!taken) return;
       const timer = timers.get(key);
       if (timer !== undefined) window.clearTimeout(timer);
       timers.delete(key);
       bases.delete(key);
       forgetLocally(key);
-      useUpdatesGrid.getState().patchWorking(conflict.theirs);
+      useUpdatesGrid.getState().patchWorking(taken);
       set((s) => {
         const edits = { ...s.edits };
         const conflicts = { ...s.conflicts };

@@ -87,8 +87,8 @@ describe('several desks on one database', () => {
     expect(await page.locator('.other-version').textContent()).toContain('Four boroughs have not signed.');
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Taking it puts the other desk's words in the fields and saves them, over whatever this
-    // desk's autosave wrote meanwhile.
+    // Taking it puts the other desk's words, already saved, in the fields; this desk's unsaved
+    // typing goes (its autosave could not have written over theirs: the save names its version).
     await page.getByRole('button', { name: 'Use this version instead of mine' }).click();
     expect(await page.inputValue(narrative)).toBe('Four boroughs have not signed.');
     expect(await page.isChecked('.status-option.status-amber input')).toBe(true);

@@ -53,8 +53,8 @@ async function tell(ref: string, month: string, other: Update): Promise<void> {
     at: entry?.at ?? null,
     other: {
       lines: otherLines(other),
-      // Saved as this desk's draft, on top of the version the other desk saved.
-      use: () => useDrafts.getState().edit(ref, month, fieldsOf(other), other.version, fieldsOf(other)),
+      // Theirs is saved already: this desk's unsaved edits go, and its fields show theirs.
+      use: () => useDrafts.getState().takeTheirs(key, other),
     },
   });
 }
