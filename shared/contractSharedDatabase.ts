@@ -13,7 +13,8 @@ export function isLocalHost(host: string): boolean {
 }
 
 /** A host name, an IPv4 or IPv6 address (brackets optional), or the folder of a local server's socket. */
-const HOST_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?|\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\]?|\/\S*)$/;
+const HOST_PATTERN =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?|\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\]?|\/\S*)$/;
 
 const PORT_MESSAGE = 'The port is a number from 1 to 65535.';
 
