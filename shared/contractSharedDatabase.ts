@@ -113,6 +113,10 @@ export const sharedDatabaseStateSchema = z.object({
 });
 export type SharedDatabaseState = z.infer<typeof sharedDatabaseStateSchema>;
 
+/** Said where the backup controls would be, on a shared database. */
+export const SHARED_BACKUPS_MESSAGE =
+  'Backups of a shared database are made with PostgreSQL’s pg_dump by whoever runs the server, not by Board Pack.';
+
 export const PASSWORD_NOT_KEPT_MESSAGE =
   'This computer cannot keep the password safely, so Board Pack will ask for it each time.';
 

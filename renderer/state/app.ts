@@ -2,7 +2,7 @@
 // working, the board's name and marking) and the reporting months. Loaded once, refreshed on demand.
 import { create } from 'zustand';
 import type { MethodOutput, PlanDetail, Settings } from '../../shared/contract';
-import { call } from '../api';
+import { ApiError, call } from '../api';
 import { useSession } from './session';
 import { messageOf } from './notices';
 import { openingMonth } from './openingMonth';
@@ -15,6 +15,8 @@ interface AppState {
   /** On a strand lead's working copy (made from a request), the strands it answers for. */
   leadStrands: number[] | null;
   loadError: string | null;
+  /** True while the desktop app waits at start-up for the shared database's password: no database is open. */
+  awaitingDatabase: boolean;
   load(): Promise<void>;
   setSettings(settings: Settings): void;
 }
@@ -36,6 +38,7 @@ export const useApp = create<AppState>((set) => ({
   months: null,
   leadStrands: null,
   loadError: null,
+  awaitingDatabase: false,
   async load() {
     try {
       const [plan, settings, months, exchange] = await Promise.all([
@@ -53,9 +56,11 @@ export const useApp = create<AppState>((set) => ({
         months,
         leadStrands: leadStrandsOf(exchange),
         loadError: null,
+        awaitingDatabase: false,
       });
     } catch (error) {
-      set({ loadError: messageOf(error) });
+      if (error instanceof ApiError && error.code === 'no_database') set({ awaitingDatabase: true });
+      else set({ loadError: messageOf(error) });
     }
   },
   setSettings(settings) {

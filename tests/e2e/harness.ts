@@ -10,6 +10,7 @@ import { startBridge, type Bridge } from '../../electron/bridge/index';
 import { loadDemo } from '../../electron/demo/generate';
 import { openStore, type Store } from '../../electron/store/store';
 import { findChromium } from '../../electron/launch/chromium';
+import { DatabaseSession, type DatabaseMemory } from '../../electron/shell/databaseSession';
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
 export interface AppUnderTest {
@@ -31,6 +32,11 @@ export interface AppOptions {
   demoMonths?: number;
   /** The app's clock (the demo's last month is reported on at the next meeting). */
   now?: string;
+  /**
+   * Answer through a desktop session remembering here, as the desktop app does, so the screens
+   * may replace the open database (connect to a shared one); else the bridge's own store.
+   */
+  memory?: DatabaseMemory;
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -58,7 +64,11 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const seeding = await openStore(dbPath, { clock });
   if (options.demoMonths) await loadDemo(seeding, { months: options.demoMonths });
   await seeding.close();
-  const bridge = await startBridge({ dbPath, clock });
+  const bridge = options.memory
+    ? await startBridge({
+        session: await DatabaseSession.start(dbPath, { door: 'bridge', clock, memory: options.memory }),
+      })
+    : await startBridge({ dbPath, clock });
   const browser = await launchChromium();
   // A fresh context is a fresh profile: no stored month or unsaved drafts from another file.
   const context = await browser.newContext({
