@@ -17,6 +17,7 @@ vi.mock('electron', async () => {
 });
 
 const { startApp } = await import('../../electron/main/app');
+const { safeStorageKeeper } = await import('../../electron/main/safeStorageKeeper');
 
 const APP_PAGE = 'app://board-pack/index.html';
 const dir = mkdtempSync(join(tmpdir(), 'board-pack-shell-'));
@@ -239,6 +240,22 @@ describe('the desktop shell', () => {
   it('opens the connect dialog in the screens from File → Connect to a shared database…', () => {
     clickFileMenu('Connect to a shared database…');
     expect(window.webContents.send).toHaveBeenCalledWith(MENU_CHANNEL, 'connect-shared');
+  });
+
+  it('keeps a password with safeStorage, never where Linux has no keyring to keep it', () => {
+    const stub = electronStub.safeStorage;
+    const keeper = safeStorageKeeper('linux');
+    expect(keeper.available()).toBe(true);
+    const sealed = keeper.seal('s3cret');
+    expect(sealed.includes('s3cret')).toBe(false);
+    expect(keeper.open(sealed)).toBe('s3cret');
+    stub.backend = 'basic_text';
+    try {
+      expect(keeper.available()).toBe(false);
+      expect(safeStorageKeeper('win32').available()).toBe(true);
+    } finally {
+      stub.backend = 'gnome_libsecret';
+    }
   });
 
   it('remembers the window’s size and position in the user-data folder', () => {
