@@ -22,6 +22,7 @@ import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { AuditScreen } from './screens/audit/AuditScreen';
 import { ExchangeScreen } from './screens/offline/ExchangeScreen';
 import { FilesScreen } from './screens/offline/FilesScreen';
+import { ConnectScreen } from './screens/connect/ConnectScreen';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   home: HomeScreen,
@@ -34,13 +35,35 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   audit: AuditScreen,
   exchange: ExchangeScreen,
   files: FilesScreen,
+  connect: ConnectScreen,
 };
+
+/**
+ * While the desktop app waits at start-up for the shared database's password there is no plan to
+ * show: only the connect dialog, under the bare header (the File menu still opens a file instead).
+ */
+function AwaitingDatabase() {
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">Board Pack</span>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="app-main app-main-alone">
+        <ConnectScreen />
+      </main>
+      <NoticeArea />
+    </div>
+  );
+}
 
 export function App() {
   const screen = useRoute((r) => r.screen);
   const mainRef = useRef<HTMLElement>(null);
   const Current = SCREEN_COMPONENTS[screen];
   const loadError = useApp((s) => s.loadError);
+  const awaitingDatabase = useApp((s) => s.awaitingDatabase);
 
   useEffect(() => {
     void useApp.getState().load();
@@ -55,12 +78,12 @@ export function App() {
   useExternalChanges(['plan', 'setting'], () => useApp.getState().load(), { within: '.settings-form' });
 
   // The native menu: another database opened or restored means every screen starts again from
-  // it; File → Build pack… opens the pack screen.
+  // it; File → Build pack… opens the pack screen, File → Connect to a shared database… its dialog.
   useEffect(() => {
     if (!window.boardPack) return undefined;
     return onMenuCommand((command) => {
-      if (command === 'build-pack') {
-        useRoute.getState().go('pack');
+      if (command === 'build-pack' || command === 'connect-shared') {
+        useRoute.getState().go(command === 'build-pack' ? 'pack' : 'connect');
         return;
       }
       window.location.hash = '#/home';
@@ -76,6 +99,8 @@ export function App() {
     shown.current = screen;
     mainRef.current?.focus();
   }, [screen]);
+
+  if (awaitingDatabase) return <AwaitingDatabase />;
 
   return (
     <div className="app">

@@ -133,6 +133,11 @@ import {
 } from './contractMeetings';
 import { minutesApprovalSchema } from './contractSchemas';
 import { searchInputSchema, searchResultSchema } from './contractSearch';
+import {
+  connectSharedInputSchema,
+  sharedConnectedSchema,
+  sharedDatabaseStateSchema,
+} from './contractSharedDatabase';
 
 export * from './contractSchemas';
 export * from './contractOffline';
@@ -142,6 +147,7 @@ export * from './contractIndicators';
 export * from './contractChase';
 export * from './contractMeetings';
 export * from './contractSearch';
+export * from './contractSharedDatabase';
 export { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, UNEXPECTED_MESSAGE, type MenuCommand } from './ipc';
 
 // ── The table ────────────────────────────────────────────────────────────────────────────────────
@@ -371,6 +377,9 @@ export const contract = {
   },
   'backups.inspect': { input: uploadSchema, output: backupInspectionSchema },
   'backups.restore': { input: uploadSchema, output: restoreOutputSchema },
+
+  'sharedDatabase.state': { input: noInputSchema, output: sharedDatabaseStateSchema },
+  'sharedDatabase.connect': { input: connectSharedInputSchema, output: sharedConnectedSchema },
 } as const;
 
 export type Contract = typeof contract;

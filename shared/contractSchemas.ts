@@ -15,6 +15,7 @@ import {
   updateSchema,
 } from './domain';
 import { reportingMonthSchema } from './months';
+import { sharedServerSchema } from './contractSharedDatabase';
 
 /** The input of a method that takes none. */
 export const noInputSchema = z.object({}).strict().default({});
@@ -441,6 +442,8 @@ export const settingsSchema = z.object({
   backupFolder: z.string(),
   backupSchedule: z.enum(['off', 'daily', 'weekly']),
   databasePath: z.string(),
+  /** Where the shared database is and how it is reached; null on a database file. */
+  sharedDatabase: sharedServerSchema.nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

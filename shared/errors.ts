@@ -33,7 +33,11 @@ export type BoardPackErrorCode =
   /** The database is still locked by another window or process after waiting. */
   | 'busy'
   /** A shared database server could not be reached, or the connection to it was lost. */
-  | 'unreachable';
+  | 'unreachable'
+  /** A shared database server refused the user name or password, or wanted a password and had none. */
+  | 'access_refused'
+  /** No database is open yet: the desktop app is waiting for the shared database's password. */
+  | 'no_database';
 
 export class BoardPackError extends Error {
   readonly code: BoardPackErrorCode;

@@ -6,8 +6,11 @@ export const CALL_CHANNEL = 'board-pack:call';
 /** Native menu commands, sent from main to the screens. */
 export const MENU_CHANNEL = 'board-pack:menu';
 
-/** database-changed: another database was opened or restored, reload everything; build-pack: open the pack screen. */
-export const MENU_COMMANDS = ['database-changed', 'build-pack'] as const;
+/**
+ * database-changed: another database was opened or restored, reload everything; build-pack: open the
+ * pack screen; connect-shared: open the dialog that connects to a shared database.
+ */
+export const MENU_COMMANDS = ['database-changed', 'build-pack', 'connect-shared'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The sentence shown for anything unexpected; the detail goes to the log, never to the screen. */

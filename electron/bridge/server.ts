@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { createServices, dispatch, type ErrorLog, type Services } from '../handlers/index';
 import { PROJECT_ROOT } from '../launch/build';
+import type { CallResult } from '../../shared/contract';
 import { securityHeaders } from '../shell/csp';
+import type { DatabaseSession } from '../shell/databaseSession';
 import { readRendererFile } from '../shell/rendererFiles';
 import { openStore, type Clock } from '../store/store';
 import { climbsOut, exactHost, forOwnScript, fromOwnOrigin, isJson, keepRequestHeads } from './guard';
@@ -23,8 +25,7 @@ const callBodySchema = z.object({ method: z.string(), input: z.unknown().optiona
 /** A verified pack's PDF arrives base64-encoded; packs run to a few megabytes. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-export interface BridgeOptions {
-  dbPath: string;
+interface BridgeCommonOptions {
   clock?: Clock;
   port?: number;
   /** The built screens; by default a build of the current sources, made on demand. */
@@ -34,6 +35,13 @@ export interface BridgeOptions {
   log?: ErrorLog;
 }
 
+/**
+ * A database file the bridge opens and answers on; or a desktop session (DatabaseSession), whose
+ * open database can be replaced from the screens — a shared one connected, a backup restored — as
+ * in the desktop app, for the tests of those screens.
+ */
+export type BridgeOptions = BridgeCommonOptions & ({ dbPath: string } | { session: DatabaseSession });
+
 export interface Bridge {
   /** Open this in a browser: it carries the token once, then a cookie does. */
   url: string;
@@ -41,8 +49,38 @@ export interface Bridge {
   /** The address the server is bound to, as the operating system reports it. */
   boundAddress: string;
   token: string;
-  services: Services;
+  /** The open database's services (a session's current ones). */
+  readonly services: Services;
   close(): Promise<void>;
+}
+
+interface Door {
+  answer(method: unknown, input: unknown): Promise<CallResult<unknown>>;
+  services(): Services;
+  close(): Promise<void>;
+}
+
+async function openDoor(options: BridgeOptions, log: ErrorLog): Promise<Door> {
+  if ('session' in options) {
+    const { session } = options;
+    return {
+      answer: (method, input) => session.answer(method, input),
+      services: () => session.services,
+      close: () => session.close(),
+    };
+  }
+  const store = await openStore(options.dbPath, { clock: options.clock });
+  const services = createServices(store, {
+    door: 'bridge',
+    version: packageVersion(),
+    defaultActor: options.actor ?? 'Secretariat',
+    log,
+  });
+  return {
+    answer: (method, input) => dispatch(services, method, input),
+    services: () => services,
+    close: () => store.close(),
+  };
 }
 
 function sameToken(given: string | undefined, token: string): boolean {
@@ -113,13 +151,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const rendererDir = options.rendererDir ?? (await ensureRendererBuild());
   const log: ErrorLog =
     options.log ?? ((context, error) => console.error(`[board-pack bridge] ${context}:`, error));
-  const store = await openStore(options.dbPath, { clock: options.clock });
-  const services = createServices(store, {
-    door: 'bridge',
-    version: packageVersion(),
-    defaultActor: options.actor ?? 'Secretariat',
-    log,
-  });
+  const door = await openDoor(options, log);
   const token = randomBytes(24).toString('base64url');
   let host = '';
   let origin = '';
@@ -137,7 +169,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     const call = callBodySchema.safeParse(body);
     if (!call.success) return send(response, 400, TEXT, 'The request names no method.');
-    const result = await dispatch(services, call.data.method, call.data.input);
+    const result = await door.answer(call.data.method, call.data.input);
     send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result));
   };
 
@@ -214,11 +246,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     origin,
     boundAddress: address.address,
     token,
-    services,
+    get services() {
+      return door.services();
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close(() => {
-          store.close().then(resolve, reject);
+          door.close().then(resolve, reject);
         });
         server.closeAllConnections();
       }),

@@ -48,6 +48,7 @@ function storeWithin(tx: StoreTx, store: Store): Store {
     today: () => tx.today(),
     path: store.path,
     shared: store.shared,
+    server: store.server,
     check: () => store.check(),
     close: () => Promise.reject(new Error('The store of a unit of work is closed with the store itself.')),
   };

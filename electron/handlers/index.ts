@@ -1,6 +1,12 @@
 // The handlers' public face for the doors (Electron IPC, the bridge, the command line, tests):
 // build the services, then dispatch calls.
-export { dispatch, validateCall, describeInvalidInput } from './dispatch';
+export {
+  dispatch,
+  dispatchWithoutDatabase,
+  validateCall,
+  describeInvalidInput,
+  NO_DATABASE_MESSAGE,
+} from './dispatch';
 export { callMethod } from './call';
 export { handlers } from './registry';
 export {
@@ -10,4 +16,5 @@ export {
   type ServicesOptions,
   type Door,
   type ErrorLog,
+  type SharedDatabaseDoor,
 } from './services';

@@ -9,6 +9,7 @@ import { papersHandlers } from './papers';
 import { planHandlers } from './plan';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
+import { sharedDatabaseHandlers } from './sharedDatabase';
 import type { HandlerTable } from './table';
 import { updatesHandlers } from './updates';
 
@@ -24,4 +25,5 @@ export const handlers: HandlerTable = {
   ...indicatorsHandlers,
   ...chaseHandlers,
   ...searchHandlers,
+  ...sharedDatabaseHandlers,
 };

@@ -1,5 +1,10 @@
 // What every handler is given: the open store and the things around it that differ between the
 // desktop app, the browser bridge, the command line and the tests (who is acting, how to log).
+import type {
+  ConnectSharedInput,
+  SharedConnected,
+  SharedDatabaseState,
+} from '../../shared/contractSharedDatabase';
 import type { Store } from '../store/store';
 import type { RestoreResult } from '../store/restore';
 
@@ -19,10 +24,18 @@ export interface Services {
   log: ErrorLog;
   /** Replaces the open database with a checked backup; only a door that can reopen it offers this. */
   restore?: RestoreHook;
+  /** Opens a shared database in place of this one; only a door that can change the open database offers this. */
+  sharedDatabase?: SharedDatabaseDoor;
 }
 
 /** Closes the open database, restores the backup over it and opens it again (DatabaseSession.restore). */
 export type RestoreHook = (backupPath: string, actor: string) => Promise<RestoreResult>;
+
+/** The connect dialog's way to the desktop app's session (DatabaseSession.connectShared). */
+export interface SharedDatabaseDoor {
+  state(): SharedDatabaseState;
+  connect(input: ConnectSharedInput): Promise<SharedConnected>;
+}
 
 export interface ServicesOptions {
   door: Door;
@@ -31,6 +44,7 @@ export interface ServicesOptions {
   actingAs?: string;
   log?: ErrorLog;
   restore?: RestoreHook;
+  sharedDatabase?: SharedDatabaseDoor;
 }
 
 export const USER_NAME_SETTING = 'user.name';
@@ -49,6 +63,7 @@ export function createServices(store: Store, options: ServicesOptions): Services
     actingAs: options.actingAs,
     log: options.log ?? consoleLog,
     restore: options.restore,
+    sharedDatabase: options.sharedDatabase,
   };
 }
 

@@ -21,9 +21,11 @@ async function readSettings(services: Services): Promise<Settings> {
     userName: await actorOf(services),
     userNameSet: (await store.settings.get(USER_NAME_SETTING)) !== null,
     leadStrands: (await workingCopy(store))?.strandNumbers ?? null,
-    backupFolder: (await store.backups.settings()).folder,
+    // A shared database is backed up with pg_dump where the server is: it has no backup folder here.
+    backupFolder: store.shared ? '' : (await store.backups.settings()).folder,
     backupSchedule: SCHEDULES.find((s) => s === schedule) ?? 'off',
     databasePath: store.path,
+    sharedDatabase: store.server,
   };
 }
 

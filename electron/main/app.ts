@@ -1,31 +1,54 @@
 // The desktop app's lifecycle: one instance, a hardened session, the app:// protocol, the database
-// from the user-data folder (or the one last opened), IPC, the menu and the window.
+// (the one last opened — a file, or a shared server with its sealed password — else the one the
+// environment names, else the file in the user-data folder), IPC, the menu and the window.
 import { app, BrowserWindow, ipcMain, session } from 'electron';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBoardPackError } from '../../shared/errors';
 import { warmPackInIdleTime } from '../handlers/packs';
 import { developmentPolicy } from '../shell/csp';
-import { DatabaseSession, rememberedDatabase } from '../shell/databaseSession';
+import type { DatabaseSession, DatabaseSessionOptions } from '../shell/databaseSession';
 import { createErrorLog } from '../shell/errorLog';
 import { scheduledBackup } from '../shell/scheduledBackup';
+import { startSession, startupChoice } from '../shell/startupDatabase';
 import { setDefaultNativeBinding } from '../store/open';
-import { defaultDatabasePath, PRODUCT_NAME } from '../store/paths';
+import { PRODUCT_NAME } from '../store/paths';
 import { fileCommands } from './fileCommands';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { APP_START_URL, handleAppProtocol, registerAppScheme } from './protocol';
 import { hardenContents, hardenSession, isAppUrl } from './security';
+import { safeStorageKeeper } from './safeStorageKeeper';
 import { createMainWindow } from './window';
-import { chooseDatabaseAfterRefusal } from './startupDialog';
+import { chooseAfterServerRefusal, chooseDatabaseAfterRefusal, TRY_AGAIN } from './startupDialog';
 
 /** How long after the window shows the pack is warmed: the first screen has loaded its data by then. */
 const WARM_AFTER_MS = 1500;
 
 /** Where the built app's pieces are, relative to this bundle (out/main/index.js). */
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+/**
+ * The database to work on at start. A refusal is said in words with a choice: another file, a new
+ * one, or quit; for a shared database, try again or open a file for now. null: the person quit.
+ */
+async function openAtStart(options: DatabaseSessionOptions): Promise<DatabaseSession | null> {
+  let choice = startupChoice(options);
+  for (;;) {
+    const outcome = await startSession(choice, options);
+    if (outcome.kind === 'open') return outcome.session;
+    const { error } = outcome;
+    if (!isBoardPackError(error)) options.log?.('opening the database at start', error);
+    const next =
+      choice.kind === 'server'
+        ? await chooseAfterServerRefusal(choice.address, error)
+        : await chooseDatabaseAfterRefusal(choice.path, error);
+    if (next === null) return null;
+    if (next !== TRY_AGAIN) choice = { kind: 'file', path: next };
+  }
+}
 
 function personName(): string {
   try {
@@ -58,7 +81,6 @@ export function startApp(): void {
 
   let window: BrowserWindow | null = null;
   let database: DatabaseSession | null = null;
-  const rememberFile = join(userData, 'database.json');
 
   const openWindow = () => {
     window = createMainWindow({
@@ -107,40 +129,31 @@ export function startApp(): void {
 
       mkdirSync(userData, { recursive: true });
       setDefaultNativeBinding(nativeBinding);
-      const options = {
-        door: 'electron' as const,
+      database = await openAtStart({
+        door: 'electron',
         version: app.getVersion(),
         defaultActor: personName(),
         log,
         nativeBinding,
-      };
-      // A remembered database that has since been moved away is not silently recreated empty.
-      const remembered = rememberedDatabase(rememberFile);
-      let path = remembered && existsSync(remembered) ? remembered : defaultDatabasePath();
-      for (;;) {
-        try {
-          database = await DatabaseSession.start(path, options);
-          break;
-        } catch (error) {
-          if (!isBoardPackError(error)) log(`opening the database at ${path}`, error);
-          const next = await chooseDatabaseAfterRefusal(path, error);
-          if (next === null) {
-            app.quit();
-            return;
-          }
-          path = next;
-        }
+        // database.json, beside window.json; a shared database's password sealed by the system.
+        memory: { file: join(userData, 'database.json'), keeper: safeStorageKeeper() },
+      });
+      if (!database) {
+        app.quit();
+        return;
       }
       const current = () => database as DatabaseSession;
-      // A failed automatic backup is logged; it never stops the app opening.
-      scheduledBackup(current().services.store).catch((error: unknown) => log('scheduled backup', error));
+      // A failed automatic backup is logged; it never stops the app opening. A session waiting for
+      // a shared database's password has nothing to back up, and a shared database is never copied.
+      if (current().isOpen)
+        scheduledBackup(current().services.store).catch((error: unknown) => log('scheduled backup', error));
       registerIpc(
         ipcMain,
-        () => current().services,
+        (method, input) => current().answer(method, input),
         (url) => isAppUrl(url, devOrigin),
       );
       installMenu(
-        fileCommands({ session: current, window: () => window, rememberFile, log }),
+        fileCommands({ session: current, window: () => window, log }),
         process.platform,
         !app.isPackaged,
       );
@@ -148,6 +161,7 @@ export function startApp(): void {
       // In the idle time after the window shows, so the session's first pack is as fast as the next.
       window?.once('ready-to-show', () => {
         setTimeout(() => {
+          if (!current().isOpen) return;
           warmPackInIdleTime(current().services.store, (line) => log('pack speed-up', line)).catch(
             (error: unknown) => log('warming the pack', error),
           );

@@ -1,10 +1,14 @@
-// What File → Open / New database, Backup… and Restore… do: native dialogs around the database
-// session, with refusals shown in words and the screens told to reload after a change.
+// What File → Open / New database, Connect to a shared database…, Backup… and Restore… do: native
+// dialogs around the database session (which remembers what opened), with refusals shown in words
+// and the screens told to reload after a change. Connecting asks in the screens' own dialog, since
+// a native one cannot take a password.
 import { dialog, type BrowserWindow } from 'electron';
 import { isBoardPackError } from '../../shared/errors';
 import { MENU_CHANNEL, UNEXPECTED_MESSAGE, type MenuCommand } from '../../shared/ipc';
 import { actorOf, type ErrorLog } from '../handlers/index';
-import { rememberDatabase, type DatabaseSession } from '../shell/databaseSession';
+import type { DatabaseSession } from '../shell/databaseSession';
+import { serverBackupRefusal } from '../store/backups';
+import type { Store } from '../store/store';
 import type { FileCommands } from './menu';
 
 const DATABASE_FILTERS = [{ name: 'Board Pack database', extensions: ['db'] }];
@@ -12,7 +16,6 @@ const DATABASE_FILTERS = [{ name: 'Board Pack database', extensions: ['db'] }];
 export interface FileCommandContext {
   session: () => DatabaseSession;
   window: () => BrowserWindow | null;
-  rememberFile: string;
   log: ErrorLog;
 }
 
@@ -34,8 +37,11 @@ async function tell(context: FileCommandContext, title: string, message: string)
   await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
 }
 
-function today(context: FileCommandContext): string {
-  return context.session().services.store.today();
+/** The open database, refused in words when it is shared: only a file is copied or replaced from here. */
+function databaseFile(context: FileCommandContext): Store {
+  const { store } = context.session().services;
+  if (store.shared) throw serverBackupRefusal();
+  return store;
 }
 
 export function fileCommands(context: FileCommandContext): FileCommands {
@@ -50,8 +56,7 @@ export function fileCommands(context: FileCommandContext): FileCommands {
         filters: DATABASE_FILTERS,
       });
       if (choice.canceled || choice.filePaths.length === 0) return;
-      const opened = await context.session().open(choice.filePaths[0]);
-      rememberDatabase(context.rememberFile, opened.store.path);
+      await context.session().open(choice.filePaths[0]);
       // The screens reload themselves on it (renderer/App.tsx).
       send(context, 'database-changed');
     }),
@@ -62,15 +67,20 @@ export function fileCommands(context: FileCommandContext): FileCommands {
         filters: DATABASE_FILTERS,
       });
       if (choice.canceled || !choice.filePath) return;
-      const created = await context.session().create(choice.filePath);
-      rememberDatabase(context.rememberFile, created.store.path);
+      await context.session().create(choice.filePath);
       // The screens reload themselves on it (renderer/App.tsx).
       send(context, 'database-changed');
     }),
+    connectShared: () => {
+      const window = context.window();
+      if (window?.isMinimized()) window.restore();
+      window?.focus();
+      send(context, 'connect-shared');
+    },
     backup: run('Backup', async () => {
       const choice = await dialog.showSaveDialog({
         title: 'Back up the database',
-        defaultPath: `board-pack-backup-${today(context)}.db`,
+        defaultPath: `board-pack-backup-${databaseFile(context).today()}.db`,
         filters: DATABASE_FILTERS,
       });
       if (choice.canceled || !choice.filePath) return;
@@ -78,6 +88,7 @@ export function fileCommands(context: FileCommandContext): FileCommands {
       await tell(context, 'Backup', `The database was backed up to ${written}.`);
     }),
     restore: run('Restore', async () => {
+      databaseFile(context);
       const choice = await dialog.showOpenDialog({
         title: 'Restore from a backup',
         properties: ['openFile'],

@@ -1,13 +1,16 @@
-// The one IPC channel: every call is checked against the contract by dispatch before any handler
-// runs, and only the app's own page may call at all.
+// The one IPC channel: every call is checked against the contract by dispatch (through the
+// session, which knows whether a database is open) before any handler runs, and only the app's own
+// page may call at all.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { CallResult } from '../../shared/contract';
 import { CALL_CHANNEL } from '../../shared/ipc';
-import { dispatch, type Services } from '../handlers/index';
+
+/** One call answered by the open database's session (DatabaseSession.answer, which dispatches it). */
+export type Answer = (method: unknown, input: unknown) => Promise<CallResult<unknown>>;
 
 export function registerIpc(
   ipcMain: IpcMain,
-  services: () => Services,
+  answer: Answer,
   isTrustedSender: (url: string | undefined) => boolean,
 ): void {
   ipcMain.handle(
@@ -19,7 +22,7 @@ export function registerIpc(
           error: { code: 'invalid_input', message: 'Only Board Pack’s own window may ask for its data.' },
         };
       }
-      return dispatch(services(), method, input);
+      return answer(method, input);
     },
   );
 }

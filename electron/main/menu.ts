@@ -1,9 +1,11 @@
-// The native menu: the usual roles, plus the File menu's database commands and Build pack….
+// The native menu: the usual roles, plus the File menu's database commands (files, and a shared
+// database on a server) and Build pack….
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 export interface FileCommands {
   openDatabase(): void;
   newDatabase(): void;
+  connectShared(): void;
   backup(): void;
   restore(): void;
   buildPack(): void;
@@ -20,6 +22,7 @@ export function menuTemplate(
     submenu: [
       { label: 'Open database…', accelerator: 'CmdOrCtrl+O', click: () => commands.openDatabase() },
       { label: 'New database…', accelerator: 'CmdOrCtrl+Shift+N', click: () => commands.newDatabase() },
+      { label: 'Connect to a shared database…', click: () => commands.connectShared() },
       { type: 'separator' },
       { label: 'Backup…', click: () => commands.backup() },
       { label: 'Restore…', click: () => commands.restore() },

@@ -1,5 +1,6 @@
 // The automatic backup the desktop app makes when it starts, as often as Settings asks: daily (one
-// a day, the oldest beyond the kept number removed) or weekly (when the newest is a week old).
+// a day, the oldest beyond the kept number removed) or weekly (when the newest is a week old); never
+// for a shared database.
 import { existsSync, readdirSync } from 'node:fs';
 import { BACKUP_SCHEDULE_SETTING } from '../handlers/services';
 import type { AutoBackupResult } from '../store/backups';
@@ -17,8 +18,13 @@ function newestBackupDay(folder: string): string | null {
   return days.length ? days[days.length - 1] : null;
 }
 
-/** Makes the scheduled backup if one is due; null when the schedule is off or none is due yet. */
+/**
+ * Makes the scheduled backup if one is due; null when the schedule is off, none is due yet, or the
+ * database is shared on a server (pg_dump's job, where the server is; a schedule copied over from a
+ * file must not fail every start).
+ */
 export async function scheduledBackup(store: Store): Promise<AutoBackupResult | null> {
+  if (store.shared) return null;
   const schedule = (await store.settings.get(BACKUP_SCHEDULE_SETTING)) ?? 'off';
   if (schedule === 'daily') return store.backups.autoBackup();
   if (schedule !== 'weekly') return null;

@@ -154,7 +154,7 @@ export interface AutoBackupResult extends AutoBackupSettings {
  * The refusal of a copy of a database on a server: that is PostgreSQL's pg_dump's job, run where
  * the server is, and Board Pack pretending otherwise would leave a desk with no real backup.
  */
-function serverBackupRefusal(): BoardPackError {
+export function serverBackupRefusal(): BoardPackError {
   return new BoardPackError(
     'read_only',
     "This is a shared database on a server: its backups are made with PostgreSQL's pg_dump by whoever runs the server, not by Board Pack. Nothing was changed.",

@@ -51,6 +51,7 @@ import type { Person, PersonInput } from './people';
 import type { NewObjective, PlanDetail, PlanImportEntry } from './plan';
 import type { MonthSummary, UpdateInput, WorkflowAction } from './updates';
 import type { SearchGroup } from '../../shared/contractSearch';
+import type { SharedServer } from '../../shared/contractSharedDatabase';
 
 /** The strategy, its strands and objectives. */
 export interface PlanPort {
@@ -401,6 +402,8 @@ export interface Store extends StoreTx {
   readonly path: string;
   /** True for a shared database on a PostgreSQL server, false for a file on this computer. */
   readonly shared: boolean;
+  /** Where a shared database is, who this desk connects as and how the connection is protected; null for a file. */
+  readonly server: SharedServer | null;
   /** The database's own integrity and foreign-key checks; an empty list means it is sound. */
   check(): Promise<string[]>;
   close(): Promise<void>;

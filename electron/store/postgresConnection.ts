@@ -3,8 +3,9 @@
 // crosses a network unencrypted: TLS is required unless the server is on this machine.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { isLocalHost, type EncryptionKind } from '../../shared/contractSharedDatabase';
 import { BoardPackError } from '../../shared/errors';
-import { describeServer, postgresFailure } from './postgresErrors';
+import { describeServer, isConnectionLoss, notReachedError, postgresFailure } from './postgresErrors';
 import { postgresTypes } from './postgresSql';
 
 export interface PostgresOpenOptions {
@@ -20,13 +21,8 @@ export interface PostgresLocation {
   config: pg.ClientConfig;
   /** The server and database as a person would name them, for every sentence; never the password. */
   server: string;
-}
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
-
-/** True for a server reached without crossing a network: loopback or a unix socket's folder. */
-export function isLocalHost(host: string): boolean {
-  return LOCAL_HOSTS.has(host) || host.startsWith('/');
+  /** How the connection is protected, for Settings to say. */
+  encryption: EncryptionKind;
 }
 
 const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
@@ -87,6 +83,12 @@ function tlsOptions(
   return { rejectUnauthorized: false, ...client };
 }
 
+function encryptionOf(ssl: pg.ClientConfig['ssl']): EncryptionKind {
+  if (!ssl || ssl === true) return ssl ? 'verified' : 'none';
+  if (ssl.rejectUnauthorized === false) return 'unverified';
+  return ssl.checkServerIdentity ? 'chain-only' : 'verified';
+}
+
 function decoded(text: string): string {
   return decodeURIComponent(text);
 }
@@ -114,6 +116,7 @@ export function postgresLocation(address: string, options: PostgresOpenOptions =
   const local = isLocalHost(host);
   const mode = sslModeOf(params.get('sslmode'), local, server);
   const connectTimeout = params.get('connect_timeout');
+  const ssl = tlsOptions(mode, local, params, server);
   const config: pg.ClientConfig = {
     host,
     port,
@@ -121,7 +124,7 @@ export function postgresLocation(address: string, options: PostgresOpenOptions =
     user: decoded(url.username) || params.get('user') || undefined,
     // Left undefined, pg reads PGPASSWORD or the user's .pgpass file, as libpq does.
     password: options.password ?? (decoded(url.password) || params.get('password') || undefined),
-    ssl: tlsOptions(mode, local, params, server),
+    ssl,
     types: postgresTypes(),
     application_name: params.get('application_name') ?? 'Board Pack',
     connectionTimeoutMillis: connectTimeout
@@ -132,7 +135,7 @@ export function postgresLocation(address: string, options: PostgresOpenOptions =
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
   };
-  return { config, server };
+  return { config, server, encryption: encryptionOf(ssl) };
 }
 
 /** Settings and features the migrations and repositories rely on, checked once per connection. */
@@ -159,8 +162,15 @@ async function assertServerFits(client: pg.Client, server: string): Promise<void
     );
 }
 
-/** A connected client for the location, checked; every failure in the one sentence of postgresErrors.ts. */
-export async function connectPostgres(location: PostgresLocation): Promise<pg.Client> {
+/**
+ * A connected client for the location, checked; every failure in the one sentence of
+ * postgresErrors.ts. Opening, a server that does not answer was never reached (the address may be
+ * wrong); reconnecting after a drop, it is the connection lost mid-work.
+ */
+export async function connectPostgres(
+  location: PostgresLocation,
+  when: 'opening' | 'reconnecting' = 'reconnecting',
+): Promise<pg.Client> {
   const client = new pg.Client(location.config);
   // Until the executor listens, a socket failure must not end the process as an unheard 'error'.
   const unheard = () => undefined;
@@ -171,6 +181,7 @@ export async function connectPostgres(location: PostgresLocation): Promise<pg.Cl
     return client;
   } catch (error) {
     await client.end().catch(() => undefined);
+    if (when === 'opening' && isConnectionLoss(error)) throw notReachedError(location.server);
     throw postgresFailure(error, location.server) ?? error;
   } finally {
     client.off('error', unheard);

@@ -118,6 +118,20 @@ export function unreachableError(server: string): BoardPackError {
 }
 
 /**
+ * The sentence for a server that did not answer when a desk first connected: nothing was open yet,
+ * so nothing typed is at stake, and the address itself may be what is wrong.
+ */
+export function notReachedError(server: string): BoardPackError {
+  return new BoardPackError(
+    'unreachable',
+    `The shared database at ${server} cannot be reached: the server or the network is down, or the server's name or port is wrong.`,
+  );
+}
+
+/** pg's own words when the server asks for a password and it has none (it gives them no code). */
+const NO_PASSWORD = /client password must be a (non-empty )?string|Password must be a string/i;
+
+/**
  * A BoardPackError for a PostgreSQL refusal a person can act on, or undefined for anything else
  * (constraint violations stay as they are, for constraintCode and the repositories' own words).
  */
@@ -126,6 +140,11 @@ export function postgresFailure(error: unknown, server: string): BoardPackError 
   const tls = tlsFailure(error, server);
   if (tls) return tls;
   if (isConnectionLoss(error)) return unreachableError(server);
+  if (error instanceof Error && NO_PASSWORD.test(error.message))
+    return new BoardPackError(
+      'access_refused',
+      `The shared database at ${server} asks for a password, and none was given. Enter it, or ask whoever runs the server for access.`,
+    );
   const code = codeOf(error);
   if (code === undefined) return undefined;
   // 53100 disk_full, 53200 out_of_memory: the server, not this desk, is out of room.
@@ -143,7 +162,7 @@ export function postgresFailure(error: unknown, server: string): BoardPackError 
   // 28000 invalid_authorization_specification, 28P01 invalid_password.
   if (code === '28000' || code === '28P01')
     return new BoardPackError(
-      'unreadable',
+      'access_refused',
       `The shared database at ${server} refused the user name or password. Check them, or ask whoever runs the server for access.`,
     );
   // 42501 insufficient_privilege.

@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION, type Migration } from './migrate';
-import { connectPostgres, postgresLocation, type PostgresOpenOptions } from './postgresConnection';
+import {
+  connectPostgres,
+  postgresLocation,
+  type PostgresLocation,
+  type PostgresOpenOptions,
+} from './postgresConnection';
 import { PostgresSql } from './postgresSql';
 
 export type { PostgresOpenOptions };
@@ -114,10 +119,14 @@ export async function migratePostgres(
  * that is not Board Pack's or is newer than this version, applies pending migrations and answers
  * the executor, whose connection is remade the same way if it drops.
  */
-export async function openPostgres(address: string, options: PostgresOpenOptions = {}): Promise<PostgresSql> {
-  const location = postgresLocation(address, options);
+export function openPostgres(address: string, options: PostgresOpenOptions = {}): Promise<PostgresSql> {
+  return openPostgresAt(postgresLocation(address, options));
+}
+
+/** openPostgres for an address already read (store.ts keeps the location to describe the connection). */
+export async function openPostgresAt(location: PostgresLocation): Promise<PostgresSql> {
   const reconnect = () => connectPostgres(location);
-  const sql = new PostgresSql(await reconnect(), { server: location.server, reconnect });
+  const sql = new PostgresSql(await connectPostgres(location, 'opening'), { server: location.server, reconnect });
   try {
     if ((await migratePostgres(sql)) !== LATEST_SCHEMA_VERSION)
       throw new Error(

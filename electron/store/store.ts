@@ -3,6 +3,7 @@
 // bound to one connection; what differs between a file and a server (reaching it, checking it,
 // copying it, closing it) is the Backend. The clock is injected so tests and demo data are
 // reproducible.
+import type { SharedServer } from '../../shared/contractSharedDatabase';
 import type { PlanFile } from '../../shared/planFile';
 import { AuditLog, deskName, systemUser } from './audit';
 import { BackupsRepository, checkDatabase } from './backups';
@@ -14,7 +15,8 @@ import { KeysRepository } from './keys';
 import { DemoRepository } from './demo';
 import { MeetingsRepository } from './meetings';
 import { openDatabase, type Db, type OpenOptions } from './open';
-import { openPostgres, type PostgresOpenOptions } from './postgresMigrate';
+import { postgresLocation } from './postgresConnection';
+import { openPostgresAt, type PostgresOpenOptions } from './postgresMigrate';
 import type { Sql } from './sql';
 import { PacksRepository } from './packs';
 import { PapersRepository } from './papers';
@@ -72,6 +74,8 @@ export interface Backend {
   readonly file: Db | null;
   /** Who the changes are made as: the server's login, or the operating-system user of a file. */
   readonly dbUser: string;
+  /** Where a shared database is and how its connection is protected; null for a file. */
+  readonly server: SharedServer | null;
   /**
    * Inside a transaction, waits until no other desk is inside one that called it too: a file's
    * write transaction already excludes every other writer; a server's needs a lock of its own.
@@ -87,6 +91,7 @@ function sqliteBackend(db: Db, path: string): Backend {
     location: path,
     file: db,
     dbUser: systemUser(),
+    server: null,
     exclusive: async () => undefined,
     check: async () => checkDatabase(db),
     close: async () => {
@@ -99,14 +104,25 @@ function sqliteBackend(db: Db, path: string): Backend {
 const EXCLUSIVE_LOCK = 0x42504b31;
 
 async function postgresBackend(address: string, options: PostgresOpenOptions): Promise<Backend> {
-  const sql = await openPostgres(address, options);
+  const location = postgresLocation(address, options);
+  const sql = await openPostgresAt(location);
   try {
     const user: unknown = await sql.value('SELECT session_user');
+    const dbUser = typeof user === 'string' ? user : '';
+    const { host, port, database } = location.config;
     return {
       sql,
       location: sql.server,
       file: null,
-      dbUser: typeof user === 'string' ? user : '',
+      dbUser,
+      server: {
+        name: sql.server,
+        host: host ?? '',
+        port: port ?? 5432,
+        database: database ?? '',
+        user: dbUser,
+        encryption: location.encryption,
+      },
       exclusive: async () => {
         await sql.value('SELECT pg_advisory_xact_lock(?)', EXCLUSIVE_LOCK);
       },
@@ -238,6 +254,10 @@ export class SqlStore extends BoundTx implements Store {
   /** True for a shared database on a server, false for a file. */
   get shared(): boolean {
     return this.repositories.backend.file === null;
+  }
+
+  get server(): SharedServer | null {
+    return this.repositories.backend.server;
   }
 
   /** The repositories and their executor, for code inside electron/store/ (backups, restore, copy). */

@@ -1,4 +1,5 @@
-// The top bar: which board, which protective marking, which reporting month, and who is working.
+// The top bar: which board (and which shared database, when it is one), which protective marking,
+// which reporting month, and who is working.
 import { workingAsLabel } from '../state/leadCopy';
 import { monthLabel } from '../../shared/months';
 import { useApp } from '../state/app';
@@ -20,6 +21,15 @@ export function Header() {
       <div className="brand">
         <span className="brand-name">Board Pack</span>
         <span className="brand-board">{settings?.boardName ?? plan?.boardName ?? ''}</span>
+        {settings?.sharedDatabase && (
+          <span
+            className="brand-shared"
+            data-testid="shared-database-name"
+            title={`Shared database ${settings.sharedDatabase.name}`}
+          >
+            Shared: {settings.sharedDatabase.database} on {settings.sharedDatabase.host}
+          </span>
+        )}
       </div>
       {settings && <span className="marking">{settings.protectiveMarking}</span>}
       {/* Shown only on a narrow window (styles/reflow.css), where the navigation folds away. */}

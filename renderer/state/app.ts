@@ -15,6 +15,8 @@ interface AppState {
   /** On a strand lead's working copy (made from a request), the strands it answers for. */
   leadStrands: number[] | null;
   loadError: string | null;
+  /** True while the desktop app waits at start-up for the shared database's password: no database is open. */
+  awaitingDatabase: boolean;
   load(): Promise<void>;
   setSettings(settings: Settings): void;
 }
@@ -36,6 +38,7 @@ export const useApp = create<AppState>((set, get) => ({
   months: null,
   leadStrands: null,
   loadError: null,
+  awaitingDatabase: false,
   async load() {
     try {
       const [plan, settings, months, exchange] = await Promise.all([
@@ -53,8 +56,13 @@ export const useApp = create<AppState>((set, get) => ({
         months,
         leadStrands: leadStrandsOf(exchange),
         loadError: null,
+        awaitingDatabase: false,
       });
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'no_database') {
+        set({ awaitingDatabase: true });
+        return;
+      }
       // A screen already drawn stays, with what the person typed in it: a failed read again
       // (another desk's change, the server away) is said where it happens, not by blanking it.
       if (get().plan && get().settings) {

@@ -13,6 +13,8 @@ export const SCREENS = [
   'audit',
   'exchange',
   'files',
+  // Reached from File → Connect to a shared database… and Settings, not the navigation.
+  'connect',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 

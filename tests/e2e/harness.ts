@@ -10,6 +10,7 @@ import { startBridge, type Bridge } from '../../electron/bridge/index';
 import { loadDemo } from '../../electron/demo/generate';
 import { openStore, type Store } from '../../electron/store/store';
 import { findChromium } from '../../electron/launch/chromium';
+import { DatabaseSession, type DatabaseMemory } from '../../electron/shell/databaseSession';
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
 export interface AppUnderTest {
@@ -33,6 +34,11 @@ export interface AppOptions {
   now?: string;
   /** How often the screens ask for other desks' changes (the boardPack.changesEveryMs setting). */
   changesEveryMs?: number;
+  /**
+   * Answer through a desktop session remembering here, as the desktop app does, so the screens
+   * may replace the open database (connect to a shared one); else the bridge's own store.
+   */
+  memory?: DatabaseMemory;
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -60,7 +66,11 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const seeding = await openStore(dbPath, { clock });
   if (options.demoMonths) await loadDemo(seeding, { months: options.demoMonths });
   await seeding.close();
-  const bridge = await startBridge({ dbPath, clock });
+  const bridge = options.memory
+    ? await startBridge({
+        session: await DatabaseSession.start(dbPath, { door: 'bridge', clock, memory: options.memory }),
+      })
+    : await startBridge({ dbPath, clock });
   const browser = await launchChromium();
   // A fresh context is a fresh profile: no stored month or unsaved drafts from another file.
   const context = await browser.newContext({

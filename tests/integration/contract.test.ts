@@ -10,6 +10,7 @@ import { dispatch } from '../../electron/handlers/dispatch';
 import { DatabaseSession } from '../../electron/shell/databaseSession';
 import { createServices } from '../../electron/handlers/index';
 import { openStore } from '../../electron/store/store';
+import { rememberDatabaseFile, rememberSharedServer } from '../../electron/shell/rememberedDatabase';
 import { inspectBackup } from '../../electron/store/backups';
 import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrate';
 import { acceptedUpdate, APP_NOW, boardMeeting, openTestApp, type TestApp } from '../fixtures/appServices';
@@ -19,6 +20,7 @@ import { papersExamples } from './contract.papers';
 import { chaseExamples } from './contract.chase';
 import { meetingsExamples } from './contract.meetings';
 import { readPdf } from '../support/pdf';
+import { closedPort, fakeKeeper } from '../fixtures/secretKeeper';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -950,6 +952,93 @@ const examples: { [M in MethodName]: Example } = {
         });
         expect(notOurs).toMatchObject({ ok: false, error: { code: 'refused_file' } });
         expect((await session.services.store.plan.summary()).boardName).toBe(before);
+      } finally {
+        await session.close();
+      }
+    },
+  },
+
+  'sharedDatabase.state': {
+    behaviour:
+      'is not offered outside the desktop app, and through its session starts from the shared database used last',
+    run: async () => {
+      expect(await app.call('sharedDatabase.state')).toMatchObject({ offered: false, databaseOpen: true });
+      const memory = { file: join(app.dir, 'database.json'), keeper: fakeKeeper() };
+      rememberSharedServer(
+        memory.file,
+        'postgres://alice@db.example.org:5432/board_pack?sslmode=require',
+        null,
+      );
+      rememberDatabaseFile(memory.file, join(app.dir, 'desktop.db'));
+      const session = await DatabaseSession.start(join(app.dir, 'desktop.db'), { door: 'electron', memory });
+      try {
+        expect(await dispatch(session.services, 'sharedDatabase.state', {})).toEqual({
+          ok: true,
+          value: {
+            offered: true,
+            databaseOpen: true,
+            keepsPasswords: true,
+            server: {
+              host: 'db.example.org',
+              port: 5432,
+              database: 'board_pack',
+              user: 'alice',
+              tls: 'require',
+            },
+            reason: null,
+          },
+        });
+      } finally {
+        await session.close();
+      }
+    },
+  },
+  'sharedDatabase.connect': {
+    behaviour:
+      'ties a sentence to each field it refuses, never sends a plan unencrypted to another computer, and keeps the open database when the server cannot be reached',
+    run: async () => {
+      const fields = {
+        host: '127.0.0.1',
+        port: await closedPort(),
+        database: 'board_pack',
+        user: 'secretariat',
+      };
+      expect((await app.refusal('sharedDatabase.connect', { ...fields, tls: 'disable' })).message).toContain(
+        'only the desktop app',
+      );
+      const memory = { file: join(app.dir, 'database.json'), keeper: fakeKeeper() };
+      const desktop = join(app.dir, 'desktop.db');
+      const session = await DatabaseSession.start(desktop, {
+        door: 'electron',
+        memory,
+        log: () => undefined,
+      });
+      const connect = (input: unknown) => dispatch(session.services, 'sharedDatabase.connect', input);
+      try {
+        expect(await connect({ ...fields, host: ' ' })).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_input', message: 'Say which server the shared database is on.' },
+        });
+        expect(await connect({ ...fields, port: 70000 })).toMatchObject({
+          error: { message: 'The port is a number from 1 to 65535.' },
+        });
+        expect(await connect({ ...fields, user: '' })).toMatchObject({
+          error: { message: 'Say which user name to connect as.' },
+        });
+        expect(await connect({ ...fields, host: 'db.example.org', tls: 'disable' })).toMatchObject({
+          error: { code: 'invalid_input', message: expect.stringContaining('only encrypted') },
+        });
+        const unreachable = await connect({ ...fields, password: 'pw', tls: 'disable' });
+        expect(unreachable).toMatchObject({
+          ok: false,
+          error: {
+            code: 'unreachable',
+            message: `The shared database at 127.0.0.1:${fields.port}/board_pack cannot be reached: the server or the network is down, or the server's name or port is wrong.`,
+          },
+        });
+        expect(session.path).toBe(desktop);
+        expect(await session.services.store.plan.hasPlan()).toBe(true);
+        expect(existsSync(memory.file)).toBe(false);
       } finally {
         await session.close();
       }

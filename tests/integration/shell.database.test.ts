@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/index';
-import { DatabaseSession, rememberDatabase, rememberedDatabase } from '../../electron/shell/databaseSession';
+import { DatabaseSession } from '../../electron/shell/databaseSession';
+import { readRememberedDatabase, rememberDatabaseFile } from '../../electron/shell/rememberedDatabase';
 
 const sessions: DatabaseSession[] = [];
 afterEach(async () => {
@@ -92,9 +93,13 @@ describe('the open database', () => {
 
   it('remembers the database last opened, and ignores a damaged memory', () => {
     const dir = folder();
-    rememberDatabase(join(dir, 'database.json'), '/data/board.db');
-    expect(rememberedDatabase(join(dir, 'database.json'))).toBe('/data/board.db');
+    rememberDatabaseFile(join(dir, 'database.json'), '/data/board.db');
+    expect(readRememberedDatabase(join(dir, 'database.json'))).toEqual({
+      kind: 'file',
+      path: '/data/board.db',
+      lastServer: null,
+    });
     writeFileSync(join(dir, 'broken.json'), '{');
-    expect(rememberedDatabase(join(dir, 'broken.json'))).toBeNull();
+    expect(readRememberedDatabase(join(dir, 'broken.json'))).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // The desktop shell's wiring under plain Node with a stubbed 'electron': the secure window, the
 // app:// protocol with its CSP, one IPC channel that checks every call before a handler runs,
 // navigation, new windows and permissions refused, the menu, and errors written to a log file.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,6 +9,7 @@ import { CALL_CHANNEL, MENU_CHANNEL, METHOD_NAMES, type CallResult } from '../..
 import { handlers } from '../../electron/handlers/index';
 import { openStore } from '../../electron/store/store';
 import { electronStub, FakeBrowserWindow, FakeWebContents, navigationEvent } from '../fixtures/electronStub';
+import { closedPort } from '../fixtures/secretKeeper';
 
 vi.mock('electron', async () => {
   const { electronStub: stub } = await import('../fixtures/electronStub');
@@ -16,6 +17,7 @@ vi.mock('electron', async () => {
 });
 
 const { startApp } = await import('../../electron/main/app');
+const { safeStorageKeeper } = await import('../../electron/main/safeStorageKeeper');
 
 const APP_PAGE = 'app://board-pack/index.html';
 const dir = mkdtempSync(join(tmpdir(), 'board-pack-shell-'));
@@ -187,6 +189,7 @@ describe('the desktop shell', () => {
     expect(fileMenuLabels()).toEqual([
       'Open database…',
       'New database…',
+      'Connect to a shared database…',
       'Backup…',
       'Restore…',
       'Build pack…',
@@ -232,6 +235,27 @@ describe('the desktop shell', () => {
     const info = await ipcCall('app.info', undefined);
     expect(info.ok && info.value).toMatchObject({ databasePath: join(dir, 'other.db') });
     expect(readFileSync(notes, 'utf8')).toBe('meeting notes');
+  });
+
+  it('opens the connect dialog in the screens from File → Connect to a shared database…', () => {
+    clickFileMenu('Connect to a shared database…');
+    expect(window.webContents.send).toHaveBeenCalledWith(MENU_CHANNEL, 'connect-shared');
+  });
+
+  it('keeps a password with safeStorage, never where Linux has no keyring to keep it', () => {
+    const stub = electronStub.safeStorage;
+    const keeper = safeStorageKeeper('linux');
+    expect(keeper.available()).toBe(true);
+    const sealed = keeper.seal('s3cret');
+    expect(sealed.includes('s3cret')).toBe(false);
+    expect(keeper.open(sealed)).toBe('s3cret');
+    stub.backend = 'basic_text';
+    try {
+      expect(keeper.available()).toBe(false);
+      expect(safeStorageKeeper('win32').available()).toBe(true);
+    } finally {
+      stub.backend = 'gnome_libsecret';
+    }
   });
 
   it('remembers the window’s size and position in the user-data folder', () => {
@@ -280,5 +304,46 @@ describe('the desktop shell given a file that is not a Board Pack database', () 
     const shown = electronStub.dialog.showMessageBox.mock.calls[0] as unknown as [{ detail: string }];
     expect(shown[0].detail).toMatch(/not a Board Pack database/);
     expect(readFileSync(notOurs, 'utf8')).toBe('These are the minutes, not a database.');
+  });
+});
+
+describe('the desktop shell remembering a shared database that cannot be reached', () => {
+  it('says so in one sentence, tries again when asked, and opens a file only when the person chooses one', async () => {
+    const otherDir = mkdtempSync(join(tmpdir(), 'board-pack-shell-server-'));
+    const userData = join(otherDir, 'Board Pack');
+    mkdirSync(userData);
+    const port = await closedPort();
+    const remembered = JSON.stringify({
+      server: { address: `postgres://secretariat@127.0.0.1:${port}/board_pack?sslmode=disable` },
+    });
+    writeFileSync(join(userData, 'database.json'), remembered);
+    const chosen = join(otherDir, 'for-now.db');
+    await (await openStore(chosen)).close();
+    process.env.BOARD_PACK_DB = join(otherDir, 'never-made.db');
+    electronStub.app.reset();
+    electronStub.app.paths.appData = otherDir;
+    electronStub.dialog.showMessageBox.mockClear();
+    electronStub.dialog.showMessageBox
+      .mockResolvedValueOnce({ response: 0 })
+      .mockResolvedValueOnce({ response: 1 });
+    electronStub.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] });
+    const windows = FakeBrowserWindow.instances.length;
+    startApp();
+    electronStub.app.becomeReady();
+    await eventually(() => (FakeBrowserWindow.instances.length > windows ? true : undefined));
+
+    const asked = electronStub.dialog.showMessageBox.mock.calls as unknown as [
+      { message: string; buttons: string[] },
+    ][];
+    expect(asked).toHaveLength(2);
+    expect(asked[0][0].message).toBe(
+      `The shared database at 127.0.0.1:${port}/board_pack cannot be reached: the server or the network is down, or the server's name or port is wrong.`,
+    );
+    expect(asked[0][0].buttons).toEqual(['Try again', 'Open a database file instead…', 'Quit']);
+    const info = await ipcCall('app.info', undefined);
+    expect(info.ok && info.value).toMatchObject({ databasePath: chosen });
+    // The file is for this run: the next start tries the shared database again.
+    expect(readFileSync(join(userData, 'database.json'), 'utf8')).toBe(remembered);
+    expect(existsSync(join(otherDir, 'never-made.db'))).toBe(false);
   });
 });

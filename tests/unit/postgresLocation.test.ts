@@ -57,6 +57,14 @@ describe('postgresLocation', () => {
     );
   });
 
+  it('says how each connection is protected, for Settings', () => {
+    const kind = (address: string) => postgresLocation(address).encryption;
+    expect(kind('postgres://db.example/b')).toBe('verified');
+    expect(kind('postgres://db.example/b?sslmode=verify-ca')).toBe('chain-only');
+    expect(kind('postgres://db.example/b?sslmode=require')).toBe('unverified');
+    expect(kind('postgres://localhost/b')).toBe('none');
+  });
+
   it('refuses to send a plan unencrypted to a server on another machine', () => {
     for (const mode of ['disable', 'allow'])
       expect(refusal(`postgres://db.force.example/board_pack?sslmode=${mode}`)).toEqual({

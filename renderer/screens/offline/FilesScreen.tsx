@@ -5,9 +5,23 @@ import { PlanImport } from './PlanImport';
 import { SpreadsheetExports } from './SpreadsheetExports';
 import './offline.css';
 import { useScreenTitle } from '../../state/title';
+import { useApp } from '../../state/app';
+import { SHARED_BACKUPS_MESSAGE } from '../../../shared/contract';
+
+/** On a shared database the backup and restore controls give way to who does that, and with what. */
+function SharedBackups() {
+  return (
+    <div id="backups" className="card" data-testid="backups">
+      <h2>Backups</h2>
+      <p>{SHARED_BACKUPS_MESSAGE}</p>
+      <p>Restoring one is done there too; Board Pack copies and restores only database files.</p>
+    </div>
+  );
+}
 
 export function FilesScreen() {
   useScreenTitle('Spreadsheets and backups');
+  const shared = useApp((s) => s.settings?.sharedDatabase ?? null);
   return (
     <section aria-labelledby="files-title" className="offline-screen">
       <div className="screen-head">
@@ -23,7 +37,7 @@ export function FilesScreen() {
         <SpreadsheetExports />
         <PlanImport />
       </div>
-      <BackupsPanel />
+      {shared ? <SharedBackups /> : <BackupsPanel />}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { PeoplePanel } from './PeoplePanel';
 import { DemoPanel } from './DemoPanel';
 import { InputField } from '../../components/InputField';
 import { useScreenTitle } from '../../state/title';
+import { FileDatabaseFields, SharedDatabaseFacts } from './DatabaseSection';
 
 export function SettingsScreen() {
   useScreenTitle('Settings');
@@ -38,6 +39,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [error, setError] = useState<string | null>(null);
   const show = useNotices((s) => s.show);
   const set = (c: Partial<Settings>) => setF({ ...f, ...c });
+  const shared = settings.sharedDatabase;
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -47,8 +49,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
         protectiveMarking: f.protectiveMarking,
         startMonth: f.startMonth,
         userName: f.userName,
-        backupFolder: f.backupFolder,
-        backupSchedule: f.backupSchedule,
+        // A shared database has no backups here to set (pg_dump's job, where the server is).
+        ...(shared ? {} : { backupFolder: f.backupFolder, backupSchedule: f.backupSchedule }),
       });
       useApp.getState().setSettings(saved);
       await useApp.getState().load();
@@ -105,42 +107,20 @@ function SettingsForm({ settings }: { settings: Settings }) {
         />
       </div>
       <h2>Database and backups</h2>
-      <div className="field">
-        <span className="field-label" id="db-label">
-          Database file
-        </span>
-        <span className="mono" aria-labelledby="db-label">
-          {settings.databasePath}
-        </span>
-        <span className="hint">Open or create another database from the File menu.</span>
-      </div>
-      <div className="form-grid">
-        <InputField
-          id="set-backup-folder"
-          label="Backup folder"
-          value={f.backupFolder}
-          onChange={(v) => set({ backupFolder: v })}
-        />
-        <div className="field">
-          <label htmlFor="set-backup-schedule">Automatic backups</label>
-          <select
-            id="set-backup-schedule"
-            value={f.backupSchedule}
-            onChange={(e) => set({ backupSchedule: e.target.value as Settings['backupSchedule'] })}
-          >
-            <option value="off">Off</option>
-            <option value="daily">Daily</option>
-            <option value="weekly">Weekly</option>
-          </select>
-        </div>
-      </div>
+      {shared ? (
+        <SharedDatabaseFacts server={shared} />
+      ) : (
+        <FileDatabaseFields databasePath={settings.databasePath} form={f} set={set} />
+      )}
       <div className="button-row">
         <button type="submit" className="button button-primary">
           Save settings
         </button>
-        <button type="button" className="button" onClick={backupNow}>
-          Back up now
-        </button>
+        {!shared && (
+          <button type="button" className="button" onClick={backupNow}>
+            Back up now
+          </button>
+        )}
       </div>
       {months && <p className="small muted">{months.months.length} reporting months in the plan period.</p>}
     </form>
