@@ -3,7 +3,8 @@
 // cell laid out as columns of fixed widths beside one '*' column (a mark beside its words).
 import type { ColumnsNode, Node, TableLayout, TableNode, TextNode, TextPart } from './content';
 import { FONT } from './fonts';
-import { CONTENT_WIDTH, SIZE } from './theme';
+import { resolveText } from './inlineStyles';
+import { CONTENT_WIDTH, SIZE, STYLES } from './theme';
 import { setLines, type BaseStyle } from './typeset';
 
 const BASE: BaseStyle = { font: FONT.text, fontSize: SIZE.body, bold: false, italics: false };
@@ -40,6 +41,15 @@ export function presetText(cell: TextNode, width: number): TextNode {
   };
   const parts = typeof cell.text === 'string' ? [cell.text] : cell.text;
   return { ...cell, text: setLines(parts, inner, base) };
+}
+
+/**
+ * A text node that spans the page's text block set into lines; a named style is resolved first.
+ * Spaced letters are left to pdfmake: the widths here are of the letters alone.
+ */
+export function presetFullWidth(node: TextNode): TextNode {
+  const plain = resolveText(node, STYLES);
+  return plain.characterSpacing === undefined ? presetText(plain, CONTENT_WIDTH) : node;
 }
 
 function isTextCell(node: Node): node is TextNode {
