@@ -72,6 +72,9 @@ export const figureSchema = z.object({
 });
 export type Figure = z.infer<typeof figureSchema>;
 
+/** A current figure as the analysis reads it: what was counted in a month, without its provenance. */
+export type FigureValue = Pick<Figure, 'ref' | 'month' | 'value' | 'numerator' | 'denominator'>;
+
 /** A month's current figure with every earlier revision of it, newest first. */
 export const figureWithRevisionsSchema = figureSchema.extend({ revisions: z.array(figureSchema) });
 

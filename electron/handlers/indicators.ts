@@ -60,8 +60,11 @@ export const indicatorsHandlers: Group<'indicators'> = {
       includeRetired: input.includeRetired,
       month: input.includeRetired ? undefined : input.month,
     });
-    const refs = indicators.map((i) => i.ref);
-    const figures = byRef(await store.indicators.currentFigures({ refs, to: input.month }));
+    // What was counted, not who typed it: the analysis needs no more. All indicators' figures are
+    // one read; a list of some (a strand's, an outcome's) reads only theirs.
+    const some = input.strandNumber !== undefined || input.outcome !== undefined;
+    const refs = some ? indicators.map((i) => i.ref) : undefined;
+    const figures = byRef(await store.indicators.figureValues({ refs, to: input.month }));
     const breaks = byRef(await store.indicators.definitionChanges());
     const { startMonth } = await store.plan.summary();
     return indicators.map((indicator) => {

@@ -5,7 +5,7 @@ import type { DocDefinition, Node, TextNode } from './content';
 
 type Styles = DocDefinition['styles'];
 
-function resolveText(node: TextNode, styles: Styles): TextNode {
+export function resolveText(node: TextNode, styles: Styles): TextNode {
   if (node.style === undefined) return node;
   const names = Array.isArray(node.style) ? node.style : [node.style];
   const { style: _names, ...own } = node;

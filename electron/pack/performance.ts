@@ -70,7 +70,7 @@ export async function collectPerformance(
   store: StoreTx,
   month: ReportingMonth,
 ): Promise<PackPerformance | null> {
-  const figures = await store.indicators.currentFigures({ to: month });
+  const figures = await store.indicators.figureValues({ to: month });
   if (figures.length === 0) return null;
   const indicators = await store.indicators.list({ month });
   const byRef = new Map<string, PackFigure[]>();

@@ -10,6 +10,7 @@ import {
   type DefinitionChange,
   type Figure,
   type FigureSource,
+  type FigureValue,
   type IndicatorView,
 } from '../../shared/contractIndicators';
 import { BoardPackError } from '../../shared/errors';
@@ -70,6 +71,21 @@ const lastRevisionRowSchema = z.object({ r: z.number().int() });
 
 /** A min(month) AS m row: the earliest month found, null when none. */
 const firstMonthRowSchema = z.object({ m: z.string().nullable() });
+
+/**
+ * What the analysis reads of a current figure, for every indicator at once (thousands of rows):
+ * checked as the columns' types only, as figureRowSchema is; the month and reference were checked
+ * when the figure was written.
+ */
+const figureValueRowsSchema = z.array(
+  z.object({
+    ref: z.string(),
+    month: z.string(),
+    value: z.number(),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+  }),
+);
 
 const changeRowSchema = z.object({
   ref: z.string(),
@@ -599,6 +615,33 @@ export class IndicatorsRepository {
         ...args,
       )
     ).map(toFigure);
+  }
+
+  /**
+   * What was counted, month by month, of the current figures (of some indicators, up to a month,
+   * when given), by indicator position then month: what the analysis of a list of indicators reads.
+   */
+  async figureValues(
+    options: { refs?: readonly string[]; to?: ReportingMonth } = {},
+  ): Promise<FigureValue[]> {
+    const where = ['f.is_current = 1'];
+    const args: string[] = [];
+    if (options.to !== undefined) {
+      where.push('f.month <= ?');
+      args.push(options.to);
+    }
+    if (options.refs !== undefined) {
+      where.push(`i.ref IN (${options.refs.map(() => '?').join(', ') || 'NULL'})`);
+      args.push(...options.refs);
+    }
+    const rows = await this.sql.all(
+      `SELECT i.ref AS ref, f.month AS month, f.value AS value, f.numerator AS numerator,
+              f.denominator AS denominator
+       FROM indicator_figures f JOIN indicators i ON i.id = f.indicator_id
+       WHERE ${where.join(' AND ')} ORDER BY i.position, i.id, f.month`,
+      ...args,
+    );
+    return figureValueRowsSchema.parse(rows);
   }
 
   /** Every revision of an indicator's figures (one month's when given), newest first per month. */

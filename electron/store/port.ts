@@ -41,7 +41,7 @@ import type {
   SeenFile,
   UpdateStamp,
 } from './exchange';
-import type { DefinitionChange, Figure, IndicatorView } from '../../shared/contractIndicators';
+import type { DefinitionChange, Figure, FigureValue, IndicatorView } from '../../shared/contractIndicators';
 import type { PlanIndicator } from '../../shared/planFile';
 import type { FigureInput, IndicatorFields, IndicatorFilter, NewIndicator } from './indicators';
 import type { InstallationKeyPair, TrustedKey } from './keys';
@@ -357,6 +357,8 @@ export interface IndicatorsPort {
     from?: ReportingMonth;
     to?: ReportingMonth;
   }): Promise<Figure[]>;
+  /** What was counted per month, of the current figures (some indicators', up to a month): for the analysis. */
+  figureValues(options?: { refs?: readonly string[]; to?: ReportingMonth }): Promise<FigureValue[]>;
   revisions(ref: string, month?: ReportingMonth): Promise<Figure[]>;
   /** Removes demo figures, definition changes and indicators, in the caller's transaction. */
   removeDemo(): Promise<{ figures: number; definitionChanges: number; indicators: number }>;

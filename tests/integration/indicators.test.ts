@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FigureValue } from '../../shared/contractIndicators';
 import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrate';
 import { openStore } from '../../electron/store/store';
 import { loadBuiltInPlan } from '../../electron/store/planFile';
@@ -289,6 +290,33 @@ describe('monthly figures', () => {
     });
     expect([ko5.sparklineFrom, ko5.sparkline]).toEqual(['2007-04', [25, 30, 33.3]]);
     expect(list.find((i) => i.indicator.ref === 'KO7')!.sentence).toMatch(/not counted month by month/);
+  });
+
+  it('reads what was counted of the current figures, as the full figures say it, for the analysis', async () => {
+    app = await indicatorApp();
+    await rateFigures(app);
+    await app.call('indicators.setFigure', { ref: 'KO1', month: '2007-05', value: 14 });
+    await app.call('indicators.setFigure', { ref: 'KO1', month: '2007-05', value: 15, note: 'Revised.' });
+    const counted = (f: FigureValue) => ({
+      ref: f.ref,
+      month: f.month,
+      value: f.value,
+      numerator: f.numerator,
+      denominator: f.denominator,
+    });
+    const { indicators } = app.store;
+    expect(await indicators.figureValues()).toEqual((await indicators.currentFigures()).map(counted));
+    expect(await indicators.figureValues({ to: '2007-05' })).toEqual(
+      (await indicators.currentFigures({ to: '2007-05' })).map(counted),
+    );
+    const ko1 = await indicators.figureValues({ refs: ['KO1'] });
+    expect(ko1).toEqual((await indicators.currentFigures({ refs: ['KO1'] })).map(counted));
+    expect(ko1.find((f) => f.month === '2007-05')?.value).toBe(15);
+    expect((await indicators.figureValues({ to: '2007-06' })).filter((f) => f.ref === 'KO5')).toEqual([
+      { ref: 'KO5', month: '2007-04', value: 25, numerator: 50, denominator: 200 },
+      { ref: 'KO5', month: '2007-05', value: 30, numerator: 60, denominator: 200 },
+      { ref: 'KO5', month: '2007-06', value: 33.3, numerator: 1, denominator: 3 },
+    ]);
   });
 });
 

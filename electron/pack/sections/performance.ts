@@ -7,6 +7,7 @@ import type { Node, TableNode, TextNode } from '../content';
 import { fontRuns, safeText } from '../fontRuns';
 import type { PackModel } from '../model';
 import { analysePerformance, type AnalysedIndicator } from '../performance';
+import { presetFullWidth } from '../presetTables';
 import { CONTENT_WIDTH, INK, RULED } from '../theme';
 import { anchorOf, emptyNote, sectionOpening, th } from './common';
 import {
@@ -71,17 +72,17 @@ export function performanceItem(model: PackModel): { position: number; title: st
 }
 
 function groupRow(group: IndicatorGroup): Node[] {
-  const title: TextNode = {
+  // The row spans the whole table, and the table the whole text block (its outer paddings are 0).
+  const title = presetFullWidth({
     text: safeText(group.title),
     style: 'td',
     bold: true,
     color: INK.accent,
     fontSize: 7.5,
-    colSpan: 8,
     fillColor: INK.band,
     margin: [2, 1, 0, 1],
-  };
-  return [title, ...Array.from({ length: 7 }, (): Node => ({ text: '' }))];
+  });
+  return [{ ...title, colSpan: 8 }, ...Array.from({ length: 7 }, (): Node => ({ text: '' }))];
 }
 
 function summaryRow(a: AnalysedIndicator, month: string): Node[] {
@@ -161,7 +162,7 @@ function notes(all: AnalysedIndicator[]): Node[] {
         ]
       : []),
   ];
-  return lines.map((text): Node => ({ text, style: 'note', margin: [0, 0, 0, 3] }));
+  return lines.map((text): Node => presetFullWidth({ text, style: 'note', margin: [0, 0, 0, 3] }));
 }
 
 function notCountedTable(uncounted: AnalysedIndicator[]): Node {
@@ -178,12 +179,12 @@ function notCountedTable(uncounted: AnalysedIndicator[]): Node {
   ]);
   return {
     stack: [
-      { text: 'Measures not counted month by month', style: 'h3', margin: [0, 10, 0, 2] },
-      {
+      presetFullWidth({ text: 'Measures not counted month by month', style: 'h3', margin: [0, 10, 0, 2] }),
+      presetFullWidth({
         text: 'Success measures of the plan that state no figure the board could count: listed, not charted.',
         style: 'note',
         margin: [0, 0, 0, 4],
-      },
+      }),
       {
         table: {
           widths: [40, 150, '*'],
@@ -235,7 +236,7 @@ function chartRows(members: AnalysedIndicator[]): Node[] {
 function groupCharts(group: IndicatorGroup): Node[] {
   const drawn = group.members.filter((m) => m.series.chart !== null && m.latest !== null);
   if (drawn.length === 0) return [];
-  const heading: TextNode = {
+  const heading = presetFullWidth({
     text: safeText(group.title),
     style: 'h2',
     id: group.anchor,
@@ -243,9 +244,13 @@ function groupCharts(group: IndicatorGroup): Node[] {
     outlineText: group.title,
     outlineParentId: anchorOf('performance'),
     margin: [0, 10, 0, 6],
-  };
+  });
   const [first, ...rest] = chartRows(drawn);
   return [{ stack: [heading, first], unbreakable: true }, ...rest];
+}
+
+function isText(node: Node): node is TextNode {
+  return typeof node === 'object' && !Array.isArray(node) && 'text' in node;
 }
 
 export function performanceSection(model: PackModel): Node[] {
@@ -262,24 +267,26 @@ export function performanceSection(model: PackModel): Node[] {
   const charted = counted.filter((a) => a.latest !== null).length;
   const lede = `${month}: ${charted} indicators with figures, each compared with the year before and charted by statistical process control, which tells a real change from the month-to-month noise and says whether a target will be met reliably.`;
   return [
-    ...sectionOpening('performance', kicker, lede),
-    tableKey(),
+    ...sectionOpening('performance', kicker, lede).map((node) =>
+      isText(node) ? presetFullWidth(node) : node,
+    ),
+    presetFullWidth(tableKey()),
     ...summaryTables(model, groups),
     { text: '', margin: [0, 0, 0, 6] },
     ...notes(all),
     notCountedTable(uncounted),
-    {
+    presetFullWidth({
       text: 'Charts',
       style: 'h2',
       pageBreak: 'before',
       id: 'performance-charts',
       margin: [0, 0, 0, 4],
-    },
-    {
+    }),
+    presetFullWidth({
       text: 'Each point is a month. The mean and the process limits (three sigma either side) are worked out per segment; a definition change starts a new segment. A point outside the limits, a run of 7 on one side of the mean, a trend of 7, or 2 of 3 close to a limit is special cause, marked by shape as well as colour. Under a chart, what it shows in words.',
       style: 'note',
       margin: [0, 0, 0, 6],
-    },
+    }),
     spcKeyNode(),
     ...groups.flatMap(groupCharts),
   ];

@@ -1,6 +1,8 @@
 // A small-multiple SPC chart for the pack, drawn as pdfmake vectors: the figures, centre line,
 // process limits, target, segment breaks, and each point marked by a shape as well as a colour so
-// that a greyscale print reads the same. Pure and deterministic: the same chart, the same nodes.
+// that a greyscale print reads the same. Deterministic: the same chart, the same nodes.
+// Its words are set into lines here (presetTables.ts): a chart's width is known, and pdfmake would
+// otherwise measure, lay out and keep every word of every caption as an inline of its own.
 import type { SpcChart, Variation } from '../../../shared/spc';
 import { VARIATIONS } from '../../../shared/spc';
 import {
@@ -14,7 +16,8 @@ import {
 } from '../../../shared/spcMarks';
 import { VARIATION_LABELS, formatNumber, spcCaption, type ChartSubject } from '../../../shared/spcWords';
 import { addMonths, monthLabel } from '../../../shared/months';
-import type { CanvasShape, Node, StackNode } from '../content';
+import type { CanvasShape, Node, StackNode, TextNode } from '../content';
+import { presetText } from '../presetTables';
 import { INK } from '../theme';
 
 export interface ChartFrame {
@@ -146,7 +149,10 @@ export interface ChartMark {
 
 /** Each month's mark, common cause first so that signals are drawn on top. */
 export function chartMarks(chart: SpcChart, frame: ChartFrame): ChartMark[] {
-  const scale = scaleOf(chart, frame);
+  return marksAt(chart, scaleOf(chart, frame));
+}
+
+function marksAt(chart: SpcChart, scale: ChartScale): ChartMark[] {
   const marks: ChartMark[] = [];
   chart.values.forEach((v, i) => {
     const variation = chart.variation[i];
@@ -161,7 +167,10 @@ export function chartMarks(chart: SpcChart, frame: ChartFrame): ChartMark[] {
 
 /** The plot as vectors: target, limits and centre, breaks, the figures, then the marks. */
 export function chartCanvas(chart: SpcChart, frame: ChartFrame): CanvasShape[] {
-  const scale = scaleOf(chart, frame);
+  return canvasAt(chart, frame, scaleOf(chart, frame));
+}
+
+function canvasAt(chart: SpcChart, frame: ChartFrame, scale: ChartScale): CanvasShape[] {
   const axis = hline(0, frame.width, frame.height, INK.rule, 0.5);
   const target =
     chart.target === null
@@ -173,7 +182,7 @@ export function chartCanvas(chart: SpcChart, frame: ChartFrame): CanvasShape[] {
     ...segmentLines(chart, scale),
     ...breakLines(chart, scale, frame),
     ...valueLines(chart, scale),
-    ...chartMarks(chart, frame).map((m) => m.shape),
+    ...marksAt(chart, scale).map((m) => m.shape),
   ];
 }
 
@@ -186,6 +195,21 @@ export interface PackChartSubject extends ChartSubject {
 /** One small multiple: title, plot with its scale, first and last month, and the sentence. */
 export function spcChartNode(subject: PackChartSubject, chart: SpcChart, frame: ChartFrame): StackNode {
   const scale = scaleOf(chart, frame);
+  const width = AXIS_WIDTH + frame.width;
+  const title: TextNode = {
+    text: [{ text: `${subject.ref}\u00a0\u00a0`, bold: true, color: INK.accent }, subject.title],
+    fontSize: 8,
+    bold: true,
+    margin: [0, 0, 0, 3],
+  };
+  const caption: TextNode = {
+    text: spcCaption(subject, chart),
+    fontSize: 7,
+    color: INK.text,
+    lineHeight: 1.2,
+  };
+  const month = (text: string, extra: Partial<TextNode> = {}): TextNode =>
+    presetText({ width: frame.width / 2, text, ...small, ...extra }, frame.width / 2);
   const axisLabels: StackNode = {
     width: AXIS_WIDTH,
     stack: [
@@ -203,23 +227,21 @@ export function spcChartNode(subject: PackChartSubject, chart: SpcChart, frame: 
     unbreakable: true,
     margin: [0, 0, 0, 10],
     stack: [
+      presetText(title, width),
       {
-        text: [{ text: `${subject.ref}\u00a0\u00a0`, bold: true, color: INK.accent }, subject.title],
-        fontSize: 8,
-        bold: true,
-        margin: [0, 0, 0, 3],
+        columns: [axisLabels, { width: frame.width, canvas: canvasAt(chart, frame, scale) }],
+        columnGap: 0,
       },
-      { columns: [axisLabels, { width: frame.width, canvas: chartCanvas(chart, frame) }], columnGap: 0 },
       {
         columns: [
           { width: AXIS_WIDTH, text: '' },
-          { width: frame.width / 2, text: monthLabel(chart.firstMonth), ...small },
-          { width: frame.width / 2, text: monthLabel(last), ...small, alignment: 'right' },
+          month(monthLabel(chart.firstMonth)),
+          month(monthLabel(last), { alignment: 'right' }),
         ],
         columnGap: 0,
         margin: [0, 1, 0, 2],
       },
-      { text: spcCaption(subject, chart), fontSize: 7, color: INK.text, lineHeight: 1.2 },
+      presetText(caption, width),
     ],
   };
 }
