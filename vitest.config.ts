@@ -1,9 +1,26 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// The PostgreSQL tests are a project of their own: its globalSetup starts one real server for the
+// The PostgreSQL tests are projects of their own: their globalSetup starts one real server for the
 // run, and vitest runs a project's globalSetup only when the run holds one of its files, so a run
-// of other tests never starts it.
+// of other tests (npm test: the main project) never starts it. npm run test:postgres runs both.
 const POSTGRES_TESTS = 'tests/**/postgres.*.test.ts';
+
+// The store and contract tests, run a second time with every store on the test server
+// (tests/fixtures/databases.ts reads BOARD_PACK_TEST_BACKEND): the same files, not copies. A test
+// of the SQLite file itself is skipped there with it.skipIf(onPostgres) and its reason. Not
+// demo.test.ts: each of its tests loads the demo year, some 28,000 statements, a round trip each
+// to a server (about a minute apiece on two busy cores); postgres.smoke loads it on a server once.
+const STORE_TESTS_ON_POSTGRES = [
+  'tests/integration/contract.test.ts',
+  'tests/integration/contract.*.test.ts',
+  'tests/integration/chase.test.ts',
+  'tests/integration/meetingActions.test.ts',
+  'tests/integration/search.test.ts',
+  'tests/integration/storeRows.test.ts',
+  'tests/integration/storeRules.test.ts',
+  'tests/integration/indicators.test.ts',
+  'tests/integration/copyDatabase.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -29,6 +46,18 @@ export default defineConfig({
           name: 'postgres',
           include: [POSTGRES_TESTS],
           globalSetup: ['tests/support/postgresServer.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'store-postgres',
+          include: STORE_TESTS_ON_POSTGRES,
+          globalSetup: ['tests/support/postgresServer.ts'],
+          env: { BOARD_PACK_TEST_BACKEND: 'postgres' },
+          // A statement is a round trip to the server, not a call into a library: the few tests
+          // that load demo months take tens of seconds there on busy cores.
+          testTimeout: 180_000,
         },
       },
     ],

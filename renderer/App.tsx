@@ -8,6 +8,10 @@ import { Navigation } from './components/Navigation';
 import { Header } from './components/Header';
 import { NoticeArea } from './components/NoticeArea';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { UnreachableBanner } from './components/UnreachableBanner';
+import { startChangesPoller } from './state/changesPoller';
+import { useExternalChanges } from './state/externalChanges';
+import { watchTyping } from './state/typedFields';
 import { HomeScreen } from './screens/home/HomeScreen';
 import { PlanScreen } from './screens/plan/PlanScreen';
 import { UpdatesScreen } from './screens/updates/UpdatesScreen';
@@ -65,6 +69,14 @@ export function App() {
     void useApp.getState().load();
   }, []);
 
+  // Other desks' work: one poller for the window; the plan and settings every screen reads are
+  // read again here (the settings form is redrawn from them, so not while it holds typing).
+  useEffect(() => {
+    watchTyping();
+    return startChangesPoller();
+  }, []);
+  useExternalChanges(['plan', 'setting'], () => useApp.getState().load(), { within: '.settings-form' });
+
   // The native menu: another database opened or restored means every screen starts again from
   // it; File → Build pack… opens the pack screen, File → Connect to a shared database… its dialog.
   useEffect(() => {
@@ -99,6 +111,7 @@ export function App() {
       <div className="app-body">
         <Navigation />
         <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+          <UnreachableBanner />
           {loadError ? (
             <p className="error-message" role="alert">
               {loadError}

@@ -33,12 +33,13 @@ import {
   personInputSchema,
   personSchema,
   planDetailSchema,
-  refMonthSchema,
   rewordObjectiveSchema,
   saveDraftSchema,
   settingsSchema,
   settingsUpdateSchema,
   updatesGridSchema,
+  workflowStepSchema,
+  baseVersionSchema,
 } from './contractSchemas';
 import {
   backupInspectionSchema,
@@ -76,6 +77,8 @@ import {
 import {
   autoBackupResultSchema,
   buildPackInputSchema,
+  changesInputSchema,
+  changesSchema,
   databaseCheckSchema,
   demoLoadedSchema,
   demoLoadInputSchema,
@@ -172,10 +175,10 @@ export const contract = {
     output: updatesGridSchema,
   },
   'updates.saveDraft': { input: saveDraftSchema, output: updateSchema },
-  'updates.submit': { input: refMonthSchema, output: updateSchema },
-  'updates.accept': { input: refMonthSchema, output: updateSchema },
+  'updates.submit': { input: workflowStepSchema, output: updateSchema },
+  'updates.accept': { input: workflowStepSchema, output: updateSchema },
   'updates.return': {
-    input: refMonthSchema.extend({
+    input: workflowStepSchema.extend({
       comment: z.string().trim().min(1, 'Say why the update is being returned.'),
     }),
     output: updateSchema,
@@ -208,7 +211,12 @@ export const contract = {
   },
   'meetings.update': { input: meetingInputSchema.extend({ id: idSchema }), output: meetingSchema },
   'meetings.setAgenda': {
-    input: z.object({ meetingId: idSchema, items: z.array(agendaItemInputSchema) }),
+    input: z.object({
+      meetingId: idSchema,
+      items: z.array(agendaItemInputSchema),
+      /** The meeting's agendaVersion the edits started from. */
+      baseVersion: baseVersionSchema,
+    }),
     output: z.array(agendaItemSchema),
   },
   'meetings.addMinute': {
@@ -247,6 +255,7 @@ export const contract = {
       ref: z.string().min(1),
       note: z.string().optional(),
       status: z.enum(['open', 'complete']).optional(),
+      baseVersion: baseVersionSchema,
     }),
     output: boardActionSchema,
   },
@@ -262,7 +271,14 @@ export const contract = {
   'packs.buildDraft': { input: packRequestSchema, output: draftPackSchema },
   'packs.build': { input: buildPackInputSchema, output: draftPackSchema },
   'packs.issue': {
-    input: packRequestSchema.extend({ changes: z.array(z.string().trim().min(1)).default([]) }),
+    input: packRequestSchema.extend({
+      changes: z.array(z.string().trim().min(1)).default([]),
+      /**
+       * The version the person is issuing, as the screen named it: refused in words when another
+       * desk has issued it (or a later one) first. Left out, the next version is issued.
+       */
+      version: z.number().int().min(1).optional(),
+    }),
     output: issuedPackSchema,
   },
   'packs.list': {
@@ -308,6 +324,7 @@ export const contract = {
   'app.info': { input: noInputSchema, output: appInfoSchema },
   'app.backupNow': { input: noInputSchema, output: z.object({ path: z.string() }) },
   'app.checkDatabase': { input: noInputSchema, output: databaseCheckSchema },
+  'app.changes': { input: changesInputSchema, output: changesSchema },
   'demo.load': { input: demoLoadInputSchema, output: appInfoSchema.extend({ loaded: demoLoadedSchema }) },
   'demo.remove': { input: noInputSchema, output: appInfoSchema.extend({ removed: demoRemovedSchema }) },
 
@@ -382,11 +399,17 @@ export function isMethodName(value: unknown): value is MethodName {
 // ── The result every door returns, and window.boardPack ──────────────────────────────────────────
 
 export type CallErrorCode = BoardPackErrorCode | 'unexpected';
-export interface CallError {
+export interface CallError<T = unknown> {
   code: CallErrorCode;
   message: string;
+  /**
+   * Only with edit_conflict, and only where the refused method can answer it: the record as it is
+   * now (another desk saved it first), shaped as the method's output and checked against it, so the
+   * screen can show it beside the person's unsaved version.
+   */
+  current?: T;
 }
-export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError<T> };
 
 /** The input argument of a typed call: it may be left out when every field of it is optional. */
 export type InputArg<M extends MethodName> =

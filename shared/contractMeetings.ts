@@ -3,7 +3,7 @@
 import './zodWithoutEval';
 import { z } from 'zod';
 import { isoDateSchema } from './domain';
-import { idSchema } from './contractSchemas';
+import { baseVersionSchema, idSchema } from './contractSchemas';
 
 const name = z.string().trim().min(1, 'A name cannot be empty.');
 const actionRef = z.string().trim().min(1, 'Give the action reference, e.g. A2007-10/1.');
@@ -38,24 +38,29 @@ export const editActionInputSchema = z.object({
   dueDate: isoDateSchema.nullable().optional(),
   /** A due date before the meeting that raised the action is kept only when confirmed. */
   confirmEarlyDue: z.boolean().default(false),
+  baseVersion: baseVersionSchema,
 });
 
 export const actionNoteInputSchema = z.object({
   ref: actionRef,
   text: z.string().trim().min(1, 'A progress note cannot be empty.'),
+  baseVersion: baseVersionSchema,
 });
 
 export const completeActionInputSchema = z.object({
   ref: actionRef,
   note: z.string().trim().min(1, 'Say how the action was closed: the closing note.'),
+  baseVersion: baseVersionSchema,
 });
 
 export const reopenActionInputSchema = z.object({
   ref: actionRef,
   note: z.string().trim().default(''),
+  baseVersion: baseVersionSchema,
 });
 
 export const removeActionInputSchema = z.object({
   ref: actionRef,
   reason: z.string().trim().min(1, 'Say why the action is being removed.'),
+  baseVersion: baseVersionSchema,
 });

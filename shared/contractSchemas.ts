@@ -128,6 +128,14 @@ export const updatesGridSchema = z.object({
 });
 export type UpdatesGrid = z.infer<typeof updatesGridSchema>;
 
+/**
+ * The edit count a change started from (the `version`, or a meeting's `agendaVersion`, the screen
+ * read): the change is refused with edit_conflict, writing nothing, when another desk has saved
+ * since. Left out, nothing is checked (the command line, older callers). 0 for an update not yet
+ * written.
+ */
+export const baseVersionSchema = z.number().int().min(0).optional();
+
 export const saveDraftSchema = z.object({
   ref: objectiveRefSchema,
   month: reportingMonthSchema,
@@ -136,9 +144,13 @@ export const saveDraftSchema = z.object({
   nextSteps: z.string().default(''),
   risks: z.string().default(''),
   metricActual: z.number().nullable().default(null),
+  baseVersion: baseVersionSchema,
 });
 
 export const refMonthSchema = z.object({ ref: objectiveRefSchema, month: reportingMonthSchema });
+
+/** Submit, accept or return: the update named, and the version the person saw. */
+export const workflowStepSchema = refMonthSchema.extend({ baseVersion: baseVersionSchema });
 
 // ── Dashboard and months ─────────────────────────────────────────────────────────────────────────
 
@@ -172,6 +184,8 @@ export const meetingSchema = z.object({
   /** Visitors in attendance for an item. */
   visitors: z.array(z.string()),
   demo: z.boolean(),
+  /** The agenda's edit count: it moves on with every save of the agenda (meetings.setAgenda). */
+  agendaVersion: z.number().int(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
@@ -201,6 +215,8 @@ export const boardActionRecordSchema = z.object({
   /** When and why the action was removed from the log; null while it is on it. */
   removedOn: isoDateSchema.nullable(),
   removedReason: z.string(),
+  /** The action's edit count: it moves on with every change (edit, note, complete, reopen, remove). */
+  version: z.number().int(),
 });
 export type BoardActionRecord = z.infer<typeof boardActionRecordSchema>;
 
@@ -290,6 +306,8 @@ export const agendaItemSchema = z.object({
   presenter: z.string(),
   minutesAllotted: z.number().int(),
   packSection: packSectionSchema.nullable(),
+  /** The edit count of the whole agenda the item is on (the meeting's agendaVersion). */
+  agendaVersion: z.number().int(),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 

@@ -65,6 +65,14 @@ export const databaseCheckSchema = z.object({
   problems: z.array(z.string()),
 });
 
+/**
+ * What other desks changed since the audit entry a window last saw (app.changes): the newest
+ * entry's id, to ask from next time, and the kinds of record (audit entities) changed, so each
+ * screen reads again only what it shows. A window that has just read everything asks with 0.
+ */
+export const changesInputSchema = z.object({ since: z.number().int().min(0) });
+export const changesSchema = z.object({ last: z.number().int(), entities: z.array(z.string()) });
+
 /** How much demo data to make: months from the plan's start, and the generator's seed. */
 export const demoLoadInputSchema = z
   .object({

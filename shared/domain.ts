@@ -89,6 +89,12 @@ export const updateSchema = z.object({
   state: workflowStateSchema,
   comment: z.string(),
   demo: z.boolean(),
+  /**
+   * The edit count of the objective's update for the month: it moves on with every save and
+   * workflow step (a new revision carries it on), so a screen sends back the count it read and a
+   * save made meanwhile by another desk is found.
+   */
+  version: z.number().int(),
 });
 export type Update = z.infer<typeof updateSchema>;
 

@@ -11,6 +11,11 @@ export type BoardPackErrorCode =
   | 'read_only'
   | 'invalid_plan'
   | 'conflict'
+  /**
+   * A save that started from a version another desk (or window) has since changed: nothing was
+   * written, and the error carries the record as it is now (`current`) to show beside the person's.
+   */
+  | 'edit_conflict'
   /** A change the person must confirm first (a due date before the meeting that raised the action). */
   | 'needs_confirmation'
   | 'refused_file'
@@ -36,11 +41,14 @@ export type BoardPackErrorCode =
 
 export class BoardPackError extends Error {
   readonly code: BoardPackErrorCode;
+  /** With edit_conflict: the record as it is now, as the refused method would have answered it. */
+  readonly current: unknown;
 
-  constructor(code: BoardPackErrorCode, message: string) {
+  constructor(code: BoardPackErrorCode, message: string, current?: unknown) {
     super(message);
     this.name = 'BoardPackError';
     this.code = code;
+    this.current = current;
   }
 }
 

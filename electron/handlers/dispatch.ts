@@ -6,12 +6,13 @@ import {
   contract,
   isMethodName,
   UNEXPECTED_MESSAGE,
+  type CallError,
   type CallResult,
   type MethodName,
   type MethodOutput,
   type ParsedInput,
 } from '../../shared/contract';
-import { isBoardPackError } from '../../shared/errors';
+import { isBoardPackError, type BoardPackError } from '../../shared/errors';
 import { databaseFailure } from '../store/databaseErrors';
 import { handlers } from './registry';
 import type { ErrorLog, Services, SharedDatabaseDoor } from './services';
@@ -36,6 +37,19 @@ async function run<M extends MethodName>(
 ): Promise<MethodOutput<M>> {
   const handler = handlers[method];
   return handler(services, input);
+}
+
+/**
+ * A refusal as the doors carry it. An edit conflict's record as it is now goes with it when it has
+ * the method's output shape (checked like any answer), so the screen can show it.
+ */
+function refusal(log: ErrorLog, method: MethodName, error: BoardPackError): CallError {
+  const refused = { code: error.code, message: error.message };
+  if (error.current === undefined) return refused;
+  const current = contract[method].output.safeParse(error.current);
+  if (current.success) return { ...refused, current: current.data };
+  log(`${method} was refused with a current record that does not match the contract`, current.error);
+  return refused;
 }
 
 /** Checks a method name and raw input, without running anything; used by main before dispatch. */
@@ -71,7 +85,7 @@ async function settle(
     return { ok: true, value: output.data };
   } catch (error) {
     const expected = isBoardPackError(error) ? error : databaseFailure(error);
-    if (expected) return { ok: false, error: { code: expected.code, message: expected.message } };
+    if (expected) return { ok: false, error: refusal(log, name, expected) };
     log(`${name} failed`, error);
     return { ok: false, error: { code: 'unexpected', message: UNEXPECTED_MESSAGE } };
   }

@@ -44,8 +44,14 @@ export const meetingsHandlers: Group<'meetings' | 'actions'> = {
   'meetings.update': async (services, { id, ...meeting }) =>
     await services.store.meetings.updateDetails(id, meeting, services.store.now(), await actorOf(services)),
 
-  'meetings.setAgenda': async (services, { meetingId, items }) =>
-    await services.store.meetings.setAgenda(meetingId, items, services.store.now(), await actorOf(services)),
+  'meetings.setAgenda': async (services, { meetingId, items, baseVersion }) =>
+    await services.store.meetings.setAgenda(
+      meetingId,
+      items,
+      services.store.now(),
+      await actorOf(services),
+      baseVersion,
+    ),
 
   'meetings.addMinute': async (services, { meetingId, agendaItemId, kind, text }) =>
     await services.store.meetings.addMinute(
@@ -85,11 +91,11 @@ export const meetingsHandlers: Group<'meetings' | 'actions'> = {
     return await actionView(store, action.ref);
   },
 
-  'actions.update': async (services, { ref, note, status }) => {
+  'actions.update': async (services, { ref, note, status, baseVersion }) => {
     const { store } = services;
     await store.meetings.updateAction(
       ref,
-      { note, status, on: store.today() },
+      { note, status, on: store.today(), baseVersion },
       store.now(),
       await actorOf(services),
     );
@@ -102,13 +108,13 @@ export const meetingsHandlers: Group<'meetings' | 'actions'> = {
     return await actionView(store, action.ref);
   },
 
-  'actions.note': async (services, { ref, text }) => {
+  'actions.note': async (services, { ref, text, baseVersion }) => {
     const { store } = services;
-    const action = await store.meetings.addNote(ref, text, store.now(), await actorOf(services));
+    const action = await store.meetings.addNote(ref, text, store.now(), await actorOf(services), baseVersion);
     return await actionView(store, action.ref);
   },
 
-  'actions.complete': async (services, { ref, note }) => {
+  'actions.complete': async (services, { ref, note, baseVersion }) => {
     const { store } = services;
     const action = await store.meetings.completeAction(
       ref,
@@ -116,17 +122,24 @@ export const meetingsHandlers: Group<'meetings' | 'actions'> = {
       store.today(),
       store.now(),
       await actorOf(services),
+      baseVersion,
     );
     return await actionView(store, action.ref);
   },
 
-  'actions.reopen': async (services, { ref, note }) => {
+  'actions.reopen': async (services, { ref, note, baseVersion }) => {
     const { store } = services;
-    const action = await store.meetings.reopenAction(ref, note, store.now(), await actorOf(services));
+    const action = await store.meetings.reopenAction(
+      ref,
+      note,
+      store.now(),
+      await actorOf(services),
+      baseVersion,
+    );
     return await actionView(store, action.ref);
   },
 
-  'actions.remove': async (services, { ref, reason }) => {
+  'actions.remove': async (services, { ref, reason, baseVersion }) => {
     const { store } = services;
     return await store.meetings.removeAction(
       ref,
@@ -134,6 +147,7 @@ export const meetingsHandlers: Group<'meetings' | 'actions'> = {
       store.today(),
       store.now(),
       await actorOf(services),
+      baseVersion,
     );
   },
 };

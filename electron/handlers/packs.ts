@@ -52,10 +52,10 @@ export const packsHandlers: Group<'packs'> = {
     return { pdfBase64: built.pdf.toString('base64'), pages, sha256, reference };
   },
 
-  'packs.issue': async (services, { meetingId, sections, protectiveMarking, changes }) =>
+  'packs.issue': async (services, { meetingId, sections, protectiveMarking, changes, version }) =>
     await issuePack(
       services.store,
-      { meetingId, sections, protectiveMarking, notes: changes },
+      { meetingId, sections, protectiveMarking, notes: changes, version },
       await actorOf(services),
     ),
 

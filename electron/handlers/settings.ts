@@ -96,6 +96,14 @@ export const settingsHandlers: Group<'settings' | 'people' | 'audit' | 'app' | '
 
   'app.checkDatabase': async ({ store }) => ({ databasePath: store.path, problems: await store.check() }),
 
+  // Asked every few seconds by every open window: one read of the newest audit id when nothing has
+  // changed. A window asking from 0 has just read everything, so only where to ask from next.
+  'app.changes': async ({ store }, { since }) => {
+    if (since === 0)
+      return { last: (await store.audit.changesSince(Number.MAX_SAFE_INTEGER)).last, entities: [] };
+    return await store.audit.changesSince(since);
+  },
+
   'demo.load': async (services, { months, seed }) => {
     const loaded = await loadDemo(services.store, { months, seed, actor: await actorOf(services) });
     return { ...(await appInfo(services)), loaded };

@@ -36,25 +36,29 @@ export const updatesHandlers: Group<'updates'> = {
       services.store.now(),
     ),
 
-  'updates.submit': async (services, { ref, month }) =>
+  'updates.submit': async (services, { ref, month, baseVersion }) =>
     await services.store.updates.transition(
       ref,
       month,
       'submit',
       await actorOf(services),
       services.store.now(),
+      '',
+      baseVersion,
     ),
 
-  'updates.accept': async (services, { ref, month }) =>
+  'updates.accept': async (services, { ref, month, baseVersion }) =>
     await services.store.updates.transition(
       ref,
       month,
       'accept',
       await actorOf(services),
       services.store.now(),
+      '',
+      baseVersion,
     ),
 
-  'updates.return': async (services, { ref, month, comment }) =>
+  'updates.return': async (services, { ref, month, comment, baseVersion }) =>
     await services.store.updates.transition(
       ref,
       month,
@@ -62,6 +66,7 @@ export const updatesHandlers: Group<'updates'> = {
       await actorOf(services),
       services.store.now(),
       comment,
+      baseVersion,
     ),
 
   'updates.record': recordUpdate,

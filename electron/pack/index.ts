@@ -287,13 +287,20 @@ function summarise(record: IssuedPackRecord): IssuedPackSummary {
 /** Builds the final pack and freezes it as the meeting's next version, in one transaction. */
 export async function issuePack(
   store: StoreTx,
-  request: Omit<PackRequest, 'draft'>,
+  request: Omit<PackRequest, 'draft'> & {
+    /** The version the person is issuing, as the screen named it; the next one when left out. */
+    version?: number;
+  },
   actor: string,
 ): Promise<IssuedPackSummary> {
   if (!actor.trim()) throw new BoardPackError('invalid_input', 'Say who is issuing the pack.');
   // One transaction from the first read to the record: the frozen bytes are of the data as it was
-  // when the version number was taken, and no other desk or process can issue that version meanwhile.
+  // when the version number was taken, and no other desk or process can issue that version meanwhile
+  // (one file: the write lock is held throughout; a server: the version's UNIQUE constraint).
   return store.transaction(async (tx) => {
+    // Checked before the pack is laid out, so a desk that is behind is told at once.
+    if (request.version !== undefined)
+      await tx.packs.assertNextVersion(request.meetingId, request.version, tx.now());
     const prepared = await prepare(tx, { ...request, draft: false });
     const { rendered, edition } = prepared;
     const record = await tx.packs.insert({

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { z } from 'zod';
 import type { AuditEntity } from '../../shared/auditEntities';
+import type { ChangeMade } from '../../shared/conflictWords';
 import type { AuditEntry, AuditFilter } from '../../shared/contractSchemas';
 import type { Sql } from './sql';
 import { countRowSchema, jsonColumn } from './rowSchemas';
@@ -65,6 +66,8 @@ export function systemUser(): string {
 const INSERT = `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, desk, db_user)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+const changeMadeRowSchema = z.object({ actor: z.string(), at: z.string(), desk: z.string() });
+
 export class AuditLog {
   constructor(
     private readonly sql: Sql,
@@ -110,9 +113,11 @@ export class AuditLog {
       // found by the same words as its earlier ones. % and _ are the searcher's own characters,
       // not LIKE's wildcards.
       where.push(
-        "(action LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' OR coalesce(after_json, '') LIKE ? ESCAPE '\\' OR coalesce(before_json, '') LIKE ? ESCAPE '\\')",
+        "(lower(action) LIKE ? ESCAPE '\\' OR lower(entity_id) LIKE ? ESCAPE '\\' OR lower(coalesce(after_json, '')) LIKE ? ESCAPE '\\' OR lower(coalesce(before_json, '')) LIKE ? ESCAPE '\\')",
       );
-      const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // ASCII lower-cased on both sides (lower() folds only ASCII in SQLite and in PostgreSQL's "C"
+      // collation): SQLite's LIKE ignored ASCII case, PostgreSQL's does not.
+      const like = `%${filter.text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       params.push(like, like, like, like);
     }
     if (filter.beforeId) {
@@ -137,6 +142,25 @@ export class AuditLog {
       this.session.desk,
     );
     return { last, entities: z.array(z.string()).parse(entities) };
+  }
+
+  /**
+   * Who made the latest change recorded for a record, when and at which desk; only changes of the
+   * kinds named, when named (a meeting's entries hold its agenda's changes among others).
+   */
+  async latestChange(
+    entity: AuditEntity,
+    entityId: string | number,
+    actions: readonly string[] = [],
+  ): Promise<ChangeMade | null> {
+    const ofKind = actions.length ? ` AND action IN (${actions.map(() => '?').join(', ')})` : '';
+    const row = await this.sql.get(
+      `SELECT actor, at, desk FROM audit_log WHERE entity = ? AND entity_id = ?${ofKind} ORDER BY id DESC LIMIT 1`,
+      entity,
+      String(entityId),
+      ...actions,
+    );
+    return row === undefined ? null : changeMadeRowSchema.parse(row);
   }
 
   async count(): Promise<number> {

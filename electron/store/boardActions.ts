@@ -15,6 +15,7 @@ import { boardActionShownStatus } from '../../shared/status';
 import type { AuditLog } from './audit';
 import type { Param, Sql } from './sql';
 import { countRowSchema, flagColumn } from './rowSchemas';
+import { editConflict } from './editConflict';
 
 const boardActionWriteSchema = boardActionInputSchema.extend({ demo: z.boolean().default(false) });
 export type BoardActionInput = z.input<typeof boardActionWriteSchema>;
@@ -28,6 +29,8 @@ export interface ActionEdit {
   owner?: string;
   dueDate?: string | null;
   confirmEarlyDue?: boolean;
+  /** The version the edit started from; refused (edit_conflict) when the action has moved on. */
+  baseVersion?: number;
 }
 
 /** An action's row without its progress notes, which come from board_action_updates. */
@@ -44,9 +47,16 @@ const boardActionRowSchema = z.object({
   removed_on: z.string().nullable(),
   removed_reason: z.string(),
   demo: flagColumn,
+  version: z.number().int(),
 });
 const actionNotesSchema = boardActionRecordSchema.shape.updates;
 const heldAtRowSchema = z.object({ held_at: z.string() });
+
+// Compare-and-set on the action's edit count, before anything else in a change: of two desks
+// changing an action from the same count, one moves it and the other changes no row. Without a base
+// version it still moves the count (and, on a server, holds the row until the commit).
+const MOVE_VERSION = 'UPDATE board_actions SET version = version + 1 WHERE ref = ?';
+const MOVE_VERSION_FROM = 'UPDATE board_actions SET version = version + 1 WHERE ref = ? AND version = ?';
 
 const ACTION_NOTES =
   'SELECT at, author, text, kind FROM board_action_updates WHERE action_id = ? ORDER BY at, id';
@@ -91,6 +101,7 @@ export class BoardActionsRepository {
         closingNote: r.status === 'complete' && closing ? closing.text : null,
         removedOn: r.removed_on,
         removedReason: r.removed_reason,
+        version: r.version,
       });
     }
     return actions;
@@ -148,7 +159,7 @@ export class BoardActionsRepository {
 
   /** Changes the description, owner or due date; a new owner is noted as a reassignment. */
   async editAction(ref: string, edit: ActionEdit, at: string, actor: string): Promise<BoardAction> {
-    return this.change(ref, 'action.edit', at, actor, async (before) => {
+    return this.change(ref, edit.baseVersion, 'action.edit', at, actor, async (before) => {
       const description =
         edit.description === undefined
           ? before.description
@@ -179,9 +190,15 @@ export class BoardActionsRepository {
   }
 
   /** A dated progress note, by whom, kept in order. */
-  async addNote(ref: string, text: string, at: string, actor: string): Promise<BoardAction> {
+  async addNote(
+    ref: string,
+    text: string,
+    at: string,
+    actor: string,
+    baseVersion?: number,
+  ): Promise<BoardAction> {
     const note = required(text, 'A progress note cannot be empty.');
-    return this.change(ref, 'action.note', at, actor, (before) =>
+    return this.change(ref, baseVersion, 'action.note', at, actor, (before) =>
       this.note(before.id, at, actor, 'note', note),
     );
   }
@@ -193,9 +210,10 @@ export class BoardActionsRepository {
     on: string,
     at: string,
     actor: string,
+    baseVersion?: number,
   ): Promise<BoardAction> {
     const closing = required(note, 'Say how the action was closed: the closing note.');
-    return this.change(ref, 'action.complete', at, actor, async (before) => {
+    return this.change(ref, baseVersion, 'action.complete', at, actor, async (before) => {
       if (before.status === 'complete')
         throw new BoardPackError('conflict', `Action ${before.ref} is already complete.`);
       await this.sql.run(
@@ -208,8 +226,14 @@ export class BoardActionsRepository {
   }
 
   /** Reopens a completed action, with an optional note saying why. */
-  async reopenAction(ref: string, note: string, at: string, actor: string): Promise<BoardAction> {
-    return this.change(ref, 'action.reopen', at, actor, async (before) => {
+  async reopenAction(
+    ref: string,
+    note: string,
+    at: string,
+    actor: string,
+    baseVersion?: number,
+  ): Promise<BoardAction> {
+    return this.change(ref, baseVersion, 'action.reopen', at, actor, async (before) => {
       if (before.status !== 'complete')
         throw new BoardPackError('conflict', `Action ${before.ref} is open already.`);
       await this.sql.run(
@@ -227,9 +251,10 @@ export class BoardActionsRepository {
     on: string,
     at: string,
     actor: string,
+    baseVersion?: number,
   ): Promise<BoardAction> {
     const why = required(reason, 'Say why the action is being removed.');
-    return this.change(ref, 'action.remove', at, actor, async (before) => {
+    return this.change(ref, baseVersion, 'action.remove', at, actor, async (before) => {
       await this.sql.run(
         'UPDATE board_actions SET removed_on = ?, removed_reason = ? WHERE id = ?',
         on,
@@ -242,11 +267,11 @@ export class BoardActionsRepository {
   /** Adds a progress note to an action and, optionally, completes or reopens it (the demo's and older callers' way). */
   async updateAction(
     ref: string,
-    change: { note?: string; status?: BoardActionStatus; on: string },
+    change: { note?: string; status?: BoardActionStatus; on: string; baseVersion?: number },
     at: string,
     actor: string,
   ): Promise<BoardAction> {
-    return this.change(ref, 'action.update', at, actor, async (before) => {
+    return this.change(ref, change.baseVersion, 'action.update', at, actor, async (before) => {
       if (change.note !== undefined && change.note.trim()) {
         const kind = change.status === 'complete' && before.status !== 'complete' ? 'closing' : 'note';
         await this.note(before.id, at, actor, kind, change.note.trim());
@@ -262,16 +287,39 @@ export class BoardActionsRepository {
     });
   }
 
-  /** One change to a live action in one transaction, audited with before and after. */
+  /**
+   * One change to a live action in one transaction, audited with before and after. With a base
+   * version, a change made meanwhile by another desk refuses this one (edit_conflict), writing
+   * nothing.
+   */
   private async change(
     ref: string,
+    baseVersion: number | undefined,
     auditAction: string,
     at: string,
     actor: string,
     work: (before: BoardAction) => Promise<void>,
   ): Promise<BoardAction> {
     return this.sql.transaction(async () => {
-      const before = await this.action(ref);
+      const moved =
+        baseVersion === undefined
+          ? await this.sql.run(MOVE_VERSION, ref.trim())
+          : await this.sql.run(MOVE_VERSION_FROM, ref.trim(), baseVersion);
+      if (moved.changes === 0) {
+        const current = await this.action(ref);
+        // As the screens see it (the tracker's output): its status on the day of the refused change.
+        const shownStatus = boardActionShownStatus(current.status, current.dueDate, at.slice(0, 10));
+        throw await editConflict(
+          this.audit,
+          { what: `action ${current.ref}`, entity: 'board_action', entityId: current.ref },
+          at,
+          { ...current, shownStatus },
+        );
+      }
+      // Read after the count moved (and, on a server, the row is held): the action as it was just
+      // before this change, the count it had put back for the audit record.
+      const held = await this.action(ref);
+      const before = { ...held, version: held.version - 1 };
       if (before.removedOn !== null)
         throw new BoardPackError(
           'conflict',

@@ -10,6 +10,16 @@ function sqliteCode(error: unknown): string | undefined {
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }
 
+/**
+ * An insert refused by a UNIQUE constraint or index: SQLite's SQLITE_CONSTRAINT_UNIQUE (and
+ * _PRIMARYKEY), PostgreSQL's SQLSTATE 23505. Two desks inserting the same key at once meet here.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  const code = (error as { code: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
 /** A BoardPackError for an error SQLite raised while working on the database, or undefined for any other error. */
 export function databaseFailure(error: unknown): BoardPackError | undefined {
   const code = sqliteCode(error);

@@ -15,6 +15,7 @@ import {
 import { attendanceProblem } from '../../shared/attendance';
 import { dateLabel, reportingMonthSchema, type ReportingMonth } from '../../shared/months';
 import { BoardActionsRepository } from './boardActions';
+import { editConflict } from './editConflict';
 import { PACK_SECTIONS, type PackSection } from '../../shared/packSections';
 import type { AuditLog } from './audit';
 import type { Sql } from './sql';
@@ -50,6 +51,7 @@ const meetingRowSchema = z
     represented_json: representedColumn,
     visitors_json: wordsColumn,
     demo: flagColumn,
+    agenda_version: z.number().int(),
   })
   .transform((row): Meeting => ({
     id: row.id,
@@ -65,6 +67,7 @@ const meetingRowSchema = z
     represented: row.represented_json,
     visitors: row.visitors_json,
     demo: row.demo,
+    agendaVersion: row.agenda_version,
   }));
 
 const agendaItemRowSchema = z
@@ -76,6 +79,7 @@ const agendaItemRowSchema = z
     presenter: z.string(),
     minutes_allotted: z.number().int(),
     pack_section: packSectionSchema.nullable(),
+    agenda_version: z.number().int(),
   })
   .transform((r): AgendaItem => ({
     id: r.id,
@@ -85,7 +89,17 @@ const agendaItemRowSchema = z
     presenter: r.presenter,
     minutesAllotted: r.minutes_allotted,
     packSection: r.pack_section,
+    agendaVersion: r.agenda_version,
   }));
+
+/** A meeting's agenda, each item with the edit count of the whole agenda. */
+const AGENDA = `SELECT a.id, a.meeting_id, a.position, a.title, a.presenter, a.minutes_allotted, a.pack_section, m.agenda_version
+  FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.meeting_id = ? ORDER BY a.position`;
+// Compare-and-set on the agenda's edit count; without a base version it still moves the count (and,
+// on a server, holds the meeting's row until the commit, so two agenda saves never interleave).
+const MOVE_AGENDA_VERSION = 'UPDATE meetings SET agenda_version = agenda_version + 1 WHERE id = ?';
+const MOVE_AGENDA_VERSION_FROM =
+  'UPDATE meetings SET agenda_version = agenda_version + 1 WHERE id = ? AND agenda_version = ?';
 
 const minuteRowSchema = z
   .object({
@@ -240,24 +254,47 @@ export class MeetingsRepository extends BoardActionsRepository {
   }
 
   async agenda(meetingId: number): Promise<AgendaItem[]> {
-    return z
-      .array(agendaItemRowSchema)
-      .parse(
-        await this.sql.all('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position', meetingId),
-      );
+    return z.array(agendaItemRowSchema).parse(await this.sql.all(AGENDA, meetingId));
   }
 
-  /** Replaces the whole agenda in one go (add, edit, reorder), keeping items by id where given. */
+  /**
+   * Replaces the whole agenda in one go (add, edit, reorder), keeping items by id where given. With
+   * a base version (the agendaVersion the edits started from), an agenda saved meanwhile by another
+   * desk refuses this one (edit_conflict), writing nothing.
+   */
   async setAgenda(
     meetingId: number,
     items: (AgendaItemInput & { id?: number })[],
     at: string,
     actor: string,
+    baseVersion?: number,
   ): Promise<AgendaItem[]> {
     const parsed = items.map((item) => parse(agendaItemInputSchema, item));
     return this.sql.transaction(async () => {
       await this.get(meetingId);
-      const before = await this.agenda(meetingId);
+      const moved =
+        baseVersion === undefined
+          ? await this.sql.run(MOVE_AGENDA_VERSION, meetingId)
+          : await this.sql.run(MOVE_AGENDA_VERSION_FROM, meetingId, baseVersion);
+      if (moved.changes === 0) {
+        throw await editConflict(
+          this.audit,
+          {
+            what: 'this agenda',
+            entity: 'meeting',
+            entityId: meetingId,
+            actions: ['agenda.set', 'meeting.create'],
+          },
+          at,
+          await this.agenda(meetingId),
+        );
+      }
+      // Read after the count moved (and, on a server, the meeting's row is held): the agenda as it was
+      // just before this save, the count it had put back for the audit record.
+      const before = (await this.agenda(meetingId)).map((item) => ({
+        ...item,
+        agendaVersion: item.agendaVersion - 1,
+      }));
       const keep = new Set(parsed.map((p) => p.id).filter((id): id is number => id !== undefined));
       for (const old of before) {
         if (keep.has(old.id)) continue;

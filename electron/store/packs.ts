@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import { BoardPackError } from '../../shared/errors';
 import { issuedPackSchema } from '../../shared/contractSchemas';
+import { packIssuedSentence } from '../../shared/conflictWords';
 import type { AuditLog } from './audit';
+import { isUniqueViolation } from './databaseErrors';
 import type { Sql } from './sql';
 
 /**
@@ -111,35 +113,71 @@ export class PacksRepository {
     return row ? issuedPackRowSchema.parse(row) : null;
   }
 
-  /** Stores a new version; the version must be the next one for the meeting (checked inside the transaction). */
+  /**
+   * Refuses, in words, issuing `version` of a meeting's pack when it is not the next one: another
+   * desk issued it (or a later one) first, so the person builds again to see what they would issue.
+   */
+  async assertNextVersion(meetingId: number, version: number, at: string): Promise<void> {
+    const latest = await this.latest(meetingId);
+    const next = (latest?.version ?? 0) + 1;
+    if (version === next) return;
+    if (latest && version <= latest.version) throw await this.issuedFirst(latest, at);
+    throw new BoardPackError(
+      'invalid_input',
+      `Version ${next} of this pack is the next to issue, not ${version}.`,
+    );
+  }
+
+  /**
+   * Stores a new version. The UNIQUE (meeting_id, version) constraint decides between two desks
+   * issuing the same version at once (one file serialises them; a server lets both build it): the
+   * second is refused in words, and the savepoint keeps its failed insert from spoiling the rest.
+   */
   async insert(pack: NewIssuedPack): Promise<IssuedPackRecord> {
     return this.sql.transaction(async () => {
       const latest = await this.latest(pack.meetingId);
-      const expected = (latest?.version ?? 0) + 1;
-      if (pack.version !== expected) {
+      if (pack.version > (latest?.version ?? 0) + 1) {
         throw new BoardPackError(
-          'conflict',
-          `Version ${expected} of this meeting's pack is the next to issue, not ${pack.version}; someone may have issued it meanwhile.`,
+          'invalid_input',
+          `Version ${(latest?.version ?? 0) + 1} of this meeting's pack is the next to issue, not ${pack.version}.`,
         );
       }
-      const id = await this.sql.insert(
-        INSERT,
-        pack.meetingId,
-        pack.version,
-        pack.reportingMonth,
-        pack.optionsJson,
-        pack.sha256,
-        pack.pdf.length,
-        pack.pdf,
-        pack.snapshotJson,
-        pack.changesJson,
-        pack.issuedAt,
-        pack.issuedBy,
-      );
+      let id: number;
+      try {
+        id = await this.sql.transaction(() =>
+          this.sql.insert(
+            INSERT,
+            pack.meetingId,
+            pack.version,
+            pack.reportingMonth,
+            pack.optionsJson,
+            pack.sha256,
+            pack.pdf.length,
+            pack.pdf,
+            pack.snapshotJson,
+            pack.changesJson,
+            pack.issuedAt,
+            pack.issuedBy,
+          ),
+        );
+      } catch (error) {
+        const issued = isUniqueViolation(error) ? await this.latest(pack.meetingId) : null;
+        if (!issued) throw error;
+        throw await this.issuedFirst(issued, pack.issuedAt);
+      }
       const issued = await this.get(id);
       const { snapshotJson: _snapshot, ...summary } = issued;
       await this.audit.record(pack.issuedAt, pack.issuedBy, 'pack.issue', 'issued_pack', id, null, summary);
       return issued;
     });
+  }
+
+  /** "Version 3 of this pack was issued at 14:05 on SVB-LAPTOP by Jo Bloggs; build again …" */
+  private async issuedFirst(issued: IssuedPackRecord, at: string): Promise<BoardPackError> {
+    const change = await this.audit.latestChange('issued_pack', issued.id, ['pack.issue']);
+    return new BoardPackError(
+      'edit_conflict',
+      packIssuedSentence({ ...issued, desk: change?.desk ?? '' }, at),
+    );
   }
 }

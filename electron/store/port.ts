@@ -104,6 +104,8 @@ export interface UpdatesPort {
     actor: string,
     at: string,
     comment?: string,
+    /** The version the person saw; refused (edit_conflict) when the update has moved on. */
+    baseVersion?: number,
   ): Promise<Update>;
   history(ref: string, month?: ReportingMonth): Promise<Update[]>;
   /** Each objective's reported (accepted or submitted) update for the month, by reference. */
@@ -125,11 +127,13 @@ export interface MeetingsPort {
   create(input: MeetingInput, at: string, actor: string, standingAgenda?: string[]): Promise<Meeting>;
   updateDetails(id: number, input: MeetingInput, at: string, actor: string): Promise<Meeting>;
   agenda(meetingId: number): Promise<AgendaItem[]>;
+  /** With a base version, refused (edit_conflict) when another desk saved the agenda since. */
   setAgenda(
     meetingId: number,
     items: (AgendaItemInput & { id?: number })[],
     at: string,
     actor: string,
+    baseVersion?: number,
   ): Promise<AgendaItem[]>;
   minutes(meetingId: number): Promise<Minute[]>;
   addMinute(
@@ -162,18 +166,40 @@ export interface MeetingsPort {
   ): Promise<BoardActionView[]>;
   action(ref: string): Promise<BoardAction>;
   addAction(input: BoardActionInput, at: string, actor: string): Promise<BoardAction>;
+  // Each change below takes the version it started from (baseVersion), and is refused
+  // (edit_conflict, nothing written) when the action has moved on; left out, nothing is checked.
   updateAction(
     ref: string,
-    change: { note?: string; status?: BoardActionStatus; on: string },
+    change: { note?: string; status?: BoardActionStatus; on: string; baseVersion?: number },
     at: string,
     actor: string,
   ): Promise<BoardAction>;
   /** A due date moved before the raising meeting is refused unless confirmed; a new owner is noted. */
   editAction(ref: string, edit: ActionEdit, at: string, actor: string): Promise<BoardAction>;
-  addNote(ref: string, text: string, at: string, actor: string): Promise<BoardAction>;
-  completeAction(ref: string, note: string, on: string, at: string, actor: string): Promise<BoardAction>;
-  reopenAction(ref: string, note: string, at: string, actor: string): Promise<BoardAction>;
-  removeAction(ref: string, reason: string, on: string, at: string, actor: string): Promise<BoardAction>;
+  addNote(ref: string, text: string, at: string, actor: string, baseVersion?: number): Promise<BoardAction>;
+  completeAction(
+    ref: string,
+    note: string,
+    on: string,
+    at: string,
+    actor: string,
+    baseVersion?: number,
+  ): Promise<BoardAction>;
+  reopenAction(
+    ref: string,
+    note: string,
+    at: string,
+    actor: string,
+    baseVersion?: number,
+  ): Promise<BoardAction>;
+  removeAction(
+    ref: string,
+    reason: string,
+    on: string,
+    at: string,
+    actor: string,
+    baseVersion?: number,
+  ): Promise<BoardAction>;
 }
 
 /** Papers (PDFs) attached to agenda items. */
@@ -193,6 +219,8 @@ export interface PacksPort {
   latest(meetingId: number): Promise<IssuedPackRecord | null>;
   pdf(id: number): Promise<Buffer>;
   bySha256(sha256: string): Promise<IssuedPackRecord | null>;
+  /** Refuses, in words (edit_conflict), a version another desk issued first. */
+  assertNextVersion(meetingId: number, version: number, at: string): Promise<void>;
   insert(pack: NewIssuedPack): Promise<IssuedPackRecord>;
 }
 

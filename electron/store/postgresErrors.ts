@@ -176,6 +176,12 @@ export function postgresFailure(error: unknown, server: string): BoardPackError 
       'not_found',
       `There is no database at ${server}. Ask whoever runs the server to create it (the README says how).`,
     );
+  // 53300 too_many_connections: every connection the server allows is taken.
+  if (code === '53300')
+    return new BoardPackError(
+      'busy',
+      `The shared database at ${server} has no connection free (too many desks or programs are connected). Nothing was changed; try again in a moment, or ask whoever runs the server to allow more connections.`,
+    );
   // 40001 serialization_failure, 40P01 deadlock_detected, 55P03 lock_not_available.
   if (code === '40001' || code === '40P01' || code === '55P03')
     return new BoardPackError(

@@ -56,6 +56,8 @@ export interface StoreOptions extends OpenOptions, PostgresOpenOptions {
   seedPlan?: PlanFile | null;
   /** Who seeds a fresh database (recorded in the audit log). */
   actor?: string;
+  /** The desk this store's changes are recorded from; this computer and a mark of this run unless given. */
+  desk?: string;
 }
 
 /** A shared server's address rather than a file's path. */
@@ -105,7 +107,7 @@ async function postgresBackend(address: string, options: PostgresOpenOptions): P
   const location = postgresLocation(address, options);
   const sql = await openPostgresAt(location);
   try {
-    const user: unknown = await sql.value('SELECT current_user');
+    const user: unknown = await sql.value('SELECT session_user');
     const dbUser = typeof user === 'string' ? user : '';
     const { host, port, database } = location.config;
     return {
@@ -155,10 +157,11 @@ export class Repositories {
   constructor(
     readonly backend: Backend,
     readonly clock: Clock,
+    desk: string = deskName(),
   ) {
     const now = () => clock().toISOString();
     const sql = (this.sql = backend.sql);
-    this.audit = new AuditLog(sql, { desk: deskName(), dbUser: backend.dbUser });
+    this.audit = new AuditLog(sql, { desk, dbUser: backend.dbUser });
     this.plan = new PlanRepository(sql, this.audit);
     this.updates = new UpdatesRepository(sql, this.plan, this.audit);
     this.meetings = new MeetingsRepository(sql, this.audit);
@@ -280,7 +283,7 @@ export async function openStore(location: string, options: StoreOptions = {}): P
   const backend = isServerLocation(location)
     ? await postgresBackend(location, options)
     : sqliteBackend(await retryWhileBusy(() => openDatabase(location, options)), location);
-  const repositories = new Repositories(backend, options.clock ?? (() => new Date()));
+  const repositories = new Repositories(backend, options.clock ?? (() => new Date()), options.desk);
   const store = new SqlStore(repositories, new Connection(repositories.sql));
   try {
     if (options.seedPlan !== null) {

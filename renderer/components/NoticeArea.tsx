@@ -1,12 +1,15 @@
 // Confirmations and errors that do not belong to one field, announced politely (or assertively
 // for errors) and dismissable with a real button.
 import { useNotices } from '../state/notices';
+import { OtherDeskNotice } from './OtherDeskNotice';
 
 export function NoticeArea() {
   const notices = useNotices((s) => s.notices);
   const dismiss = useNotices((s) => s.dismiss);
   return (
     <div className="notice-area">
+      {/* In the strip below the screen, so it never moves the field the person is typing in. */}
+      <OtherDeskNotice />
       <div role="status" aria-live="polite">
         {notices
           .filter((n) => n.tone !== 'error')

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { MethodOutput, PlanDetail, Settings } from '../../shared/contract';
 import { ApiError, call } from '../api';
 import { useSession } from './session';
-import { messageOf } from './notices';
+import { messageOf, showError } from './notices';
 import { openingMonth } from './openingMonth';
 
 type Months = MethodOutput<'months.list'>;
@@ -32,7 +32,7 @@ export function leadStrandsOf(overview: MethodOutput<'exchange.overview'>): numb
   return strands.length ? strands : null;
 }
 
-export const useApp = create<AppState>((set) => ({
+export const useApp = create<AppState>((set, get) => ({
   plan: null,
   settings: null,
   months: null,
@@ -59,8 +59,17 @@ export const useApp = create<AppState>((set) => ({
         awaitingDatabase: false,
       });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'no_database') set({ awaitingDatabase: true });
-      else set({ loadError: messageOf(error) });
+      if (error instanceof ApiError && error.code === 'no_database') {
+        set({ awaitingDatabase: true });
+        return;
+      }
+      // A screen already drawn stays, with what the person typed in it: a failed read again
+      // (another desk's change, the server away) is said where it happens, not by blanking it.
+      if (get().plan && get().settings) {
+        if (!(error instanceof ApiError && error.code === 'unreachable')) showError(error);
+        return;
+      }
+      set({ loadError: messageOf(error) });
     }
   },
   setSettings(settings) {

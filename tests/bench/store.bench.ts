@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { addMonths, monthsBetween } from '../../shared/months';
+import { addMonths } from '../../shared/months';
 import { planFileSchema } from '../../shared/planFile';
 import { openDatabase } from '../../electron/store/open';
 import { openStore } from '../../electron/store/store';
 import { rawDatabase } from '../fixtures/databases';
-import { END, OBJECTIVES_PER_STRAND, START, STRANDS, syntheticPlan } from './benchPlan';
+import { END, OBJECTIVES_PER_STRAND, START, STRANDS, syntheticPlan, writeBenchHistory } from './benchPlan';
 
 const ms = (start: number) => performance.now() - start;
 const fmt = (value: number) => `${value.toFixed(value < 10 ? 3 : 1)} ms`;
@@ -40,49 +40,10 @@ try {
   let store = await openStore(path, { clock, seedPlan: plan });
   line(`open + migrate + seed plan (${STRANDS * OBJECTIVES_PER_STRAND} objectives)`, fmt(ms(start)));
 
-  // Bulk history: one accepted revision per objective per month, ~6% missing, ~3% with an
-  // earlier returned revision, written straight to the table in one transaction.
+  // Bulk history, written straight to the table in one transaction.
   start = performance.now();
   const raw = rawDatabase(path);
-  const objectives = raw.prepare('SELECT id FROM objectives ORDER BY id').all() as { id: number }[];
-  const insert = raw.prepare(
-    `INSERT INTO updates (objective_id, month, revision, is_current, is_reported, status, narrative, next_steps, risks, metric_actual,
-       author, created_at, saved_at, state, comment) VALUES (?, ?, ?, ?, ?, ?, ?, '', '', ?, 'Bench', ?, ?, ?, ?)`,
-  );
-  const statuses = [
-    'green',
-    'green',
-    'green',
-    'green',
-    'green',
-    'amber',
-    'amber',
-    'red',
-    'complete',
-    'not_started',
-  ] as const;
-  let rows = 0;
-  let seed = 1;
-  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
-  raw.transaction(() => {
-    for (const month of monthsBetween(START, END)) {
-      const at = `${addMonths(month, 1)}-05T10:00:00.000Z`;
-      for (const { id } of objectives) {
-        if (rand() < 0.06) continue;
-        const status = statuses[Math.floor(rand() * statuses.length)];
-        const narrative =
-          status === 'red' || status === 'amber' ? 'Behind plan; recovery in hand.' : 'On track.';
-        let revision = 1;
-        if (rand() < 0.03) {
-          insert.run(id, month, 1, 0, 0, status, narrative, null, at, at, 'returned', 'Please add detail.');
-          revision = 2;
-          rows += 1;
-        }
-        insert.run(id, month, revision, 1, 1, status, narrative, null, at, at, 'accepted', '');
-        rows += 1;
-      }
-    }
-  })();
+  const rows = writeBenchHistory(raw);
   line(`bulk insert ${rows.toLocaleString('en-GB')} update rows (one transaction)`, fmt(ms(start)));
   await store.close();
 

@@ -37,6 +37,8 @@ export interface AppOptions {
    * may replace the open database (connect to a shared one); else the bridge's own store.
    */
   memory?: DatabaseMemory;
+  /** How often the screens ask for other desks' changes (the boardPack.changesEveryMs setting). */
+  changesEveryMs?: number;
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -76,6 +78,11 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
     locale: 'en-GB',
     timezoneId: 'Europe/London',
   });
+  if (options.changesEveryMs) {
+    await context.addInitScript((ms) => {
+      window.localStorage.setItem('boardPack.changesEveryMs', String(ms));
+    }, options.changesEveryMs);
+  }
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   await page.goto(bridge.url);

@@ -2,35 +2,13 @@
 // line in the other: every write waits for the other's lock instead of failing, none is lost, and
 // a lock held past the wait is refused in words.
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUSY_MESSAGE } from '../../electron/store/writeTransaction';
+import { APP_WRITER, CLI_WRITER, runWriter } from '../fixtures/concurrentWriters';
 import { cli, dumpDatabase, tempDir } from '../fixtures/databases';
 
-const CLI_WRITER = fileURLToPath(new URL('./concurrentSaves.writer.ts', import.meta.url));
-const APP_WRITER = fileURLToPath(new URL('./concurrentSaves.app.ts', import.meta.url));
 const SAVES_PER_WRITER = 500;
-
-function runWriter(
-  script: string,
-  path: string,
-  writer: string,
-  count: number,
-): Promise<{ failures: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, path, writer, String(count)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`writer ${writer} exited with ${code}`));
-      else resolve(JSON.parse(out) as { failures: string[] });
-    });
-  });
-}
 
 function savesBy(path: string, writer: string): string[] {
   const db = new Database(path, { readonly: true });

@@ -1,9 +1,9 @@
-// Child process for the concurrent-saves test: runs "update set" through the command line's own
-// run() COUNT times, each opening and closing the database as a real command does, and prints
-// how many failed and what they said.
+// Child process for the concurrent-saves tests: runs "update set" through the command line's own
+// run() COUNT times, each opening and closing the database (a file or a server's address) as a
+// real command does, and prints how many failed and what they said.
 import { run } from '../../electron/cli/main';
 
-const [path, writer, count] = process.argv.slice(2);
+const [location, writer, count] = process.argv.slice(2);
 const refs = ['2.E.3', '1.E.1', '8.E.4'];
 const failures: string[] = [];
 for (let i = 0; i < Number(count); i++) {
@@ -20,7 +20,7 @@ for (let i = 0; i < Number(count); i++) {
       '--narrative',
       `${writer} ${i}`,
       '--db',
-      path,
+      location,
       '--as',
       writer,
     ],

@@ -1,10 +1,11 @@
 // A real temp database with the built-in plan behind the handlers, for the indicator tests: calls go
 // through dispatch as the three doors make them; the store is there to read back what was written.
-import { join } from 'node:path';
 import type { CallError, InputArg, MethodName, MethodOutput } from '../../shared/contract';
 import { createServices, dispatch } from '../../electron/handlers/index';
 import { openStore, type Store } from '../../electron/store/store';
-import { fixedClock, tempDir } from '../fixtures/databases';
+import { fixedClock, newDatabaseLocation, tempDir } from '../fixtures/databases';
+
+const INDICATORS_NOW = '2008-04-10T09:00:00.000Z';
 
 export interface IndicatorApp {
   path: string;
@@ -14,8 +15,10 @@ export interface IndicatorApp {
   close(): Promise<void>;
 }
 
-export async function indicatorApp(path: string = join(tempDir(), 'board.db')): Promise<IndicatorApp> {
-  const store = await openStore(path, { clock: fixedClock('2008-04-10T09:00:00.000Z') });
+/** The app on the database at location, or on a fresh one (a file, or one on the test server). */
+export async function indicatorApp(location?: string): Promise<IndicatorApp> {
+  const path = location ?? (await newDatabaseLocation(tempDir(), 'board.db', INDICATORS_NOW));
+  const store = await openStore(path, { clock: fixedClock(INDICATORS_NOW) });
   const services = createServices(store, { door: 'test', defaultActor: 'Secretariat' });
   return {
     path,

@@ -1,12 +1,12 @@
-// One search across the record, in the store over a real SQLite file: the full-text index follows
-// every insert, edit and delete by its triggers; hyphens, case and accents are ignored; the
-// person's words can never be an FTS5 syntax error.
+// One search across the record, in the store over a real database (a file's FTS5 index, or the
+// test server's tsvector one): the index follows every insert, edit and delete by its triggers;
+// hyphens, case and accents are ignored; the person's words can never be a query syntax error.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchGroup, SearchKind } from '../../shared/contractSearch';
 import { loadDemo, removeDemo } from '../../electron/demo/generate';
 import { ftsQuery, snippetParts } from '../../electron/store/search';
 import type { Store } from '../../electron/store/store';
-import { newStore, onDatabaseFile } from '../fixtures/databases';
+import { newStore, onStoreDatabase } from '../fixtures/databases';
 import { paperPdf } from '../fixtures/paperPdf';
 
 const AT = '2007-10-02T10:00:00.000Z';
@@ -106,7 +106,7 @@ describe('the index follows the record', () => {
     expect(ids(await find('gangs'), 'minute')).toEqual([]);
     expect(ids(await find('violence unit'), 'minute')).toEqual([minute.id]);
 
-    onDatabaseFile(store.path, (db) => db.prepare('DELETE FROM meetings WHERE id = ?').run(meetingId));
+    await onStoreDatabase(store, (db) => db.run('DELETE FROM meetings WHERE id = ?', meetingId));
     expect(ids(await find('violence unit'), 'minute')).toEqual([]);
   });
 

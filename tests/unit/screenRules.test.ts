@@ -37,6 +37,7 @@ function gridRow(working: Partial<Update> | null): GridRow {
           state: 'draft',
           comment: '',
           demo: false,
+          version: 1,
           ...working,
         }
       : null,

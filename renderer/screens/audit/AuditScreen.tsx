@@ -1,5 +1,5 @@
 // The audit log: who changed what and when. Read-only; filter by what was changed, by whom, or words.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { AUDIT_ENTITIES } from '../../../shared/auditEntities';
 import type { AuditEntry } from '../../../shared/contract';
 import { call } from '../../api';
@@ -10,8 +10,16 @@ import { actionLabel, describeEntry } from './describeChange';
 import { useAgendaItemPlaces } from './useAgendaItemPlaces';
 import { TableScroll } from '../../components/TableScroll';
 import { useScreenTitle } from '../../state/title';
+import { useExternalChanges } from '../../state/externalChanges';
 
 const PAGE = 100;
+const EVERY_KIND = AUDIT_ENTITIES.map((e) => e.entity);
+
+/** The computer a change was made at: the desk without the mark of the app's run ("SVB-LAPTOP/3f9a2c"). */
+export function deskComputer(desk: string): string {
+  const mark = desk.lastIndexOf('/');
+  return mark === -1 ? desk : desk.slice(0, mark);
+}
 
 export function AuditScreen() {
   useScreenTitle('Audit log');
@@ -20,11 +28,21 @@ export function AuditScreen() {
   const [text, setText] = useState('');
   const [older, setOlder] = useState<AuditEntry[]>([]);
   const filter = { entity: entity || undefined, actor: actor || undefined, text: text || undefined };
+  // Another desk's change is read in with as many entries as are shown, so older pages stay.
+  const shown = useRef(0);
+  const keepShown = useRef(false);
   const list = useResource(JSON.stringify(filter), () => {
+    const limit = keepShown.current ? Math.min(1000, Math.max(PAGE, shown.current)) : PAGE;
+    keepShown.current = false;
     setOlder([]);
-    return call('audit.list', { ...filter, limit: PAGE });
+    return call('audit.list', { ...filter, limit });
   });
   const entries = [...(list.data ?? []), ...older];
+  shown.current = entries.length;
+  useExternalChanges(EVERY_KIND, () => {
+    keepShown.current = true;
+    return list.reload();
+  });
   const items = useAgendaItemPlaces(entries);
 
   async function loadOlder() {
@@ -86,7 +104,7 @@ export function AuditScreen() {
               <thead>
                 <tr>
                   <th scope="col">When (UTC)</th>
-                  <th scope="col">Who</th>
+                  <th scope="col">Who, at which desk</th>
                   <th scope="col">What</th>
                   <th scope="col">Which</th>
                   <th scope="col">Change</th>
@@ -96,7 +114,27 @@ export function AuditScreen() {
                 {entries.map((e) => (
                   <tr key={e.id}>
                     <td className="nowrap small">{e.at.slice(0, 19).replace('T', ' ')}</td>
-                    <td>{e.actor}</td>
+                    <td>
+                      {e.actor}
+                      {/* Entries from before several desks (schema 9) do not say where. */}
+                      {(e.desk || e.dbUser) && (
+                        <div className="small muted audit-desk">
+                          {e.desk && (
+                            <span>
+                              <span className="visually-hidden">at desk </span>
+                              {deskComputer(e.desk)}
+                            </span>
+                          )}
+                          {e.desk && e.dbUser && ' · '}
+                          {e.dbUser && (
+                            <span>
+                              <span className="visually-hidden">as database user </span>
+                              {e.dbUser}
+                            </span>
+                          )}
+                        </div>
+                      )}
+                    </td>
                     <td>{actionLabel(e.action)}</td>
                     <td className="ref">{e.entityId}</td>
                     <td className="small audit-after">

@@ -12,6 +12,22 @@ import { MovementSummary } from './MovementSummary';
 import { KeyFigures } from './KeyFigures';
 import { ChaseList } from './ChaseList';
 import { useScreenTitle } from '../../state/title';
+import { useExternalChanges } from '../../state/externalChanges';
+
+/** Everything the dashboard counts or lists. */
+const SHOWN = [
+  'update',
+  'objective',
+  'plan',
+  'indicator',
+  'meeting',
+  'board_action',
+  'issued_pack',
+  'paper',
+  'person',
+  'exchange_request',
+  'exchange_return',
+] as const;
 
 export function HomeScreen() {
   const month = useSession((s) => s.month);
@@ -27,6 +43,7 @@ export function HomeScreen() {
     ).length ?? null;
   const chase = useResource(`chase:${month}`, month ? () => call('chase.list', { month }) : null);
   useScreenTitle(month ? `Home: ${monthLabel(month)}` : 'Home');
+  useExternalChanges(SHOWN, () => Promise.all([dashboard.reload(), indicators.reload(), chase.reload()]));
 
   return (
     <section aria-labelledby="home-title" data-ready={d && d.month === month ? 'dashboard' : undefined}>

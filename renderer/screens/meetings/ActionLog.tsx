@@ -6,6 +6,7 @@ import { hrefFor } from '../../state/route';
 import { useResource } from '../../state/resource';
 import { ActionsTable } from './ActionsTable';
 import { useScreenTitle } from '../../state/title';
+import { useExternalChanges } from '../../state/externalChanges';
 
 export function ActionLog() {
   useScreenTitle('Action log');
@@ -17,6 +18,7 @@ export function ActionLog() {
       owner: owner || undefined,
     }),
   );
+  useExternalChanges(['board_action', 'meeting'], list.reload);
   return (
     <section aria-labelledby="actions-title">
       <p className="small">

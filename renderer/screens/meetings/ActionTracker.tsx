@@ -1,14 +1,16 @@
 // One action as a tracker: its notes (dated, by whom, in order), edit and reassign, a progress
-// note, complete with a closing note (or reopen), and remove with a reason. Each is audited.
-import { useState, type FormEvent } from 'react';
-import type { BoardAction } from '../../../shared/contract';
-import { dateLabel } from '../../../shared/months';
-import { ApiError, call } from '../../api';
+// note, complete with a closing note (or reopen), and remove with a reason. Each is audited, and
+// each names the version of the action the person saw: when another desk changed it first, both
+// versions are shown to choose from.
+import { useState } from 'react';
+import type { BoardAction, BoardActionRecord } from '../../../shared/contract';
+import { tryCall } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { InputField } from '../../components/InputField';
-import { addToRoster, NewPersonPrompt, onRoster, PersonField, useRoster } from '../../components/PersonField';
-import { messageOf, useNotices } from '../../state/notices';
+import { ActionConflict } from './ActionConflict';
+import { ActionEditForm } from './ActionEditForm';
 import { ActionNotes } from './ActionNotes';
+import { useActionChange, type ActionChange, type RefusedChange } from './useActionChange';
 
 interface Props {
   action: BoardAction;
@@ -17,8 +19,6 @@ interface Props {
 }
 
 export function ActionTracker({ action: a, onChanged, onRemoved }: Props) {
-  const roster = useRoster();
-  const show = useNotices((s) => s.show);
   const id = a.ref.replace(/[^A-Za-z0-9]/g, '-');
   const [description, setDescription] = useState(a.description);
   const [owner, setOwner] = useState(a.owner);
@@ -26,34 +26,85 @@ export function ActionTracker({ action: a, onChanged, onRemoved }: Props) {
   const [note, setNote] = useState('');
   const [closing, setClosing] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [confirmDue, setConfirmDue] = useState<string | null>(null);
-  const [askAbout, setAskAbout] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { run, refused, settle, error } = useActionChange(a.version, setConfirmDue);
 
-  async function run(work: () => Promise<unknown>, done: string, after = onChanged) {
-    setError(null);
-    try {
-      await work();
-      show('success', done);
-      await after();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'needs_confirmation') setConfirmDue(e.message);
-      else setError(messageOf(e));
-    }
-  }
-
-  async function save(confirmEarlyDue = false) {
+  async function save(confirmEarlyDue = false, from?: number) {
     setConfirmDue(null);
+    const dueDate = due || null;
     await run(
-      () => call('actions.edit', { ref: a.ref, description, owner, dueDate: due || null, confirmEarlyDue }),
+      'edit',
+      (baseVersion) =>
+        tryCall('actions.edit', { ref: a.ref, description, owner, dueDate, confirmEarlyDue, baseVersion }),
       `Action ${a.ref} saved.`,
+      onChanged,
+      from,
     );
   }
 
-  function submitEdit(event: FormEvent) {
-    event.preventDefault();
-    if (!onRoster(roster.data, owner)) setAskAbout(owner.trim());
-    else void save();
+  // Each change as the person asks for it now, from the version given (else the one held), and in
+  // words for their side of a comparison.
+  const changes: Record<ActionChange, { make(from?: number): Promise<unknown>; words: string }> = {
+    edit: { make: (from) => save(false, from), words: 'Save the edits in the fields below.' },
+    note: {
+      make: async (from) => {
+        const attempt = (baseVersion: number) =>
+          tryCall('actions.note', { ref: a.ref, text: note, baseVersion });
+        if (await run('note', attempt, `Note added to ${a.ref}.`, onChanged, from)) setNote('');
+      },
+      words: `Add the note: ${note.trim()}`,
+    },
+    complete: {
+      make: (from) =>
+        run(
+          'complete',
+          (baseVersion) => tryCall('actions.complete', { ref: a.ref, note: closing, baseVersion }),
+          `Action ${a.ref} completed.`,
+          onChanged,
+          from,
+        ),
+      words: `Complete it, closing note: ${closing.trim()}`,
+    },
+    reopen: {
+      make: (from) =>
+        run(
+          'reopen',
+          (baseVersion) => tryCall('actions.reopen', { ref: a.ref, note, baseVersion }),
+          `Action ${a.ref} reopened.`,
+          onChanged,
+          from,
+        ),
+      words: `Reopen it${note.trim() ? `: ${note.trim()}` : '.'}`,
+    },
+    remove: {
+      make: (from) =>
+        run(
+          'remove',
+          (baseVersion) => tryCall('actions.remove', { ref: a.ref, reason, baseVersion }),
+          `Action ${a.ref} removed from the log.`,
+          onRemoved,
+          from,
+        ),
+      words: `Remove it from the log: ${reason.trim()}`,
+    },
+  };
+
+  /** Makes the refused change again, as the fields say it now, over their version. */
+  async function keepMine(r: RefusedChange) {
+    setBusy(true);
+    settle(r.theirs);
+    await changes[r.change].make(r.theirs.version);
+    setBusy(false);
+  }
+
+  /** Their version in the fields; a change not yet made stays in its own field to make again. */
+  async function takeTheirs(theirs: BoardActionRecord) {
+    settle(theirs);
+    setDescription(theirs.description);
+    setOwner(theirs.owner);
+    setDue(theirs.dueDate ?? '');
+    await (theirs.removedOn ? onRemoved() : onChanged());
   }
 
   return (
@@ -63,72 +114,36 @@ export function ActionTracker({ action: a, onChanged, onRemoved }: Props) {
         <ActionNotes action={a} />
         <ErrorMessage text={error} />
       </div>
-      <form onSubmit={submitEdit} aria-label={`Edit action ${a.ref}`}>
-        <InputField
-          id={`${id}-description`}
-          label="What is to be done"
-          value={description}
-          onChange={setDescription}
+      {refused && (
+        <ActionConflict
+          actionRef={a.ref}
+          message={refused.message}
+          theirs={refused.theirs}
+          mine={{ description, owner, due, asked: changes[refused.change].words }}
+          busy={busy}
+          onKeepMine={() => void keepMine(refused)}
+          onUseTheirs={() => void takeTheirs(refused.theirs)}
         />
-        <PersonField
-          id={`${id}-owner`}
-          label="Owner"
-          value={owner}
-          people={roster.data}
-          onChange={setOwner}
-        />
-        <InputField id={`${id}-due`} label="Due date" type="date" value={due} onChange={setDue} />
-        {askAbout && (
-          <div className="roster-question">
-            <NewPersonPrompt
-              name={askAbout}
-              onAdd={async () => {
-                setAskAbout(null);
-                await addToRoster(askAbout);
-                await roster.reload();
-                await save();
-              }}
-              onSkip={() => {
-                setAskAbout(null);
-                void save();
-              }}
-              onCancel={() => {
-                setAskAbout(null);
-                document.getElementById(`${id}-owner`)?.focus();
-              }}
-            />
-          </div>
-        )}
-        {confirmDue && (
-          <div className="roster-question" role="alertdialog" aria-labelledby={`${id}-due-question`}>
-            <p id={`${id}-due-question`}>{confirmDue}</p>
-            <div className="button-row">
-              <button type="button" className="button button-primary" autoFocus onClick={() => save(true)}>
-                Keep {due ? dateLabel(due) : 'this date'}
-              </button>
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  setConfirmDue(null);
-                  document.getElementById(`${id}-due`)?.focus();
-                }}
-              >
-                Change the date
-              </button>
-            </div>
-          </div>
-        )}
-        <button type="submit" className="button">
-          Save changes<span className="visually-hidden"> to {a.ref}</span>
-        </button>
-      </form>
+      )}
+      <ActionEditForm
+        actionRef={a.ref}
+        id={id}
+        fields={{ description, owner, due }}
+        onChange={(change) => {
+          if (change.description !== undefined) setDescription(change.description);
+          if (change.owner !== undefined) setOwner(change.owner);
+          if (change.due !== undefined) setDue(change.due);
+        }}
+        confirmDue={confirmDue}
+        onSave={(confirmEarlyDue) => save(confirmEarlyDue)}
+        onChangeDate={() => setConfirmDue(null)}
+      />
       {a.status === 'complete' ? (
         <form
           aria-label={`Reopen action ${a.ref}`}
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => call('actions.reopen', { ref: a.ref, note }), `Action ${a.ref} reopened.`);
+            void changes.reopen.make();
           }}
         >
           <InputField
@@ -147,10 +162,7 @@ export function ActionTracker({ action: a, onChanged, onRemoved }: Props) {
             aria-label={`Add a progress note to ${a.ref}`}
             onSubmit={(e) => {
               e.preventDefault();
-              void run(async () => {
-                await call('actions.note', { ref: a.ref, text: note });
-                setNote('');
-              }, `Note added to ${a.ref}.`);
+              void changes.note.make();
             }}
           >
             <InputField id={`${id}-note`} label="Progress note" value={note} onChange={setNote} />
@@ -162,10 +174,7 @@ export function ActionTracker({ action: a, onChanged, onRemoved }: Props) {
             aria-label={`Complete action ${a.ref}`}
             onSubmit={(e) => {
               e.preventDefault();
-              void run(
-                () => call('actions.complete', { ref: a.ref, note: closing }),
-                `Action ${a.ref} completed.`,
-              );
+              void changes.complete.make();
             }}
           >
             <InputField id={`${id}-closing`} label="Closing note" value={closing} onChange={setClosing} />
@@ -179,11 +188,7 @@ export function ActionTracker({ action: a, onChanged, onRemoved }: Props) {
         aria-label={`Remove action ${a.ref}`}
         onSubmit={(e) => {
           e.preventDefault();
-          void run(
-            () => call('actions.remove', { ref: a.ref, reason }),
-            `Action ${a.ref} removed from the log.`,
-            onRemoved,
-          );
+          void changes.remove.make();
         }}
       >
         <InputField id={`${id}-reason`} label="Why remove it" value={reason} onChange={setReason} />

@@ -1,85 +1,57 @@
 // The agenda builder: edit, reorder (Move up / Move down), link an item to a pack section, add and
-// remove items, then save the whole agenda in one go.
+// remove items, then save the whole agenda in one go, from the agenda version the edits started
+// from: if another desk saved the agenda first, both versions are shown to choose from.
 import { useEffect, useRef, useState } from 'react';
 import type { AgendaItem, Paper } from '../../../shared/contract';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
-import { messageOf, useNotices } from '../../state/notices';
+import { useNotices } from '../../state/notices';
+import { saveAgenda, saveOnLeaving, toItem } from './agendaSave';
+import { AgendaConflict } from './AgendaConflict';
 import { AgendaRow, type Item } from './AgendaRow';
 import { useRoute } from '../../state/route';
 import { forgetAgenda, keepAgenda, unsavedAgenda } from '../../state/unsavedAgenda';
 
 let nextKey = 1;
-const toItem = (a: AgendaItem): Item => ({
-  id: a.id,
-  key: `i${a.id}`,
-  title: a.title,
-  presenter: a.presenter,
-  minutesAllotted: a.minutesAllotted,
-  packSection: a.packSection,
-});
-
-/** Sends the whole agenda in one go; new items get their ids from the store. */
-function saveAgenda(meetingId: number, items: Item[]) {
-  return call('meetings.setAgenda', {
-    meetingId,
-    items: items.map(({ id, title, presenter, minutesAllotted, packSection }) => ({
-      id,
-      title,
-      presenter,
-      minutesAllotted,
-      packSection,
-    })),
-  });
-}
-
-function saveOnLeaving(meetingId: number, items: Item[]): void {
-  const notices = useNotices.getState();
-  saveAgenda(meetingId, items)
-    .then(() => {
-      forgetAgenda(meetingId);
-      notices.show('success', 'Your agenda changes were saved as you left the meeting.');
-    })
-    .catch((e: unknown) =>
-      notices.show(
-        'error',
-        `Your agenda changes were not saved: ${messageOf(e)} They are kept here; open the meeting to finish them.`,
-      ),
-    );
-}
 
 export function AgendaBuilder({
   meetingId,
   agenda,
+  agendaVersion,
   onSaved,
   papers,
   onPapersChanged,
 }: {
   meetingId: number;
   agenda: AgendaItem[];
+  /** The meeting's agendaVersion the saved agenda is at. */
+  agendaVersion: number;
   onSaved(): Promise<void>;
   /** The meeting's papers, shown under their items; null while loading. */
   papers: Paper[] | null;
   onPapersChanged(): Promise<void>;
 }) {
-  const [restored] = useState(() => unsavedAgenda(meetingId, agenda));
-  const [items, setItems] = useState<Item[]>(restored ?? agenda.map(toItem));
+  const [restored] = useState(() => unsavedAgenda(meetingId));
+  const [items, setItems] = useState<Item[]>(restored?.items ?? agenda.map(toItem));
+  const [base, setBase] = useState(restored?.baseVersion ?? agendaVersion);
   const [dirty, setDirty] = useState(restored !== null);
   const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ message: string; theirs: AgendaItem[] } | null>(null);
+  const [busy, setBusy] = useState(false);
   const show = useNotices((s) => s.show);
 
   // Leaving the meeting with changes not saved saves them, so the pack never silently uses an
   // older agenda; a refusal says so and the changes stay in this window for the next visit. Watched
   // on the route rather than on unmounting, which a reload of the meeting also does.
-  const latest = useRef({ items, dirty });
-  latest.current = { items, dirty };
+  const latest = useRef({ items, dirty, base });
+  latest.current = { items, dirty, base };
   useEffect(
     () =>
       useRoute.subscribe((route) => {
         const here = route.screen === 'meetings' && route.parts[0] === String(meetingId);
         if (here || !latest.current.dirty) return;
         latest.current.dirty = false;
-        saveOnLeaving(meetingId, latest.current.items);
+        void saveOnLeaving(meetingId, latest.current.items, latest.current.base);
       }),
     [meetingId],
   );
@@ -87,7 +59,7 @@ export function AgendaBuilder({
   function change(list: Item[]) {
     setItems(list);
     setDirty(true);
-    keepAgenda(meetingId, agenda, list);
+    keepAgenda(meetingId, base, list);
   }
   const update = (i: number, c: Partial<Item>) =>
     change(items.map((it, j) => (j === i ? { ...it, ...c } : it)));
@@ -111,18 +83,44 @@ export function AgendaBuilder({
     window.setTimeout(() => document.getElementById(`agenda-${list[j].key}-${button}`)?.focus());
   }
 
-  async function save() {
-    try {
-      await saveAgenda(meetingId, items);
-      latest.current.dirty = false;
-      setDirty(false);
-      forgetAgenda(meetingId);
-      setError(null);
-      show('success', 'Agenda saved.');
-      await onSaved();
-    } catch (e) {
-      setError(messageOf(e));
+  async function save(from = base, list = items) {
+    const result = await saveAgenda(meetingId, list, from);
+    if (!result.ok) {
+      const { code, message, current } = result.error;
+      if (code === 'edit_conflict' && current) setConflict({ message, theirs: current });
+      else setError(message);
+      return;
     }
+    latest.current.dirty = false;
+    setDirty(false);
+    forgetAgenda(meetingId);
+    setError(null);
+    show('success', 'Agenda saved.');
+    await onSaved();
+  }
+
+  /** Saves mine over theirs: items theirs no longer has go back on as new items. */
+  async function keepMine(theirs: AgendaItem[]) {
+    setBusy(true);
+    const version =
+      theirs[0]?.agendaVersion ?? (await call('meetings.get', { id: meetingId })).meeting.agendaVersion;
+    const held = new Set(theirs.map((t) => t.id));
+    const list = items.map((it) => (it.id !== undefined && !held.has(it.id) ? { ...it, id: undefined } : it));
+    setConflict(null);
+    setItems(list);
+    setBase(version);
+    keepAgenda(meetingId, version, list);
+    await save(version, list);
+    setBusy(false);
+  }
+
+  /** Drops mine: the agenda is read again, as the other desk saved it. */
+  async function takeTheirs() {
+    latest.current.dirty = false;
+    setDirty(false);
+    setConflict(null);
+    forgetAgenda(meetingId);
+    await onSaved();
   }
 
   const total = items.reduce((sum, it) => sum + it.minutesAllotted, 0);
@@ -135,6 +133,16 @@ export function AgendaBuilder({
         </span>
       </div>
       <ErrorMessage text={error} />
+      {conflict && (
+        <AgendaConflict
+          message={conflict.message}
+          theirs={conflict.theirs}
+          mine={items}
+          busy={busy}
+          onKeepMine={() => void keepMine(conflict.theirs)}
+          onUseTheirs={() => void takeTheirs()}
+        />
+      )}
       {restored && dirty && (
         <p className="callout">Your unsaved changes to this agenda are back. Save the agenda to keep them.</p>
       )}
@@ -185,7 +193,12 @@ export function AgendaBuilder({
         >
           Add an item
         </button>
-        <button type="button" className="button button-primary" disabled={!dirty} onClick={save}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!dirty || conflict !== null}
+          onClick={() => void save()}
+        >
           Save agenda
         </button>
       </div>

@@ -13,6 +13,15 @@ import { AgendaBuilder } from './AgendaBuilder';
 import { MeetingForm, type MeetingFields } from './MeetingForm';
 import { MinutesPanel } from './MinutesPanel';
 import { useScreenTitle } from '../../state/title';
+import { useExternalChanges } from '../../state/externalChanges';
+import { typedFields } from '../../state/typedFields';
+import { hasUnsavedAgenda } from '../../state/unsavedAgenda';
+
+/**
+ * The parts of a meeting drawn anew from each read (details, attendance, the agenda): typing there
+ * holds another desk's change back. Minutes and actions keep what is typed in them across a read.
+ */
+const REDRAWN = '#main details.card, #main [data-testid="agenda"]';
 
 export function MeetingDetailView({ id }: { id: number }) {
   const detail = useResource(`meeting:${id}`, () => call('meetings.get', { id }));
@@ -20,6 +29,10 @@ export function MeetingDetailView({ id }: { id: number }) {
   const show = useNotices((s) => s.show);
   const [formError, setFormError] = useState<string | null>(null);
   const d = detail.data;
+  useExternalChanges(['meeting', 'board_action', 'person'], detail.reload, {
+    editing: () => typedFields(REDRAWN).length > 0 || hasUnsavedAgenda(id),
+  });
+  useExternalChanges(['paper'], papers.reload);
   useScreenTitle(d ? `Meeting of ${dateLabel(d.meeting.heldAt)}` : 'Meeting');
 
   async function saveDetails(fields: MeetingFields) {
@@ -81,9 +94,10 @@ export function MeetingDetailView({ id }: { id: number }) {
             />
           </details>
           <AgendaBuilder
-            key={JSON.stringify(d.agenda)}
+            key={`${d.meeting.agendaVersion}:${JSON.stringify(d.agenda)}`}
             meetingId={id}
             agenda={d.agenda}
+            agendaVersion={d.meeting.agendaVersion}
             onSaved={detail.reload}
             papers={papers.data}
             onPapersChanged={papers.reload}

@@ -6,11 +6,13 @@ import { hrefFor } from '../../state/route';
 import { useResource } from '../../state/resource';
 import { TableScroll } from '../../components/TableScroll';
 import { useScreenTitle } from '../../state/title';
+import { useExternalChanges } from '../../state/externalChanges';
 
 export function MeetingList() {
   useScreenTitle('Meetings');
   const list = useResource('meetings', () => call('meetings.list'));
   const dashboard = useResource('dashboard:next', () => call('dashboard.get', {}));
+  useExternalChanges(['meeting', 'issued_pack'], () => Promise.all([list.reload(), dashboard.reload()]));
   const next = dashboard.data?.nextMeeting?.meeting ?? null;
   const meetings = [...(list.data ?? [])].sort((a, b) => b.heldAt.localeCompare(a.heldAt));
   return (

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput, PackSection } from '../../../shared/contract';
 import { dateLabel } from '../../../shared/months';
 import { referenceText } from '../../../shared/packWords';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf, useNotices } from '../../state/notices';
 import { base64ToBlob } from './pdf';
@@ -122,7 +122,12 @@ export function DraftBuilder({
     }
     setBusy('issue');
     try {
-      const issued = await call('packs.issue', { meetingId: meeting.id, sections, changes: changeList });
+      const issued = await call('packs.issue', {
+        meetingId: meeting.id,
+        sections,
+        changes: changeList,
+        version,
+      });
       setIssueError(null);
       setChanges('');
       // The draft was for issuing; once issued, the screen shows the issued version, not a DRAFT.
@@ -132,7 +137,13 @@ export function DraftBuilder({
       await onIssued();
       document.getElementById('issued-title')?.focus();
     } catch (e) {
-      setIssueError(messageOf(e));
+      // Another desk issued this version first: the draft goes (it was of that version), the
+      // refusal is said where the person builds again, and the versions are read again.
+      if (e instanceof ApiError && e.code === 'edit_conflict') {
+        setDraft(null);
+        setError(e.message);
+        await onIssued();
+      } else setIssueError(messageOf(e));
     } finally {
       setBusy(null);
     }

@@ -13,6 +13,7 @@ import { useResource } from '../../state/resource';
 import { hrefFor, useRoute } from '../../state/route';
 import { useSession } from '../../state/session';
 import { useScreenTitle } from '../../state/title';
+import { useExternalChanges } from '../../state/externalChanges';
 import { FigureGrid } from './FigureGrid';
 import { groupIndicators, groupTitle } from './groups';
 import { IndicatorDetail } from './IndicatorDetail';
@@ -37,6 +38,7 @@ function ListView() {
   const secretariat = !isLeadCopy(useApp((s) => s.settings));
   const list = useResource(`indicators:${month}`, month ? () => call('indicators.list', { month }) : null);
   useScreenTitle(month ? `Performance: ${monthLabel(month)}` : 'Performance');
+  useExternalChanges(['indicator', 'plan'], list.reload);
   const ready = list.data !== null && !list.loading;
   return (
     <section aria-labelledby="performance-title" data-ready={ready ? 'performance' : undefined}>
@@ -71,6 +73,7 @@ function IndicatorView({ indicatorRef }: { indicatorRef: string }) {
     call('indicators.get', { ref: indicatorRef, ...(month ? { month } : {}) }),
   );
   useScreenTitle(`Performance: ${indicatorRef}`);
+  useExternalChanges(['indicator'], detail.reload);
   const d = detail.data?.indicator.ref === indicatorRef ? detail.data : null;
   return (
     <div data-ready={d && !detail.loading ? 'indicator' : undefined}>
@@ -86,6 +89,8 @@ function FiguresView({ kind, number }: { kind: 'strand' | 'outcome'; number: num
   const plan = useApp((s) => s.plan);
   const title = groupTitle({ kind, number }, plan);
   useScreenTitle(`Enter figures: ${kind} ${number}`);
+  // A cell being typed in holds the grid's reading back until it is saved (on leaving the cell).
+  useExternalChanges(['indicator'], () => month && useFigureGrid.getState().load({ kind, number }, month));
   return (
     <section aria-labelledby="figures-title">
       <p className="small">

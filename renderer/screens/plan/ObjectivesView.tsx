@@ -14,6 +14,7 @@ import { ObjectiveFilters, type Filters } from './ObjectiveFilters';
 import { ObjectiveForm } from './ObjectiveForm';
 import { RetireForm } from './RetireForm';
 import { TableScroll } from '../../components/TableScroll';
+import { useExternalChanges } from '../../state/externalChanges';
 
 type Editing =
   | { kind: 'add' }
@@ -42,6 +43,10 @@ export function ObjectivesView({ plan }: { plan: PlanDetail }) {
           })
       : null,
   );
+
+  // The statuses shown are this month's updates; the rest is the plan. The plan itself (strands,
+  // themes) is read again by the application frame.
+  useExternalChanges(['objective', 'update', 'plan'], list.reload);
 
   async function done() {
     setEditing(null);

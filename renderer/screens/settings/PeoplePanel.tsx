@@ -9,6 +9,7 @@ import { useApp } from '../../state/app';
 import { messageOf, showError } from '../../state/notices';
 import { useResource } from '../../state/resource';
 import { TableScroll } from '../../components/TableScroll';
+import { useExternalChanges } from '../../state/externalChanges';
 
 const ROLE_LABELS: Record<Person['role'], string> = {
   secretariat: 'Secretariat',
@@ -31,6 +32,8 @@ export function PeoplePanel() {
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Person | null>(null);
+  // The form below is not drawn from the list, so the list is read again even while it is typed in.
+  useExternalChanges(['person'], people.reload, { editing: () => false });
 
   function clear() {
     setEditing(null);

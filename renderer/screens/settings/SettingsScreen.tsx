@@ -71,7 +71,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   }
 
   return (
-    <form className="card" onSubmit={save} aria-labelledby="settings-board">
+    <form className="card settings-form" onSubmit={save} aria-labelledby="settings-board">
       <h2 id="settings-board">Board and plan</h2>
       <ErrorMessage text={error} />
       <div className="form-grid">

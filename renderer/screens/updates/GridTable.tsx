@@ -11,6 +11,7 @@ import {
   STATUS_LABELS,
 } from '../../../shared/status';
 import { STATE_LABELS, type RowView } from './rowView';
+import { useDrafts } from '../../state/drafts';
 
 const KEY_TO_STATUS = new Map<string, Status>();
 for (const status of STATUSES) {
@@ -149,6 +150,13 @@ interface RowProps {
   onActive(index: number): void;
 }
 
+/** " · saving" while an edit waits for the database; " · changed elsewhere" once another desk saved first. */
+function UnsavedMark({ draftKey }: { draftKey: string }) {
+  const conflicted = useDrafts((s) => s.conflicts[draftKey] !== undefined);
+  if (conflicted) return <span className="row-conflict small"> · changed elsewhere</span>;
+  return <span className="muted small"> · saving</span>;
+}
+
 /** One objective's row; memoised so typing in one update redraws only its own row. */
 const GridRow = memo(function GridRow({ view, index, active, rowRef, onActive }: RowProps) {
   return (
@@ -185,7 +193,7 @@ const GridRow = memo(function GridRow({ view, index, active, rowRef, onActive }:
             —<span className="visually-hidden">nothing written</span>
           </span>
         )}
-        {view.unsaved && <span className="muted small"> · saving</span>}
+        {view.unsaved && <UnsavedMark draftKey={view.key} />}
       </td>
     </tr>
   );

@@ -5,7 +5,9 @@ export function SaveState({ keys }: { keys: string[] }) {
   const states = useDrafts((s) => s.states);
   const edits = useDrafts((s) => s.edits);
   const mine = keys.map((k) => ({ key: k, ...(states[k] ?? { state: 'saved' as const }) }));
-  const problem = mine.find((s) => s.state === 'error' || s.state === 'needs_status');
+  const problem = mine.find(
+    (s) => s.state === 'error' || s.state === 'needs_status' || s.state === 'conflict',
+  );
   const busy = keys.some((k) => edits[k] !== undefined);
   const state = problem ? problem.state : busy ? 'saving' : 'saved';
   const text = problem

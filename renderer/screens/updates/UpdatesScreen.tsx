@@ -17,6 +17,7 @@ import { RevisionHistory } from './RevisionHistory';
 import { cachedRowView, type RowView } from './rowView';
 import { SaveState } from './SaveState';
 import { StrandToolbar } from './StrandToolbar';
+import { UpdateConflict } from './UpdateConflict';
 import { UpdateEditor } from './UpdateEditor';
 import { WorkflowPanel } from './WorkflowPanel';
 import { submitRow } from './workflow';
@@ -25,6 +26,7 @@ import { useScreenTitle } from '../../state/title';
 import { useOpenedRequest } from '../../state/openedRequest';
 import { OpenedRequest } from '../../components/OpenedRequest';
 import { useSearchTarget } from '../../state/searchTarget';
+import { useOtherDeskUpdates } from './otherDeskUpdates';
 
 export function UpdatesScreen() {
   const parts = useRoute((r) => r.parts);
@@ -42,6 +44,7 @@ export function UpdatesScreen() {
   const narrativeRef = useRef<HTMLTextAreaElement>(null);
   const [rowError, setRowError] = useState<{ ref: string; text: string } | null>(null);
   const [revising, setRevising] = useState<string | null>(null);
+  useOtherDeskUpdates();
   useScreenTitle(`Monthly updates: strand ${strandNumber}${month ? `, ${monthLabel(month)}` : ''}`);
 
   useEffect(() => {
@@ -98,7 +101,7 @@ export function UpdatesScreen() {
       return;
     }
     setRowError(null);
-    edit(v.row.objective.ref, grid.month, v.fields, { status });
+    edit(v.row.objective.ref, grid.month, v.fields, v.row.working?.version ?? 0, { status });
   }
 
   // "Revise this update" goes away as the fields open: the cursor moves to the status, the first of
@@ -190,11 +193,20 @@ export function UpdatesScreen() {
                 previousMonth={grid.previousMonth}
                 onCarried={() => narrativeRef.current?.focus()}
               />
+              <UpdateConflict view={view} />
               <UpdateEditor
                 ref={narrativeRef}
                 view={view}
                 revising={revising === view.key}
-                onChange={(change) => edit(view.row.objective.ref, grid.month, view.fields, change)}
+                onChange={(change) =>
+                  edit(
+                    view.row.objective.ref,
+                    grid.month,
+                    view.fields,
+                    view.row.working?.version ?? 0,
+                    change,
+                  )
+                }
               />
               <WorkflowPanel
                 view={view}

@@ -49,7 +49,7 @@ export function WorkflowPanel({ view, month, error, onOutcome }: Props) {
       return;
     }
     setCommentError(null);
-    void run(() => returnRow(ref, month, comment));
+    void run(() => returnRow(ref, month, comment, view.row.working?.version));
   }
 
   function cancelReturn() {
@@ -85,7 +85,7 @@ export function WorkflowPanel({ view, month, error, onOutcome }: Props) {
               type="button"
               className="button button-primary"
               disabled={busy}
-              onClick={() => run(() => acceptRow(ref, month))}
+              onClick={() => run(() => acceptRow(ref, month, view.row.working?.version))}
             >
               Accept {ref}
             </button>
