@@ -9,6 +9,7 @@ import type {
   MethodName,
   MethodOutput,
 } from '../shared/contract';
+import { useConnection } from './state/connection';
 
 /** An expected failure carried to a screen: show `message` where the person is. */
 export class ApiError extends Error {
@@ -32,11 +33,16 @@ function door(): BoardPackApi {
 }
 
 /** Calls a method and returns the result as it came: { ok: true, value } or { ok: false, error }. */
-export function tryCall<M extends MethodName>(
+export async function tryCall<M extends MethodName>(
   method: M,
   ...rest: InputArg<M>
 ): Promise<CallResult<MethodOutput<M>>> {
-  return door().call<M>(method, ...rest);
+  const result = await door().call<M>(method, ...rest);
+  // The shared database away: one banner for every screen, whichever call found it. Not when the
+  // connect dialog's server does not answer: that one is not open, and the dialog says so itself.
+  if (!result.ok && result.error.code === 'unreachable' && method !== 'sharedDatabase.connect')
+    useConnection.getState().lost();
+  return result;
 }
 
 /** Calls a method and returns its value, or throws an ApiError with a sentence for the person. */
