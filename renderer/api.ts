@@ -38,8 +38,10 @@ export async function tryCall<M extends MethodName>(
   ...rest: InputArg<M>
 ): Promise<CallResult<MethodOutput<M>>> {
   const result = await door().call<M>(method, ...rest);
-  // The shared database away: one banner for every screen, whichever call found it.
-  if (!result.ok && result.error.code === 'unreachable') useConnection.getState().lost();
+  // The shared database away: one banner for every screen, whichever call found it. Not when the
+  // connect dialog's server does not answer: that one is not open, and the dialog says so itself.
+  if (!result.ok && result.error.code === 'unreachable' && method !== 'sharedDatabase.connect')
+    useConnection.getState().lost();
   return result;
 }
 

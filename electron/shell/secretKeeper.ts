@@ -9,4 +9,3 @@ export interface SecretKeeper {
   /** The text back; throws when the key has changed or the bytes are not a sealed text. */
   open(sealed: Buffer): string;
 }
-

@@ -126,7 +126,10 @@ export function openPostgres(address: string, options: PostgresOpenOptions = {})
 /** openPostgres for an address already read (store.ts keeps the location to describe the connection). */
 export async function openPostgresAt(location: PostgresLocation): Promise<PostgresSql> {
   const reconnect = () => connectPostgres(location);
-  const sql = new PostgresSql(await connectPostgres(location, 'opening'), { server: location.server, reconnect });
+  const sql = new PostgresSql(await connectPostgres(location, 'opening'), {
+    server: location.server,
+    reconnect,
+  });
   try {
     if ((await migratePostgres(sql)) !== LATEST_SCHEMA_VERSION)
       throw new Error(

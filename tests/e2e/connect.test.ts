@@ -105,6 +105,8 @@ describe('the connect dialog', () => {
       `The shared database at 127.0.0.1:${port}/board_pack cannot be reached: the server or the network is down, or the server's name or port is wrong.`,
     );
     expect(await app.page.locator('#connect-password').inputValue()).toBe('typed once');
+    // The open database answers: the banner for a database that cannot be reached stays down.
+    expect(await app.page.locator('[data-testid="unreachable-banner"]').count()).toBe(0);
     if (shots) {
       mkdirSync(shots, { recursive: true });
       await app.page.screenshot({ path: join(shots, 'connect.png') });

@@ -32,13 +32,13 @@ export interface AppOptions {
   demoMonths?: number;
   /** The app's clock (the demo's last month is reported on at the next meeting). */
   now?: string;
-  /** How often the screens ask for other desks' changes (the boardPack.changesEveryMs setting). */
-  changesEveryMs?: number;
   /**
    * Answer through a desktop session remembering here, as the desktop app does, so the screens
    * may replace the open database (connect to a shared one); else the bridge's own store.
    */
   memory?: DatabaseMemory;
+  /** How often the screens ask for other desks' changes (the boardPack.changesEveryMs setting). */
+  changesEveryMs?: number;
 }
 
 export async function launchChromium(): Promise<Browser> {

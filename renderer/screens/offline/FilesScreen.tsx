@@ -6,7 +6,7 @@ import { SpreadsheetExports } from './SpreadsheetExports';
 import './offline.css';
 import { useScreenTitle } from '../../state/title';
 import { useApp } from '../../state/app';
-import { SHARED_BACKUPS_MESSAGE } from '../../../shared/contract';
+import { SHARED_BACKUPS_MESSAGE } from '../../../shared/contractSharedDatabase';
 
 /** On a shared database the backup and restore controls give way to who does that, and with what. */
 function SharedBackups() {

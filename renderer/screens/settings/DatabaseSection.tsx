@@ -1,12 +1,12 @@
 // Settings' database part. A file: where it is, its backup folder and schedule. A shared database:
 // which server and database, who this desk connects as and how the connection is protected — and
 // no backup controls, since a shared database is backed up where the server is, with pg_dump.
+import type { Settings } from '../../../shared/contract';
 import {
   ENCRYPTION_WORDS,
   SHARED_BACKUPS_MESSAGE,
-  type Settings,
   type SharedServer,
-} from '../../../shared/contract';
+} from '../../../shared/contractSharedDatabase';
 import { InputField } from '../../components/InputField';
 import { hrefFor } from '../../state/route';
 
