@@ -1,11 +1,11 @@
 // Through the contract, as every door calls it: a save from a version another desk has moved on is
 // refused with edit_conflict, a sentence, and the record as it is now in the method's output shape.
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boardActionSchema } from '../../shared/contract';
 import { updateSchema } from '../../shared/domain';
 import { openStore, type Store } from '../../electron/store/store';
 import { APP_NOW, boardMeeting, openTestApp, type TestApp } from '../fixtures/appServices';
+import { locationOf } from '../fixtures/databases';
 
 const REF = '2.E.3';
 const MONTH = '2007-10';
@@ -17,7 +17,7 @@ let laptop: Store;
 
 beforeEach(async () => {
   app = await openTestApp();
-  laptop = await openStore(join(app.dir, 'board.db'), {
+  laptop = await openStore(await locationOf(app.store), {
     clock: () => new Date(APP_NOW),
     desk: 'SVB-LAPTOP/bbbbbb',
   });
