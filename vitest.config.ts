@@ -20,6 +20,8 @@ const STORE_TESTS_ON_POSTGRES = [
   'tests/integration/storeRules.test.ts',
   'tests/integration/indicators.test.ts',
   'tests/integration/copyDatabase.test.ts',
+  'tests/integration/editConflicts.test.ts',
+  'tests/integration/pack.issueConflict.test.ts',
 ];
 
 export default defineConfig({

@@ -1,12 +1,12 @@
-// Two desks on one database file (two stores, each with its own connection and desk name): both
-// read the same version of an update, an agenda or an action; the first save wins, the second is
-// refused with a sentence naming who changed it, when and where, and nothing of it is written.
+// Two desks on one database, a file or (in store-postgres) one on the test server: two stores, each
+// with its own connection and desk name, read the same version of an update, an agenda or an
+// action; the first save wins, the second is refused with a sentence naming who changed it, when
+// and where, and nothing of it is written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { CHOOSE_A_VERSION, LOOK_FIRST } from '../../shared/conflictWords';
 import { BoardPackError } from '../../shared/errors';
 import { openStore, type Store } from '../../electron/store/store';
-import { countRows, tempDir } from '../fixtures/databases';
+import { countRowsIn, newDatabaseLocation, tempDir } from '../fixtures/databases';
 
 const AT = '2007-10-15T13:02:00.000Z';
 const REF = '2.E.3';
@@ -14,15 +14,15 @@ const MONTH = '2007-10';
 const JO_AT_LAPTOP = (what: string, advice = CHOOSE_A_VERSION) =>
   new RegExp(`^Jo Bloggs changed ${what} at \\d\\d:\\d\\d on SVB-LAPTOP since you opened it\\. ${advice}$`);
 
-let path: string;
+let location: string;
 let secretariat: Store;
 let laptop: Store;
 
 beforeEach(async () => {
-  path = join(tempDir(), 'board.db');
+  location = await newDatabaseLocation(tempDir(), 'board.db');
   const clock = () => new Date(AT);
-  secretariat = await openStore(path, { clock, desk: 'SVB-DESK-1/aaaaaa' });
-  laptop = await openStore(path, { clock, desk: 'SVB-LAPTOP/bbbbbb' });
+  secretariat = await openStore(location, { clock, desk: 'SVB-DESK-1/aaaaaa' });
+  laptop = await openStore(location, { clock, desk: 'SVB-LAPTOP/bbbbbb' });
 });
 
 afterEach(async () => {
@@ -41,7 +41,12 @@ async function refusal(saving: Promise<unknown>): Promise<BoardPackError> {
 }
 
 const auditRows = (entity: string, entityId: string) =>
-  countRows(path, 'SELECT count(*) FROM audit_log WHERE entity = ? AND entity_id = ?', entity, entityId);
+  countRowsIn(
+    secretariat,
+    'SELECT count(*) FROM audit_log WHERE entity = ? AND entity_id = ?',
+    entity,
+    entityId,
+  );
 
 function draft(narrative: string, author: string, baseVersion?: number) {
   return {
@@ -61,7 +66,7 @@ describe("two desks saving the same objective's update", () => {
     const seen = await secretariat.updates.current(REF, MONTH);
     expect(seen?.version).toBe(1);
     expect((await laptop.updates.current(REF, MONTH))?.version).toBe(1);
-    const auditBefore = auditRows('update', `${REF}@${MONTH}`);
+    const auditBefore = await auditRows('update', `${REF}@${MONTH}`);
 
     const first = await laptop.updates.save(draft('Two boroughs are behind.', 'Jo Bloggs', 1), AT);
     expect(first.version).toBe(2);
@@ -75,8 +80,10 @@ describe("two desks saving the same objective's update", () => {
       author: 'Jo Bloggs',
       version: 2,
     });
-    expect(auditRows('update', `${REF}@${MONTH}`)).toBe(auditBefore + 1);
-    expect(countRows(path, "SELECT count(*) FROM audit_log WHERE desk = 'SVB-LAPTOP/bbbbbb'")).toBe(1);
+    expect(await auditRows('update', `${REF}@${MONTH}`)).toBe(auditBefore + 1);
+    expect(
+      await countRowsIn(secretariat, "SELECT count(*) FROM audit_log WHERE desk = 'SVB-LAPTOP/bbbbbb'"),
+    ).toBe(1);
 
     // Keeping mine is saving again from the version now held: it goes through as version 3.
     const mine = await secretariat.updates.save(draft('All on track.', 'Secretariat', 2), AT);
@@ -174,8 +181,8 @@ describe("two desks saving the same meeting's agenda", () => {
       'Knife crime problem profile',
     ]);
     expect(
-      countRows(
-        path,
+      await countRowsIn(
+        secretariat,
         "SELECT count(*) FROM audit_log WHERE action = 'agenda.set' AND entity_id = ?",
         String(meeting.id),
       ),
@@ -231,7 +238,7 @@ describe('two desks changing the same board action', () => {
       owner: 'Head of Performance',
       version: 2,
     });
-    expect(auditRows('board_action', action.ref)).toBe(2);
+    expect(await auditRows('board_action', action.ref)).toBe(2);
   });
 
   it('refuses a note, a completion or a removal started from a version the other desk has moved on', async () => {

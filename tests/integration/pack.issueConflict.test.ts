@@ -1,27 +1,27 @@
 // Two desks issuing the same meeting's pack: the version comes from the database inside the issuing
 // transaction, so the second desk to issue a version is refused in words (who issued it, when, at
-// which desk, and the version to build next), and no second pack of that version is kept.
-import { join } from 'node:path';
+// which desk, and the version to build next), and no second pack of that version is kept. On a
+// file, or on the test server in the store-postgres project.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoardPackError } from '../../shared/errors';
 import { issuePack, listIssuedPacks } from '../../electron/pack/index';
 import { openStore, type Store } from '../../electron/store/store';
-import { countRows, tempDir } from '../fixtures/databases';
+import { countRowsIn, newDatabaseLocation, tempDir } from '../fixtures/databases';
 
 const AT = '2007-10-10T14:05:00.000Z';
 const ISSUED_BY_JO =
   /^Version 1 of this pack was issued at \d\d:\d\d on SVB-LAPTOP by Jo Bloggs; build again to issue version 2\.$/;
 
-let path: string;
+let location: string;
 let secretariat: Store;
 let laptop: Store;
 let meetingId: number;
 
 beforeEach(async () => {
-  path = join(tempDir(), 'board.db');
+  location = await newDatabaseLocation(tempDir(), 'board.db');
   const clock = () => new Date(AT);
-  secretariat = await openStore(path, { clock, desk: 'SVB-DESK-1/aaaaaa' });
-  laptop = await openStore(path, { clock, desk: 'SVB-LAPTOP/bbbbbb' });
+  secretariat = await openStore(location, { clock, desk: 'SVB-DESK-1/aaaaaa' });
+  laptop = await openStore(location, { clock, desk: 'SVB-LAPTOP/bbbbbb' });
   meetingId = (
     await secretariat.meetings.create(
       { title: 'Serious Violence Strategy Board', heldAt: '2007-10-18T10:00', reportingMonth: '2007-09' },
@@ -46,7 +46,8 @@ async function refusal(issuing: Promise<unknown>): Promise<BoardPackError> {
   return error;
 }
 
-const issuedRows = () => countRows(path, 'SELECT count(*) FROM issued_packs WHERE meeting_id = ?', meetingId);
+const issuedRows = () =>
+  countRowsIn(secretariat, 'SELECT count(*) FROM issued_packs WHERE meeting_id = ?', meetingId);
 
 describe('two desks issuing the same version of a pack', () => {
   it('issues it from the first desk and refuses the second in words, keeping one version 1', async () => {
@@ -62,7 +63,9 @@ describe('two desks issuing the same version of a pack', () => {
     expect((await listIssuedPacks(secretariat, meetingId)).map((p) => [p.version, p.issuedBy])).toEqual([
       [1, 'Jo Bloggs'],
     ]);
-    expect(countRows(path, "SELECT count(*) FROM audit_log WHERE action = 'pack.issue'")).toBe(1);
+    expect(await countRowsIn(secretariat, "SELECT count(*) FROM audit_log WHERE action = 'pack.issue'")).toBe(
+      1,
+    );
   });
 
   it('lets the unique version decide when both desks built the same version at once', async () => {
@@ -85,7 +88,7 @@ describe('two desks issuing the same version of a pack', () => {
     );
     expect(refused.code).toBe('edit_conflict');
     expect(refused.message).toMatch(ISSUED_BY_JO);
-    expect(issuedRows()).toBe(1);
+    expect(await issuedRows()).toBe(1);
     expect((await secretariat.packs.latest(meetingId))?.sha256).toBe(first.sha256);
   });
 
