@@ -14,7 +14,7 @@ import { openStore } from '../../electron/store/store';
 import { inspectBackup } from '../../electron/store/backups';
 import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrate';
 import { acceptedUpdate, APP_NOW, boardMeeting, openTestApp, type TestApp } from '../fixtures/appServices';
-import { onPostgres } from '../fixtures/databases';
+import { locationOf, onPostgres } from '../fixtures/databases';
 import { indicatorsExamples } from './contract.indicators';
 import { papersExamples } from './contract.papers';
 import { chaseExamples } from './contract.chase';
@@ -1118,13 +1118,16 @@ const examples: { [M in MethodName]: Example } = {
     behaviour:
       'tells a desk the kinds of record another desk changed on the same database, and not its own changes',
     run: async () => {
-      // Two stores on one file are two desks: each run of the app marks its audit rows as its own.
-      const otherDesk = createServices(await openStore(app.store.path, { clock: () => new Date(APP_NOW) }), {
-        door: 'test',
-        version: '9.9.9',
-        defaultActor: 'Desk B',
-        log: (context, error) => app.logged.push([context, error]),
-      });
+      // Two stores on one database are two desks: each run of the app marks its audit rows as its own.
+      const otherDesk = createServices(
+        await openStore(await locationOf(app.store), { clock: () => new Date(APP_NOW) }),
+        {
+          door: 'test',
+          version: '9.9.9',
+          defaultActor: 'Desk B',
+          log: (context, error) => app.logged.push([context, error]),
+        },
+      );
       const callB = async (method: unknown, input: unknown) => {
         const result = await dispatch(otherDesk, method, input);
         if (!result.ok) throw new Error(`${String(method)} refused: ${result.error.message}`);
