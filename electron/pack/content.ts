@@ -75,6 +75,7 @@ export interface CanvasLine {
   y2: number;
   lineColor?: string;
   lineWidth?: number;
+  lineCap?: 'butt' | 'round' | 'square';
   dash?: Dash;
 }
 export interface CanvasPolyline {

@@ -3,7 +3,8 @@
 // 2,000 objectives + 24 demo months), switching strand in the updates grid, and an autosave round
 // trip; and the Performance screen at 500 indicators, beside the dashboard in the same run.
 // Goals: dashboard interactive < 1 s; strand switch and autosave round trip < 100 ms at 2,000 objectives;
-// the Performance screen interactive < 1 s at 500 indicators.
+// the Performance screen interactive < 1 s at 500 indicators (its first screenful drawn; every row
+// follows in the next render, timed too).
 // UI_BENCH_ONLY=performance times the Performance screen alone.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -26,11 +27,13 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function report(label: string, values: number[], goal: number): void {
+/** A figure's median and worst run, against its goal when the issue set one. */
+function report(label: string, values: number[], goal: number | null): void {
   const m = median(values);
   const worst = Math.max(...values);
+  const against = goal === null ? '' : `  goal < ${goal} ms  ${m < goal ? 'ok' : 'OVER'}`;
   console.log(
-    `${label.padEnd(58)} median ${m.toFixed(0).padStart(5)} ms  worst ${worst.toFixed(0).padStart(5)} ms  goal < ${goal} ms  ${m < goal ? 'ok' : 'OVER'}`,
+    `${label.padEnd(58)} median ${m.toFixed(0).padStart(5)} ms  worst ${worst.toFixed(0).padStart(5)} ms${against}`,
   );
 }
 
@@ -142,26 +145,38 @@ async function performanceScreen(browser: Browser, dir: string): Promise<void> {
   console.log(
     `\nBuilt-in plan + 24 demo months, ${INDICATORS} indicators × ${FIGURE_MONTHS} months of figures`,
   );
-  const timed = async (hash: string, ready: string) => {
+  // Milliseconds from page load to each selector in turn.
+  const timed = async (hash: string, selectors: string[]) => {
     const page = await context.newPage();
     const t0 = performance.now();
     await page.goto(`${bridge.url}${hash}`);
-    await page.waitForSelector(ready, { timeout: 30_000 });
-    const took = performance.now() - t0;
+    const took: number[] = [];
+    for (const selector of selectors) {
+      await page.waitForSelector(selector, { timeout: 30_000 });
+      took.push(performance.now() - t0);
+    }
     await page.close();
     return took;
   };
+  const list = '[data-testid="indicator-list"]';
+  const screenSelectors = ['[data-ready="performance"]', `${list}[data-complete="true"]`];
   try {
     const home: number[] = [];
     const screen: number[] = [];
-    await timed('#/performance', '[data-ready="performance"]');
+    const everyRow: number[] = [];
+    await timed('#/performance', screenSelectors);
     for (let run = 0; run < RUNS; run++) {
-      home.push(await timed('#/home', '[data-ready="dashboard"]'));
-      screen.push(await timed('#/performance', '[data-ready="performance"]'));
+      home.push((await timed('#/home', ['[data-ready="dashboard"]']))[0]);
+      const [first, all] = await timed('#/performance', screenSelectors);
+      screen.push(first);
+      everyRow.push(all);
     }
     report('page load → dashboard interactive', home, 1000);
     report(`page load → Performance screen interactive (${INDICATORS} indicators)`, screen, 1000);
-    console.log(`Performance screen / dashboard, same run: ${(median(screen) / median(home)).toFixed(2)}×`);
+    report('page load → Performance screen, every row drawn', everyRow, null);
+    console.log(
+      `Performance screen / dashboard, same run: interactive ${(median(screen) / median(home)).toFixed(2)}×, every row drawn ${(median(everyRow) / median(home)).toFixed(2)}×`,
+    );
   } finally {
     await context.close();
     await bridge.close();

@@ -102,7 +102,9 @@ describe('performance screen', () => {
   it('lists every indicator with its words, and a measure that is not counted with its note', async () => {
     const { page, store } = app;
     await app.goto('#/performance');
-    await page.waitForSelector('[data-ready="performance"]');
+    await page.waitForSelector(
+      '[data-ready="performance"] [data-testid="indicator-list"][data-complete="true"]',
+    );
     const refs = await page.$$eval('[data-testid="indicator-list"] tr[data-ref]', (rows) =>
       rows.map((r) => r.getAttribute('data-ref')),
     );
@@ -122,7 +124,81 @@ describe('performance screen', () => {
     const count = await page.waitForSelector('dd[data-figure="concern"] a[href="#/performance"]');
     expect(await count.textContent()).toMatch(/^1 indicator with special cause for concern/);
     await count.click();
-    await page.waitForSelector('[data-ready="performance"]');
+    await page.waitForSelector(
+      '[data-ready="performance"] [data-testid="indicator-list"][data-complete="true"]',
+    );
     expect(await page.textContent('tr[data-ref="S6.M2"]')).toContain('Special cause: concern');
+  });
+
+  it('draws a long list a screenful first, then every row, each reached by Tab in a table, axe clean', async () => {
+    const { page, store } = app;
+    for (let n = 1; n <= 60; n++) {
+      const added = await store.indicators.add(
+        {
+          title: `Knife-enabled robbery in borough ${n}`,
+          outcome: null,
+          strand: 7,
+          unit: 'count',
+          per: null,
+          better: 'lower',
+          target: null,
+          source: '',
+          notes: [],
+        },
+        '2008-03-20T09:00:00Z',
+        'Test',
+      );
+      await store.indicators.setFigure(
+        {
+          ref: added.ref,
+          month,
+          value: 40 + n,
+          numerator: null,
+          denominator: null,
+          note: '',
+          source: 'typed',
+          author: 'Test',
+        },
+        '2008-03-20T09:00:00Z',
+      );
+    }
+    const all = (await store.indicators.list({})).map((i) => i.ref);
+    expect(all.length).toBeGreaterThan(80);
+    await app.goto('#/home');
+    await page.waitForSelector('[data-ready="dashboard"]');
+    // How many rows are drawn when the screen says it is ready: the first screenful, not all.
+    await page.evaluate(`(() => {
+      window.rowsAtReady = null;
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('[data-ready="performance"]')) return;
+        window.rowsAtReady = document.querySelectorAll('[data-testid="indicator-list"] tr[data-ref]').length;
+        observer.disconnect();
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    })()`);
+    await app.goto('#/performance');
+    const list = '[data-testid="indicator-list"]';
+    await page.waitForSelector(`[data-ready="performance"] ${list}[data-complete="true"]`);
+    const firstDrawn = await page.evaluate('window.rowsAtReady');
+    expect(firstDrawn).toBeGreaterThan(0);
+    expect(firstDrawn).toBeLessThan(all.length);
+    const rows = await page.$$eval(`${list} tr[data-ref]`, (trs) =>
+      trs.map((r) => r.getAttribute('data-ref')),
+    );
+    expect(rows.sort()).toEqual([...all].sort());
+    // The last indicator is a link in a row header of its group's table, reached by Tab alone.
+    const last = all.at(-1) ?? '';
+    await page.focus(`${list} tr[data-ref="${all[0]}"] a`);
+    await tabTo(page, `${list} tr[data-ref="${last}"] th[scope="row"] a`, 400);
+    const table = await page.evaluate(
+      (ref) =>
+        document.activeElement
+          ?.closest(`tr[data-ref="${ref}"]`)
+          ?.closest('table')
+          ?.querySelectorAll('th[scope="col"]').length,
+      last,
+    );
+    expect(table).toBe(5);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

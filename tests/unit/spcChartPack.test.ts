@@ -77,6 +77,19 @@ describe('the pack’s SPC chart', () => {
     expect(markShape('common_cause', 10, 10).type).toBe('ellipse');
   });
 
+  it('draws a common-cause month as a round dot: a stroke of no length as wide as the circle', () => {
+    const marks = chartMarks(knifeCrime(), frame).filter((m) => m.variation === 'common_cause');
+    expect(marks.length).toBeGreaterThan(10);
+    const circle = markShape('common_cause', 0, 0);
+    if (circle.type !== 'ellipse') throw new Error('a common-cause mark is a circle');
+    for (const { shape } of marks) {
+      expect(shape).toMatchObject({ type: 'line', lineCap: 'round', lineColor: circle.color });
+      if (shape.type !== 'line') continue;
+      expect([shape.x2 - shape.x1, shape.y2 - shape.y1]).toEqual([0, 0]);
+      expect(shape.lineWidth).toBe(2 * circle.r1);
+    }
+  });
+
   it('draws the target, a segment break and trial limits in their own strokes', () => {
     const chart = spcChart({
       firstMonth: '2007-04',

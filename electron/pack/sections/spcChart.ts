@@ -141,6 +141,25 @@ export function markShape(variation: Variation, x: number, y: number, scale = 1)
   };
 }
 
+/**
+ * A common-cause month in a plot: a stroke of no length with round ends, which a PDF reader draws
+ * as a filled circle (ISO 32000-1, 8.5.3.2), the same as markShape's. Most months are common
+ * cause, and as an ellipse each was four curves: two thirds of a chart page's drawing, every one of
+ * them compressed with the page.
+ */
+export function commonCauseDot(x: number, y: number): CanvasShape {
+  return {
+    type: 'line',
+    x1: x,
+    y1: y,
+    x2: x,
+    y2: y,
+    lineWidth: r2(2 * COMMON_RADIUS),
+    lineCap: 'round',
+    lineColor: VARIATION_COLOURS.common_cause,
+  };
+}
+
 export interface ChartMark {
   month: number;
   variation: Variation;
@@ -157,7 +176,9 @@ function marksAt(chart: SpcChart, scale: ChartScale): ChartMark[] {
   chart.values.forEach((v, i) => {
     const variation = chart.variation[i];
     if (v === null || variation === null) return;
-    marks.push({ month: i, variation, shape: markShape(variation, scale.x(i), scale.y(v)) });
+    const [x, y] = [scale.x(i), scale.y(v)];
+    const shape = variation === 'common_cause' ? commonCauseDot(x, y) : markShape(variation, x, y);
+    marks.push({ month: i, variation, shape });
   });
   return [
     ...marks.filter((m) => m.variation === 'common_cause'),

@@ -1,6 +1,6 @@
 // Every indicator, grouped by key outcome and strand: a sparkline, the latest figure, its variation
 // and the target's assurance in words and marks. A measure that is not counted shows its note.
-import { memo } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import type { IndicatorListItem } from '../../../shared/contractIndicators';
 import { monthLabel } from '../../../shared/months';
 import { formatFigure } from '../../../shared/spcWords';
@@ -10,10 +10,39 @@ import type { IndicatorGroup } from './groups';
 import { ListSparkline } from './ListSparkline';
 import { AssuranceWords, VariationWords } from './VariationWords';
 
+/** Rows drawn in the first frame; the rest follow straight after, in a render that gives way to input. */
+const FIRST_ROWS = 40;
+
+/** Each group with its first rows, up to `limit` rows in all; groups past the limit are left out. */
+function drawnGroups<T>(groups: IndicatorGroup<T>[], limit: number): IndicatorGroup<T>[] {
+  const drawn: IndicatorGroup<T>[] = [];
+  let left = limit;
+  for (const group of groups) {
+    if (left <= 0) break;
+    drawn.push(group.items.length <= left ? group : { ...group, items: group.items.slice(0, left) });
+    left -= group.items.length;
+  }
+  return drawn;
+}
+
+/**
+ * Hundreds of indicators are thousands of elements: the first screenful is drawn at once and the
+ * rest in the next render, which React interrupts for a key press or a click. `key` the list by
+ * what it shows, so that other data is drawn the same way.
+ */
 export function IndicatorList({ groups }: { groups: IndicatorGroup<IndicatorListItem>[] }) {
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  const complete = limit >= groups.reduce((n, g) => n + g.items.length, 0);
+  useEffect(() => {
+    if (!complete) startTransition(() => setLimit(Number.MAX_SAFE_INTEGER));
+  }, [complete]);
   return (
-    <div className="indicator-groups" data-testid="indicator-list">
-      {groups.map((group) => (
+    <div
+      className="indicator-groups"
+      data-testid="indicator-list"
+      data-complete={complete ? 'true' : 'false'}
+    >
+      {drawnGroups(groups, limit).map((group) => (
         <section key={group.id} className="card indicator-group" aria-labelledby={`group-${group.id}`}>
           <div className="card-head">
             <h2 id={`group-${group.id}`}>{group.title}</h2>

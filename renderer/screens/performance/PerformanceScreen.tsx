@@ -60,7 +60,9 @@ function ListView() {
       <ErrorMessage text={list.error} />
       {!list.data && !list.error && <Loading what="the indicators" />}
       {list.data && list.data.length === 0 && <p className="muted">No indicators yet. Add one above.</p>}
-      {list.data && <IndicatorList groups={groupIndicators(list.data, (i) => i.indicator, plan)} />}
+      {list.data && (
+        <IndicatorList key={month} groups={groupIndicators(list.data, (i) => i.indicator, plan)} />
+      )}
     </section>
   );
 }
