@@ -45,7 +45,7 @@ describe('postgresFailure', () => {
   it("names the server's own refusals, and leaves a constraint to the repositories", () => {
     expect(failure(pgError('53100'))).toBe('disk_full');
     expect(failure(pgError('25006'))).toBe('read_only');
-    expect(failure(pgError('28P01'))).toBe('unreadable');
+    expect(failure(pgError('28P01'))).toBe('access_refused');
     expect(failure(pgError('3D000'))).toBe('not_found');
     expect(failure(pgError('53300'))).toBe('busy');
     expect(failure(pgError('40001'))).toBe('busy');
