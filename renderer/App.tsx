@@ -1,6 +1,6 @@
 // The application frame: skip link, header with the board and the reporting month, the persistent
 // navigation, and the current screen in <main>. Every screen is one hash route away.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useApp } from './state/app';
 import { onMenuCommand } from './api';
 import { useRoute, type Screen } from './state/route';
@@ -92,9 +92,11 @@ export function App() {
   }, []);
 
   // Moving to another screen moves focus to its content, so keyboard and screen-reader users
-  // start reading where the page changed rather than at the top of the navigation.
+  // start reading where the page changed rather than at the top of the navigation. A layout effect,
+  // so the focus moves in the same task as the new screen is drawn: a key pressed just after (Ctrl+K)
+  // is not undone by a focus that lands late.
   const shown = useRef(screen);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (shown.current === screen) return;
     shown.current = screen;
     mainRef.current?.focus();
@@ -110,7 +112,7 @@ export function App() {
       <Header />
       <div className="app-body">
         <Navigation />
-        <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+        <main id="main" ref={mainRef} tabIndex={-1} className="app-main" data-screen={screen}>
           <UnreachableBanner />
           {loadError ? (
             <p className="error-message" role="alert">

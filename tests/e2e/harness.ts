@@ -95,10 +95,13 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
     dbPath,
     clock,
     store: bridge.services.store,
+    /** Moves to a screen and waits until it is drawn (and the focus has moved to it). */
     async goto(hash: string) {
       await page.evaluate((h) => {
         window.location.hash = h;
       }, hash);
+      const screen = hash.replace(/^#\/?/, '').split('/')[0] || 'home';
+      await page.waitForSelector(`#main[data-screen="${screen}"]`);
     },
     async close() {
       await browser.close();
