@@ -6,6 +6,7 @@ import { ApiError, call } from '../api';
 import { useSession } from './session';
 import { messageOf, showError } from './notices';
 import { openingMonth } from './openingMonth';
+import { resumeChanges } from './changesPoller';
 
 type Months = MethodOutput<'months.list'>;
 interface AppState {
@@ -58,6 +59,7 @@ export const useApp = create<AppState>((set, get) => ({
         loadError: null,
         awaitingDatabase: false,
       });
+      resumeChanges();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'no_database') {
         set({ awaitingDatabase: true });

@@ -1,12 +1,16 @@
 // One poller per window asks the database what other desks have changed (app.changes) every few
 // seconds while the window is visible, never two asks at once, and tells the screens that show
 // those kinds of record. It also says when the database answers again after it could not be
-// reached, which lowers the banner and retries a waiting autosave.
+// reached, which lowers the banner and retries a waiting autosave. While the server cannot be reached
+// it asks less and less often (3 s, 6 s, 12 s … up to 30 s), and with no database open (the app
+// waiting at start-up for a shared database's password) it does not ask until one opens.
 import type { AuditEntity } from '../../shared/auditEntities';
 import { tryCall } from '../api';
 import { useConnection } from './connection';
 
 export const DEFAULT_CHANGES_EVERY_MS = 3000;
+/** The longest wait between two asks of a server that does not answer: ten intervals, at most 30 s. */
+export const UNREACHABLE_MAX_WAIT_MS = 30_000;
 /**
  * A setting in the window's local storage: how often to ask, in milliseconds (250 to 60000). For a
  * desk that wants others' work sooner or later than every 3 seconds, and for the browser tests.
@@ -37,6 +41,22 @@ let since = 0;
 let timer: number | undefined;
 let asking = false;
 let running = false;
+/** Asks in a row that found the server unreachable: each doubles the wait, up to 30 s. */
+let unanswered = 0;
+/** No database open: nothing to ask until one is (resumeChanges). */
+let noDatabase = false;
+
+/**
+ * How long to wait before the next ask: the usual interval after an answer and after the first ask
+ * unanswered, then doubled for each further one in a row (3 s, 6 s, 12 s, 24 s, 30 s …), up to ten
+ * intervals and never past 30 s (a desk asking every 60 s waits its 60 s).
+ */
+export function waitBeforeAsking(every: number, unansweredInARow: number): number {
+  if (unansweredInARow <= 1) return every;
+  const doubled = every * 2 ** Math.min(unansweredInARow - 1, 16);
+  const longest = Math.min(UNREACHABLE_MAX_WAIT_MS, every * 10);
+  return Math.max(every, Math.min(longest, doubled));
+}
 
 export function listenForChanges(listener: ChangesListener): () => void {
   listeners.add(listener);
@@ -52,23 +72,28 @@ function tell(changed: readonly string[]): void {
 }
 
 function askLater(): void {
-  if (!running || timer !== undefined || document.visibilityState !== 'visible') return;
-  timer = window.setTimeout(() => void ask(), changesEveryMs());
+  if (!running || noDatabase || timer !== undefined || document.visibilityState !== 'visible') return;
+  timer = window.setTimeout(() => void ask(), waitBeforeAsking(changesEveryMs(), unanswered));
 }
 
 async function ask(): Promise<void> {
   window.clearTimeout(timer);
   timer = undefined;
-  if (asking || !running) return;
+  if (asking || !running || noDatabase) return;
   asking = true;
   try {
-    // A failed ask changes nothing here: 'unreachable' raises the banner (api.ts) and the next ask
-    // tries again from the same place.
+    // A failed ask keeps its place: 'unreachable' raises the banner (api.ts) and the next ask,
+    // later each time, tries again from the same place.
     const result = await tryCall('app.changes', { since });
     if (result.ok) {
       since = result.value.last;
+      unanswered = 0;
       useConnection.getState().answered();
       tell(result.value.entities);
+    } else if (result.error.code === 'unreachable') {
+      unanswered += 1;
+    } else if (result.error.code === 'no_database') {
+      noDatabase = true;
     }
   } finally {
     asking = false;
@@ -85,9 +110,18 @@ function onVisibility(): void {
   }
 }
 
+/** A database is open again (the app loaded one): ask at once, if asking had stopped for want of one. */
+export function resumeChanges(): void {
+  if (!noDatabase) return;
+  noDatabase = false;
+  void ask();
+}
+
 /** Starts asking (the application frame does, once); returns a function that stops. */
 export function startChangesPoller(): () => void {
   running = true;
+  noDatabase = false;
+  unanswered = 0;
   document.addEventListener('visibilitychange', onVisibility);
   void ask();
   return () => {
