@@ -32,5 +32,10 @@ export function whenReachable(key: string, run: () => void): void {
   waiting.set(key, run);
 }
 
+/** What waited under `key` no longer needs to (it was done another way). */
+export function forgetWhenReachable(key: string): void {
+  waiting.delete(key);
+}
+
 export const UNREACHABLE_BANNER =
   'The shared database cannot be reached. Nothing you typed is lost: it is kept here and saved when the database answers again.';

@@ -1,10 +1,13 @@
 // The figures grid of one strand or key outcome: the months × indicators from the handler, the
-// refusal tied to each cell, and a count of saves so the chart and the list beside it reload.
+// refusal tied to each cell, and a count of saves so the chart and the list beside it reload. A
+// figure the shared database could not take stays in its cell and is saved when it answers.
 import { create } from 'zustand';
 import type { IndicatorGrid } from '../../shared/contractIndicators';
 import type { ReportingMonth } from '../../shared/months';
 import { call } from '../api';
 import { messageOf } from './notices';
+import { forgetWhenReachable } from './connection';
+import { waitForDatabase } from './saveWhenReachable';
 import type { TypedFigure } from '../screens/performance/figureInput';
 
 export interface GridGroup {
@@ -57,11 +60,13 @@ export const useFigureGrid = create<FigureGridState>((set, get) => ({
     set({ saving: { ...get().saving, [at]: true } });
     try {
       await call('indicators.setFigure', { ref, month, ...figure });
+      forgetWhenReachable(`figure:${at}`);
       get().refuse(ref, month, null);
       set({ grid: withCell(get().grid, ref, month, figure), saves: get().saves + 1 });
       return true;
     } catch (error) {
-      get().refuse(ref, month, messageOf(error));
+      const waiting = waitForDatabase(`figure:${at}`, error, () => void get().save(ref, month, figure));
+      get().refuse(ref, month, waiting ?? messageOf(error));
       return false;
     } finally {
       const saving = { ...get().saving };

@@ -28,7 +28,9 @@ export function ActionTracker({ action: a, onChanged, onRemoved }: Props) {
   const [reason, setReason] = useState('');
   const [confirmDue, setConfirmDue] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { run, refused, settle, error } = useActionChange(a.version, setConfirmDue);
+  const { run, refused, settle, error } = useActionChange(a.version, setConfirmDue, (change) =>
+    changes[change].make(),
+  );
 
   async function save(confirmEarlyDue = false, from?: number) {
     setConfirmDue(null);

@@ -1,6 +1,7 @@
 // The agenda builder: edit, reorder (Move up / Move down), link an item to a pack section, add and
 // remove items, then save the whole agenda in one go, from the agenda version the edits started
-// from: if another desk saved the agenda first, both versions are shown to choose from.
+// from: if another desk saved the agenda first, both versions are shown to choose from. A save the
+// shared database could not take waits for it with the agenda as edited, and is made when it answers.
 import { useEffect, useRef, useState } from 'react';
 import type { AgendaItem, Paper } from '../../../shared/contract';
 import { call } from '../../api';
@@ -11,6 +12,7 @@ import { AgendaConflict } from './AgendaConflict';
 import { AgendaRow, type Item } from './AgendaRow';
 import { useRoute } from '../../state/route';
 import { forgetAgenda, keepAgenda, unsavedAgenda } from '../../state/unsavedAgenda';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 
 let nextKey = 1;
 
@@ -39,17 +41,19 @@ export function AgendaBuilder({
   const [conflict, setConflict] = useState<{ message: string; theirs: AgendaItem[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const show = useNotices((s) => s.show);
+  const server = useSaveWhenReachable(() => save());
 
   // Leaving the meeting with changes not saved saves them, so the pack never silently uses an
   // older agenda; a refusal says so and the changes stay in this window for the next visit. Watched
   // on the route rather than on unmounting, which a reload of the meeting also does.
-  const latest = useRef({ items, dirty, base });
-  latest.current = { items, dirty, base };
+  // A save waiting for the shared database to answer is made then, wherever the person is.
+  const latest = useRef({ items, dirty, base, waiting: server.waiting });
+  latest.current = { items, dirty, base, waiting: server.waiting };
   useEffect(
     () =>
       useRoute.subscribe((route) => {
         const here = route.screen === 'meetings' && route.parts[0] === String(meetingId);
-        if (here || !latest.current.dirty) return;
+        if (here || !latest.current.dirty || latest.current.waiting) return;
         latest.current.dirty = false;
         void saveOnLeaving(meetingId, latest.current.items, latest.current.base);
       }),
@@ -88,9 +92,10 @@ export function AgendaBuilder({
     if (!result.ok) {
       const { code, message, current } = result.error;
       if (code === 'edit_conflict' && current) setConflict({ message, theirs: current });
-      else setError(message);
+      else setError(server.waitIfUnreachable(result.error) ?? message);
       return;
     }
+    server.saved();
     latest.current.dirty = false;
     setDirty(false);
     forgetAgenda(meetingId);

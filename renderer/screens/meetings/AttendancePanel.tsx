@@ -1,6 +1,7 @@
 // Attendance from the roster: each person is present, sent apologies, absent, or represented by a
 // named deputy, and in one of those only (a select per person cannot be two); visitors are added
-// by name. The chairs are present by chairing.
+// by name. The chairs are present by chairing. A save the shared database could not take waits for
+// it with every choice kept, and is made when it answers.
 import { useState, type FormEvent } from 'react';
 import type { Meeting, Person } from '../../../shared/contract';
 import { call } from '../../api';
@@ -8,6 +9,7 @@ import { ErrorMessage } from '../../components/EmptyState';
 import { useRoster } from '../../components/PersonField';
 import { TableScroll } from '../../components/TableScroll';
 import { messageOf, useNotices } from '../../state/notices';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 
 type State = '' | 'present' | 'apologies' | 'absent' | 'represented';
 interface Row {
@@ -65,9 +67,15 @@ export function AttendancePanel({ meeting, onSaved }: { meeting: Meeting; onSave
   const set = (i: number, change: Partial<Row>) =>
     setEdited(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
 
-  async function save(event: FormEvent) {
+  const server = useSaveWhenReachable(() => save());
+
+  function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    void save();
+  }
+
+  async function save() {
     const named = (state: State) => rows.filter((r) => r.state === state);
     try {
       await call('meetings.setAttendance', {
@@ -86,16 +94,18 @@ export function AttendancePanel({ meeting, onSaved }: { meeting: Meeting; onSave
           .map((v) => v.trim())
           .filter(Boolean),
       });
+      server.saved();
+      setError(null);
       setEdited(null);
       show('success', 'Attendance saved.');
       await onSaved();
     } catch (e) {
-      setError(messageOf(e));
+      setError(server.waitIfUnreachable(e) ?? messageOf(e));
     }
   }
 
   return (
-    <form onSubmit={save} aria-labelledby="attendance-title">
+    <form onSubmit={submit} aria-labelledby="attendance-title">
       <h3 id="attendance-title">Attendance</h3>
       <p className="small muted">
         Chairing: {meeting.chairs.join('; ') || 'no chair named'}. Everyone else on the roster is listed once,

@@ -1,10 +1,9 @@
 // One meeting: details and attendance, the agenda builder, minutes and decisions per item, and the
 // actions arising.
-import { useState } from 'react';
 import { dateLabel, monthLabel } from '../../../shared/months';
 import { call } from '../../api';
 import { ErrorMessage, Loading } from '../../components/EmptyState';
-import { messageOf, useNotices } from '../../state/notices';
+import { useNotices } from '../../state/notices';
 import { hrefFor } from '../../state/route';
 import { useResource } from '../../state/resource';
 import { ActionsArising } from './ActionsArising';
@@ -27,7 +26,6 @@ export function MeetingDetailView({ id }: { id: number }) {
   const detail = useResource(`meeting:${id}`, () => call('meetings.get', { id }));
   const papers = useResource(`papers:${id}`, () => call('papers.list', { meetingId: id }));
   const show = useNotices((s) => s.show);
-  const [formError, setFormError] = useState<string | null>(null);
   const d = detail.data;
   useExternalChanges(['meeting', 'board_action', 'person'], detail.reload, {
     editing: () => typedFields(REDRAWN).length > 0 || hasUnsavedAgenda(id),
@@ -35,15 +33,24 @@ export function MeetingDetailView({ id }: { id: number }) {
   useExternalChanges(['paper'], papers.reload);
   useScreenTitle(d ? `Meeting of ${dateLabel(d.meeting.heldAt)}` : 'Meeting');
 
+  // Attendance is the attendance panel's: the details are saved with the attendance the database
+  // holds now, not as it was when the form was drawn (an attendance save made since, by this desk
+  // or another, or waiting with it for the server to answer, is not undone).
   async function saveDetails(fields: MeetingFields) {
-    try {
-      await call('meetings.update', { id, ...fields });
-      setFormError(null);
-      show('success', 'Meeting details saved.');
-      await detail.reload();
-    } catch (e) {
-      setFormError(messageOf(e));
-    }
+    const { meeting } = await call('meetings.get', { id });
+    const { members, attendees, apologies, absent, represented, visitors } = meeting;
+    await call('meetings.update', {
+      id,
+      ...fields,
+      members,
+      attendees,
+      apologies,
+      absent,
+      represented,
+      visitors,
+    });
+    show('success', 'Meeting details saved.');
+    await detail.reload();
   }
 
   return (
@@ -84,7 +91,6 @@ export function MeetingDetailView({ id }: { id: number }) {
               key={JSON.stringify(d.meeting)}
               initial={d.meeting}
               submitLabel="Save details"
-              error={formError}
               onSubmit={saveDetails}
             />
             <AttendancePanel

@@ -1,11 +1,14 @@
 // A meeting's details and its chairs (one per line); who else attended is set from the roster in
-// the attendance panel, and passed through here unchanged.
+// the attendance panel, and passed through here unchanged. A save the shared database could not
+// take waits for it with the fields as typed, and is made when it answers.
 import { useState, type FormEvent } from 'react';
 import type { Meeting } from '../../../shared/contract';
 import { monthLabel } from '../../../shared/months';
 import { ErrorMessage } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
 import { InputField } from '../../components/InputField';
+import { messageOf } from '../../state/notices';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 
 export interface MeetingFields {
   title: string;
@@ -30,11 +33,11 @@ const lines = (text: string) =>
 interface Props {
   initial: Meeting | MeetingFields;
   submitLabel: string;
-  error: string | null;
-  onSubmit(fields: MeetingFields): void;
+  /** Saves the fields; a refusal is thrown (an ApiError), and said above them. */
+  onSubmit(fields: MeetingFields): Promise<void>;
 }
 
-export function MeetingForm({ initial, submitLabel, error, onSubmit }: Props) {
+export function MeetingForm({ initial, submitLabel, onSubmit }: Props) {
   const months = useApp((s) => s.months);
   const [f, setF] = useState({
     title: initial.title,
@@ -44,7 +47,28 @@ export function MeetingForm({ initial, submitLabel, error, onSubmit }: Props) {
     chairs: initial.chairs.join('\n'),
   });
   const [whenError, setWhenError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const set = (change: Partial<typeof f>) => setF({ ...f, ...change });
+  const server = useSaveWhenReachable(() => save());
+
+  async function save() {
+    try {
+      await onSubmit({
+        ...f,
+        chairs: lines(f.chairs),
+        members: initial.members,
+        attendees: initial.attendees,
+        apologies: initial.apologies,
+        absent: initial.absent ?? [],
+        represented: initial.represented ?? [],
+        visitors: initial.visitors ?? [],
+      });
+      server.saved();
+      setError(null);
+    } catch (e) {
+      setError(server.waitIfUnreachable(e) ?? messageOf(e));
+    }
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -55,16 +79,7 @@ export function MeetingForm({ initial, submitLabel, error, onSubmit }: Props) {
       return;
     }
     setWhenError(null);
-    onSubmit({
-      ...f,
-      chairs: lines(f.chairs),
-      members: initial.members,
-      attendees: initial.attendees,
-      apologies: initial.apologies,
-      absent: initial.absent ?? [],
-      represented: initial.represented ?? [],
-      visitors: initial.visitors ?? [],
-    });
+    void save();
   }
 
   const people: [keyof typeof f, string][] = [['chairs', 'Chairs']];

@@ -1,9 +1,11 @@
-// One recorded minute or decision, corrected or removed in place until the minutes are approved.
+// One recorded minute or decision, corrected or removed in place until the minutes are approved. A
+// correction the shared database could not take stays in its field and is saved when it answers.
 import { useState, type FormEvent } from 'react';
 import type { Minute } from '../../../shared/contract';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf, useNotices } from '../../state/notices';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 
 interface Props {
   minute: Minute;
@@ -20,24 +22,32 @@ export function MinuteItem({ minute: m, number, locked, onSaved }: Props) {
   const what = m.kind === 'decision' ? 'decision' : 'minute';
   const inputId = `minute-edit-${m.id}`;
 
-  async function change(work: () => Promise<unknown>, done: string) {
+  const server = useSaveWhenReachable(() => correct());
+
+  async function change(work: () => Promise<unknown>, done: string, wait = false) {
     setError(null);
     try {
       await work();
+      if (wait) server.saved();
       setEditing(false);
       show('success', done);
       await onSaved();
     } catch (e) {
-      setError(messageOf(e));
+      setError((wait ? server.waitIfUnreachable(e) : null) ?? messageOf(e));
     }
+  }
+
+  function correct() {
+    return change(
+      () => call('meetings.editMinute', { minuteId: m.id, text }),
+      `The ${what} ${number} was corrected.`,
+      true,
+    );
   }
 
   function save(event: FormEvent) {
     event.preventDefault();
-    void change(
-      () => call('meetings.editMinute', { minuteId: m.id, text }),
-      `The ${what} ${number} was corrected.`,
-    );
+    void correct();
   }
 
   return (

@@ -1,12 +1,14 @@
 // Minutes and decisions, started from the agenda: each item's heading is the place for its
 // minutes. They are corrected or removed until the next meeting approves them, then locked; the
 // "Minutes and actions of the last meeting" item is where this meeting approves the last one's.
+// A minute the shared database could not take stays in its field and is added when it answers.
 import { useState, type FormEvent } from 'react';
 import type { AgendaItem, Meeting, Minute, MinutesApproval } from '../../../shared/contract';
 import { dateLabel } from '../../../shared/months';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf } from '../../state/notices';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 import { ApproveMinutes } from './ApproveMinutes';
 import { MinuteItem } from './MinuteItem';
 
@@ -103,8 +105,9 @@ function AddMinute({
   const id = `minute-${item.id}`;
 
   const [textError, setTextError] = useState<string | null>(null);
+  const server = useSaveWhenReachable(() => add());
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     if (!text.trim()) {
@@ -113,12 +116,20 @@ function AddMinute({
       return;
     }
     setTextError(null);
+    void add();
+  }
+
+  async function add() {
+    // Emptied while the save waited for the database: nothing to add.
+    if (!text.trim()) return server.saved();
     try {
       await call('meetings.addMinute', { meetingId, agendaItemId: item.id, kind, text });
+      server.saved();
+      setError(null);
       setText('');
       await onSaved();
     } catch (e) {
-      setError(messageOf(e));
+      setError(server.waitIfUnreachable(e) ?? messageOf(e));
     }
   }
 

@@ -1,10 +1,9 @@
 // Planning a meeting: its agenda starts from the board's standing agenda.
-import { useState } from 'react';
 import { useResource } from '../../state/resource';
 import { Loading } from '../../components/EmptyState';
 import { call } from '../../api';
 import { useApp } from '../../state/app';
-import { messageOf, useNotices } from '../../state/notices';
+import { useNotices } from '../../state/notices';
 import { useRoute } from '../../state/route';
 import { useSession } from '../../state/session';
 import { MeetingForm, type MeetingFields } from './MeetingForm';
@@ -16,7 +15,6 @@ export function NewMeeting() {
   const month = useSession((s) => s.month) ?? '';
   const go = useRoute((r) => r.go);
   const show = useNotices((s) => s.show);
-  const [error, setError] = useState<string | null>(null);
   // A new meeting starts like the last one: same title, place, chairs and members.
   const meetings = useResource('meetings', () => call('meetings.list'));
   const last = [...(meetings.data ?? [])].sort((a, b) => b.heldAt.localeCompare(a.heldAt))[0];
@@ -32,15 +30,10 @@ export function NewMeeting() {
   };
 
   async function create(fields: MeetingFields) {
-    setError(null);
-    try {
-      const meeting = await call('meetings.create', { ...fields, useStandingAgenda: true });
-      show('success', 'Meeting planned. Its agenda starts from the standing agenda.');
-      await useApp.getState().load();
-      go('meetings', meeting.id);
-    } catch (e) {
-      setError(messageOf(e));
-    }
+    const meeting = await call('meetings.create', { ...fields, useStandingAgenda: true });
+    show('success', 'Meeting planned. Its agenda starts from the standing agenda.');
+    await useApp.getState().load();
+    go('meetings', meeting.id);
   }
 
   return (
@@ -55,7 +48,7 @@ export function NewMeeting() {
       </div>
       <div className="card">
         {meetings.data || meetings.error ? (
-          <MeetingForm initial={initial} submitLabel="Plan meeting" error={error} onSubmit={create} />
+          <MeetingForm initial={initial} submitLabel="Plan meeting" onSubmit={create} />
         ) : (
           <Loading what="the last meeting's details" />
         )}

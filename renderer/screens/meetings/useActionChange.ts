@@ -1,9 +1,12 @@
 // The changes an action's tracker makes, each from the version of the action the person saw: the
 // version moves on with each change the tracker makes; a change another desk got in first is kept
 // as refused, with their action, until the person keeps theirs or makes the change again over it.
-import { useState } from 'react';
+// A change the shared database could not take waits for it, the fields as typed, and is made again
+// (as the fields say then) when it answers.
+import { useRef, useState } from 'react';
 import type { BoardActionRecord, CallResult } from '../../../shared/contract';
 import { messageOf, useNotices } from '../../state/notices';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 
 export type ActionChange = 'edit' | 'note' | 'complete' | 'reopen' | 'remove';
 
@@ -16,11 +19,25 @@ export interface RefusedChange {
   theirs: BoardActionRecord;
 }
 
-export function useActionChange(version: number, onConfirm: (question: string) => void) {
+/**
+ * `remake` makes a change again as the fields say it now (the tracker's own buttons' work), for a
+ * change that waited for the database.
+ */
+export function useActionChange(
+  version: number,
+  onConfirm: (question: string) => void,
+  remake: (change: ActionChange) => Promise<unknown>,
+) {
   const show = useNotices((s) => s.show);
   const [base, setBase] = useState(version);
   const [refused, setRefused] = useState<RefusedChange | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const waiting = useRef(new Set<ActionChange>());
+  const server = useSaveWhenReachable(async () => {
+    const changes = [...waiting.current];
+    waiting.current.clear();
+    for (const change of changes) await remake(change);
+  });
 
   /** Makes a change (from `from`, else the version held); true when it was made. */
   async function run(
@@ -36,15 +53,18 @@ export function useActionChange(version: number, onConfirm: (question: string) =
       error: { code: 'unexpected', message: messageOf(e) },
     }));
     if (result.ok) {
+      waiting.current.delete(change);
+      if (waiting.current.size === 0) server.saved();
       setBase(result.value.version);
       show('success', done);
       await after();
       return true;
     }
     const { code, message, current } = result.error;
+    if (code === 'unreachable') waiting.current.add(change);
     if (code === 'needs_confirmation') onConfirm(message);
     else if (code === 'edit_conflict' && current) setRefused({ change, message, theirs: current });
-    else setError(message);
+    else setError(server.waitIfUnreachable(result.error) ?? message);
     return false;
   }
 

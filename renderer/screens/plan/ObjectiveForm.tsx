@@ -1,4 +1,5 @@
-// Adding an objective, or rewording one. The reference is given by the plan and never changes.
+// Adding an objective, or rewording one. The reference is given by the plan and never changes. A
+// save the shared database could not take waits for it with the fields as typed.
 import { useState, type FormEvent } from 'react';
 import type { ObjectiveWithStatus, PlanDetail } from '../../../shared/contract';
 import type { PlanYear } from '../../../shared/domain';
@@ -7,6 +8,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
 import { messageOf, useNotices } from '../../state/notices';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 
 interface Props {
   plan: PlanDetail;
@@ -28,9 +30,16 @@ export function ObjectiveForm({ plan, objective, onDone, onCancel }: Props) {
   const show = useNotices((s) => s.show);
   const idPrefix = objective ? `reword-${objective.ref}` : 'add';
 
-  async function onSubmit(event: FormEvent) {
+  const server = useSaveWhenReachable(() => save());
+
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
+    void save();
+  }
+
+  async function save() {
     if (!text.trim()) {
+      server.saved();
       setError('Write the objective as the plan should say it.');
       return;
     }
@@ -55,9 +64,11 @@ export function ObjectiveForm({ plan, objective, onDone, onCancel }: Props) {
           `${created.ref} added to strand ${created.strandNumber}, reporting from ${monthLabel(created.startMonth)}.`,
         );
       }
+      server.saved();
+      setError(null);
       await onDone();
     } catch (e) {
-      setError(messageOf(e));
+      setError(server.waitIfUnreachable(e) ?? messageOf(e));
     }
   }
 

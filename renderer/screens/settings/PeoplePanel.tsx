@@ -1,6 +1,7 @@
 // The roster used everywhere (owners, attendance): secretariat, strand leads and deputies (with
 // their strand), objective owners, chairs, members and officers. People are never deleted: one
 // who leaves is marked as left, so past records still read correctly.
+// A person saved while the shared database cannot be reached stays in the form and is saved when it answers.
 import { useState, type FormEvent } from 'react';
 import type { Person } from '../../../shared/contract';
 import { call } from '../../api';
@@ -10,6 +11,7 @@ import { messageOf, showError } from '../../state/notices';
 import { useResource } from '../../state/resource';
 import { TableScroll } from '../../components/TableScroll';
 import { useExternalChanges } from '../../state/externalChanges';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 
 const ROLE_LABELS: Record<Person['role'], string> = {
   secretariat: 'Secretariat',
@@ -53,8 +55,14 @@ export function PeoplePanel() {
     window.setTimeout(() => document.getElementById('person-name')?.focus());
   }
 
-  async function save(event: FormEvent) {
+  const server = useSaveWhenReachable(() => save());
+
+  function submit(event: FormEvent) {
     event.preventDefault();
+    void save();
+  }
+
+  async function save() {
     try {
       await call('people.save', {
         ...(editing ? { id: editing.id, retired: editing.retired } : {}),
@@ -63,10 +71,11 @@ export function PeoplePanel() {
         strandNumber: forStrand(role) && strand ? Number(strand) : null,
         email,
       });
+      server.saved();
       clear();
       await people.reload();
     } catch (e) {
-      setError(messageOf(e));
+      setError(server.waitIfUnreachable(e) ?? messageOf(e));
     }
   }
 
@@ -127,7 +136,7 @@ export function PeoplePanel() {
           </table>
         </TableScroll>
       )}
-      <form onSubmit={save} aria-label={editing ? `Change ${editing.name}` : 'Add a person'}>
+      <form onSubmit={submit} aria-label={editing ? `Change ${editing.name}` : 'Add a person'}>
         <h3>{editing ? `Change ${editing.name}` : 'Add a person'}</h3>
         <ErrorMessage text={error} />
         <div className="form-grid">

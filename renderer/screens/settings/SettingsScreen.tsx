@@ -1,4 +1,5 @@
 // Settings: the board, the plan period, who is working, the database and its backups, and people.
+// A save the shared database could not take waits for it with the fields as typed.
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../../shared/contract';
 import { monthLabel } from '../../../shared/months';
@@ -6,6 +7,7 @@ import { call } from '../../api';
 import { ErrorMessage, Loading } from '../../components/EmptyState';
 import { useApp } from '../../state/app';
 import { messageOf, showError, useNotices } from '../../state/notices';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 import { PeoplePanel } from './PeoplePanel';
 import { DemoPanel } from './DemoPanel';
 import { InputField } from '../../components/InputField';
@@ -41,8 +43,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const set = (c: Partial<Settings>) => setF({ ...f, ...c });
   const shared = settings.sharedDatabase;
 
-  async function save(event: FormEvent) {
+  const server = useSaveWhenReachable(() => save());
+
+  function submit(event: FormEvent) {
     event.preventDefault();
+    void save();
+  }
+
+  async function save() {
     try {
       const saved = await call('settings.update', {
         boardName: f.boardName,
@@ -52,12 +60,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
         // A shared database has no backups here to set (pg_dump's job, where the server is).
         ...(shared ? {} : { backupFolder: f.backupFolder, backupSchedule: f.backupSchedule }),
       });
+      server.saved();
       useApp.getState().setSettings(saved);
       await useApp.getState().load();
       setError(null);
       show('success', 'Settings saved.');
     } catch (e) {
-      setError(messageOf(e));
+      setError(server.waitIfUnreachable(e) ?? messageOf(e));
     }
   }
 
@@ -71,7 +80,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   }
 
   return (
-    <form className="card settings-form" onSubmit={save} aria-labelledby="settings-board">
+    <form className="card settings-form" onSubmit={submit} aria-labelledby="settings-board">
       <h2 id="settings-board">Board and plan</h2>
       <ErrorMessage text={error} />
       <div className="form-grid">
