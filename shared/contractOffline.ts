@@ -302,7 +302,15 @@ export const planImportOutputSchema = z.object({
 
 // ── Backups ──────────────────────────────────────────────────────────────────────────────────────
 
-export const backupSettingsSchema = z.object({ folder: z.string(), keep: z.number().int() });
+export const backupSettingsSchema = z.object({
+  folder: z.string(),
+  keep: z.number().int(),
+  /**
+   * Only on a shared database: the sentence saying Board Pack makes no backups of it (pg_dump does,
+   * where the server is); `folder` is then empty.
+   */
+  noBackups: z.string().optional(),
+});
 
 export const backupSettingsInputSchema = z.object({
   folder: z.string().trim().min(1, 'Give a folder for the backups.').optional(),

@@ -88,7 +88,9 @@ export class CliDoor {
 
   /** What a file written for the person must never replace: the database and its backups folder. */
   async protectedFiles(): Promise<ProtectedFiles> {
-    const { folder } = await this.call('backups.settings', {});
+    const { folder, noBackups } = await this.call('backups.settings', {});
+    // A shared database has no backups folder on this computer.
+    if (noBackups) return { database: resolve(this.databasePath) };
     return { database: resolve(this.databasePath), backupsFolder: resolve(folder) };
   }
 }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { BoardPackError } from '../../shared/errors';
+import { SHARED_BACKUPS_MESSAGE } from '../../shared/contractSharedDatabase';
 import { writeFailure } from '../files/fileErrors';
 import { ensureFolder } from '../files/folders';
 import { checkOutputPath, PARTIAL_MARKER, type ProtectedFiles } from '../files/writeAtomically';
@@ -141,6 +142,8 @@ export function inspectBackup(path: string): { problems: string[]; schemaVersion
 export interface AutoBackupSettings {
   folder: string;
   keep: number;
+  /** Only on a shared database: why there are no Board Pack backups of it (pg_dump's job); folder is ''. */
+  noBackups?: string;
 }
 
 export interface AutoBackupResult extends AutoBackupSettings {
@@ -202,8 +205,12 @@ export class BackupsRepository {
     return { path: target, bytes: statSync(target).size };
   }
 
-  /** Where and how many: the settings saved in the database, else a "backups" folder beside it. */
+  /**
+   * Where and how many: the settings saved in the database, else a "backups" folder beside it. A
+   * shared database has neither: Board Pack makes no backups of it, and says so.
+   */
   async settings(): Promise<AutoBackupSettings> {
+    if (!this.db) return { folder: '', keep: DEFAULT_KEEP, noBackups: SHARED_BACKUPS_MESSAGE };
     const folder =
       (await this.settingsOf.get(BACKUP_FOLDER_SETTING)) ?? join(dirname(resolve(this.path)), 'backups');
     const keep = Number((await this.settingsOf.get(BACKUP_KEEP_SETTING)) ?? DEFAULT_KEEP);
@@ -212,6 +219,7 @@ export class BackupsRepository {
 
   /** What a command writing a file for a person must never write to: this database and its backups. */
   async protectedFiles(): Promise<ProtectedFiles> {
+    if (!this.db) return { database: resolve(this.path) };
     return { database: resolve(this.path), backupsFolder: resolve((await this.settings()).folder) };
   }
 

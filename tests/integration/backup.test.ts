@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openStore, type Store } from '../../electron/store/store';
 import { BackupsRepository, inspectBackup } from '../../electron/store/backups';
+import { SHARED_BACKUPS_MESSAGE } from '../../shared/contractSharedDatabase';
 import { restoreDatabase } from '../../electron/store/restore';
 
 const WRITER = fileURLToPath(new URL('./backup.writer.ts', import.meta.url));
@@ -223,7 +224,12 @@ describe('backups of a database on a server', () => {
     stores.push(store);
     const { settings, audit } = store.internals;
     // A server database has no file to copy: its repository is given no SQLite handle.
-    const backups = new BackupsRepository(null, 'postgres://desk@server/board', settings, store.internals.clock);
+    const backups = new BackupsRepository(
+      null,
+      'postgres://desk@server/board',
+      settings,
+      store.internals.clock,
+    );
     const auditRows = await audit.count();
     const refusal = {
       code: 'read_only',
@@ -239,5 +245,28 @@ describe('backups of a database on a server', () => {
     expect(readdirSync(dir).sort()).toEqual(['board.db', 'board.db-shm', 'board.db-wal']);
     expect(await settings.get('backup.folder')).toBeNull();
     expect(await audit.count()).toBe(auditRows);
+  });
+
+  it('says there are no Board Pack backups of it (pg_dump makes them), with no folder, and protects no folder', async () => {
+    const store = await openStore(join(mkdtempSync(join(tmpdir(), 'bp-backup-')), 'board.db'));
+    stores.push(store);
+    const { settings } = store.internals;
+    const backups = new BackupsRepository(
+      null,
+      'postgres://desk@server/board',
+      settings,
+      store.internals.clock,
+    );
+    await settings.set(
+      { 'backup.folder': '/srv/old-file-backups' },
+      'Secretariat',
+      'backup',
+      async () => null,
+    );
+
+    expect(await backups.settings()).toEqual({ folder: '', keep: 14, noBackups: SHARED_BACKUPS_MESSAGE });
+    expect(SHARED_BACKUPS_MESSAGE).toContain('pg_dump');
+    // No backups folder: a file written for the person may go anywhere but the database.
+    expect((await backups.protectedFiles()).backupsFolder).toBeUndefined();
   });
 });

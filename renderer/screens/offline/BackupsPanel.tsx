@@ -1,15 +1,29 @@
 // Whole-database backups: one now (downloaded or into the backup folder), where automatic backups
-// go and how many are kept; restoring is beside it.
+// go and how many are kept; restoring is beside it. A shared database has none of these: the
+// store's sentence (pg_dump, where the server is) stands in their place.
 import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api';
-import { ErrorMessage } from '../../components/EmptyState';
+import { ErrorMessage, Loading } from '../../components/EmptyState';
 import { messageOf } from '../../state/notices';
 import { offerDownload, sizeLabel } from './files';
 import { RestorePanel } from './RestorePanel';
 
+/** On a shared database the backup and restore controls give way to who does that, and with what. */
+export function SharedBackups({ sentence }: { sentence: string }) {
+  return (
+    <div id="backups" className="card" data-testid="backups">
+      <h2>Backups</h2>
+      <p>{sentence}</p>
+      <p>Restoring one is done there too; Board Pack copies and restores only database files.</p>
+    </div>
+  );
+}
+
 export function BackupsPanel() {
   const [folder, setFolder] = useState('');
   const [keep, setKeep] = useState('14');
+  const [noBackups, setNoBackups] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -18,9 +32,14 @@ export function BackupsPanel() {
       .then((s) => {
         setFolder(s.folder);
         setKeep(String(s.keep));
+        setNoBackups(s.noBackups ?? null);
       })
-      .catch((e: unknown) => setError(messageOf(e)));
+      .catch((e: unknown) => setError(messageOf(e)))
+      .finally(() => setLoaded(true));
   }, []);
+
+  if (noBackups) return <SharedBackups sentence={noBackups} />;
+  if (!loaded) return <Loading what="the backup settings" />;
 
   async function run(work: () => Promise<string>) {
     setDone(null);

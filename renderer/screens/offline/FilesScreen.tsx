@@ -1,23 +1,12 @@
 // Spreadsheets and backups: the plan and updates out as XLSX or CSV, a plan spreadsheet in (with a
 // preview first), and whole-database backups.
-import { BackupsPanel } from './BackupsPanel';
+import { BackupsPanel, SharedBackups } from './BackupsPanel';
 import { PlanImport } from './PlanImport';
 import { SpreadsheetExports } from './SpreadsheetExports';
 import './offline.css';
 import { useScreenTitle } from '../../state/title';
 import { useApp } from '../../state/app';
 import { SHARED_BACKUPS_MESSAGE } from '../../../shared/contractSharedDatabase';
-
-/** On a shared database the backup and restore controls give way to who does that, and with what. */
-function SharedBackups() {
-  return (
-    <div id="backups" className="card" data-testid="backups">
-      <h2>Backups</h2>
-      <p>{SHARED_BACKUPS_MESSAGE}</p>
-      <p>Restoring one is done there too; Board Pack copies and restores only database files.</p>
-    </div>
-  );
-}
 
 export function FilesScreen() {
   useScreenTitle('Spreadsheets and backups');
@@ -37,7 +26,8 @@ export function FilesScreen() {
         <SpreadsheetExports />
         <PlanImport />
       </div>
-      {shared ? <SharedBackups /> : <BackupsPanel />}
+      {/* Known from the settings at once; else the backups' own settings say it. */}
+      {shared ? <SharedBackups sentence={SHARED_BACKUPS_MESSAGE} /> : <BackupsPanel />}
     </section>
   );
 }
