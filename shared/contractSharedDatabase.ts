@@ -30,6 +30,18 @@ export const TLS_CHOICE_LABELS: Record<TlsChoice, string> = {
 
 export const DEFAULT_PORT = 5432;
 
+/** Every refusal of the CA certificate file starts so: the dialog shows it beside that field. */
+export const CA_FILE_REFUSAL_START = 'The CA certificate file';
+
+export function isCaFileRefusal(message: string): boolean {
+  return message.startsWith(CA_FILE_REFUSAL_START);
+}
+
+/** A full path on this computer: /… on Linux and macOS, C:\… or \\server\… on Windows. */
+function isFullPath(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\');
+}
+
 /** Where the server is and who connects, without the password: what the dialog fills in from memory. */
 export const sharedServerFieldsSchema = z.object({
   host: z
@@ -55,6 +67,19 @@ export const sharedServerFieldsSchema = z.object({
     .min(1, 'Say which user name to connect as.')
     .max(63, 'A PostgreSQL user name is at most 63 characters.'),
   tls: z.enum(TLS_CHOICES, { error: 'Choose how the connection is encrypted.' }).default('verify-full'),
+  /**
+   * The certificate of the authority that signed the server's, for a server whose certificate is
+   * signed by the force's own CA (PostgreSQL's sslrootcert); '' for the authorities this computer trusts.
+   */
+  caFile: z
+    .string()
+    .trim()
+    .max(4096, `${CA_FILE_REFUSAL_START}’s path is too long.`)
+    .refine(
+      (path) => path === '' || isFullPath(path),
+      `${CA_FILE_REFUSAL_START} is named by its full path, e.g. /etc/ssl/certs/force-ca.pem or C:\\Certificates\\force-ca.pem.`,
+    )
+    .default(''),
 });
 export type SharedServerFields = z.output<typeof sharedServerFieldsSchema>;
 
@@ -65,6 +90,12 @@ export const connectSharedInputSchema = sharedServerFieldsSchema
     password: z.string().max(1000, 'That password is longer than any server takes.').default(''),
   })
   .superRefine((fields, context) => {
+    if (fields.caFile !== '' && fields.tls !== 'verify-full')
+      context.addIssue({
+        code: 'custom',
+        path: ['caFile'],
+        message: `${CA_FILE_REFUSAL_START} is used to verify the server’s certificate: choose “Verify the server’s certificate”, or leave the file out.`,
+      });
     if (fields.tls === 'disable' && !isLocalHost(fields.host))
       context.addIssue({
         code: 'custom',

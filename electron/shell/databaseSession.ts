@@ -36,6 +36,7 @@ import {
 } from './rememberedDatabase';
 import type { SecretKeeper } from './secretKeeper';
 import { fieldsOfAddress, sameServer, sharedAddress, withoutPassword } from './sharedAddress';
+import { checkCaFile } from './caCertificate';
 
 /** Where the session notes what it opened, and what keeps a server's password. */
 export interface DatabaseMemory {
@@ -188,6 +189,8 @@ export class DatabaseSession {
     const address =
       awaited && sameServer(awaited.fields, input) ? withoutPassword(awaited.address) : sharedAddress(input);
     const password = input.password === '' ? undefined : input.password;
+    // A CA certificate file that cannot be used is said beside its field, before any connection.
+    if (input.caFile) checkCaFile(input.caFile);
     const store = await this.openStoreAt(address, true, password);
     let kept = false;
     await this.switchTo(store, () => {
@@ -223,6 +226,8 @@ export class DatabaseSession {
   sharedDatabaseState(): SharedDatabaseState {
     const memory = this.options.memory;
     const open = this.current?.store.server;
+    const last = memory ? lastServerAddress(readRememberedDatabase(memory.file)) : null;
+    const lastFields = last ? fieldsOfAddress(last) : null;
     const openFields = open
       ? {
           host: open.host,
@@ -230,14 +235,17 @@ export class DatabaseSession {
           database: open.database,
           user: open.user,
           tls: TLS_OF_ENCRYPTION[open.encryption],
+          caFile: '',
         }
       : null;
-    const last = memory ? lastServerAddress(readRememberedDatabase(memory.file)) : null;
+    // The CA certificate file is in the address remembered for the open server, not in the store.
+    if (openFields && lastFields && sameServer({ ...lastFields, caFile: '' }, openFields))
+      openFields.caFile = lastFields.caFile;
     return {
       offered: true,
       databaseOpen: this.current !== null,
       keepsPasswords: memory?.keeper.available() ?? false,
-      server: this.awaited?.fields ?? openFields ?? (last ? fieldsOfAddress(last) : null),
+      server: this.awaited?.fields ?? openFields ?? lastFields,
       reason: this.awaited?.reason ?? null,
     };
   }

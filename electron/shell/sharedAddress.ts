@@ -2,6 +2,7 @@
 // database.json keeps (never with a password in it), and the fields a remembered or given address
 // fills the dialog with.
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import {
   DEFAULT_PORT,
   isLocalHost,
@@ -10,7 +11,10 @@ import {
   type TlsChoice,
 } from '../../shared/contractSharedDatabase';
 
-/** The address for the fields: the user, server, port and database, and the encryption as sslmode. */
+/**
+ * The address for the fields: the user, server, port and database, the encryption as sslmode, and
+ * a CA certificate file as sslrootcert (the store reads it to verify the server's certificate).
+ */
 export function sharedAddress(fields: SharedServerFields): string {
   const socket = fields.host.startsWith('/');
   const bare = fields.host.replace(/^\[(.*)\]$/, '$1');
@@ -19,6 +23,7 @@ export function sharedAddress(fields: SharedServerFields): string {
   // A unix socket's folder cannot stand in the host part of a URL; libpq takes it as host=.
   if (socket) params.set('host', fields.host);
   params.set('sslmode', fields.tls);
+  if (fields.caFile && fields.tls === 'verify-full') params.set('sslrootcert', fields.caFile);
   return `postgres://${encodeURIComponent(fields.user)}@${host}:${fields.port}/${encodeURIComponent(fields.database)}?${params.toString()}`;
 }
 
@@ -62,12 +67,18 @@ export function fieldsOfAddress(address: string): SharedServerFields | null {
   const params = url.searchParams;
   const host =
     params.get('host') ?? (decodeURIComponent(url.hostname).replace(/^\[(.*)\]$/, '$1') || 'localhost');
+  const tls = tlsOf(params.get('sslmode'), isLocalHost(host));
+  // 'system' is libpq's word for this computer's own authorities: no file. A relative path is
+  // taken from where the app runs, as the store reads it.
+  const rootCert = params.get('sslrootcert');
+  const caFile = tls === 'verify-full' && rootCert && rootCert !== 'system' ? resolve(rootCert) : '';
   const parsed = sharedServerFieldsSchema.safeParse({
     host,
     port: Number(params.get('port') ?? (url.port || DEFAULT_PORT)),
     database: decodeURIComponent(url.pathname.replace(/^\//, '')),
     user: decodeURIComponent(url.username) || params.get('user') || systemUserName(),
-    tls: tlsOf(params.get('sslmode'), isLocalHost(host)),
+    tls,
+    caFile,
   });
   return parsed.success ? parsed.data : null;
 }
@@ -79,6 +90,7 @@ export function sameServer(a: SharedServerFields, b: SharedServerFields): boolea
     a.port === b.port &&
     a.database === b.database &&
     a.user === b.user &&
-    a.tls === b.tls
+    a.tls === b.tls &&
+    a.caFile === b.caFile
   );
 }

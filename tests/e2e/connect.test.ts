@@ -5,7 +5,7 @@
 // At start-up, waiting for a remembered server's password, the dialog is all there is.
 // The way through to a real server is tests/integration/postgres.connect*.test.ts. With
 // BOARD_PACK_SCREENSHOTS=<folder> set, the dialog is photographed at 1366×768 and 1024×768.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,68 @@ describe('the connect dialog', () => {
     await app.goto('#/settings');
     await app.page.waitForSelector('#db-label');
     expect(await app.page.locator('[aria-labelledby="db-label"]').textContent()).toBe(app.dbPath);
+  });
+
+  it('takes a CA certificate file to verify the server with, and says beside it what is wrong with one it cannot use', async () => {
+    const port = await closedPort();
+    const dir = mkdtempSync(join(tmpdir(), 'board-pack-ca-'));
+    const notPem = join(dir, 'force-ca.der');
+    writeFileSync(notPem, '0\x82\x01 binary');
+    const pem = join(dir, 'force-ca.pem');
+    writeFileSync(pem, '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n');
+    await openDialog();
+    await app.page.locator('#connect-host').fill('127.0.0.1');
+    await app.page.locator('#connect-port').fill(String(port));
+    await app.page.locator('#connect-database').fill('board_pack');
+    await app.page.locator('#connect-user').fill('secretariat');
+    const caFile = app.page.locator('#connect-caFile');
+    // Asked for only when the certificate is verified.
+    await app.page.locator('#connect-tls-require').check();
+    expect(await caFile.count()).toBe(0);
+    await app.page.locator('#connect-tls-verify-full').check();
+    expect(await app.page.getByLabel('CA certificate file (optional)').count()).toBe(1);
+
+    const connect = () => app.page.getByRole('button', { name: 'Connect' }).click();
+    await caFile.fill('force-ca.pem');
+    await connect();
+    expect(await errorOf('connect-caFile')).toBe(
+      'The CA certificate file is named by its full path, e.g. /etc/ssl/certs/force-ca.pem or C:\\Certificates\\force-ca.pem.',
+    );
+    expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('connect-caFile');
+
+    await caFile.fill(join(dir, 'missing.pem'));
+    await connect();
+    await app.page.locator('#connect-caFile-error').waitFor();
+    expect(await errorOf('connect-caFile')).toBe(
+      `The CA certificate file ${join(dir, 'missing.pem')} is not there: check the path, or ask whoever runs the server for the file.`,
+    );
+    expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('connect-caFile');
+    expect(
+      await app.page.locator('form[aria-labelledby="connect-form-title"] > [role="alert"]').count(),
+    ).toBe(0);
+
+    await caFile.fill(notPem);
+    await connect();
+    await expect
+      .poll(() => errorOf('connect-caFile'))
+      .toMatch(/force-ca\.der does not hold a certificate in PEM form/);
+    expect(await seriousViolations(app.page)).toEqual([]);
+    if (shots) {
+      mkdirSync(shots, { recursive: true });
+      await app.page.screenshot({ path: join(shots, 'connect-ca.png'), fullPage: true });
+      await app.page.setViewportSize({ width: 1024, height: 768 });
+      await app.page.screenshot({ path: join(shots, 'connect-ca-1024.png'), fullPage: true });
+      await app.page.setViewportSize({ width: 1366, height: 768 });
+    }
+
+    // A PEM file passes: the server itself is tried next, and here it does not answer.
+    await caFile.fill(pem);
+    await connect();
+    const alert = app.page.locator('form[aria-labelledby="connect-form-title"] > [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('cannot be reached');
+    expect(await errorOf('connect-caFile')).toBeNull();
+    expect(await caFile.inputValue()).toBe(pem);
   });
 });
 

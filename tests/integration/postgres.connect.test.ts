@@ -259,6 +259,7 @@ describe('connecting the desktop app to a shared database', () => {
       database: 'board_pack',
       user: 'secretariat',
       password: 'pw',
+      caFile: '',
     };
     expect(await session.answer('sharedDatabase.connect', { ...remote, tls: 'disable' })).toMatchObject({
       ok: false,

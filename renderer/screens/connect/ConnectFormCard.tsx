@@ -1,9 +1,10 @@
 // The connect dialog's form: where the server is, who connects, the password and how the connection
 // is encrypted. Checked here by the contract's schema (each refusal beside its field, focus on the
 // first); the server's own refusals (cannot be reached, wrong password) are said above the fields,
-// and what was typed stays.
+// a CA certificate file the app cannot use beside its field, and what was typed stays.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
+  isCaFileRefusal,
   isLocalHost,
   TLS_CHOICE_LABELS,
   type SharedConnected,
@@ -25,7 +26,7 @@ import {
 
 const TLS_HINTS: Record<TlsChoice, string> = {
   'verify-full':
-    'Encrypted, and Board Pack checks the server is the one named (its certificate is signed by an authority this computer trusts).',
+    'Encrypted, and Board Pack checks the server is the one named (its certificate is signed by an authority this computer trusts, or by the CA whose certificate file is named below).',
   require:
     'Encrypted, but the server’s certificate is not checked. Use it only when whoever runs the server says so.',
   disable: 'Only for a server on this computer: nothing crosses the network.',
@@ -72,7 +73,11 @@ export function ConnectFormCard({
     try {
       const result = await tryCall('sharedDatabase.connect', checked.input);
       if (result.ok) onConnected(result.value);
-      else setRefusal(result.error.message);
+      else if (isCaFileRefusal(result.error.message)) {
+        setRefusal(null);
+        setErrors({ caFile: result.error.message });
+        formRef.current?.querySelector<HTMLElement>('#connect-caFile')?.focus();
+      } else setRefusal(result.error.message);
     } catch {
       setRefusal(UNEXPECTED);
     } finally {
@@ -165,6 +170,17 @@ export function ConnectFormCard({
           <p className="field-error" id="connect-tls-error">
             {errors.tls}
           </p>
+        )}
+        {form.tls === 'verify-full' && (
+          <InputField
+            id="connect-caFile"
+            label="CA certificate file (optional)"
+            value={form.caFile}
+            onChange={(caFile) => set({ caFile })}
+            error={errors.caFile}
+            hint="Only when the server’s certificate is signed by your organisation’s own certificate authority: the full path of its certificate (.pem or .crt), from whoever runs the server."
+            autoComplete="off"
+          />
         )}
       </fieldset>
       <div className="button-row">

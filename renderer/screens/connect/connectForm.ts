@@ -16,6 +16,8 @@ export interface ConnectForm {
   user: string;
   password: string;
   tls: TlsChoice;
+  /** The CA certificate file's full path, for verifying the server's certificate; '' for none. */
+  caFile: string;
 }
 export type ConnectField = keyof ConnectForm;
 
@@ -27,6 +29,7 @@ export const CONNECT_FIELDS: readonly ConnectField[] = [
   'user',
   'password',
   'tls',
+  'caFile',
 ];
 
 export function formFrom(server: SharedServerFields | null): ConnectForm {
@@ -37,6 +40,7 @@ export function formFrom(server: SharedServerFields | null): ConnectForm {
     user: server?.user ?? '',
     password: '',
     tls: server?.tls ?? 'verify-full',
+    caFile: server?.caFile ?? '',
   };
 }
 
@@ -55,7 +59,9 @@ function isField(key: unknown): key is ConnectField {
 
 export function checkForm(form: ConnectForm): CheckedForm {
   const port = form.port.trim() === '' ? Number.NaN : Number(form.port.trim());
-  const parsed = connectSharedInputSchema.safeParse({ ...form, port });
+  // The file is asked for only with "Verify the server's certificate": kept in the field, not sent, with another choice.
+  const caFile = form.tls === 'verify-full' ? form.caFile : '';
+  const parsed = connectSharedInputSchema.safeParse({ ...form, port, caFile });
   if (parsed.success) return { ok: true, input: parsed.data };
   const errors: Partial<Record<ConnectField, string>> = {};
   for (const issue of parsed.error.issues) {
