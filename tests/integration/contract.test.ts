@@ -960,13 +960,13 @@ const examples: { [M in MethodName]: Example } = {
 
   'sharedDatabase.state': {
     behaviour:
-      'is not offered outside the desktop app, and through its session starts from the shared database used last',
+      'is not offered outside the desktop app, and through its session starts from the shared database used last, with its CA certificate file',
     run: async () => {
       expect(await app.call('sharedDatabase.state')).toMatchObject({ offered: false, databaseOpen: true });
       const memory = { file: join(app.dir, 'database.json'), keeper: fakeKeeper() };
       rememberSharedServer(
         memory.file,
-        'postgres://alice@db.example.org:5432/board_pack?sslmode=require',
+        'postgres://alice@db.example.org:5432/board_pack?sslmode=verify-full&sslrootcert=%2Fetc%2Fssl%2Fforce-ca.pem',
         null,
       );
       rememberDatabaseFile(memory.file, join(app.dir, 'desktop.db'));
@@ -983,7 +983,8 @@ const examples: { [M in MethodName]: Example } = {
               port: 5432,
               database: 'board_pack',
               user: 'alice',
-              tls: 'require',
+              tls: 'verify-full',
+              caFile: '/etc/ssl/force-ca.pem',
             },
             reason: null,
           },

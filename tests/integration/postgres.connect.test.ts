@@ -171,7 +171,7 @@ describe('connecting the desktop app to a shared database', () => {
       offered: true,
       databaseOpen: false,
       keepsPasswords: true,
-      server: server.fields,
+      server: { ...server.fields, caFile: '' },
       reason: `The password kept on this computer can no longer be read. The shared database at ${server.name} asks for a password, and none was given. Enter it, or ask whoever runs the server for access.`,
     });
     value(await waiting.answer('sharedDatabase.connect', { ...server.fields, password: server.password }));

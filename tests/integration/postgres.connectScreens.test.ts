@@ -2,8 +2,8 @@
 // bridge answering through a desktop session (as the Electron window does): connected, every
 // screen starts again on the shared database; the header and the window title name it; Settings
 // says where it is, who this desk connects as and how, and offers no backup controls, nor does the
-// backups screen; Settings still saves. With BOARD_PACK_SCREENSHOTS=<folder> set, the dialog and
-// Settings are photographed at 1366×768 and 1024×768.
+// backups screen; Settings still saves. With BOARD_PACK_SCREENSHOTS=<folder> set, the dialog,
+// Settings and the backups are photographed at 1366×768 and 1024×768.
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,12 +35,18 @@ afterAll(async () => {
   }
 });
 
-async function photograph(name: string): Promise<void> {
+/** Photographs the screen from its top, or with the element `shown` (a CSS selector) scrolled into view. */
+async function photograph(name: string, shown?: string): Promise<void> {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
-  await app.page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
+  const frame = async () => {
+    if (shown) await app.page.locator(shown).scrollIntoViewIfNeeded();
+    else await app.page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
+  };
+  await frame();
   await app.page.screenshot({ path: join(shots, `${name}.png`) });
   await app.page.setViewportSize({ width: 1024, height: 768 });
+  await frame();
   await app.page.screenshot({ path: join(shots, `${name}-1024.png`) });
   await app.page.setViewportSize({ width: 1366, height: 768 });
 }
@@ -108,5 +114,11 @@ describe('connecting from the dialog to a shared database', () => {
     await backups.waitFor();
     expect(await backups.textContent()).toContain(SHARED_BACKUPS_MESSAGE);
     expect(await app.page.getByRole('button', { name: 'Download a backup now' }).count()).toBe(0);
+    // The store says the same through the contract: no folder beside a server's address.
+    expect(await app.page.evaluate(() => window.boardPack?.call('backups.settings'))).toEqual({
+      ok: true,
+      value: { folder: '', keep: 14, noBackups: SHARED_BACKUPS_MESSAGE },
+    });
+    await photograph('backups-shared', '#backups');
   });
 });
