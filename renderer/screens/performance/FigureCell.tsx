@@ -30,6 +30,9 @@ export const FigureCell = memo(function FigureCell({ row, at, month, labelledBy,
   const [text, setText] = useState(held);
   const error = useFigureGrid((s) => s.errors[cellKey(indicator.ref, month)] ?? null);
   const saving = useFigureGrid((s) => s.saving[cellKey(indicator.ref, month)] ?? false);
+  // A figure waiting for the shared database is said under the grid, but it is not a wrong one.
+  const waiting = useFigureGrid((s) => s.waiting[cellKey(indicator.ref, month)] ?? false);
+  const invalid = error !== null && !waiting;
   useEffect(() => setText(held), [held]);
 
   if (indicator.retiredFrom !== null && indicator.retiredFrom <= month)
@@ -79,14 +82,14 @@ export const FigureCell = memo(function FigureCell({ row, at, month, labelledBy,
         type="text"
         inputMode="decimal"
         autoComplete="off"
-        className={error ? 'figure-input field-invalid' : 'figure-input'}
+        className={invalid ? 'figure-input field-invalid' : 'figure-input'}
         value={text}
         aria-labelledby={labelledBy}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={invalid ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         data-ref={indicator.ref}
         data-month={month}
-        data-saving={saving ? 'true' : undefined}
+        data-saving={saving ? 'true' : waiting ? 'waiting' : undefined}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={onKeyDown}
