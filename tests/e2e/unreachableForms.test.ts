@@ -101,6 +101,46 @@ describe('a form saved while the shared database cannot be reached', () => {
     await page.unrouteAll({ behavior: 'wait' });
   });
 
+  it('keeps the agenda as edited, also when the person leaves the meeting, and saves it once when the database answers', async () => {
+    const { page, store } = app;
+    const meeting = await store.meetings.create(
+      { title: 'Strategy Board', heldAt: '2008-05-08T10:00', reportingMonth: MONTH },
+      '2008-03-20T09:00:00Z',
+      'Test',
+      ['Apologies', 'Minutes and actions of the last meeting'],
+    );
+    const [apologies] = await store.meetings.agenda(meeting.id);
+    const server = await serve(page);
+    await app.goto(`#/meetings/${meeting.id}`);
+    await page.waitForSelector('[data-testid="agenda"]');
+    const presenter = `#agenda-i${apologies.id}-presenter`;
+    await page.fill(presenter, 'Deputy Chair');
+    const agendaRows = async () =>
+      (await store.audit.list({ entity: 'meeting' })).filter(
+        (a) => a.action === 'agenda.set' && a.entityId === String(meeting.id),
+      );
+
+    server.away = true;
+    await page.getByRole('button', { name: 'Save agenda' }).click();
+    const refusal = page.locator('[data-testid="agenda"] .error-message');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe(SAVE_WAITING_MESSAGE);
+    expect(await page.inputValue(presenter)).toBe('Deputy Chair');
+    // Leaving the meeting while the save waits does not send it a second time.
+    await app.goto('#/meetings');
+    await page.waitForTimeout(EVERY_MS * 6);
+    expect((await store.meetings.agenda(meeting.id))[0].presenter).not.toBe('Deputy Chair');
+
+    server.away = false;
+    await expect
+      .poll(async () => (await store.meetings.agenda(meeting.id))[0].presenter, { timeout: 10_000 })
+      .toBe('Deputy Chair');
+    await page.waitForTimeout(EVERY_MS * 6);
+    expect(server.reached['meetings.setAgenda']).toBe(1);
+    expect(await agendaRows()).toHaveLength(1);
+    await page.unrouteAll({ behavior: 'wait' });
+  });
+
   it('keeps a person typed in Settings and adds them once when the database answers', async () => {
     const { page, store } = app;
     const server = await serve(page);
