@@ -141,6 +141,45 @@ describe('a form saved while the shared database cannot be reached', () => {
     await page.unrouteAll({ behavior: 'wait' });
   });
 
+  it('keeps an action being raised as typed and raises it once when the database answers', async () => {
+    const { page, store } = app;
+    const meeting = await store.meetings.create(
+      { title: 'Strategy Board', heldAt: '2008-06-12T10:00', reportingMonth: MONTH },
+      '2008-03-20T09:00:00Z',
+      'Test',
+    );
+    const [owner] = (await store.people.list()).filter((p) => !p.retired);
+    const server = await serve(page);
+    await app.goto(`#/meetings/${meeting.id}`);
+    await page.fill('#action-description', 'Map knife crime hot spots against stop and search');
+    await page.fill('#action-owner', owner.name);
+
+    server.away = true;
+    await page.click('form[aria-label="Raise an action"] button[type="submit"]');
+    await page.waitForSelector(`form[aria-label="Raise an action"] >> text=${SAVE_WAITING_MESSAGE}`);
+    await page.waitForTimeout(EVERY_MS * 6);
+    expect(await page.inputValue('#action-description')).toBe(
+      'Map knife crime hot spots against stop and search',
+    );
+    expect(await store.meetings.actions('2008-03-20', { meetingId: meeting.id })).toEqual([]);
+
+    server.away = false;
+    await expect
+      .poll(async () => (await store.meetings.actions('2008-03-20', { meetingId: meeting.id })).length, {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    await page.waitForTimeout(EVERY_MS * 6);
+    expect(server.reached['actions.add']).toBe(1);
+    const [action] = await store.meetings.actions('2008-03-20', { meetingId: meeting.id });
+    expect(action).toMatchObject({
+      description: 'Map knife crime hot spots against stop and search',
+      owner: owner.name,
+    });
+    await expect.poll(() => page.inputValue('#action-description')).toBe('');
+    await page.unrouteAll({ behavior: 'wait' });
+  });
+
   it('keeps a person typed in Settings and adds them once when the database answers', async () => {
     const { page, store } = app;
     const server = await serve(page);

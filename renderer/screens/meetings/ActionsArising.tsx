@@ -5,6 +5,7 @@ import { ApiError, call } from '../../api';
 import { addToRoster, NewPersonPrompt, onRoster, PersonField, useRoster } from '../../components/PersonField';
 import { ErrorMessage } from '../../components/EmptyState';
 import { messageOf, useNotices } from '../../state/notices';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 import { ActionsTable } from './ActionsTable';
 
 interface Props {
@@ -25,6 +26,8 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
   const roster = useRoster();
   const [askAbout, setAskAbout] = useState<string | null>(null);
   const [confirmDue, setConfirmDue] = useState<string | null>(null);
+  const [early, setEarly] = useState(false);
+  const server = useSaveWhenReachable(() => raise(early));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -33,7 +36,10 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
   }
 
   async function raise(confirmEarlyDue = false) {
+    // Emptied while the save waited for the database: nothing to raise.
+    if (!description.trim() && !owner.trim()) return server.saved();
     setError(null);
+    setEarly(confirmEarlyDue);
     setConfirmDue(null);
     // What is missing is said under its own field, and the cursor goes to the first of them.
     const missing = {
@@ -55,6 +61,7 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
         dueDate: due || null,
         confirmEarlyDue,
       });
+      server.saved();
       setDescription('');
       setOwner('');
       setDue('');
@@ -63,7 +70,7 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
       await onSaved();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'needs_confirmation') setConfirmDue(e.message);
-      else setError(messageOf(e));
+      else setError(server.waitIfUnreachable(e) ?? messageOf(e));
     }
   }
 

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Paper } from '../../../shared/contract';
 import { call } from '../../api';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 import { messageOf } from '../../state/notices';
 
 interface Props {
@@ -27,6 +28,7 @@ export function RenamePaper({ paper, itemNumber, details, onRenamed, onCancel }:
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = `paper-${paper.id}-title`;
   const errorId = `${inputId}-error`;
+  const server = useSaveWhenReachable(() => save());
 
   // Opening the editor takes focus to the title, selected, so typing replaces it at once.
   useEffect(() => {
@@ -38,19 +40,26 @@ export function RenamePaper({ paper, itemNumber, details, onRenamed, onCancel }:
     setBusy(true);
     try {
       const renamed = await call('papers.rename', { id: paper.id, title });
+      server.saved();
       await onRenamed(renamed);
     } catch (e) {
-      setError(messageOf(e));
+      setError(server.waitIfUnreachable(e) ?? messageOf(e));
       setBusy(false);
       // Back to the field, which a click on Save took focus from, so the title can be put right.
       inputRef.current?.focus();
     }
   }
 
+  // Cancelled while a rename waits for the database: the person no longer wants it.
+  function cancel() {
+    server.saved();
+    onCancel();
+  }
+
   function leaveOnEscape(event: KeyboardEvent) {
     if (event.key !== 'Escape' || busy) return;
     event.preventDefault();
-    onCancel();
+    cancel();
   }
 
   return (
@@ -84,7 +93,7 @@ export function RenamePaper({ paper, itemNumber, details, onRenamed, onCancel }:
       <button type="submit" className="button button-primary" disabled={busy}>
         Save<span className="visually-hidden"> title</span>
       </button>
-      <button type="button" className="button" disabled={busy} onClick={onCancel}>
+      <button type="button" className="button" disabled={busy} onClick={cancel}>
         Cancel<span className="visually-hidden"> renaming</span>
       </button>
       {details}
