@@ -77,15 +77,16 @@ const firstMonthRowSchema = z.object({ m: z.string().nullable() });
  * checked as the columns' types only, as figureRowSchema is; the month and reference were checked
  * when the figure was written.
  */
-const figureValueRowsSchema = z.array(
-  z.object({
-    ref: z.string(),
-    month: z.string(),
-    value: z.number(),
-    numerator: z.number().nullable(),
-    denominator: z.number().nullable(),
-  }),
-);
+const figureValueColumnsSchema = z.object({
+  indicator: z.array(z.number()),
+  month: z.array(z.string()),
+  value: z.array(z.number()),
+  numerator: z.array(z.number().nullable()),
+  denominator: z.array(z.number().nullable()),
+});
+
+/** An indicator's id and reference, in the plan's order. */
+const indicatorOrderSchema = z.array(z.tuple([z.number(), z.string()]));
 
 const changeRowSchema = z.object({
   ref: z.string(),
@@ -631,17 +632,49 @@ export class IndicatorsRepository {
       args.push(options.to);
     }
     if (options.refs !== undefined) {
-      where.push(`i.ref IN (${options.refs.map(() => '?').join(', ') || 'NULL'})`);
+      where.push(
+        `f.indicator_id IN (SELECT id FROM indicators WHERE ref IN (${options.refs.map(() => '?').join(', ') || 'NULL'}))`,
+      );
       args.push(...options.refs);
     }
-    const rows = await this.sql.all(
-      `SELECT i.ref AS ref, f.month AS month, f.value AS value, f.numerator AS numerator,
-              f.denominator AS denominator
-       FROM indicator_figures f JOIN indicators i ON i.id = f.indicator_id
-       WHERE ${where.join(' AND ')} ORDER BY i.position, i.id, f.month`,
+    // In the order of the current-figure index, as bare rows: no sort, and no reference and no
+    // property names repeated on each of thousands of rows. They are put in the plan's order below.
+    const rows = await this.sql.rows(
+      `SELECT f.indicator_id, f.month, f.value, f.numerator, f.denominator
+       FROM indicator_figures f WHERE ${where.join(' AND ')} ORDER BY f.indicator_id, f.month`,
       ...args,
     );
-    return figureValueRowsSchema.parse(rows);
+    // Checked column by column: half the time of an object per row, with zod compiled without eval.
+    const columns = figureValueColumnsSchema.parse({
+      indicator: rows.map((r) => r[0]),
+      month: rows.map((r) => r[1]),
+      value: rows.map((r) => r[2]),
+      numerator: rows.map((r) => r[3]),
+      denominator: rows.map((r) => r[4]),
+    });
+    // Each indicator's rows are one run in index order: where it starts and ends.
+    const runs = new Map<number, [number, number]>();
+    columns.indicator.forEach((id, i) => {
+      const run = runs.get(id);
+      if (run === undefined) runs.set(id, [i, i + 1]);
+      else run[1] = i + 1;
+    });
+    const order = indicatorOrderSchema.parse(
+      await this.sql.rows('SELECT id, ref FROM indicators ORDER BY position, id'),
+    );
+    const values: FigureValue[] = [];
+    for (const [id, ref] of order) {
+      const [from, to] = runs.get(id) ?? [0, 0];
+      for (let i = from; i < to; i++)
+        values.push({
+          ref,
+          month: columns.month[i],
+          value: columns.value[i],
+          numerator: columns.numerator[i],
+          denominator: columns.denominator[i],
+        });
+    }
+    return values;
   }
 
   /** Every revision of an indicator's figures (one month's when given), newest first per month. */
