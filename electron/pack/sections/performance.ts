@@ -141,11 +141,11 @@ function summaryTables(model: PackModel, groups: IndicatorGroup[]): Node[] {
       groupRow(g),
       ...g.members.map((m) => summaryRow(m, model.reportingMonth)),
     ];
-    const table: TableNode = {
+    return {
       table: { widths: SUMMARY_WIDTHS, body, headerRows: i === 0 ? 1 : 0, dontBreakRows: true },
       layout: SUMMARY_LAYOUT,
+      unbreakable: true,
     };
-    return { stack: [table], unbreakable: true };
   });
 }
 
