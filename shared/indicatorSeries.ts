@@ -11,7 +11,7 @@ import {
 } from './indicatorComparisons';
 import { addMonths, type ReportingMonth } from './months';
 import { latestPointAt, spcChart, spcMonths, type SpcChart, type SpcMonth } from './spc';
-import { spcCaption, spcSentence } from './spcWords';
+import { rebaseWords, spcSentence } from './spcWords';
 
 export interface SeriesIndicator {
   title: string;
@@ -71,14 +71,26 @@ export function indicatorSeries(
   const subject = { title, unit: indicator.unit, per: indicator.per ?? undefined };
   const at = month ?? monthOfLatest(chart);
   const measure = { unit: indicator.unit, per: indicator.per ?? undefined, better: indicator.better };
+  const sentence = spcSentence(subject, chart, at ?? undefined);
+  // The months and the comparisons are worked out when first read: a list of hundreds of
+  // indicators reads neither, and they were most of its analysis's time and garbage.
+  let months: SpcMonth[] | undefined;
+  let comparisons: IndicatorComparisons | null | undefined;
   return {
     month: at,
     figures,
     chart,
-    months: spcMonths(chart),
-    comparisons: at === null ? null : indicatorComparisons(figures, { measure, yearStartMonth, breaks }, at),
-    sentence: spcSentence(subject, chart, at ?? undefined),
-    caption: spcCaption(subject, chart, at ?? undefined),
+    get months() {
+      return (months ??= spcMonths(chart));
+    },
+    get comparisons() {
+      if (comparisons === undefined)
+        comparisons =
+          at === null ? null : indicatorComparisons(figures, { measure, yearStartMonth, breaks }, at);
+      return comparisons;
+    },
+    sentence,
+    caption: [sentence, ...rebaseWords(chart)].join(' '),
   };
 }
 

@@ -153,6 +153,8 @@ export interface TableNode {
   pageBreak?: 'before' | 'after';
   colSpan?: number;
   id?: string;
+  /** Kept on one page, moved whole to the next when it does not fit (as a stack can be). */
+  unbreakable?: boolean;
 }
 
 export interface EmptyCell {

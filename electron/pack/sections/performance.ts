@@ -3,7 +3,7 @@
 // outcome, and per strand for the measures that serve no outcome, small-multiple SPC charts drawn as
 // vectors. Measures the board judged not countable are listed with why, not charted.
 import { monthLabel } from '../../../shared/months';
-import type { Node, TableNode, TextNode } from '../content';
+import type { Node, StackNode, TableNode, TextNode } from '../content';
 import { fontRuns, safeText } from '../fontRuns';
 import type { PackModel } from '../model';
 import { analysePerformance, type AnalysedIndicator } from '../performance';
@@ -141,11 +141,11 @@ function summaryTables(model: PackModel, groups: IndicatorGroup[]): Node[] {
       groupRow(g),
       ...g.members.map((m) => summaryRow(m, model.reportingMonth)),
     ];
-    const table: TableNode = {
+    return {
       table: { widths: SUMMARY_WIDTHS, body, headerRows: i === 0 ? 1 : 0, dontBreakRows: true },
       layout: SUMMARY_LAYOUT,
+      unbreakable: true,
     };
-    return { stack: [table], unbreakable: true };
   });
 }
 
@@ -201,7 +201,7 @@ function notCountedTable(uncounted: AnalysedIndicator[]): Node {
 
 const PLOT_WIDTH = (CONTENT_WIDTH - COLUMN_GAP) / 2 - AXIS_WIDTH;
 
-function chartOf(a: AnalysedIndicator): Node {
+function chartOf(a: AnalysedIndicator): StackNode | TextNode {
   const chart = a.series.chart;
   const { indicator } = a;
   if (chart === null || indicator.unit === null) return { text: '' };
@@ -224,7 +224,7 @@ function chartRows(members: AnalysedIndicator[]): Node[] {
     rows.push({
       columns: [0, 1].map((k): Node => {
         const member = pair[k];
-        return member === undefined ? { width: '*', text: '' } : { width: '*', stack: [chartOf(member)] };
+        return member === undefined ? { width: '*', text: '' } : { ...chartOf(member), width: '*' };
       }),
       columnGap: COLUMN_GAP,
       unbreakable: true,

@@ -7,7 +7,7 @@ import { monthLabel } from '../../../shared/months';
 import type { Assurance, Variation } from '../../../shared/spc';
 import { VARIATION_COLOURS } from '../../../shared/spcMarks';
 import { ASSURANCE_LABELS, VARIATION_LABELS, formatFigure, formatNumber } from '../../../shared/spcWords';
-import type { Inline, Node, TextNode, TextPart } from '../content';
+import type { CanvasNode, Inline, Node, TextNode, TextPart } from '../content';
 import { markShape } from './spcChart';
 import { FONT } from '../fonts';
 import { fontRuns } from '../fontRuns';
@@ -162,10 +162,10 @@ export function targetCell(target: IndicatorTarget | null, indicator: PackIndica
 }
 
 /** A mark in a narrow column of its own beside the words, so the words wrap under each other. */
-function marked(mark: Node, words: TextPart[]): Node {
+function marked(mark: CanvasNode | TextNode, words: TextPart[]): Node {
   return {
     columns: [
-      { width: 10, stack: [mark] },
+      { ...mark, width: 10 },
       { width: '*', ...cell(words) },
     ],
     columnGap: 1,
@@ -176,7 +176,7 @@ export function variationCell(a: AnalysedIndicator, month: string): Node {
   const latest = a.latest;
   if (latest === null) return cell([note('no figures yet')]);
   // The chart's own mark, a little larger, so the table and the charts read alike.
-  const mark: Node = { canvas: [markShape(latest.variation, 4, 4.6, 1.6)], width: 10 };
+  const mark: CanvasNode = { canvas: [markShape(latest.variation, 4, 4.6, 1.6)] };
   const extra: TextPart[] = [];
   if (latest.month !== month) extra.push('\n', note(`at ${monthLabel(latest.month)}`));
   if (a.trial) extra.push('\n', note('trial limits (fewer than 12 months)'));
