@@ -16,11 +16,10 @@ import type { saveDraftSchema } from '../../shared/contractSchemas';
 import type { monthSummarySchema } from '../../shared/contractSummaries';
 import { needsNarrative, STATUS_LABELS } from '../../shared/status';
 import { LOOK_FIRST } from '../../shared/conflictWords';
-import { isUniqueViolation } from './databaseErrors';
 import { editConflict } from './editConflict';
 import { reportingMonthSchema, type ReportingMonth } from '../../shared/months';
 import type { AuditLog } from './audit';
-import type { PlanRepository } from './plan';
+import { assertWithinPeriod, noPlanError, type PlanRepository } from './plan';
 import { flagColumn } from './rowSchemas';
 import type { Sql } from './sql';
 
@@ -94,6 +93,33 @@ const objectiveSpanRowSchema = z.object({
   start_month: reportingMonthSchema,
   retired_from: reportingMonthSchema.nullable(),
 });
+type ObjectiveSpan = z.infer<typeof objectiveSpanRowSchema>;
+
+/** The columns of updateRowSchema a statement on updates alone answers (RETURNING): all but the ref. */
+const RETURNED_COLUMNS = `id, objective_id, month, revision, status, narrative, next_steps, risks, metric_actual, author,
+  created_at, state, comment, demo, version`;
+
+/** A row of RETURNED_COLUMNS as updateRowSchema reads it: the objective's reference put in its place. */
+function withRef(row: unknown[] | undefined, ref: string): Update | null {
+  return row ? updateRowSchema.parse([row[0], row[1], ref, ...row.slice(2)]) : null;
+}
+
+// What a save reads before it writes, in one statement (one round trip to a server): the plan's
+// period, the objective's reporting span (null columns: no such objective) and its current
+// revision (null columns: none yet), as an array: PLAN_AND_SPAN's five, then UPDATE_COLUMNS.
+const SAVE_CONTEXT = `SELECT p.start_month, p.end_month, o.id, o.start_month, o.retired_from, ${UPDATE_COLUMNS}
+  FROM plan p LEFT JOIN objectives o ON o.ref = ?
+  LEFT JOIN updates u ON u.objective_id = o.id AND u.month = ? AND u.is_current = 1
+  WHERE p.id = 1`;
+const saveContextRowSchema = z
+  .tuple([
+    reportingMonthSchema,
+    reportingMonthSchema,
+    z.number().int().nullable(),
+    reportingMonthSchema.nullable(),
+    reportingMonthSchema.nullable(),
+  ])
+  .rest(z.unknown());
 
 // The month summary's rows: 8 strands × up to 5 statuses.
 const monthSummaryRowsSchema = z.array(
@@ -146,20 +172,27 @@ function emptyCounts(): Record<ReportedStatus, number> {
 const OBJECTIVE_SPAN = 'SELECT id, start_month, retired_from FROM objectives WHERE ref = ?';
 const CURRENT = `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id
   WHERE u.objective_id = ? AND u.month = ? AND u.is_current = 1`;
-const BY_ID = `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.id = ?`;
-const INSERT = `INSERT INTO updates (objective_id, month, revision, is_current, status, narrative, next_steps, risks, metric_actual,
-    author, created_at, saved_at, state, demo, version)
-  VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+// A new revision is written as what the board sees (is_reported = 1) when it is submitted or
+// accepted: it is then the latest such revision, and CLEAR_REPORTED has run just before it.
+const INSERT = `INSERT INTO updates (objective_id, month, revision, is_current, is_reported, status, narrative, next_steps,
+    risks, metric_actual, author, created_at, saved_at, state, demo, version)
+  VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_NEXT = `${INSERT} RETURNING ${RETURNED_COLUMNS}`;
+// Two desks writing an objective's first update at once: the unique index of current revisions
+// takes one, and the other inserts nothing (and answers no row) rather than failing.
+const INSERT_FIRST = `${INSERT} ON CONFLICT (month, objective_id) WHERE is_current = 1 DO NOTHING RETURNING ${RETURNED_COLUMNS}`;
 // Compare-and-set: each statement moves the edit count (or closes the revision) only while the count
 // is the one the save started from, so of two desks saving from the same count the database lets one
 // through and the other changes no row. A new revision is inserted only after its predecessor was
 // closed this way (which also holds the predecessor's row lock on a server until the commit).
 const EDIT_DRAFT = `UPDATE updates SET status = ?, narrative = ?, next_steps = ?, risks = ?, metric_actual = ?, author = ?,
-    saved_at = ?, state = ?, version = version + 1
-  WHERE id = ? AND is_current = 1 AND state = 'draft' AND version = ?`;
+    saved_at = ?, state = ?, is_reported = ?, version = version + 1
+  WHERE id = ? AND is_current = 1 AND state = 'draft' AND version = ?
+  RETURNING ${RETURNED_COLUMNS}`;
 const CLOSE_REVISION = 'UPDATE updates SET is_current = 0 WHERE id = ? AND is_current = 1 AND version = ?';
 const SET_STATE = `UPDATE updates SET state = ?, comment = ?, saved_at = ?, version = version + 1
-  WHERE id = ? AND is_current = 1 AND state = ? AND version = ?`;
+  WHERE id = ? AND is_current = 1 AND state = ? AND version = ?
+  RETURNING ${RETURNED_COLUMNS}`;
 const CLEAR_REPORTED =
   'UPDATE updates SET is_reported = 0 WHERE objective_id = ? AND month = ? AND is_reported = 1';
 const MARK_REPORTED = `UPDATE updates SET is_reported = 1 WHERE id = (
@@ -192,8 +225,12 @@ export class UpdatesRepository {
 
   private async objectiveFor(ref: string, month: ReportingMonth): Promise<number> {
     const found = await this.sql.get(OBJECTIVE_SPAN, ref.trim());
-    if (!found) throw new BoardPackError('not_found', `There is no objective ${ref} in the plan.`);
-    const row = objectiveSpanRowSchema.parse(found);
+    return this.reportingIn(ref, month, found === undefined ? null : objectiveSpanRowSchema.parse(found));
+  }
+
+  /** The objective's id, if it takes updates for the month; otherwise the sentence saying why not. */
+  private reportingIn(ref: string, month: ReportingMonth, row: ObjectiveSpan | null): number {
+    if (!row) throw new BoardPackError('not_found', `There is no objective ${ref} in the plan.`);
     if (row.start_month > month) {
       throw new BoardPackError(
         'invalid_input',
@@ -223,14 +260,27 @@ export class UpdatesRepository {
     await this.sql.run(MARK_REPORTED, objectiveId, month);
   }
 
+  /**
+   * What a save needs before it writes, checked in the order the checks were always made (the plan
+   * period, then the objective): the objective's id and its current revision, if any.
+   */
+  private async saveContext(
+    ref: string,
+    month: ReportingMonth,
+  ): Promise<{ objectiveId: number; current: Update | null }> {
+    const [row] = await this.sql.rows(SAVE_CONTEXT, ref.trim(), month);
+    if (!row) throw noPlanError();
+    const [start, end, id, startMonth, retiredFrom, ...update] = saveContextRowSchema.parse(row);
+    assertWithinPeriod(month, start, end);
+    const span =
+      id === null || startMonth === null ? null : { id, start_month: startMonth, retired_from: retiredFrom };
+    const objectiveId = this.reportingIn(ref, month, span);
+    return { objectiveId, current: update[0] === null ? null : updateRowSchema.parse(update) };
+  }
+
   private async currentUpdate(objectiveId: number, month: ReportingMonth): Promise<Update | null> {
     const [row] = await this.sql.rows(CURRENT, objectiveId, month);
     return row ? updateRowSchema.parse(row) : null;
-  }
-
-  /** A revision just written: read back by its id, which the caller has. */
-  private async written(id: number): Promise<Update> {
-    return updateRowSchema.parse((await this.sql.rows(BY_ID, id))[0]);
   }
 
   /** The revision a person is working on, whatever its state; undefined when nothing is written. */
@@ -267,17 +317,19 @@ export class UpdatesRepository {
       input.metricActual ?? null,
       input.author.trim(),
     ];
+    const ref = input.ref.trim();
     return this.sql.transaction(async () => {
-      await this.plan.assertMonthInPlan(input.month);
-      const objectiveId = await this.objectiveFor(input.ref, input.month);
+      const context = await this.saveContext(ref, input.month);
+      const objectiveId = context.objectiveId;
       for (let attempt = 1; ; attempt++) {
-        const before = await this.currentUpdate(objectiveId, input.month);
+        const before = attempt === 1 ? context.current : await this.currentUpdate(objectiveId, input.month);
         const base = input.baseVersion ?? before?.version ?? 0;
-        const id =
+        const after =
           before?.state === 'draft'
             ? await this.editDraft(before, content, input.state, base, at)
             : await this.newRevision(
                 objectiveId,
+                ref,
                 input.month,
                 before,
                 base,
@@ -286,12 +338,10 @@ export class UpdatesRepository {
                 at,
                 input.demo,
               );
-        if (id === null) {
+        if (after === null) {
           if (input.baseVersion === undefined && attempt < UNCHECKED_ATTEMPTS) continue;
           throw await this.conflict(input.ref, input.month, objectiveId, at);
         }
-        if (input.state !== 'draft') await this.syncReported(objectiveId, input.month);
-        const after = await this.written(id);
         await this.audit.record(
           at,
           input.author.trim(),
@@ -306,24 +356,31 @@ export class UpdatesRepository {
     });
   }
 
-  /** A draft edited in place, if it is still the draft at `base`: its id, or null when it moved on. */
+  /**
+   * A draft edited in place, if it is still the draft at `base`: the revision as written, or null
+   * when it moved on. Sent (submitted or accepted), it becomes what the board sees.
+   */
   private async editDraft(
     draft: Update,
     content: RevisionContent,
     state: UpdateInput['state'],
     base: number,
     at: string,
-  ): Promise<number | null> {
-    const { changes } = await this.sql.run(EDIT_DRAFT, ...content, at, state, draft.id, base);
-    return changes === 1 ? draft.id : null;
+  ): Promise<Update | null> {
+    const reported = state === 'draft' ? 0 : 1;
+    if (reported) await this.sql.run(CLEAR_REPORTED, draft.objectiveId, draft.month);
+    const [row] = await this.sql.rows(EDIT_DRAFT, ...content, at, state, reported, draft.id, base);
+    return withRef(row, draft.ref);
   }
 
   /**
-   * A new current revision after `before` (none: the first), carrying its edit count on: its id, or
-   * null when `before` is no longer current at `base` (another desk saved first).
+   * A new current revision after `before` (none: the first), carrying its edit count on: the
+   * revision as written, or null when `before` is no longer current at `base` (another desk saved
+   * first). Submitted or accepted, it becomes what the board sees.
    */
   private async newRevision(
     objectiveId: number,
+    ref: string,
     month: ReportingMonth,
     before: Update | null,
     base: number,
@@ -331,22 +388,20 @@ export class UpdatesRepository {
     state: WorkflowState,
     at: string,
     demo = false,
-  ): Promise<number | null> {
-    const row = [...content, at, at, state, demo ? 1 : 0, base + 1] as const;
+  ): Promise<Update | null> {
+    const reported = state === 'submitted' || state === 'accepted' ? 1 : 0;
+    const row = [reported, ...content, at, at, state, demo ? 1 : 0, base + 1] as const;
     if (before) {
       const { changes } = await this.sql.run(CLOSE_REVISION, before.id, base);
       if (changes === 0) return null;
-      return this.sql.insert(INSERT, objectiveId, month, before.revision + 1, ...row);
+      if (reported) await this.sql.run(CLEAR_REPORTED, objectiveId, month);
+      return withRef(
+        (await this.sql.rows(INSERT_NEXT, objectiveId, month, before.revision + 1, ...row))[0],
+        ref,
+      );
     }
     if (base !== 0) return null;
-    // Two desks writing an objective's first update at once: the unique index of current
-    // revisions takes one and refuses the other, which a savepoint keeps from spoiling the rest.
-    try {
-      return await this.sql.transaction(() => this.sql.insert(INSERT, objectiveId, month, 1, ...row));
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
+    return withRef((await this.sql.rows(INSERT_FIRST, objectiveId, month, 1, ...row))[0], ref);
   }
 
   /** The refusal of a save (or, with LOOK_FIRST, a workflow step) another desk got in first. */
@@ -381,16 +436,17 @@ export class UpdatesRepository {
     baseVersion?: number,
   ): Promise<Update> {
     return this.sql.transaction(async () => {
-      await this.plan.assertMonthInPlan(month);
-      const objectiveId = await this.objectiveFor(ref, month);
-      const before = await this.currentUpdate(objectiveId, month);
+      const { objectiveId, current: before } = await this.saveContext(ref, month);
       if (!before)
         throw new BoardPackError('not_found', `There is no update for ${ref} in ${month} to ${action}.`);
       // The person decided on the version they saw: a later one is shown to them, not acted on.
       if (baseVersion !== undefined && before.version !== baseVersion)
         throw await this.conflict(ref, month, objectiveId, at, LOOK_FIRST);
       const base = before.version;
-      let id: number | null = before.id;
+      let after: Update | null;
+      // A revision written by newRevision is already what the board sees; a state set in place is
+      // made so by syncReported.
+      let sync = true;
       if (action === 'submit') {
         if (before.state !== 'draft' && before.state !== 'returned') {
           throw new BoardPackError(
@@ -400,8 +456,10 @@ export class UpdatesRepository {
         }
         this.assertNarrative(ref, before.status, before.narrative);
         if (before.state === 'draft') {
-          const { changes } = await this.sql.run(SET_STATE, 'submitted', '', at, before.id, 'draft', base);
-          if (changes === 0) id = null;
+          after = withRef(
+            (await this.sql.rows(SET_STATE, 'submitted', '', at, before.id, 'draft', base))[0],
+            before.ref,
+          );
         } else {
           // A returned revision keeps its comment; resubmitting makes a new revision.
           const content: RevisionContent = [
@@ -412,8 +470,10 @@ export class UpdatesRepository {
             before.metricActual,
             before.author,
           ];
-          id = await this.newRevision(
+          sync = false;
+          after = await this.newRevision(
             objectiveId,
+            before.ref,
             month,
             before,
             base,
@@ -439,20 +499,13 @@ export class UpdatesRepository {
         // A returned revision stops being what the board sees before its state changes (schema CHECK).
         if (action === 'return') await this.sql.run(CLEAR_REPORTED, objectiveId, month);
         const state = action === 'accept' ? 'accepted' : 'returned';
-        const { changes } = await this.sql.run(
-          SET_STATE,
-          state,
-          comment.trim(),
-          at,
-          before.id,
-          'submitted',
-          base,
+        after = withRef(
+          (await this.sql.rows(SET_STATE, state, comment.trim(), at, before.id, 'submitted', base))[0],
+          before.ref,
         );
-        if (changes === 0) id = null;
       }
-      if (id === null) throw await this.conflict(ref, month, objectiveId, at, LOOK_FIRST);
-      await this.syncReported(objectiveId, month);
-      const after = await this.written(id);
+      if (after === null) throw await this.conflict(ref, month, objectiveId, at, LOOK_FIRST);
+      if (sync) await this.syncReported(objectiveId, month);
       await this.audit.record(at, actor, `update.${action}`, 'update', `${ref}@${month}`, before, after);
       return after;
     });
