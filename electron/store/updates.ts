@@ -6,87 +6,31 @@ import { BoardPackError } from '../../shared/errors';
 import {
   STATUSES,
   statusSchema,
-  workflowStateSchema,
   type ReportedStatus,
-  type Status,
   type Update,
   type WorkflowState,
 } from '../../shared/domain';
 import type { saveDraftSchema } from '../../shared/contractSchemas';
 import type { monthSummarySchema } from '../../shared/contractSummaries';
-import { needsNarrative, STATUS_LABELS } from '../../shared/status';
 import { LOOK_FIRST } from '../../shared/conflictWords';
 import { editConflict } from './editConflict';
 import { reportingMonthSchema, type ReportingMonth } from '../../shared/months';
 import type { AuditLog } from './audit';
 import { assertWithinPeriod, noPlanError, type PlanRepository } from './plan';
-import { flagColumn } from './rowSchemas';
+import {
+  assertNarrative,
+  RETURNED_COLUMNS,
+  revisionContent,
+  UPDATE_COLUMNS,
+  updateRowSchema,
+  updateRowsSchema,
+  withRef,
+  type RevisionContent,
+} from './updateRows';
 import type { Sql } from './sql';
+import { writeFirstRevisions, type FirstRevision } from './firstRevisions';
 
-// An update row, read as an array (sql.rows, in UPDATE_COLUMNS order): zod checks a tuple in about
-// a quarter of the time of an object without eval, and reported() and working() read one row per
-// objective of the plan (2,000 in the benchmark).
-const updateRowSchema = z
-  .tuple([
-    z.number().int(),
-    z.number().int(),
-    z.string(),
-    reportingMonthSchema,
-    z.number().int(),
-    statusSchema,
-    z.string(),
-    z.string(),
-    z.string(),
-    z.number().nullable(),
-    z.string(),
-    z.string(),
-    workflowStateSchema,
-    z.string(),
-    flagColumn,
-    z.number().int(),
-  ])
-  .transform(
-    ([
-      id,
-      objective_id,
-      ref,
-      month,
-      revision,
-      status,
-      narrative,
-      next_steps,
-      risks,
-      metric_actual,
-      author,
-      created_at,
-      state,
-      comment,
-      demo,
-      version,
-    ]): Update => ({
-      id,
-      objectiveId: objective_id,
-      ref,
-      month,
-      revision,
-      status,
-      narrative,
-      nextSteps: next_steps,
-      risks,
-      metricActual: metric_actual,
-      author,
-      createdAt: created_at,
-      state,
-      comment,
-      demo,
-      version,
-    }),
-  );
-const updateRowsSchema = z.array(updateRowSchema);
-
-/** The columns of updateRowSchema, in its order. */
-const UPDATE_COLUMNS = `u.id, u.objective_id, o.ref, u.month, u.revision, u.status, u.narrative, u.next_steps, u.risks,
-  u.metric_actual, u.author, u.created_at, u.state, u.comment, u.demo, u.version`;
+export type { FirstRevision };
 
 const objectiveSpanRowSchema = z.object({
   id: z.number().int(),
@@ -94,19 +38,12 @@ const objectiveSpanRowSchema = z.object({
   retired_from: reportingMonthSchema.nullable(),
 });
 type ObjectiveSpan = z.infer<typeof objectiveSpanRowSchema>;
-
-/** The columns of updateRowSchema a statement on updates alone answers (RETURNING): all but the ref. */
-const RETURNED_COLUMNS = `id, objective_id, month, revision, status, narrative, next_steps, risks, metric_actual, author,
-  created_at, state, comment, demo, version`;
-
-/** A row of RETURNED_COLUMNS as updateRowSchema reads it: the objective's reference put in its place. */
-function withRef(row: unknown[] | undefined, ref: string): Update | null {
-  return row ? updateRowSchema.parse([row[0], row[1], ref, ...row.slice(2)]) : null;
-}
+const objectiveSpanRowsSchema = z.array(objectiveSpanRowSchema.extend({ ref: z.string() }));
+const OBJECTIVE_SPANS = 'SELECT id, ref, start_month, retired_from FROM objectives';
 
 // What a save reads before it writes, in one statement (one round trip to a server): the plan's
 // period, the objective's reporting span (null columns: no such objective) and its current
-// revision (null columns: none yet), as an array: PLAN_AND_SPAN's five, then UPDATE_COLUMNS.
+// revision (null columns: none yet), as an array: those five columns, then UPDATE_COLUMNS.
 const SAVE_CONTEXT = `SELECT p.start_month, p.end_month, o.id, o.start_month, o.retired_from, ${UPDATE_COLUMNS}
   FROM plan p LEFT JOIN objectives o ON o.ref = ?
   LEFT JOIN updates u ON u.objective_id = o.id AND u.month = ? AND u.is_current = 1
@@ -158,9 +95,6 @@ const UNCHECKED_ATTEMPTS = 3;
 /** Status counts per strand for a month, as the contract's monthSummary carries them. */
 export type MonthSummary = z.infer<typeof monthSummarySchema>;
 export type StrandStatusCounts = MonthSummary['strands'][number];
-
-/** What a revision says, in the column order of INSERT and EDIT_DRAFT (status … author). */
-type RevisionContent = readonly [Status, string, string, string, number | null, string];
 
 const reportedStatuses: readonly ReportedStatus[] = [...STATUSES, 'no_update'];
 
@@ -246,15 +180,6 @@ export class UpdatesRepository {
     return row.id;
   }
 
-  private assertNarrative(ref: string, status: Status, narrative: string): void {
-    if (needsNarrative(status) && !narrative.trim()) {
-      throw new BoardPackError(
-        'narrative_required',
-        `${ref} is ${STATUS_LABELS[status]}: a ${STATUS_LABELS[status]} update needs a narrative saying why and what is being done.`,
-      );
-    }
-  }
-
   private async syncReported(objectiveId: number, month: ReportingMonth): Promise<void> {
     await this.sql.run(CLEAR_REPORTED, objectiveId, month);
     await this.sql.run(MARK_REPORTED, objectiveId, month);
@@ -296,27 +221,7 @@ export class UpdatesRepository {
    * nothing.
    */
   async save(input: UpdateInput, at: string): Promise<Update> {
-    if (!statusSchema.safeParse(input.status).success) {
-      throw new BoardPackError('invalid_input', `"${input.status}" is not a status.`);
-    }
-    const narrative = input.narrative ?? '';
-    if (input.state !== 'draft') this.assertNarrative(input.ref, input.status, narrative);
-    if (!input.author.trim()) throw new BoardPackError('invalid_input', 'An update needs an author.');
-    if (
-      input.metricActual !== undefined &&
-      input.metricActual !== null &&
-      !Number.isFinite(input.metricActual)
-    ) {
-      throw new BoardPackError('invalid_input', 'The metric actual must be a number.');
-    }
-    const content: RevisionContent = [
-      input.status,
-      narrative,
-      input.nextSteps ?? '',
-      input.risks ?? '',
-      input.metricActual ?? null,
-      input.author.trim(),
-    ];
+    const content = revisionContent(input);
     const ref = input.ref.trim();
     return this.sql.transaction(async () => {
       const context = await this.saveContext(ref, input.month);
@@ -454,7 +359,7 @@ export class UpdatesRepository {
             `The update for ${ref} in ${month} is already ${before.state}.`,
           );
         }
-        this.assertNarrative(ref, before.status, before.narrative);
+        assertNarrative(ref, before.status, before.narrative);
         if (before.state === 'draft') {
           after = withRef(
             (await this.sql.rows(SET_STATE, 'submitted', '', at, before.id, 'draft', base))[0],
@@ -508,6 +413,28 @@ export class UpdatesRepository {
       if (sync) await this.syncReported(objectiveId, month);
       await this.audit.record(at, actor, `update.${action}`, 'update', `${ref}@${month}`, before, after);
       return after;
+    });
+  }
+
+  /**
+   * Writes many objectives' first revision for one month at once (the demo's history), each
+   * checked as save() and transition() check theirs and recorded as they record theirs, in a few
+   * statements (firstRevisions.ts). Refused whole if any is refused, or any objective already has
+   * an update for the month.
+   */
+  async writeFirstRevisions(month: ReportingMonth, entries: readonly FirstRevision[]): Promise<void> {
+    await this.sql.transaction(async () => {
+      const plan = await this.plan.summary();
+      assertWithinPeriod(month, plan.startMonth, plan.endMonth);
+      const spans = new Map(
+        objectiveSpanRowsSchema.parse(await this.sql.all(OBJECTIVE_SPANS)).map((row) => [row.ref, row]),
+      );
+      const checked = entries.map((entry) => ({
+        entry,
+        objectiveId: this.reportingIn(entry.ref, month, spans.get(entry.ref.trim()) ?? null),
+        content: revisionContent(entry),
+      }));
+      await writeFirstRevisions(this.sql, this.audit, month, checked);
     });
   }
 
