@@ -7,9 +7,9 @@ const POSTGRES_TESTS = 'tests/**/postgres.*.test.ts';
 
 // The store and contract tests, run a second time with every store on the test server
 // (tests/fixtures/databases.ts reads BOARD_PACK_TEST_BACKEND): the same files, not copies. A test
-// of the SQLite file itself is skipped there with it.skipIf(onPostgres) and its reason. Not
-// demo.test.ts: each of its tests loads the demo year, some 28,000 statements, a round trip each
-// to a server (about a minute apiece on two busy cores); postgres.smoke loads it on a server once.
+// of the SQLite file itself is skipped there with it.skipIf(onPostgres) and its reason.
+// A demo load is some 450 statements (a month of updates in a few multi-row INSERTs), so
+// demo.test.ts runs on both too.
 const STORE_TESTS_ON_POSTGRES = [
   'tests/integration/contract.test.ts',
   'tests/integration/contract.*.test.ts',
@@ -22,6 +22,7 @@ const STORE_TESTS_ON_POSTGRES = [
   'tests/integration/copyDatabase.test.ts',
   'tests/integration/editConflicts.test.ts',
   'tests/integration/pack.issueConflict.test.ts',
+  'tests/integration/demo.test.ts',
 ];
 
 export default defineConfig({

@@ -136,11 +136,11 @@ export async function writeDemoIndicatorFigures(
     await tx.indicators.addBreak(change.ref, change.month, change.note, at, actor, true);
     changes += 1;
   }
-  let written = 0;
-  for (const figure of figures) {
-    if (!live(figure) || taken.has(`${figure.ref} ${figure.month}`)) continue;
-    await tx.indicators.setFigure({ ...figure, note: DEMO_NOTE, source: 'demo', author: actor }, at);
-    written += 1;
-  }
+  const written = await tx.indicators.addDemoFigures(
+    figures
+      .filter((figure) => live(figure) && !taken.has(`${figure.ref} ${figure.month}`))
+      .map((figure) => ({ ...figure, note: DEMO_NOTE, author: actor })),
+    at,
+  );
   return { figures: written, definitionChanges: changes };
 }

@@ -1,9 +1,11 @@
 // Demo progress updates: each objective follows its own seeded path month to month (most Green,
 // some Amber, a few Red, Complete late, Not started early or until its plan year), with a few
-// missing each month. Written through the updates repository so its rules and audit apply.
+// missing each month. Written through the updates repository so its rules and audit apply, a month at a
+// time in a few statements.
 import type { Objective, Status } from '../../shared/domain';
 import { addMonths, planYearOf, type ReportingMonth } from '../../shared/months';
 import type { StoreTx } from '../store/port';
+import type { FirstRevision } from '../store/updates';
 import { composeText } from './narrative';
 import { DemoRandom, hashString } from './random';
 
@@ -138,50 +140,43 @@ export async function writeDemoUpdates(
       planned.push({ objective, status, waiting, at, random, outcome });
     }
     planned.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.objective.id - b.objective.id));
-    for (const p of planned) await writeOne(store, month, monthNumber, p);
-    // The secretariat reviews a few days after the returns come in.
-    for (const p of planned) await reviewOne(store, month, p);
+    // A month's updates in a few statements (round trips to a server), saved and reviewed as one by one.
+    await store.updates.writeFirstRevisions(
+      month,
+      planned.map((p) => firstRevision(month, monthNumber, p)),
+    );
     for (const p of planned) counts[p.outcome === 'draft' ? 'drafts' : p.outcome] += 1;
   }
   return counts;
 }
 
-async function writeOne(
-  store: StoreTx,
-  month: ReportingMonth,
-  monthNumber: number,
-  p: Planned,
-): Promise<void> {
+/** An objective's update for the month as its lead saves it, and the secretariat's review of it. */
+function firstRevision(month: ReportingMonth, monthNumber: number, p: Planned): FirstRevision {
   const text = composeText(p.status, p.objective.strandNumber, p.objective.themeCode, p.random, p.waiting);
-  await store.updates.save(
-    {
-      ref: p.objective.ref,
-      month,
-      status: p.status,
-      ...text,
-      metricActual: p.status === 'not_started' ? null : metricActual(p.objective, monthNumber, p.random),
-      author: WRITERS[p.objective.strandNumber] ?? 'Strand staff officer',
-      state: p.outcome === 'draft' ? 'draft' : 'submitted',
-      demo: true,
-    },
-    p.at,
-  );
+  return {
+    ref: p.objective.ref,
+    status: p.status,
+    ...text,
+    metricActual: p.status === 'not_started' ? null : metricActual(p.objective, monthNumber, p.random),
+    author: WRITERS[p.objective.strandNumber] ?? 'Strand staff officer',
+    state: p.outcome === 'draft' ? 'draft' : 'submitted',
+    at: p.at,
+    demo: true,
+    review: review(month, p),
+  };
 }
 
-async function reviewOne(store: StoreTx, month: ReportingMonth, p: Planned): Promise<void> {
-  if (p.outcome !== 'accepted' && p.outcome !== 'returned') return;
+/** The secretariat reviews a few days after the returns come in: accepts, or returns with a reason. */
+function review(month: ReportingMonth, p: Planned): FirstRevision['review'] {
+  if (p.outcome !== 'accepted' && p.outcome !== 'returned') return undefined;
   const day = Math.min(28, Number(p.at.slice(8, 10)) + 3);
   const at = stamp(month, day, 10, Number(p.at.slice(14, 16)));
-  if (p.outcome === 'accepted') {
-    await store.updates.transition(p.objective.ref, month, 'accept', DEMO_SECRETARIAT, at);
-    return;
-  }
-  await store.updates.transition(
-    p.objective.ref,
-    month,
-    'return',
-    DEMO_SECRETARIAT,
+  if (p.outcome === 'accepted') return { action: 'accept', actor: DEMO_SECRETARIAT, at };
+  return {
+    action: 'return',
+    actor: DEMO_SECRETARIAT,
     at,
-    'Please say when the recovery plan will be agreed and who owns it before this goes to the board.',
-  );
+    comment:
+      'Please say when the recovery plan will be agreed and who owns it before this goes to the board.',
+  };
 }

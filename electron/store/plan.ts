@@ -161,6 +161,26 @@ const INSERT_SEEDED_LEAD =
   "INSERT INTO people (name, role, strand_id, from_plan) SELECT ?, 'strand_lead', id, 1 FROM strands WHERE number = ?";
 const INSERT_SEEDED_CHAIR = "INSERT INTO people (name, role, from_plan) VALUES (?, 'chair', 1)";
 
+/** The refusal of a database that holds no plan yet. */
+export function noPlanError(): BoardPackError {
+  return new BoardPackError(
+    'not_found',
+    'This database holds no plan yet. Run "init" to load the built-in plan.',
+  );
+}
+
+/**
+ * Refuses a month outside the plan period (start to end) with a sentence that names the period;
+ * for a caller that read the period with its own rows (one round trip to a server, not two).
+ */
+export function assertWithinPeriod(month: ReportingMonth, start: ReportingMonth, end: ReportingMonth): void {
+  if (!isWithin(month, start, end))
+    throw new BoardPackError(
+      'outside_plan_period',
+      `${month} is outside the plan period (${start} to ${end}).`,
+    );
+}
+
 /** A spreadsheet import of the plan, as recorded: what, from where, by whom. */
 export interface PlanImportEntry {
   sourceName: string;
@@ -317,11 +337,7 @@ export class PlanRepository {
 
   private async planRecord(): Promise<z.infer<typeof planRowSchema>> {
     const row = await this.sql.get(PLAN_ROW);
-    if (!row)
-      throw new BoardPackError(
-        'not_found',
-        'This database holds no plan yet. Run "init" to load the built-in plan.',
-      );
+    if (!row) throw noPlanError();
     return planRowSchema.parse(row);
   }
 
@@ -354,12 +370,7 @@ export class PlanRepository {
   /** Refuses a month outside the plan period with a sentence that names the period. */
   async assertMonthInPlan(month: ReportingMonth): Promise<void> {
     const plan = await this.summary();
-    if (!isWithin(month, plan.startMonth, plan.endMonth)) {
-      throw new BoardPackError(
-        'outside_plan_period',
-        `${month} is outside the plan period (${plan.startMonth} to ${plan.endMonth}).`,
-      );
-    }
+    assertWithinPeriod(month, plan.startMonth, plan.endMonth);
   }
 
   async strands(): Promise<Strand[]> {

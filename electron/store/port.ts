@@ -49,7 +49,7 @@ import type { IssuedPackRecord, NewIssuedPack } from './packs';
 import type { NewPaper, PaperRecord } from './papers';
 import type { Person, PersonInput } from './people';
 import type { NewObjective, PlanDetail, PlanImportEntry } from './plan';
-import type { MonthSummary, UpdateInput, WorkflowAction } from './updates';
+import type { FirstRevision, MonthSummary, UpdateInput, WorkflowAction } from './updates';
 import type { SearchGroup } from '../../shared/contractSearch';
 import type { SharedServer } from '../../shared/contractSharedDatabase';
 
@@ -107,6 +107,8 @@ export interface UpdatesPort {
     /** The version the person saw; refused (edit_conflict) when the update has moved on. */
     baseVersion?: number,
   ): Promise<Update>;
+  /** Many objectives' first revision for a month at once, each saved (and reviewed) as save and transition would. */
+  writeFirstRevisions(month: ReportingMonth, entries: readonly FirstRevision[]): Promise<void>;
   history(ref: string, month?: ReportingMonth): Promise<Update[]>;
   /** Each objective's reported (accepted or submitted) update for the month, by reference. */
   reported(month: ReportingMonth, strandNumber?: number): Promise<Map<string, Update>>;
@@ -352,6 +354,8 @@ export interface IndicatorsPort {
   ): Promise<DefinitionChange>;
   definitionChanges(ref?: string): Promise<(DefinitionChange & { ref: string })[]>;
   setFigure(input: FigureInput, at: string): Promise<Figure>;
+  /** The demo's figures for months without one, many at once; answers how many were written. */
+  addDemoFigures(inputs: readonly Omit<FigureInput, 'source'>[], at: string): Promise<number>;
   currentFigures(options?: {
     refs?: readonly string[];
     from?: ReportingMonth;

@@ -15,6 +15,11 @@ export interface PostgresOpenOptions {
   connectTimeoutMs?: number;
   /** How long one statement may go unanswered before the connection counts as lost (30 s). */
   queryTimeoutMs?: number;
+  /**
+   * How long one statement waits for a row another desk holds (10 s): well inside queryTimeoutMs,
+   * so a wait on another desk's save ends as "busy, try again" (55P03), not as a lost connection.
+   */
+  lockTimeoutMs?: number;
 }
 
 export interface PostgresLocation {
@@ -131,6 +136,7 @@ export function postgresLocation(address: string, options: PostgresOpenOptions =
       ? Number(connectTimeout) * 1000
       : (options.connectTimeoutMs ?? 10_000),
     query_timeout: options.queryTimeoutMs ?? 30_000,
+    lock_timeout: options.lockTimeoutMs ?? 10_000,
     // A desk left open overnight notices a server that went away, rather than hanging on it.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,

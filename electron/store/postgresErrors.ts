@@ -182,8 +182,15 @@ export function postgresFailure(error: unknown, server: string): BoardPackError 
       'busy',
       `The shared database at ${server} has no connection free (too many desks or programs are connected). Nothing was changed; try again in a moment, or ask whoever runs the server to allow more connections.`,
     );
-  // 40001 serialization_failure, 40P01 deadlock_detected, 55P03 lock_not_available.
-  if (code === '40001' || code === '40P01' || code === '55P03')
+  // 55P03 lock_not_available: a statement waited lock_timeout (postgresConnection.ts) for a row
+  // another desk's transaction holds (a long save, a pack being issued).
+  if (code === '55P03')
+    return new BoardPackError(
+      'busy',
+      `Another desk is in the middle of changing the same thing at ${server}, so this change waited and was not saved. Nothing was changed; try again in a moment.`,
+    );
+  // 40001 serialization_failure, 40P01 deadlock_detected.
+  if (code === '40001' || code === '40P01')
     return new BoardPackError(
       'busy',
       `Another desk was saving the same thing at the same moment, so this change was not saved. Nothing was changed; try again.`,

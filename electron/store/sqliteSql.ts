@@ -20,7 +20,11 @@ export class SqliteSql implements Sql {
 
   constructor(readonly db: Db) {}
 
-  private statement(cache: Map<string, Statement>, sql: string, mode: (s: Statement) => Statement): Statement {
+  private statement(
+    cache: Map<string, Statement>,
+    sql: string,
+    mode: (s: Statement) => Statement,
+  ): Statement {
     let statement = cache.get(sql);
     if (!statement) {
       if (cache.size >= CACHE_LIMIT) cache.clear();

@@ -6,94 +6,57 @@ import { BoardPackError } from '../../shared/errors';
 import {
   STATUSES,
   statusSchema,
-  workflowStateSchema,
   type ReportedStatus,
-  type Status,
   type Update,
   type WorkflowState,
 } from '../../shared/domain';
 import type { saveDraftSchema } from '../../shared/contractSchemas';
 import type { monthSummarySchema } from '../../shared/contractSummaries';
-import { needsNarrative, STATUS_LABELS } from '../../shared/status';
 import { LOOK_FIRST } from '../../shared/conflictWords';
-import { isUniqueViolation } from './databaseErrors';
 import { editConflict } from './editConflict';
 import { reportingMonthSchema, type ReportingMonth } from '../../shared/months';
 import type { AuditLog } from './audit';
-import type { PlanRepository } from './plan';
-import { flagColumn } from './rowSchemas';
+import { assertWithinPeriod, noPlanError, type PlanRepository } from './plan';
+import {
+  assertNarrative,
+  RETURNED_COLUMNS,
+  revisionContent,
+  UPDATE_COLUMNS,
+  updateRowSchema,
+  updateRowsSchema,
+  withRef,
+  type RevisionContent,
+} from './updateRows';
 import type { Sql } from './sql';
+import { writeFirstRevisions, type FirstRevision } from './firstRevisions';
 
-// An update row, read as an array (sql.rows, in UPDATE_COLUMNS order): zod checks a tuple in about
-// a quarter of the time of an object without eval, and reported() and working() read one row per
-// objective of the plan (2,000 in the benchmark).
-const updateRowSchema = z
-  .tuple([
-    z.number().int(),
-    z.number().int(),
-    z.string(),
-    reportingMonthSchema,
-    z.number().int(),
-    statusSchema,
-    z.string(),
-    z.string(),
-    z.string(),
-    z.number().nullable(),
-    z.string(),
-    z.string(),
-    workflowStateSchema,
-    z.string(),
-    flagColumn,
-    z.number().int(),
-  ])
-  .transform(
-    ([
-      id,
-      objective_id,
-      ref,
-      month,
-      revision,
-      status,
-      narrative,
-      next_steps,
-      risks,
-      metric_actual,
-      author,
-      created_at,
-      state,
-      comment,
-      demo,
-      version,
-    ]): Update => ({
-      id,
-      objectiveId: objective_id,
-      ref,
-      month,
-      revision,
-      status,
-      narrative,
-      nextSteps: next_steps,
-      risks,
-      metricActual: metric_actual,
-      author,
-      createdAt: created_at,
-      state,
-      comment,
-      demo,
-      version,
-    }),
-  );
-const updateRowsSchema = z.array(updateRowSchema);
-
-/** The columns of updateRowSchema, in its order. */
-const UPDATE_COLUMNS = `u.id, u.objective_id, o.ref, u.month, u.revision, u.status, u.narrative, u.next_steps, u.risks,
-  u.metric_actual, u.author, u.created_at, u.state, u.comment, u.demo, u.version`;
+export type { FirstRevision };
 
 const objectiveSpanRowSchema = z.object({
   id: z.number().int(),
   start_month: reportingMonthSchema,
   retired_from: reportingMonthSchema.nullable(),
 });
+type ObjectiveSpan = z.infer<typeof objectiveSpanRowSchema>;
+const objectiveSpanRowsSchema = z.array(objectiveSpanRowSchema.extend({ ref: z.string() }));
+const OBJECTIVE_SPANS = 'SELECT id, ref, start_month, retired_from FROM objectives';
+
+// What a save reads before it writes, in one statement (one round trip to a server): the plan's
+// period, the objective's reporting span (null columns: no such objective) and its current
+// revision (null columns: none yet), as an array: those five columns, then UPDATE_COLUMNS.
+const SAVE_CONTEXT = `SELECT p.start_month, p.end_month, o.id, o.start_month, o.retired_from, ${UPDATE_COLUMNS}
+  FROM plan p LEFT JOIN objectives o ON o.ref = ?
+  LEFT JOIN updates u ON u.objective_id = o.id AND u.month = ? AND u.is_current = 1
+  WHERE p.id = 1`;
+const saveContextRowSchema = z
+  .tuple([
+    reportingMonthSchema,
+    reportingMonthSchema,
+    z.number().int().nullable(),
+    reportingMonthSchema.nullable(),
+    reportingMonthSchema.nullable(),
+  ])
+  .rest(z.unknown());
 
 // The month summary's rows: 8 strands × up to 5 statuses.
 const monthSummaryRowsSchema = z.array(
@@ -133,9 +96,6 @@ const UNCHECKED_ATTEMPTS = 3;
 export type MonthSummary = z.infer<typeof monthSummarySchema>;
 export type StrandStatusCounts = MonthSummary['strands'][number];
 
-/** What a revision says, in the column order of INSERT and EDIT_DRAFT (status … author). */
-type RevisionContent = readonly [Status, string, string, string, number | null, string];
-
 const reportedStatuses: readonly ReportedStatus[] = [...STATUSES, 'no_update'];
 
 function emptyCounts(): Record<ReportedStatus, number> {
@@ -146,20 +106,27 @@ function emptyCounts(): Record<ReportedStatus, number> {
 const OBJECTIVE_SPAN = 'SELECT id, start_month, retired_from FROM objectives WHERE ref = ?';
 const CURRENT = `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id
   WHERE u.objective_id = ? AND u.month = ? AND u.is_current = 1`;
-const BY_ID = `SELECT ${UPDATE_COLUMNS} FROM updates u JOIN objectives o ON o.id = u.objective_id WHERE u.id = ?`;
-const INSERT = `INSERT INTO updates (objective_id, month, revision, is_current, status, narrative, next_steps, risks, metric_actual,
-    author, created_at, saved_at, state, demo, version)
-  VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+// A new revision is written as what the board sees (is_reported = 1) when it is submitted or
+// accepted: it is then the latest such revision, and CLEAR_REPORTED has run just before it.
+const INSERT = `INSERT INTO updates (objective_id, month, revision, is_current, is_reported, status, narrative, next_steps,
+    risks, metric_actual, author, created_at, saved_at, state, demo, version)
+  VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_NEXT = `${INSERT} RETURNING ${RETURNED_COLUMNS}`;
+// Two desks writing an objective's first update at once: the unique index of current revisions
+// takes one, and the other inserts nothing (and answers no row) rather than failing.
+const INSERT_FIRST = `${INSERT} ON CONFLICT (month, objective_id) WHERE is_current = 1 DO NOTHING RETURNING ${RETURNED_COLUMNS}`;
 // Compare-and-set: each statement moves the edit count (or closes the revision) only while the count
 // is the one the save started from, so of two desks saving from the same count the database lets one
 // through and the other changes no row. A new revision is inserted only after its predecessor was
 // closed this way (which also holds the predecessor's row lock on a server until the commit).
 const EDIT_DRAFT = `UPDATE updates SET status = ?, narrative = ?, next_steps = ?, risks = ?, metric_actual = ?, author = ?,
-    saved_at = ?, state = ?, version = version + 1
-  WHERE id = ? AND is_current = 1 AND state = 'draft' AND version = ?`;
+    saved_at = ?, state = ?, is_reported = ?, version = version + 1
+  WHERE id = ? AND is_current = 1 AND state = 'draft' AND version = ?
+  RETURNING ${RETURNED_COLUMNS}`;
 const CLOSE_REVISION = 'UPDATE updates SET is_current = 0 WHERE id = ? AND is_current = 1 AND version = ?';
 const SET_STATE = `UPDATE updates SET state = ?, comment = ?, saved_at = ?, version = version + 1
-  WHERE id = ? AND is_current = 1 AND state = ? AND version = ?`;
+  WHERE id = ? AND is_current = 1 AND state = ? AND version = ?
+  RETURNING ${RETURNED_COLUMNS}`;
 const CLEAR_REPORTED =
   'UPDATE updates SET is_reported = 0 WHERE objective_id = ? AND month = ? AND is_reported = 1';
 const MARK_REPORTED = `UPDATE updates SET is_reported = 1 WHERE id = (
@@ -192,8 +159,12 @@ export class UpdatesRepository {
 
   private async objectiveFor(ref: string, month: ReportingMonth): Promise<number> {
     const found = await this.sql.get(OBJECTIVE_SPAN, ref.trim());
-    if (!found) throw new BoardPackError('not_found', `There is no objective ${ref} in the plan.`);
-    const row = objectiveSpanRowSchema.parse(found);
+    return this.reportingIn(ref, month, found === undefined ? null : objectiveSpanRowSchema.parse(found));
+  }
+
+  /** The objective's id, if it takes updates for the month; otherwise the sentence saying why not. */
+  private reportingIn(ref: string, month: ReportingMonth, row: ObjectiveSpan | null): number {
+    if (!row) throw new BoardPackError('not_found', `There is no objective ${ref} in the plan.`);
     if (row.start_month > month) {
       throw new BoardPackError(
         'invalid_input',
@@ -209,28 +180,32 @@ export class UpdatesRepository {
     return row.id;
   }
 
-  private assertNarrative(ref: string, status: Status, narrative: string): void {
-    if (needsNarrative(status) && !narrative.trim()) {
-      throw new BoardPackError(
-        'narrative_required',
-        `${ref} is ${STATUS_LABELS[status]}: a ${STATUS_LABELS[status]} update needs a narrative saying why and what is being done.`,
-      );
-    }
-  }
-
   private async syncReported(objectiveId: number, month: ReportingMonth): Promise<void> {
     await this.sql.run(CLEAR_REPORTED, objectiveId, month);
     await this.sql.run(MARK_REPORTED, objectiveId, month);
   }
 
+  /**
+   * What a save needs before it writes, checked in the order the checks were always made (the plan
+   * period, then the objective): the objective's id and its current revision, if any.
+   */
+  private async saveContext(
+    ref: string,
+    month: ReportingMonth,
+  ): Promise<{ objectiveId: number; current: Update | null }> {
+    const [row] = await this.sql.rows(SAVE_CONTEXT, ref.trim(), month);
+    if (!row) throw noPlanError();
+    const [start, end, id, startMonth, retiredFrom, ...update] = saveContextRowSchema.parse(row);
+    assertWithinPeriod(month, start, end);
+    const span =
+      id === null || startMonth === null ? null : { id, start_month: startMonth, retired_from: retiredFrom };
+    const objectiveId = this.reportingIn(ref, month, span);
+    return { objectiveId, current: update[0] === null ? null : updateRowSchema.parse(update) };
+  }
+
   private async currentUpdate(objectiveId: number, month: ReportingMonth): Promise<Update | null> {
     const [row] = await this.sql.rows(CURRENT, objectiveId, month);
     return row ? updateRowSchema.parse(row) : null;
-  }
-
-  /** A revision just written: read back by its id, which the caller has. */
-  private async written(id: number): Promise<Update> {
-    return updateRowSchema.parse((await this.sql.rows(BY_ID, id))[0]);
   }
 
   /** The revision a person is working on, whatever its state; undefined when nothing is written. */
@@ -246,38 +221,20 @@ export class UpdatesRepository {
    * nothing.
    */
   async save(input: UpdateInput, at: string): Promise<Update> {
-    if (!statusSchema.safeParse(input.status).success) {
-      throw new BoardPackError('invalid_input', `"${input.status}" is not a status.`);
-    }
-    const narrative = input.narrative ?? '';
-    if (input.state !== 'draft') this.assertNarrative(input.ref, input.status, narrative);
-    if (!input.author.trim()) throw new BoardPackError('invalid_input', 'An update needs an author.');
-    if (
-      input.metricActual !== undefined &&
-      input.metricActual !== null &&
-      !Number.isFinite(input.metricActual)
-    ) {
-      throw new BoardPackError('invalid_input', 'The metric actual must be a number.');
-    }
-    const content: RevisionContent = [
-      input.status,
-      narrative,
-      input.nextSteps ?? '',
-      input.risks ?? '',
-      input.metricActual ?? null,
-      input.author.trim(),
-    ];
+    const content = revisionContent(input);
+    const ref = input.ref.trim();
     return this.sql.transaction(async () => {
-      await this.plan.assertMonthInPlan(input.month);
-      const objectiveId = await this.objectiveFor(input.ref, input.month);
+      const context = await this.saveContext(ref, input.month);
+      const objectiveId = context.objectiveId;
       for (let attempt = 1; ; attempt++) {
-        const before = await this.currentUpdate(objectiveId, input.month);
+        const before = attempt === 1 ? context.current : await this.currentUpdate(objectiveId, input.month);
         const base = input.baseVersion ?? before?.version ?? 0;
-        const id =
+        const after =
           before?.state === 'draft'
             ? await this.editDraft(before, content, input.state, base, at)
             : await this.newRevision(
                 objectiveId,
+                ref,
                 input.month,
                 before,
                 base,
@@ -286,12 +243,10 @@ export class UpdatesRepository {
                 at,
                 input.demo,
               );
-        if (id === null) {
+        if (after === null) {
           if (input.baseVersion === undefined && attempt < UNCHECKED_ATTEMPTS) continue;
           throw await this.conflict(input.ref, input.month, objectiveId, at);
         }
-        if (input.state !== 'draft') await this.syncReported(objectiveId, input.month);
-        const after = await this.written(id);
         await this.audit.record(
           at,
           input.author.trim(),
@@ -306,24 +261,31 @@ export class UpdatesRepository {
     });
   }
 
-  /** A draft edited in place, if it is still the draft at `base`: its id, or null when it moved on. */
+  /**
+   * A draft edited in place, if it is still the draft at `base`: the revision as written, or null
+   * when it moved on. Sent (submitted or accepted), it becomes what the board sees.
+   */
   private async editDraft(
     draft: Update,
     content: RevisionContent,
     state: UpdateInput['state'],
     base: number,
     at: string,
-  ): Promise<number | null> {
-    const { changes } = await this.sql.run(EDIT_DRAFT, ...content, at, state, draft.id, base);
-    return changes === 1 ? draft.id : null;
+  ): Promise<Update | null> {
+    const reported = state === 'draft' ? 0 : 1;
+    if (reported) await this.sql.run(CLEAR_REPORTED, draft.objectiveId, draft.month);
+    const [row] = await this.sql.rows(EDIT_DRAFT, ...content, at, state, reported, draft.id, base);
+    return withRef(row, draft.ref);
   }
 
   /**
-   * A new current revision after `before` (none: the first), carrying its edit count on: its id, or
-   * null when `before` is no longer current at `base` (another desk saved first).
+   * A new current revision after `before` (none: the first), carrying its edit count on: the
+   * revision as written, or null when `before` is no longer current at `base` (another desk saved
+   * first). Submitted or accepted, it becomes what the board sees.
    */
   private async newRevision(
     objectiveId: number,
+    ref: string,
     month: ReportingMonth,
     before: Update | null,
     base: number,
@@ -331,22 +293,20 @@ export class UpdatesRepository {
     state: WorkflowState,
     at: string,
     demo = false,
-  ): Promise<number | null> {
-    const row = [...content, at, at, state, demo ? 1 : 0, base + 1] as const;
+  ): Promise<Update | null> {
+    const reported = state === 'submitted' || state === 'accepted' ? 1 : 0;
+    const row = [reported, ...content, at, at, state, demo ? 1 : 0, base + 1] as const;
     if (before) {
       const { changes } = await this.sql.run(CLOSE_REVISION, before.id, base);
       if (changes === 0) return null;
-      return this.sql.insert(INSERT, objectiveId, month, before.revision + 1, ...row);
+      if (reported) await this.sql.run(CLEAR_REPORTED, objectiveId, month);
+      return withRef(
+        (await this.sql.rows(INSERT_NEXT, objectiveId, month, before.revision + 1, ...row))[0],
+        ref,
+      );
     }
     if (base !== 0) return null;
-    // Two desks writing an objective's first update at once: the unique index of current
-    // revisions takes one and refuses the other, which a savepoint keeps from spoiling the rest.
-    try {
-      return await this.sql.transaction(() => this.sql.insert(INSERT, objectiveId, month, 1, ...row));
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
+    return withRef((await this.sql.rows(INSERT_FIRST, objectiveId, month, 1, ...row))[0], ref);
   }
 
   /** The refusal of a save (or, with LOOK_FIRST, a workflow step) another desk got in first. */
@@ -381,16 +341,17 @@ export class UpdatesRepository {
     baseVersion?: number,
   ): Promise<Update> {
     return this.sql.transaction(async () => {
-      await this.plan.assertMonthInPlan(month);
-      const objectiveId = await this.objectiveFor(ref, month);
-      const before = await this.currentUpdate(objectiveId, month);
+      const { objectiveId, current: before } = await this.saveContext(ref, month);
       if (!before)
         throw new BoardPackError('not_found', `There is no update for ${ref} in ${month} to ${action}.`);
       // The person decided on the version they saw: a later one is shown to them, not acted on.
       if (baseVersion !== undefined && before.version !== baseVersion)
         throw await this.conflict(ref, month, objectiveId, at, LOOK_FIRST);
       const base = before.version;
-      let id: number | null = before.id;
+      let after: Update | null;
+      // A revision written by newRevision is already what the board sees; a state set in place is
+      // made so by syncReported.
+      let sync = true;
       if (action === 'submit') {
         if (before.state !== 'draft' && before.state !== 'returned') {
           throw new BoardPackError(
@@ -398,10 +359,12 @@ export class UpdatesRepository {
             `The update for ${ref} in ${month} is already ${before.state}.`,
           );
         }
-        this.assertNarrative(ref, before.status, before.narrative);
+        assertNarrative(ref, before.status, before.narrative);
         if (before.state === 'draft') {
-          const { changes } = await this.sql.run(SET_STATE, 'submitted', '', at, before.id, 'draft', base);
-          if (changes === 0) id = null;
+          after = withRef(
+            (await this.sql.rows(SET_STATE, 'submitted', '', at, before.id, 'draft', base))[0],
+            before.ref,
+          );
         } else {
           // A returned revision keeps its comment; resubmitting makes a new revision.
           const content: RevisionContent = [
@@ -412,8 +375,10 @@ export class UpdatesRepository {
             before.metricActual,
             before.author,
           ];
-          id = await this.newRevision(
+          sync = false;
+          after = await this.newRevision(
             objectiveId,
+            before.ref,
             month,
             before,
             base,
@@ -439,22 +404,37 @@ export class UpdatesRepository {
         // A returned revision stops being what the board sees before its state changes (schema CHECK).
         if (action === 'return') await this.sql.run(CLEAR_REPORTED, objectiveId, month);
         const state = action === 'accept' ? 'accepted' : 'returned';
-        const { changes } = await this.sql.run(
-          SET_STATE,
-          state,
-          comment.trim(),
-          at,
-          before.id,
-          'submitted',
-          base,
+        after = withRef(
+          (await this.sql.rows(SET_STATE, state, comment.trim(), at, before.id, 'submitted', base))[0],
+          before.ref,
         );
-        if (changes === 0) id = null;
       }
-      if (id === null) throw await this.conflict(ref, month, objectiveId, at, LOOK_FIRST);
-      await this.syncReported(objectiveId, month);
-      const after = await this.written(id);
+      if (after === null) throw await this.conflict(ref, month, objectiveId, at, LOOK_FIRST);
+      if (sync) await this.syncReported(objectiveId, month);
       await this.audit.record(at, actor, `update.${action}`, 'update', `${ref}@${month}`, before, after);
       return after;
+    });
+  }
+
+  /**
+   * Writes many objectives' first revision for one month at once (the demo's history), each
+   * checked as save() and transition() check theirs and recorded as they record theirs, in a few
+   * statements (firstRevisions.ts). Refused whole if any is refused, or any objective already has
+   * an update for the month.
+   */
+  async writeFirstRevisions(month: ReportingMonth, entries: readonly FirstRevision[]): Promise<void> {
+    await this.sql.transaction(async () => {
+      const plan = await this.plan.summary();
+      assertWithinPeriod(month, plan.startMonth, plan.endMonth);
+      const spans = new Map(
+        objectiveSpanRowsSchema.parse(await this.sql.all(OBJECTIVE_SPANS)).map((row) => [row.ref, row]),
+      );
+      const checked = entries.map((entry) => ({
+        entry,
+        objectiveId: this.reportingIn(entry.ref, month, spans.get(entry.ref.trim()) ?? null),
+        content: revisionContent(entry),
+      }));
+      await writeFirstRevisions(this.sql, this.audit, month, checked);
     });
   }
 

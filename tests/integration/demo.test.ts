@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { isDemoLoaded, loadDemo, removeDemo } from '../../electron/demo/generate';
 import type { Store } from '../../electron/store/store';
-import { countRows, dumpDatabase, newStore, onDatabaseFile, tempDir } from '../fixtures/databases';
+import { countRowsIn, dumpStore, newStore, onStoreDatabase, tempDir } from '../fixtures/databases';
 
 const DEMO_MONTHS = ['2007-04', '2007-05', '2007-06', '2007-07', '2007-08', '2007-09'];
 
-function count(store: Store, sql: string, ...params: string[]): number {
-  return countRows(store.path, sql, ...params);
+function count(store: Store, sql: string, ...params: string[]): Promise<number> {
+  return countRowsIn(store, sql, ...params);
 }
 
 describe('demo data', () => {
@@ -19,7 +19,7 @@ describe('demo data', () => {
     const second = await newStore(tempDir(), { desk });
     await loadDemo(first);
     await loadDemo(second);
-    expect(dumpDatabase(first.path)).toBe(dumpDatabase(second.path));
+    expect(await dumpStore(first)).toBe(await dumpStore(second));
     await first.close();
     await second.close();
   });
@@ -30,10 +30,10 @@ describe('demo data', () => {
     await loadDemo(first, { seed: 1 });
     await loadDemo(second, { seed: 2 });
     const statuses = (store: Store) =>
-      onDatabaseFile(store.path, (db) =>
-        db.prepare('SELECT status, narrative FROM updates ORDER BY objective_id, month, revision').all(),
+      onStoreDatabase(store, (db) =>
+        db.all('SELECT status, narrative FROM updates ORDER BY objective_id, month, revision'),
       );
-    expect(statuses(first)).not.toEqual(statuses(second));
+    expect(await statuses(first)).not.toEqual(await statuses(second));
     await first.close();
     await second.close();
   });
@@ -61,7 +61,7 @@ describe('demo data', () => {
     const store = await newStore();
     await loadDemo(store);
     expect(
-      count(
+      await count(
         store,
         "SELECT count(*) AS n FROM updates WHERE status IN ('red', 'amber') AND length(trim(narrative)) < 40",
       ),
@@ -80,19 +80,19 @@ describe('demo data', () => {
     const store = await newStore();
     await loadDemo(store);
     expect(
-      count(
+      await count(
         store,
         "SELECT count(*) AS n FROM updates WHERE is_current = 1 AND state <> 'accepted' AND month < '2007-09'",
       ),
     ).toBe(0);
     expect(
-      count(
+      await count(
         store,
         "SELECT count(*) AS n FROM updates WHERE is_current = 1 AND state = 'submitted' AND month = '2007-09'",
       ),
     ).toBeGreaterThan(0);
     expect(
-      count(
+      await count(
         store,
         "SELECT count(*) AS n FROM updates WHERE is_current = 1 AND state = 'returned' AND month = '2007-09'",
       ),
@@ -130,9 +130,9 @@ describe('demo data', () => {
   it('marks every row it writes as demo and records what was loaded', async () => {
     const store = await newStore();
     await loadDemo(store);
-    expect(count(store, 'SELECT count(*) AS n FROM updates WHERE demo = 0')).toBe(0);
-    expect(count(store, 'SELECT count(*) AS n FROM meetings WHERE demo = 0')).toBe(0);
-    expect(count(store, 'SELECT count(*) AS n FROM board_actions WHERE demo = 0')).toBe(0);
+    expect(await count(store, 'SELECT count(*) AS n FROM updates WHERE demo = 0')).toBe(0);
+    expect(await count(store, 'SELECT count(*) AS n FROM meetings WHERE demo = 0')).toBe(0);
+    expect(await count(store, 'SELECT count(*) AS n FROM board_actions WHERE demo = 0')).toBe(0);
     expect(JSON.parse((await store.settings.get('demo')) ?? 'null')).toMatchObject({
       seed: 2007,
       firstMonth: '2007-04',
@@ -156,11 +156,11 @@ describe('demo data', () => {
   it('is refused when already loaded, or when real updates exist for those months, changing nothing', async () => {
     const store = await newStore();
     await loadDemo(store);
-    let before = dumpDatabase(store.path);
+    let before = await dumpStore(store);
     await expect(loadDemo(store)).rejects.toThrow(
       expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/already loaded/) }),
     );
-    expect(dumpDatabase(store.path)).toBe(before);
+    expect(await dumpStore(store)).toBe(before);
     await store.close();
 
     const real = await newStore();
@@ -168,11 +168,11 @@ describe('demo data', () => {
       { ref: '2.E.3', month: '2007-06', status: 'green', author: 'DI Reid', state: 'accepted' },
       '2007-07-03T09:00:00.000Z',
     );
-    before = dumpDatabase(real.path);
+    before = await dumpStore(real);
     await expect(loadDemo(real)).rejects.toThrow(
       expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/1 real update between/) }),
     );
-    expect(dumpDatabase(real.path)).toBe(before);
+    expect(await dumpStore(real)).toBe(before);
     await real.close();
   });
 });
@@ -189,9 +189,9 @@ describe('removing demo data', () => {
     expect(removed.meetings).toBe(3);
     expect(removed.actions).toBe(6);
     for (const table of ['meetings', 'agenda_items', 'minutes', 'board_actions', 'board_action_updates']) {
-      expect(count(store, `SELECT count(*) AS n FROM ${table}`)).toBe(0);
+      expect(await count(store, `SELECT count(*) AS n FROM ${table}`)).toBe(0);
     }
-    expect(count(store, 'SELECT count(*) AS n FROM updates')).toBe(1);
+    expect(await count(store, 'SELECT count(*) AS n FROM updates')).toBe(1);
     expect(await store.updates.reportedMonths()).toEqual(['2008-01']);
     expect(await isDemoLoaded(store)).toBe(false);
     expect((await store.audit.list({ limit: 1 }))[0]).toMatchObject({
@@ -205,22 +205,24 @@ describe('removing demo data', () => {
     const store = await newStore();
     await loadDemo(store);
     const meeting = (await store.meetings.list())[1];
-    onDatabaseFile(store.path, (db) =>
-      db
-        .prepare(
-          `INSERT INTO issued_packs (meeting_id, version, reporting_month, options_json, sha256, size_bytes, pdf, issued_at, issued_by)
-         VALUES (?, 1, ?, '{}', ?, 3, x'255044', '2007-09-14T12:00:00.000Z', 'Anna Price')`,
-        )
-        .run(meeting.id, meeting.reportingMonth, 'a'.repeat(64)),
+    await onStoreDatabase(store, (db) =>
+      db.run(
+        `INSERT INTO issued_packs (meeting_id, version, reporting_month, options_json, sha256, size_bytes, pdf, issued_at, issued_by)
+         VALUES (?, 1, ?, '{}', ?, 3, ?, '2007-09-14T12:00:00.000Z', 'Anna Price')`,
+        meeting.id,
+        meeting.reportingMonth,
+        'a'.repeat(64),
+        Buffer.from('255044', 'hex'),
+      ),
     );
-    const before = dumpDatabase(store.path);
+    const before = await dumpStore(store);
     await expect(removeDemo(store, 'Anna Price')).rejects.toThrow(
       expect.objectContaining({
         code: 'conflict',
         message: expect.stringMatching(/issued for the demo meeting of 2007-09-20/),
       }),
     );
-    expect(dumpDatabase(store.path)).toBe(before);
+    expect(await dumpStore(store)).toBe(before);
     await store.close();
   });
 });

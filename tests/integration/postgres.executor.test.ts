@@ -168,6 +168,28 @@ describe('PostgresSql', () => {
     expect(await names()).toEqual([]);
   });
 
+  it("ends a wait on another desk's row lock as busy after lock_timeout, keeping the connection", async () => {
+    await sql.run("INSERT INTO things (name) VALUES ('held')");
+    const location = postgresLocation(url, { lockTimeoutMs: 300 });
+    const other = new PostgresSql(await connectPostgres(location), { server: location.server });
+    try {
+      let failure: unknown;
+      await sql.transaction(async () => {
+        await sql.run("UPDATE things SET size = 1 WHERE name = 'held'");
+        failure = await other
+          .transaction(() => other.run("UPDATE things SET size = 2 WHERE name = 'held'"))
+          .catch((error: unknown) => error);
+      });
+      expect(isBoardPackError(failure) && failure.code).toBe('busy');
+      expect(failure instanceof Error && failure.message).toMatch(
+        /^Another desk is in the middle of changing/,
+      );
+      expect(await other.value("SELECT size FROM things WHERE name = 'held'")).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('says the same when the server cannot be reached at all', async () => {
     const location = postgresLocation('postgres://nobody@127.0.0.1:1/board_pack');
     const failure = await connectPostgres(location).catch((error: unknown) => error);

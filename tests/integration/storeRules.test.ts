@@ -501,3 +501,124 @@ describe('retiring and deleting objectives', () => {
     expect(await store.audit.count()).toBe(before + 1);
   });
 });
+
+describe("many objectives' first updates for a month at once (the demo's history)", () => {
+  const RETURN_WHY = 'Say when the recovery plan is agreed.';
+  const written = (s: Store) =>
+    onStoreDatabase(s, async (db) => ({
+      updates: await db.all('SELECT * FROM updates ORDER BY id'),
+      audit: await db.all(
+        "SELECT at, actor, action, entity, entity_id, before_json, after_json FROM audit_log WHERE entity = 'update' ORDER BY id",
+      ),
+    }));
+
+  it('writes the rows and audit records that saving and reviewing them one by one writes', async () => {
+    const lead = { month: '2007-09', narrative: 'Slipping: two posts vacant.', author: 'DI Reid' } as const;
+    const oneByOne = await newStore();
+    store = oneByOne;
+    await oneByOne.updates.save({ ...lead, ref: '2.E.3', status: 'green', state: 'submitted' }, AT);
+    await oneByOne.updates.save({ ...lead, ref: '2.E.4', status: 'amber', state: 'submitted' }, AT);
+    await oneByOne.updates.save(
+      { ...lead, ref: '2.E.5', status: 'red', state: 'draft', metricActual: 12.5 },
+      AT,
+    );
+    await oneByOne.updates.save({ ...lead, ref: '2.E.6', status: 'green', state: 'submitted' }, AT);
+    await oneByOne.updates.transition('2.E.3', '2007-09', 'accept', 'Anna Price', '2007-10-05T10:00:00.000Z');
+    await oneByOne.updates.transition(
+      '2.E.4',
+      '2007-09',
+      'return',
+      'Anna Price',
+      '2007-10-05T10:01:00.000Z',
+      RETURN_WHY,
+    );
+    const expected = await written(oneByOne);
+    await oneByOne.close();
+
+    store = await newStore();
+    await store.updates.writeFirstRevisions('2007-09', [
+      {
+        ...lead,
+        ref: '2.E.3',
+        status: 'green',
+        state: 'submitted',
+        at: AT,
+        review: { action: 'accept', actor: 'Anna Price', at: '2007-10-05T10:00:00.000Z' },
+      },
+      {
+        ...lead,
+        ref: '2.E.4',
+        status: 'amber',
+        state: 'submitted',
+        at: AT,
+        review: {
+          action: 'return',
+          actor: 'Anna Price',
+          at: '2007-10-05T10:01:00.000Z',
+          comment: RETURN_WHY,
+        },
+      },
+      { ...lead, ref: '2.E.5', status: 'red', state: 'draft', metricActual: 12.5, at: AT },
+      { ...lead, ref: '2.E.6', status: 'green', state: 'submitted', at: AT },
+    ]);
+    expect(await written(store)).toEqual(expected);
+    expect(expected.updates).toHaveLength(4);
+    expect(expected.audit).toHaveLength(6);
+    expect([...(await store.updates.reported('2007-09')).keys()].sort()).toEqual(['2.E.3', '2.E.6']);
+  });
+
+  it('writes none of them when one is refused, and says which', async () => {
+    store = await newStore();
+    const before = await dumpStore(store);
+    const batch = (ref: string, status: 'green' | 'red', narrative: string) => ({
+      ref,
+      status,
+      narrative,
+      author: 'DI Reid',
+      state: 'submitted' as const,
+      at: AT,
+    });
+    await expect(
+      store.updates.writeFirstRevisions('2007-09', [
+        batch('2.E.3', 'green', 'On track.'),
+        batch('2.E.4', 'red', '  '),
+      ]),
+    ).rejects.toMatchObject({
+      code: 'narrative_required',
+      message: expect.stringMatching(/^2\.E\.4 is Red/),
+    });
+    await expect(
+      store.updates.writeFirstRevisions('2007-09', [
+        batch('2.E.3', 'green', 'On track.'),
+        {
+          ...batch('2.E.4', 'green', 'On track.'),
+          state: 'draft',
+          review: { action: 'accept', actor: 'A', at: AT },
+        },
+      ]),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/2\.E\.4 in 2007-09 is draft/),
+    });
+    await expect(
+      store.updates.writeFirstRevisions('2007-09', [batch('9.Z.9', 'green', 'On track.')]),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    expect(await dumpStore(store)).toBe(before);
+  });
+
+  it('writes none of them when an objective already has an update for the month', async () => {
+    store = await newStore();
+    await green('2.E.4');
+    const before = await dumpStore(store);
+    await expect(
+      store.updates.writeFirstRevisions('2007-09', [
+        { ref: '2.E.3', status: 'green', author: 'DI Reid', state: 'submitted', at: AT },
+        { ref: '2.E.4', status: 'green', author: 'DI Reid', state: 'submitted', at: AT },
+      ]),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/already has an update for 2007-09/),
+    });
+    expect(await dumpStore(store)).toBe(before);
+  });
+});

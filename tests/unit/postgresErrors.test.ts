@@ -49,8 +49,20 @@ describe('postgresFailure', () => {
     expect(failure(pgError('3D000'))).toBe('not_found');
     expect(failure(pgError('53300'))).toBe('busy');
     expect(failure(pgError('40001'))).toBe('busy');
+    expect(failure(pgError('40P01'))).toBe('busy');
     expect(failure(pgError('SELF_SIGNED_CERT_IN_CHAIN'))).toBe('unreachable');
     expect(failure(new Error('The server does not support SSL connections'))).toBe('unreachable');
     expect(failure(pgError('23505'))).toBeUndefined();
+  });
+
+  it("says a wait on another desk's row lock is busy, try again, not a server out of reach", () => {
+    const answer = postgresFailure(pgError('55P03'), 'db.example/board_pack');
+    expect(answer).toBeInstanceOf(BoardPackError);
+    expect(answer?.code).toBe('busy');
+    expect(answer?.message).toMatch(
+      /^Another desk is in the middle of changing the same thing at db\.example\/board_pack/,
+    );
+    expect(answer?.message).toMatch(/Nothing was changed; try again in a moment\.$/);
+    expect(answer?.message).not.toMatch(/cannot be reached/);
   });
 });

@@ -92,4 +92,14 @@ describe('postgresLocation', () => {
     });
     expect(JSON.stringify(answer)).not.toContain('s3cret');
   });
+
+  it('waits 10 s for a row another desk holds, well inside the 30 s a statement may go unanswered', () => {
+    const { config } = postgresLocation('postgres://secretariat@localhost/board_pack');
+    expect(config.lock_timeout).toBe(10_000);
+    expect(config.query_timeout).toBe(30_000);
+    expect(
+      postgresLocation('postgres://secretariat@localhost/board_pack', { lockTimeoutMs: 500 }).config
+        .lock_timeout,
+    ).toBe(500);
+  });
 });
