@@ -282,6 +282,10 @@ async function main(): Promise<void> {
         saves.push(await saveRoundTrip(page, ref, month, i));
       }
       report('autosave round trip (saveDraft, page → database → page)', saves, 100);
+      // Those saves went round the grid, which still holds the row's old edit count: read it again,
+      // or its next save would rightly be refused as a conflict and never reach "All changes saved".
+      await page.reload();
+      await page.waitForSelector('[data-testid="updates-grid"][data-ready="true"]');
 
       // Keystroke to "All changes saved", which includes the deliberate 350 ms typing pause. The
       // row must be one a person may still change (not submitted or accepted).
