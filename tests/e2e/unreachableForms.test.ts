@@ -215,6 +215,33 @@ describe('a form saved while the shared database cannot be reached', () => {
     await page.unrouteAll({ behavior: 'wait' });
   });
 
+  it('keeps an indicator’s edited title and saves it once when the database answers', async () => {
+    const { page, store } = app;
+    const server = await serve(page);
+    await app.goto('#/performance/KO1');
+    await page.waitForSelector('[data-ready="indicator"]');
+    await page.getByRole('button', { name: 'Edit indicator' }).click();
+    const title = '#edit-KO1-name';
+    await page.fill(title, 'Homicides recorded in the month');
+    const before = (await store.audit.list({ entity: 'indicator' })).length;
+
+    server.away = true;
+    await page.click('button:has-text("Save indicator")');
+    await page.waitForSelector(`text=${SAVE_WAITING_MESSAGE}`);
+    await page.waitForTimeout(EVERY_MS * 6);
+    expect(await page.inputValue(title)).toBe('Homicides recorded in the month');
+    expect((await store.indicators.get('KO1')).title).not.toBe('Homicides recorded in the month');
+
+    server.away = false;
+    await expect
+      .poll(async () => (await store.indicators.get('KO1')).title, { timeout: 10_000 })
+      .toBe('Homicides recorded in the month');
+    await page.waitForTimeout(EVERY_MS * 6);
+    expect(server.reached['indicators.edit']).toBe(1);
+    expect((await store.audit.list({ entity: 'indicator' })).length).toBe(before + 1);
+    await page.unrouteAll({ behavior: 'wait' });
+  });
+
   it('keeps a figure typed in the grid and saves it once when the database answers', async () => {
     const { page, store } = app;
     const server = await serve(page);

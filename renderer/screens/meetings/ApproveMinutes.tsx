@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/EmptyState';
 import { InputField } from '../../components/InputField';
 import { PersonField, useRoster } from '../../components/PersonField';
 import { messageOf, useNotices } from '../../state/notices';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 
 interface Props {
   meeting: Meeting;
@@ -24,6 +25,7 @@ export function ApproveMinutes({ meeting, previous, approval, onSaved }: Props) 
   const [corrections, setCorrections] = useState('');
   const [error, setError] = useState<string | null>(null);
   const of = dateLabel(previous.heldAt.slice(0, 10));
+  const server = useSaveWhenReachable(() => record());
 
   if (approval) {
     return (
@@ -34,9 +36,13 @@ export function ApproveMinutes({ meeting, previous, approval, onSaved }: Props) 
     );
   }
 
-  async function approve(event: FormEvent) {
+  function approve(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    void record();
+  }
+
+  async function record() {
     try {
       await call('meetings.approveMinutes', {
         meetingId: previous.id,
@@ -44,10 +50,11 @@ export function ApproveMinutes({ meeting, previous, approval, onSaved }: Props) 
         approvedOn: on,
         corrections,
       });
+      server.saved();
       show('success', `The minutes of ${of} are approved and now locked.`);
       await onSaved();
     } catch (e) {
-      setError(messageOf(e));
+      setError(server.waitIfUnreachable(e) ?? messageOf(e));
     }
   }
 

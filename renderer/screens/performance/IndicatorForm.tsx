@@ -14,6 +14,7 @@ import { ErrorMessage } from '../../components/EmptyState';
 import { InputField } from '../../components/InputField';
 import { useApp } from '../../state/app';
 import { messageOf, useNotices } from '../../state/notices';
+import { useSaveWhenReachable } from '../../state/saveWhenReachable';
 import { IndicatorPlacement } from './IndicatorPlacement';
 
 const BETTER_LABELS: Record<Better, string> = {
@@ -48,9 +49,22 @@ export function IndicatorForm({ indicator, onDone, onCancel }: Props) {
   const [source, setSource] = useState(indicator?.source ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const server = useSaveWhenReachable(() => save());
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
+    void save();
+  }
+
+  // Cancelled while a save waits for the database: the person no longer wants it.
+  function cancel() {
+    server.saved();
+    onCancel();
+  }
+
+  // Checks the fields and saves them; run again by itself, with the fields as they are then, when
+  // a save refused because the shared database could not be reached can be made.
+  async function save() {
     const found: Record<string, string> = {};
     if (!title.trim()) found.title = 'An indicator needs a title.';
     const targetValue = numberOrNull(target);
@@ -62,7 +76,7 @@ export function IndicatorForm({ indicator, onDone, onCancel }: Props) {
     )
       found.per = 'A rate is per a whole number, such as 1000.';
     setErrors(found);
-    if (Object.keys(found).length > 0 || targetValue === 'bad' || perValue === 'bad') return;
+    if (Object.keys(found).length > 0 || targetValue === 'bad' || perValue === 'bad') return server.saved();
     const fields = {
       title,
       outcome: outcome ? Number(outcome) : null,
@@ -80,10 +94,11 @@ export function IndicatorForm({ indicator, onDone, onCancel }: Props) {
       const saved = indicator
         ? await call('indicators.edit', { ref: indicator.ref, ...fields })
         : await call('indicators.add', fields);
+      server.saved();
       useNotices.getState().show('success', `${saved.ref} ${indicator ? 'saved' : 'added'}.`);
       onDone(saved.ref);
     } catch (e) {
-      setError(messageOf(e));
+      setError(server.waitIfUnreachable(e) ?? messageOf(e));
     }
   }
 
@@ -146,7 +161,7 @@ export function IndicatorForm({ indicator, onDone, onCancel }: Props) {
         <button type="submit" className="button button-primary">
           {indicator ? 'Save indicator' : 'Add indicator'}
         </button>
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button" onClick={cancel}>
           Cancel
         </button>
       </div>
