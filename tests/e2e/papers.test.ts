@@ -318,9 +318,12 @@ describe('papers on the agenda', () => {
     await page.fill(field, '  MIB intelligence picture, March 2008 ');
     await page.click(`form.paper-rename button:has-text("Save")`);
     await page.waitForSelector(field, { state: 'detached' });
-    expect(await listed(intelligence.id)).toEqual([
-      expect.stringMatching(/^MIB intelligence picture, March 2008 2 pages · MIB-brief-v7-FINAL\.pdf · /),
-    ]);
+    // The form closes as the save answers; the list shows the new title once it has read it again.
+    await expect
+      .poll(() => listed(intelligence.id))
+      .toEqual([
+        expect.stringMatching(/^MIB intelligence picture, March 2008 2 pages · MIB-brief-v7-FINAL\.pdf · /),
+      ]);
     expect(await store.papers.get(paper.id)).toEqual({
       ...paper,
       title: 'MIB intelligence picture, March 2008',

@@ -36,8 +36,6 @@ export function ActionsArising({ meetingId, agenda, actions, onSaved }: Props) {
   }
 
   async function raise(confirmEarlyDue = false) {
-    // Emptied while the save waited for the database: nothing to raise.
-    if (!description.trim() && !owner.trim()) return server.saved();
     setError(null);
     setEarly(confirmEarlyDue);
     setConfirmDue(null);
