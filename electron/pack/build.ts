@@ -11,7 +11,9 @@ import { archival } from './archival';
 import { FONT, pdfmakeReady } from './fonts';
 import { contentHash, type PackModel } from './model';
 import { inlineStyles } from './inlineStyles';
-import { pageFrame } from './pageFrame';
+import { pageFrame, type FrameText } from './pageFrame';
+import { splitIntoParts, withoutLeadingBreak, type PackPart } from './parts';
+import { packLog } from './enginePatches';
 import { presetTables } from './presetTables';
 import { actionsSection } from './sections/actions';
 import { agendaSection } from './sections/agenda';
@@ -54,15 +56,6 @@ function fixedDate(heldAt: string): Date {
   return new Date(`${heldAt.slice(0, 16)}:00Z`);
 }
 
-function withoutLeadingBreak(content: Node[]): Node[] {
-  const first = content[0];
-  if (first && typeof first === 'object' && !Array.isArray(first) && 'pageBreak' in first) {
-    const { pageBreak: _dropped, ...rest } = first;
-    return [rest, ...content.slice(1)];
-  }
-  return content;
-}
-
 function hasLandscapePages(model: PackModel): boolean {
   return (model.papers ?? []).some((p) => (p.landscapePages ?? []).length > 0);
 }
@@ -74,6 +67,21 @@ function backToPortrait(nodes: Node[]): Node[] {
   const portrait: { pageOrientation: 'portrait' } = { pageOrientation: 'portrait' };
   const turned = { ...first, ...portrait };
   return [turned, ...rest];
+}
+
+function editionLabelOf({ edition }: PackModel): string {
+  return edition.draft ? `Draft of version ${edition.version}` : `Version ${edition.version}`;
+}
+
+/** What the page frame prints on every page. */
+function frameOf(model: PackModel, hash: string): FrameText {
+  return {
+    marking: model.edition.marking,
+    boardName: model.plan.boardName,
+    meetingDate: dateLabel(model.meeting.heldAt),
+    edition: editionLabelOf(model),
+    hash,
+  };
 }
 
 /**
@@ -92,7 +100,7 @@ export function packDefinition(
     return edition.sections[i - 1] === 'papers' && hasLandscapePages(model) ? backToPortrait(nodes) : nodes;
   });
   const content = withoutLeadingBreak(sections.map((node) => presetTables(inlineStyles(node, STYLES))));
-  const editionLabel = edition.draft ? `Draft of version ${edition.version}` : `Version ${edition.version}`;
+  const editionLabel = editionLabelOf(model);
   const date = fixedDate(meeting.heldAt);
   const info = {
     title: `${plan.boardName}: board pack for ${dateLabel(meeting.heldAt)}`,
@@ -117,16 +125,7 @@ export function packDefinition(
     // issued pack that cannot be PDF/A, keep pdfmake's plain PDF: no XMP claim, no output intent.
     ...(archivalClaim && !edition.draft ? archival(info) : { info }),
     content,
-    ...pageFrame(
-      {
-        marking: edition.marking,
-        boardName: plan.boardName,
-        meetingDate: dateLabel(meeting.heldAt),
-        edition: editionLabel,
-        hash,
-      },
-      pageCount,
-    ),
+    ...pageFrame(frameOf(model, hash), pageCount),
     watermark: edition.draft
       ? { text: 'DRAFT', color: INK.watermark, opacity: 0.09, bold: true, fontSize: 150 }
       : undefined,
@@ -134,6 +133,27 @@ export function packDefinition(
     styles: {},
     language: 'en-GB',
   };
+}
+
+/**
+ * A very large pack laid out in parts and joined (parts.ts, join.ts), or null for a pack small
+ * enough to be one pdfmake document, as almost every pack is. `pageCount` gets the pack's pages.
+ * Should the parts fail, the log says why and the pack is laid out whole: it costs memory, not the pack.
+ */
+async function layOutInParts(
+  definition: DocDefinition,
+  parts: PackPart[],
+  pageCount: { value: number },
+): Promise<Buffer | null> {
+  try {
+    const { layOutParts } = await import('./join');
+    return await layOutParts(definition, parts, pageCount);
+  } catch (error) {
+    packLog(
+      `the pack could not be built in parts (${error instanceof Error ? error.message : String(error)}); it is built whole`,
+    );
+    return null;
+  }
 }
 
 /**
@@ -154,13 +174,18 @@ export async function renderPack(
   const withoutFonts = model.edition.draft ? [] : (shapes?.withoutFonts ?? []);
   const hash = contentHash(shaped);
   const pageCount = { value: 0 };
-  const definition = packDefinition(
-    shaped,
-    hash,
-    pageCount,
-    !model.edition.draft && withoutFonts.length === 0,
-  );
-  const laidOut = await pdfmakeReady().createPdf(definition).getBuffer();
+  const archivalClaim = !model.edition.draft && withoutFonts.length === 0;
+  const definition = packDefinition(shaped, hash, pageCount, archivalClaim);
+  const parts = splitIntoParts(definition.content);
+  // The parts leave "Page X of Y" out of their footers: join.ts draws it once every page is known.
+  const unnumbered = { ...definition, ...pageFrame(frameOf(shaped, hash), pageCount, false) };
+  const inParts = parts ? await layOutInParts(unnumbered, parts, pageCount) : null;
+  // After parts that failed, a fresh definition: pdfmake has written its layout into the old one.
+  const laidOut =
+    inParts ??
+    (await pdfmakeReady()
+      .createPdf(parts ? packDefinition(shaped, hash, pageCount, archivalClaim) : definition)
+      .getBuffer());
   const papers = papersPass ? (shaped.papers ?? []) : [];
   const pdf =
     papersPass && papers.length ? await papersPass.drawPapers(laidOut, papers, paperBytes) : laidOut;

@@ -15,6 +15,8 @@ export interface Inline {
   /** pdfmake starts a new line after this inline. */
   lineEnd?: boolean;
   pageReference?: string;
+  /** A link to a named destination (an anchor): what a page reference becomes in a pack built in parts. */
+  linkToDestination?: string;
   alignment?: 'left' | 'center' | 'right' | 'justify';
 }
 
@@ -46,7 +48,9 @@ export interface TextNode {
   outlineText?: string;
   outlineParentId?: string;
   pageBreak?: 'before' | 'after';
+  pageOrientation?: 'portrait' | 'landscape';
   pageReference?: string;
+  linkToDestination?: string;
   width?: number | string;
   preserveLeadingSpaces?: boolean;
   absolutePosition?: { x: number; y: number };
@@ -171,6 +175,7 @@ export interface DynamicContext {
 
 export interface DocDefinition {
   pageSize: 'A4';
+  pageOrientation?: 'portrait' | 'landscape';
   pageMargins: Margins;
   info: {
     title: string;

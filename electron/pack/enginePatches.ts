@@ -36,6 +36,11 @@ export function setEnginePatchLog(write: PatchLog): void {
   log = write;
 }
 
+/** One line to the same log: the pack's own ways round a library's limits say when they step aside. */
+export function packLog(line: string): void {
+  log(line);
+}
+
 const requireHere = createRequire(import.meta.url);
 
 /** The package.json of the package whose entry file this is: the nearest one named `name` above it. */

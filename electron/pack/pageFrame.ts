@@ -41,6 +41,7 @@ function rule(pageWidth: number): CanvasNode {
 export function pageFrame(
   frame: FrameText,
   pageCount: { value: number },
+  numbered = true,
 ): Pick<DocDefinition, 'header' | 'footer'> {
   const marking = safeText(frame.marking.toUpperCase());
   const headerMarking: TextNode = {
@@ -84,15 +85,43 @@ export function pageFrame(
         columns: [
           edition,
           footerMarking,
-          {
-            text: `Page ${currentPage} of ${count}`,
-            fontSize: 7.5,
-            color: INK.muted,
-            alignment: 'right',
-            width: '*',
-          },
+          numbered ? pageNumber(currentPage, count) : { text: '', width: '*' },
         ],
       };
     },
+  };
+}
+
+/** "Page X of Y", at the right of the footer. */
+function pageNumber(currentPage: number, count: number): TextNode {
+  return {
+    text: `Page ${currentPage} of ${count}`,
+    fontSize: 7.5,
+    color: INK.muted,
+    alignment: 'right',
+    width: '*',
+  };
+}
+
+/**
+ * A document of nothing but the page numbers, set exactly where the frame's footer sets them, one
+ * page for each of `sizes`: drawn over a pack laid out in parts (join.ts), whose parts leave them out.
+ */
+export function pageNumbers(
+  sizes: { width: number; height: number }[],
+  base: Pick<DocDefinition, 'pageSize' | 'pageMargins' | 'defaultStyle' | 'styles' | 'info'>,
+): DocDefinition {
+  return {
+    ...base,
+    content: sizes.map((size, i): TextNode => ({
+      text: '',
+      pageOrientation: size.width > size.height ? 'landscape' : 'portrait',
+      ...(i > 0 ? { pageBreak: 'before' as const } : {}),
+    })),
+    header: () => '',
+    footer: (currentPage: number, count: number): Node => ({
+      margin: [MARGINS[0], 16, MARGINS[2], 0],
+      columns: [{ text: '', width: '*' }, pageNumber(currentPage, count)],
+    }),
   };
 }

@@ -7,13 +7,7 @@ import {
   concatTransformationMatrix,
   drawObject,
   PDFArray,
-  PDFDict,
   PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFRef,
-  PDFStream,
-  PDFString,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
@@ -22,7 +16,6 @@ import {
   stroke,
   type PDFEmbeddedPage,
   type PDFPage,
-  type PDFObject,
 } from 'pdf-lib';
 import { BoardPackError } from '../../shared/errors';
 import { keptPaperOverLimit, MAX_PAPER_CONTENT_BYTES, MAX_PAPER_PAGES } from '../../shared/paperLimits';
@@ -30,6 +23,7 @@ import { defusePaper } from '../pdf/activeContent';
 import { countDecodedContent } from '../pdf/paperBounds';
 import { fontsNotCarried } from '../pdf/paperFonts';
 import type { PackPaper } from './model';
+import { destinationsOf, LOAD, savedPdf } from './join';
 import { paperPageAnchor } from './sections/papers';
 import { MARGINS } from './theme';
 
@@ -57,33 +51,6 @@ export function paperFrame(pageWidth: number, pageHeight: number): PaperFrame {
 /** The page rule colour of theme.ts (#d3d8e0), as pdf-lib's 0–1 RGB. */
 const RULE_RGB = [0xd3 / 255, 0xd8 / 255, 0xe0 / 255] as const;
 
-const LOAD = { updateMetadata: false, parseSpeed: Infinity, throwOnInvalidObject: true } as const;
-
-function keyText(key: PDFObject): string | null {
-  if (key instanceof PDFString || key instanceof PDFHexString) return key.decodeText();
-  return null;
-}
-
-/** The page each named destination points at (pdfmake makes one for every node with an id). */
-function namedDestinations(pack: PDFDocument): Map<string, PDFRef> {
-  const found = new Map<string, PDFRef>();
-  const names = pack.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
-  const root = names?.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const visit = (node: PDFDict): void => {
-    const pairs = node.lookupMaybe(PDFName.of('Names'), PDFArray);
-    for (let i = 0; pairs && i + 1 < pairs.size(); i += 2) {
-      const name = keyText(pairs.get(i));
-      const target = pack.context.lookup(pairs.get(i + 1));
-      const array = target instanceof PDFDict ? target.lookupMaybe(PDFName.of('D'), PDFArray) : target;
-      const page = array instanceof PDFArray ? array.get(0) : undefined;
-      if (name !== null && page instanceof PDFRef) found.set(name, page);
-    }
-    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
-    for (let i = 0; kids && i < kids.size(); i++) visit(kids.lookup(i, PDFDict));
-  };
-  if (root) visit(root);
-  return found;
-}
 
 /** A page's /Rotate as 0, 90, 180 or 270 (clockwise, as a viewer turns it); anything else as 0. */
 function quarterTurns(page: PDFPage): 0 | 90 | 180 | 270 {
@@ -214,37 +181,6 @@ async function embedPaper(pack: PDFDocument, source: PDFDocument): Promise<PDFEm
 }
 
 /**
- * Deletes objects nothing refers to. pdf-lib's page embedding copies each paper page, content
- * streams and all, and then writes the page again as a form XObject, leaving the copy unused but
- * saved: a text-heavy paper went into the pack at almost twice its size (a 580 KB paper added
- * 905 KB). Walks from the trailer's Root and Info, so whatever the pack shows is kept.
- */
-function dropUnreachable(pack: PDFDocument): void {
-  const { context } = pack;
-  const reached = new Set<string>();
-  const queue: PDFObject[] = [context.trailerInfo.Root, context.trailerInfo.Info].filter(
-    (o): o is PDFObject => o !== undefined,
-  );
-  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-    if (next instanceof PDFRef) {
-      if (reached.has(next.toString())) continue;
-      reached.add(next.toString());
-      const target = context.lookup(next);
-      if (target) queue.push(target);
-    } else if (next instanceof PDFDict) {
-      for (const [, value] of next.entries()) queue.push(value);
-    } else if (next instanceof PDFArray) {
-      for (let i = 0; i < next.size(); i++) queue.push(next.get(i));
-    } else if (next instanceof PDFStream) {
-      queue.push(next.dict);
-    }
-  }
-  for (const [ref] of context.enumerateIndirectObjects()) {
-    if (!reached.has(ref.toString())) context.delete(ref);
-  }
-}
-
-/**
  * Opens the pdfmake pack and draws every page of every paper onto its placeholder. `paperBytes`
  * gives a paper's bytes by its sha256 (as the model names it).
  */
@@ -254,8 +190,7 @@ export async function drawPapers(
   paperBytes: (sha256: string) => Uint8Array,
 ): Promise<Buffer> {
   const pack = await PDFDocument.load(packPdf, LOAD);
-  const destinations = namedDestinations(pack);
-  const pageIndex = new Map(pack.getPages().map((page, i) => [page.ref.toString(), i]));
+  const destinations = destinationsOf(pack);
   for (const [index, paper] of papers.entries()) {
     const source = await PDFDocument.load(paperBytes(paper.sha256), LOAD);
     // Before its pages are copied: what they draw with is cut free of actions, forms and files.
@@ -266,19 +201,10 @@ export async function drawPapers(
       throw new Error(`Paper ${paper.title} has ${embedded.length} pages, not the ${paper.pages} recorded.`);
     embedded.forEach((page, p) => {
       const anchor = paperPageAnchor(index, p + 1);
-      const target = destinations.get(anchor);
-      const at = target ? pageIndex.get(target.toString()) : undefined;
+      const at = destinations.get(anchor)?.page;
       if (at === undefined) throw new Error(`The pack has no placeholder page ${anchor}.`);
       drawUnder(pack, at, page, turns[p]);
     });
   }
-  await pack.flush();
-  dropUnreachable(pack);
-  const saved = await pack.save({
-    useObjectStreams: false,
-    addDefaultPage: false,
-    objectsPerTick: Infinity,
-    updateFieldAppearances: false,
-  });
-  return Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength);
+  return savedPdf(pack);
 }
