@@ -617,10 +617,17 @@ async function main(): Promise<void> {
     return;
   }
   const speed = loopSeconds();
-  const only = process.argv.includes('--quick') ? ['builtin', '250'] : ['builtin', '250', '1000', '4000'];
+  // --cases 250,4000: only those cases and their lines, without the cold starts and the Performance case.
+  const casesAt = process.argv.indexOf('--cases');
+  const partial = casesAt !== -1;
+  const only = partial
+    ? (process.argv[casesAt + 1] ?? '').split(',')
+    : process.argv.includes('--quick')
+      ? ['builtin', '250']
+      : ['builtin', '250', '1000', '4000'];
   // Cold starts at the beginning and again at the end of the run: this VM has slow spells of a few
   // minutes, and the best of starts spread over the run is the least disturbed by one.
-  const coldFirst = await coldStarts(runner, 3);
+  const coldFirst = partial ? null : await coldStarts(runner, 3);
   const results: CaseResult[] = [];
   for (const name of only) {
     const dir = mkdtempSync(join(tmpdir(), 'board-pack-bench-'));
@@ -633,10 +640,9 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const coldLast = await coldStarts(runner, 3);
-  const warmed = await warmedStarts(runner, 3);
-  const performanceResult = await performanceCase(runner);
-  const cold = coldLast.total < coldFirst.total ? coldLast : coldFirst;
+  const coldLast = partial ? null : await coldStarts(runner, 3);
+  const warmed = partial ? null : await warmedStarts(runner, 3);
+  const performanceResult = partial ? null : await performanceCase(runner);
   const speedLast = loopSeconds();
   console.log(
     `load average ${loadavg()
@@ -657,18 +663,22 @@ async function main(): Promise<void> {
   const small = results.find((r) => r.name === '250');
   const large = results.find((r) => r.name === '4000');
   const builtin = results.find((r) => r.name === 'builtin');
-  console.log(
-    `built-in pack from a cold process (best of 6, 3 at the start and 3 at the end; ${s(coldFirst.total)} and ${s(coldLast.total)}): ${s(cold.total)} from the process's start to the PDF (target < 1 s): Node and modules ${s(cold.imports)}, database ${s(cold.open)}, pack ${s(cold.build)}; ${cold.pages} pages; speed-ups running: ${cold.patches.join(', ') || 'none'}`,
-  );
+  if (coldFirst && coldLast) {
+    const cold = coldLast.total < coldFirst.total ? coldLast : coldFirst;
+    console.log(
+      `built-in pack from a cold process (best of 6, 3 at the start and 3 at the end; ${s(coldFirst.total)} and ${s(coldLast.total)}): ${s(cold.total)} from the process's start to the PDF (target < 1 s): Node and modules ${s(cold.imports)}, database ${s(cold.open)}, pack ${s(cold.build)}; ${cold.pages} pages; speed-ups running: ${cold.patches.join(', ') || 'none'}`,
+    );
+  }
   if (builtin) {
     console.log(
       `built-in pack warm: ${s(builtin.warm)} (target < 0.3 s); strand reports ${(builtin.rows / builtin.floor).toFixed(1)}x the pdfkit floor for the same rows (CPU ${(builtin.rowsCpu / builtin.floorCpu).toFixed(1)}x) (target <= 2.5x)`,
     );
   }
-  console.log(
-    `built-in pack in the app (warmed after the window shows, best of 3 processes): first build ${(warmed.first / warmed.warm).toFixed(2)}x a warm build (CPU ${(warmed.firstCpu / warmed.warmCpu).toFixed(2)}x) (target <= 1.3x); the warm-up took ${s(warmed.warmUp)}`,
-  );
-  console.log(performanceLine(performanceResult));
+  if (warmed)
+    console.log(
+      `built-in pack in the app (warmed after the window shows, best of 3 processes): first build ${(warmed.first / warmed.warm).toFixed(2)}x a warm build (CPU ${(warmed.firstCpu / warmed.warmCpu).toFixed(2)}x) (target <= 1.3x); the warm-up took ${s(warmed.warmUp)}`,
+    );
+  if (performanceResult) console.log(performanceLine(performanceResult));
   if (small && large) {
     // Per objective, on CPU time: wall time on a shared machine is too noisy to judge linearity by.
     const ratio = large.warmCpu / large.objectives / (small.warmCpu / small.objectives);
