@@ -177,9 +177,14 @@ export async function renderPack(
   const archivalClaim = !model.edition.draft && withoutFonts.length === 0;
   const definition = packDefinition(shaped, hash, pageCount, archivalClaim);
   const parts = splitIntoParts(definition.content);
-  // The parts leave "Page X of Y" out of their footers: join.ts draws it once every page is known.
-  const unnumbered = { ...definition, ...pageFrame(frameOf(shaped, hash), pageCount, false) };
-  const inParts = parts ? await layOutInParts(unnumbered, parts, pageCount) : null;
+  let inParts: Buffer | null = null;
+  if (parts) {
+    // The parts hold the nodes now, and let each part's go once it is laid out. They leave "Page X
+    // of Y" out of their footers: join.ts draws it once every page is known.
+    definition.content = [];
+    const unnumbered = { ...definition, ...pageFrame(frameOf(shaped, hash), pageCount, false) };
+    inParts = await layOutInParts(unnumbered, parts, pageCount);
+  }
   // After parts that failed, a fresh definition: pdfmake has written its layout into the old one.
   const laidOut =
     inParts ??

@@ -51,7 +51,6 @@ export function paperFrame(pageWidth: number, pageHeight: number): PaperFrame {
 /** The page rule colour of theme.ts (#d3d8e0), as pdf-lib's 0–1 RGB. */
 const RULE_RGB = [0xd3 / 255, 0xd8 / 255, 0xe0 / 255] as const;
 
-
 /** A page's /Rotate as 0, 90, 180 or 270 (clockwise, as a viewer turns it); anything else as 0. */
 function quarterTurns(page: PDFPage): 0 | 90 | 180 | 270 {
   const angle = ((page.getRotation().angle % 360) + 360) % 360;

@@ -77,7 +77,10 @@ function tableChunks(table: TableNode, first: number, rows: number): TableNode[]
   const body = table.table.body.slice(head);
   const chunks: TableNode[] = [];
   for (let at = 0, size = first; at < body.length; at += size, size = rows)
-    chunks.push({ ...table, table: { ...table.table, body: [...header, ...body.slice(at, at + size)] } });
+    chunks.push({
+      ...table,
+      table: { ...table.table, body: [...freshCopy(header), ...body.slice(at, at + size)] },
+    });
   return chunks;
 }
 
