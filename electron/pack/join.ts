@@ -304,10 +304,13 @@ export function collectGarbage(): void {
 /**
  * When to force a full collection between parts: once the heap holds more than HEAP_BETWEEN_PARTS,
  * or, in a process that keeps more than that alive, GROWTH_BETWEEN_PARTS more than it held after
- * the last one. Measured on the 4,000-objective pack (two builds in one process, in turns): with
- * no collection the process peaked at 480-760 MB; after every part at 330-360 MB, but V8 then
- * collected so often that the builds took 14-16 s of CPU against 9-12 s; with this threshold,
- * 320-360 MB and 11-15 s (at 180 or 210 MB: 355-415 and 430-455 MB, no less CPU).
+ * the last one. Measured on the 4,000-objective pack (two builds in one process, in turns, under
+ * tsx, which adds some 40 MB): with no collection the process peaked at 480-760 MB; after every
+ * part at 330-360 MB, but V8 then collected so often that the builds took 14-16 s of CPU against
+ * 9-12 s; with this threshold, 320-420 MB and 11-15 s (at 180 or 210 MB: 355-415 and 430-455 MB,
+ * and no less CPU). V8's own asynchronous major collection, started between parts, left the peak
+ * at 510-600 MB. What is live between parts is some 60 MB (heap snapshot): the cost is in how
+ * often V8 collects, not in what each collection marks.
  */
 const HEAP_BETWEEN_PARTS = 150 * 1024 * 1024;
 const GROWTH_BETWEEN_PARTS = 64 * 1024 * 1024;
