@@ -94,6 +94,10 @@ export class JoinedPack {
    */
   async add(index: number, pdf: Uint8Array): Promise<Map<string, { page: number; at: PDFObject[] }>> {
     const part = await PDFDocument.load(pdf, LOAD);
+    // Every bookmark is taken off the nodes and written once (parts.ts): one left in a part would
+    // be lost in the join, so the pack is built whole instead.
+    if (part.catalog.get(PDFName.of('Outlines')))
+      throw new Error(`part ${index + 1} has a bookmark the parts did not take`);
     const pages = await this.doc.copyPages(part, part.getPageIndices());
     const destinations = destinationsOf(part);
     this.parts[index] = { pages, destinations };
