@@ -3,7 +3,8 @@
 // those kinds of record. It also says when the database answers again after it could not be
 // reached, which lowers the banner and retries a waiting autosave. While the server cannot be reached
 // it asks less and less often (3 s, 6 s, 12 s … up to 30 s), and with no database open (the app
-// waiting at start-up for a shared database's password) it does not ask until one opens.
+// waiting at start-up for a shared database's password) it does not ask until one opens. An ask
+// that is never answered is given up after a while, so the poller never stops for want of one.
 import type { AuditEntity } from '../../shared/auditEntities';
 import { tryCall } from '../api';
 import { useConnection } from './connection';
@@ -45,6 +46,17 @@ let running = false;
 let unanswered = 0;
 /** No database open: nothing to ask until one is (resumeChanges). */
 let noDatabase = false;
+/** Counts asks; an ask given up on (see giveUpAfter) knows by it that its late answer is stale. */
+let askNumber = 0;
+
+/**
+ * How long an ask may go unanswered before it is given up and counted as unanswered: ten
+ * intervals, at least 5 s and at most 30 s. A call that never comes back (a connection that hangs)
+ * would otherwise stop the poller for good: no refresh, and no autosave waiting for the database.
+ */
+export function giveUpAfter(every: number): number {
+  return Math.min(UNREACHABLE_MAX_WAIT_MS, Math.max(5000, every * 10));
+}
 
 /**
  * How long to wait before the next ask: the usual interval after an answer and after the first ask
@@ -81,10 +93,20 @@ async function ask(): Promise<void> {
   timer = undefined;
   if (asking || !running || noDatabase) return;
   asking = true;
+  const mine = ++askNumber;
+  const current = () => mine === askNumber;
+  const giveUp = window.setTimeout(() => {
+    if (!current()) return;
+    askNumber += 1;
+    asking = false;
+    unanswered += 1;
+    askLater();
+  }, giveUpAfter(changesEveryMs()));
   try {
     // A failed ask keeps its place: 'unreachable' raises the banner (api.ts) and the next ask,
     // later each time, tries again from the same place.
     const result = await tryCall('app.changes', { since });
+    if (!current()) return;
     if (result.ok) {
       since = result.value.last;
       unanswered = 0;
@@ -96,8 +118,11 @@ async function ask(): Promise<void> {
       noDatabase = true;
     }
   } finally {
-    asking = false;
-    askLater();
+    window.clearTimeout(giveUp);
+    if (current()) {
+      asking = false;
+      askLater();
+    }
   }
 }
 

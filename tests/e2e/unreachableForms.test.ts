@@ -24,15 +24,27 @@ const AWAY = {
   error: { code: 'unreachable', message: 'The shared database cannot be reached. Nothing was changed.' },
 };
 
+let current: Server = { away: false, reached: {} };
+let routed = false;
+
+/**
+ * A fresh server state for a test. The route is added once for the whole file: removing it and
+ * adding another between tests could strand a call the window's poller was waiting on (it asks
+ * every 300 ms here), and a poller that never hears back never says the database answered.
+ */
 async function serve(page: Page): Promise<Server> {
-  const server: Server = { away: false, reached: {} };
-  await page.route(`**${CALL_PATH}`, async (route: Route) => {
-    if (server.away) return route.fulfill({ json: AWAY });
-    const { method } = route.request().postDataJSON() as { method: string };
-    server.reached[method] = (server.reached[method] ?? 0) + 1;
-    return route.continue();
-  });
-  return server;
+  current = { away: false, reached: {} };
+  if (!routed) {
+    await page.route(`**${CALL_PATH}`, async (route: Route) => {
+      const server = current;
+      if (server.away) return route.fulfill({ json: AWAY });
+      const { method } = route.request().postDataJSON() as { method: string };
+      server.reached[method] = (server.reached[method] ?? 0) + 1;
+      return route.continue();
+    });
+    routed = true;
+  }
+  return current;
 }
 
 /** With BOARD_PACK_SCREENSHOTS=<folder>: the form waiting, in view, at 1366×768 and 1024×768. */
@@ -98,7 +110,6 @@ describe('a form saved while the shared database cannot be reached', () => {
     expect((await store.audit.list({ entity: 'meeting' })).length).toBe(auditBefore + 1);
     expect(rows).toHaveLength(1);
     expect(rows[0].after).toMatchObject({ place: 'Room 2, Empress State Building' });
-    await page.unrouteAll({ behavior: 'wait' });
   });
 
   it('keeps the agenda as edited, also when the person leaves the meeting, and saves it once when the database answers', async () => {
@@ -138,7 +149,6 @@ describe('a form saved while the shared database cannot be reached', () => {
     await page.waitForTimeout(EVERY_MS * 6);
     expect(server.reached['meetings.setAgenda']).toBe(1);
     expect(await agendaRows()).toHaveLength(1);
-    await page.unrouteAll({ behavior: 'wait' });
   });
 
   it('keeps an action being raised as typed and raises it once when the database answers', async () => {
@@ -177,7 +187,6 @@ describe('a form saved while the shared database cannot be reached', () => {
       owner: owner.name,
     });
     await expect.poll(() => page.inputValue('#action-description')).toBe('');
-    await page.unrouteAll({ behavior: 'wait' });
   });
 
   it('keeps a person typed in Settings and adds them once when the database answers', async () => {
@@ -212,7 +221,6 @@ describe('a form saved while the shared database cannot be reached', () => {
     );
     // Saved, the form is cleared for the next person, as after any save.
     await expect.poll(() => page.inputValue('#person-name')).toBe('');
-    await page.unrouteAll({ behavior: 'wait' });
   });
 
   it('keeps an indicator’s edited title and saves it once when the database answers', async () => {
@@ -239,7 +247,6 @@ describe('a form saved while the shared database cannot be reached', () => {
     await page.waitForTimeout(EVERY_MS * 6);
     expect(server.reached['indicators.edit']).toBe(1);
     expect((await store.audit.list({ entity: 'indicator' })).length).toBe(before + 1);
-    await page.unrouteAll({ behavior: 'wait' });
   });
 
   it('keeps a figure typed in the grid and saves it once when the database answers', async () => {
@@ -278,6 +285,5 @@ describe('a form saved while the shared database cannot be reached', () => {
     expect(figure).toMatchObject({ numerator: 42, denominator: 60 });
     expect((await store.audit.list({ entity: 'indicator' })).length).toBe(before + 1);
     expect(await page.inputValue(input)).toBe('42/60');
-    await page.unrouteAll({ behavior: 'wait' });
   });
 });

@@ -8,6 +8,9 @@ type Answer = 'ok' | 'unreachable' | 'no_database';
 
 let answer: Answer = 'ok';
 let asked: number[] = [];
+/** Asks that hang: their answer comes only when the test calls the function kept here. */
+let hang = 0;
+const hung: (() => void)[] = [];
 
 function result(): CallResult<{ last: number; entities: string[] }> {
   if (answer === 'ok') return { ok: true, value: { last: asked.length, entities: [] } };
@@ -18,6 +21,8 @@ beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
   answer = 'ok';
   asked = [];
+  hang = 0;
+  hung.length = 0;
   vi.stubGlobal('window', {
     setTimeout: (run: () => void, ms: number) => globalThis.setTimeout(run, ms),
     clearTimeout: (id: number | undefined) => globalThis.clearTimeout(id),
@@ -25,6 +30,10 @@ beforeEach(() => {
     boardPack: {
       call: (method: string) => {
         if (method === 'app.changes') asked.push(Date.now());
+        if (method === 'app.changes' && hang > 0) {
+          hang -= 1;
+          return new Promise((resolve) => hung.push(() => resolve(result())));
+        }
         return Promise.resolve(result());
       },
     },
@@ -99,6 +108,23 @@ describe('the changes poller', () => {
       250, 250, 500, 1000, 2000, 2500, 2500,
     ]);
     expect(waitBeforeAsking(60_000, 5)).toBe(60_000);
+  });
+
+  it('gives up an ask that is never answered after ten intervals (30 s), asks again, and ignores its late answer', async () => {
+    const { startChangesPoller, giveUpAfter, connection } = await poller();
+    expect([300, 3000, 60_000].map(giveUpAfter)).toEqual([5000, 30_000, 30_000]);
+    hang = 1;
+    const stop = startChangesPoller();
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(asked).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(asked).toEqual([0, 33_000, 36_000, 39_000]);
+    // The hung ask answers at last: nothing is asked out of turn, the rhythm stays 3 s.
+    hung[0]();
+    await vi.advanceTimersByTimeAsync(6_000);
+    stop();
+    expect(asked).toEqual([0, 33_000, 36_000, 39_000, 42_000, 45_000]);
+    expect(connection.getState().unreachable).toBe(false);
   });
 
   it('does not ask twice when told a database opened while it was asking anyway', async () => {
