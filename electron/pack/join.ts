@@ -313,8 +313,19 @@ export function collectGarbage(): void {
  * part at 330-360 MB, but V8 then collected so often that the builds took 14-16 s of CPU against
  * 9-12 s; with this threshold, 320-420 MB and 11-15 s (at 180 or 210 MB: 355-415 and 430-455 MB,
  * and no less CPU). V8's own asynchronous major collection, started between parts, left the peak
- * at 510-600 MB. What is live between parts is some 60 MB (heap snapshot): the cost is in how
- * often V8 collects, not in what each collection marks.
+ * at 510-600 MB. What is live between parts is some 60 MB (heap snapshot).
+ *
+ * Where the extra CPU goes (measured later, bundled as the app runs it): a forced collection, made
+ * when no part's objects are alive, also lets go of objects V8's optimized code refers to, so V8
+ * throws away and compiles again most of pdfmake's, pdfkit's and pdf-lib's hot functions after
+ * each one (700-1,600 "weak objects" deoptimizations in three builds, against 1 with V8's own
+ * collections); the compiler threads' time is most of the difference. Bounding V8's heap growth
+ * instead (`--heap-growing-percent=20` while the parts are laid out, no forced collection) ended
+ * those deoptimizations and took about a sixth off the CPU of a warm build (9.1-13.9 s against
+ * 11.8-15.6 s, in turns), but the process peaked at 303-448 MB, over the 400 MB goal in three runs
+ * of eight. Retaining dead maps for 100 collections (`--retain-maps-for-n-gc=100`), or collecting
+ * from inside the next part's layout, left the deoptimizations as they were. So the forced
+ * collection stays.
  */
 const HEAP_BETWEEN_PARTS = 150 * 1024 * 1024;
 const GROWTH_BETWEEN_PARTS = 64 * 1024 * 1024;
