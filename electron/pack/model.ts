@@ -163,11 +163,15 @@ function record(m: PackMeetingRecord): PackMeetingRecord {
 export const STRIP_MONTHS = 6;
 
 /** Each month's reported updates for the strip, oldest first, from the plan's first month at the earliest. */
-async function recentReports(store: StoreTx, month: ReportingMonth, startMonth: ReportingMonth) {
+async function recentReports(
+  reported: (m: ReportingMonth) => Promise<Map<string, Update>>,
+  month: ReportingMonth,
+  startMonth: ReportingMonth,
+) {
   const reports: Map<string, Update>[] = [];
   for (let back = STRIP_MONTHS - 1; back >= 0; back -= 1) {
     const m = addMonths(month, -back);
-    if (m >= startMonth) reports.push(await store.updates.reported(m));
+    if (m >= startMonth) reports.push(await reported(m));
   }
   return reports;
 }
@@ -178,9 +182,16 @@ async function collectStrands(
   lastMonth: ReportingMonth,
   startMonth: ReportingMonth,
 ): Promise<PackStrand[]> {
-  const now = await store.updates.reported(month);
-  const last = await store.updates.reported(lastMonth);
-  const recent = await recentReports(store, month, startMonth);
+  // Each month is read once: this month and last are in the strip as well.
+  const read = new Map<ReportingMonth, Map<string, Update>>();
+  const reported = async (m: ReportingMonth): Promise<Map<string, Update>> => {
+    const known = read.get(m) ?? (await store.updates.reported(m));
+    read.set(m, known);
+    return known;
+  };
+  const now = await reported(month);
+  const last = await reported(lastMonth);
+  const recent = await recentReports(reported, month, startMonth);
   const objectives = await store.plan.objectives({ month });
   return (await store.plan.strands()).map((s) => ({
     number: s.number,
