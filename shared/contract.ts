@@ -130,6 +130,7 @@ import {
   removeMinuteInputSchema,
   reopenActionInputSchema,
   setAttendanceInputSchema,
+  meetingUpdateInputSchema,
 } from './contractMeetings';
 import { minutesApprovalSchema } from './contractSchemas';
 import { searchInputSchema, searchResultSchema } from './contractSearch';
@@ -209,7 +210,7 @@ export const contract = {
     input: meetingInputSchema.extend({ useStandingAgenda: z.boolean().default(true) }),
     output: meetingSchema,
   },
-  'meetings.update': { input: meetingInputSchema.extend({ id: idSchema }), output: meetingSchema },
+  'meetings.update': { input: meetingUpdateInputSchema, output: meetingSchema },
   'meetings.setAgenda': {
     input: z.object({
       meetingId: idSchema,

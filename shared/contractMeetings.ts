@@ -3,7 +3,7 @@
 import './zodWithoutEval';
 import { z } from 'zod';
 import { isoDateSchema } from './domain';
-import { baseVersionSchema, idSchema } from './contractSchemas';
+import { baseVersionSchema, idSchema, meetingInputSchema } from './contractSchemas';
 
 const name = z.string().trim().min(1, 'A name cannot be empty.');
 const actionRef = z.string().trim().min(1, 'Give the action reference, e.g. A2007-10/1.');
@@ -29,6 +29,22 @@ export const setAttendanceInputSchema = z.object({
   absent: z.array(name).default([]),
   represented: z.array(z.object({ member: name, deputy: name })).default([]),
   visitors: z.array(name).default([]),
+});
+
+/**
+ * A change to a meeting: a list left out (chairs, members, the attendance) is kept as the meeting
+ * has it when the change is written, so a save of the details does not undo attendance recorded
+ * meanwhile at another desk.
+ */
+export const meetingUpdateInputSchema = meetingInputSchema.extend({
+  id: idSchema,
+  chairs: z.array(name).optional(),
+  members: z.array(name).optional(),
+  attendees: z.array(name).optional(),
+  apologies: z.array(name).optional(),
+  absent: z.array(name).optional(),
+  represented: z.array(z.object({ member: name, deputy: name })).optional(),
+  visitors: z.array(name).optional(),
 });
 
 export const editActionInputSchema = z.object({

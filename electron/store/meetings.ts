@@ -158,6 +158,15 @@ function detailColumns(m: z.infer<typeof meetingWriteSchema>): (string | number)
   ];
 }
 
+const LISTS = ['chairs', 'members', 'attendees', 'apologies', 'absent', 'represented', 'visitors'] as const;
+
+/** The meeting's own lists, for those the input leaves out. */
+function keptLists(meeting: Meeting, input: MeetingInput): Partial<MeetingInput> {
+  return Object.fromEntries(
+    LISTS.filter((list) => input[list] === undefined).map((list) => [list, meeting[list]]),
+  );
+}
+
 /** Refuses, in words, a person in two attendance states. */
 function refuseDoubleAttendance(m: z.infer<typeof meetingWriteSchema>): void {
   const problem = attendanceProblem(m);
@@ -236,11 +245,26 @@ export class MeetingsRepository extends BoardActionsRepository {
     });
   }
 
+  /**
+   * Writes a meeting's details. A list left out (chairs, members, the attendance) is kept as the
+   * meeting has it, read in the same transaction: a save of the details does not undo attendance
+   * recorded meanwhile at another desk.
+   */
   async updateDetails(id: number, input: MeetingInput, at: string, actor: string): Promise<Meeting> {
-    const m = parse(meetingWriteSchema, input);
-    refuseDoubleAttendance(m);
+    return this.rewrite(id, (before) => ({ ...input, ...keptLists(before, input) }), at, actor);
+  }
+
+  /** Rewrites the meeting's row from what it holds now, with its audit record, in one transaction. */
+  private async rewrite(
+    id: number,
+    change: (before: Meeting) => MeetingInput,
+    at: string,
+    actor: string,
+  ): Promise<Meeting> {
     return this.sql.transaction(async () => {
       const before = await this.get(id);
+      const m = parse(meetingWriteSchema, change(before));
+      refuseDoubleAttendance(m);
       await this.sql.run(
         `UPDATE meetings SET title = ?, held_at = ?, place = ?, reporting_month = ?, chairs_json = ?, members_json = ?,
            attendees_json = ?, apologies_json = ?, absent_json = ?, represented_json = ?, visitors_json = ? WHERE id = ?`,
@@ -492,8 +516,7 @@ export class MeetingsRepository extends BoardActionsRepository {
     at: string,
     actor: string,
   ): Promise<Meeting> {
-    const meeting = await this.get(meetingId);
-    return this.updateDetails(meetingId, { ...meeting, ...lists }, at, actor);
+    return this.rewrite(meetingId, (meeting) => ({ ...meeting, ...lists }), at, actor);
   }
 
   /** The meeting held after this one, at which its minutes are approved. */

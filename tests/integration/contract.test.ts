@@ -318,19 +318,35 @@ const examples: { [M in MethodName]: Example } = {
     },
   },
   'meetings.update': {
-    behaviour: 'changes a meeting’s place and attendance',
+    behaviour: 'changes a meeting’s place and attendance, and keeps the lists a change leaves out',
     run: async () => {
       const meeting = await boardMeeting(app);
-      const updated = await app.call('meetings.update', {
+      const details = {
         id: meeting.id,
         title: meeting.title,
         heldAt: meeting.heldAt,
         reportingMonth: meeting.reportingMonth,
+      };
+      const updated = await app.call('meetings.update', {
+        ...details,
         place: 'Room 2',
+        chairs: ['Commander Serious Violence'],
+        members: [],
+        attendees: [],
         apologies: ['Head of Performance'],
       });
       expect(updated.place).toBe('Room 2');
       expect(updated.apologies).toEqual(['Head of Performance']);
+      // The details form sends no attendance: what the meeting holds is kept, not emptied.
+      const moved = await app.call('meetings.update', { ...details, place: 'Room 3' });
+      expect(moved.place).toBe('Room 3');
+      expect(moved.apologies).toEqual(['Head of Performance']);
+      expect(moved.chairs).toEqual(['Commander Serious Violence']);
+      const { meeting: stored } = await app.call('meetings.get', { id: meeting.id });
+      expect(stored.apologies).toEqual(['Head of Performance']);
+      const cleared = await app.call('meetings.update', { ...details, apologies: [] });
+      expect(cleared.apologies).toEqual([]);
+      expect(cleared.place).toBe('');
     },
   },
   'meetings.setAgenda': {

@@ -33,22 +33,12 @@ export function MeetingDetailView({ id }: { id: number }) {
   useExternalChanges(['paper'], papers.reload);
   useScreenTitle(d ? `Meeting of ${dateLabel(d.meeting.heldAt)}` : 'Meeting');
 
-  // Attendance is the attendance panel's: the details are saved with the attendance the database
-  // holds now, not as it was when the form was drawn (an attendance save made since, by this desk
-  // or another, or waiting with it for the server to answer, is not undone).
+  // Attendance is the attendance panel's: the details are saved without it, and the database keeps
+  // the attendance it holds when the save is written (an attendance save made since the form was
+  // drawn, by this desk or another, or waiting with it for the server to answer, is not undone).
   async function saveDetails(fields: MeetingFields) {
-    const { meeting } = await call('meetings.get', { id });
-    const { members, attendees, apologies, absent, represented, visitors } = meeting;
-    await call('meetings.update', {
-      id,
-      ...fields,
-      members,
-      attendees,
-      apologies,
-      absent,
-      represented,
-      visitors,
-    });
+    const { title, heldAt, place, reportingMonth, chairs } = fields;
+    await call('meetings.update', { id, title, heldAt, place, reportingMonth, chairs });
     show('success', 'Meeting details saved.');
     await detail.reload();
   }
