@@ -262,6 +262,10 @@ export class MeetingsRepository extends BoardActionsRepository {
     actor: string,
   ): Promise<Meeting> {
     return this.sql.transaction(async () => {
+      // The meeting's row is locked before it is read, so two desks' saves of one meeting run one
+      // after the other, each from what the other wrote (on PostgreSQL; SQLite's BEGIN IMMEDIATE
+      // already holds the whole database).
+      await this.sql.run('UPDATE meetings SET title = title WHERE id = ?', id);
       const before = await this.get(id);
       const m = parse(meetingWriteSchema, change(before));
       refuseDoubleAttendance(m);

@@ -110,6 +110,49 @@ async function expectRevisionsInOrder(sql: Sql, saves: number): Promise<void> {
   expect(objectives.reduce((sum, [n]) => sum + Number(n), 0)).toBe(saves);
 }
 
+describe('two desks saving one meeting at once', () => {
+  it("keeps one desk's details and the other's attendance, whichever writes last", async () => {
+    const location = await newPostgresDatabase({ seededAt: FIXED_NOW });
+    const secretariat = await openStore(location, { clock: fixedClock() });
+    const chair = await openStore(location, { clock: fixedClock() });
+    try {
+      const meeting = await secretariat.meetings.create(
+        { title: 'Board', heldAt: '2007-10-20T14:00', reportingMonth: '2007-10', attendees: ['Jo Bloggs'] },
+        AT,
+        'Secretariat',
+      );
+      // The secretariat's details save holds its transaction open while the chair records apologies.
+      let detailsWritten: () => void = () => {};
+      const written = new Promise<void>((resolve) => (detailsWritten = resolve));
+      const details = secretariat.transaction(async (tx) => {
+        await tx.meetings.updateDetails(
+          meeting.id,
+          { title: 'Board', heldAt: '2007-10-20T14:00', reportingMonth: '2007-10', place: 'Room 9' },
+          AT,
+          'Secretariat',
+        );
+        detailsWritten();
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      });
+      await written;
+      const attendance = chair.meetings.setAttendance(
+        meeting.id,
+        { attendees: ['Jo Bloggs'], apologies: ['Sam Smith'] },
+        AT,
+        'Chair',
+      );
+      await Promise.all([details, attendance]);
+      const stored = await chair.meetings.get(meeting.id);
+      expect(stored.place).toBe('Room 9');
+      expect(stored.apologies).toEqual(['Sam Smith']);
+      expect(stored.attendees).toEqual(['Jo Bloggs']);
+    } finally {
+      await secretariat.close();
+      await chair.close();
+    }
+  });
+});
+
 describe('a connection dropped in the middle of a change', () => {
   it('keeps nothing of a meeting whose agenda was still being written, says the server cannot be reached, and the next call works', async () => {
     const store = await seededStore();
