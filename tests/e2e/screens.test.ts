@@ -1,6 +1,7 @@
 // Every screen with demo data: the dashboard's counts match the database, and axe-core finds no
-// serious or critical violation anywhere. With BOARD_PACK_SCREENSHOTS=<folder> set, each screen is
-// also photographed at 1366×768 for docs/screens.
+// serious or critical violation anywhere; a meeting's details are saved without touching its
+// attendance. With BOARD_PACK_SCREENSHOTS=<folder> set, each screen is also photographed at
+// 1366×768 for docs/screens, and the meeting's details form at 1024×768 and 200% as well.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,5 +144,58 @@ describe('screens', () => {
     };
     for (const [screen, violations] of Object.entries(found))
       expect({ screen, violations }).toEqual({ screen, violations: [] });
+  });
+});
+
+describe("a meeting's details", () => {
+  it('are saved without touching its attendance, and read at 1366×768, 1024×768 and 200%', async () => {
+    const { page, store } = app;
+    const meeting = (await store.meetings.list()).at(-1);
+    if (!meeting) throw new Error('the demo has no meeting');
+    const before = await store.meetings.get(meeting.id);
+    expect(before.attendees.length + before.members.length).toBeGreaterThan(0);
+    await app.goto(`#/meetings/${meeting.id}`);
+    await page.waitForSelector('[data-testid="agenda"]');
+    await page.click('#main details.card summary');
+    await page.fill('#meeting-place', 'New Scotland Yard, Room 1016');
+    await page.click('button:has-text("Save details")');
+    await page.waitForSelector('text=Meeting details saved.');
+    const after = await store.meetings.get(meeting.id);
+    expect(after.place).toBe('New Scotland Yard, Room 1016');
+    for (const list of [
+      'chairs',
+      'members',
+      'attendees',
+      'apologies',
+      'absent',
+      'represented',
+      'visitors',
+    ] as const)
+      expect({ list, value: after[list] }).toEqual({ list, value: before[list] });
+    if (!shots) return;
+    mkdirSync(shots, { recursive: true });
+    await page.locator('#meeting-place').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'meeting-details.png') });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.locator('#meeting-place').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'meeting-details-1024.png') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const context = await app.browser.newContext({
+      viewport: { width: 640, height: 360 },
+      deviceScaleFactor: 2,
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+    });
+    const zoomed = await context.newPage();
+    await zoomed.goto(`${app.bridge.url}#/meetings/${meeting.id}`);
+    await zoomed.waitForSelector('[data-testid="agenda"]');
+    await zoomed.click('#main details.card summary');
+    await zoomed.evaluate(() => {
+      const main = document.getElementById('main');
+      const card = document.querySelector('#main details.card');
+      if (main && card instanceof HTMLElement) main.scrollTo(0, card.offsetTop - 8);
+    });
+    await zoomed.screenshot({ path: join(shots, 'meeting-details-200.png') });
+    await context.close();
   });
 });
