@@ -30,6 +30,17 @@ function childrenOf(node: Node): Node[] {
   return [];
 }
 
+/** A copy of a container node with `change` applied to each node it holds; other nodes as they are. */
+function withChildren(node: Node, change: (child: Node) => Node): Node {
+  if (Array.isArray(node)) return node.map(change);
+  if (typeof node !== 'object') return node;
+  if ('stack' in node) return { ...node, stack: node.stack.map(change) };
+  if ('columns' in node) return { ...node, columns: node.columns.map(change) };
+  if ('table' in node)
+    return { ...node, table: { ...node.table, body: node.table.body.map((row) => row.map(change)) } };
+  return node;
+}
+
 /** Table rows in a node, nested tables counted too: about what its layout weighs. */
 export function tableRows(node: Node): number {
   const own = isTable(node) ? node.table.body.length - (node.table.headerRows ?? 0) : 0;
@@ -127,19 +138,7 @@ export function splitIntoParts(content: Node[], { fromRows, rowsPerPart } = part
  */
 export function withPageNumbers(node: Node, pageOf: (anchor: string) => number | null): Node {
   if (!refersToPages(node)) return node;
-  if (Array.isArray(node)) return node.map((n) => withPageNumbers(n, pageOf));
-  if (typeof node !== 'object') return node;
-  if ('stack' in node) return { ...node, stack: node.stack.map((n) => withPageNumbers(n, pageOf)) };
-  if ('columns' in node) return { ...node, columns: node.columns.map((n) => withPageNumbers(n, pageOf)) };
-  if ('table' in node)
-    return {
-      ...node,
-      table: {
-        ...node.table,
-        body: node.table.body.map((row) => row.map((n) => withPageNumbers(n, pageOf))),
-      },
-    };
-  if (!isText(node)) return node;
+  if (!isText(node)) return withChildren(node, (n) => withPageNumbers(n, pageOf));
   const number = (anchor: string): string => String(pageOf(anchor) ?? '000');
   if (node.pageReference !== undefined) {
     const { pageReference, ...rest } = node;
@@ -182,11 +181,8 @@ export interface Bookmark {
  * pack's outline is written once, over all parts). Every bookmarked node in the pack has an id.
  */
 export function takeBookmarks(node: Node, found: Bookmark[]): Node {
-  if (Array.isArray(node)) return node.map((n) => takeBookmarks(n, found));
-  if (typeof node !== 'object') return node;
-  if ('stack' in node) return { ...node, stack: node.stack.map((n) => takeBookmarks(n, found)) };
-  if ('columns' in node) return { ...node, columns: node.columns.map((n) => takeBookmarks(n, found)) };
-  if (!isText(node) || !node.outline) return node;
+  if (!isText(node)) return withChildren(node, (n) => takeBookmarks(n, found));
+  if (!node.outline) return node;
   const { outline: _outline, outlineText, outlineParentId, ...rest } = node;
   if (rest.id === undefined)
     throw new Error(`A bookmark has no anchor: ${outlineText ?? plainText(node.text)}`);
